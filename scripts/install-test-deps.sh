@@ -10,7 +10,7 @@ declare -A debs=(
   [baresip]=baresip-core
   [svmap]=sipvicious
   [espeak-ng]=espeak-ng
-  [pocketsphinx]=pocketsphinx
+  [pocketsphinx_continuous]=pocketsphinx
   [sox]=sox
   [tshark]=tshark
 )

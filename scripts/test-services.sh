@@ -20,10 +20,9 @@ case "${1:-}" in
     if (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
       echo "test-services: something already listens on 127.0.0.1:10002; using it as Azurite"
     else
-      rm -rf "$state/azurite"; mkdir -p "$state/azurite"
       tests/node/node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl \
         --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 --tableHost 127.0.0.1 --tablePort 10002 \
-        --location "$state/azurite" > "$state/azurite.log" 2>&1 &
+        > "$state/azurite.log" 2>&1 &
       echo $! > "$state/azurite.pid"
       wait_port 10002 "Azurite (tables)"
       wait_port 10000 "Azurite (blobs)"

@@ -1,0 +1,40 @@
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.MediaHost.Calls;
+
+/// <summary>
+/// The small surface the audio loop uses for an answered call. The SIP/RTP stack implements it;
+/// the agent needs nothing else, and tests implement it in-process.
+/// </summary>
+public interface ICallSession
+{
+    InboundCall Call { get; }
+
+    /// <summary>
+    /// Reads the next 20 ms of decoded caller audio (16 kHz mono, <see cref="AudioFormat.SamplesPerFrame"/> samples)
+    /// into <paramref name="destination"/>. Returns false once the call has ended. Frames arrive at the
+    /// media clock's pace; concealed frames are delivered too, so time never jumps.
+    /// </summary>
+    ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues 20 ms of agent audio for playback. The queue is bounded; the call waits when it is full.
+    /// The caller may reuse <paramref name="frame"/> as soon as this returns.
+    /// </summary>
+    ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken);
+
+    /// <summary>Drops every queued agent frame at once (barge-in); returns how many frames were dropped.</summary>
+    int ClearPlayback();
+
+    /// <summary>DTMF digits from the caller (RFC 4733 or SIP INFO), each reported once.</summary>
+    IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken);
+
+    /// <summary>Completes when the call ends, for whatever reason.</summary>
+    Task<CallEnded> Ended { get; }
+
+    /// <summary>Hangs up (BYE) with the reason we record.</summary>
+    Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken);
+
+    /// <summary>Blind transfer (SIP REFER) to <paramref name="target"/> (sip:, sips: or tel: URI).</summary>
+    Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken);
+}
