@@ -39,9 +39,9 @@ public sealed class WebhookReceiver
             return WebhookReceiveResult.Failure(WebhookError.BodyTooLarge, $"the body is over the limit of {MaxBodyBytes} bytes");
         }
         var jwt = authorization?.Trim();
-        if (jwt is not null && jwt.StartsWith(BearerPrefix, StringComparison.Ordinal))
+        if (jwt is not null && (jwt.StartsWith(BearerPrefix, StringComparison.Ordinal) || jwt == BearerPrefix.TrimEnd()))
         {
-            jwt = jwt[BearerPrefix.Length..].TrimStart();
+            jwt = jwt[(BearerPrefix.Length - 1)..].TrimStart();
         }
         if (string.IsNullOrEmpty(jwt))
         {
