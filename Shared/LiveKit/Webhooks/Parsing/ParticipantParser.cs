@@ -23,23 +23,23 @@ internal static class ParticipantParser
             var v = field.Value;
             switch (field.Name)
             {
-                case "sid": sid = JsonField.String(v, path + ".sid"); break;
-                case "identity": identity = JsonField.String(v, path + ".identity"); break;
-                case "name": name = JsonField.String(v, path + ".name"); break;
-                case "metadata": metadata = JsonField.String(v, path + ".metadata"); break;
-                case "region": region = JsonField.String(v, path + ".region"); break;
-                case "state": state = JsonField.Enum<ParticipantState>(v, path + ".state", ProtoEnumNames.ParticipantState); break;
+                case "sid": sid = JsonField.String(v, path, "sid"); break;
+                case "identity": identity = JsonField.String(v, path, "identity"); break;
+                case "name": name = JsonField.String(v, path, "name"); break;
+                case "metadata": metadata = JsonField.String(v, path, "metadata"); break;
+                case "region": region = JsonField.String(v, path, "region"); break;
+                case "state": state = JsonField.Enum<ParticipantState>(v, path, "state", ProtoEnumNames.ParticipantState); break;
                 case "kind":
-                    kind = JsonField.Enum<ParticipantKind>(v, path + ".kind", ProtoEnumNames.ParticipantKind);
-                    kindName = JsonField.EnumName(v, path + ".kind", ProtoEnumNames.ParticipantKind) ?? "STANDARD";
+                    kind = JsonField.Enum<ParticipantKind>(v, path, "kind", ProtoEnumNames.ParticipantKind);
+                    kindName = JsonField.EnumName(v, path, "kind", ProtoEnumNames.ParticipantKind) ?? "STANDARD";
                     break;
-                case "joinedAt" or "joined_at": joinedAt = JsonField.UnixSeconds(v, path + ".joinedAt"); break;
-                case "joinedAtMs" or "joined_at_ms": joinedAtMs = JsonField.Int64(v, path + ".joinedAtMs"); break;
-                case "isPublisher" or "is_publisher": isPublisher = JsonField.Bool(v, path + ".isPublisher"); break;
-                case "attributes": attributes = JsonField.StringMap(v, path + ".attributes"); break;
+                case "joinedAt" or "joined_at": joinedAt = JsonField.UnixSeconds(v, path, "joinedAt"); break;
+                case "joinedAtMs" or "joined_at_ms": joinedAtMs = JsonField.Int64(v, path, "joinedAtMs"); break;
+                case "isPublisher" or "is_publisher": isPublisher = JsonField.Bool(v, path, "isPublisher"); break;
+                case "attributes": attributes = JsonField.StringMap(v, path, "attributes"); break;
                 case "tracks": tracks = ReadTracks(v, path + ".tracks"); break;
                 case "disconnectReason" or "disconnect_reason":
-                    disconnectReason = JsonField.EnumName(v, path + ".disconnectReason", ProtoEnumNames.DisconnectReason);
+                    disconnectReason = JsonField.EnumName(v, path, "disconnectReason", ProtoEnumNames.DisconnectReason);
                     break;
             }
         }

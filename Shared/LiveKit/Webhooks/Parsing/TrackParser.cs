@@ -19,16 +19,16 @@ internal static class TrackParser
             var v = field.Value;
             switch (field.Name)
             {
-                case "sid": sid = JsonField.String(v, path + ".sid"); break;
-                case "type": type = JsonField.Enum<TrackType>(v, path + ".type", ProtoEnumNames.TrackType); break;
-                case "name": name = JsonField.String(v, path + ".name"); break;
-                case "muted": muted = JsonField.Bool(v, path + ".muted"); break;
-                case "width": width = JsonField.UInt32(v, path + ".width"); break;
-                case "height": height = JsonField.UInt32(v, path + ".height"); break;
-                case "source": source = JsonField.Enum<TrackSource>(v, path + ".source", ProtoEnumNames.TrackSource); break;
-                case "mimeType" or "mime_type": mimeType = JsonField.String(v, path + ".mimeType"); break;
-                case "mid": mid = JsonField.String(v, path + ".mid"); break;
-                case "stream": stream = JsonField.String(v, path + ".stream"); break;
+                case "sid": sid = JsonField.String(v, path, "sid"); break;
+                case "type": type = JsonField.Enum<TrackType>(v, path, "type", ProtoEnumNames.TrackType); break;
+                case "name": name = JsonField.String(v, path, "name"); break;
+                case "muted": muted = JsonField.Bool(v, path, "muted"); break;
+                case "width": width = JsonField.UInt32(v, path, "width"); break;
+                case "height": height = JsonField.UInt32(v, path, "height"); break;
+                case "source": source = JsonField.Enum<TrackSource>(v, path, "source", ProtoEnumNames.TrackSource); break;
+                case "mimeType" or "mime_type": mimeType = JsonField.String(v, path, "mimeType"); break;
+                case "mid": mid = JsonField.String(v, path, "mid"); break;
+                case "stream": stream = JsonField.String(v, path, "stream"); break;
             }
         }
 

@@ -53,15 +53,15 @@ internal static class WebhookEventParser
             var value = field.Value;
             switch (field.Name)
             {
-                case "event": name = JsonField.String(value, "event"); break;
-                case "id": id = JsonField.String(value, "id"); break;
-                case "createdAt" or "created_at": createdAt = JsonField.UnixSeconds(value, "createdAt"); break;
+                case "event": name = JsonField.String(value, "", "event"); break;
+                case "id": id = JsonField.String(value, "", "id"); break;
+                case "createdAt" or "created_at": createdAt = JsonField.UnixSeconds(value, "", "createdAt"); break;
                 case "room": room = JsonField.IsNull(value) ? null : RoomParser.Read(value, "room"); break;
                 case "participant": participant = JsonField.IsNull(value) ? null : ParticipantParser.Read(value, "participant"); break;
                 case "track": track = JsonField.IsNull(value) ? null : TrackParser.Read(value, "track"); break;
                 case "egressInfo" or "egress_info": egress = JsonField.IsNull(value) ? null : EgressParser.Read(value, "egressInfo"); break;
                 case "ingressInfo" or "ingress_info": ingress = JsonField.IsNull(value) ? null : IngressParser.Read(value, "ingressInfo"); break;
-                case "numDropped" or "num_dropped": numDropped = JsonField.Int32(value, "numDropped"); break;
+                case "numDropped" or "num_dropped": numDropped = JsonField.Int32(value, "", "numDropped"); break;
             }
         }
 
