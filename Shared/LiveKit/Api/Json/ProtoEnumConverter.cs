@@ -6,7 +6,7 @@ namespace VoiceFunctions.Shared.LiveKit.Api.Json;
 
 /// <summary>
 /// A proto enum in JSON: written as its proto name (<c>"SIP_TRANSPORT_TCP"</c>, taken from
-/// <see cref="JsonStringEnumMemberNameAttribute"/>), read from either the name or the number. A name
+/// <see cref="JsonStringEnumMemberNameAttribute"/>, else the member name in UPPER_SNAKE case), read from either the name or the number. A name
 /// this build does not know (a newer server added a value) reads as the zero value instead of failing
 /// the whole response, as protobuf parsers that ignore unknown fields do.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ProtoEnumConverter<TEnum> : JsonConverter<TEnum> where TEnum
         foreach (var field in typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             var value = (TEnum)field.GetValue(null)!;
-            var name = field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name;
+            var name = field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? ProtoNames.ToSnakeCase(field.Name).TrimStart('_').ToUpperInvariant();
             _byName[name] = value;
             _byValue.TryAdd(value, name);
         }
