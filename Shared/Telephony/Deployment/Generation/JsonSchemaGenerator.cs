@@ -36,7 +36,11 @@ public static class JsonSchemaGenerator
             defs[name] = definition;
         }
         schema["$defs"] = defs;
-        var json = schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var json = schema.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         return json.Replace("\r\n", "\n") + "\n";
     }
 

@@ -11,9 +11,9 @@ namespace VoiceFunctions.Shared.Telephony.Deployment.Parsing;
 internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic> diagnostics)
 {
     public T BindRoot<T>(YamlNode node) where T : ConfigObject, new() =>
-        (T?)BindObject(typeof(T), node, "the file") ?? new T { Position = At(node) };
+        (T?)BindObject(typeof(T), node, "the file", new SourcePosition(1, 1)) ?? new T { Position = At(node) };
 
-    private object? BindValue(Type type, YamlNode node, string key)
+    private object? BindValue(Type type, YamlNode node, string key, SourcePosition keyPosition)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
 
@@ -36,12 +36,13 @@ internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic>
         }
         if (ConfigModel.IsObject(type))
         {
-            return BindObject(type, node, key);
+            return BindObject(type, node, key, keyPosition);
         }
         return BindScalar(type, node, key);
     }
 
-    private object? BindObject(Type type, YamlNode node, string key)
+    /// <param name="keyPosition">Where the key that holds this mapping is written: missing keys are reported there.</param>
+    private object? BindObject(Type type, YamlNode node, string key, SourcePosition keyPosition)
     {
         if (IsNull(node))
         {
@@ -74,7 +75,7 @@ internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic>
             }
 
             seen.Add(name);
-            var value = BindValue(property.Type, valueNode, name);
+            var value = BindValue(property.Type, valueNode, name, At(keyNode));
             if (value is null)
             {
                 if (property.IsRequired && IsNull(valueNode))
@@ -94,8 +95,8 @@ internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic>
 
         foreach (var missing in properties.Where(p => p.IsRequired && !seen.Contains(p.Key)))
         {
-            Report(DiagnosticSeverity.Error, DiagnosticCodes.MissingKey, node, $"{key} has no '{missing.Key}'",
-                missing.Description);
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MissingKey, keyPosition,
+                $"{key} has no '{missing.Key}'", missing.Description));
         }
         return target;
     }
@@ -130,7 +131,7 @@ internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic>
         }
         foreach (var child in sequence.Children)
         {
-            var value = BindValue(itemType, child, key + " item");
+            var value = BindValue(itemType, child, key + " item", At(child));
             if (value is not null)
             {
                 list.Add(value);

@@ -76,9 +76,10 @@ internal static class AddressChecks
                 $"'{text}' is not a valid CIDR block: the prefix length must be 0 to {maxPrefix}");
             return;
         }
-        if (!IPNetwork.TryParse(text, out _))
+        var masked = Mask(ip, prefix);
+        if (!masked.Equals(ip))
         {
-            var network = new IPNetwork(Mask(ip, prefix), prefix);
+            var network = new IPNetwork(masked, prefix);
             context.Error(DiagnosticCodes.InvalidAddress, address.Position,
                 $"'{text}' is not a valid CIDR block: bits are set after the /{prefix} prefix (did you mean {network}?)");
         }
