@@ -20,10 +20,13 @@ public sealed class MediaHostSettings : ConfigObject
     public int SipPort { get; set; } = 5060;
 
     [ConfigKey("rtp_port_min"), Range(1024, 65535), Description("First RTP port. Default 20000.")]
-    public int RtpPortMin { get; set; } = 20000;
+    public Located<int>? RtpPortMin { get; set; }
 
     [ConfigKey("rtp_port_max"), Range(1024, 65535), Description("Last RTP port. Default 20999.")]
-    public int RtpPortMax { get; set; } = 20999;
+    public Located<int>? RtpPortMax { get; set; }
+
+    public const int DefaultRtpPortMin = 20000;
+    public const int DefaultRtpPortMax = 20999;
 
     [ConfigKey("max_concurrent_calls"), Range(1, 10000), Description("Calls beyond this are refused with 486. Default 20.")]
     public int MaxConcurrentCalls { get; set; } = 20;

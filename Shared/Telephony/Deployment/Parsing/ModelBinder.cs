@@ -84,7 +84,7 @@ internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic>
                 }
                 continue;
             }
-            if (property.Range is { } range && value is int number && !range.IsValid(number))
+            if (property.Range is { } range && value is int or Located<int> && Numeric(value) is var number && !range.IsValid(number))
             {
                 Report(DiagnosticSeverity.Error, DiagnosticCodes.InvalidValue, valueNode,
                     $"'{name}' must be between {range.Minimum} and {range.Maximum}, found {number}");
@@ -242,6 +242,8 @@ internal sealed class ModelBinder(EnvironmentExpander expander, List<Diagnostic>
         }
         throw new NotSupportedException("The deployment model has a property of unsupported type " + type);
     }
+
+    private static int Numeric(object value) => value is Located<int> located ? located.Value : (int)value;
 
     private static string Describe(Type type) =>
         type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "one of " + string.Join(", ", ConfigModel.GetEnumValues(type).Select(v => v.Name));

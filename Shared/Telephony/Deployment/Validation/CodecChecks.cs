@@ -26,10 +26,15 @@ internal static class CodecChecks
                 context.Error(DiagnosticCodes.UnsupportedCodec, host.Codecs[0].Position, "media_host.codecs has no audio codec, only telephone-event");
             }
         }
-        if (file.MediaHost is { } ports && ports.RtpPortMin > ports.RtpPortMax)
+        if (file.MediaHost is { } ports)
         {
-            context.Error(DiagnosticCodes.InvalidValue, ports.Position,
-                $"media_host.rtp_port_min ({ports.RtpPortMin}) is above rtp_port_max ({ports.RtpPortMax})");
+            var min = ports.RtpPortMin?.Value ?? MediaHostSettings.DefaultRtpPortMin;
+            var max = ports.RtpPortMax?.Value ?? MediaHostSettings.DefaultRtpPortMax;
+            if (min > max)
+            {
+                context.Error(DiagnosticCodes.InvalidValue, (ports.RtpPortMax ?? ports.RtpPortMin)!.Position,
+                    $"media_host.rtp_port_min ({min}) is above rtp_port_max ({max})");
+            }
         }
         CheckBridgeSettings(context, file.SipBridge);
     }

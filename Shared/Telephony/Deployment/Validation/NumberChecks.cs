@@ -34,6 +34,7 @@ internal static class NumberChecks
     private static void ReportDuplicateInboundNumbers(ValidationContext context)
     {
         var owners = new Dictionary<string, (int Trunk, string Name)>(StringComparer.Ordinal);
+        var reported = new HashSet<(string Number, int Trunk)>();
         var trunks = context.File.InboundTrunks;
         for (var t = 0; t < trunks.Count; t++)
         {
@@ -50,7 +51,7 @@ internal static class NumberChecks
                     owners[number.E164] = (t, name);
                     continue;
                 }
-                if (first.Trunk == t || CallersAreDisjoint(context, trunks[first.Trunk], trunk))
+                if (first.Trunk == t || CallersAreDisjoint(context, trunks[first.Trunk], trunk) || !reported.Add((number.E164, t)))
                 {
                     continue;
                 }
