@@ -20,7 +20,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task Created_call_reads_back_with_every_field()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         var record = NewCall("a1", Day.AddHours(9)) with
         {
             AnsweredAt = Day.AddHours(9).AddSeconds(2.5),
@@ -48,7 +48,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task Creating_the_same_call_twice_writes_once_and_keeps_the_first_record()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         Assert.True(await f.Store.CreateAsync(NewCall("dup", Day.AddHours(1))).DefaultTimeout());
         Assert.False(await f.Store.CreateAsync(NewCall("dup", Day.AddHours(1)) with { CallerNumber = "+1" }).DefaultTimeout());
 
@@ -61,7 +61,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task Concurrent_updates_with_etag_conflicts_all_take_effect()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         await f.Store.CreateAsync(NewCall("busy", Day.AddHours(2))).DefaultTimeout();
 
         // Each writer appends its own error; without ETags the last writer would erase the others.
@@ -82,7 +82,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task An_update_that_changes_nothing_writes_nothing()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         await f.Store.CreateAsync(NewCall("idem", Day.AddHours(3))).DefaultTimeout();
         var answeredAt = Day.AddHours(3).AddSeconds(1);
         CallRecord? MarkAnswered(CallRecord r) => r.AnsweredAt is null ? r with { AnsweredAt = answeredAt } : null;
@@ -100,7 +100,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task Update_of_an_unknown_call_returns_null_and_creates_nothing()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         Assert.Null(await f.Store.UpdateAsync("ghost", r => r with { TurnCount = 1 }).DefaultTimeout());
         Assert.Null(await f.Store.GetAsync("ghost").DefaultTimeout());
     }
@@ -108,7 +108,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task A_turn_reported_twice_is_stored_once_and_turns_come_back_in_order()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         await f.Store.CreateAsync(NewCall("t", Day.AddHours(4))).DefaultTimeout();
         var second = new CallTurn { CallId = "t", Sequence = 2, CallerText = "и ещё", AgentText = "конечно", ResponseLatencyMs = 800 };
         Assert.True(await f.Store.AppendTurnAsync(second).DefaultTimeout());
@@ -126,7 +126,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task A_transcript_longer_than_a_table_property_goes_to_a_blob_and_reads_back_whole()
     {
-        await using var f = CallStoreFixture.Create(o => o.MaxInlineTextChars = 1_000);
+        await using var f = TestCallStorage.Create(o => o.MaxInlineTextChars = 1_000);
         await f.Store.CreateAsync(NewCall("long", Day.AddHours(5))).DefaultTimeout();
         var longText = string.Concat(Enumerable.Repeat("Очень длинная реплика. ", 5_000)); // ~115 K chars > 64 KiB property limit
         await f.Store.AppendTurnAsync(new CallTurn { CallId = "long", Sequence = 1, CallerText = longText, AgentText = "ok" }).DefaultTimeout();
@@ -142,7 +142,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task Day_list_pages_newest_first_across_buckets_without_gaps_or_repeats()
     {
-        await using var f = CallStoreFixture.Create(o => o.DayBuckets = 4);
+        await using var f = TestCallStorage.Create(o => o.DayBuckets = 4);
         var starts = Enumerable.Range(0, 23).Select(i => (Id: "p" + i, At: Day.AddMinutes(i * 7))).ToList();
         await Task.WhenAll(starts.Select(s => f.Store.CreateAsync(NewCall(s.Id, s.At)))).DefaultTimeout();
         // A call of the next day must not appear in this day's list.
@@ -168,7 +168,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task Finalizing_a_call_updates_its_day_list_row_and_removes_it_from_the_open_calls()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         await f.Store.CreateAsync(NewCall("fin", Day.AddHours(6))).DefaultTimeout();
         await f.Store.CreateAsync(NewCall("open", Day.AddHours(7))).DefaultTimeout();
         await f.Store.UpdateAsync("fin", r => r with { EndedAt = r.StartedAt.AddMinutes(1), Outcome = CallOutcome.Completed, EndReason = CallEndReason.CallerHangUp }).DefaultTimeout();
@@ -183,7 +183,7 @@ public sealed class CallStoreTests
     [SkippableFact]
     public async Task A_continuation_token_that_was_not_issued_is_refused_clearly()
     {
-        await using var f = CallStoreFixture.Create();
+        await using var f = TestCallStorage.Create();
         var e = await Assert.ThrowsAsync<ArgumentException>(() => f.Store.ListDayAsync(DateOnly.FromDateTime(Day.UtcDateTime), 10, "!!not-base64!!"));
         Assert.Contains("continuation token", e.Message);
     }
