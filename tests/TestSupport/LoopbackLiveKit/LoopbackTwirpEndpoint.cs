@@ -15,11 +15,17 @@ namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
 /// </summary>
 internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVerifier verifier, LoopbackFaults faults, Action<LoopbackRecordedRequest> record)
 {
+    private int _received;
+
+    /// <summary>Requests whose handling has begun (the log records them only when answered).</summary>
+    public int Received => Volatile.Read(ref _received);
+
     private const string TwirpPrefix = "/twirp/livekit.";
     private static readonly string[] Services = ["RoomService", "SIP", "Egress", "Ingress", "AgentDispatchService"];
 
     public async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _received);
         var request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
