@@ -58,8 +58,11 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
     /// </summary>
     public Func<LoopbackSipDial, CancellationToken, Task>? OnCreateSipParticipant { get; set; }
 
-    /// <summary>How many requests have arrived, answered or not (a delayed request counts at once).</summary>
-    public int ReceivedCount => _endpoint.Received;
+    /// <summary>How many requests have arrived, answered or not (a delayed or dropped request counts at once).</summary>
+    public int ReceivedCount => _endpoint.ReceivedTotal;
+
+    /// <summary>How many requests for one method ("Service/Method") have arrived, answered or not.</summary>
+    public int ReceivedCountOf(string method) => _endpoint.Received(method);
 
     /// <summary>Every request answered so far, in order.</summary>
     public IReadOnlyList<LoopbackRecordedRequest> Requests
@@ -97,7 +100,7 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
         new LoopbackEgressService(state).MapTo(routes);
         new LoopbackIngressService(state).MapTo(routes);
         new LoopbackAgentDispatchService(state).MapTo(routes);
-        var endpoint = new LoopbackTwirpEndpoint(routes, verifier, faults, request => server!.Record(request));
+        var endpoint = new LoopbackTwirpEndpoint(routes, verifier, faults, timeProvider, request => server!.Record(request));
         app.Run(endpoint.HandleAsync);
 
         await app.StartAsync().ConfigureAwait(false);

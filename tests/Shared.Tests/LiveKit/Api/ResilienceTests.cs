@@ -11,7 +11,11 @@ namespace VoiceFunctions.Shared.Tests.LiveKit.Api;
 /// </summary>
 public sealed class ResilienceTests
 {
-    private static int CountOf(ApiHarness api, TwirpMethod method) => api.Server.Requests.Count(r => r.Method == method.FullName);
+    /// <summary>
+    /// Attempts the server saw. Counted when a request arrives, so once the client's call has returned
+    /// every attempt it made is counted (a retry's answer is awaited before the call returns).
+    /// </summary>
+    private static int CountOf(ApiHarness api, TwirpMethod method) => api.Server.ReceivedCountOf(method.FullName);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
@@ -143,19 +147,16 @@ public sealed class ResilienceTests
 
         var call = api.Rooms.ListRoomsAsync();
         await WaitUntilAsync(() => CountOf(api, LiveKitApiMethods.ListRooms) == 1);
-        api.FakeTime!.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(100);
         Assert.Equal(1, CountOf(api, LiveKitApiMethods.ListRooms));
+        await api.DriveAsync(call, TimeSpan.FromMilliseconds(100));
 
-        api.FakeTime.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitUntilAsync(() => CountOf(api, LiveKitApiMethods.ListRooms) == 2);
-        api.FakeTime.Advance(TimeSpan.FromMilliseconds(1999));
-        await Task.Delay(100);
-        Assert.Equal(2, CountOf(api, LiveKitApiMethods.ListRooms));
-
-        api.FakeTime.Advance(TimeSpan.FromMilliseconds(1));
-        await call.DefaultTimeout();
-        Assert.Equal(3, CountOf(api, LiveKitApiMethods.ListRooms));
+        // Arrival times on the shared fake clock: the retries waited at least 1 s, then at least 2 s.
+        // (A late timer registration can only make a gap longer, never shorter.)
+        var arrivals = api.Server.Requests.Where(r => r.Method == LiveKitApiMethods.ListRooms.FullName).Select(r => r.ReceivedAt).ToArray();
+        Assert.Equal(3, arrivals.Length);
+        Assert.True(arrivals[1] - arrivals[0] >= TimeSpan.FromSeconds(1), $"first backoff was {arrivals[1] - arrivals[0]}");
+        Assert.True(arrivals[2] - arrivals[1] >= TimeSpan.FromSeconds(2), $"second backoff was {arrivals[2] - arrivals[1]}");
     }
 
     [Fact]
