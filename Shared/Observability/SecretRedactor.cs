@@ -33,6 +33,11 @@ public sealed partial class SecretRedactor
     /// <summary>The redactor with default options and no known secret values (shape-based masking only).</summary>
     public static SecretRedactor Default { get; } = new(new RedactionOptions());
 
+    /// <summary>Masks everything secret-shaped (tokens, credentials, Authorization values, phone numbers) in text
+    /// that may reach a log or an exception message, such as a server's error text — for code that has no
+    /// configured redactor at hand. Same as <see cref="Default"/>.<see cref="Redact"/>.</summary>
+    public static string RedactTokens(string text) => Default.Redact(text);
+
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
