@@ -3,7 +3,9 @@ namespace VoiceFunctions.Shared.Observability;
 /// <summary>
 /// The names of every metric both planes emit, in one place so dashboards, alert rules (infra/alerts.bicep,
 /// checked by a test) and code agree. Scheme: voicefunctions.&lt;area&gt;.&lt;what&gt;, lower case, dots between
-/// levels, underscores inside a word; units follow OpenTelemetry ("s", "ms", "{call}"). Tags: <see cref="MetricTags"/>.
+/// levels, underscores inside a word; units follow OpenTelemetry (durations in seconds "s", counts "{call}").
+/// Every meter is named "VoiceFunctions" or "VoiceFunctions.&lt;Area&gt;" so one registration exports them all.
+/// Tags: <see cref="MetricTags"/>.
 /// </summary>
 public static class MetricNames
 {
@@ -31,7 +33,7 @@ public static class MetricNames
     /// <summary>Counter {webhook}: webhooks received. Tags: event, result (accepted, duplicate, unauthorized, invalid).</summary>
     public const string WebhookReceived = Prefix + "webhook.received";
 
-    /// <summary>Histogram ms: time to verify and hand a webhook to its orchestration. Tags: event, result.</summary>
+    /// <summary>Histogram s: time to verify and hand a webhook to its orchestration. Tags: event, result.</summary>
     public const string WebhookDuration = Prefix + "webhook.duration";
 
     // ---- LiveKit server API (control plane, voicectl) ----
@@ -42,7 +44,7 @@ public static class MetricNames
     /// <summary>Counter {error}: failed LiveKit API requests. Tags: method, error (Twirp code or transport).</summary>
     public const string LiveKitApiErrors = Prefix + "livekit.api.errors";
 
-    /// <summary>Histogram ms: LiveKit API request latency. Tags: method.</summary>
+    /// <summary>Histogram s: LiveKit API request latency. Tags: method.</summary>
     public const string LiveKitApiDuration = Prefix + "livekit.api.duration";
 
     // ---- conversational turns (MediaHost) ----
@@ -50,16 +52,16 @@ public static class MetricNames
     /// <summary>Counter {turn}: agent turns completed. Tags: interrupted (true when barge-in cut it).</summary>
     public const string TurnCompleted = Prefix + "turn.completed";
 
-    /// <summary>Histogram ms: end of caller speech to the final transcript. Tags: provider.</summary>
+    /// <summary>Histogram s: end of caller speech to the final transcript. Tags: provider.</summary>
     public const string TurnSttLatency = Prefix + "turn.stt_latency";
 
-    /// <summary>Histogram ms: transcript to the LLM's first token. Tags: provider.</summary>
+    /// <summary>Histogram s: transcript to the LLM's first token. Tags: provider.</summary>
     public const string TurnLlmLatency = Prefix + "turn.llm_latency";
 
-    /// <summary>Histogram ms: first text to first synthesized audio. Tags: provider.</summary>
+    /// <summary>Histogram s: first text to first synthesized audio. Tags: provider.</summary>
     public const string TurnTtsLatency = Prefix + "turn.tts_latency";
 
-    /// <summary>Histogram ms: end of caller speech to the first agent audio on the wire (what the caller feels).</summary>
+    /// <summary>Histogram s: end of caller speech to the first agent audio on the wire (what the caller feels).</summary>
     public const string TurnVoiceToVoice = Prefix + "turn.voice_to_voice";
 
     /// <summary>Counter {barge_in}: times the caller interrupted the agent.</summary>
@@ -76,8 +78,25 @@ public static class MetricNames
     /// <summary>Counter {packet}: RTP packets lost (sequence gaps). Tags: codec.</summary>
     public const string RtpPacketsLost = Prefix + "rtp.packets_lost";
 
-    /// <summary>Histogram ms: interarrival jitter (RFC 3550) sampled per call.</summary>
+    /// <summary>Histogram s: interarrival jitter (RFC 3550) sampled per call.</summary>
     public const string RtpJitter = Prefix + "rtp.jitter";
+
+    // ---- SIP (MediaHost) ----
+
+    /// <summary>Counter {request}: SIP requests received and sent. Tags: method.</summary>
+    public const string SipRequests = Prefix + "sip.requests";
+
+    /// <summary>Counter {response}: SIP responses sent. Tags: method, status_code.</summary>
+    public const string SipResponses = Prefix + "sip.responses";
+
+    /// <summary>Counter {request}: requests dropped or refused by the inbound policy.</summary>
+    public const string SipRejectedSources = Prefix + "sip.rejected_sources";
+
+    /// <summary>Counter {message}: malformed SIP messages (answered 400 or dropped).</summary>
+    public const string SipMalformed = Prefix + "sip.malformed";
+
+    /// <summary>Gauge {dialog}: SIP dialogs (calls) in progress.</summary>
+    public const string SipActiveDialogs = Prefix + "sip.active_dialogs";
 
     // ---- health (control plane HealthCheck timer) ----
 
@@ -92,6 +111,7 @@ public static class MetricNames
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnBargeIns,
         RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter,
+        SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,
     ];
 }

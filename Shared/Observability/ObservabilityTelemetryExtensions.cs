@@ -32,9 +32,9 @@ public static class ObservabilityTelemetryExtensions
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(VoiceFunctionsTelemetry.MeterName)
+                .AddMeter(VoiceFunctionsTelemetry.MeterName, VoiceFunctionsTelemetry.MeterName + ".*")
                 .AddPrometheusExporter())
-            .WithTracing(tracing => tracing.AddSource(VoiceFunctionsTelemetry.ActivitySourceName));
+            .WithTracing(tracing => tracing.AddSource(VoiceFunctionsTelemetry.ActivitySourceName, VoiceFunctionsTelemetry.ActivitySourceName + ".*"));
 
         var connectionString = configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))

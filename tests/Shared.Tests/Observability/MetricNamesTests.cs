@@ -22,7 +22,7 @@ public sealed class MetricNamesTests
     [Fact]
     public void Names_follow_the_voicefunctions_area_scheme()
     {
-        var areas = new[] { "calls", "webhook", "livekit.api", "turn", "rtp", "health" };
+        var areas = new[] { "calls", "webhook", "livekit.api", "turn", "rtp", "sip", "health" };
         foreach (var name in MetricNames.All)
         {
             Assert.Matches(new Regex("^voicefunctions\\.[a-z]+(\\.[a-z]+)*\\.[a-z_]+$"), name);

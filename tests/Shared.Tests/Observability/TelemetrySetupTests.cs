@@ -21,6 +21,9 @@ public sealed class TelemetrySetupTests
 
         var meter = app.Services.GetRequiredService<IMeterFactory>().Create(VoiceFunctionsTelemetry.MeterName);
         meter.CreateCounter<long>(MetricNames.CallsStarted).Add(3, new KeyValuePair<string, object?>(MetricTags.Plane, MetricTags.Planes.MediaHost));
+        // Area meters ("VoiceFunctions.LiveKit", "VoiceFunctions.MediaHost.Sip") are exported by the same registration.
+        var areaMeter = app.Services.GetRequiredService<IMeterFactory>().Create(LiveKitMetricNames.Meter);
+        areaMeter.CreateHistogram<double>(LiveKitMetricNames.ApiDuration, unit: "s").Record(0.25);
 
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var response = await http.GetAsync(ObservabilityTelemetryExtensions.MetricsPath).DefaultTimeout();
@@ -31,6 +34,7 @@ public sealed class TelemetrySetupTests
         Assert.Contains("voicefunctions_calls_started_total{", body, StringComparison.Ordinal);
         Assert.Contains("plane=\"media\"", body, StringComparison.Ordinal);
         Assert.Contains("} 3", body, StringComparison.Ordinal);
+        Assert.Contains("voicefunctions_livekit_api_duration_seconds_bucket{", body, StringComparison.Ordinal);
     }
 
     [Theory]
