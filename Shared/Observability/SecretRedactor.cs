@@ -49,15 +49,40 @@ public sealed partial class SecretRedactor
                 result = result.Replace(secret, Mask, StringComparison.Ordinal);
             }
         }
-        result = AuthorizationHeader().Replace(result, "${name}${sep}" + Mask);
-        result = BearerToken().Replace(result, "${scheme}" + Mask);
-        result = Jwt().Replace(result, Mask);
-        result = KeyValueCredential().Replace(result, "${key}${sep}${quote}" + Mask);
-        result = ApiKey().Replace(result, Mask);
+        // Each pattern runs only when the text holds the character or word it cannot match without: most log
+        // lines hold none of them, and a substring scan costs far less than a regex pass.
+        var span = result.AsSpan();
+        var hasSeparator = span.IndexOfAny(':', '=') >= 0;
+        if (hasSeparator)
+        {
+            result = AuthorizationHeader().Replace(result, "${name}${sep}" + Mask);
+        }
+        if (span.Contains("earer ", StringComparison.OrdinalIgnoreCase) || span.Contains("asic ", StringComparison.OrdinalIgnoreCase))
+        {
+            result = BearerToken().Replace(result, "${scheme}" + Mask);
+        }
+        if (span.Contains("eyJ", StringComparison.Ordinal))
+        {
+            result = Jwt().Replace(result, Mask);
+        }
+        if (hasSeparator)
+        {
+            result = KeyValueCredential().Replace(result, "${key}${sep}${quote}" + Mask);
+        }
+        if (span.Contains("sk-", StringComparison.Ordinal))
+        {
+            result = ApiKey().Replace(result, Mask);
+        }
         if (_maskPhoneNumbers)
         {
-            result = UriPhoneUser().Replace(result, "${scheme}" + PhoneMask);
-            result = E164Number().Replace(result, PhoneMask);
+            if (hasSeparator)
+            {
+                result = UriPhoneUser().Replace(result, "${scheme}" + PhoneMask);
+            }
+            if (span.Contains('+'))
+            {
+                result = E164Number().Replace(result, PhoneMask);
+            }
         }
         // Keep the original instance when nothing changed (no new string for the common clean line).
         return string.Equals(result, text, StringComparison.Ordinal) ? text : result;
@@ -74,8 +99,10 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
     private static partial Regex Jwt();
 
-    // name=value, name: value, "name":"value", ?name=value& — when the name says it holds a credential.
-    [GeneratedRegex(@"(?<key>\b[A-Za-z_.-]*(?:password|passwd|pwd|secret|apikey|api_key|api-key|token|signingkey|signing_key|accountkey|sharedaccesskey|sharedaccesssignature|sig|credential)s?""?)(?<sep>\s*[:=]\s*)(?<quote>""?)(?!<redacted>)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // name=value, name: value, "name":"value", ?name=value& — when the name ends in a credential word
+    // (ApiSecret, Sip:AuthPassword, access_token…). The match starts at that word, so the regex engine can scan
+    // for it directly; the rest of the name stays in the text untouched.
+    [GeneratedRegex(@"(?<key>(?:password|passwd|pwd|secret|apikey|api_key|api-key|token|signingkey|signing_key|accountkey|sharedaccesskey|sharedaccesssignature|sig|credential)s?""?)(?<sep>\s*[:=]\s*)(?<quote>""?)(?!<redacted>)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyValueCredential();
 
     // OpenAI-style API keys that travel without a name ("sk-…", "sk-proj-…").
