@@ -26,8 +26,11 @@ public static class MediaHostSettings
     /// <summary>URL of the control plane's AgentEvents function the MediaHost reports call events to.</summary>
     public const string ControlPlaneEventsUrl = "ControlPlane__EventsUrl";
 
-    /// <summary>Key that signs the call events (secret; the control plane holds the same one).</summary>
-    public const string AgentEventsSigningKey = "AgentEvents__SigningKey";
+    /// <summary>Key id under which the call events are signed (the control plane's AgentEvents:KeyId).</summary>
+    public const string AgentEventsKeyId = "AgentEvents__KeyId";
+
+    /// <summary>Secret that signs the call events (secret; the control plane's AgentEvents:Secret).</summary>
+    public const string AgentEventsSecret = "AgentEvents__Secret";
 
     /// <summary>Application Insights connection string for the telemetry export (passed as a secure value).</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
@@ -35,9 +38,9 @@ public static class MediaHostSettings
     public static IReadOnlyList<string> All { get; } =
     [
         SipPublicHost, SipAuthUsername, SipAuthPassword, RtpPortMin, RtpPortMax,
-        ControlPlaneEventsUrl, AgentEventsSigningKey, ApplicationInsightsConnectionString,
+        ControlPlaneEventsUrl, AgentEventsKeyId, AgentEventsSecret, ApplicationInsightsConnectionString,
     ];
 
     /// <summary>Settings whose values are secrets: deployed only as secure environment values.</summary>
-    public static IReadOnlyList<string> Secrets { get; } = [SipAuthPassword, AgentEventsSigningKey, ApplicationInsightsConnectionString];
+    public static IReadOnlyList<string> Secrets { get; } = [SipAuthPassword, AgentEventsSecret, ApplicationInsightsConnectionString];
 }

@@ -122,7 +122,7 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
         var secureArgument = mediaHost["properties"]?["parameters"]?["secureEnvironment"]?["value"]?.AsObject();
         Assert.NotNull(secureArgument);
         Assert.Contains("Sip__AuthPassword", secureArgument.Select(p => p.Key));
-        Assert.Contains("AgentEvents__SigningKey", secureArgument.Select(p => p.Key));
+        Assert.Contains("AgentEvents__Secret", secureArgument.Select(p => p.Key));
     }
 
     [SkippableFact]

@@ -7,7 +7,7 @@ namespace VoiceFunctions.Functions.Tests.Infra;
 /// <summary>infra.sample.bicepparam sets every required parameter and takes every secret from the environment.</summary>
 public sealed class SampleParametersTests
 {
-    private static readonly string[] SecretVariables = ["LIVEKIT_API_SECRET", "SIP_AUTH_PASSWORD", "ALERT_WEBHOOK_URL", "AGENT_EVENTS_SIGNING_KEY", "REGISTRY_PASSWORD"];
+    private static readonly string[] SecretVariables = ["LIVEKIT_API_SECRET", "SIP_AUTH_PASSWORD", "ALERT_WEBHOOK_URL", "AGENT_EVENTS_SECRET", "CALLS_API_KEY", "REGISTRY_PASSWORD"];
 
     private static string SampleFile => Path.Combine(RepoPaths.Root, "infra.sample.bicepparam");
 
@@ -15,7 +15,7 @@ public sealed class SampleParametersTests
     public void Sample_parameters_compile_and_lint_clean_with_the_secrets_from_the_environment()
     {
         BicepCli.Require();
-        var environment = SecretVariables.ToDictionary(v => v, _ => (string?)Convert.ToHexString(RandomNumberGenerator.GetBytes(12)));
+        var environment = SecretVariables.ToDictionary(v => v, _ => (string?)Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
 
         var build = BicepCli.Run(environment, "build-params", SampleFile, "--stdout");
         Assert.True(build.ExitCode == 0, build.StandardError);
@@ -33,7 +33,7 @@ public sealed class SampleParametersTests
     public void Sample_parameters_refuse_to_compile_when_a_secret_is_not_in_the_environment()
     {
         BicepCli.Require();
-        var environment = SecretVariables.ToDictionary(v => v, _ => (string?)"value");
+        var environment = SecretVariables.ToDictionary(v => v, _ => (string?)new string('x', 40));
         environment["LIVEKIT_API_SECRET"] = null;
 
         var build = BicepCli.Run(environment, "build-params", SampleFile, "--stdout");
