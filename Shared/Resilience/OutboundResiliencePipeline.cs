@@ -25,7 +25,7 @@ public static class OutboundResiliencePipeline
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
+                UseJitter = options.UseJitter,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Context.Properties.GetValue(OutboundCallProperties.SafeToRepeat, false) && IsTransient(args.Outcome.Exception)),
             });

@@ -25,6 +25,12 @@ public sealed class ResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxDelay { get; set; } = ResilienceDefaults.MaxDelay;
 
+    /// <summary>
+    /// Randomise each backoff (decorrelated jitter) so many clients that failed together do not retry in
+    /// step. Default true; tests turn it off to check exact delays.
+    /// </summary>
+    public bool UseJitter { get; set; } = true;
+
     /// <summary>Share of transient failures among sampled calls that opens the breaker. Default 0.5; 0.01–1.</summary>
     [Range(0.01, 1.0)]
     public double CircuitBreakerFailureRatio { get; set; } = ResilienceDefaults.CircuitBreakerFailureRatio;
