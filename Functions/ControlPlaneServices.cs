@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
@@ -75,6 +78,20 @@ public static class ControlPlaneServices
         services.TryAddTransient<TransferCallerActivity>();
         services.TryAddTransient<EndCallActivity>();
         services.TryAddTransient<FinalizeCallActivity>();
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.AddHttpClient(HealthChecker.HttpClientName);
+        services.TryAddSingleton<HealthChecker>();
+        services.TryAddSingleton(sp => new HealthSnapshotStore(new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<HealthOptions>>().Value.SnapshotTableName)));
+        services.TryAddSingleton<AlertSender>();
+        services.TryAddSingleton<HealthMonitor>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MediaHostTokenPublisher>(sp, new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<TokenRefreshOptions>>().Value.TableName)));
+        services.TryAddSingleton<CallReconciler>();
+        services.TryAddSingleton<ApiAccessGuard>();
         services.AddLogging();
         return services;
     }
