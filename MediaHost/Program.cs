@@ -1,9 +1,14 @@
 using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.Shared.Observability;
+using VoiceFunctions.Shared.Observability.Logging;
 
 // The MediaHost: a long-lived service that terminates SIP and RTP and runs the audio loop.
-// Until the SIP stack lands it only serves its health endpoints.
+// Until the SIP stack lands it only serves its health endpoints and /metrics.
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders().AddVoiceFunctionsJsonConsole();
+builder.Services.AddVoiceFunctionsTelemetry(builder.Configuration, "voicefunctions-mediahost");
 var app = builder.Build();
 app.MapGet(HealthEndpoints.Live, () => Results.Json(new { status = "alive" }));
 app.MapGet(HealthEndpoints.Ready, () => Results.Json(new { status = "starting", sip = "not implemented yet", rtp = "not implemented yet" }, statusCode: 503));
+app.MapVoiceFunctionsMetrics();
 app.Run();
