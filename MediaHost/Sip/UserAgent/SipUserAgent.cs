@@ -110,6 +110,10 @@ public sealed partial class SipUserAgent : IDisposable
                 return;
             }
             var message = result.Message!;
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                SipUserAgentLog.Received(_logger, received.Remote, SipMessageRedactor.Redact(message));
+            }
             if (message.IsRequest)
             {
                 HandleRequest(message, received);
