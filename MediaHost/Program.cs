@@ -9,7 +9,10 @@ using VoiceFunctions.MediaHost.Sip.UserAgent;
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddJsonConsole(json => json.IncludeScopes = false);
-builder.WebHost.UseUrls($"http://0.0.0.0:{MediaHostPorts.Http}");
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls($"http://0.0.0.0:{MediaHostPorts.Http}");
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<SipOptions>().Bind(builder.Configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
