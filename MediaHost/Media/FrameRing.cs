@@ -56,7 +56,13 @@ public sealed class FrameRing
     }
 
     /// <summary>Adds a frame, waiting while the ring is full. Throws when the ring has been completed.</summary>
-    public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        // Not an async method: the common case (room in the ring) completes without any state machine.
+        return TryWriteCore(frame.Span) ? ValueTask.CompletedTask : WriteSlowAsync(frame, cancellationToken);
+    }
+
+    private async ValueTask WriteSlowAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -79,6 +85,24 @@ public sealed class FrameRing
         _readWaiter.Signal(true);
     }
 
+    private bool TryWriteCore(ReadOnlySpan<short> frame)
+    {
+        lock (_lock)
+        {
+            if (_completed)
+            {
+                throw new InvalidOperationException("The call has ended; no more audio can be written.");
+            }
+            if (_count == _capacity)
+            {
+                return false;
+            }
+            CopyIn(frame);
+        }
+        _readWaiter.Signal(true);
+        return true;
+    }
+
     /// <summary>Takes the oldest frame into <paramref name="destination"/> if there is one.</summary>
     public bool TryRead(Span<short> destination)
     {
@@ -95,7 +119,21 @@ public sealed class FrameRing
     }
 
     /// <summary>Waits for a frame; false once the ring is completed and empty.</summary>
-    public async ValueTask<bool> ReadAsync(Memory<short> destination, CancellationToken cancellationToken)
+    public ValueTask<bool> ReadAsync(Memory<short> destination, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_count == 0)
+            {
+                return _completed ? new ValueTask<bool>(false) : ReadSlowAsync(destination, cancellationToken);
+            }
+            CopyOut(destination.Span);
+        }
+        _writeWaiter.Signal(true);
+        return new ValueTask<bool>(true);
+    }
+
+    private async ValueTask<bool> ReadSlowAsync(Memory<short> destination, CancellationToken cancellationToken)
     {
         while (true)
         {

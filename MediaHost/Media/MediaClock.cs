@@ -61,7 +61,8 @@ public sealed class MediaClock : IAsyncDisposable
     {
         _startTimestamp = _time.GetTimestamp();
         Ticks = 0;
-        _loop = Task.Run(RunAsync);
+        var timer = new PeriodicTimer(_period, _time); // created here, so its first period starts now
+        _loop = Task.Run(() => RunAsync(timer));
     }
 
     /// <summary>Runs every tick due by now; returns how many ran.</summary>
@@ -100,9 +101,9 @@ public sealed class MediaClock : IAsyncDisposable
         return ran;
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(PeriodicTimer timer)
     {
-        using var timer = new PeriodicTimer(_period, _time);
+        using var owned = timer;
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
