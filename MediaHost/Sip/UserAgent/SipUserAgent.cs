@@ -177,6 +177,10 @@ public sealed partial class SipUserAgent : IDisposable
         }
         var transaction = new SipServerTransaction(key!, request, flow, Clock, t => _serverTransactions.Remove(t.Key));
         _serverTransactions[key!] = transaction;
+        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !Authenticated(auth, request, transaction, received))
+        {
+            return;
+        }
         switch (request.Method)
         {
             case "INVITE" when request.To?.Tag is null:
@@ -223,6 +227,27 @@ public sealed partial class SipUserAgent : IDisposable
             transaction.Receive(response);
         }
         // Anything else is a stray (a late retransmission, or not for us): dropped.
+    }
+
+    /// <summary>Digest check of a new INVITE: challenge when missing or stale, count a failure when wrong.</summary>
+    private bool Authenticated(Auth.DigestServer auth, SipMessage request, SipServerTransaction transaction, SipReceived received)
+    {
+        var verdict = auth.Verify(request);
+        if (verdict == Auth.DigestVerdict.Valid)
+        {
+            return true;
+        }
+        if (verdict == Auth.DigestVerdict.Invalid)
+        {
+            _policy.AuthenticationFailed(received.Remote);
+        }
+        var challenge = Response(request, 401, "Unauthorized", SipIds.Tag());
+        foreach (var value in auth.Challenges(stale: verdict == Auth.DigestVerdict.Stale))
+        {
+            challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
+        }
+        Respond(transaction, challenge);
+        return false;
     }
 
     /// <summary>RFC 3581 and RFC 3261 section 18.2.1: record where the request really came from in its top Via.</summary>
