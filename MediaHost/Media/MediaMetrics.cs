@@ -45,6 +45,32 @@ public sealed class MediaMetrics
 
     public void PacketSent() => Interlocked.Increment(ref _packetsSent);
 
+    /// <summary>The counters in the Prometheus text format, appended to the host's /metrics.</summary>
+    public string ToPrometheusText()
+    {
+        var m = Snapshot();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return string.Create(inv, $"""
+            # TYPE media_active_calls gauge
+            media_active_calls {m.ActiveCalls}
+            # TYPE media_calls_total counter
+            media_calls_total {m.CallsStarted}
+            # TYPE media_rtp_packets_received_total counter
+            media_rtp_packets_received_total {m.PacketsReceived}
+            # TYPE media_rtp_packets_sent_total counter
+            media_rtp_packets_sent_total {m.PacketsSent}
+            # TYPE media_rtp_packets_lost_total counter
+            media_rtp_packets_lost_total {m.PacketsLost}
+            # TYPE media_rtp_loss_ratio gauge
+            media_rtp_loss_ratio {m.LossRatio:F4}
+            # TYPE media_frames_concealed_total counter
+            media_frames_concealed_total {m.FramesConcealed}
+            # TYPE media_rtp_jitter_ms gauge
+            media_rtp_jitter_ms {m.MeanJitterMs:F2}
+
+            """);
+    }
+
     public MediaMetricsSnapshot Snapshot()
     {
         lock (_lock)
