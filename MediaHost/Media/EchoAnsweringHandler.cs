@@ -29,6 +29,9 @@ public sealed class EchoAnsweringHandler(short[]? prompt = null) : ICallHandler
         return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(bytes.AsSpan(offset, (bytes.Length - offset) & ~1)).ToArray();
     }
 
+    /// <summary>Frames queued ahead of the clock (100 ms): the echo's added delay, and its cushion against scheduling hiccups.</summary>
+    public const int LeadFrames = 5;
+
     private readonly short[] _prompt = prompt ?? Tone();
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
@@ -39,8 +42,14 @@ public sealed class EchoAnsweringHandler(short[]? prompt = null) : ICallHandler
         try
         {
             // Paced by the caller's frames: each frame heard is answered by one frame of the prompt, then by itself.
+            // A few frames go ahead first, so a late wake-up of this loop never leaves a hole in the prompt.
             var frame = new short[AudioFormat.SamplesPerFrame];
             var promptOffset = 0;
+            for (var i = 0; i < LeadFrames && promptOffset + AudioFormat.SamplesPerFrame <= _prompt.Length; i++)
+            {
+                await session.WriteFrameAsync(_prompt.AsMemory(promptOffset, AudioFormat.SamplesPerFrame), ended.Token).ConfigureAwait(false);
+                promptOffset += AudioFormat.SamplesPerFrame;
+            }
             while (await session.ReadFrameAsync(frame, ended.Token).ConfigureAwait(false))
             {
                 if (promptOffset + AudioFormat.SamplesPerFrame <= _prompt.Length)

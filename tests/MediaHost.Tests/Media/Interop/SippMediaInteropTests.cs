@@ -42,7 +42,12 @@ public sealed class SippMediaInteropTests
         lock (handler.Heard) heard = handler.Heard.ToArray();
         var loud = Frames(heard, 320).Select(f => ToneAnalysis.Rms(f) > 2000).ToList();
         var loudSeconds = loud.Count(l => l) * 0.02;
-        Assert.InRange(loudSeconds, StreamSeconds - 0.2, StreamSeconds + 0.1);
+        var stats = host.Metrics.Snapshot();
+        // Loopback loses nothing; on a loaded machine sipp's own sending can stall, and the jitter buffer conceals
+        // (then fades to silence) until it has adapted, so the loud time may fall a little short of what was sent.
+        Assert.Equal(0, stats.PacketsLost);
+        Assert.True(loudSeconds >= StreamSeconds * 0.8 && loudSeconds <= StreamSeconds + 0.1,
+            $"{loudSeconds:F2} s of the caller's {StreamSeconds} s tone decoded; {stats.FramesConcealed} frames concealed");
         var firstLoud = loud.IndexOf(true);
         var decoded = ToneAnalysis.Fit(heard.AsSpan(firstLoud * 320 + 3200, 16000), 1000, 16000);
         Assert.InRange(decoded.Amplitude, 7000, 9000);
