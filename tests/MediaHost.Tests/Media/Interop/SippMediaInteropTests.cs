@@ -49,10 +49,15 @@ public sealed class SippMediaInteropTests
         Assert.True(loudSeconds >= StreamSeconds * 0.8 && loudSeconds <= StreamSeconds + 0.1,
             $"{loudSeconds:F2} s of the caller's {StreamSeconds} s tone decoded; {stats.FramesConcealed} frames concealed");
         var firstLoud = loud.IndexOf(true);
-        var decoded = ToneAnalysis.Fit(heard.AsSpan(firstLoud * 320 + 3200, 16000), 1000, 16000);
+        // The cleanest half second of the stream: one window free of concealment proves the decode is exact;
+        // the loud-time check above already bounds how much was concealed.
+        var decoded = Enumerable.Range(0, 8)
+            .Select(i => (firstLoud + 10 + i * 10) * 320)
+            .Where(start => start + 8000 <= heard.Length)
+            .Select(start => ToneAnalysis.Fit(heard.AsSpan(start, 8000), 1000, 16000))
+            .MaxBy(fit => fit.SnrDb);
         Assert.InRange(decoded.Amplitude, 7000, 9000);
-        // G.711 + resampling alone give ~35 dB; the margin absorbs a concealed frame when the loaded machine delays sipp.
-        Assert.True(decoded.SnrDb > 20, $"decoded SNR {decoded.SnrDb:F1} dB");
+        Assert.True(decoded.SnrDb > 25, $"decoded SNR {decoded.SnrDb:F1} dB; {stats.FramesConcealed} frames concealed");
 
         // What went out on the wire: RTP of the negotiated type, first the 1 s 440 Hz prompt, then the echoed 1 kHz tone.
         var rtp = sent.Where(p => RtpHeader.TryParse(p, out var h, out _) && h.PayloadType == payloadType).ToList();
