@@ -79,6 +79,9 @@ internal sealed class TestCallSession : ICallSession
         }
     }
 
+    /// <summary>The caller hangs up (BYE).</summary>
+    public void HangUpByCaller() => _ended.TrySetResult(new CallEnded(CallEndReason.CallerHangUp, null, "caller hung up"));
+
     public void PressDigit(char digit) => _dtmf.Writer.TryWrite(new DtmfDigit(digit, TimeSpan.FromMilliseconds(100)));
 
     public async ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken)
