@@ -1,6 +1,7 @@
 // The MediaHost: a long-lived service that terminates SIP and RTP and runs the audio loop.
 // Until the SIP stack lands it only serves its health endpoint.
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddVoiceAgent(builder.Configuration);
 var app = builder.Build();
 app.MapGet("/health", () => Results.Json(new { status = "starting", sip = "not implemented yet", rtp = "not implemented yet" }, statusCode: 503));
 app.Run();
