@@ -140,6 +140,8 @@ public sealed partial class AgentSession
         try
         {
             await body(turn).ConfigureAwait(false);
+            // The turn lasts until its audio has played: until then the caller can still barge in and cut it.
+            await WaitForPlaybackAsync(turn.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (turn.Token.IsCancellationRequested)
         {
@@ -160,6 +162,8 @@ public sealed partial class AgentSession
             await FinishRecordAsync(turn).ConfigureAwait(false);
             Interlocked.CompareExchange(ref _currentTurn, null, turn);
             _events.Writer.TryWrite(new AgentEvent.TurnFinished(turn));
+            // Disposing unlinks the turn's token source from the call's lifetime token (no growth over a long call).
+            turn.Dispose();
         }
     }
 
@@ -169,7 +173,6 @@ public sealed partial class AgentSession
         if (Volatile.Read(ref _currentTurn) is { } turn)
         {
             await turn.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            turn.Dispose();
         }
     }
 
@@ -193,7 +196,14 @@ public sealed partial class AgentSession
         var dropped = ClearPlayback(turn);
         AgentLog.BargeIn(_deps.Logger, _call.Call.CallId, turn.Index, dropped);
         // CancelAsync: provider clean-up (killing a TTS process) must not hold up the input loop.
-        _ = turn.Cancellation.CancelAsync();
+        try
+        {
+            _ = turn.Cancellation.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The turn finished on another thread in the meantime: nothing left to cancel.
+        }
     }
 
     private int ClearPlayback(AgentTurn turn)
