@@ -54,9 +54,10 @@ public sealed class AgentFailureTests
         var turn = h.Turn("speech");
         Assert.StartsWith(nameof(ProviderTimeoutException), turn.Error);
         Assert.Equal(Fallback, turn.AgentText);
-        // Endpoint at ~frame 95, timeout 2 s = 100 frames later: the fallback starts right after, not before.
+        // Endpoint at frame 94, timeout 2 s = 100 frames later: the fallback starts after that, never before
+        // (the upper bound is loose: the media clock here runs faster than real time on a loaded machine).
         var fallbackStart = call.Played.Skip(30).First().Frame;
-        Assert.InRange(fallbackStart, 190, 205);
+        Assert.InRange(fallbackStart, 194, 300);
     }
 
     [Fact]

@@ -15,14 +15,18 @@ internal sealed class AgentHarness : ITurnReporter
         Call = call;
         Options = options ?? new AiLoopOptions { Language = "en-US" };
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        MeterFactory = services.GetRequiredService<IMeterFactory>();
         var clock = time ?? call.Clock;
         Dependencies = new AgentDependencies(stt, llm, tts, new PhraseAudioCache(tts), clock,
-            new AgentMetrics(services.GetRequiredService<IMeterFactory>()), this, NullLogger.Instance,
+            new AgentMetrics(MeterFactory), this, NullLogger.Instance,
             new HttpToolInvoker(toolHttp ?? new HttpClient(), Options.HttpTools, clock));
         Session = new AgentSession(call, Options, Dependencies);
     }
 
     public TestCallSession Call { get; }
+
+    /// <summary>This harness's own meters (tests in parallel each have theirs: filter on Meter.Scope).</summary>
+    public IMeterFactory MeterFactory { get; }
 
     public AiLoopOptions Options { get; }
 

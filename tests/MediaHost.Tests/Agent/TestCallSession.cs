@@ -31,7 +31,7 @@ internal sealed class TestCallSession : ICallSession
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     /// <summary>Real time to wait per frame (0 = as fast as the agent reads). 20 ms is real time.</summary>
-    public TimeSpan FramePace { get; init; } = TimeSpan.FromMilliseconds(1);
+    public TimeSpan FramePace { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>When set, the caller's line returns the agent's audio attenuated by this many dB (line echo).</summary>
     public double? EchoLossDb { get; init; }
