@@ -1,0 +1,7 @@
+namespace VoiceFunctions.Shared.LiveKit.Api.Models;
+
+/// <summary>RoomService.ListParticipants response.</summary>
+public sealed class ListParticipantsResponse
+{
+    public List<ParticipantInfo> Participants { get; set; } = [];
+}

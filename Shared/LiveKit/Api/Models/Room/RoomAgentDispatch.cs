@@ -1,0 +1,9 @@
+namespace VoiceFunctions.Shared.LiveKit.Api.Models;
+
+/// <summary>An agent to dispatch when a room is created (livekit.RoomAgentDispatch).</summary>
+public sealed class RoomAgentDispatch
+{
+    public string AgentName { get; set; } = "";
+
+    public string Metadata { get; set; } = "";
+}

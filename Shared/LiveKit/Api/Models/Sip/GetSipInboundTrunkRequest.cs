@@ -1,0 +1,7 @@
+namespace VoiceFunctions.Shared.LiveKit.Api.Models;
+
+/// <summary>SIP.GetSIPInboundTrunk.</summary>
+public sealed class GetSipInboundTrunkRequest
+{
+    public string SipTrunkId { get; set; } = "";
+}

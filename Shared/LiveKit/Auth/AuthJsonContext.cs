@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace VoiceFunctions.Shared.LiveKit.Auth;
+
+/// <summary>Source-generated JSON for token payloads: nulls are left out, as LiveKit's own minters do.</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(JwtClaimsPayload))]
+internal sealed partial class AuthJsonContext : JsonSerializerContext;

@@ -1,0 +1,20 @@
+using VoiceFunctions.Shared.LiveKit.Auth;
+
+namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
+
+/// <summary>One request the loopback server received, as it arrived, and how it was answered.</summary>
+public sealed record LoopbackRecordedRequest(
+    string HttpMethod,
+    string Path,
+    string? ContentType,
+    string? Authorization,
+    string Body,
+    ClaimGrants? Grants,
+    int StatusCode)
+{
+    /// <summary>"Service/Method" for a Twirp path (/twirp/livekit.SIP/CreateSIPParticipant → "SIP/CreateSIPParticipant"), else the path.</summary>
+    public string Method => Path.StartsWith("/twirp/livekit.", StringComparison.Ordinal) ? Path["/twirp/livekit.".Length..] : Path;
+
+    /// <summary>The bearer token without "Bearer ", or null.</summary>
+    public string? BearerToken => Authorization is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;
+}
