@@ -57,6 +57,7 @@ public static class VoiceAgentServiceCollectionExtensions
                 sp.GetRequiredService<HttpToolInvoker>(),
                 EndOfTurnModel: sp.GetService<IEndOfTurnModel>());
         });
+        services.AddHostedService<VoiceAgentStartupCheck>();
         services.RemoveAll<ICallHandler>();
         services.AddSingleton<ICallHandler, VoiceAgentCallHandler>();
         return services;

@@ -126,6 +126,45 @@ public sealed class VoiceAgentRegistrationTests
         Assert.Equal(30, call.PlayedCount); // the English greeting, from the injected TTS
     }
 
+    [Fact]
+    public async Task Start_up_warns_that_the_offline_stt_is_english_only_for_a_russian_agent()
+    {
+        var logs = new ListLogger();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AiLoop:Providers:Espeak:Command"] = "/nonexistent/espeak-ng" }).Build();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs));
+        services.AddVoiceAgent(configuration);
+        using var sp = services.BuildServiceProvider();
+        foreach (var hosted in sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+        Assert.Contains(logs.Messages, m => m.Contains("English only") && m.Contains("ru-RU"));
+        Assert.Contains(logs.Messages, m => m.Contains("'/nonexistent/espeak-ng' is not installed"));
+    }
+
+    private sealed class ListLogger : ILoggerProvider, ILogger
+    {
+        public List<string> Messages { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception));
+            }
+        }
+    }
+
     private sealed class NoopHandler : ICallHandler
     {
         public Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken) => Task.CompletedTask;
