@@ -23,6 +23,8 @@ builder.Services.AddSingleton<SipMetrics>();
 builder.Services.AddSingleton<ICallHandler, AnsweringCallHandler>();
 builder.Services.AddSingleton<IMediaSessionFactory>(services => new HoldingMediaSessionFactory(
     IPAddress.Parse(services.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress), services.GetRequiredService<TimeProvider>()));
+// The AI loop replaces the built-in answering handler unless AiLoop:Enabled is false.
+builder.Services.AddVoiceAgent(builder.Configuration);
 builder.Services.AddSingleton<SipHostedService>();
 builder.Services.AddHostedService(services => services.GetRequiredService<SipHostedService>());
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
