@@ -13,6 +13,11 @@ public static class VoicectlCommand
             SipValidateCommand.Create(context),
             SipSchemaCommand.Create(context),
             SipBridgeConfigCommand.Create(context),
+            SipPlanCommand.Create(context),
+            SipApplyCommand.Create(context),
+            SipBackupsCommand.Create(context),
+            SipRollbackCommand.Create(context),
+            SipExportCommand.Create(context),
         };
         return new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions") { sip };
     }
