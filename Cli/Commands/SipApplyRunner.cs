@@ -32,7 +32,7 @@ public static class SipApplyRunner
         }
 
         var backup = backups.Save(remote, connection.Target.Url);
-        terminal.Out.WriteLine($"Backed up the current state as {backup.Id} ({backups.PathOf(backup.Id)}).");
+        terminal.WriteWrapped(terminal.Out, $"Backed up the current state as {backup.Id} ({backups.PathOf(backup.Id)}).", 2, 0);
 
         var report = await new SipApplier(connection.Sip).ApplyAsync(plan, remote, step =>
             terminal.WriteWrapped(terminal.Out, $"{step.Change.ActionText} {step.Change.KindText} '{step.Change.Name}'"
@@ -42,7 +42,7 @@ public static class SipApplyRunner
 
         if (report.Succeeded)
         {
-            terminal.Out.WriteLine(terminal.Green($"Applied {report.Steps.Count} changes.") + $" Undo with: voicectl sip rollback {backup.Id}{rollbackHint}");
+            terminal.WriteWrapped(terminal.Out, $"Applied {report.Steps.Count} changes. Undo with: voicectl sip rollback {backup.Id}{rollbackHint}", 2, 0);
             return ExitCodes.Ok;
         }
 

@@ -59,7 +59,7 @@ public static class ApiChecks
         {
             var remote = await SipStateReader.ReadAsync(connection.Sip, cancellationToken);
             return (DoctorCheck.Pass(SipName,
-                $"{remote.InboundTrunks.Count} inbound trunks, {remote.OutboundTrunks.Count} outbound trunks, {remote.DispatchRules.Count} dispatch rules"), remote);
+                $"inbound trunks: {remote.InboundTrunks.Count}, outbound trunks: {remote.OutboundTrunks.Count}, dispatch rules: {remote.DispatchRules.Count}"), remote);
         }
         catch (LiveKitException e)
         {

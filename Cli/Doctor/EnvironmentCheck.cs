@@ -55,6 +55,6 @@ public static class EnvironmentCheck
             return (DoctorCheck.Fail(Name, "credential variables not set: " + string.Join(", ", unset),
                 "Trunk credentials voice.yaml refers to are not set here, so drift cannot be judged.", "Export them and run doctor again."), result);
         }
-        return (DoctorCheck.Pass(Name, $"{file.Name} is valid ({document.WarningCount} warnings); LiveKit {target.Url}, key {target.ApiKey}"), result);
+        return (DoctorCheck.Pass(Name, $"{file.Name} is valid (warnings: {document.WarningCount}); LiveKit {target.Url}, key {target.ApiKey}"), result);
     }
 }
