@@ -1,0 +1,29 @@
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.Functions.Activities;
+
+/// <summary>
+/// Writes how the call ended, with the turn count and latency summary computed from the stored turns.
+/// A call already finalized is left as it is (a retried activity, or reconciliation got there first).
+/// </summary>
+public sealed class FinalizeCallActivity(CallStore store) : CallActivity<FinalizeCallInput, bool>
+{
+    public override async Task<bool> ExecuteAsync(FinalizeCallInput input, CancellationToken ct)
+    {
+        var turns = await store.GetTurnsAsync(input.CallId, ct).ConfigureAwait(false);
+        var latency = LatencySummary.From(turns.Where(t => t.ResponseLatencyMs is not null).Select(t => t.ResponseLatencyMs!.Value));
+        var record = await store.UpdateAsync(input.CallId, r => r.IsOpen
+            ? r with
+            {
+                EndedAt = input.EndedAt,
+                Outcome = input.Outcome,
+                EndReason = input.EndReason,
+                ReasonText = input.ReasonText,
+                DispatchAttempts = Math.Max(r.DispatchAttempts, input.DispatchAttempts),
+                TurnCount = turns.Count,
+                Latency = latency,
+            }
+            : null, ct).ConfigureAwait(false);
+        return record is not null;
+    }
+}

@@ -1,0 +1,28 @@
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.Functions.Activities;
+
+/// <summary>Creates the call's record (idempotent: a retry after a crash writes nothing new).</summary>
+public sealed class RecordCallActivity(CallStore store) : CallActivity<RecordCallInput, bool>
+{
+    public override async Task<bool> ExecuteAsync(RecordCallInput input, CancellationToken ct)
+    {
+        var created = await store.CreateAsync(new CallRecord
+        {
+            CallId = input.CallId,
+            RoomName = input.RoomName,
+            StartedAt = input.StartedAt,
+            CallerNumber = input.Caller?.CallerNumber,
+            CalledNumber = input.Caller?.CalledNumber,
+            TrunkId = input.Caller?.TrunkId,
+        }, ct).ConfigureAwait(false);
+        if (!created && input.Caller is { } caller)
+        {
+            // The record may have been made before the caller's details were known: fill them in once.
+            await store.UpdateAsync(input.CallId, r => r.CallerNumber is null && r.TrunkId is null
+                ? r with { CallerNumber = caller.CallerNumber, CalledNumber = caller.CalledNumber, TrunkId = caller.TrunkId }
+                : null, ct).ConfigureAwait(false);
+        }
+        return created;
+    }
+}

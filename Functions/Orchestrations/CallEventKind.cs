@@ -1,0 +1,22 @@
+namespace VoiceFunctions.Functions.Orchestrations;
+
+/// <summary>What happened in a call, as raised into its orchestration (from LiveKit webhooks or the MediaHost).</summary>
+public enum CallEventKind
+{
+    /// <summary>The SIP caller joined the room (carries the caller's numbers and trunk).</summary>
+    CallerJoined,
+    /// <summary>The agent's audio is in the room: LiveKit agent joined, SIP agent leg active, or the MediaHost said "answered".</summary>
+    AgentAnswered,
+    /// <summary>The caller left the room (hung up).</summary>
+    CallerLeft,
+    /// <summary>The agent left the room or hung up.</summary>
+    AgentLeft,
+    /// <summary>LiveKit closed the room.</summary>
+    RoomFinished,
+    /// <summary>The MediaHost finished a turn (stored in the history by the AgentEvents function).</summary>
+    Turn,
+    /// <summary>The agent transferred the caller to a human.</summary>
+    Transferred,
+    /// <summary>The MediaHost reported an error.</summary>
+    AgentError,
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.Functions.Orchestrations;
+
+/// <summary>Log messages of the call orchestration (event ids 5000–5099), written through the replay-safe logger.</summary>
+internal static partial class OrchestrationLog
+{
+    [LoggerMessage(5001, LogLevel.Warning, "Call {CallId}: dispatch attempt {Attempt} failed: {Error}")]
+    public static partial void DispatchFailed(ILogger logger, string callId, int attempt, string error);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Call {CallId}: the agent did not answer dispatch attempt {Attempt} in time")]
+    public static partial void AgentDidNotAnswer(ILogger logger, string callId, int attempt);
+
+    [LoggerMessage(5003, LogLevel.Information, "Call {CallId} finished: {Outcome} ({Reason})")]
+    public static partial void CallFinished(ILogger logger, string callId, CallOutcome outcome, CallEndReason reason);
+}

@@ -1,0 +1,46 @@
+namespace VoiceFunctions.Shared.Calls;
+
+/// <summary>
+/// One call in the history. Created when the control plane learns of the call, updated when the
+/// agent answers and when the call ends. Phone numbers are kept here (this is the history) but never
+/// logged.
+/// </summary>
+public sealed record CallRecord
+{
+    /// <summary>The call's id: derived from the LiveKit room name, also the orchestration instance id.</summary>
+    public required string CallId { get; init; }
+    public required string RoomName { get; init; }
+    public string? CallerNumber { get; init; }
+    public string? CalledNumber { get; init; }
+    /// <summary>The LiveKit inbound trunk that took the call (sip.trunkID).</summary>
+    public string? TrunkId { get; init; }
+    /// <summary>When the caller reached the room (webhook time): the start of the ringing the caller hears.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+    /// <summary>When the agent's audio was in the room (the caller is answered then).</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public CallOutcome Outcome { get; init; } = CallOutcome.InProgress;
+    public CallEndReason EndReason { get; init; } = CallEndReason.Unknown;
+    /// <summary>Free text explaining the outcome (e.g. "agent did not answer after 3 attempts").</summary>
+    public string? ReasonText { get; init; }
+    /// <summary>How many times the agent was dispatched.</summary>
+    public int DispatchAttempts { get; init; }
+    public int TurnCount { get; init; }
+    public LatencySummary Latency { get; init; } = LatencySummary.Empty;
+    /// <summary>The MediaHost's end-of-call summary; long text lives in a blob (see <see cref="CallStore"/>).</summary>
+    public string? Summary { get; init; }
+    /// <summary>Errors reported during the call, oldest first (at most <see cref="MaxErrors"/> kept).</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    public const int MaxErrors = 20;
+
+    /// <summary>Time from the caller joining to the agent answering: the ringing the caller heard.</summary>
+    public TimeSpan? AgentAnswerLatency => AnsweredAt - StartedAt;
+
+    public TimeSpan? Duration => EndedAt - StartedAt;
+
+    public bool IsOpen => Outcome == CallOutcome.InProgress;
+
+    public CallRecord WithError(string error) =>
+        this with { Errors = [.. Errors.Append(error).TakeLast(MaxErrors)] };
+}

@@ -1,0 +1,227 @@
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Tests.Support;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.TestSupport;
+using static VoiceFunctions.Functions.Tests.Support.CallOrchestrationHarness;
+
+namespace VoiceFunctions.Functions.Tests.Orchestrations;
+
+/// <summary>The call orchestration run for real, with replay, in the in-process Durable Task host.</summary>
+public sealed class CallOrchestratorTests
+{
+    [SkippableFact]
+    public async Task Happy_path_records_answer_turns_and_caller_hang_up_in_the_call_history()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("happy", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(20) }));
+
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+        await h.Store.AppendTurnAsync(new CallTurn { CallId = id, Sequence = 1, CallerText = "Здравствуйте", AgentText = "Добрый день", ResponseLatencyMs = 600 });
+        await h.Store.AppendTurnAsync(new CallTurn { CallId = id, Sequence = 2, CallerText = "Спасибо", AgentText = "Всего доброго", ResponseLatencyMs = 900 });
+        await h.RaiseAsync(id, CallEventKind.Turn);
+        await h.RaiseAsync(id, CallEventKind.Turn);
+        var inCall = await WaitForTurnsAsync(h, id, 2);
+        await h.RaiseAsync(id, CallEventKind.CallerLeft);
+
+        var result = await h.WaitForResultAsync(id);
+        Assert.Equal((CallOutcome.Completed, CallEndReason.CallerHangUp), (result.Outcome, result.EndReason));
+        Assert.Equal(2, inCall.Turns);
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal(CallOutcome.Completed, record.Outcome);
+        Assert.Equal("+79990001122", record.CallerNumber);
+        Assert.NotNull(record.AnsweredAt);
+        Assert.NotNull(record.AgentAnswerLatency);
+        Assert.Equal(2, record.TurnCount);
+        Assert.Equal(new LatencySummary(2, 600, 900, 900, 750), record.Latency);
+        Assert.Equal(1, record.DispatchAttempts);
+        Assert.Single(h.Dispatcher.Calls);
+        Assert.Equal(["call-happy"], h.Control.EndedRooms); // the agent leg is released when the caller hangs up
+    }
+
+    [SkippableFact]
+    public async Task Agent_that_never_answers_is_redispatched_then_the_caller_is_transferred_to_a_human()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("noanswer", FastSettings with { HumanTransferTo = "tel:+74951112233" }));
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Transferred, CallEndReason.AgentUnavailable), (result.Outcome, result.EndReason));
+        Assert.Equal([1, 2], h.Dispatcher.Calls.Select(c => c.Attempt));
+        Assert.Equal([("call-noanswer", "sip_+79990001122", "tel:+74951112233")], h.Control.Transfers);
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal(CallOutcome.Transferred, record.Outcome);
+        Assert.Contains("did not answer after 2 dispatch attempt(s)", record.ReasonText);
+        Assert.Null(record.AnsweredAt);
+    }
+
+    [SkippableFact]
+    public async Task Agent_that_never_answers_without_a_human_fallback_ends_the_call()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("nofallback", FastSettings with { MaxDispatchAttempts = 1 }));
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.AgentUnavailable, CallEndReason.AgentUnavailable), (result.Outcome, result.EndReason));
+        Assert.Equal(["call-nofallback"], h.Control.EndedRooms);
+        Assert.Contains("no human fallback is configured", (await h.Store.GetAsync(id))!.ReasonText);
+    }
+
+    [SkippableFact]
+    public async Task A_failed_transfer_falls_back_to_ending_the_call_and_says_why()
+    {
+        await using var h = await StartAsync();
+        h.Control.FailTransfers = true;
+        var id = await h.StartAsync(NewCall("badtransfer", FastSettings with { MaxDispatchAttempts = 1, HumanTransferTo = "tel:+74951112233" }));
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal(CallOutcome.AgentUnavailable, result.Outcome);
+        Assert.Contains("transfer to the human fallback failed", result.ReasonText);
+        Assert.Equal(["call-badtransfer"], h.Control.EndedRooms);
+    }
+
+    [SkippableFact]
+    public async Task Caller_who_hangs_up_before_the_agent_answers_is_recorded_as_abandoned()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("hangup", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) }));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+
+        await h.RaiseAsync(id, CallEventKind.CallerLeft);
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer), (result.Outcome, result.EndReason));
+        Assert.Single(h.Dispatcher.Calls);
+        Assert.Empty(h.Control.Transfers);
+        Assert.Equal(["call-hangup"], h.Control.EndedRooms); // stops the agent leg that is still dialing
+        Assert.Equal(CallOutcome.Abandoned, (await h.Store.GetAsync(id))!.Outcome);
+    }
+
+    [SkippableFact]
+    public async Task Duplicate_and_out_of_order_events_drive_the_call_once_to_the_right_end()
+    {
+        await using var h = await StartAsync();
+        // Started by room_started: the caller's details arrive later, together with an early answer and repeats.
+        var id = await h.StartAsync(NewCall("ooo", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) }, withCaller: false));
+        var caller = new CallerInfo("sip_+79990001122", "+79990001122", "+74950000000", "ST_in");
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered); // arrives before the caller joined
+        await h.RaiseAsync(id, CallEventKind.CallerJoined, caller);
+        await h.RaiseAsync(id, CallEventKind.CallerJoined, caller with { CallerNumber = "+10000000000" });
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+
+        await h.RaiseAsync(id, CallEventKind.RoomFinished);
+        await h.RaiseAsync(id, CallEventKind.CallerLeft); // after the room closed: too late to matter
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Completed, CallEndReason.RoomClosed), (result.Outcome, result.EndReason));
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal("+79990001122", record.CallerNumber); // the first CallerJoined wins
+        Assert.Empty(h.Control.EndedRooms); // LiveKit already closed the room
+        Assert.True(h.Dispatcher.Calls.Count <= 1);
+    }
+
+    [SkippableFact]
+    public async Task Room_started_without_a_caller_joining_is_closed_after_the_caller_join_timeout()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("nocaller", FastSettings, withCaller: false));
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal(CallOutcome.Abandoned, result.Outcome);
+        Assert.Contains("no SIP caller joined", result.ReasonText);
+        Assert.Empty(h.Dispatcher.Calls);
+    }
+
+    [SkippableFact]
+    public async Task Call_reaching_the_max_duration_is_ended_by_us()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("long", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30), MaxCallDuration = TimeSpan.FromSeconds(3) }));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Completed, CallEndReason.MaxDuration), (result.Outcome, result.EndReason));
+        Assert.Equal(["call-long"], h.Control.EndedRooms);
+        Assert.Equal(CallEndReason.MaxDuration, (await h.Store.GetAsync(id))!.EndReason);
+    }
+
+    [SkippableFact]
+    public async Task Transient_dispatch_failures_are_retried_by_the_durable_retry_policy()
+    {
+        await using var h = await StartAsync(new ScriptedAgentDispatcher().FailTransiently(2));
+        var id = await h.StartAsync(NewCall("flaky", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) }));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+        await h.RaiseAsync(id, CallEventKind.AgentLeft);
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Completed, CallEndReason.AgentHangUp), (result.Outcome, result.EndReason));
+        Assert.Equal([1, 1, 1], h.Dispatcher.Calls.Select(c => c.Attempt)); // three tries of dispatch attempt 1
+        Assert.Equal(1, result.DispatchAttempts);
+    }
+
+    [SkippableFact]
+    public async Task A_permanent_dispatch_failure_is_not_retried_and_the_next_attempt_follows()
+    {
+        await using var h = await StartAsync(new ScriptedAgentDispatcher().FailPermanently(1));
+        var id = await h.StartAsync(NewCall("permanent", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) }));
+        var status = await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+        await h.RaiseAsync(id, CallEventKind.CallerLeft);
+
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal(2, status.DispatchAttempt);
+        Assert.Equal([1, 2], h.Dispatcher.Calls.Select(c => c.Attempt));
+        Assert.Equal(CallOutcome.Completed, result.Outcome);
+    }
+
+    [SkippableFact]
+    public async Task Recreated_host_loses_the_in_memory_orchestration_but_the_call_record_survives_in_tables()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("restart", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) }));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+
+        await h.RecreateHostAsync();
+
+        // The in-process backend keeps history, timers and pending events in memory: they are gone.
+        Assert.Null(await h.Client.GetInstanceAsync(id).DefaultTimeout());
+        // What was written to Azure Tables survives: the call is known, answered and still open, which is
+        // exactly what reconciliation looks for to close it.
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.True(record.IsOpen);
+        Assert.NotNull(record.AnsweredAt);
+        // The same call id can be started again on the new host (a late webhook for the room would do so).
+        var again = await h.StartAsync(NewCall("restart", FastSettings with { MaxDispatchAttempts = 1 }));
+        Assert.Equal(id, again);
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+    }
+
+    private static async Task<CallStatus> WaitForTurnsAsync(CallOrchestrationHarness h, string id, int turns)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var status = await h.WaitForPhaseAsync(id, CallPhase.InCall);
+            if (status.Turns >= turns)
+            {
+                return status;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("turns never counted");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using VoiceFunctions.Functions.Activities;
+
+namespace VoiceFunctions.Functions.Tests.Support;
+
+/// <summary>
+/// An agent dispatcher whose answers a test scripts: each call takes the next scripted step (succeed,
+/// transient failure, permanent failure); once the script is used up it succeeds.
+/// </summary>
+public sealed class ScriptedAgentDispatcher : IAgentDispatcher
+{
+    private readonly ConcurrentQueue<Func<string>> _script = new();
+
+    public ConcurrentQueue<(string CallId, int Attempt)> Calls { get; } = new();
+
+    public ScriptedAgentDispatcher FailTransiently(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _script.Enqueue(() => throw new AgentDispatchException("LiveKit answered 503 [transient]", isTransient: true));
+        }
+        return this;
+    }
+
+    public ScriptedAgentDispatcher FailPermanently(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _script.Enqueue(() => throw new AgentDispatchException("outbound trunk ST_missing not found", isTransient: false));
+        }
+        return this;
+    }
+
+    public Task<string> DispatchAsync(string callId, string roomName, int attempt, CancellationToken ct)
+    {
+        Calls.Enqueue((callId, attempt));
+        var step = _script.TryDequeue(out var s) ? s : () => "agent-" + callId + "-" + attempt;
+        return Task.FromResult(step());
+    }
+}
