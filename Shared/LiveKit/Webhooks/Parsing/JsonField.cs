@@ -1,71 +1,75 @@
-using System.Globalization;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 /// <summary>
-/// Reads one field value the way protobuf JSON allows it: int64 as a number or a string, enums as
-/// a name or a number, <c>null</c> as "left at its default". A wrong type throws
-/// <see cref="WebhookShapeException"/> with the field's path.
+/// Reads the value under the reader the way protobuf JSON allows it: int64 as a number or a string,
+/// enums as a name or a number, <c>null</c> as "left at its default". A wrong type throws
+/// <see cref="WebhookShapeException"/> naming the field (the path is only built on error).
+/// Every method expects the reader on the value token and leaves it on that value's last token.
 /// </summary>
 internal static class JsonField
 {
-    public static void RequireObject(JsonElement value, string path)
+    /// <summary>Reads the start of an object; false for <c>null</c>.</summary>
+    public static bool StartObject(ref Utf8JsonReader reader, string parent, string field) => reader.TokenType switch
     {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw new WebhookShapeException(path, "an object");
-        }
-    }
+        JsonTokenType.StartObject => true,
+        JsonTokenType.Null => false,
+        _ => throw Shape(parent, field, "an object"),
+    };
 
-    public static bool IsNull(JsonElement value) => value.ValueKind == JsonValueKind.Null;
+    /// <summary>Advances to the next property name of the current object; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 
-    public static string? String(JsonElement value, string parent, string field) => value.ValueKind switch
+    public static string? String(ref Utf8JsonReader reader, string parent, string field) => reader.TokenType switch
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
         _ => throw Shape(parent, field, "a string"),
     };
 
-    public static bool Bool(JsonElement value, string parent, string field) => value.ValueKind switch
+    public static bool Bool(ref Utf8JsonReader reader, string parent, string field) => reader.TokenType switch
     {
-        JsonValueKind.True => true,
-        JsonValueKind.False or JsonValueKind.Null => false,
+        JsonTokenType.True => true,
+        JsonTokenType.False or JsonTokenType.Null => false,
         _ => throw Shape(parent, field, "true or false"),
     };
 
-    public static long Int64(JsonElement value, string parent, string field)
+    public static long Int64(ref Utf8JsonReader reader, string parent, string field)
     {
-        switch (value.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Number when value.TryGetInt64(out var number):
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 return number;
-            case JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+            case JsonTokenType.String when !reader.HasValueSequence && !reader.ValueIsEscaped
+                && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed) && consumed == reader.ValueSpan.Length:
                 return parsed;
-            case JsonValueKind.Null:
+            case JsonTokenType.Null:
                 return 0;
             default:
                 throw Shape(parent, field, "an integer (number or string)");
         }
     }
 
-    public static int Int32(JsonElement value, string parent, string field)
+    public static int Int32(ref Utf8JsonReader reader, string parent, string field)
     {
-        var number = Int64(value, parent, field);
+        var number = Int64(ref reader, parent, field);
         return number is >= int.MinValue and <= int.MaxValue ? (int)number : throw Shape(parent, field, "a 32-bit integer");
     }
 
-    public static uint UInt32(JsonElement value, string parent, string field)
+    public static uint UInt32(ref Utf8JsonReader reader, string parent, string field)
     {
-        var number = Int64(value, parent, field);
+        var number = Int64(ref reader, parent, field);
         return number is >= 0 and <= uint.MaxValue ? (uint)number : throw Shape(parent, field, "an unsigned 32-bit integer");
     }
 
     /// <summary>Unix seconds as a time; 0 (protobuf's default) means "not set".</summary>
-    public static DateTimeOffset? UnixSeconds(JsonElement value, string parent, string field)
+    public static DateTimeOffset? UnixSeconds(ref Utf8JsonReader reader, string parent, string field)
     {
-        var seconds = Int64(value, parent, field);
+        var seconds = Int64(ref reader, parent, field);
         if (seconds == 0)
         {
             return null;
@@ -79,23 +83,23 @@ internal static class JsonField
     /// An enum by proto name (index = protobuf number, null = unused number) or by number. A name this
     /// code does not know leaves the default, as protobuf JSON readers that ignore unknown values do.
     /// </summary>
-    public static TEnum Enum<TEnum>(JsonElement value, string parent, string field, string?[] protoNames)
+    public static TEnum Enum<TEnum>(ref Utf8JsonReader reader, string parent, string field, string?[] protoNames)
         where TEnum : struct, Enum
     {
-        switch (value.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.String:
+            case JsonTokenType.String:
                 for (var number = 0; number < protoNames.Length; number++)
                 {
-                    if (protoNames[number] is { } name && value.ValueEquals(name))
+                    if (protoNames[number] is { } name && reader.ValueTextEquals(name))
                     {
                         return FromNumber<TEnum>(number);
                     }
                 }
                 return default;
-            case JsonValueKind.Number:
-                return FromNumber<TEnum>(Int32(value, parent, field));
-            case JsonValueKind.Null:
+            case JsonTokenType.Number:
+                return FromNumber<TEnum>(Int32(ref reader, parent, field));
+            case JsonTokenType.Null:
                 return default;
             default:
                 throw Shape(parent, field, "an enum name or number");
@@ -103,46 +107,52 @@ internal static class JsonField
     }
 
     /// <summary>The wire name of an enum sent as a name or a number (a number with no name stays a number).</summary>
-    public static string? EnumName(JsonElement value, string parent, string field, string?[] protoNames)
+    public static string? EnumName(ref Utf8JsonReader reader, string parent, string field, string?[] protoNames)
     {
-        switch (value.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.String:
-                return value.GetString();
-            case JsonValueKind.Number:
-                var number = Int32(value, parent, field);
-                return number >= 0 && number < protoNames.Length && protoNames[number] is { } name
+            case JsonTokenType.String:
+                for (var number = 0; number < protoNames.Length; number++)
+                {
+                    if (protoNames[number] is { } known && reader.ValueTextEquals(known))
+                    {
+                        return known;
+                    }
+                }
+                return reader.GetString();
+            case JsonTokenType.Number:
+                var value = Int32(ref reader, parent, field);
+                return value >= 0 && value < protoNames.Length && protoNames[value] is { } name
                     ? name
-                    : number.ToString(CultureInfo.InvariantCulture);
-            case JsonValueKind.Null:
+                    : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case JsonTokenType.Null:
                 return null;
             default:
                 throw Shape(parent, field, "an enum name or number");
         }
     }
 
-    public static Dictionary<string, string> StringMap(JsonElement value, string parent, string field)
+    public static Dictionary<string, string>? StringMap(ref Utf8JsonReader reader, string parent, string field)
     {
-        if (value.ValueKind == JsonValueKind.Null)
+        if (!StartObject(ref reader, parent, field))
         {
-            return new Dictionary<string, string>(0);
+            return null;
         }
-        var path = Join(parent, field);
-        RequireObject(value, path);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in value.EnumerateObject())
+        while (NextProperty(ref reader))
         {
-            map[entry.Name] = entry.Value.ValueKind == JsonValueKind.String
-                ? entry.Value.GetString()!
-                : throw new WebhookShapeException(path + "." + entry.Name, "a string");
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.TokenType == JsonTokenType.String
+                ? reader.GetString()!
+                : throw Shape(Join(parent, field), key, "a string");
         }
         return map;
     }
 
-    /// <summary>The path is only put together when there is an error to report, not for every field read.</summary>
     public static string Join(string parent, string field) => parent.Length == 0 ? field : parent + "." + field;
 
-    private static WebhookShapeException Shape(string parent, string field, string expected) =>
+    public static WebhookShapeException Shape(string parent, string field, string expected) =>
         new(Join(parent, field), expected);
 
     private static TEnum FromNumber<TEnum>(int number) where TEnum : struct, Enum =>

@@ -187,6 +187,7 @@ public sealed class WebhookReceiverTests
     [InlineData("not json")]
     [InlineData("{\"event\":\"room_started\"")]
     [InlineData("{\"event\":\"room_started\",}")]
+    [InlineData("{\"event\":\"room_started\",\"room\":5,oops}")]
     public void Signed_body_that_is_not_JSON_is_rejected_as_bad_request(string text)
     {
         var body = Encoding.UTF8.GetBytes(text);
