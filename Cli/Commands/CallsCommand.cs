@@ -81,7 +81,8 @@ public static class CallsCommand
     {
         var interval = new Option<double>("--interval") { Description = "Seconds between polls (default 2).", DefaultValueFactory = _ => 2 };
         var duration = new Option<double?>("--for") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
-        var command = new Command("tail", "Follow today's calls: print each new call and each change of a call's outcome.") { interval, duration };
+        var max = new Option<int?>("--max") { Description = "Stop after printing this many rows." };
+        var command = new Command("tail", "Follow today's calls: print each new call and each change of a call's outcome.") { interval, duration, max };
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
@@ -91,6 +92,8 @@ public static class CallsCommand
                     stop.CancelAfter(TimeSpan.FromSeconds(seconds));
                 }
                 var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+                var printed = 0;
+                var limit = parse.GetValue(max) ?? int.MaxValue;
                 var first = true;
                 context.Terminal.Out.WriteLine(CallFormatter.Header);
                 while (!stop.IsCancellationRequested)
@@ -105,15 +108,20 @@ public static class CallsCommand
                         var state = CallFormatter.Text(calls[i], "outcome") + "|" + CallFormatter.Text(calls[i], "endedAt");
                         if (!seen.TryGetValue(key, out var previous) || previous != state)
                         {
-                            if (i >= quietBefore)
+                            if (i >= quietBefore && printed < limit)
                             {
                                 context.Terminal.Out.WriteLine(CallFormatter.Row(calls[i]));
+                                printed++;
                             }
                             seen[key] = state;
                         }
                     }
                     first = false;
                     await context.Terminal.Out.FlushAsync(stop.Token);
+                    if (printed >= limit)
+                    {
+                        break;
+                    }
                     try
                     {
                         await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(interval), 0.2, 60)), context.Time, stop.Token);

@@ -65,10 +65,10 @@ public class CallsCommandTests
         var started = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
         api.AddCall("CA_old", "+79990000001", "Completed", started);
 
-        var tail = VoicectlProcess.RunAsync(Environment(api), "calls", "tail", "--interval", "0.3", "--for", "12");
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        var tail = VoicectlProcess.RunAsync(Environment(api), "calls", "tail", "--interval", "0.2", "--max", "3", "--for", "60");
+        await api.WaitForListRequestsAsync(after: 0, count: 1);
         api.AddCall("CA_new", "+79990000003", "InProgress", started.AddMinutes(1));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await api.WaitForListRequestsAsync(after: api.ListRequests, count: 2);
         api.SetOutcome("CA_new", "Completed", started.AddMinutes(3));
         var result = await tail;
 

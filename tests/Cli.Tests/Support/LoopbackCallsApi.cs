@@ -19,6 +19,7 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<JsonObject> _calls = [];
+    private int _listRequests;
 
     private LoopbackCallsApi(WebApplication app, Uri url, string key)
     {
@@ -32,6 +33,19 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
     public string ApiUrl => new Uri(Url, "/api").ToString();
 
     public string Key { get; }
+
+    /// <summary>How many times the call list was read (a tail polls it).</summary>
+    public int ListRequests => Volatile.Read(ref _listRequests);
+
+    /// <summary>Waits until the list has been read <paramref name="count"/> more times than <paramref name="after"/>.</summary>
+    public async Task WaitForListRequestsAsync(int after, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (ListRequests < after + count)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
 
     public void AddCall(string id, string caller, string outcome, DateTimeOffset started, int? answerMs = null)
     {
@@ -81,7 +95,8 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         });
         app.MapGet("/api/calls", () =>
         {
-            lock (api!._calls)
+            Interlocked.Increment(ref api!._listRequests);
+            lock (api._calls)
             {
                 var calls = new JsonArray(api._calls.AsEnumerable().Reverse().Select(c => (JsonNode)c.DeepClone()).ToArray());
                 return Results.Text(new JsonObject { ["day"] = "2026-11-25", ["calls"] = calls, ["continuation"] = null }.ToJsonString(), "application/json");
