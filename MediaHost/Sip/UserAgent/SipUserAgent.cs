@@ -25,7 +25,7 @@ public sealed partial class SipUserAgent : IDisposable
     private readonly SipMetrics _metrics;
     private readonly Dictionary<string, SipServerTransaction> _serverTransactions = [];
     private readonly Dictionary<string, SipClientTransaction> _clientTransactions = [];
-    private readonly Dictionary<string, SipInboundCall> _calls = [];
+    private readonly Dictionary<string, ISipCallLeg> _calls = [];
     private bool _draining;
 
     public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ICallHandler handler,
@@ -87,10 +87,10 @@ public sealed partial class SipUserAgent : IDisposable
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), Clock.Time, cancellationToken).ConfigureAwait(false);
         }
-        List<SipInboundCall> remaining;
+        List<Calls.ICallSession> remaining;
         lock (_gate)
         {
-            remaining = [.. _calls.Values];
+            remaining = [.. _calls.Values.OfType<Calls.ICallSession>()];
         }
         foreach (var call in remaining)
         {
@@ -110,6 +110,10 @@ public sealed partial class SipUserAgent : IDisposable
                 return;
             }
             var message = result.Message!;
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                SipUserAgentLog.Received(_logger, received.Remote, SipMessageRedactor.Redact(message));
+            }
             if (message.IsRequest)
             {
                 HandleRequest(message, received);
@@ -225,6 +229,13 @@ public sealed partial class SipUserAgent : IDisposable
         if (key is not null && _clientTransactions.TryGetValue(key, out var transaction))
         {
             transaction.Receive(response);
+            return;
+        }
+        // A 2xx to our INVITE retransmitted after its transaction ended means our ACK was lost: the call ACKs again.
+        if (response.StatusCode is >= 200 and < 300 && response.CSeq?.Method == "INVITE"
+            && response.From?.Tag is { } ourTag && _calls.TryGetValue(response.CallId + "|" + ourTag, out var call))
+        {
+            call.OnRetransmitted2xx(response);
         }
         // Anything else is a stray (a late retransmission, or not for us): dropped.
     }
@@ -293,8 +304,14 @@ public sealed partial class SipUserAgent : IDisposable
         return new SipFlow(received.Transport, new IPEndPoint(received.Remote.Address, port));
     }
 
-    private SipInboundCall? FindCall(SipMessage request) =>
+    private ISipCallLeg? FindCall(SipMessage request) =>
         request.To?.Tag is { } tag && _calls.TryGetValue(request.CallId + "|" + tag, out var call) ? call : null;
+
+    internal void AddCall(ISipCallLeg call)
+    {
+        _calls[call.Key] = call;
+        _metrics.CallStarted();
+    }
 
     internal SipMessage Response(SipMessage request, int status, string reason, string? toTag = null)
     {
@@ -341,7 +358,7 @@ public sealed partial class SipUserAgent : IDisposable
     internal IPAddress AdvertisedAddress(IPAddress bound) =>
         _options.AdvertisedAddress ?? (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : bound);
 
-    internal void CallEnded(SipInboundCall call)
+    internal void CallEnded(ISipCallLeg call)
     {
         _calls.Remove(call.Key);
         _metrics.CallEnded();
