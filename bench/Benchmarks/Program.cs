@@ -12,6 +12,10 @@ public static class BenchmarkProgram
         {
             return Agent.AgentLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
+        if (args is ["media-load", var calls, var seconds])
+        {
+            return Media.MediaLoadRun.RunAsync(int.Parse(calls), int.Parse(seconds)).GetAwaiter().GetResult();
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }
