@@ -47,9 +47,6 @@ param timerSchedules object = {
 @description('Route of the LiveKit webhook function (the URL given to LiveKit is https://<app>/<route>).')
 param webhookRoute string = 'api/livekit/webhook'
 
-@description('Route of the AgentEvents function the MediaHost reports to.')
-param agentEventsRoute string = 'api/agent/events'
-
 // ---------- secrets ----------
 
 @description('SIP digest user name LiveKit SIP uses towards the MediaHost (the outbound trunk\'s auth user).')
@@ -266,7 +263,8 @@ module mediaHost 'infra/mediahost.bicep' = {
     plainEnvironment: {
       Sip__PublicHost: mediaHostFqdn
       Sip__AuthUsername: sipAuthUsername
-      ControlPlane__EventsUrl: 'https://${functionApp.outputs.defaultHostName}/${agentEventsRoute}'
+      // Call events go to <base>/api/calls/<callId>/events (the AgentEvents function's route).
+      ControlPlane__BaseUrl: 'https://${functionApp.outputs.defaultHostName}'
       AgentEvents__KeyId: agentEventsKeyId
     }
     secureEnvironment: {

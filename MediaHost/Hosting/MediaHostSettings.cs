@@ -23,8 +23,9 @@ public static class MediaHostSettings
     /// <summary>Last RTP port (inclusive).</summary>
     public const string RtpPortMax = "Rtp__PortMax";
 
-    /// <summary>URL of the control plane's AgentEvents function the MediaHost reports call events to.</summary>
-    public const string ControlPlaneEventsUrl = "ControlPlane__EventsUrl";
+    /// <summary>Base URL of the control plane (https://&lt;app&gt;.azurewebsites.net): call events go to
+    /// {base}/api/calls/{callId}/events, the AgentEvents function's route.</summary>
+    public const string ControlPlaneBaseUrl = "ControlPlane__BaseUrl";
 
     /// <summary>Key id under which the call events are signed (the control plane's AgentEvents:KeyId).</summary>
     public const string AgentEventsKeyId = "AgentEvents__KeyId";
@@ -38,7 +39,7 @@ public static class MediaHostSettings
     public static IReadOnlyList<string> All { get; } =
     [
         SipPublicHost, SipAuthUsername, SipAuthPassword, RtpPortMin, RtpPortMax,
-        ControlPlaneEventsUrl, AgentEventsKeyId, AgentEventsSecret, ApplicationInsightsConnectionString,
+        ControlPlaneBaseUrl, AgentEventsKeyId, AgentEventsSecret, ApplicationInsightsConnectionString,
     ];
 
     /// <summary>Settings whose values are secrets: deployed only as secure environment values.</summary>
