@@ -45,7 +45,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             return await FinishAsync(CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer, why, endInLiveKit: !_state.RoomFinished);
         }
 
-        var answered = await DispatchUntilAnsweredAsync(settings);
+        var answered = input.Direct || await DispatchUntilAnsweredAsync(settings);
         if (!answered)
         {
             if (_state.CallerGone)
@@ -152,6 +152,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private async Task<CallResult> FinishAsync(CallOutcome outcome, CallEndReason reason, string why, bool endInLiveKit)
     {
         var endedAt = _state.EndedAt ?? new DateTimeOffset(_context.CurrentUtcDateTime, TimeSpan.Zero);
+        endInLiveKit &= !_start.Direct; // a direct call has no LiveKit room
         if (endInLiveKit)
         {
             SetStatus(CallPhase.Ending, outcome, why);
