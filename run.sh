@@ -7,12 +7,15 @@
 # system running (printing the SIP URI to call) until Ctrl+C.
 #   ./run.sh               everything above
 #   ./run.sh --demo-only   start, run the demo call, stop; exit 0 only if the demo worked
+#   ./run.sh --load N      start, place N concurrent demo calls, print what they cost (bench/results/system.md), stop
 # Secrets for the run are generated here, kept in .artifacts/run (git-ignored) and never printed.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 demo_only=false
+load_calls=0
 [ "${1:-}" = "--demo-only" ] && demo_only=true
+[ "${1:-}" = "--load" ] && { load_calls=${2:?usage: ./run.sh --load N}; demo_only=true; }
 run=.artifacts/run
 mkdir -p "$run"
 say() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
@@ -95,6 +98,57 @@ rm -rf "$demo"; mkdir -p "$demo"
 espeak-ng -v en-us -s 150 -w "$demo/question.wav" "$question"
 sox "$demo/question.wav" -r 8000 -c 1 -e mu-law -t raw "$demo/caller.audio" pad 4 6
 sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$demo/caller.xml"
+if [ "$load_calls" -gt 0 ]; then
+  mh_pid=${pids[1]}
+  cpu() { awk '{print $14+$15}' "/proc/$mh_pid/stat"; }
+  rss() { awk '/VmRSS/{print $2}' "/proc/$mh_pid/status"; }
+  rss_idle=$(rss); cpu_start=$(cpu); load_start=$(date -u +%FT%T)
+  say "load: $load_calls concurrent calls of 14 s (MediaHost RSS idle ${rss_idle} kB)"
+  ( while sleep 1; do rss; done > "$demo/rss.txt" ) & sampler=$!
+  (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
+     -m "$load_calls" -l "$load_calls" -r "$load_calls" -timeout 90s -trace_err -nostdin -bind_local > sipp.log 2>&1) || true
+  sleep 3
+  kill "$sampler" 2>/dev/null || true
+  cpu_end=$(cpu); ticks=$(getconf CLK_TCK)
+  load_ok=0
+  python3 - "$cp_port" "$api_key" "$day" "$load_calls" "$load_start" "$(( cpu_end - cpu_start ))" "$ticks" "$rss_idle" "$demo/rss.txt" "$demo/sipp.log" <<'PY' || load_ok=$?
+import json, sys, time, urllib.parse, urllib.request
+port, key, day, n, since, cpu_ticks, hz, rss_idle, rss_file, sipp_log = sys.argv[1:]
+n = int(n)
+def get(path):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"x-functions-key": key})
+    return json.load(urllib.request.urlopen(req))
+deadline = time.time() + 60
+while True:
+    calls, token = [], None
+    while True:
+        page = get(f"/api/calls?day={day}&pageSize=100" + (f"&continuation={urllib.parse.quote(token)}" if token else ""))
+        calls += [c for c in page["calls"] if c["startedAt"][:19] >= since]
+        token = page.get("continuation")
+        if not token:
+            break
+    final = [c for c in calls if c["outcome"] != "InProgress"]
+    if len(final) >= n or time.time() > deadline:
+        break
+    time.sleep(1)
+details = [get(f"/api/calls/{urllib.parse.quote(c['callId'])}") for c in final]
+completed = [d for d in details if d["record"]["outcome"] == "Completed"]
+answered = [d for d in completed if any(t.get("callerText") and t.get("agentText") for t in d["turns"])]
+v2v = sorted(t["responseLatencyMs"] for d in details for t in d["turns"] if t.get("responseLatencyMs"))
+p95 = v2v[min(len(v2v) - 1, int(0.95 * len(v2v)))] if v2v else None
+rss = [int(x) for x in open(rss_file).read().split()] or [int(rss_idle)]
+ok_line = [l for l in open(sipp_log).read().splitlines() if "Successful call" in l]
+print(f"calls placed: {n}; sipp: {ok_line[-1].split('|')[1:3] if ok_line else 'see sipp.log'}")
+print(f"records finalized: {len(final)}/{n}; completed: {len(completed)}; with an answered caller turn: {len(answered)}")
+print(f"MediaHost CPU: {int(cpu_ticks) / int(hz):.1f} s total, {int(cpu_ticks) / int(hz) / n:.2f} CPU-s per 14 s call")
+print(f"MediaHost RSS: idle {int(rss_idle) // 1024} MiB, peak {max(rss) // 1024} MiB, {(max(rss) - int(rss_idle)) / 1024 / n:.1f} MiB per concurrent call")
+print(f"voice-to-voice p95: {p95} ms over {len(v2v)} turns")
+sys.exit(0 if len(final) == n and len(answered) == n else 1)
+PY
+  curl -fsS "http://127.0.0.1:$mh_port/metrics" | grep -E '^media_(rtp_packets_lost|frames_concealed|clock)' || true
+  exit $load_ok
+fi
+
 say "demo call: sipp → sip:+15550001111@127.0.0.1:$sip_port, saying \"$question\""
 demo_ok=true
 (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
