@@ -100,7 +100,7 @@ sox "$demo/question.wav" -r 8000 -c 1 -e mu-law -t raw "$demo/caller.audio" pad 
 sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$demo/caller.xml"
 if [ "$load_calls" -gt 0 ]; then
   mh_pid=${pids[1]}
-  cpu() { awk '{print $14+$15}' "/proc/$mh_pid/stat"; }
+  cpu() { awk '{print $14+$15+$16+$17}' "/proc/$mh_pid/stat"; }
   rss() { awk '/VmRSS/{print $2}' "/proc/$mh_pid/status"; }
   rss_idle=$(rss); cpu_start=$(cpu); load_start=$(date -u +%FT%T)
   say "load: $load_calls concurrent calls of 14 s (MediaHost RSS idle ${rss_idle} kB)"
@@ -140,7 +140,7 @@ rss = [int(x) for x in open(rss_file).read().split()] or [int(rss_idle)]
 ok_line = [l for l in open(sipp_log).read().splitlines() if "Successful call" in l]
 print(f"calls placed: {n}; sipp: {ok_line[-1].split('|')[1:3] if ok_line else 'see sipp.log'}")
 print(f"records finalized: {len(final)}/{n}; completed: {len(completed)}; with an answered caller turn: {len(answered)}")
-print(f"MediaHost CPU: {int(cpu_ticks) / int(hz):.1f} s total, {int(cpu_ticks) / int(hz) / n:.2f} CPU-s per 14 s call")
+print(f"MediaHost CPU (with its espeak-ng and pocketsphinx children): {int(cpu_ticks) / int(hz):.1f} s total, {int(cpu_ticks) / int(hz) / n:.2f} CPU-s per 14 s call")
 print(f"MediaHost RSS: idle {int(rss_idle) // 1024} MiB, peak {max(rss) // 1024} MiB, {(max(rss) - int(rss_idle)) / 1024 / n:.1f} MiB per concurrent call")
 print(f"voice-to-voice p95: {p95} ms over {len(v2v)} turns")
 sys.exit(0 if len(final) == n and len(answered) == n else 1)
