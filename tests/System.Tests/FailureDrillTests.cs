@@ -40,6 +40,34 @@ public sealed class FailureDrillTests
         Assert.DoesNotContain("sk-drill-", call.ToString()); // the provider's key never reaches the record
     }
 
+    [SkippableFact]
+    public async Task MediaHost_killed_mid_call_leaves_a_call_finalized_as_failed()
+    {
+        await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "5" });
+        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret);
+        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 30000);
+
+        // Kill the MediaHost once the call is answered and the greeting reported (the call is in progress).
+        await WaitUntilAsync(async () => await controlPlane.CallWithTurnsAsync(1) is not null, TimeSpan.FromSeconds(30));
+        mediaHost.Kill();
+
+        var call = await controlPlane.WaitForFinalizedCallAsync(TimeSpan.FromSeconds(40));
+        var record = call.GetProperty("record");
+        Assert.Equal("Failed", record.GetProperty("outcome").GetString());
+        Assert.Equal("Error", record.GetProperty("endReason").GetString());
+        Assert.Contains("presumed lost", record.GetProperty("reasonText").GetString());
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "condition not met within " + timeout);
+            await Task.Delay(250);
+        }
+    }
+
     private static int ClosedLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -83,6 +83,18 @@ internal sealed class LocalControlPlane : IAsyncDisposable
         throw new TimeoutException("no finalized call within " + timeout + "; last seen: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.ToString()));
     }
 
+    /// <summary>Today's newest call when it has at least <paramref name="turns"/> turns stored, else null.</summary>
+    public async Task<JsonElement?> CallWithTurnsAsync(int turns)
+    {
+        var list = await Http.GetFromJsonAsync<JsonElement>($"/api/calls?day={DateTimeOffset.UtcNow:yyyy-MM-dd}&pageSize=1");
+        if (list.GetProperty("calls") is not { ValueKind: JsonValueKind.Array } calls || calls.GetArrayLength() == 0)
+        {
+            return null;
+        }
+        var call = await Http.GetFromJsonAsync<JsonElement>($"/api/calls/{Uri.EscapeDataString(calls[0].GetProperty("callId").GetString()!)}");
+        return call.GetProperty("turns").GetArrayLength() >= turns ? call : null;
+    }
+
     private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     public async ValueTask DisposeAsync()

@@ -61,6 +61,23 @@ public sealed class CallOrchestratorTests
     }
 
     [SkippableFact]
+    public async Task Direct_call_whose_mediahost_goes_silent_is_finalized_as_failed()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("direct-lost", FastSettings with { DirectSilenceTimeout = TimeSpan.FromSeconds(2) }) with { Direct = true });
+
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+        await h.RaiseAsync(id, CallEventKind.Turn); // one report, then nothing: the MediaHost died
+
+        var result = await h.WaitForResultAsync(id);
+        Assert.Equal((CallOutcome.Failed, CallEndReason.Error), (result.Outcome, result.EndReason));
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal(CallOutcome.Failed, record.Outcome);
+        Assert.Contains("presumed lost", record.ReasonText);
+        Assert.Empty(h.Control.EndedRooms);
+    }
+
+    [SkippableFact]
     public async Task Agent_that_never_answers_is_redispatched_then_the_caller_is_transferred_to_a_human()
     {
         await using var h = await StartAsync();
