@@ -33,7 +33,7 @@ public sealed partial class AgentSession
             FramePlayed();
             var agentAudible = Volatile.Read(ref _outstandingFrames) > 0;
             var activity = vad.Process(frame);
-            var isSpeech = activity.IsSpeech && !_echo.IsEcho(activity.LevelDbfs, agentAudible);
+            var isSpeech = activity.IsSpeech && !_echo.IsEcho(activity.LevelDbfs);
             var endpoint = endpointer.OnFrame(isSpeech);
 
             if (!collecting && endpoint is EndpointEvent.SpeechStarted or EndpointEvent.TurnConfirmed)

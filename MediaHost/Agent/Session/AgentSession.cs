@@ -209,6 +209,7 @@ public sealed partial class AgentSession
     private int ClearPlayback(AgentTurn turn)
     {
         var dropped = _call.ClearPlayback();
+        _echo.PlaybackCleared();
         turn.Spoken.Dropped(dropped);
         Volatile.Write(ref _outstandingFrames, 0);
         SignalDrainedIfIdle();

@@ -11,9 +11,9 @@ public sealed class AgentBargeInTests
 
     /// <summary>The caller asks, the agent starts the long answer, and after <paramref name="answerFramesBeforeBargeIn"/> frames of it the caller speaks for <paramref name="interruptionMs"/>.</summary>
     private static (TestCallSession Call, AgentHarness Harness, Func<int> BargeInFrame) Scenario(
-        ISpeechToText stt, int interruptionMs, AiLoopOptions? options = null, int answerFramesBeforeBargeIn = 20, double? echoLossDb = null, int maxFrames = 700)
+        ISpeechToText stt, int interruptionMs, AiLoopOptions? options = null, int answerFramesBeforeBargeIn = 20, double? echoLossDb = null, int maxFrames = 700, int echoDelayFrames = 0)
     {
-        var call = new TestCallSession(maxFrames: maxFrames) { EchoLossDb = echoLossDb };
+        var call = new TestCallSession(maxFrames: maxFrames) { EchoLossDb = echoLossDb, EchoDelayFrames = echoDelayFrames };
         var llm = new FakeLanguageModel((n, _) => n == 1 ? [Text(LongAnswer)] : [Text("Sure, tell me.")]);
         var h = new AgentHarness(call, stt, llm, new FakeTextToSpeech(), options ?? new AiLoopOptions { Language = "en-US" });
         var bargeInFrame = -1;
@@ -75,6 +75,18 @@ public sealed class AgentBargeInTests
         Assert.DoesNotContain(call.Clears, c => c.Dropped > 0);
         Assert.Equal(LongAnswer, h.Turn("speech").AgentText);
         Assert.False(h.Turn("speech").Interrupted);
+    }
+
+    [Fact]
+    public async Task Delayed_echo_and_its_tail_after_the_agent_stops_are_not_taken_for_the_caller()
+    {
+        var stt = new FakeSpeechToText("When are you open?");
+        var (call, h, _) = Scenario(stt, interruptionMs: 0, echoLossDb: 12, echoDelayFrames: 12);
+        await h.RunAsync();
+
+        Assert.DoesNotContain(call.Clears, c => c.Dropped > 0);
+        Assert.Equal(LongAnswer, h.Turn("speech").AgentText);
+        Assert.Single(stt.UtteranceSamples); // the echo of the greeting's and the answer's ends started no turn
     }
 
     [Fact]

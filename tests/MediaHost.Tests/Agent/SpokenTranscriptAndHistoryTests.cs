@@ -72,13 +72,27 @@ public sealed class SpokenTranscriptAndHistoryTests
     }
 
     [Fact]
-    public void Echo_below_the_agents_level_is_echo_and_a_louder_caller_is_not()
+    public void Echo_is_judged_against_what_played_within_the_echo_window()
+    {
+        var guard = new EchoGuard(marginDb: 6, windowFrames: 5);
+        Assert.False(guard.IsEcho(-40)); // nothing played yet: nothing to echo
+        guard.AgentFrame(-20);
+        guard.AgentFrame(-20);
+        Assert.True(guard.IsEcho(-32));  // quieter than the agent by more than the margin: echo
+        Assert.False(guard.IsEcho(-22)); // as loud as the agent: the caller talking over it
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(guard.IsEcho(-32)); // the echo path's delay: still within the window after the agent stopped
+        }
+        Assert.False(guard.IsEcho(-40)); // the window has passed
+    }
+
+    [Fact]
+    public void Frames_dropped_by_a_barge_in_never_count_as_played()
     {
         var guard = new EchoGuard(marginDb: 6);
-        guard.AgentFrame(-20);
-        Assert.True(guard.IsEcho(-32, agentAudible: true));
-        guard.AgentFrame(-20);
-        Assert.False(guard.IsEcho(-22, agentAudible: true));
-        Assert.False(guard.IsEcho(-40, agentAudible: false)); // nothing playing: nothing to echo
+        guard.AgentFrame(-10);
+        guard.PlaybackCleared();
+        Assert.False(guard.IsEcho(-30));
     }
 }

@@ -36,6 +36,11 @@ internal sealed class TestCallSession : ICallSession
     /// <summary>When set, the caller's line returns the agent's audio attenuated by this many dB (line echo).</summary>
     public double? EchoLossDb { get; init; }
 
+    /// <summary>How many frames later the echo comes back (the echo path's delay). Default 0.</summary>
+    public int EchoDelayFrames { get; init; }
+
+    private readonly Queue<short[]?> _echoLine = new();
+
     public int MaxFrames { get; }
 
     /// <summary>Called before each frame is delivered, with the frame number (0-based).</summary>
@@ -117,12 +122,14 @@ internal sealed class TestCallSession : ICallSession
         var span = destination.Span;
         span.Clear();
         caller?.CopyTo(span);
-        if (EchoLossDb is { } loss && played is not null)
+        _echoLine.Enqueue(played);
+        var echoed = _echoLine.Count > EchoDelayFrames ? _echoLine.Dequeue() : null;
+        if (EchoLossDb is { } loss && echoed is not null)
         {
             var gain = Math.Pow(10, -loss / 20);
             for (var i = 0; i < span.Length; i++)
             {
-                span[i] = (short)Math.Clamp(span[i] + played[i] * gain, short.MinValue, short.MaxValue);
+                span[i] = (short)Math.Clamp(span[i] + echoed[i] * gain, short.MinValue, short.MaxValue);
             }
         }
         FrameIndex++;
