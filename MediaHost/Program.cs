@@ -1,9 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+using VoiceFunctions.Shared.Observability;
+using VoiceFunctions.Shared.Observability.Logging;
 
 // The MediaHost: a long-lived service that terminates SIP and RTP and runs the audio loop.
-// Until the SIP stack lands it only serves its health endpoints.
+// The SIP stack runs as a hosted service; until the RTP path is registered, answered calls hold the dialog.
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders().AddVoiceFunctionsJsonConsole();
+builder.Services.AddVoiceFunctionsTelemetry(builder.Configuration, "voicefunctions-mediahost");
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls($"http://0.0.0.0:{MediaHostPorts.Http}");
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<SipOptions>().Bind(builder.Configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<SipOptions>, SipOptionsValidator>();
+builder.Services.AddSingleton<SipMetrics>();
+builder.Services.AddSingleton<ICallHandler, AnsweringCallHandler>();
+builder.Services.AddSingleton<IMediaSessionFactory>(services => new HoldingMediaSessionFactory(
+    IPAddress.Parse(services.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress), services.GetRequiredService<TimeProvider>()));
+// The AI loop replaces the built-in answering handler unless AiLoop:Enabled is false.
+builder.Services.AddVoiceAgent(builder.Configuration);
+builder.Services.AddSingleton<SipHostedService>();
+builder.Services.AddHostedService(services => services.GetRequiredService<SipHostedService>());
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
+
 var app = builder.Build();
 app.MapGet(HealthEndpoints.Live, () => Results.Json(new { status = "alive" }));
-app.MapGet(HealthEndpoints.Ready, () => Results.Json(new { status = "starting", sip = "not implemented yet", rtp = "not implemented yet" }, statusCode: 503));
+app.MapGet(HealthEndpoints.Ready, (SipHostedService sip) =>
+{
+    var running = sip.State == SipServiceState.Running;
+    return Results.Json(new
+    {
+        status = running ? "ok" : sip.State.ToString().ToLowerInvariant(),
+        sip = new { state = sip.State.ToString(), udp = sip.UdpEndpoint?.ToString(), tcp = sip.TcpEndpoint?.ToString(), activeCalls = sip.ActiveCalls, registered = sip.Registered },
+        rtp = "holding (media path not plugged in yet)",
+    }, statusCode: running ? 200 : 503);
+});
+// SIP, media and agent instruments are all VoiceFunctions.* meters: one Prometheus endpoint serves them.
+app.MapVoiceFunctionsMetrics();
 app.Run();

@@ -74,7 +74,8 @@ public static class SipParser
         var rest = head[(lineEnd + 2)..];
         var count = 0;
         string? name = null;
-        var value = new StringBuilder();
+        string? value = null;
+        StringBuilder? folded = null; // only for the rare folded header
         while (!rest.IsEmpty)
         {
             lineEnd = rest.IndexOf("\r\n"u8);
@@ -92,12 +93,18 @@ public static class SipParser
                     error ??= "folded line before the first header";
                     continue;
                 }
-                value.Append(' ').Append(Encoding.UTF8.GetString(line.Trim(" \t"u8)));
+                folded ??= new StringBuilder();
+                if (value is not null)
+                {
+                    folded.Clear().Append(value);
+                    value = null;
+                }
+                folded.Append(' ').Append(Encoding.UTF8.GetString(line.Trim(" \t"u8)));
                 continue;
             }
             if (name is not null)
             {
-                Commit(message, name, value, ref contentLength, limits, ref error);
+                Commit(message, name, value ?? folded!.ToString(), ref contentLength, limits, ref error);
                 name = null;
             }
             if (++count > limits.MaxHeaderCount)
@@ -116,21 +123,37 @@ public static class SipParser
                 error ??= $"malformed header name '{Printable(nameBytes)}'";
                 continue;
             }
-            name = SipHeaderNames.Canonicalize(Encoding.ASCII.GetString(nameBytes));
-            value.Clear().Append(Encoding.UTF8.GetString(line[(colon + 1)..].Trim(" \t"u8)));
+            name = CanonicalName(nameBytes);
+            value = Encoding.UTF8.GetString(line[(colon + 1)..].Trim(" \t"u8));
         }
         if (name is not null)
         {
-            Commit(message, name, value, ref contentLength, limits, ref error);
+            Commit(message, name, value ?? folded!.ToString(), ref contentLength, limits, ref error);
         }
         error ??= SipMessageValidator.Validate(message);
         return error is null ? SipReadResult.Ok(message) : SipReadResult.Invalid(error, message);
     }
 
-    private static void Commit(SipMessage message, string name, StringBuilder value, ref int contentLength, SipLimits limits, ref string? error)
+    /// <summary>Known names resolve to their canonical string without allocating; others are decoded once.</summary>
+    private static string CanonicalName(ReadOnlySpan<byte> nameBytes)
+    {
+        if (nameBytes.Length > 64)
+        {
+            return SipHeaderNames.Canonicalize(Encoding.ASCII.GetString(nameBytes));
+        }
+        Span<char> chars = stackalloc char[nameBytes.Length];
+        Ascii.ToUtf16(nameBytes, chars, out var written);
+        return SipHeaderNames.Canonicalize(chars[..written]);
+    }
+
+    private static void Commit(SipMessage message, string name, string value, ref int contentLength, SipLimits limits, ref string? error)
     {
         // A bare CR/LF inside a line was already reported; keep it out of the partial message we may answer.
-        var text = value.ToString().Trim().Replace('\r', ' ').Replace('\n', ' ');
+        var text = value.Trim();
+        if (text.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            text = text.Replace('\r', ' ').Replace('\n', ' ');
+        }
         message.Headers.Add(name, text);
         if (!ReferenceEquals(name, SipHeaderNames.ContentLength))
         {

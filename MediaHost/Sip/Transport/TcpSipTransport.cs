@@ -46,8 +46,20 @@ public sealed class TcpSipTransport : ISipTransport
 
     public void Send(ReadOnlyMemory<byte> message, IPEndPoint remote)
     {
-        var connection = _connections.GetOrAdd(remote, r => Open(new TcpClient(r.AddressFamily), r, connect: true));
+        if (_connections.TryGetValue(remote, out var existing))
+        {
+            existing.Enqueue(message);
+            return;
+        }
+        var connection = new TcpSipConnection(new TcpClient(remote.AddressFamily), remote, this, _limits, _logger, _stopping.Token);
+        if (!_connections.TryAdd(remote, connection))
+        {
+            connection.Dispose();
+            _connections[remote].Enqueue(message);
+            return;
+        }
         connection.Enqueue(message);
+        Run(connection, remote, connect: true);
     }
 
     private async Task AcceptLoopAsync()
@@ -63,7 +75,10 @@ public sealed class TcpSipTransport : ISipTransport
                     client.Dispose();
                     continue;
                 }
-                _connections[remote] = Open(client, remote, connect: false);
+                // Registered before its read loop starts: a response to its first request must find it.
+                var connection = new TcpSipConnection(client, remote, this, _limits, _logger, _stopping.Token);
+                _connections[remote] = connection;
+                Run(connection, remote, connect: false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
@@ -71,12 +86,8 @@ public sealed class TcpSipTransport : ISipTransport
         }
     }
 
-    private TcpSipConnection Open(TcpClient client, IPEndPoint remote, bool connect)
-    {
-        var connection = new TcpSipConnection(client, remote, this, _limits, _logger, _stopping.Token);
+    private void Run(TcpSipConnection connection, IPEndPoint remote, bool connect) =>
         connection.Run(connect, received => _receive?.Invoke(received), () => _connections.TryRemove(new(remote, connection)));
-        return connection;
-    }
 
     public void Dispose()
     {

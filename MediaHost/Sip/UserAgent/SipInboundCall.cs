@@ -12,7 +12,7 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// the live session (<see cref="ICallSession"/>). Protocol state changes happen under the user agent's lock;
 /// the audio methods go straight to the media session.
 /// </summary>
-internal sealed partial class SipInboundCall : IIncomingCall, ICallSession
+internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISipCallLeg
 {
     private readonly SipUserAgent _ua;
     private readonly SipMessage _invite;
@@ -147,6 +147,11 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession
                 _media.Start(_negotiated);
             }
         }
+    }
+
+    /// <summary>We never send INVITEs on an inbound call's dialog, so there is no 2xx of ours to re-ACK.</summary>
+    public void OnRetransmitted2xx(SipMessage response)
+    {
     }
 
     private SipMessage OkWithSdp(SipMessage request)

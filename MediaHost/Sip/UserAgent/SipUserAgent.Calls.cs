@@ -50,8 +50,7 @@ public sealed partial class SipUserAgent
         }
         var dialog = SipDialog.ForUas(invite, SipIds.Tag());
         var call = new SipInboundCall(this, invite, transaction, dialog, media, negotiation, sessionId, Describe(invite, negotiation));
-        _calls[call.Key] = call;
-        _metrics.CallStarted();
+        AddCall(call);
         SipUserAgentLog.CallArrived(_logger, invite.CallId!, call.Call.Codec);
         call.Ring();
         _ = Task.Run(() => RunHandlerAsync(call));
@@ -80,7 +79,7 @@ public sealed partial class SipUserAgent
             return;
         }
         Respond(transaction, Response(cancel, 200, "OK", SipIds.Tag()));
-        foreach (var call in _calls.Values)
+        foreach (var call in _calls.Values.OfType<SipInboundCall>())
         {
             if (ReferenceEquals(call.InviteTransaction, invite))
             {

@@ -25,7 +25,7 @@ public sealed partial class SipUserAgent : IDisposable
     private readonly SipMetrics _metrics;
     private readonly Dictionary<string, SipServerTransaction> _serverTransactions = [];
     private readonly Dictionary<string, SipClientTransaction> _clientTransactions = [];
-    private readonly Dictionary<string, SipInboundCall> _calls = [];
+    private readonly Dictionary<string, ISipCallLeg> _calls = [];
     private bool _draining;
 
     public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ICallHandler handler,
@@ -87,10 +87,10 @@ public sealed partial class SipUserAgent : IDisposable
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), Clock.Time, cancellationToken).ConfigureAwait(false);
         }
-        List<SipInboundCall> remaining;
+        List<Calls.ICallSession> remaining;
         lock (_gate)
         {
-            remaining = [.. _calls.Values];
+            remaining = [.. _calls.Values.OfType<Calls.ICallSession>()];
         }
         foreach (var call in remaining)
         {
@@ -110,6 +110,10 @@ public sealed partial class SipUserAgent : IDisposable
                 return;
             }
             var message = result.Message!;
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                SipUserAgentLog.Received(_logger, received.Remote, SipMessageRedactor.Redact(message));
+            }
             if (message.IsRequest)
             {
                 HandleRequest(message, received);
@@ -177,6 +181,10 @@ public sealed partial class SipUserAgent : IDisposable
         }
         var transaction = new SipServerTransaction(key!, request, flow, Clock, t => _serverTransactions.Remove(t.Key));
         _serverTransactions[key!] = transaction;
+        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !Authenticated(auth, request, transaction, received))
+        {
+            return;
+        }
         switch (request.Method)
         {
             case "INVITE" when request.To?.Tag is null:
@@ -221,8 +229,36 @@ public sealed partial class SipUserAgent : IDisposable
         if (key is not null && _clientTransactions.TryGetValue(key, out var transaction))
         {
             transaction.Receive(response);
+            return;
+        }
+        // A 2xx to our INVITE retransmitted after its transaction ended means our ACK was lost: the call ACKs again.
+        if (response.StatusCode is >= 200 and < 300 && response.CSeq?.Method == "INVITE"
+            && response.From?.Tag is { } ourTag && _calls.TryGetValue(response.CallId + "|" + ourTag, out var call))
+        {
+            call.OnRetransmitted2xx(response);
         }
         // Anything else is a stray (a late retransmission, or not for us): dropped.
+    }
+
+    /// <summary>Digest check of a new INVITE: challenge when missing or stale, count a failure when wrong.</summary>
+    private bool Authenticated(Auth.DigestServer auth, SipMessage request, SipServerTransaction transaction, SipReceived received)
+    {
+        var verdict = auth.Verify(request);
+        if (verdict == Auth.DigestVerdict.Valid)
+        {
+            return true;
+        }
+        if (verdict == Auth.DigestVerdict.Invalid)
+        {
+            _policy.AuthenticationFailed(received.Remote);
+        }
+        var challenge = Response(request, 401, "Unauthorized", SipIds.Tag());
+        foreach (var value in auth.Challenges(stale: verdict == Auth.DigestVerdict.Stale))
+        {
+            challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
+        }
+        Respond(transaction, challenge);
+        return false;
     }
 
     /// <summary>RFC 3581 and RFC 3261 section 18.2.1: record where the request really came from in its top Via.</summary>
@@ -268,8 +304,14 @@ public sealed partial class SipUserAgent : IDisposable
         return new SipFlow(received.Transport, new IPEndPoint(received.Remote.Address, port));
     }
 
-    private SipInboundCall? FindCall(SipMessage request) =>
+    private ISipCallLeg? FindCall(SipMessage request) =>
         request.To?.Tag is { } tag && _calls.TryGetValue(request.CallId + "|" + tag, out var call) ? call : null;
+
+    internal void AddCall(ISipCallLeg call)
+    {
+        _calls[call.Key] = call;
+        _metrics.CallStarted();
+    }
 
     internal SipMessage Response(SipMessage request, int status, string reason, string? toTag = null)
     {
@@ -316,7 +358,7 @@ public sealed partial class SipUserAgent : IDisposable
     internal IPAddress AdvertisedAddress(IPAddress bound) =>
         _options.AdvertisedAddress ?? (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : bound);
 
-    internal void CallEnded(SipInboundCall call)
+    internal void CallEnded(ISipCallLeg call)
     {
         _calls.Remove(call.Key);
         _metrics.CallEnded();

@@ -21,6 +21,9 @@ internal static partial class SipUserAgentLog
     [LoggerMessage(3004, LogLevel.Error, "Call handler failed for call {CallId}")]
     public static partial void HandlerFailed(ILogger logger, string callId, Exception exception);
 
+    [LoggerMessage(3006, LogLevel.Debug, "SIP from {Remote}: {Message}")]
+    public static partial void Received(ILogger logger, IPEndPoint remote, string message);
+
     [LoggerMessage(3005, LogLevel.Information, "Call {CallId} ended: {Reason} ({Detail})")]
     public static partial void CallEnded(ILogger logger, string callId, string reason, string detail);
 }

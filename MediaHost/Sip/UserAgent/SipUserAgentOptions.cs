@@ -26,5 +26,8 @@ public sealed record SipUserAgentOptions
     /// <summary>How long a transfer may take before TransferAsync gives up (default 30 s).</summary>
     public TimeSpan TransferTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>When set, new INVITEs must carry digest credentials for this server's realm (401 challenge otherwise).</summary>
+    public Auth.DigestServer? InboundAuthentication { get; init; }
+
     public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
 }

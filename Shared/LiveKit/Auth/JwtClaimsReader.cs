@@ -58,20 +58,27 @@ internal static class JwtClaimsReader
         _ => throw new JsonException("a string claim has another type"),
     };
 
-    /// <summary>Whole seconds, as a number or (leniently) a string of digits.</summary>
+    /// <summary>Unix seconds that a DateTimeOffset can hold (years 1 to 9999).</summary>
+    private const long MinSeconds = -62135596800, MaxSeconds = 253402300799;
+
+    /// <summary>Whole seconds, as a number or (leniently) a string of digits, within years 1 to 9999.</summary>
     private static long? NumericDate(ref Utf8JsonReader reader)
     {
+        long seconds;
         switch (reader.TokenType)
         {
-            case JsonTokenType.Number when reader.TryGetInt64(out var seconds):
-                return seconds;
+            case JsonTokenType.Number when reader.TryGetInt64(out seconds):
+                break;
             case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence
-                && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed) && consumed == reader.ValueSpan.Length:
-                return parsed;
+                && Utf8Parser.TryParse(reader.ValueSpan, out seconds, out var consumed) && consumed == reader.ValueSpan.Length:
+                break;
             case JsonTokenType.Null:
                 return null;
             default:
                 throw new JsonException("a time claim is not whole seconds");
         }
+        return seconds is >= MinSeconds and <= MaxSeconds
+            ? seconds
+            : throw new JsonException("a time claim is outside years 1 to 9999");
     }
 }

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace VoiceFunctions.Shared.LiveKit.Auth;
 
@@ -162,12 +163,24 @@ public sealed class TokenVerifier
                 error = Fail(TokenError.Malformed, "the token payload is not base64url");
                 return false;
             }
-            claims = JwtClaimsReader.Read(rented.AsSpan(0, written));
+            var json = rented.AsSpan(0, written);
+            if (!Utf8.IsValid(json))
+            {
+                error = Fail(TokenError.Malformed, "the token payload is not valid UTF-8");
+                return false;
+            }
+            claims = JwtClaimsReader.Read(json);
             return true;
         }
         catch (JsonException)
         {
             error = Fail(TokenError.Malformed, "the token payload is not a JSON object of LiveKit claims");
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader's verdict on a string escape that is not valid Unicode (a lone surrogate).
+            error = Fail(TokenError.Malformed, "the token payload has a string that is not valid Unicode");
             return false;
         }
         finally

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using VoiceFunctions.Shared.LiveKit.Webhooks.Models;
 
 namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
@@ -14,6 +15,11 @@ internal static class WebhookEventParser
 
     public static WebhookReceiveResult Parse(ReadOnlySpan<byte> body)
     {
+        // JSON is UTF-8; checking it once here means no string read later can fail on a bad byte.
+        if (!Utf8.IsValid(body))
+        {
+            return WebhookReceiveResult.Failure(WebhookError.NotJson, "the body is not valid UTF-8");
+        }
         var raw = body.ToArray();
         try
         {
@@ -29,6 +35,11 @@ internal static class WebhookEventParser
         catch (JsonException)
         {
             return WebhookReceiveResult.Failure(WebhookError.NotJson, "the body is not valid JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader's own verdict on a string escape that is not valid Unicode (a lone surrogate).
+            return WebhookReceiveResult.Failure(WebhookError.NotJson, "the body has a string that is not valid Unicode");
         }
         catch (WebhookShapeException shape)
         {

@@ -18,7 +18,7 @@ public sealed class SipTestBed : IDisposable
     public SipTestBed(SipUserAgentOptions? options = null, IInboundPolicy? policy = null, ICallHandler? handler = null)
     {
         Network = new InMemorySipNetwork();
-        var transport = Network.Add(UaEndpoint);
+        var transport = Transport = Network.Add(UaEndpoint);
         Peer = new FakeSipPeer(Network, PeerEndpoint, UaEndpoint);
         Agent = new SipUserAgent(options ?? new SipUserAgentOptions(), [transport], Media, handler ?? Handler,
             policy ?? AllowAllPolicy.Instance, Time, NullLogger.Instance, Metrics);
@@ -26,6 +26,8 @@ public sealed class SipTestBed : IDisposable
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    public InMemorySipTransport Transport { get; }
 
     public InMemorySipNetwork Network { get; }
 

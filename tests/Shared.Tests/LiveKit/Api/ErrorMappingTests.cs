@@ -77,6 +77,22 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
+    public async Task Credentials_in_a_request_body_appear_in_no_log_line_or_exception()
+    {
+        await using var api = await ApiHarness.StartAsync(resilience: r => r.MaxAttempts = 2);
+        api.Server.Faults.FailNext(LiveKitApiMethods.CreateSipOutboundTrunk, 1, TwirpErrorCode.Unavailable);
+        var password = TestJwt.NewSecret();
+
+        var error = await Assert.ThrowsAsync<LiveKitUnavailableException>(() => api.Sip.CreateOutboundTrunkAsync(
+            new() { Address = "pbx.example.com", Numbers = ["+1555"], AuthUsername = "user", AuthPassword = password })).DefaultTimeout();
+
+        Assert.Contains(password, api.Server.Requests.Single().Body);
+        Assert.DoesNotContain(password, error.ToString());
+        Assert.DoesNotContain(password, string.Join("\n", api.Logs.Lines));
+        AssertNoSecrets(api, error, api.Server.Requests.Single().BearerToken!);
+    }
+
+    [Fact]
     public async Task A_gateways_html_502_is_unavailable_and_transient()
     {
         await using var api = await ApiHarness.StartAsync(resilience: r => r.MaxAttempts = 1);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Shared.LiveKit.Api;
@@ -70,6 +71,27 @@ public sealed class LiveKitUrlAndOptionsTests
         Assert.Contains("Resilience: The field MaxAttempts", text);
         Assert.Contains("Resilience: The field AttemptTimeout", text);
         Assert.DoesNotContain("<livekit-api-secret>", text);
+    }
+
+    [Fact]
+    public void Options_bind_from_a_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LiveKit:Url"] = "wss://lk.example.com",
+            ["LiveKit:ApiKey"] = "APIkey",
+            ["LiveKit:ApiSecret"] = "<livekit-api-secret>",
+            ["LiveKit:Resilience:MaxAttempts"] = "3",
+            ["LiveKit:Resilience:AttemptTimeout"] = "00:00:04",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLiveKitApi(configuration.GetSection("LiveKit"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<LiveKitApiOptions>>().Value;
+
+        Assert.Equal(("wss://lk.example.com", 3, TimeSpan.FromSeconds(4)), (options.Url, options.Resilience.MaxAttempts, options.Resilience.AttemptTimeout));
+        Assert.Equal("https://lk.example.com/", provider.GetRequiredService<LiveKitTwirpTransport>().BaseUri.ToString());
     }
 
     [Fact]

@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Auth;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Transport;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+
+namespace VoiceFunctions.MediaHost.Hosting;
+
+/// <summary>
+/// Runs the SIP stack inside the host: binds the transports, wires policy, authentication and registration,
+/// and on shutdown refuses new calls (503) and drains the rest up to the drain timeout.
+/// </summary>
+public sealed class SipHostedService(
+    IOptions<SipOptions> options,
+    IMediaSessionFactory media,
+    ICallHandler handler,
+    SipMetrics metrics,
+    TimeProvider time,
+    ILoggerFactory loggers,
+    Func<string, string?>? environment = null) : IHostedService, IDisposable
+{
+    private readonly List<ISipTransport> _transports = [];
+    private SipUserAgent? _agent;
+    private SipRegistration? _registration;
+
+    public SipServiceState State { get; private set; } = SipServiceState.Starting;
+
+    public int ActiveCalls => _agent?.ActiveCalls ?? 0;
+
+    public IPEndPoint? UdpEndpoint { get; private set; }
+
+    public IPEndPoint? TcpEndpoint { get; private set; }
+
+    public bool? Registered => _registration?.IsRegistered;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var readEnvironment = environment ?? Environment.GetEnvironmentVariable;
+        var bind = IPAddress.Parse(settings.BindAddress);
+        var logger = loggers.CreateLogger("VoiceFunctions.MediaHost.Sip");
+        var udp = new UdpSipTransport(new IPEndPoint(bind, settings.UdpPort), SipLimits.Default, logger);
+        _transports.Add(udp);
+        UdpEndpoint = udp.LocalEndpoint;
+        if (settings.TcpPort >= 0)
+        {
+            var tcp = new TcpSipTransport(new IPEndPoint(bind, settings.TcpPort), SipLimits.Default, logger);
+            _transports.Add(tcp);
+            TcpEndpoint = tcp.LocalEndpoint;
+        }
+        var policy = new InboundPolicy(new InboundPolicyOptions
+        {
+            AllowedNetworks = settings.AllowedNetworks,
+            AcceptedNumbers = settings.AcceptedNumbers,
+            RejectUnlistedWith403 = settings.RejectUnlistedWith403,
+            MaxRequestsPerMinute = settings.MaxRequestsPerMinute,
+            MaxCallsPerMinute = settings.MaxCallsPerMinute,
+            MaxCallsPerHour = settings.MaxCallsPerHour,
+            BanDuration = TimeSpan.FromMinutes(settings.BanMinutes),
+        }, time, loggers.CreateLogger("VoiceFunctions.MediaHost.Sip.Policy"));
+        DigestServer? inbound = null;
+        if (settings.InboundAuthentication is { } account)
+        {
+            var password = readEnvironment(account.PasswordEnvironmentVariable);
+            inbound = new DigestServer(account.Realm, user => user == account.Username ? password : null, time);
+        }
+        _agent = new SipUserAgent(new SipUserAgentOptions
+        {
+            AdvertisedAddress = string.IsNullOrEmpty(settings.ExternalAddress) ? null : IPAddress.Parse(settings.ExternalAddress),
+            MaxConcurrentCalls = settings.MaxConcurrentCalls,
+            InboundAuthentication = inbound,
+        }, _transports, media, handler, policy, time, logger, metrics);
+        _agent.Start();
+        if (settings.Registration is { } registration)
+        {
+            _registration = new SipRegistration(_agent, udp, new SipRegistrationOptions(
+                IPEndPoint.Parse(registration.Registrar), registration.Domain,
+                new DigestCredentials(registration.Username, readEnvironment(registration.PasswordEnvironmentVariable) ?? ""),
+                TimeSpan.FromSeconds(registration.ExpiresSeconds)));
+            _registration.Start();
+        }
+        State = SipServiceState.Running;
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_agent is null)
+        {
+            return;
+        }
+        State = SipServiceState.Draining;
+        _registration?.Dispose();
+        await _agent.DrainAsync(TimeSpan.FromSeconds(options.Value.DrainTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        State = SipServiceState.Stopped;
+    }
+
+    public void Dispose()
+    {
+        _registration?.Dispose();
+        _agent?.Dispose();
+        foreach (var transport in _transports)
+        {
+            transport.Dispose();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace VoiceFunctions.MediaHost.Hosting;
+
+public enum SipServiceState
+{
+    Starting,
+    Running,
+    Draining,
+    Stopped,
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using VoiceFunctions.MediaHost.Sip.Auth;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Transactions;
+using VoiceFunctions.MediaHost.Sip.Transport;
+
+namespace VoiceFunctions.MediaHost.Sip.UserAgent;
+
+/// <summary>
+/// Keeps our contact registered: REGISTER, answer a 401/407 digest challenge once per attempt, refresh before
+/// the granted expiry, and start over after a failure (timeout, refusal) after a pause.
+/// </summary>
+public sealed class SipRegistration : IDisposable
+{
+    private readonly SipUserAgent _ua;
+    private readonly SipRegistrationOptions _options;
+    private readonly SipFlow _flow;
+    private readonly string _callId;
+    private readonly string _tag = SipIds.Tag();
+    private int _cseq;
+    private ITimer? _next;
+    private bool _disposed;
+
+    public SipRegistration(SipUserAgent ua, ISipTransport transport, SipRegistrationOptions options)
+    {
+        _ua = ua;
+        _options = options;
+        _flow = new SipFlow(transport, options.Registrar);
+        _callId = SipIds.CallId(ua.AdvertisedAddress(transport.LocalEndpoint.Address).ToString());
+    }
+
+    /// <summary>True while the registrar holds a binding we have not let expire.</summary>
+    public bool IsRegistered { get; private set; }
+
+    /// <summary>The lifetime the registrar granted last time.</summary>
+    public TimeSpan? GrantedExpiry { get; private set; }
+
+    /// <summary>How many successful registrations (initial plus refreshes) happened.</summary>
+    public int Successes { get; private set; }
+
+    /// <summary>The last failure's status and reason, or null.</summary>
+    public string? LastFailure { get; private set; }
+
+    private TimeSpan Expires => _options.Expires ?? TimeSpan.FromSeconds(300);
+
+    public void Start()
+    {
+        lock (_ua.Clock.Gate)
+        {
+            Send(authenticated: null);
+        }
+    }
+
+    private void Send(SipMessage? authenticated)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        var request = authenticated ?? Build();
+        _ua.SendRequest(request, _flow, response => OnResponse(request, response));
+    }
+
+    private SipMessage Build()
+    {
+        var aor = $"<sip:{_options.Credentials.Username}@{_options.Domain}>";
+        var request = SipMessage.Request("REGISTER", "sip:" + _options.Domain);
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, aor + ";tag=" + _tag);
+        request.Headers.Add(SipHeaderNames.To, aor);
+        request.Headers.Add(SipHeaderNames.CallId, _callId);
+        request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} REGISTER");
+        request.Headers.Add(SipHeaderNames.Contact, _ua.Contact(_flow.Transport));
+        request.Headers.Add(SipHeaderNames.Expires, ((int)Expires.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        return request;
+    }
+
+    private void OnResponse(SipMessage request, SipMessage response)
+    {
+        var status = response.StatusCode;
+        if (status < 200 || _disposed)
+        {
+            return;
+        }
+        if (status is 401 or 407 && request.Headers.Get(status == 401 ? SipHeaderNames.Authorization : SipHeaderNames.ProxyAuthorization) is null)
+        {
+            var retry = Build();
+            if (DigestClient.TryAuthorize(retry, response, _options.Credentials, out var error))
+            {
+                Send(retry);
+                return;
+            }
+            Fail($"{status}: {error}");
+            return;
+        }
+        if (status is >= 200 and < 300)
+        {
+            var granted = GrantedLifetime(response);
+            IsRegistered = true;
+            GrantedExpiry = granted;
+            LastFailure = null;
+            Successes++;
+            // Refresh well before expiry: halfway for short lifetimes, 30 s early for long ones.
+            var refresh = granted > TimeSpan.FromSeconds(60) ? granted - TimeSpan.FromSeconds(30) : granted / 2;
+            Schedule(refresh);
+            return;
+        }
+        Fail($"{status} {response.ReasonPhrase}");
+    }
+
+    private TimeSpan GrantedLifetime(SipMessage response)
+    {
+        var ours = _ua.Contact(_flow.Transport);
+        foreach (var contact in response.Headers.GetAll(SipHeaderNames.Contact))
+        {
+            if (SipNameAddress.TryParse(contact, out var address) && ours.Contains(address.UriText, StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(address.Parameters.Get("expires"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return TimeSpan.FromSeconds(Math.Max(1, seconds));
+            }
+        }
+        return int.TryParse(response.Headers.Get(SipHeaderNames.Expires), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            ? TimeSpan.FromSeconds(Math.Max(1, expires))
+            : Expires;
+    }
+
+    private void Fail(string reason)
+    {
+        IsRegistered = false;
+        LastFailure = reason;
+        Schedule(_options.RetryAfterFailure ?? TimeSpan.FromSeconds(30));
+    }
+
+    private void Schedule(TimeSpan delay)
+    {
+        _next?.Dispose();
+        _next = _ua.Clock.Once(delay, () => Send(authenticated: null));
+    }
+
+    public void Dispose()
+    {
+        lock (_ua.Clock.Gate)
+        {
+            _disposed = true;
+            _next?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using VoiceFunctions.MediaHost.Hosting;
+
+namespace VoiceFunctions.MediaHost.Tests.Sip.Hosting;
+
+public sealed class SipOptionsValidatorTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        Assert.True(new SipOptionsValidator(_ => null).Validate(null, new SipOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_with_its_setting_and_no_secret_value()
+    {
+        var options = new SipOptions
+        {
+            BindAddress = "localhost-ish",
+            ExternalAddress = "300.1.1.1",
+            AllowedNetworks = ["10.0.0.0/8", "10.0.0.0/99"],
+            InboundAuthentication = new SipAccountOptions { Username = "trunk", PasswordEnvironmentVariable = "SIP_INBOUND_PASSWORD" },
+            Registration = new SipRegistrationSettings { Registrar = "provider", Domain = "", Username = "", PasswordEnvironmentVariable = "SIP_REG_PASSWORD", ExpiresSeconds = 5 },
+        };
+        var environment = new Dictionary<string, string?> { ["SIP_REG_PASSWORD"] = "hunter2" };
+        var result = new SipOptionsValidator(name => environment.GetValueOrDefault(name)).Validate(null, options);
+
+        Assert.False(result.Succeeded);
+        var problems = result.Failures!.ToList();
+        Assert.Contains(problems, p => p.StartsWith("Sip:BindAddress 'localhost-ish'"));
+        Assert.Contains(problems, p => p.StartsWith("Sip:ExternalAddress '300.1.1.1'"));
+        Assert.Contains(problems, p => p.StartsWith("Sip:AllowedNetworks:1:"));
+        Assert.Contains(problems, p => p.Contains("'SIP_INBOUND_PASSWORD', which is not set"));
+        Assert.Contains(problems, p => p.StartsWith("Sip:Registration:Registrar 'provider'"));
+        Assert.Contains(problems, p => p == "Sip:Registration:Domain is required");
+        Assert.Contains(problems, p => p == "Sip:Registration:Username is required");
+        Assert.Contains(problems, p => p.StartsWith("Sip:Registration:ExpiresSeconds 5"));
+        Assert.DoesNotContain(problems, p => p.Contains("hunter2"));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.Sip.Interop;
+
+/// <summary>The open internet, in small: garbage floods, scanners from unlisted sources, a flooding source.</summary>
+[Trait("Category", "Interop")]
+public sealed class FloodAndScannerTests
+{
+    [Fact]
+    public async Task Ten_thousand_garbage_datagrams_leave_memory_flat_and_the_server_answering()
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var probe = new UdpProbe();
+        var random = new Random(42);
+        var garbage = new byte[1400];
+        probe.Send(probe.Options("warm-up"), server.Endpoint);
+        Assert.NotNull(await probe.ReceiveAsync(TimeSpan.FromSeconds(10)));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            var length = random.Next(1, garbage.Length);
+            random.NextBytes(garbage.AsSpan(0, length));
+            probe.Send(garbage[..length], server.Endpoint);
+        }
+        // Wait until the server has worked through what the kernel delivered.
+        var stopwatch = Stopwatch.StartNew();
+        long seen;
+        do
+        {
+            seen = server.Metrics.Get("sip_malformed_total");
+            await Task.Delay(200);
+        }
+        while (seen != server.Metrics.Get("sip_malformed_total") && stopwatch.Elapsed < TimeSpan.FromSeconds(30));
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.True(after - before < 4 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB after {seen} garbage datagrams");
+        Assert.True(seen > 1000, $"only {seen} garbage datagrams reached the server");
+        probe.Send(probe.Options("after-flood"), server.Endpoint);
+        var answer = await probe.ReceiveAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(answer);
+        Assert.StartsWith("SIP/2.0 200 OK", answer);
+    }
+
+    private static async Task<string> SvmapAsync(int port)
+    {
+        var svmap = RequiredTool.Command("svmap", "the Debian package sipvicious (scripts/install-test-deps.sh)");
+        var info = new ProcessStartInfo(svmap) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        foreach (var arg in new[] { "127.0.0.1", "-p", port.ToString(), "-b", "127.0.0.1", "-t", "0.5" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        return await output + await error;
+    }
+
+    [SkippableFact]
+    public async Task Svmap_from_an_unlisted_source_learns_nothing_while_a_listed_one_finds_us()
+    {
+        var closed = new InboundPolicy(new InboundPolicyOptions { AllowedNetworks = ["192.0.2.0/24"] }, TimeProvider.System, NullLogger.Instance);
+        using (var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold(), policy: closed))
+        {
+            var output = await SvmapAsync(server.Endpoint.Port);
+            Assert.Contains("found nothing", output);
+            Assert.DoesNotContain("VoiceFunctions", output);
+            Assert.True(server.Metrics.Get("sip_rejected_sources_total") > 0);
+        }
+        var open = new InboundPolicy(new InboundPolicyOptions { AllowedNetworks = ["127.0.0.0/8"] }, TimeProvider.System, NullLogger.Instance);
+        using (var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold(), policy: open))
+        {
+            var output = await SvmapAsync(server.Endpoint.Port);
+            Assert.Contains($"127.0.0.1:{server.Endpoint.Port}", output);
+        }
+    }
+
+    [Fact]
+    public async Task A_flooding_source_is_banned_and_then_gets_silence()
+    {
+        var policy = new InboundPolicy(new InboundPolicyOptions { MaxRequestsPerMinute = 20 }, TimeProvider.System, NullLogger.Instance);
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold(), policy: policy);
+        using var probe = new UdpProbe();
+        for (var i = 0; i < 60; i++)
+        {
+            probe.Send(probe.Options("flood-" + i), server.Endpoint);
+        }
+        var stopwatch = Stopwatch.StartNew();
+        while (!policy.IsBanned(System.Net.IPAddress.Loopback) && stopwatch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(policy.IsBanned(System.Net.IPAddress.Loopback));
+        var answers = 0;
+        while (await probe.ReceiveAsync(TimeSpan.FromSeconds(1)) is not null)
+        {
+            answers++;
+        }
+        Assert.Equal(20, answers);
+        probe.Send(probe.Options("while-banned"), server.Endpoint);
+        Assert.Null(await probe.ReceiveAsync(TimeSpan.FromSeconds(1)));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Transactions;
+using VoiceFunctions.MediaHost.Sip.Transport;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+
+namespace VoiceFunctions.MediaHost.Tests.Sip.Interop;
+
+/// <summary>Our SIP stack on a real UDP socket on 127.0.0.1 (ephemeral port), with the holding media path.</summary>
+public sealed class LoopbackSipServer : IDisposable
+{
+    public LoopbackSipServer(ICallHandler handler, SipTimerSettings? timers = null, IInboundPolicy? policy = null, int maxCalls = 100)
+    {
+        Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
+        Media = new HoldingMediaSessionFactory(IPAddress.Loopback, TimeProvider.System);
+        Agent = new SipUserAgent(new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default, MaxConcurrentCalls = maxCalls },
+            [Transport], Media, handler, policy ?? AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance, Metrics);
+        Agent.Start();
+    }
+
+    public UdpSipTransport Transport { get; }
+
+    public HoldingMediaSessionFactory Media { get; }
+
+    public SipUserAgent Agent { get; }
+
+    public SipMetrics Metrics { get; } = new();
+
+    public IPEndPoint Endpoint => Transport.LocalEndpoint;
+
+    public void Dispose()
+    {
+        Agent.Dispose();
+        Metrics.Dispose();
+    }
+}
