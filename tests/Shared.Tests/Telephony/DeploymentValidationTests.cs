@@ -197,4 +197,18 @@ public class DeploymentValidationTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Contains("not applied to LiveKit yet", warning.Message);
     }
+
+    [Fact]
+    public void A_rule_for_callers_its_trunks_refuse_can_never_match()
+    {
+        var error = Single("""
+            inbound_trunks:
+              - {name: a, numbers: ["+79952227978"], allowed_numbers: ["+79990000001"], allowed_addresses: [192.0.2.1]}
+            dispatch_rules:
+              - {name: wide, type: individual, trunks: [a]}
+              - {name: vip, type: direct, room_name: vip, trunks: [a], caller_numbers: ["+79990000002"]}
+            """, DiagnosticCodes.RuleNeverMatches);
+
+        Assert.Contains("'vip' can never match", error.Message);
+    }
 }
