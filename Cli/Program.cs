@@ -1,5 +1,4 @@
-using System.CommandLine;
+using VoiceFunctions.Cli;
 
 // voicectl: validates and deploys the SIP/LiveKit configuration and diagnoses a broken setup.
-var root = new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions");
-return root.Parse(args).Invoke();
+return await VoicectlCommand.RunAsync(CliContext.FromProcess(), args);

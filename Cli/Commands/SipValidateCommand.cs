@@ -1,0 +1,25 @@
+using System.CommandLine;
+using VoiceFunctions.Cli.Output;
+
+namespace VoiceFunctions.Cli.Commands;
+
+/// <summary>`voicectl sip validate FILE`: every problem of the file with its position; exit 0 valid, 1 invalid, 2 usage.</summary>
+public static class SipValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = DeploymentFileArgument.Create();
+        var command = new Command("validate", "Check a deployment file and list every problem with its line and column.") { file };
+        command.SetAction(parse =>
+        {
+            var document = DeploymentFileArgument.Load(context, parse.GetValue(file)!, out var exitCode);
+            if (document is null)
+            {
+                return exitCode;
+            }
+            DiagnosticPrinter.Print(context.Terminal, document);
+            return document.IsValid ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>When the caller's turn is over. All durations are media time (counted in 20 ms frames).</summary>
+public sealed class EndpointingOptions
+{
+    public const int DefaultSilenceMs = 500;
+    public const int DefaultMinSpeechMs = 200;
+    public const int DefaultMaxWaitMs = 3_000;
+    public const int DefaultMaxTurnMs = 30_000;
+
+    /// <summary>Silence after speech that ends the turn, in ms. Default 500 ms (LiveKit's minimum endpointing delay):
+    /// shorter cuts callers off mid-thought, longer makes the agent feel slow.</summary>
+    [Range(100, 5_000)]
+    public int SilenceMs { get; set; } = DefaultSilenceMs;
+
+    /// <summary>Speech shorter than this (a click, a cough) does not start a turn, in ms. Default 200 ms.</summary>
+    [Range(20, 2_000)]
+    public int MinSpeechMs { get; set; } = DefaultMinSpeechMs;
+
+    /// <summary>The longest silence the agent will wait, even when an end-of-turn model asks for more, in ms. Default 3 s.</summary>
+    [Range(100, 10_000)]
+    public int MaxWaitMs { get; set; } = DefaultMaxWaitMs;
+
+    /// <summary>A turn is cut here even if the caller keeps talking, in ms. Default 30 s: keeps STT requests bounded.</summary>
+    [Range(1_000, 120_000)]
+    public int MaxTurnMs { get; set; } = DefaultMaxTurnMs;
+}

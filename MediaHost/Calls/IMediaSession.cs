@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace VoiceFunctions.MediaHost.Calls;
+
+/// <summary>
+/// The media half of one call, as the SIP stack sees it: a reserved local RTP endpoint, the codecs it can
+/// carry, and the audio/DTMF surface the call session hands to the audio loop. The SIP stack builds the SDP
+/// from <see cref="LocalEndpoint"/> and <see cref="Codecs"/>, negotiates, then calls <see cref="Start"/>;
+/// every later offer/answer (re-INVITE: hold, unhold, codec change) calls <see cref="Update"/>.
+/// </summary>
+public interface IMediaSession : IAsyncDisposable
+{
+    /// <summary>The local RTP address and port (RTCP, when used, is port + 1). The SDP advertises this port.</summary>
+    IPEndPoint LocalEndpoint { get; }
+
+    /// <summary>
+    /// The codecs this session can carry, most preferred first, telephone-event included when DTMF events are
+    /// supported. The SIP stack offers them in this order and picks the first one the peer also offers.
+    /// </summary>
+    IReadOnlyList<MediaCodec> Codecs { get; }
+
+    /// <summary>Starts sending and receiving with the first negotiated media. Called once.</summary>
+    void Start(NegotiatedMedia media);
+
+    /// <summary>Applies a renegotiation (hold/unhold, codec or address change) without dropping the call.</summary>
+    void Update(NegotiatedMedia media);
+
+    /// <summary>Stops media and releases the port. Safe to call more than once.</summary>
+    Task StopAsync();
+
+    /// <summary>Reads the next 20 ms of decoded caller audio (see <see cref="ICallSession.ReadFrameAsync"/>).</summary>
+    ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken);
+
+    /// <summary>Queues 20 ms of agent audio (see <see cref="ICallSession.WriteFrameAsync"/>).</summary>
+    ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken);
+
+    /// <summary>Drops queued agent audio (barge-in); returns how many frames were dropped.</summary>
+    int ClearPlayback();
+
+    /// <summary>Raised once per RFC 4733 DTMF digit received. The SIP stack merges SIP INFO digits with these.</summary>
+    event Action<DtmfDigit>? DtmfReceived;
+
+    /// <summary>
+    /// Raised when media fails on its own (no RTP for the media timeout, socket error); the SIP stack then
+    /// sends BYE and ends the call with this reason and detail.
+    /// </summary>
+    event Action<CallEnded>? Failed;
+}

@@ -1,0 +1,14 @@
+namespace VoiceFunctions.MediaHost.Calls;
+
+/// <summary>
+/// Hands out media sessions (one local RTP port each) to the SIP stack. The RTP/codec code implements it;
+/// until it does, <see cref="HoldingMediaSessionFactory"/> lets calls negotiate SDP and hold the dialog.
+/// </summary>
+public interface IMediaSessionFactory
+{
+    /// <summary>
+    /// Reserves a local RTP port for <paramref name="callId"/>. Returns null when the port pool (or any other
+    /// media capacity) is exhausted; the SIP stack then answers 503 Service Unavailable, never a degraded call.
+    /// </summary>
+    IMediaSession? TryAllocate(string callId);
+}

@@ -1,0 +1,46 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Providers;
+
+/// <summary>STT over POST /v1/audio/transcriptions: the utterance as a multipart WAV upload, the answer's "text".</summary>
+public sealed class OpenAiSpeechToText : ISpeechToText
+{
+    private const string Provider = "openai-stt";
+    private readonly OpenAiHttp _http;
+
+    public OpenAiSpeechToText(HttpClient http, OpenAiOptions options, TimeProvider time, ILogger<OpenAiSpeechToText> logger) =>
+        _http = new OpenAiHttp(http, options, time, logger);
+
+    public async Task<string> TranscribeAsync(ReadOnlyMemory<short> pcm, string language, IProgress<string>? partials, CancellationToken cancellationToken)
+    {
+        var wav = WavFile.Write(pcm.Span, AudioFormat.SampleRate);
+        var isoLanguage = language.Length >= 2 ? language[..2].ToLowerInvariant() : language;
+        HttpContent Form()
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(wav);
+            file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            form.Add(file, "file", "utterance.wav");
+            form.Add(new StringContent(_http.Options.Model), "model");
+            form.Add(new StringContent(isoLanguage), "language");
+            form.Add(new StringContent("json"), "response_format");
+            return form;
+        }
+        using var response = await _http.PostAsync(Provider, "audio/transcriptions", Form, cancellationToken).ConfigureAwait(false);
+        var body = await _http.ReadAllAsync(response, Provider, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
+                ? text.GetString()!.Trim()
+                : throw new ProviderException(Provider, "the answer has no \"text\"", isTransient: false);
+        }
+        catch (JsonException e)
+        {
+            throw new ProviderException(Provider, "the answer is not JSON", isTransient: false, inner: e);
+        }
+    }
+}

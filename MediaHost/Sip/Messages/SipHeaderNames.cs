@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+
+namespace VoiceFunctions.MediaHost.Sip.Messages;
+
+/// <summary>
+/// Header names we know: their canonical spelling, the compact forms of RFC 3261 section 7.3.3 (and later RFCs),
+/// and which headers carry comma-separated lists (so "Via: a, b" means two Via values).
+/// </summary>
+public static class SipHeaderNames
+{
+    public const string Via = "Via";
+    public const string From = "From";
+    public const string To = "To";
+    public const string CallId = "Call-ID";
+    public const string CSeq = "CSeq";
+    public const string Contact = "Contact";
+    public const string MaxForwards = "Max-Forwards";
+    public const string ContentLength = "Content-Length";
+    public const string ContentType = "Content-Type";
+    public const string Route = "Route";
+    public const string RecordRoute = "Record-Route";
+    public const string Allow = "Allow";
+    public const string Accept = "Accept";
+    public const string Supported = "Supported";
+    public const string Require = "Require";
+    public const string Unsupported = "Unsupported";
+    public const string UserAgent = "User-Agent";
+    public const string Server = "Server";
+    public const string Expires = "Expires";
+    public const string Event = "Event";
+    public const string SubscriptionState = "Subscription-State";
+    public const string ReferTo = "Refer-To";
+    public const string ReferredBy = "Referred-By";
+    public const string WwwAuthenticate = "WWW-Authenticate";
+    public const string ProxyAuthenticate = "Proxy-Authenticate";
+    public const string Authorization = "Authorization";
+    public const string ProxyAuthorization = "Proxy-Authorization";
+    public const string RetryAfter = "Retry-After";
+    public const string Warning = "Warning";
+    public const string Reason = "Reason";
+
+    private static readonly FrozenDictionary<string, string> Canonical = BuildCanonical();
+
+    private static readonly FrozenSet<string> ListHeaders = new[]
+    {
+        Via, Contact, Route, RecordRoute, Allow, Accept, Supported, Require, Unsupported, "Proxy-Require",
+        "Accept-Encoding", "Accept-Language", "Allow-Events", "Content-Encoding", "Content-Language", "In-Reply-To",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static FrozenDictionary<string, string> BuildCanonical()
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["i"] = CallId, ["m"] = Contact, ["f"] = From, ["t"] = To, ["v"] = Via, ["l"] = ContentLength,
+            ["c"] = ContentType, ["k"] = Supported, ["s"] = "Subject", ["e"] = "Content-Encoding", ["o"] = Event,
+            ["r"] = ReferTo, ["b"] = ReferredBy, ["u"] = "Allow-Events", ["a"] = "Accept-Contact",
+            ["j"] = "Reject-Contact", ["d"] = "Request-Disposition", ["x"] = "Session-Expires", ["y"] = "Identity",
+        };
+        foreach (var name in new[]
+        {
+            Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, Route, RecordRoute, Allow,
+            Accept, Supported, Require, Unsupported, UserAgent, Server, Expires, Event, SubscriptionState, ReferTo,
+            ReferredBy, WwwAuthenticate, ProxyAuthenticate, Authorization, ProxyAuthorization, RetryAfter, Warning,
+            Reason, "Subject", "Content-Encoding", "Allow-Events", "Session-Expires", "Min-Expires", "Date", "Timestamp",
+        })
+        {
+            map[name] = name;
+        }
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The canonical name for a known header or compact form; the name as received otherwise.</summary>
+    public static string Canonicalize(string name) => Canonical.TryGetValue(name, out var canonical) ? canonical : name;
+
+    /// <summary>Looks a name up from raw bytes without allocating for known names.</summary>
+    public static string Canonicalize(ReadOnlySpan<char> name) =>
+        Canonical.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var canonical) ? canonical : name.ToString();
+
+    /// <summary>True for headers whose value is a comma-separated list of elements.</summary>
+    public static bool IsList(string name) => ListHeaders.Contains(name);
+}

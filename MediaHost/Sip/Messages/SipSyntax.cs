@@ -1,0 +1,100 @@
+namespace VoiceFunctions.MediaHost.Sip.Messages;
+
+/// <summary>Character classes and small scanners of the RFC 3261 grammar (section 25.1).</summary>
+public static class SipSyntax
+{
+    /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
+    public static bool IsTokenChar(int c) =>
+        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
+            or '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
+
+    public static bool IsToken(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+        foreach (var c in value)
+        {
+            if (!IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static bool IsToken(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+        foreach (var c in value)
+        {
+            if (!IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static bool IsWhitespace(int c) => c is ' ' or '\t';
+
+    /// <summary>
+    /// Reads a quoted-string starting at <paramref name="start"/> (which must be '"'), unescaping quoted-pairs.
+    /// Returns the index just after the closing quote, or -1 when the string is not closed.
+    /// </summary>
+    public static int ReadQuoted(string text, int start, out string value)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                builder.Append(text[++i]);
+            }
+            else if (c == '"')
+            {
+                value = builder.ToString();
+                return i + 1;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        value = "";
+        return -1;
+    }
+
+    /// <summary>Quotes a display name or parameter value, escaping quote and backslash.</summary>
+    public static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    /// <summary>Parses digits (leading zeros allowed) into a non-negative int bounded by <paramref name="max"/>.</summary>
+    public static bool TryParseBoundedInt(ReadOnlySpan<char> digits, long max, out int value)
+    {
+        value = 0;
+        if (digits.IsEmpty)
+        {
+            return false;
+        }
+        long total = 0;
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+            total = total * 10 + (c - '0');
+            if (total > max)
+            {
+                return false;
+            }
+        }
+        value = (int)total;
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+namespace VoiceFunctions.MediaHost.Sip.Messages;
+
+/// <summary>
+/// Splits a list header's value at top-level commas: commas inside quoted strings (with backslash escapes)
+/// or inside angle-bracketed URIs do not separate elements.
+/// </summary>
+public static class SipValueSplitter
+{
+    public static string First(string value)
+    {
+        var end = NextComma(value, 0);
+        return end < 0 ? value.Trim() : value[..end].Trim();
+    }
+
+    public static void SplitInto(string value, List<string> into)
+    {
+        var start = 0;
+        while (start <= value.Length)
+        {
+            var comma = NextComma(value, start);
+            var end = comma < 0 ? value.Length : comma;
+            var element = value.AsSpan(start, end - start).Trim();
+            if (!element.IsEmpty)
+            {
+                into.Add(element.ToString());
+            }
+            if (comma < 0)
+            {
+                break;
+            }
+            start = comma + 1;
+        }
+    }
+
+    /// <summary>Index of the next top-level comma at or after <paramref name="start"/>, or -1.</summary>
+    public static int NextComma(string value, int start)
+    {
+        var inQuotes = false;
+        var inAngle = false;
+        for (var i = start; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (inQuotes)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inQuotes = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inQuotes = true;
+            }
+            else if (c == '<')
+            {
+                inAngle = true;
+            }
+            else if (c == '>')
+            {
+                inAngle = false;
+            }
+            else if (c == ',' && !inAngle)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

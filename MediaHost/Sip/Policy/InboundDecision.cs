@@ -1,0 +1,11 @@
+namespace VoiceFunctions.MediaHost.Sip.Policy;
+
+/// <summary>Allow; drop without a word (scanners learn nothing); or reject with a status and reason.</summary>
+public readonly record struct InboundDecision(InboundVerdict Verdict, int Status = 0, string? Reason = null)
+{
+    public static readonly InboundDecision Allow = new(InboundVerdict.Allow);
+
+    public static InboundDecision Drop(string reason) => new(InboundVerdict.Drop, 0, reason);
+
+    public static InboundDecision Reject(int status, string reason) => new(InboundVerdict.Reject, status, reason);
+}

@@ -1,0 +1,8 @@
+namespace VoiceFunctions.MediaHost.Sip.Policy;
+
+public enum InboundVerdict
+{
+    Allow,
+    Drop,
+    Reject,
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Sip.Sdp;
+
+/// <summary>One m= section with what negotiation needs: port, protocol, formats in order, maps, ptime, direction.</summary>
+public sealed class SdpMedia
+{
+    public required string MediaType { get; init; }
+
+    public required int Port { get; init; }
+
+    public required string Protocol { get; init; }
+
+    /// <summary>The format list as written on the m= line (payload type numbers for RTP).</summary>
+    public required IReadOnlyList<string> Formats { get; init; }
+
+    public Dictionary<int, SdpRtpMap> RtpMaps { get; } = [];
+
+    /// <summary>The c= address for this stream (media-level, else session-level).</summary>
+    public IPAddress? Connection { get; set; }
+
+    public int? PacketTimeMs { get; set; }
+
+    /// <summary>The direction the OFFERER states for itself (sendrecv when absent).</summary>
+    public MediaDirection? Direction { get; set; }
+
+    public bool IsRtpAvp => Protocol is "RTP/AVP" or "RTP/AVPF";
+}

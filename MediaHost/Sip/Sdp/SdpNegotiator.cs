@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Sip.Sdp;
+
+/// <summary>
+/// SDP offer/answer for one audio stream (RFC 3264): pick the first of OUR codecs (our configured priority) that the
+/// offer contains, using the offerer's payload type; add telephone-event when both sides have it; mirror the direction
+/// (their sendonly is our recvonly: hold); reject every other stream with port 0. Pure: no sockets, no clocks.
+/// </summary>
+public static class SdpNegotiator
+{
+    public const int DefaultPacketTimeMs = 20;
+
+    /// <summary>Answers <paramref name="offerSdp"/> with our <paramref name="local"/> endpoint and codecs (priority order).</summary>
+    /// <param name="advertisedAddress">The address written in c= and o= (the external address behind NAT).</param>
+    /// <param name="sessionVersion">o= version: incremented by the caller for each new answer in a dialog.</param>
+    public static SdpNegotiation Answer(string offerSdp, IReadOnlyList<MediaCodec> local, IPAddress advertisedAddress, int localPort, long sessionId, long sessionVersion)
+    {
+        if (!SdpParser.TryParse(offerSdp, out var offer, out var error))
+        {
+            return SdpNegotiation.Fail(400, error!);
+        }
+        var audioIndex = -1;
+        MediaCodec? chosen = null;
+        int? telephoneEvent = null;
+        string? rejection = "the offer has no audio stream";
+        for (var i = 0; i < offer.Media.Count && chosen is null; i++)
+        {
+            var media = offer.Media[i];
+            if (media.MediaType != "audio")
+            {
+                continue;
+            }
+            if (!media.IsRtpAvp)
+            {
+                rejection = $"unsupported media transport {media.Protocol} (only RTP/AVP)";
+                continue;
+            }
+            if (media.Port == 0)
+            {
+                rejection = "the audio stream is disabled (port 0)";
+                continue;
+            }
+            if (media.Connection is null)
+            {
+                rejection = "the audio stream has no connection address (c=)";
+                continue;
+            }
+            chosen = Choose(media, local, out telephoneEvent);
+            if (chosen is null)
+            {
+                rejection = "no common codec: offered " + string.Join(", ", media.RtpMaps.Values.Select(m => $"{m.Name}/{m.ClockRate}"))
+                    + "; we support " + string.Join(", ", local.Where(c => !c.IsTelephoneEvent));
+                continue;
+            }
+            audioIndex = i;
+        }
+        if (chosen is null)
+        {
+            return SdpNegotiation.Fail(488, rejection!);
+        }
+
+        var audio = offer.Media[audioIndex];
+        var theirDirection = audio.Direction ?? MediaDirection.SendReceive;
+        var ours = Mirror(theirDirection);
+        // RFC 3264 section 8.4: the old hold form c=0.0.0.0 means "do not send to me".
+        if (audio.Connection!.Equals(IPAddress.Any) && ours is MediaDirection.SendReceive)
+        {
+            ours = MediaDirection.ReceiveOnly;
+        }
+        else if (audio.Connection.Equals(IPAddress.Any) && ours is MediaDirection.SendOnly)
+        {
+            ours = MediaDirection.Inactive;
+        }
+        var ptime = audio.PacketTimeMs is { } p and >= 10 and <= 60 ? p : DefaultPacketTimeMs;
+        var negotiated = new NegotiatedMedia(
+            new IPEndPoint(audio.Connection, audio.Port), chosen, chosen.PayloadType, telephoneEvent, ptime, ours);
+
+        var sdp = SdpWriter.Begin(advertisedAddress, sessionId, sessionVersion);
+        for (var i = 0; i < offer.Media.Count; i++)
+        {
+            var media = offer.Media[i];
+            if (i == audioIndex)
+            {
+                var codecs = telephoneEvent is { } te
+                    ? [chosen, local.First(c => c.IsTelephoneEvent) with { PayloadType = te }]
+                    : new[] { chosen };
+                SdpWriter.AppendAudio(sdp, localPort, codecs, ptime, ours);
+            }
+            else
+            {
+                // Every offered stream gets an answer line; the ones we refuse carry port 0 (RFC 3264 section 6).
+                sdp.Append("m=").Append(media.MediaType).Append(" 0 ").Append(media.Protocol).Append(' ')
+                    .Append(media.Formats.Count > 0 ? media.Formats[0] : "0").Append("\r\n");
+            }
+        }
+        return new SdpNegotiation(sdp.ToString(), negotiated, 0, null);
+    }
+
+    /// <summary>Our offer (outbound INVITE): every codec in priority order, sendrecv.</summary>
+    public static string Offer(IReadOnlyList<MediaCodec> local, IPAddress advertisedAddress, int localPort, long sessionId, long sessionVersion, MediaDirection direction = MediaDirection.SendReceive)
+    {
+        var sdp = SdpWriter.Begin(advertisedAddress, sessionId, sessionVersion);
+        SdpWriter.AppendAudio(sdp, localPort, local, DefaultPacketTimeMs, direction);
+        return sdp.ToString();
+    }
+
+    /// <summary>Reads the peer's answer to our offer: the first codec it kept, in its order (RFC 3264 section 7).</summary>
+    public static SdpNegotiation ReadAnswer(string answerSdp, IReadOnlyList<MediaCodec> offered)
+    {
+        if (!SdpParser.TryParse(answerSdp, out var answer, out var error))
+        {
+            return SdpNegotiation.Fail(400, error!);
+        }
+        var audio = answer.Media.FirstOrDefault(m => m.MediaType == "audio" && m.Port != 0 && m.Connection is not null);
+        if (audio is null)
+        {
+            return SdpNegotiation.Fail(488, "the answer has no active audio stream");
+        }
+        foreach (var format in audio.Formats)
+        {
+            if (!int.TryParse(format, NumberStyles.None, CultureInfo.InvariantCulture, out var pt) || !audio.RtpMaps.TryGetValue(pt, out var map))
+            {
+                continue;
+            }
+            var codec = offered.FirstOrDefault(c => !c.IsTelephoneEvent && c.SameEncoding(map.Name, map.ClockRate, map.Channels));
+            if (codec is null)
+            {
+                continue;
+            }
+            var te = audio.RtpMaps.Values.FirstOrDefault(m => m.Name.Equals("telephone-event", StringComparison.OrdinalIgnoreCase));
+            var media = new NegotiatedMedia(new IPEndPoint(audio.Connection!, audio.Port), codec with { PayloadType = pt }, pt,
+                te?.PayloadType, audio.PacketTimeMs ?? DefaultPacketTimeMs, Mirror(audio.Direction ?? MediaDirection.SendReceive));
+            return new SdpNegotiation(null, media, 0, null);
+        }
+        return SdpNegotiation.Fail(488, "the answer kept none of the codecs we offered");
+    }
+
+    private static MediaCodec? Choose(SdpMedia media, IReadOnlyList<MediaCodec> local, out int? telephoneEvent)
+    {
+        telephoneEvent = null;
+        var offered = new List<SdpRtpMap>();
+        foreach (var format in media.Formats)
+        {
+            if (int.TryParse(format, NumberStyles.None, CultureInfo.InvariantCulture, out var pt) && media.RtpMaps.TryGetValue(pt, out var map))
+            {
+                offered.Add(map);
+            }
+        }
+        foreach (var codec in local)
+        {
+            if (codec.IsTelephoneEvent)
+            {
+                continue;
+            }
+            var match = offered.FirstOrDefault(m => codec.SameEncoding(m.Name, m.ClockRate, m.Channels));
+            if (match is null)
+            {
+                continue;
+            }
+            if (local.Any(c => c.IsTelephoneEvent))
+            {
+                // DTMF events at the audio clock rate when offered, else the usual 8000 Hz ones.
+                var events = offered.Where(m => m.Name.Equals("telephone-event", StringComparison.OrdinalIgnoreCase)).ToList();
+                telephoneEvent = (events.FirstOrDefault(m => m.ClockRate == match.ClockRate) ?? events.FirstOrDefault(m => m.ClockRate == 8000))?.PayloadType;
+            }
+            return codec with { PayloadType = match.PayloadType };
+        }
+        return null;
+    }
+
+    private static MediaDirection Mirror(MediaDirection theirs) => theirs switch
+    {
+        MediaDirection.SendOnly => MediaDirection.ReceiveOnly,
+        MediaDirection.ReceiveOnly => MediaDirection.SendOnly,
+        MediaDirection.Inactive => MediaDirection.Inactive,
+        _ => MediaDirection.SendReceive,
+    };
+
+    internal static string DirectionAttribute(MediaDirection direction) => direction switch
+    {
+        MediaDirection.SendOnly => "sendonly",
+        MediaDirection.ReceiveOnly => "recvonly",
+        MediaDirection.Inactive => "inactive",
+        _ => "sendrecv",
+    };
+}

@@ -1,0 +1,93 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.MediaHost.Sip.Messages;
+
+namespace VoiceFunctions.MediaHost.Sip.Transport;
+
+/// <summary>One TCP connection: a framing read loop (SipStreamReader over a pipe) and a bounded write queue.</summary>
+internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISipTransport transport, SipLimits limits, ILogger logger, CancellationToken stopping) : IDisposable
+{
+    // Bounded: a peer that stops reading cannot make us buffer without limit; the oldest unsent message is dropped.
+    private readonly Channel<ReadOnlyMemory<byte>> _outgoing = Channel.CreateBounded<ReadOnlyMemory<byte>>(
+        new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public void Enqueue(ReadOnlyMemory<byte> message) => _outgoing.Writer.TryWrite(message);
+
+    public void Run(bool connect, Action<SipReceived> receive, Action closed) => _ = RunAsync(connect, receive, closed);
+
+    private async Task RunAsync(bool connect, Action<SipReceived> receive, Action closed)
+    {
+        var reason = "closed by peer";
+        try
+        {
+            if (connect)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                await client.ConnectAsync(remote, timeout.Token).ConfigureAwait(false);
+            }
+            var stream = client.GetStream();
+            var writer = WriteLoopAsync(stream);
+            await ReadLoopAsync(PipeReader.Create(stream), receive).ConfigureAwait(false);
+            _outgoing.Writer.TryComplete();
+            await writer.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            reason = ex.Message;
+        }
+        finally
+        {
+            closed();
+            Dispose();
+            SipTransportLog.ConnectionClosed(logger, remote, reason);
+        }
+    }
+
+    private async Task ReadLoopAsync(PipeReader reader, Action<SipReceived> receive)
+    {
+        while (true)
+        {
+            var read = await reader.ReadAsync(stopping).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            while (true)
+            {
+                var result = SipStreamReader.TryRead(buffer, out var consumed, limits);
+                buffer = buffer.Slice(consumed);
+                if (result.Status == SipReadStatus.NeedMoreData)
+                {
+                    break;
+                }
+                receive(new SipReceived(result, remote, transport));
+                if (result.Status == SipReadStatus.Invalid)
+                {
+                    // A stream cannot be resynchronised after bad framing: close it (after the 400 is queued).
+                    await Task.Delay(100, stopping).ConfigureAwait(false);
+                    return;
+                }
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (read.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WriteLoopAsync(NetworkStream stream)
+    {
+        await foreach (var message in _outgoing.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+        {
+            await stream.WriteAsync(message, stopping).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _outgoing.Writer.TryComplete();
+        client.Dispose();
+    }
+}

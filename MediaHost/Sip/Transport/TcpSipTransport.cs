@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.MediaHost.Sip.Messages;
+
+namespace VoiceFunctions.MediaHost.Sip.Transport;
+
+/// <summary>
+/// SIP over TCP: a listener plus one connection per peer, reused in both directions (responses go back on the
+/// connection the request came in on; requests to a peer without one open a connection).
+/// </summary>
+public sealed class TcpSipTransport : ISipTransport
+{
+    private readonly TcpListener _listener;
+    private readonly SipLimits _limits;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Action<SipReceived>? _receive;
+
+    public TcpSipTransport(IPEndPoint bind, SipLimits limits, ILogger logger, int maxConnections = 1000)
+    {
+        _listener = new TcpListener(bind);
+        _listener.Start(128);
+        LocalEndpoint = (IPEndPoint)_listener.LocalEndpoint;
+        _limits = limits;
+        _logger = logger;
+        MaxConnections = maxConnections;
+    }
+
+    /// <summary>Connections beyond this are refused (every queue has a limit).</summary>
+    public int MaxConnections { get; }
+
+    public string Protocol => "TCP";
+
+    public bool IsReliable => true;
+
+    public IPEndPoint LocalEndpoint { get; }
+
+    public void Start(Action<SipReceived> receive)
+    {
+        _receive = receive;
+        _ = AcceptLoopAsync();
+    }
+
+    public void Send(ReadOnlyMemory<byte> message, IPEndPoint remote)
+    {
+        var connection = _connections.GetOrAdd(remote, r => Open(new TcpClient(r.AddressFamily), r, connect: true));
+        connection.Enqueue(message);
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stopping.Token).ConfigureAwait(false);
+                var remote = (IPEndPoint)client.Client.RemoteEndPoint!;
+                if (_connections.Count >= MaxConnections)
+                {
+                    client.Dispose();
+                    continue;
+                }
+                _connections[remote] = Open(client, remote, connect: false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+        }
+    }
+
+    private TcpSipConnection Open(TcpClient client, IPEndPoint remote, bool connect)
+    {
+        var connection = new TcpSipConnection(client, remote, this, _limits, _logger, _stopping.Token);
+        connection.Run(connect, received => _receive?.Invoke(received), () => _connections.TryRemove(new(remote, connection)));
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _listener.Stop();
+        foreach (var connection in _connections.Values)
+        {
+            connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Threading.Channels;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Sdp;
+using VoiceFunctions.MediaHost.Sip.Transactions;
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.MediaHost.Sip.UserAgent;
+
+/// <summary>
+/// One call we received: the ringing call the handler answers (<see cref="IIncomingCall"/>) and, once answered,
+/// the live session (<see cref="ICallSession"/>). Protocol state changes happen under the user agent's lock;
+/// the audio methods go straight to the media session.
+/// </summary>
+internal sealed partial class SipInboundCall : IIncomingCall, ICallSession
+{
+    private readonly SipUserAgent _ua;
+    private readonly SipMessage _invite;
+    private readonly SipDialog _dialog;
+    private readonly IMediaSession _media;
+    private readonly long _sessionId;
+    private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _lifetime = new();
+    // DTMF is a control event, but a peer could flood INFO: keep the newest 64 rather than grow without limit.
+    private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+    private NegotiatedMedia? _negotiated;
+    private string? _localSdp;
+    private long _sdpVersion = 1;
+    private CallState _state = CallState.Ringing;
+    private byte[]? _pendingOk;
+    private ITimer? _okRetransmit;
+    private ITimer? _okGiveUp;
+    private TimeSpan _okInterval;
+
+    public SipInboundCall(SipUserAgent ua, SipMessage invite, SipServerTransaction transaction, SipDialog dialog, IMediaSession media,
+        SdpNegotiation? negotiation, long sessionId, InboundCall call)
+    {
+        _ua = ua;
+        _invite = invite;
+        InviteTransaction = transaction;
+        _dialog = dialog;
+        _media = media;
+        _sessionId = sessionId;
+        _negotiated = negotiation?.Media;
+        _localSdp = negotiation?.AnswerSdp;
+        Call = call;
+        Key = dialog.CallId + "|" + dialog.LocalTag;
+        media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
+        media.Failed += ended => _ = EndFromMediaAsync(ended);
+    }
+
+    private enum CallState
+    {
+        Ringing,
+        Answered,
+        Confirmed,
+        Ended,
+    }
+
+    public string Key { get; }
+
+    public InboundCall Call { get; }
+
+    public SipServerTransaction InviteTransaction { get; }
+
+    public CancellationToken Lifetime => _lifetime.Token;
+
+    public Task<CallEnded> Ended => _ended.Task;
+
+    private SipFlow Flow => InviteTransaction.Flow;
+
+    private string Contact => _ua.Contact(Flow.Transport);
+
+    /// <summary>180 Ringing with our tag: the dialog is early from now on.</summary>
+    public void Ring()
+    {
+        var ringing = _ua.Response(_invite, 180, "Ringing", _dialog.LocalTag);
+        ringing.Headers.Add(SipHeaderNames.Contact, Contact);
+        _ua.Respond(InviteTransaction, ringing);
+    }
+
+    public Task<ICallSession> AnswerAsync(CancellationToken cancellationToken)
+    {
+        lock (_ua.Clock.Gate)
+        {
+            if (_state != CallState.Ringing)
+            {
+                throw new InvalidOperationException(_state == CallState.Ended ? "The call ended before it was answered." : "The call was already answered.");
+            }
+            if (_localSdp is null)
+            {
+                // Late offer (INVITE without SDP): we offer in the 200 and read the answer from the ACK.
+                _localSdp = SdpNegotiator.Offer(_media.Codecs, _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, _sdpVersion);
+            }
+            var ok = OkWithSdp(_invite);
+            _ua.Respond(InviteTransaction, ok);
+            StartOkRetransmission(ok);
+            _state = CallState.Answered;
+            if (_negotiated is not null)
+            {
+                _media.Start(_negotiated);
+            }
+            return Task.FromResult<ICallSession>(this);
+        }
+    }
+
+    public Task RejectAsync(int sipStatus, string reason, CancellationToken cancellationToken)
+    {
+        lock (_ua.Clock.Gate)
+        {
+            if (_state == CallState.Ringing)
+            {
+                _ua.Respond(InviteTransaction, _ua.Response(_invite, sipStatus, reason, _dialog.LocalTag));
+                End(CallEndReason.Rejected, sipStatus, reason);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public void OnCancel()
+    {
+        if (_state != CallState.Ringing)
+        {
+            return;
+        }
+        _ua.Respond(InviteTransaction, _ua.Response(_invite, 487, "Request Terminated", _dialog.LocalTag));
+        End(CallEndReason.CancelledBeforeAnswer, 487, "caller cancelled before answer");
+    }
+
+    /// <summary>ACK for our 2xx (to the INVITE or a re-INVITE): stop retransmitting; a late-offer ACK carries the answer.</summary>
+    public void OnAck(SipMessage ack)
+    {
+        StopOkRetransmission();
+        if (_state == CallState.Answered)
+        {
+            _state = CallState.Confirmed;
+            if (_negotiated is null && !ack.Body.IsEmpty)
+            {
+                var answer = SdpNegotiator.ReadAnswer(System.Text.Encoding.UTF8.GetString(ack.Body.Span), _media.Codecs);
+                if (answer.Media is null)
+                {
+                    SendBye();
+                    End(CallEndReason.Rejected, 488, "the ACK's SDP answer was unusable: " + answer.FailureReason);
+                    return;
+                }
+                _negotiated = answer.Media;
+                _media.Start(_negotiated);
+            }
+        }
+    }
+
+    private SipMessage OkWithSdp(SipMessage request)
+    {
+        var ok = _ua.Response(request, 200, "OK", _dialog.LocalTag);
+        ok.Headers.Add(SipHeaderNames.Contact, Contact);
+        ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+        ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+        ok.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        ok.Body = System.Text.Encoding.UTF8.GetBytes(_localSdp!);
+        return ok;
+    }
+
+    /// <summary>
+    /// RFC 3261 section 13.3.1.4: the UAS core retransmits its 2xx (T1 doubling to T2) until the ACK arrives;
+    /// with no ACK after 64*T1 the dialog is torn down with a BYE.
+    /// </summary>
+    private void StartOkRetransmission(SipMessage ok)
+    {
+        StopOkRetransmission();
+        _pendingOk = SipSerializer.Serialize(ok);
+        if (!Flow.Transport.IsReliable)
+        {
+            _okInterval = _ua.Clock.Timers.T1;
+            _okRetransmit = _ua.Clock.Once(_okInterval, RetransmitOk);
+        }
+        _okGiveUp = _ua.Clock.Once(_ua.Clock.Timers.TransactionTimeout, () =>
+        {
+            if (_pendingOk is null || _state == CallState.Ended)
+            {
+                return;
+            }
+            StopOkRetransmission();
+            SendBye();
+            End(CallEndReason.Error, 408, "no ACK for our 200 OK within 64*T1");
+        });
+    }
+
+    private void RetransmitOk()
+    {
+        if (_pendingOk is null || _state == CallState.Ended)
+        {
+            return;
+        }
+        Flow.Send(_pendingOk);
+        _okInterval = SipTimerSettings.Next(_okInterval, _ua.Clock.Timers.T2);
+        _okRetransmit = _ua.Clock.Once(_okInterval, RetransmitOk);
+    }
+
+    private void StopOkRetransmission()
+    {
+        _pendingOk = null;
+        _okRetransmit?.Dispose();
+        _okGiveUp?.Dispose();
+    }
+
+    private void SendBye() => _ua.SendRequest(_dialog.CreateRequest("BYE", Contact), Flow, _ => { });
+
+    private void End(CallEndReason reason, int? status, string detail)
+    {
+        if (_state == CallState.Ended)
+        {
+            return;
+        }
+        _state = CallState.Ended;
+        StopOkRetransmission();
+        _ = _media.StopAsync();
+        _dtmf.Writer.TryComplete();
+        _ua.CallEnded(this);
+        SipUserAgentLog.CallEnded(_ua.Logger, Call.CallId, reason.ToString(), detail);
+        _transfer?.TrySetResult(new TransferResult(false, status, "the call ended: " + detail));
+        _ended.TrySetResult(new CallEnded(reason, status, detail));
+        _lifetime.Cancel();
+    }
+
+    private async Task EndFromMediaAsync(CallEnded ended)
+    {
+        await Task.Yield();
+        lock (_ua.Clock.Gate)
+        {
+            if (_state is CallState.Answered or CallState.Confirmed)
+            {
+                SendBye();
+            }
+            End(ended.Reason, ended.SipStatus, ended.Detail);
+        }
+    }
+}

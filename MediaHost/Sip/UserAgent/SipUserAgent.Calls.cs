@@ -1,0 +1,107 @@
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Sdp;
+using VoiceFunctions.MediaHost.Sip.Transactions;
+
+namespace VoiceFunctions.MediaHost.Sip.UserAgent;
+
+/// <summary>New calls and their cancellation.</summary>
+public sealed partial class SipUserAgent
+{
+    private long _sessionIds = Environment.TickCount64;
+
+    private void HandleNewInvite(SipMessage invite, SipServerTransaction transaction)
+    {
+        if (_draining || _calls.Count >= _options.MaxConcurrentCalls)
+        {
+            var busy = Response(invite, 503, _draining ? "Service Unavailable - shutting down" : "Service Unavailable - call limit reached", SipIds.Tag());
+            busy.Headers.Add(SipHeaderNames.RetryAfter, "30");
+            Respond(transaction, busy);
+            return;
+        }
+        Respond(transaction, Response(invite, 100, "Trying"));
+        var media = _media.TryAllocate(invite.CallId!);
+        if (media is null)
+        {
+            Respond(transaction, Response(invite, 503, "Service Unavailable - media port pool exhausted", SipIds.Tag()));
+            return;
+        }
+        var sessionId = Interlocked.Increment(ref _sessionIds);
+        var address = AdvertisedAddress(media.LocalEndpoint.Address);
+        SdpNegotiation? negotiation = null;
+        if (!invite.Body.IsEmpty)
+        {
+            if (invite.ContentType?.Split(';')[0].Trim().Equals("application/sdp", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                _ = media.StopAsync();
+                Respond(transaction, Response(invite, 415, "Unsupported Media Type", SipIds.Tag()));
+                return;
+            }
+            negotiation = SdpNegotiator.Answer(System.Text.Encoding.UTF8.GetString(invite.Body.Span), media.Codecs, address, media.LocalEndpoint.Port, sessionId, 1);
+            if (!negotiation.Succeeded)
+            {
+                _ = media.StopAsync();
+                var refused = Response(invite, negotiation.FailureStatus, negotiation.FailureStatus == 488 ? "Not Acceptable Here" : "Bad Request", SipIds.Tag());
+                refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
+                Respond(transaction, refused);
+                SipUserAgentLog.OfferRefused(_logger, invite.CallId!, negotiation.FailureReason!);
+                return;
+            }
+        }
+        var dialog = SipDialog.ForUas(invite, SipIds.Tag());
+        var call = new SipInboundCall(this, invite, transaction, dialog, media, negotiation, sessionId, Describe(invite, negotiation));
+        _calls[call.Key] = call;
+        _metrics.CallStarted();
+        SipUserAgentLog.CallArrived(_logger, invite.CallId!, call.Call.Codec);
+        call.Ring();
+        _ = Task.Run(() => RunHandlerAsync(call));
+    }
+
+    private async Task RunHandlerAsync(SipInboundCall call)
+    {
+        try
+        {
+            await _handler.HandleAsync(call, call.Lifetime).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SipUserAgentLog.HandlerFailed(_logger, call.Call.CallId, ex);
+            await call.RejectAsync(500, "Server Internal Error", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private void HandleCancel(SipMessage cancel, SipServerTransaction transaction)
+    {
+        var inviteKey = SipTransactionKeys.ForServer(cancel)!;
+        inviteKey = inviteKey[..inviteKey.LastIndexOf('|')] + "|INVITE";
+        if (!_serverTransactions.TryGetValue(inviteKey, out var invite))
+        {
+            Respond(transaction, Response(cancel, 481, "Call/Transaction Does Not Exist", SipIds.Tag()));
+            return;
+        }
+        Respond(transaction, Response(cancel, 200, "OK", SipIds.Tag()));
+        foreach (var call in _calls.Values)
+        {
+            if (ReferenceEquals(call.InviteTransaction, invite))
+            {
+                call.OnCancel();
+                return;
+            }
+        }
+    }
+
+    private InboundCall Describe(SipMessage invite, SdpNegotiation? negotiation)
+    {
+        var exposed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in invite.Headers)
+        {
+            if (_options.ExposedHeaderPrefixes.Any(p => header.Name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                exposed[header.Name] = header.Value;
+            }
+        }
+        var called = SipUri.TryParse(invite.RequestUri, out var requestUri) && requestUri.User is { } user ? user : invite.To?.Uri?.User ?? "";
+        var caller = invite.From?.Uri?.User ?? invite.From?.UriText ?? "";
+        return new InboundCall(invite.CallId!, caller, called, exposed, negotiation?.Media?.Codec.ToString() ?? "");
+    }
+}

@@ -1,0 +1,334 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Transactions;
+using VoiceFunctions.MediaHost.Sip.Transport;
+
+namespace VoiceFunctions.MediaHost.Sip.UserAgent;
+
+/// <summary>
+/// The SIP user agent core: receives from the transports, applies the inbound policy, matches transactions,
+/// and routes new requests (calls, in-dialog requests, OPTIONS, unknown methods). One lock guards all protocol
+/// state; application code (the call handler) always runs outside it.
+/// </summary>
+public sealed partial class SipUserAgent : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly SipUserAgentOptions _options;
+    private readonly IReadOnlyList<ISipTransport> _transports;
+    private readonly IMediaSessionFactory _media;
+    private readonly ICallHandler _handler;
+    private readonly IInboundPolicy _policy;
+    private readonly ILogger _logger;
+    private readonly SipMetrics _metrics;
+    private readonly Dictionary<string, SipServerTransaction> _serverTransactions = [];
+    private readonly Dictionary<string, SipClientTransaction> _clientTransactions = [];
+    private readonly Dictionary<string, SipInboundCall> _calls = [];
+    private bool _draining;
+
+    public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ICallHandler handler,
+        IInboundPolicy policy, TimeProvider time, ILogger logger, SipMetrics? metrics = null)
+    {
+        _options = options;
+        _transports = transports;
+        _media = media;
+        _handler = handler;
+        _policy = policy;
+        _logger = logger;
+        _metrics = metrics ?? new SipMetrics();
+        Clock = new SipClock(time, options.Timers, _gate);
+        _metrics.ObserveActiveDialogs(() => ActiveCalls);
+    }
+
+    internal SipClock Clock { get; }
+
+    internal SipUserAgentOptions Options => _options;
+
+    internal ILogger Logger => _logger;
+
+    internal IMediaSessionFactory Media => _media;
+
+    public int ActiveCalls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.Count;
+            }
+        }
+    }
+
+    public void Start()
+    {
+        foreach (var transport in _transports)
+        {
+            transport.Start(Receive);
+        }
+    }
+
+    /// <summary>Graceful shutdown, step one: new INVITEs get 503 from now on.</summary>
+    public void StopAcceptingCalls()
+    {
+        lock (_gate)
+        {
+            _draining = true;
+        }
+    }
+
+    /// <summary>Waits for calls to end up to <paramref name="timeout"/>, then hangs up the rest.</summary>
+    public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        StopAcceptingCalls();
+        var deadline = Clock.Time.GetTimestamp() + (long)(timeout.TotalSeconds * Clock.Time.TimestampFrequency);
+        while (ActiveCalls > 0 && Clock.Time.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Clock.Time, cancellationToken).ConfigureAwait(false);
+        }
+        List<SipInboundCall> remaining;
+        lock (_gate)
+        {
+            remaining = [.. _calls.Values];
+        }
+        foreach (var call in remaining)
+        {
+            await call.HangUpAsync(Shared.Calls.CallEndReason.Shutdown, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Entry point for everything the transports receive.</summary>
+    public void Receive(SipReceived received)
+    {
+        lock (_gate)
+        {
+            var result = received.Result;
+            if (result.Status != SipReadStatus.Done)
+            {
+                HandleMalformed(received);
+                return;
+            }
+            var message = result.Message!;
+            if (message.IsRequest)
+            {
+                HandleRequest(message, received);
+            }
+            else
+            {
+                HandleResponse(message);
+            }
+        }
+    }
+
+    private void HandleMalformed(SipReceived received)
+    {
+        var partial = received.Result.Partial;
+        _metrics.Malformed();
+        if (partial is not { IsRequest: true } || _policy.Evaluate(received.Remote, partial).Verdict == InboundVerdict.Drop)
+        {
+            SipUserAgentLog.Dropped(_logger, received.Remote, received.Result.Error ?? "malformed");
+            return;
+        }
+        if (SipResponseBuilder.TryBadRequest(partial, received.Result.Error!) is { } badRequest)
+        {
+            SipUserAgentLog.BadRequest(_logger, received.Remote, received.Result.Error!);
+            StampVia(partial, received.Remote);
+            SendResponse(badRequest, ResponseFlow(partial, received));
+        }
+    }
+
+    private void HandleRequest(SipMessage request, SipReceived received)
+    {
+        _metrics.Request(request.Method!);
+        var decision = _policy.Evaluate(received.Remote, request);
+        if (decision.Verdict == InboundVerdict.Drop)
+        {
+            _metrics.RejectedSource();
+            SipUserAgentLog.Dropped(_logger, received.Remote, decision.Reason ?? "policy");
+            return;
+        }
+        StampVia(request, received.Remote);
+        var flow = ResponseFlow(request, received);
+        var key = SipTransactionKeys.ForServer(request);
+        if (key is not null && _serverTransactions.TryGetValue(key, out var existing))
+        {
+            if (request.Method == "ACK")
+            {
+                existing.OnAck();
+            }
+            else
+            {
+                existing.OnRetransmission();
+            }
+            return;
+        }
+        if (request.Method == "ACK")
+        {
+            // ACK for a 2xx is its own transaction: the dialog takes it (RFC 3261 section 13.3.1.4).
+            FindCall(request)?.OnAck(request);
+            return;
+        }
+        if (decision.Verdict == InboundVerdict.Reject)
+        {
+            _metrics.RejectedSource();
+            SendResponse(SipResponseBuilder.Create(request, decision.Status, decision.Reason ?? "Forbidden", SipIds.Tag()), flow);
+            return;
+        }
+        var transaction = new SipServerTransaction(key!, request, flow, Clock, t => _serverTransactions.Remove(t.Key));
+        _serverTransactions[key!] = transaction;
+        switch (request.Method)
+        {
+            case "INVITE" when request.To?.Tag is null:
+                HandleNewInvite(request, transaction);
+                break;
+            case "CANCEL":
+                HandleCancel(request, transaction);
+                break;
+            case "OPTIONS" when request.To?.Tag is null:
+                var ok = Response(request, 200, "OK", SipIds.Tag());
+                ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+                ok.Headers.Add(SipHeaderNames.Accept, "application/sdp, application/dtmf-relay, message/sipfrag");
+                ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+                Respond(transaction, ok);
+                break;
+            case "INVITE" or "BYE" or "INFO" or "NOTIFY" or "REFER" or "OPTIONS" or "UPDATE" or "MESSAGE":
+                if (FindCall(request) is { } call)
+                {
+                    call.OnRequest(request, transaction);
+                }
+                else
+                {
+                    Respond(transaction, Response(request, 481, "Call/Transaction Does Not Exist"));
+                }
+                break;
+            case "REGISTER" or "SUBSCRIBE" or "PUBLISH" or "PRACK":
+                var notAllowed = Response(request, 405, "Method Not Allowed", SipIds.Tag());
+                notAllowed.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+                Respond(transaction, notAllowed);
+                break;
+            default:
+                var unknown = Response(request, 501, "Not Implemented", SipIds.Tag());
+                unknown.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+                Respond(transaction, unknown);
+                break;
+        }
+    }
+
+    private void HandleResponse(SipMessage response)
+    {
+        var key = SipTransactionKeys.ForClientResponse(response);
+        if (key is not null && _clientTransactions.TryGetValue(key, out var transaction))
+        {
+            transaction.Receive(response);
+        }
+        // Anything else is a stray (a late retransmission, or not for us): dropped.
+    }
+
+    /// <summary>RFC 3581 and RFC 3261 section 18.2.1: record where the request really came from in its top Via.</summary>
+    private static void StampVia(SipMessage request, IPEndPoint source)
+    {
+        var values = request.Headers.GetAll(SipHeaderNames.Via);
+        if (values.Count == 0 || !SipVia.TryParse(values[0], out var via))
+        {
+            return;
+        }
+        var changed = false;
+        if (via.Host != source.Address.ToString())
+        {
+            via.Parameters.Set("received", source.Address.ToString());
+            changed = true;
+        }
+        if (via.HasRPort)
+        {
+            via.Parameters.Set("received", source.Address.ToString());
+            via.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            changed = true;
+        }
+        if (!changed)
+        {
+            return;
+        }
+        request.Headers.Remove(SipHeaderNames.Via);
+        request.Headers.Add(SipHeaderNames.Via, via.ToString());
+        for (var i = 1; i < values.Count; i++)
+        {
+            request.Headers.Add(SipHeaderNames.Via, values[i]);
+        }
+    }
+
+    /// <summary>Where responses go: the same connection on TCP; on UDP the source address, at rport or the Via port.</summary>
+    private static SipFlow ResponseFlow(SipMessage request, SipReceived received)
+    {
+        if (received.Transport.IsReliable || request.TopVia is not { } via)
+        {
+            return new SipFlow(received.Transport, received.Remote);
+        }
+        var port = via.HasRPort ? received.Remote.Port : via.Port ?? 5060;
+        return new SipFlow(received.Transport, new IPEndPoint(received.Remote.Address, port));
+    }
+
+    private SipInboundCall? FindCall(SipMessage request) =>
+        request.To?.Tag is { } tag && _calls.TryGetValue(request.CallId + "|" + tag, out var call) ? call : null;
+
+    internal SipMessage Response(SipMessage request, int status, string reason, string? toTag = null)
+    {
+        var response = SipResponseBuilder.Create(request, status, reason, toTag);
+        response.Headers.Add(SipHeaderNames.Server, _options.ProductName);
+        return response;
+    }
+
+    internal void Respond(SipServerTransaction transaction, SipMessage response)
+    {
+        _metrics.Response(transaction.Request.Method!, response.StatusCode);
+        transaction.Respond(response);
+    }
+
+    private void SendResponse(SipMessage response, SipFlow flow)
+    {
+        _metrics.Response(response.CSeq?.Method ?? "?", response.StatusCode);
+        flow.Send(response);
+    }
+
+    /// <summary>Sends a request in a new client transaction (adds our Via with a fresh branch).</summary>
+    internal void SendRequest(SipMessage request, SipFlow flow, Action<SipMessage> onResponse)
+    {
+        var branch = SipIds.Branch();
+        request.Headers.AddFirst(SipHeaderNames.Via, $"SIP/2.0/{flow.Transport.Protocol} {SentBy(flow.Transport)};branch={branch};rport");
+        request.Headers.Set(SipHeaderNames.UserAgent, _options.ProductName);
+        _metrics.Request(request.Method!);
+        if (request.Method == "ACK")
+        {
+            flow.Send(request);
+            return;
+        }
+        var key = SipTransactionKeys.ForClientRequest(branch, request.Method!);
+        var transaction = new SipClientTransaction(key, request, flow, Clock, onResponse, t => _clientTransactions.Remove(t.Key));
+        _clientTransactions[key] = transaction;
+        transaction.Start();
+    }
+
+    internal string SentBy(ISipTransport transport) => $"{AdvertisedAddress(transport.LocalEndpoint.Address)}:{transport.LocalEndpoint.Port}";
+
+    internal string Contact(ISipTransport transport) =>
+        $"<sip:{_options.ContactUser}@{SentBy(transport)}{(transport.IsReliable ? ";transport=tcp" : "")}>";
+
+    internal IPAddress AdvertisedAddress(IPAddress bound) =>
+        _options.AdvertisedAddress ?? (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : bound);
+
+    internal void CallEnded(SipInboundCall call)
+    {
+        _calls.Remove(call.Key);
+        _metrics.CallEnded();
+    }
+
+    internal SipMetrics Metrics => _metrics;
+
+    public void Dispose()
+    {
+        foreach (var transport in _transports)
+        {
+            transport.Dispose();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using VoiceFunctions.MediaHost.Sip.Transactions;
+
+namespace VoiceFunctions.MediaHost.Sip.UserAgent;
+
+/// <summary>What the user agent core needs at run time (the hosting layer maps validated SipOptions onto it).</summary>
+public sealed record SipUserAgentOptions
+{
+    /// <summary>The address we put in Via, Contact and SDP: the external address behind NAT. Null: the bound address.</summary>
+    public IPAddress? AdvertisedAddress { get; init; }
+
+    /// <summary>The user part of our Contact URI.</summary>
+    public string ContactUser { get; init; } = "mediahost";
+
+    /// <summary>Sent in User-Agent/Server headers. Deliberately bland: no version for scanners to match.</summary>
+    public string ProductName { get; init; } = "VoiceFunctions";
+
+    public SipTimerSettings Timers { get; init; } = SipTimerSettings.Default;
+
+    /// <summary>Concurrent calls beyond this are refused with 503 (default 100).</summary>
+    public int MaxConcurrentCalls { get; init; } = 100;
+
+    /// <summary>Headers of the INVITE exposed to the call handler (prefix match, case-insensitive).</summary>
+    public IReadOnlyList<string> ExposedHeaderPrefixes { get; init; } = ["X-"];
+
+    /// <summary>How long a transfer may take before TransferAsync gives up (default 30 s).</summary>
+    public TimeSpan TransferTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
+}

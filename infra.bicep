@@ -1,0 +1,285 @@
+// VoiceFunctions in one resource group: the control plane (Functions on Flex Consumption), its storage,
+// call-history storage, Key Vault, Application Insights + Log Analytics, the MediaHost on Azure Container
+// Instances, and the Azure Monitor alerts. Deploy: docs/deployment.md.
+targetScope = 'resourceGroup'
+
+// ---------- naming ----------
+
+@description('Azure region of every resource (default: the resource group\'s).')
+param location string = resourceGroup().location
+
+@description('Short prefix of resource names (letters, digits, hyphens).')
+@minLength(3)
+@maxLength(12)
+param namePrefix string = 'voicefn'
+
+@description('Tags put on every resource.')
+param tags object = { application: 'VoiceFunctions' }
+
+// ---------- LiveKit ----------
+
+@description('LiveKit server URL the control plane calls (https://… of your LiveKit Cloud project or server).')
+param liveKitUrl string
+
+@description('LiveKit API key (not secret: it names the key).')
+param liveKitApiKey string
+
+@secure()
+@description('LiveKit API secret. Stored in Key Vault only.')
+param liveKitApiSecret string
+
+@description('Id of the LiveKit SIP outbound trunk that points at the MediaHost (ST_…). Empty on the first deployment: create the trunk with the mediaHostSipAddress output, then redeploy with its id.')
+param outboundTrunkId string = ''
+
+@description('SIP user the dispatch dials at the MediaHost (sip_call_to of CreateSIPParticipant).')
+param dispatchSipCallTo string = 'agent'
+
+@description('Route of the LiveKit webhook function (the URL given to LiveKit is https://<app>/<route>).')
+param webhookRoute string = 'api/livekit/webhook'
+
+@description('Route of the AgentEvents function the MediaHost reports to.')
+param agentEventsRoute string = 'api/agent/events'
+
+// ---------- secrets ----------
+
+@description('SIP digest user name LiveKit SIP uses towards the MediaHost (the outbound trunk\'s auth user).')
+param sipAuthUsername string = 'livekit'
+
+@secure()
+@description('SIP digest password that goes with sipAuthUsername. Stored in Key Vault and given to the MediaHost as a secure value.')
+param sipAuthPassword string
+
+@secure()
+@description('URL the control plane posts its own health alerts to (e.g. a chat webhook). Stored in Key Vault only.')
+param alertWebhookUrl string
+
+@secure()
+@description('Shared key with which the MediaHost signs call events to the control plane (32+ random bytes, base64).')
+param agentEventsSigningKey string
+
+// ---------- Functions (Flex Consumption) ----------
+
+@description('Always-ready instances of the HTTP functions. At least 1: LiveKit gives up on a webhook it cannot deliver within about 30 s, and a cold start must never lose a call event.')
+@minValue(1)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 1
+
+@description('Most instances the function app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of one function instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Days Log Analytics keeps logs and telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+// ---------- MediaHost (Container Instances) ----------
+
+@description('MediaHost container image (built from MediaHost/Dockerfile and pushed to your registry).')
+param mediaHostImage string
+
+@description('Registry login server of a private image (e.g. myregistry.azurecr.io); empty for a public image.')
+param registryServer string = ''
+
+@description('Registry user name; empty for a public image.')
+param registryUsername string = ''
+
+@secure()
+@description('Registry password; empty for a public image.')
+param registryPassword string = ''
+
+@description('DNS label of the MediaHost\'s public IP (<label>.<region>.azurecontainer.io); must be unique in the region.')
+param mediaHostDnsLabel string = '${namePrefix}-media-${uniqueString(resourceGroup().id)}'
+
+@description('CPU cores of the MediaHost (the offline STT/TTS providers run on its CPU).')
+@minValue(1)
+@maxValue(4)
+param mediaHostCpuCores int = 2
+
+@description('Memory of the MediaHost in GB.')
+@minValue(1)
+@maxValue(16)
+param mediaHostMemoryInGB int = 4
+
+@description('First UDP port of the MediaHost\'s RTP range.')
+@minValue(1024)
+@maxValue(65534)
+param rtpPortStart int = 10000
+
+@description('RTP ports exposed (= concurrent calls per container group). ACI allows 5 ports per IP: SIP UDP + SIP TCP + HTTP leave 2.')
+@minValue(1)
+@maxValue(2)
+param rtpPortCount int = 2
+
+@description('Restart policy of the MediaHost container group.')
+@allowed(['Always', 'OnFailure', 'Never'])
+param mediaHostRestartPolicy string = 'Always'
+
+// ---------- alerts ----------
+
+@description('E-mail address that receives the alerts; empty for none.')
+param alertEmail string = ''
+
+@secure()
+@description('Webhook the alert action group calls (common alert schema); empty for none.')
+param alertActionWebhookUrl string = ''
+
+@description('Failed function invocations within 15 minutes that raise an alert.')
+param functionFailureThreshold int = 5
+
+@description('Percentage of webhooks rejected as unauthorized (401) within 15 minutes that raises an alert.')
+param webhookUnauthorizedPercentThreshold int = 10
+
+@description('Calls ending in the fallback within 15 minutes that raise an alert.')
+param fallbackCallsThreshold int = 2
+
+@description('Failed MediaHost health checks within 15 minutes that raise an alert.')
+param healthCheckFailureThreshold int = 2
+
+@description('p95 voice-to-voice latency in ms (end of caller speech to first agent audio) that raises an alert.')
+param voiceToVoiceP95ThresholdMs int = 1500
+
+// ---------- derived names ----------
+
+var suffix = uniqueString(resourceGroup().id)
+var compactPrefix = toLower(replace(namePrefix, '-', ''))
+var functionAppName = '${namePrefix}-${suffix}'
+var sipPort = 5060
+var httpPort = 8080
+// Deterministic, so the function app can be told where the MediaHost is before the container group exists.
+var mediaHostFqdn = '${mediaHostDnsLabel}.${location}.azurecontainer.io'
+var secretNames = {
+  liveKitApiSecret: 'livekit-api-secret'
+  sipAuthUsername: 'sip-auth-username'
+  sipAuthPassword: 'sip-auth-password'
+  alertWebhookUrl: 'alert-webhook-url'
+  agentEventsSigningKey: 'agent-events-signing-key'
+  callHistoryStorage: 'call-history-storage'
+}
+
+module monitoring 'infra/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    retentionInDays: logRetentionDays
+    tags: tags
+  }
+}
+
+module storage 'infra/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    runtimeAccountName: take('${compactPrefix}fn${suffix}', 24)
+    historyAccountName: take('${compactPrefix}calls${suffix}', 24)
+    deploymentContainerName: 'app-package'
+    tags: tags
+  }
+}
+
+module vault 'infra/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    vaultName: take('${namePrefix}-kv-${suffix}', 24)
+    historyAccountName: storage.outputs.historyAccountName
+    liveKitApiSecret: liveKitApiSecret
+    sipAuthUsername: sipAuthUsername
+    sipAuthPassword: sipAuthPassword
+    alertWebhookUrl: alertWebhookUrl
+    agentEventsSigningKey: agentEventsSigningKey
+    secretNames: secretNames
+    tags: tags
+  }
+}
+
+module functionApp 'infra/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    location: location
+    functionAppName: functionAppName
+    runtimeAccountName: storage.outputs.runtimeAccountName
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsName: monitoring.outputs.appInsightsName
+    vaultName: vault.outputs.vaultName
+    secretNames: secretNames
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    liveKitUrl: liveKitUrl
+    liveKitApiKey: liveKitApiKey
+    mediaHostHealthUrl: 'http://${mediaHostFqdn}:${httpPort}/health'
+    outboundTrunkId: outboundTrunkId
+    dispatchSipCallTo: dispatchSipCallTo
+    tags: tags
+  }
+}
+
+module mediaHost 'infra/mediahost.bicep' = {
+  name: 'mediahost'
+  params: {
+    location: location
+    name: '${namePrefix}-mediahost'
+    dnsNameLabel: mediaHostDnsLabel
+    image: mediaHostImage
+    registryServer: registryServer
+    registryUsername: registryUsername
+    registryPassword: registryPassword
+    cpuCores: mediaHostCpuCores
+    memoryInGB: mediaHostMemoryInGB
+    sipPort: sipPort
+    httpPort: httpPort
+    rtpPortStart: rtpPortStart
+    rtpPortCount: rtpPortCount
+    livenessPath: '/health/live'
+    restartPolicy: mediaHostRestartPolicy
+    plainEnvironment: {
+      Sip__PublicHost: mediaHostFqdn
+      Sip__AuthUsername: sipAuthUsername
+      ControlPlane__EventsUrl: 'https://${functionApp.outputs.defaultHostName}/${agentEventsRoute}'
+    }
+    secureEnvironment: {
+      Sip__AuthPassword: sipAuthPassword
+      AgentEvents__SigningKey: agentEventsSigningKey
+    }
+    workspaceName: monitoring.outputs.workspaceName
+    appInsightsName: monitoring.outputs.appInsightsName
+    tags: tags
+  }
+}
+
+module alerts 'infra/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    appInsightsName: monitoring.outputs.appInsightsName
+    alertEmail: alertEmail
+    alertActionWebhookUrl: alertActionWebhookUrl
+    mediaHostLivenessUrl: 'http://${mediaHostFqdn}:${httpPort}/health/live'
+    functionFailureThreshold: functionFailureThreshold
+    webhookUnauthorizedPercentThreshold: webhookUnauthorizedPercentThreshold
+    fallbackCallsThreshold: fallbackCallsThreshold
+    healthCheckFailureThreshold: healthCheckFailureThreshold
+    voiceToVoiceP95ThresholdMs: voiceToVoiceP95ThresholdMs
+    tags: tags
+  }
+}
+
+@description('Webhook URL to configure in LiveKit (project settings → webhooks).')
+output liveKitWebhookUrl string = 'https://${functionApp.outputs.defaultHostName}/${webhookRoute}'
+
+@description('SIP address of the MediaHost for the LiveKit SIP outbound trunk (host:port).')
+output mediaHostSipAddress string = '${mediaHost.outputs.fqdn}:${sipPort}'
+
+@description('The MediaHost\'s public IP address.')
+output mediaHostIpAddress string = mediaHost.outputs.ipAddress
+
+@description('Name of the function app (for `func azure functionapp publish` or zip deploy).')
+output functionAppName string = functionApp.outputs.name

@@ -1,0 +1,62 @@
+using System.Net;
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
+
+/// <summary>A media factory that records what the SIP stack asked of it (no sockets), with a settable port pool.</summary>
+public sealed class RecordingMediaSessionFactory : IMediaSessionFactory
+{
+    private int _nextPort = 40000;
+
+    public int PortsLeft { get; set; } = 100;
+
+    public List<RecordingMediaSession> Sessions { get; } = [];
+
+    public IMediaSession? TryAllocate(string callId)
+    {
+        if (PortsLeft-- <= 0)
+        {
+            return null;
+        }
+        var session = new RecordingMediaSession(new IPEndPoint(IPAddress.Parse("10.0.0.1"), _nextPort += 2));
+        Sessions.Add(session);
+        return session;
+    }
+}
+
+public sealed class RecordingMediaSession(IPEndPoint local) : IMediaSession
+{
+    public IPEndPoint LocalEndpoint => local;
+
+    public IReadOnlyList<MediaCodec> Codecs => HoldingMediaSessionFactory.DefaultCodecs;
+
+    public List<NegotiatedMedia> Applied { get; } = [];
+
+    public bool Stopped { get; private set; }
+
+    public event Action<DtmfDigit>? DtmfReceived;
+
+    public event Action<CallEnded>? Failed;
+
+    public void Start(NegotiatedMedia media) => Applied.Add(media);
+
+    public void Update(NegotiatedMedia media) => Applied.Add(media);
+
+    public Task StopAsync()
+    {
+        Stopped = true;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) => ValueTask.FromResult(!Stopped);
+
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public int ClearPlayback() => 0;
+
+    public void RaiseDtmf(DtmfDigit digit) => DtmfReceived?.Invoke(digit);
+
+    public void RaiseFailure(CallEnded ended) => Failed?.Invoke(ended);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Transport;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
+
+/// <summary>The user agent on an in-memory network with fake time, a scripted peer, recorded media and a controlled handler.</summary>
+public sealed class SipTestBed : IDisposable
+{
+    public static readonly IPEndPoint UaEndpoint = new(IPAddress.Parse("10.0.0.1"), 5060);
+    public static readonly IPEndPoint PeerEndpoint = new(IPAddress.Parse("10.0.0.2"), 5060);
+
+    public SipTestBed(SipUserAgentOptions? options = null, IInboundPolicy? policy = null, ICallHandler? handler = null)
+    {
+        Network = new InMemorySipNetwork();
+        var transport = Network.Add(UaEndpoint);
+        Peer = new FakeSipPeer(Network, PeerEndpoint, UaEndpoint);
+        Agent = new SipUserAgent(options ?? new SipUserAgentOptions(), [transport], Media, handler ?? Handler,
+            policy ?? AllowAllPolicy.Instance, Time, NullLogger.Instance, Metrics);
+        Agent.Start();
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public InMemorySipNetwork Network { get; }
+
+    public FakeSipPeer Peer { get; }
+
+    public SipUserAgent Agent { get; }
+
+    public SipMetrics Metrics { get; } = new();
+
+    public RecordingMediaSessionFactory Media { get; } = new();
+
+    public ControlledCallHandler Handler { get; } = new();
+
+    /// <summary>Sends an INVITE and returns the ringing call as the handler sees it.</summary>
+    public async Task<IIncomingCall> RingAsync(string callId, string branch = "z9hG4bK-inv1", string? body = null)
+    {
+        Peer.Send(FakeSipPeer.Request("INVITE", callId, 1, branch, body: body ?? FakeSipPeer.Sdp));
+        return await Handler.NextAsync().AsTask().DefaultTimeout();
+    }
+
+    /// <summary>Rings, answers, and ACKs: a confirmed call. Returns the session and our To tag.</summary>
+    public async Task<(ICallSession Session, string LocalTag)> ConnectAsync(string callId)
+    {
+        var incoming = await RingAsync(callId);
+        var session = await incoming.AnswerAsync(CancellationToken.None).DefaultTimeout();
+        var ok = Peer.Responses(200).Last();
+        var tag = ok.To!.Tag!;
+        Peer.Send(FakeSipPeer.Request("ACK", callId, 1, "z9hG4bK-ack1", tag));
+        return (session, tag);
+    }
+
+    public void Dispose()
+    {
+        Agent.Dispose();
+        Metrics.Dispose();
+    }
+}
