@@ -32,7 +32,17 @@ param liveKitApiSecret string
 param outboundTrunkId string = ''
 
 @description('SIP user the dispatch dials at the MediaHost (sip_call_to of CreateSIPParticipant).')
-param dispatchSipCallTo string = 'agent'
+param mediaHostSipUser string = 'agent'
+
+@description('Where a caller goes when the agent never answers: a sip:, sips: or tel: URI; empty to apologise and hang up.')
+param humanTransferTo string = ''
+
+@description('NCRONTAB schedules of the control plane\'s timers.')
+param timerSchedules object = {
+  healthCheck: '0 */1 * * * *'
+  tokenRefresh: '0 */10 * * * *'
+  reconciliation: '0 */5 * * * *'
+}
 
 @description('Route of the LiveKit webhook function (the URL given to LiveKit is https://<app>/<route>).')
 param webhookRoute string = 'api/livekit/webhook'
@@ -50,12 +60,21 @@ param sipAuthUsername string = 'livekit'
 param sipAuthPassword string
 
 @secure()
-@description('URL the control plane posts its own health alerts to (e.g. a chat webhook). Stored in Key Vault only.')
+@description('URL the control plane\'s health check posts its alerts to (e.g. a chat webhook). Stored in Key Vault only.')
 param alertWebhookUrl string
 
+@description('Key id under which the MediaHost signs its call events.')
+param agentEventsKeyId string = 'mediahost'
+
 @secure()
-@description('Shared key with which the MediaHost signs call events to the control plane (32+ random bytes, base64).')
-param agentEventsSigningKey string
+@minLength(32)
+@description('Secret (32+ characters) with which the MediaHost signs call events to the control plane, e.g. openssl rand -base64 32.')
+param agentEventsSecret string
+
+@secure()
+@minLength(32)
+@description('Key of the operators\' calls/health HTTP API (header x-functions-key or Authorization: Bearer); voicectl calls uses it.')
+param callsApiKey string
 
 // ---------- Functions (Flex Consumption) ----------
 
@@ -158,7 +177,8 @@ var secretNames = {
   sipAuthUsername: 'sip-auth-username'
   sipAuthPassword: 'sip-auth-password'
   alertWebhookUrl: 'alert-webhook-url'
-  agentEventsSigningKey: 'agent-events-signing-key'
+  agentEventsSecret: 'agent-events-secret'
+  callsApiKey: 'calls-api-key'
   callHistoryStorage: 'call-history-storage'
 }
 
@@ -193,7 +213,8 @@ module vault 'infra/keyvault.bicep' = {
     sipAuthUsername: sipAuthUsername
     sipAuthPassword: sipAuthPassword
     alertWebhookUrl: alertWebhookUrl
-    agentEventsSigningKey: agentEventsSigningKey
+    agentEventsSecret: agentEventsSecret
+    callsApiKey: callsApiKey
     secretNames: secretNames
     tags: tags
   }
@@ -216,7 +237,10 @@ module functionApp 'infra/functionapp.bicep' = {
     liveKitApiKey: liveKitApiKey
     mediaHostHealthUrl: 'http://${mediaHostFqdn}:${httpPort}/health'
     outboundTrunkId: outboundTrunkId
-    dispatchSipCallTo: dispatchSipCallTo
+    mediaHostSipUser: mediaHostSipUser
+    agentEventsKeyId: agentEventsKeyId
+    humanTransferTo: humanTransferTo
+    schedules: timerSchedules
     tags: tags
   }
 }
@@ -243,10 +267,11 @@ module mediaHost 'infra/mediahost.bicep' = {
       Sip__PublicHost: mediaHostFqdn
       Sip__AuthUsername: sipAuthUsername
       ControlPlane__EventsUrl: 'https://${functionApp.outputs.defaultHostName}/${agentEventsRoute}'
+      AgentEvents__KeyId: agentEventsKeyId
     }
     secureEnvironment: {
       Sip__AuthPassword: sipAuthPassword
-      AgentEvents__SigningKey: agentEventsSigningKey
+      AgentEvents__Secret: agentEventsSecret
     }
     workspaceName: monitoring.outputs.workspaceName
     appInsightsName: monitoring.outputs.appInsightsName

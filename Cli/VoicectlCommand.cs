@@ -13,8 +13,13 @@ public static class VoicectlCommand
             SipValidateCommand.Create(context),
             SipSchemaCommand.Create(context),
             SipBridgeConfigCommand.Create(context),
+            SipPlanCommand.Create(context),
+            SipApplyCommand.Create(context),
+            SipBackupsCommand.Create(context),
+            SipRollbackCommand.Create(context),
+            SipExportCommand.Create(context),
         };
-        return new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions") { sip };
+        return new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions") { sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context) };
     }
 
     /// <summary>Parses and runs; a command-line error prints its reason and exits with 2, not 1.</summary>

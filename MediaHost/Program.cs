@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
+using VoiceFunctions.Shared.Observability;
+using VoiceFunctions.Shared.Observability.Logging;
 
 // The MediaHost: a long-lived service that terminates SIP and RTP and runs the audio loop.
 // The SIP stack runs as a hosted service; until the RTP path is registered, answered calls hold the dialog.
 var builder = WebApplication.CreateBuilder(args);
-builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(json => json.IncludeScopes = false);
+builder.Logging.ClearProviders().AddVoiceFunctionsJsonConsole();
+builder.Services.AddVoiceFunctionsTelemetry(builder.Configuration, "voicefunctions-mediahost");
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
 {
     builder.WebHost.UseUrls($"http://0.0.0.0:{MediaHostPorts.Http}");
@@ -21,6 +23,8 @@ builder.Services.AddSingleton<SipMetrics>();
 builder.Services.AddSingleton<ICallHandler, AnsweringCallHandler>();
 builder.Services.AddSingleton<IMediaSessionFactory>(services => new HoldingMediaSessionFactory(
     IPAddress.Parse(services.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress), services.GetRequiredService<TimeProvider>()));
+// The AI loop replaces the built-in answering handler unless AiLoop:Enabled is false.
+builder.Services.AddVoiceAgent(builder.Configuration);
 builder.Services.AddSingleton<SipHostedService>();
 builder.Services.AddHostedService(services => services.GetRequiredService<SipHostedService>());
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
@@ -37,5 +41,6 @@ app.MapGet(HealthEndpoints.Ready, (SipHostedService sip) =>
         rtp = "holding (media path not plugged in yet)",
     }, statusCode: running ? 200 : 503);
 });
-app.MapGet("/metrics", (SipMetrics metrics) => Results.Text(metrics.ToPrometheusText(), "text/plain; version=0.0.4"));
+// SIP, media and agent instruments are all VoiceFunctions.* meters: one Prometheus endpoint serves them.
+app.MapVoiceFunctionsMetrics();
 app.Run();

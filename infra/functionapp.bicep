@@ -48,7 +48,16 @@ param mediaHostHealthUrl string
 param outboundTrunkId string
 
 @description('SIP user the dispatch dials at the MediaHost.')
-param dispatchSipCallTo string
+param mediaHostSipUser string
+
+@description('Key id of the MediaHost\'s signed call events.')
+param agentEventsKeyId string
+
+@description('Where a caller goes when the agent never answers (sip:/sips:/tel: URI); empty to end the call.')
+param humanTransferTo string
+
+@description('NCRONTAB schedules of the timers: healthCheck, tokenRefresh, reconciliation.')
+param schedules object
 
 param tags object
 
@@ -93,12 +102,18 @@ var appSettings = [
   { name: 'LiveKit__Url', value: liveKitUrl }
   { name: 'LiveKit__ApiKey', value: liveKitApiKey }
   { name: 'LiveKit__ApiSecret', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.liveKitApiSecret})' }
-  { name: 'CallHistoryStorage', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.callHistoryStorage})' }
-  { name: 'AlertWebhookUrl', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.alertWebhookUrl})' }
-  { name: 'AgentEvents__SigningKey', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.agentEventsSigningKey})' }
-  { name: 'MediaHost__HealthUrl', value: mediaHostHealthUrl }
-  { name: 'Dispatch__OutboundTrunkId', value: outboundTrunkId }
-  { name: 'Dispatch__SipCallTo', value: dispatchSipCallTo }
+  { name: 'CallStore__ConnectionString', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.callHistoryStorage})' }
+  { name: 'AgentDispatch__OutboundTrunkId', value: outboundTrunkId }
+  { name: 'AgentDispatch__MediaHostSipUser', value: mediaHostSipUser }
+  { name: 'AgentEvents__KeyId', value: agentEventsKeyId }
+  { name: 'AgentEvents__Secret', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.agentEventsSecret})' }
+  { name: 'Health__MediaHostHealthUrl', value: mediaHostHealthUrl }
+  { name: 'Health__AlertWebhookUrl', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.alertWebhookUrl})' }
+  { name: 'Api__Keys__ops', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.callsApiKey})' }
+  { name: 'Calls__HumanTransferTo', value: humanTransferTo }
+  { name: 'HealthCheckSchedule', value: schedules.healthCheck }
+  { name: 'TokenRefreshSchedule', value: schedules.tokenRefresh }
+  { name: 'ReconciliationSchedule', value: schedules.reconciliation }
 ]
 
 resource site 'Microsoft.Web/sites@2025-03-01' = {

@@ -28,8 +28,12 @@ param sipAuthUsername string
 param alertWebhookUrl string
 
 @secure()
-@description('Shared key with which the MediaHost signs its call events to the control plane.')
-param agentEventsSigningKey string
+@description('Secret with which the MediaHost signs its call events to the control plane.')
+param agentEventsSecret string
+
+@secure()
+@description('Key of the operators\' calls/health HTTP API.')
+param callsApiKey string
 
 @description('Names of the secrets, by role (from infra.bicep, so readers and writers agree).')
 param secretNames object
@@ -78,10 +82,16 @@ resource alertWebhookEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   properties: { value: alertWebhookUrl }
 }
 
-resource agentEventsKeyEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+resource agentEventsSecretEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
-  name: secretNames.agentEventsSigningKey
-  properties: { value: agentEventsSigningKey }
+  name: secretNames.agentEventsSecret
+  properties: { value: agentEventsSecret }
+}
+
+resource callsApiKeyEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.callsApiKey
+  properties: { value: callsApiKey }
 }
 
 resource historyConnectionEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {

@@ -4,7 +4,7 @@ namespace VoiceFunctions.Cli.Output;
 /// Where voicectl writes and how: 80 columns, colours only on a terminal and only without NO_COLOR
 /// (https://no-color.org), so piped output and logs stay plain text.
 /// </summary>
-public sealed class Terminal(TextWriter output, TextWriter error, bool colours)
+public sealed class Terminal(TextWriter output, TextWriter error, bool colours, TextReader? input = null, bool interactive = false)
 {
     public const int Width = 80;
 
@@ -14,8 +14,24 @@ public sealed class Terminal(TextWriter output, TextWriter error, bool colours)
 
     public bool Colours { get; } = colours;
 
+    /// <summary>Where confirmations are read from.</summary>
+    public TextReader Input { get; } = input ?? TextReader.Null;
+
+    /// <summary>True when stderr is a terminal: progress lines are shown only then.</summary>
+    public bool Interactive { get; } = interactive;
+
+    /// <summary>Shows what a slow step is doing (on stderr, and only on a terminal, so pipes stay clean).</summary>
+    public void Progress(string message)
+    {
+        if (Interactive)
+        {
+            Error.WriteLine(Dim(message + "…"));
+        }
+    }
+
     public static Terminal FromConsole() => new(Console.Out, Console.Error,
-        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        Console.In, !Console.IsErrorRedirected);
 
     public string Red(string text) => Paint("31", text);
 

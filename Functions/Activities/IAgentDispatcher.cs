@@ -5,8 +5,8 @@ public interface IAgentDispatcher
 {
     /// <summary>
     /// Asks for the agent to join <paramref name="roomName"/>. Returns the identity the agent will have in
-    /// the room. Throws <see cref="AgentDispatchException"/>; its <see cref="AgentDispatchException.IsTransient"/>
-    /// says whether trying again can help.
+    /// the room. Throws <see cref="AgentDispatchRejectedException"/> when a retry cannot help; any other
+    /// exception is taken as transient and retried by the orchestration's retry policy.
     /// </summary>
     Task<string> DispatchAsync(string callId, string roomName, int attempt, CancellationToken ct);
 }

@@ -91,8 +91,9 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             firstRetryInterval: settings.DispatchRetryInterval,
             backoffCoefficient: 2.0)
         {
-            // A permanent failure (bad trunk, no permission) cannot succeed on a retry.
-            HandleFailure = failure => !failure.IsCausedBy<AgentDispatchException>() || failure.ErrorMessage.Contains("[transient]", StringComparison.Ordinal),
+            // A rejected dispatch (bad trunk, no permission) cannot succeed on a retry.
+            // (Compared by name: the failure's type is not always loadable where the orchestrator runs.)
+            HandleFailure = failure => failure.ErrorType != typeof(AgentDispatchRejectedException).FullName,
         };
 
         while (_attempt < settings.MaxDispatchAttempts && _state.AnsweredAt is null && !_state.CallerGone)

@@ -47,6 +47,13 @@ public sealed class CallStore
         Volatile.Write(ref _tableReady, 1);
     }
 
+    /// <summary>A cheap round trip to Table storage (health checks): reads one key that does not exist.</summary>
+    public async Task PingAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct).ConfigureAwait(false);
+        await _table.GetEntityIfExistsAsync<TableEntity>("health", "ping", select: ["PartitionKey"], cancellationToken: ct).ConfigureAwait(false);
+    }
+
     /// <summary>Creates the record and its day-index row. Returns false when the call already existed.</summary>
     public async Task<bool> CreateAsync(CallRecord record, CancellationToken ct = default)
     {

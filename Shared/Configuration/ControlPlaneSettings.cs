@@ -1,63 +1,90 @@
 namespace VoiceFunctions.Shared.Configuration;
 
 /// <summary>
-/// The app settings (environment variables) the Functions app reads — the one list in code. infra.bicep must
-/// provide every name in <see cref="All"/>, and every name in <see cref="Secrets"/> as a Key Vault reference
-/// (a test compiles the template and checks both). Read a setting through these constants, never a literal,
-/// so a new setting cannot be forgotten in the deployment. Names use the environment-variable form
-/// ("Section__Key"); <see cref="ToConfigurationKey"/> gives the IConfiguration form ("Section:Key").
+/// The app settings (environment variables) the Functions app needs from its deployment — the one list in code.
+/// infra.bicep must provide every name in <see cref="All"/>, and every name in <see cref="Secrets"/> as a Key Vault
+/// reference (a test compiles the template and checks both). The names are those the control plane's options
+/// classes bind ("Section__Key" as an environment variable is "Section:Key" in configuration, see
+/// <see cref="ToConfigurationKey"/>). Settings whose code default is right everywhere (table names, limits,
+/// timeouts) are not listed: the deployment may set them but need not.
 /// </summary>
 public static class ControlPlaneSettings
 {
-    /// <summary>LiveKit server URL (https://… or wss://…): the Twirp API base for room/SIP/dispatch calls.</summary>
+    /// <summary>LiveKit server URL: the Twirp API base for room/SIP/dispatch calls.</summary>
     public const string LiveKitUrl = "LiveKit__Url";
 
     /// <summary>LiveKit API key: signs API tokens and names the key a webhook must be signed with.</summary>
     public const string LiveKitApiKey = "LiveKit__ApiKey";
 
-    /// <summary>LiveKit API secret (secret; Key Vault): signs API tokens and verifies webhook signatures.</summary>
+    /// <summary>LiveKit API secret (secret): signs API tokens and verifies webhook signatures.</summary>
     public const string LiveKitApiSecret = "LiveKit__ApiSecret";
 
-    /// <summary>Connection string of the call-history Storage account (secret; Key Vault): call records,
-    /// webhook dedupe and health snapshots live in its tables, apart from the Durable task hub.</summary>
-    public const string CallHistoryStorage = "CallHistoryStorage";
+    /// <summary>Connection string of the call-history storage account (secret). Without it the call store would
+    /// fall back to AzureWebJobsStorage, which in Azure is an identity-based connection with no string.</summary>
+    public const string CallStoreConnectionString = "CallStore__ConnectionString";
 
-    /// <summary>URL the health check posts alerts to (secret; Key Vault: webhook URLs usually carry a token).</summary>
-    public const string AlertWebhookUrl = "AlertWebhookUrl";
+    /// <summary>LiveKit SIP outbound trunk whose address is the MediaHost: the dispatch dials through it.
+    /// Required (validated at start) in SIP dispatch mode.</summary>
+    public const string AgentDispatchOutboundTrunkId = "AgentDispatch__OutboundTrunkId";
 
-    /// <summary>The MediaHost's health endpoint (http://host:port/health) polled by the HealthCheck timer.</summary>
-    public const string MediaHostHealthUrl = "MediaHost__HealthUrl";
+    /// <summary>The SIP user the dispatch dials at the MediaHost.</summary>
+    public const string AgentDispatchMediaHostSipUser = "AgentDispatch__MediaHostSipUser";
 
-    /// <summary>LiveKit SIP outbound trunk whose address is the MediaHost: CreateSIPParticipant dials through it.</summary>
-    public const string DispatchOutboundTrunkId = "Dispatch__OutboundTrunkId";
+    /// <summary>Key id of the MediaHost's signed call events.</summary>
+    public const string AgentEventsKeyId = "AgentEvents__KeyId";
 
-    /// <summary>The SIP user part the dispatch dials at the MediaHost (sip_call_to of CreateSIPParticipant).</summary>
-    public const string DispatchSipCallTo = "Dispatch__SipCallTo";
+    /// <summary>Secret (32+ chars) with which the MediaHost signs its call events to AgentEvents (secret).</summary>
+    public const string AgentEventsSecret = "AgentEvents__Secret";
 
-    /// <summary>Shared secret (secret; Key Vault) with which the MediaHost signs its call events to AgentEvents.</summary>
-    public const string AgentEventsSigningKey = "AgentEvents__SigningKey";
+    /// <summary>The MediaHost's health endpoint polled by the HealthCheck timer.</summary>
+    public const string HealthMediaHostHealthUrl = "Health__MediaHostHealthUrl";
 
-    /// <summary>Every setting the Functions app reads; the deployment template must provide each one.</summary>
+    /// <summary>URL the health check posts alerts to (secret: webhook URLs usually carry a token).</summary>
+    public const string HealthAlertWebhookUrl = "Health__AlertWebhookUrl";
+
+    /// <summary>The operators' key of the calls/health HTTP API (secret); without a key the API stays closed.</summary>
+    public const string ApiKeyOps = "Api__Keys__ops";
+
+    /// <summary>Where a caller goes when the agent never answers (sip:/sips:/tel: URI); empty = apologise and hang up.</summary>
+    public const string CallsHumanTransferTo = "Calls__HumanTransferTo";
+
+    /// <summary>NCRONTAB schedule of the HealthCheck timer (a %…% binding: the function does not load without it).</summary>
+    public const string HealthCheckSchedule = "HealthCheckSchedule";
+
+    /// <summary>NCRONTAB schedule of the TokenRefresh timer.</summary>
+    public const string TokenRefreshSchedule = "TokenRefreshSchedule";
+
+    /// <summary>NCRONTAB schedule of the Reconciliation timer.</summary>
+    public const string ReconciliationSchedule = "ReconciliationSchedule";
+
+    /// <summary>Every setting the deployment must provide.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         LiveKitUrl,
         LiveKitApiKey,
         LiveKitApiSecret,
-        CallHistoryStorage,
-        AlertWebhookUrl,
-        MediaHostHealthUrl,
-        DispatchOutboundTrunkId,
-        DispatchSipCallTo,
-        AgentEventsSigningKey,
+        CallStoreConnectionString,
+        AgentDispatchOutboundTrunkId,
+        AgentDispatchMediaHostSipUser,
+        AgentEventsKeyId,
+        AgentEventsSecret,
+        HealthMediaHostHealthUrl,
+        HealthAlertWebhookUrl,
+        ApiKeyOps,
+        CallsHumanTransferTo,
+        HealthCheckSchedule,
+        TokenRefreshSchedule,
+        ReconciliationSchedule,
     ];
 
     /// <summary>The settings whose values are secrets: deployed only as Key Vault references, never inline.</summary>
     public static IReadOnlyList<string> Secrets { get; } =
     [
         LiveKitApiSecret,
-        CallHistoryStorage,
-        AlertWebhookUrl,
-        AgentEventsSigningKey,
+        CallStoreConnectionString,
+        AgentEventsSecret,
+        HealthAlertWebhookUrl,
+        ApiKeyOps,
     ];
 
     /// <summary>"LiveKit__Url" → "LiveKit:Url": the key under which IConfiguration exposes an environment variable.</summary>

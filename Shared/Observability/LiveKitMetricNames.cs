@@ -6,7 +6,7 @@ public static class LiveKitMetricNames
     public const string Meter = "VoiceFunctions.LiveKit";
 
     /// <summary>Histogram, seconds: one measurement per attempt of a LiveKit API call (retries count separately).</summary>
-    public const string ApiDuration = "livekit.api.duration";
+    public const string ApiDuration = MetricNames.LiveKitApiDuration;
 
     /// <summary>Tag: "Service/Method", e.g. "SIP/CreateSIPParticipant".</summary>
     public const string MethodTag = "livekit.method";

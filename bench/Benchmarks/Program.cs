@@ -5,6 +5,14 @@ namespace VoiceFunctions.Benchmarks;
 /// <summary>Runs the benchmarks named on the command line (BenchmarkDotNet's own switches apply).</summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static int Main(string[] args)
+    {
+        // Load runs that are not BenchmarkDotNet benchmarks: "agent-load" (see Agent/AgentLoadRunner.cs).
+        if (args.Length > 0 && args[0] == "agent-load")
+        {
+            return Agent.AgentLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

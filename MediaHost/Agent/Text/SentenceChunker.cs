@@ -6,8 +6,8 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// Cuts a stream of LLM tokens into sentences for TTS, so the first sentence can be spoken while the model is
 /// still writing. Handles Russian and English: . ! ? … and runs of them ("?!", "..."), closing quotes and brackets
 /// after the mark (» " ” ) ]), abbreviations ("т.е.", "г.", "Dr.", "e.g."), initials, decimal numbers (3.14),
-/// numbers with spaces (1 000), and ellipses inside a sentence (a lower-case word follows). A split is only
-/// decided once the next word has started, because "3." may still become "3.14".
+/// numbers with spaces (1 000), and ellipses inside a sentence (a lower-case word follows). A plain word's full stop
+/// is a split at once; ambiguous marks wait until the next word has started, because "3." may still become "3.14".
 /// </summary>
 public sealed class SentenceChunker
 {
@@ -91,6 +91,10 @@ public sealed class SentenceChunker
             }
             if (next == text.Length)
             {
+                if (CertainEnd(text, i, j))
+                {
+                    return j; // "Hello. " with the model pausing: speak now rather than wait for the next word
+                }
                 _scanFrom = i;
                 return TooLong() ? SoftBreak() : -1;
             }
@@ -128,6 +132,38 @@ public sealed class SentenceChunker
         Span<char> word = stackalloc char[Math.Min(markIndex - wordStart, 32)];
         text.CopyTo(wordStart, word, word.Length);
         return Abbreviations.BlocksSentenceEnd(word);
+    }
+
+    /// <summary>
+    /// Whether a mark followed only by a space (so far) surely ends the sentence: "!" or "?" alone, or "." after a
+    /// plain word of two letters or more that is no abbreviation. Ellipses, quotes, numbers ("2024.") and initials
+    /// wait for the next word instead.
+    /// </summary>
+    private static bool CertainEnd(StringBuilder text, int markIndex, int runEnd)
+    {
+        for (var k = markIndex; k < runEnd; k++)
+        {
+            if (text[k] is not ('!' or '?') && !(text[k] == '.' && runEnd == markIndex + 1))
+            {
+                return false;
+            }
+        }
+        if (text[markIndex] != '.')
+        {
+            return true;
+        }
+        var wordStart = markIndex;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+        if (markIndex - wordStart < 2 || (wordStart > 0 && text[wordStart - 1] == '.'))
+        {
+            return false;
+        }
+        Span<char> word = stackalloc char[Math.Min(markIndex - wordStart, 32)];
+        text.CopyTo(wordStart, word, word.Length);
+        return !Abbreviations.BlocksSentenceEnd(word);
     }
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';

@@ -54,7 +54,8 @@ public sealed class OpenAiChatModel : ILanguageModel
     internal static byte[] RequestBody(LanguageModelRequest request, string model)
     {
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps Cyrillic as UTF-8 rather than \uXXXX: a smaller body, same JSON (not embedded in HTML).
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("model", model);

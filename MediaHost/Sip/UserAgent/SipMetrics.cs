@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
@@ -22,11 +23,11 @@ public sealed class SipMetrics : IDisposable
 
     public SipMetrics()
     {
-        _requests = _meter.CreateCounter<long>("sip.requests", description: "SIP requests received and sent, by method");
-        _responses = _meter.CreateCounter<long>("sip.responses", description: "SIP responses sent, by method and status code");
-        _rejected = _meter.CreateCounter<long>("sip.rejected_sources", description: "Requests dropped or refused by the inbound policy");
-        _malformed = _meter.CreateCounter<long>("sip.malformed", description: "Malformed messages (answered 400 or dropped)");
-        _meter.CreateObservableGauge("sip.active_dialogs", () => _activeDialogs?.Invoke() ?? 0, description: "Calls in progress");
+        _requests = _meter.CreateCounter<long>(MetricNames.SipRequests, description: "SIP requests received and sent, by method");
+        _responses = _meter.CreateCounter<long>(MetricNames.SipResponses, description: "SIP responses sent, by method and status code");
+        _rejected = _meter.CreateCounter<long>(MetricNames.SipRejectedSources, description: "Requests dropped or refused by the inbound policy");
+        _malformed = _meter.CreateCounter<long>(MetricNames.SipMalformed, description: "Malformed messages (answered 400 or dropped)");
+        _meter.CreateObservableGauge(MetricNames.SipActiveDialogs, () => _activeDialogs?.Invoke() ?? 0, description: "Calls in progress");
     }
 
     public void ObserveActiveDialogs(Func<int> active) => _activeDialogs = active;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using VoiceFunctions.Shared.Resilience;
+using VoiceFunctions.Shared.Validation;
 
 namespace VoiceFunctions.Shared.LiveKit.Api;
 
@@ -7,10 +8,11 @@ namespace VoiceFunctions.Shared.LiveKit.Api;
 /// Where the LiveKit server API is and how to call it. Validated at start-up
 /// (ValidateDataAnnotations + ValidateOnStart); the secret never appears in ToString or an error.
 /// </summary>
-public sealed class LiveKitApiOptions : IValidatableObject
+public sealed class LiveKitApiOptions
 {
     /// <summary>The server's URL: http(s)://, or ws(s):// as LiveKit clients are given (turned into http(s)://).</summary>
     [Required]
+    [LiveKitUrl]
     public string Url { get; set; } = "";
 
     /// <summary>The API key (the tokens' issuer).</summary>
@@ -26,26 +28,10 @@ public sealed class LiveKitApiOptions : IValidatableObject
     public TimeSpan TokenTtl { get; set; } = DefaultTokenTtl;
 
     /// <summary>Timeouts, retries and circuit breaker for every API call.</summary>
+    [ValidateNested]
     public ResilienceOptions Resilience { get; set; } = new();
 
     public static readonly TimeSpan DefaultTokenTtl = TimeSpan.FromMinutes(10);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Url.Length > 0 && !LiveKitUrl.TryToHttpBase(Url, out _))
-        {
-            yield return new ValidationResult(
-                $"LiveKit Url '{Url}' must be an absolute http, https, ws or wss URL", [nameof(Url)]);
-        }
-        var nested = new List<ValidationResult>();
-        Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), nested, validateAllProperties: true);
-        foreach (var result in nested)
-        {
-            yield return new ValidationResult(
-                $"{nameof(Resilience)}: {result.ErrorMessage}",
-                result.MemberNames.Select(name => $"{nameof(Resilience)}.{name}").ToArray());
-        }
-    }
 
     public override string ToString() => $"LiveKitApiOptions {{ Url = {Url}, ApiKey = {ApiKey}, ApiSecret = <redacted> }}";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,11 @@ public static class LiveKitApiServiceCollectionExtensions
     /// rules), one resilience pipeline (so one circuit breaker per LiveKit server), metrics through
     /// IMeterFactory, and the registered <see cref="TimeProvider"/> (TimeProvider.System unless one is registered).
     /// </summary>
+    /// <summary>Same as <see cref="AddLiveKitApi(IServiceCollection, Action{LiveKitApiOptions})"/>, bound from a configuration section
+    /// (Url, ApiKey, ApiSecret, TokenTtl, Resilience:{AttemptTimeout, MaxAttempts, BaseDelay, …}).</summary>
+    public static IServiceCollection AddLiveKitApi(this IServiceCollection services, IConfiguration section) =>
+        services.AddLiveKitApi(options => section.Bind(options));
+
     public static IServiceCollection AddLiveKitApi(this IServiceCollection services, Action<LiveKitApiOptions> configure)
     {
         services.AddOptions<LiveKitApiOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();

@@ -7,4 +7,8 @@ namespace VoiceFunctions.Shared.LiveKit.Auth;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(JwtClaimsPayload))]
+[JsonSerializable(typeof(VideoGrant))]
+[JsonSerializable(typeof(SipGrant))]
+[JsonSerializable(typeof(RoomConfiguration))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class AuthJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace VoiceFunctions.Shared.LiveKit.Auth;
@@ -21,9 +20,6 @@ internal sealed class JwtClaimsPayload
     [JsonPropertyName("roomConfig")] public RoomConfiguration? RoomConfig { get; set; }
     [JsonPropertyName("roomPreset")] public string? RoomPreset { get; set; }
     [JsonPropertyName("sha256")] public string? Sha256 { get; set; }
-
-    /// <summary>Claims we do not model (kindDetails, inference, observability…), kept rather than dropped.</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
 
     public ClaimGrants ToClaimGrants() => new()
     {

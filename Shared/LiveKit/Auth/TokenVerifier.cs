@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace VoiceFunctions.Shared.LiveKit.Auth;
 
@@ -17,7 +18,7 @@ public sealed class TokenVerifier
     public static readonly TimeSpan ServerLeeway = TimeSpan.FromMinutes(1);
 
     private const int StackLimit = 512;
-    private readonly Dictionary<string, byte[]> _keys;
+    private readonly Dictionary<string, HmacSha256Pool> _keys;
     private readonly TimeProvider _time;
     private readonly long _leewaySeconds;
 
@@ -29,14 +30,14 @@ public sealed class TokenVerifier
         {
             throw new ArgumentException("At least one API key is needed to verify tokens.", nameof(secretsByApiKey));
         }
-        _keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        _keys = new Dictionary<string, HmacSha256Pool>(StringComparer.Ordinal);
         foreach (var (apiKey, secret) in secretsByApiKey)
         {
             if (string.IsNullOrEmpty(apiKey) || string.IsNullOrEmpty(secret))
             {
                 throw new ArgumentException("API keys and secrets must not be empty.", nameof(secretsByApiKey));
             }
-            _keys[apiKey] = Encoding.UTF8.GetBytes(secret);
+            _keys[apiKey] = new HmacSha256Pool(Encoding.UTF8.GetBytes(secret));
         }
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _leewaySeconds = (long)Math.Ceiling(leeway.TotalSeconds);
@@ -162,18 +163,24 @@ public sealed class TokenVerifier
                 error = Fail(TokenError.Malformed, "the token payload is not base64url");
                 return false;
             }
-            var parsed = JsonSerializer.Deserialize(rented.AsSpan(0, written), AuthJsonContext.Default.JwtClaimsPayload);
-            if (parsed is null)
+            var json = rented.AsSpan(0, written);
+            if (!Utf8.IsValid(json))
             {
-                error = Fail(TokenError.Malformed, "the token payload is not a JSON object");
+                error = Fail(TokenError.Malformed, "the token payload is not valid UTF-8");
                 return false;
             }
-            claims = parsed;
+            claims = JwtClaimsReader.Read(json);
             return true;
         }
         catch (JsonException)
         {
             error = Fail(TokenError.Malformed, "the token payload is not a JSON object of LiveKit claims");
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader's verdict on a string escape that is not valid Unicode (a lone surrogate).
+            error = Fail(TokenError.Malformed, "the token payload has a string that is not valid Unicode");
             return false;
         }
         finally
@@ -182,7 +189,7 @@ public sealed class TokenVerifier
         }
     }
 
-    private static bool SignatureMatches(ReadOnlySpan<char> signingInput, ReadOnlySpan<char> encodedSignature, byte[] key)
+    private static bool SignatureMatches(ReadOnlySpan<char> signingInput, ReadOnlySpan<char> encodedSignature, HmacSha256Pool key)
     {
         Span<byte> expected = stackalloc byte[HmacJwt.SignatureLength];
         Span<byte> actual = stackalloc byte[HmacJwt.SignatureLength + 3];
@@ -199,7 +206,7 @@ public sealed class TokenVerifier
         {
             // The segments were already decoded as base64url, so every char is ASCII.
             Encoding.ASCII.GetBytes(signingInput, input);
-            HMACSHA256.HashData(key, input, expected);
+            key.Hash(input, expected);
             return CryptographicOperations.FixedTimeEquals(expected, actual[..written]);
         }
         finally

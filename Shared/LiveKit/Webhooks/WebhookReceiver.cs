@@ -64,6 +64,19 @@ public sealed class WebhookReceiver
         return WebhookEventParser.Parse(body);
     }
 
+    /// <summary>
+    /// Reads the request body (stopping past <see cref="MaxBodyBytes"/>, so an oversized request is
+    /// refused with 413 without being buffered whole) and then verifies and parses it.
+    /// </summary>
+    public async Task<WebhookReceiveResult> ReceiveAsync(
+        Stream body, long? contentLength, string? authorization, CancellationToken cancellationToken)
+    {
+        var bytes = await WebhookBodyReader.ReadAsync(body, contentLength, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return bytes is null
+            ? WebhookReceiveResult.Failure(WebhookError.BodyTooLarge, $"the body is over the limit of {MaxBodyBytes} bytes")
+            : Receive(bytes, authorization);
+    }
+
     private static WebhookError ToWebhookError(TokenError error) => error switch
     {
         TokenError.UnknownApiKey => WebhookError.UnknownApiKey,

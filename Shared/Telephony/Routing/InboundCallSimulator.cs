@@ -97,9 +97,6 @@ public static class InboundCallSimulator
         return IPAddress.TryParse(allowed, out var ip) && ip.Equals(source);
     }
 
-    /// <summary>A number as a provider writes it in the To user, in each of the usual forms.</summary>
-    public static IReadOnlyList<string> ProviderForms(PhoneNumber number) =>
-        number.E164.StartsWith("+7", StringComparison.Ordinal)
-            ? [number.E164, number.Digits, "8" + number.Digits[1..]]
-            : [number.E164, number.Digits];
+    /// <summary>A number as providers write it in the To user: E.164, or the same digits without "+".</summary>
+    public static IReadOnlyList<string> ProviderForms(PhoneNumber number) => [number.E164, number.Digits];
 }

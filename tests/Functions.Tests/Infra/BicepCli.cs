@@ -30,7 +30,10 @@ internal static class BicepCli
         }
     }
 
-    public static Result Run(params string[] arguments)
+    public static Result Run(params string[] arguments) => Run(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs bicep with extra environment variables (a null value removes the variable).</summary>
+    public static Result Run(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -39,6 +42,17 @@ internal static class BicepCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         start.ArgumentList.Add(Script);
         foreach (var argument in arguments)
         {

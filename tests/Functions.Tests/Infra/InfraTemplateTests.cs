@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using VoiceFunctions.Shared.Configuration;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.Functions.Tests.Infra;
 
@@ -67,7 +69,7 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
             .Where(r => Type(r) == "Microsoft.Authorization/roleAssignments"
                         && (r["scope"]?.ToString() ?? "").Contains("Microsoft.KeyVault/vaults", StringComparison.Ordinal)
                         && (r["properties"]?["principalId"]?.ToString() ?? "").Contains("Microsoft.Web/sites", StringComparison.Ordinal))
-            .Select(r => System.Text.RegularExpressions.Regex.Match(r["properties"]!["roleDefinitionId"]!.ToString(), @"variables\('roles'\)\.(\w+)").Groups[1].Value)
+            .Select(r => Regex.Match(r["properties"]!["roleDefinitionId"]!.ToString(), @"variables\('roles'\)\.(\w+)").Groups[1].Value)
             .Select(role => (string?)roles[role])
             .ToArray();
         Assert.Contains(keyVaultSecretsUser, grants);
@@ -120,7 +122,7 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
         var secureArgument = mediaHost["properties"]?["parameters"]?["secureEnvironment"]?["value"]?.AsObject();
         Assert.NotNull(secureArgument);
         Assert.Contains("Sip__AuthPassword", secureArgument.Select(p => p.Key));
-        Assert.Contains("AgentEvents__SigningKey", secureArgument.Select(p => p.Key));
+        Assert.Contains("AgentEvents__Secret", secureArgument.Select(p => p.Key));
     }
 
     [SkippableFact]
@@ -158,6 +160,33 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
                 Assert.False(string.IsNullOrWhiteSpace((string?)parameter?["metadata"]?["description"]), $"parameter {name} has no @description");
             }
         }
+    }
+
+    [SkippableFact]
+    public void Alert_rules_use_only_metric_names_and_log_fields_the_code_defines()
+    {
+        var queries = infra.AllResources()
+            .Where(r => Type(r) == "Microsoft.Resources/deployments" && (string?)r["name"] == "alerts")
+            .Select(r => r["properties"]!["template"]!.ToJsonString())
+            .Single();
+        var used = Regex.Matches(queries, @"voicefunctions\.[a-z_.]+[a-z_]").Select(m => m.Value).Distinct().ToArray();
+        Assert.NotEmpty(used);
+        Assert.All(used, name => Assert.Contains(name, MetricNames.All));
+        Assert.Contains($"customDimensions.{TelemetryFields.VoiceToVoiceMs}", queries, StringComparison.Ordinal);
+        Assert.Contains($"\\u0022{MetricTags.WebhookResults.Unauthorized}\\u0022", queries, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Alerts_cover_failures_webhook_401s_fallbacks_health_checks_MediaHost_down_and_latency()
+    {
+        var alerts = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Resources/deployments" && (string?)r["name"] == "alerts");
+        var text = alerts["properties"]!["template"]!.ToJsonString();
+        foreach (var rule in new[] { "function-failures", "webhook-unauthorized-rate", "calls-ending-in-fallback", "health-check-failures", "voice-to-voice-p95" })
+        {
+            Assert.Contains(rule, text, StringComparison.Ordinal);
+        }
+        Assert.Contains("Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria", text, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Insights/actionGroups", text, StringComparison.Ordinal);
     }
 
     private JsonObject FunctionApp() =>

@@ -17,7 +17,7 @@ public sealed class ScriptedAgentDispatcher : IAgentDispatcher
     {
         for (var i = 0; i < times; i++)
         {
-            _script.Enqueue(() => throw new AgentDispatchException("LiveKit answered 503 [transient]", isTransient: true));
+            _script.Enqueue(() => throw new HttpRequestException("LiveKit answered 503"));
         }
         return this;
     }
@@ -26,7 +26,7 @@ public sealed class ScriptedAgentDispatcher : IAgentDispatcher
     {
         for (var i = 0; i < times; i++)
         {
-            _script.Enqueue(() => throw new AgentDispatchException("outbound trunk ST_missing not found", isTransient: false));
+            _script.Enqueue(() => throw new AgentDispatchRejectedException("outbound trunk ST_missing not found"));
         }
         return this;
     }

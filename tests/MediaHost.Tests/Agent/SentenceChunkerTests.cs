@@ -58,14 +58,26 @@ public sealed class SentenceChunkerTests
     public void Splits_identically_when_text_arrives_in_three_character_tokens(string text, string[] expected) => Assert.Equal(expected, Chunk(text, 3));
 
     [Fact]
-    public void First_sentence_is_released_as_soon_as_the_next_word_starts()
+    public void A_plain_sentence_end_is_released_without_waiting_for_the_next_word()
     {
         var chunker = new SentenceChunker();
-        chunker.Append("Hello. ");
-        Assert.False(chunker.TryTakeSentence(out _)); // "Hello. " may still be "Hello. world" (lower case): wait for the letter
-        chunker.Append("H");
+        chunker.Append("Hello there. ");
         Assert.True(chunker.TryTakeSentence(out var s));
-        Assert.Equal("Hello.", s);
+        Assert.Equal("Hello there.", s);
+    }
+
+    [Theory]
+    [InlineData("Call Dr. ")]
+    [InlineData("Подождите... ")]
+    [InlineData("Это было в 2024. ")]
+    [InlineData("Поэт А. ")]
+    [InlineData("«Стой!» ")]
+    [InlineData("Т.е. ")]
+    public void Ambiguous_ends_wait_for_the_next_word(string text)
+    {
+        var chunker = new SentenceChunker();
+        chunker.Append(text);
+        Assert.False(chunker.TryTakeSentence(out _));
     }
 
     [Fact]

@@ -183,4 +183,18 @@ public class DeploymentValidationTests
 
         Assert.Equal("'89952227978' is read as +79952227978", warning.Message);
     }
+
+    [Fact]
+    public void Room_settings_apply_cannot_send_yet_are_a_warning_not_a_silent_drop()
+    {
+        var warning = Single("""
+            dispatch_rules:
+              - name: r
+                type: individual
+                agent: {name: voice-agent}
+            """, DiagnosticCodes.NotAppliedYet);
+
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("not applied to LiveKit yet", warning.Message);
+    }
 }

@@ -22,11 +22,13 @@ namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
 public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly LoopbackTwirpEndpoint _endpoint;
     private readonly List<LoopbackRecordedRequest> _requests = [];
 
-    private LoopbackLiveKitApiTestServer(WebApplication app, LiveKitCredentials credentials, LoopbackLiveKitState state, LoopbackFaults faults, Uri url)
+    private LoopbackLiveKitApiTestServer(WebApplication app, LoopbackTwirpEndpoint endpoint, LiveKitCredentials credentials, LoopbackLiveKitState state, LoopbackFaults faults, Uri url)
     {
         _app = app;
+        _endpoint = endpoint;
         Credentials = credentials;
         State = state;
         Faults = faults;
@@ -56,7 +58,13 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
     /// </summary>
     public Func<LoopbackSipDial, CancellationToken, Task>? OnCreateSipParticipant { get; set; }
 
-    /// <summary>Every request received so far, in order.</summary>
+    /// <summary>How many requests have arrived, answered or not (a delayed or dropped request counts at once).</summary>
+    public int ReceivedCount => _endpoint.ReceivedTotal;
+
+    /// <summary>How many requests for one method ("Service/Method") have arrived, answered or not.</summary>
+    public int ReceivedCountOf(string method) => _endpoint.Received(method);
+
+    /// <summary>Every request answered so far, in order.</summary>
     public IReadOnlyList<LoopbackRecordedRequest> Requests
     {
         get
@@ -92,12 +100,12 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
         new LoopbackEgressService(state).MapTo(routes);
         new LoopbackIngressService(state).MapTo(routes);
         new LoopbackAgentDispatchService(state).MapTo(routes);
-        var endpoint = new LoopbackTwirpEndpoint(routes, verifier, faults, request => server!.Record(request));
+        var endpoint = new LoopbackTwirpEndpoint(routes, verifier, faults, timeProvider, request => server!.Record(request));
         app.Run(endpoint.HandleAsync);
 
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new LoopbackLiveKitApiTestServer(app, credentials, state, faults, new Uri(address));
+        server = new LoopbackLiveKitApiTestServer(app, endpoint, credentials, state, faults, new Uri(address));
         return server;
     }
 

@@ -2,7 +2,7 @@ using VoiceFunctions.Shared.LiveKit.Auth;
 
 namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
 
-/// <summary>One request the loopback server received, as it arrived, and how it was answered.</summary>
+/// <summary>One request the loopback server received, as it arrived, and how it was answered; ReceivedAt is on the server's clock.</summary>
 public sealed record LoopbackRecordedRequest(
     string HttpMethod,
     string Path,
@@ -10,7 +10,8 @@ public sealed record LoopbackRecordedRequest(
     string? Authorization,
     string Body,
     ClaimGrants? Grants,
-    int StatusCode)
+    int StatusCode,
+    DateTimeOffset ReceivedAt = default)
 {
     /// <summary>"Service/Method" for a Twirp path (/twirp/livekit.SIP/CreateSIPParticipant → "SIP/CreateSIPParticipant"), else the path.</summary>
     public string Method => Path.StartsWith("/twirp/livekit.", StringComparison.Ordinal) ? Path["/twirp/livekit.".Length..] : Path;

@@ -13,23 +13,48 @@ namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
 /// fails verification; no token at all passes with no grants); Twirp routing (bad_route for a non-POST,
 /// an unknown method or a wrong Content-Type); decoding; the method's grant check; the handler.
 /// </summary>
-internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVerifier verifier, LoopbackFaults faults, Action<LoopbackRecordedRequest> record)
+internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVerifier verifier, LoopbackFaults faults, TimeProvider time, Action<LoopbackRecordedRequest> record)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _received = new(StringComparer.Ordinal);
+
+    /// <summary>Requests whose handling has begun, per "Service/Method" (the log records them only when answered).</summary>
+    public int Received(string method) => _received.GetValueOrDefault(method);
+
+    public int ReceivedTotal => _received.Values.Sum();
+
     private const string TwirpPrefix = "/twirp/livekit.";
     private static readonly string[] Services = ["RoomService", "SIP", "Egress", "Ingress", "AgentDispatchService"];
 
     public async Task HandleAsync(HttpContext context)
     {
+        var receivedAt = time.GetUtcNow();
         var request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         var body = buffer.ToArray();
         var path = request.Path.Value ?? "";
         var method = path.StartsWith(TwirpPrefix, StringComparison.Ordinal) ? path[TwirpPrefix.Length..] : path;
+        _received.AddOrUpdate(method, 1, static (_, count) => count + 1);
         ClaimGrants? claims = null;
+        var recorded = 0;
+        // The log entry is written before the answer leaves (or the connection is dropped), so a client
+        // that has its answer always finds its request in the log.
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                record(new LoopbackRecordedRequest(request.Method, path, request.ContentType, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                    Encoding.UTF8.GetString(body), claims, context.Response.StatusCode, receivedAt));
+            }
+        }
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
-            if (faults.Take(method) is { } fault && await ApplyFaultAsync(context, fault).ConfigureAwait(false))
+            if (faults.Take(method) is { } fault && await ApplyFaultAsync(context, fault, Record).ConfigureAwait(false))
             {
                 return;
             }
@@ -73,8 +98,7 @@ internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVeri
         }
         finally
         {
-            record(new LoopbackRecordedRequest(request.Method, path, request.ContentType, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-                Encoding.UTF8.GetString(body), claims, context.Response.StatusCode));
+            Record();
         }
     }
 
@@ -117,7 +141,7 @@ internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVeri
         return false;
     }
 
-    private static async Task<bool> ApplyFaultAsync(HttpContext context, LoopbackFault fault)
+    private static async Task<bool> ApplyFaultAsync(HttpContext context, LoopbackFault fault, Action recordBeforeDrop)
     {
         if (fault.Delay > TimeSpan.Zero)
         {
@@ -125,6 +149,7 @@ internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVeri
         }
         if (fault.DropConnection)
         {
+            recordBeforeDrop();
             context.Abort();
             return true;
         }

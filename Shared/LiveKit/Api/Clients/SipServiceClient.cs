@@ -90,7 +90,9 @@ public sealed class SipServiceClient(LiveKitTwirpTransport transport)
     /// <summary>
     /// Dials out. Never retried: once sent, the callee's phone may be ringing. With WaitUntilAnswered the
     /// attempt may take the whole ring time, so its timeout becomes ring time + <see cref="DialAnswerMargin"/>.
-    /// A failed dial's SIP status is in <see cref="Errors.LiveKitApiException.SipStatusCode"/>.
+    /// A failed dial's SIP status is in <see cref="Errors.LiveKitApiException.SipStatusCode"/>. After a
+    /// <see cref="Errors.LiveKitTimeoutException"/> or <see cref="Errors.LiveKitConnectionException"/> the outcome is
+    /// unknown (the call may be ringing): look at the room (ListParticipants) before dialing again.
     /// </summary>
     public Task<SipParticipantInfo> CreateSipParticipantAsync(CreateSipParticipantRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync<CreateSipParticipantRequest, SipParticipantInfo>(

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -27,6 +28,9 @@ public static class LiveKitJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { new ProtoJsonContract { EmitDefaults = emitDefaults }.Apply } },
             Converters = { new ProtoEnumConverterFactory(), new ProtoDurationConverter() },
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+            // Plain "+15551234" rather than "\u002B15551234": same JSON, but readable in captures and
+            // byte-comparable with other SDKs. The bodies go to an API, never into HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly();
         return options;

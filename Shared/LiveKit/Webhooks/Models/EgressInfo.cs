@@ -3,15 +3,15 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Models;
 /// <summary>LiveKit's EgressInfo. Its times are Unix <b>nanoseconds</b>, unlike the rest of the event.</summary>
 public sealed class EgressInfo
 {
-    public string? EgressId { get; init; }
-    public string? RoomId { get; init; }
-    public string? RoomName { get; init; }
-    public EgressStatus Status { get; init; }
-    public long StartedAtNs { get; init; }
-    public long EndedAtNs { get; init; }
-    public long UpdatedAtNs { get; init; }
-    public string? Error { get; init; }
-    public int ErrorCode { get; init; }
-    public string? Details { get; init; }
-    public string? ManifestLocation { get; init; }
+    public string? EgressId { get; set; }
+    public string? RoomId { get; set; }
+    public string? RoomName { get; set; }
+    public EgressStatus Status { get; set; }
+    public long StartedAtNs { get; set; }
+    public long EndedAtNs { get; set; }
+    public long UpdatedAtNs { get; set; }
+    public string? Error { get; set; }
+    public int ErrorCode { get; set; }
+    public string? Details { get; set; }
+    public string? ManifestLocation { get; set; }
 }

@@ -3,16 +3,16 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Models;
 /// <summary>LiveKit's IngressInfo with its state.</summary>
 public sealed class IngressInfo
 {
-    public string? IngressId { get; init; }
-    public string? Name { get; init; }
-    public string? StreamKey { get; init; }
-    public string? Url { get; init; }
-    public IngressInput InputType { get; init; }
-    public string? RoomName { get; init; }
-    public string? ParticipantIdentity { get; init; }
-    public string? ParticipantName { get; init; }
-    public bool Reusable { get; init; }
-    public IngressStatus Status { get; init; }
-    public string? StateError { get; init; }
-    public string? StateRoomId { get; init; }
+    public string? IngressId { get; set; }
+    public string? Name { get; set; }
+    public string? StreamKey { get; set; }
+    public string? Url { get; set; }
+    public IngressInput InputType { get; set; }
+    public string? RoomName { get; set; }
+    public string? ParticipantIdentity { get; set; }
+    public string? ParticipantName { get; set; }
+    public bool Reusable { get; set; }
+    public IngressStatus Status { get; set; }
+    public string? StateError { get; set; }
+    public string? StateRoomId { get; set; }
 }

@@ -5,23 +5,23 @@ public sealed class ParticipantInfo
 {
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
-    public string? Sid { get; init; }
-    public string? Identity { get; init; }
-    public string? Name { get; init; }
-    public string? Metadata { get; init; }
-    public ParticipantState State { get; init; }
+    public string? Sid { get; set; }
+    public string? Identity { get; set; }
+    public string? Name { get; set; }
+    public string? Metadata { get; set; }
+    public ParticipantState State { get; set; }
     /// <summary>Absent means <see cref="ParticipantKind.Standard"/>; SIP callers are <see cref="ParticipantKind.Sip"/>.</summary>
-    public ParticipantKind Kind { get; init; }
+    public ParticipantKind Kind { get; set; }
     /// <summary>The kind exactly as sent (e.g. <c>SIP</c>), so a kind newer than this code is not lost.</summary>
-    public string KindName { get; init; } = "STANDARD";
-    public DateTimeOffset? JoinedAt { get; init; }
-    public long JoinedAtMs { get; init; }
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
-    public IReadOnlyList<TrackInfo> Tracks { get; init; } = [];
-    public string? Region { get; init; }
-    public bool IsPublisher { get; init; }
+    public string KindName { get; set; } = "STANDARD";
+    public DateTimeOffset? JoinedAt { get; set; }
+    public long JoinedAtMs { get; set; }
+    public IReadOnlyDictionary<string, string> Attributes { get; set; } = NoAttributes;
+    public IReadOnlyList<TrackInfo> Tracks { get; set; } = [];
+    public string? Region { get; set; }
+    public bool IsPublisher { get; set; }
     /// <summary>The DisconnectReason name (e.g. <c>CLIENT_INITIATED</c>), when one was sent.</summary>
-    public string? DisconnectReason { get; init; }
+    public string? DisconnectReason { get; set; }
 
     public bool IsSip => Kind == ParticipantKind.Sip;
     public bool IsAgent => Kind == ParticipantKind.Agent;

@@ -5,46 +5,57 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class EgressParser
 {
-    public static EgressInfo Read(JsonElement json, string path)
-    {
-        JsonField.RequireObject(json, path);
-        string? egressId = null, roomId = null, roomName = null, error = null, details = null, manifest = null;
-        var status = EgressStatus.Starting;
-        long startedAt = 0, endedAt = 0, updatedAt = 0;
-        var errorCode = 0;
+    private enum Field { Unknown, EgressId, RoomId, RoomName, Status, StartedAt, EndedAt, UpdatedAt, Error, ErrorCode, Details, ManifestLocation }
 
-        foreach (var field in json.EnumerateObject())
+    public static EgressInfo? Read(ref Utf8JsonReader reader, string parent, string name)
+    {
+        if (!JsonField.StartObject(ref reader, parent, name))
         {
-            var v = field.Value;
-            switch (field.Name)
+            return null;
+        }
+        var path = JsonField.Join(parent, name);
+        var egress = new EgressInfo();
+        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
+        while (JsonField.NextProperty(ref reader))
+        {
+            var field = Match(nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)]);
+            if (field == Field.Unknown)
             {
-                case "egressId" or "egress_id": egressId = JsonField.String(v, path + ".egressId"); break;
-                case "roomId" or "room_id": roomId = JsonField.String(v, path + ".roomId"); break;
-                case "roomName" or "room_name": roomName = JsonField.String(v, path + ".roomName"); break;
-                case "status": status = JsonField.Enum<EgressStatus>(v, path + ".status", ProtoEnumNames.EgressStatus); break;
-                case "startedAt" or "started_at": startedAt = JsonField.Int64(v, path + ".startedAt"); break;
-                case "endedAt" or "ended_at": endedAt = JsonField.Int64(v, path + ".endedAt"); break;
-                case "updatedAt" or "updated_at": updatedAt = JsonField.Int64(v, path + ".updatedAt"); break;
-                case "error": error = JsonField.String(v, path + ".error"); break;
-                case "errorCode" or "error_code": errorCode = JsonField.Int32(v, path + ".errorCode"); break;
-                case "details": details = JsonField.String(v, path + ".details"); break;
-                case "manifestLocation" or "manifest_location": manifest = JsonField.String(v, path + ".manifestLocation"); break;
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            switch (field)
+            {
+                case Field.EgressId: egress.EgressId = JsonField.String(ref reader, path, "egressId"); break;
+                case Field.RoomId: egress.RoomId = JsonField.String(ref reader, path, "roomId"); break;
+                case Field.RoomName: egress.RoomName = JsonField.String(ref reader, path, "roomName"); break;
+                case Field.Status: egress.Status = JsonField.Enum<EgressStatus>(ref reader, path, "status", ProtoEnumNames.EgressStatus); break;
+                case Field.StartedAt: egress.StartedAtNs = JsonField.Int64(ref reader, path, "startedAt"); break;
+                case Field.EndedAt: egress.EndedAtNs = JsonField.Int64(ref reader, path, "endedAt"); break;
+                case Field.UpdatedAt: egress.UpdatedAtNs = JsonField.Int64(ref reader, path, "updatedAt"); break;
+                case Field.Error: egress.Error = JsonField.String(ref reader, path, "error"); break;
+                case Field.ErrorCode: egress.ErrorCode = JsonField.Int32(ref reader, path, "errorCode"); break;
+                case Field.Details: egress.Details = JsonField.String(ref reader, path, "details"); break;
+                case Field.ManifestLocation: egress.ManifestLocation = JsonField.String(ref reader, path, "manifestLocation"); break;
             }
         }
-
-        return new EgressInfo
-        {
-            EgressId = egressId,
-            RoomId = roomId,
-            RoomName = roomName,
-            Status = status,
-            StartedAtNs = startedAt,
-            EndedAtNs = endedAt,
-            UpdatedAtNs = updatedAt,
-            Error = error,
-            ErrorCode = errorCode,
-            Details = details,
-            ManifestLocation = manifest,
-        };
+        return egress;
     }
+
+    private static Field Match(ReadOnlySpan<char> name) => name switch
+    {
+        "egressId" or "egress_id" => Field.EgressId,
+        "roomId" or "room_id" => Field.RoomId,
+        "roomName" or "room_name" => Field.RoomName,
+        "status" => Field.Status,
+        "startedAt" or "started_at" => Field.StartedAt,
+        "endedAt" or "ended_at" => Field.EndedAt,
+        "updatedAt" or "updated_at" => Field.UpdatedAt,
+        "error" => Field.Error,
+        "errorCode" or "error_code" => Field.ErrorCode,
+        "details" => Field.Details,
+        "manifestLocation" or "manifest_location" => Field.ManifestLocation,
+        _ => Field.Unknown,
+    };
 }

@@ -1,142 +1,159 @@
-using System.Globalization;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 /// <summary>
-/// Reads one field value the way protobuf JSON allows it: int64 as a number or a string, enums as
-/// a name or a number, <c>null</c> as "left at its default". A wrong type throws
-/// <see cref="WebhookShapeException"/> with the field's path.
+/// Reads the value under the reader the way protobuf JSON allows it: int64 as a number or a string,
+/// enums as a name or a number, <c>null</c> as "left at its default". A wrong type throws
+/// <see cref="WebhookShapeException"/> naming the field (the path is only built on error).
+/// Every method expects the reader on the value token and leaves it on that value's last token.
 /// </summary>
 internal static class JsonField
 {
-    public static void RequireObject(JsonElement value, string path)
+    /// <summary>Reads the start of an object; false for <c>null</c>.</summary>
+    public static bool StartObject(ref Utf8JsonReader reader, string parent, string field) => reader.TokenType switch
     {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw new WebhookShapeException(path, "an object");
-        }
-    }
-
-    public static bool IsNull(JsonElement value) => value.ValueKind == JsonValueKind.Null;
-
-    public static string? String(JsonElement value, string path) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Null => null,
-        _ => throw new WebhookShapeException(path, "a string"),
+        JsonTokenType.StartObject => true,
+        JsonTokenType.Null => false,
+        _ => throw Shape(parent, field, "an object"),
     };
 
-    public static bool Bool(JsonElement value, string path) => value.ValueKind switch
+    /// <summary>Advances to the next property name of the current object; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    public static string? String(ref Utf8JsonReader reader, string parent, string field) => reader.TokenType switch
     {
-        JsonValueKind.True => true,
-        JsonValueKind.False or JsonValueKind.Null => false,
-        _ => throw new WebhookShapeException(path, "true or false"),
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw Shape(parent, field, "a string"),
     };
 
-    public static long Int64(JsonElement value, string path)
+    public static bool Bool(ref Utf8JsonReader reader, string parent, string field) => reader.TokenType switch
     {
-        switch (value.ValueKind)
+        JsonTokenType.True => true,
+        JsonTokenType.False or JsonTokenType.Null => false,
+        _ => throw Shape(parent, field, "true or false"),
+    };
+
+    public static long Int64(ref Utf8JsonReader reader, string parent, string field)
+    {
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Number when value.TryGetInt64(out var number):
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 return number;
-            case JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+            case JsonTokenType.String when !reader.HasValueSequence && !reader.ValueIsEscaped
+                && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed) && consumed == reader.ValueSpan.Length:
                 return parsed;
-            case JsonValueKind.Null:
+            case JsonTokenType.Null:
                 return 0;
             default:
-                throw new WebhookShapeException(path, "an integer (number or string)");
+                throw Shape(parent, field, "an integer (number or string)");
         }
     }
 
-    public static int Int32(JsonElement value, string path)
+    public static int Int32(ref Utf8JsonReader reader, string parent, string field)
     {
-        var number = Int64(value, path);
-        return number is >= int.MinValue and <= int.MaxValue ? (int)number : throw new WebhookShapeException(path, "a 32-bit integer");
+        var number = Int64(ref reader, parent, field);
+        return number is >= int.MinValue and <= int.MaxValue ? (int)number : throw Shape(parent, field, "a 32-bit integer");
     }
 
-    public static uint UInt32(JsonElement value, string path)
+    public static uint UInt32(ref Utf8JsonReader reader, string parent, string field)
     {
-        var number = Int64(value, path);
-        return number is >= 0 and <= uint.MaxValue ? (uint)number : throw new WebhookShapeException(path, "an unsigned 32-bit integer");
+        var number = Int64(ref reader, parent, field);
+        return number is >= 0 and <= uint.MaxValue ? (uint)number : throw Shape(parent, field, "an unsigned 32-bit integer");
     }
 
     /// <summary>Unix seconds as a time; 0 (protobuf's default) means "not set".</summary>
-    public static DateTimeOffset? UnixSeconds(JsonElement value, string path)
+    public static DateTimeOffset? UnixSeconds(ref Utf8JsonReader reader, string parent, string field)
     {
-        var seconds = Int64(value, path);
+        var seconds = Int64(ref reader, parent, field);
         if (seconds == 0)
         {
             return null;
         }
         return seconds is >= -62135596800 and <= 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : throw new WebhookShapeException(path, "Unix seconds within years 1-9999");
+            : throw Shape(parent, field, "Unix seconds within years 1-9999");
     }
 
     /// <summary>
     /// An enum by proto name (index = protobuf number, null = unused number) or by number. A name this
     /// code does not know leaves the default, as protobuf JSON readers that ignore unknown values do.
     /// </summary>
-    public static TEnum Enum<TEnum>(JsonElement value, string path, string?[] protoNames)
+    public static TEnum Enum<TEnum>(ref Utf8JsonReader reader, string parent, string field, string?[] protoNames)
         where TEnum : struct, Enum
     {
-        switch (value.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.String:
+            case JsonTokenType.String:
                 for (var number = 0; number < protoNames.Length; number++)
                 {
-                    if (protoNames[number] is { } name && value.ValueEquals(name))
+                    if (protoNames[number] is { } name && reader.ValueTextEquals(name))
                     {
                         return FromNumber<TEnum>(number);
                     }
                 }
                 return default;
-            case JsonValueKind.Number:
-                return FromNumber<TEnum>(Int32(value, path));
-            case JsonValueKind.Null:
+            case JsonTokenType.Number:
+                return FromNumber<TEnum>(Int32(ref reader, parent, field));
+            case JsonTokenType.Null:
                 return default;
             default:
-                throw new WebhookShapeException(path, "an enum name or number");
+                throw Shape(parent, field, "an enum name or number");
         }
     }
 
     /// <summary>The wire name of an enum sent as a name or a number (a number with no name stays a number).</summary>
-    public static string? EnumName(JsonElement value, string path, string?[] protoNames)
+    public static string? EnumName(ref Utf8JsonReader reader, string parent, string field, string?[] protoNames)
     {
-        switch (value.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.String:
-                return value.GetString();
-            case JsonValueKind.Number:
-                var number = Int32(value, path);
-                return number >= 0 && number < protoNames.Length && protoNames[number] is { } name
+            case JsonTokenType.String:
+                for (var number = 0; number < protoNames.Length; number++)
+                {
+                    if (protoNames[number] is { } known && reader.ValueTextEquals(known))
+                    {
+                        return known;
+                    }
+                }
+                return reader.GetString();
+            case JsonTokenType.Number:
+                var value = Int32(ref reader, parent, field);
+                return value >= 0 && value < protoNames.Length && protoNames[value] is { } name
                     ? name
-                    : number.ToString(CultureInfo.InvariantCulture);
-            case JsonValueKind.Null:
+                    : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case JsonTokenType.Null:
                 return null;
             default:
-                throw new WebhookShapeException(path, "an enum name or number");
+                throw Shape(parent, field, "an enum name or number");
         }
     }
 
-    public static Dictionary<string, string> StringMap(JsonElement value, string path)
+    public static Dictionary<string, string>? StringMap(ref Utf8JsonReader reader, string parent, string field)
     {
-        if (value.ValueKind == JsonValueKind.Null)
+        if (!StartObject(ref reader, parent, field))
         {
-            return new Dictionary<string, string>(0);
+            return null;
         }
-        RequireObject(value, path);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in value.EnumerateObject())
+        while (NextProperty(ref reader))
         {
-            map[entry.Name] = entry.Value.ValueKind == JsonValueKind.String
-                ? entry.Value.GetString()!
-                : throw new WebhookShapeException(path + "." + entry.Name, "a string");
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.TokenType == JsonTokenType.String
+                ? reader.GetString()!
+                : throw Shape(Join(parent, field), key, "a string");
         }
         return map;
     }
+
+    public static string Join(string parent, string field) => parent.Length == 0 ? field : parent + "." + field;
+
+    public static WebhookShapeException Shape(string parent, string field, string expected) =>
+        new(Join(parent, field), expected);
 
     private static TEnum FromNumber<TEnum>(int number) where TEnum : struct, Enum =>
         Unsafe.As<int, TEnum>(ref number);

@@ -5,79 +5,87 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class ParticipantParser
 {
-    public static ParticipantInfo Read(JsonElement json, string path)
-    {
-        JsonField.RequireObject(json, path);
-        string? sid = null, identity = null, name = null, metadata = null, region = null, disconnectReason = null;
-        var state = ParticipantState.Joining;
-        var kind = ParticipantKind.Standard;
-        var kindName = "STANDARD";
-        DateTimeOffset? joinedAt = null;
-        long joinedAtMs = 0;
-        var isPublisher = false;
-        Dictionary<string, string>? attributes = null;
-        List<TrackInfo>? tracks = null;
+    private enum Field { Unknown, Sid, Identity, Name, Metadata, Region, State, Kind, JoinedAt, JoinedAtMs, IsPublisher, Attributes, Tracks, DisconnectReason }
 
-        foreach (var field in json.EnumerateObject())
+    public static ParticipantInfo? Read(ref Utf8JsonReader reader, string parent, string name)
+    {
+        if (!JsonField.StartObject(ref reader, parent, name))
         {
-            var v = field.Value;
-            switch (field.Name)
+            return null;
+        }
+        var path = JsonField.Join(parent, name);
+        var participant = new ParticipantInfo();
+        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
+        while (JsonField.NextProperty(ref reader))
+        {
+            var field = Match(nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)]);
+            if (field == Field.Unknown)
             {
-                case "sid": sid = JsonField.String(v, path + ".sid"); break;
-                case "identity": identity = JsonField.String(v, path + ".identity"); break;
-                case "name": name = JsonField.String(v, path + ".name"); break;
-                case "metadata": metadata = JsonField.String(v, path + ".metadata"); break;
-                case "region": region = JsonField.String(v, path + ".region"); break;
-                case "state": state = JsonField.Enum<ParticipantState>(v, path + ".state", ProtoEnumNames.ParticipantState); break;
-                case "kind":
-                    kind = JsonField.Enum<ParticipantKind>(v, path + ".kind", ProtoEnumNames.ParticipantKind);
-                    kindName = JsonField.EnumName(v, path + ".kind", ProtoEnumNames.ParticipantKind) ?? "STANDARD";
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            switch (field)
+            {
+                case Field.Sid: participant.Sid = JsonField.String(ref reader, path, "sid"); break;
+                case Field.Identity: participant.Identity = JsonField.String(ref reader, path, "identity"); break;
+                case Field.Name: participant.Name = JsonField.String(ref reader, path, "name"); break;
+                case Field.Metadata: participant.Metadata = JsonField.String(ref reader, path, "metadata"); break;
+                case Field.Region: participant.Region = JsonField.String(ref reader, path, "region"); break;
+                case Field.State: participant.State = JsonField.Enum<ParticipantState>(ref reader, path, "state", ProtoEnumNames.ParticipantState); break;
+                case Field.Kind:
+                    participant.Kind = JsonField.Enum<ParticipantKind>(ref reader, path, "kind", ProtoEnumNames.ParticipantKind);
+                    participant.KindName = JsonField.EnumName(ref reader, path, "kind", ProtoEnumNames.ParticipantKind) ?? "STANDARD";
                     break;
-                case "joinedAt" or "joined_at": joinedAt = JsonField.UnixSeconds(v, path + ".joinedAt"); break;
-                case "joinedAtMs" or "joined_at_ms": joinedAtMs = JsonField.Int64(v, path + ".joinedAtMs"); break;
-                case "isPublisher" or "is_publisher": isPublisher = JsonField.Bool(v, path + ".isPublisher"); break;
-                case "attributes": attributes = JsonField.StringMap(v, path + ".attributes"); break;
-                case "tracks": tracks = ReadTracks(v, path + ".tracks"); break;
-                case "disconnectReason" or "disconnect_reason":
-                    disconnectReason = JsonField.EnumName(v, path + ".disconnectReason", ProtoEnumNames.DisconnectReason);
+                case Field.JoinedAt: participant.JoinedAt = JsonField.UnixSeconds(ref reader, path, "joinedAt"); break;
+                case Field.JoinedAtMs: participant.JoinedAtMs = JsonField.Int64(ref reader, path, "joinedAtMs"); break;
+                case Field.IsPublisher: participant.IsPublisher = JsonField.Bool(ref reader, path, "isPublisher"); break;
+                case Field.Attributes:
+                    participant.Attributes = JsonField.StringMap(ref reader, path, "attributes") ?? participant.Attributes;
+                    break;
+                case Field.Tracks: participant.Tracks = ReadTracks(ref reader, path); break;
+                case Field.DisconnectReason:
+                    participant.DisconnectReason = JsonField.EnumName(ref reader, path, "disconnectReason", ProtoEnumNames.DisconnectReason);
                     break;
             }
         }
-
-        return new ParticipantInfo
-        {
-            Sid = sid,
-            Identity = identity,
-            Name = name,
-            Metadata = metadata,
-            Region = region,
-            State = state,
-            Kind = kind,
-            KindName = kindName,
-            JoinedAt = joinedAt,
-            JoinedAtMs = joinedAtMs,
-            IsPublisher = isPublisher,
-            Attributes = attributes ?? new Dictionary<string, string>(0),
-            Tracks = tracks ?? [],
-            DisconnectReason = disconnectReason,
-        };
+        return participant;
     }
 
-    private static List<TrackInfo> ReadTracks(JsonElement json, string path)
+    private static Field Match(ReadOnlySpan<char> name) => name switch
     {
-        if (json.ValueKind == JsonValueKind.Null)
+        "sid" => Field.Sid,
+        "identity" => Field.Identity,
+        "name" => Field.Name,
+        "metadata" => Field.Metadata,
+        "state" => Field.State,
+        "kind" => Field.Kind,
+        "attributes" => Field.Attributes,
+        "tracks" => Field.Tracks,
+        "joinedAt" or "joined_at" => Field.JoinedAt,
+        "joinedAtMs" or "joined_at_ms" => Field.JoinedAtMs,
+        "isPublisher" or "is_publisher" => Field.IsPublisher,
+        "region" => Field.Region,
+        "disconnectReason" or "disconnect_reason" => Field.DisconnectReason,
+        _ => Field.Unknown,
+    };
+
+    private static List<TrackInfo> ReadTracks(ref Utf8JsonReader reader, string parent)
+    {
+        var tracks = new List<TrackInfo>();
+        if (reader.TokenType == JsonTokenType.Null)
         {
-            return [];
+            return tracks;
         }
-        if (json.ValueKind != JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new WebhookShapeException(path, "an array");
+            throw JsonField.Shape(parent, "tracks", "an array");
         }
-        var tracks = new List<TrackInfo>(json.GetArrayLength());
-        var index = 0;
-        foreach (var item in json.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            tracks.Add(TrackParser.Read(item, $"{path}[{index++}]"));
+            var track = TrackParser.Read(ref reader, parent, $"tracks[{tracks.Count}]")
+                ?? throw JsonField.Shape(parent, $"tracks[{tracks.Count}]", "an object");
+            tracks.Add(track);
         }
         return tracks;
     }

@@ -5,45 +5,55 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class TrackParser
 {
-    public static TrackInfo Read(JsonElement json, string path)
-    {
-        JsonField.RequireObject(json, path);
-        string? sid = null, name = null, mimeType = null, mid = null, stream = null;
-        var type = TrackType.Audio;
-        var source = TrackSource.Unknown;
-        var muted = false;
-        uint width = 0, height = 0;
+    private enum Field { Unknown, Sid, Type, Name, Muted, Width, Height, Source, MimeType, Mid, Stream }
 
-        foreach (var field in json.EnumerateObject())
+    public static TrackInfo? Read(ref Utf8JsonReader reader, string parent, string name)
+    {
+        if (!JsonField.StartObject(ref reader, parent, name))
         {
-            var v = field.Value;
-            switch (field.Name)
+            return null;
+        }
+        var path = JsonField.Join(parent, name);
+        var track = new TrackInfo();
+        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
+        while (JsonField.NextProperty(ref reader))
+        {
+            var field = Match(nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)]);
+            if (field == Field.Unknown)
             {
-                case "sid": sid = JsonField.String(v, path + ".sid"); break;
-                case "type": type = JsonField.Enum<TrackType>(v, path + ".type", ProtoEnumNames.TrackType); break;
-                case "name": name = JsonField.String(v, path + ".name"); break;
-                case "muted": muted = JsonField.Bool(v, path + ".muted"); break;
-                case "width": width = JsonField.UInt32(v, path + ".width"); break;
-                case "height": height = JsonField.UInt32(v, path + ".height"); break;
-                case "source": source = JsonField.Enum<TrackSource>(v, path + ".source", ProtoEnumNames.TrackSource); break;
-                case "mimeType" or "mime_type": mimeType = JsonField.String(v, path + ".mimeType"); break;
-                case "mid": mid = JsonField.String(v, path + ".mid"); break;
-                case "stream": stream = JsonField.String(v, path + ".stream"); break;
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            switch (field)
+            {
+                case Field.Sid: track.Sid = JsonField.String(ref reader, path, "sid"); break;
+                case Field.Type: track.Type = JsonField.Enum<TrackType>(ref reader, path, "type", ProtoEnumNames.TrackType); break;
+                case Field.Name: track.Name = JsonField.String(ref reader, path, "name"); break;
+                case Field.Muted: track.Muted = JsonField.Bool(ref reader, path, "muted"); break;
+                case Field.Width: track.Width = JsonField.UInt32(ref reader, path, "width"); break;
+                case Field.Height: track.Height = JsonField.UInt32(ref reader, path, "height"); break;
+                case Field.Source: track.Source = JsonField.Enum<TrackSource>(ref reader, path, "source", ProtoEnumNames.TrackSource); break;
+                case Field.MimeType: track.MimeType = JsonField.String(ref reader, path, "mimeType"); break;
+                case Field.Mid: track.Mid = JsonField.String(ref reader, path, "mid"); break;
+                case Field.Stream: track.Stream = JsonField.String(ref reader, path, "stream"); break;
             }
         }
-
-        return new TrackInfo
-        {
-            Sid = sid,
-            Type = type,
-            Name = name,
-            Muted = muted,
-            Width = width,
-            Height = height,
-            Source = source,
-            MimeType = mimeType,
-            Mid = mid,
-            Stream = stream,
-        };
+        return track;
     }
+
+    private static Field Match(ReadOnlySpan<char> name) => name switch
+    {
+        "sid" => Field.Sid,
+        "type" => Field.Type,
+        "name" => Field.Name,
+        "muted" => Field.Muted,
+        "width" => Field.Width,
+        "height" => Field.Height,
+        "source" => Field.Source,
+        "mimeType" or "mime_type" => Field.MimeType,
+        "mid" => Field.Mid,
+        "stream" => Field.Stream,
+        _ => Field.Unknown,
+    };
 }

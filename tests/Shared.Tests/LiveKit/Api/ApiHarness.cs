@@ -45,10 +45,10 @@ internal sealed class ApiHarness : IAsyncDisposable
     /// Retries are immediate by default (BaseDelay 0) so tests need no timers unless they test backoff;
     /// pass <paramref name="resilience"/> to change that.
     /// </summary>
-    public static async Task<ApiHarness> StartAsync(bool fakeTime = false, Action<ResilienceOptions>? resilience = null, bool useWebSocketUrl = false)
+    public static async Task<ApiHarness> StartAsync(bool fakeTime = false, Action<ResilienceOptions>? resilience = null, bool useWebSocketUrl = false, Action<LiveKitApiOptions>? configure = null, TimeProvider? serverTime = null)
     {
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)) : null;
-        var server = await LoopbackLiveKitApiTestServer.StartAsync(time);
+        var server = await LoopbackLiveKitApiTestServer.StartAsync(serverTime ?? time);
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -63,6 +63,7 @@ internal sealed class ApiHarness : IAsyncDisposable
             options.ApiSecret = server.ApiSecret;
             options.Resilience.BaseDelay = TimeSpan.Zero;
             resilience?.Invoke(options.Resilience);
+            configure?.Invoke(options);
         });
         return new ApiHarness(server, services.BuildServiceProvider(), time, logs);
     }

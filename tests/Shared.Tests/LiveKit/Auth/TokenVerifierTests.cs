@@ -260,9 +260,27 @@ public sealed class TokenVerifierTests
     [InlineData("""{"iss":"APIcurrent","exp":true}""")]
     [InlineData("""{"iss":"APIcurrent","exp":1.5}""")]
     [InlineData("""{"iss":"APIcurrent","video":"yes","exp":1}""")]
+    [InlineData("""{"iss":"APIcurrent","sub":"\uD800","exp":9999999999}""")]
+    [InlineData("""{"iss":"APIcurrent","exp":9223372036854775807}""")]
+    [InlineData("""{"iss":"APIcurrent","exp":9999999999,"nbf":-99999999999999}""")]
+    [InlineData("""{"iss":"APIcurrent","video":{"room":"\uDC00"},"exp":9999999999}""")]
     public void Payload_that_is_not_an_object_of_LiveKit_claims_is_malformed(string payload)
     {
         var jwt = TestJwt.Sign(Hs256Header, payload, _current.ApiSecret);
+
+        AssertRefused(Verifier().Verify(jwt), TokenError.Malformed, jwt);
+    }
+
+    [Fact]
+    public void Payload_with_invalid_UTF8_in_a_claim_is_malformed()
+    {
+        var header = TestJwt.Encode(Hs256Header);
+        var payload = System.Buffers.Text.Base64Url.EncodeToString(
+            [.. "{\"iss\":\"APIcurrent\",\"sub\":\""u8, 0xC3, 0x28, .. "\",\"exp\":9999999999}"u8]);
+        var signingInput = header + "." + payload;
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(_current.ApiSecret), System.Text.Encoding.ASCII.GetBytes(signingInput));
+        var jwt = signingInput + "." + System.Buffers.Text.Base64Url.EncodeToString(signature);
 
         AssertRefused(Verifier().Verify(jwt), TokenError.Malformed, jwt);
     }

@@ -38,6 +38,24 @@ public sealed class WebhookBodyReaderTests
         Assert.Equal(0, stream.BytesRead);
     }
 
+    [Fact]
+    public async Task Receiver_reads_verifies_and_parses_a_request_stream()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        var credentials = new VoiceFunctions.Shared.LiveKit.Auth.LiveKitCredentials("APIstream", TestJwt.NewSecret());
+        var receiver = new WebhookReceiver(credentials, time, new WebhookReceiverOptions { MaxBodyBytes = 4096 });
+        var body = WebhookSamples.Read("room_started");
+        var authorization = new WebhookSigner(credentials, time).Sign(body);
+
+        var accepted = await receiver.ReceiveAsync(new MemoryStream(body), body.Length, authorization, CancellationToken.None).DefaultTimeout();
+        var tooLarge = await receiver.ReceiveAsync(new MemoryStream(new byte[8192]), null, authorization, CancellationToken.None).DefaultTimeout();
+
+        Assert.True(accepted.IsValid, accepted.ToString());
+        Assert.Equal("room_started", accepted.Event.Event);
+        Assert.Equal(WebhookError.BodyTooLarge, tooLarge.Error);
+        Assert.Equal(413, tooLarge.HttpStatus);
+    }
+
     private sealed class CountingStream(Stream inner) : Stream
     {
         public long BytesRead { get; private set; }

@@ -187,6 +187,7 @@ public sealed class WebhookReceiverTests
     [InlineData("not json")]
     [InlineData("{\"event\":\"room_started\"")]
     [InlineData("{\"event\":\"room_started\",}")]
+    [InlineData("{\"event\":\"room_started\",\"room\":5,oops}")]
     public void Signed_body_that_is_not_JSON_is_rejected_as_bad_request(string text)
     {
         var body = Encoding.UTF8.GetBytes(text);
@@ -214,6 +215,27 @@ public sealed class WebhookReceiverTests
         var body = Encoding.UTF8.GetBytes(text);
 
         AssertRefused(Receiver().Receive(body, Sign(body)), WebhookError.WrongShape, 400);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x65, 0x76, 0x65, 0x6E, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D })]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x65, 0x76, 0x65, 0x6E, 0x74, 0x22, 0x3A, 0x22, 0x72, 0x22, 0x2C, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D })]
+    [InlineData(new byte[] { 0x7B, 0x22, 0xFE, 0x22, 0x3A, 0x31, 0x2C, 0x22, 0x65, 0x76, 0x65, 0x6E, 0x74, 0x22, 0x3A, 0x22, 0x72, 0x22, 0x7D })]
+    public void Signed_body_with_invalid_UTF8_is_rejected_as_not_JSON(byte[] body)
+    {
+        AssertRefused(Receiver().Receive(body, Sign(body)), WebhookError.NotJson, 400);
+    }
+
+    [Theory]
+    [InlineData("{\"event\":\"\\uD800\"}")]
+    [InlineData("{\"event\":\"room_started\",\"id\":\"\\uDC00x\"}")]
+    [InlineData("{\"\\uD800\":1,\"event\":\"room_started\"}")]
+    [InlineData("{\"event\":\"participant_joined\",\"participant\":{\"attributes\":{\"\\uD800\":\"x\"}}}")]
+    public void Signed_body_with_a_lone_surrogate_escape_is_rejected_as_not_JSON(string text)
+    {
+        var body = Encoding.UTF8.GetBytes(text);
+
+        AssertRefused(Receiver().Receive(body, Sign(body)), WebhookError.NotJson, 400);
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace VoiceFunctions.Cli.Calls;
+
+/// <summary>
+/// The control plane's call-history API: GET {api}/calls?day=&amp;pageSize=&amp;continuation= and
+/// GET {api}/calls/{id}, authorised by an API key (x-functions-key). Answers are read as JSON documents,
+/// so fields the API adds later do not break the CLI.
+/// </summary>
+public sealed class CallsApiClient(HttpClient http, Uri baseUrl, string apiKey)
+{
+    public async Task<JsonElement> ListAsync(DateOnly? day, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        var query = $"calls?pageSize={pageSize}" + (day is { } d ? $"&day={d:yyyy-MM-dd}" : "")
+            + (continuation is null ? "" : "&continuation=" + Uri.EscapeDataString(continuation));
+        return await GetAsync(query, cancellationToken);
+    }
+
+    public Task<JsonElement> GetAsync(string callId, CancellationToken cancellationToken, bool details) =>
+        GetAsync("calls/" + Uri.EscapeDataString(callId), cancellationToken);
+
+    private async Task<JsonElement> GetAsync(string relative, CancellationToken cancellationToken)
+    {
+        var root = baseUrl.ToString().EndsWith('/') ? baseUrl : new Uri(baseUrl + "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(root, relative));
+        request.Headers.Add("x-functions-key", apiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new CallsApiException((int)response.StatusCode, body.Length > 200 ? body[..200] : body);
+        }
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}

@@ -1,0 +1,199 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using VoiceFunctions.Cli.Calls;
+
+namespace VoiceFunctions.Cli.Commands;
+
+/// <summary>`voicectl calls list|show|tail`: the call history kept by the control plane.</summary>
+public static class CallsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = TargetOptions.CreateFile();
+        var keyEnv = new Option<string>("--api-key-env")
+        {
+            Description = "Variable holding the control plane's API key (default VOICEFUNCTIONS_API_KEY).",
+            DefaultValueFactory = _ => "VOICEFUNCTIONS_API_KEY",
+        };
+        file.Recursive = true;
+        keyEnv.Recursive = true;
+        return new Command("calls", "Show the call history kept by the control plane (control_plane.api_url or VOICEFUNCTIONS_API_URL).")
+        {
+            file, keyEnv, ListCommand(context, file, keyEnv), ShowCommand(context, file, keyEnv), TailCommand(context, file, keyEnv),
+        };
+    }
+
+    private static Command ListCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
+    {
+        var day = new Option<string?>("--day") { Description = "The day to list, yyyy-MM-dd (default today, UTC)." };
+        var limit = new Option<int>("--limit") { Description = "At most this many calls (default 50).", DefaultValueFactory = _ => 50 };
+        var command = new Command("list", "List a day's calls, newest first.") { day, limit };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DateOnly? date = null;
+            if (parse.GetValue(day) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    return context.UsageError($"--day '{text}' is not a date like 2026-11-25");
+                }
+                date = parsed;
+            }
+            return await WithClientAsync(context, parse, file, keyEnv, async client =>
+            {
+                var page = await client.ListAsync(date, Math.Clamp(parse.GetValue(limit), 1, 1000), null, cancellationToken);
+                var calls = page.TryGetProperty("calls", out var c) ? c.EnumerateArray().ToArray() : [];
+                context.Terminal.Out.WriteLine($"{calls.Length} calls on {CallFormatter.Text(page, "day")}");
+                if (calls.Length > 0)
+                {
+                    context.Terminal.Out.WriteLine(CallFormatter.Header);
+                }
+                foreach (var call in calls)
+                {
+                    context.Terminal.Out.WriteLine(CallFormatter.Row(call));
+                }
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command ShowCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
+    {
+        var id = new Argument<string>("CALL_ID") { Description = "The call's id." };
+        var command = new Command("show", "Show one call: its record and its turns.") { id };
+        command.SetAction(async (parse, cancellationToken) =>
+            await WithClientAsync(context, parse, file, keyEnv, async client =>
+            {
+                var details = await client.GetAsync(parse.GetValue(id)!, cancellationToken, details: true);
+                foreach (var line in CallFormatter.Details(details))
+                {
+                    var lead = line.Length - line.TrimStart().Length;
+                    context.Terminal.WriteWrapped(context.Terminal.Out, line.TrimStart(), lead + 4, lead);
+                }
+                return ExitCodes.Ok;
+            }));
+        return command;
+    }
+
+    private static Command TailCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
+    {
+        var interval = new Option<double>("--interval") { Description = "Seconds between polls (default 2).", DefaultValueFactory = _ => 2 };
+        var duration = new Option<double?>("--for") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
+        var max = new Option<int?>("--max") { Description = "Stop after printing this many rows." };
+        var command = new Command("tail", "Follow today's calls: print each new call and each change of a call's outcome.") { interval, duration, max };
+        command.SetAction(async (parse, cancellationToken) =>
+            await WithClientAsync(context, parse, file, keyEnv, async client =>
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (parse.GetValue(duration) is { } seconds)
+                {
+                    stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+                }
+                var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+                var printed = 0;
+                var limit = parse.GetValue(max) ?? int.MaxValue;
+                var first = true;
+                context.Terminal.Out.WriteLine(CallFormatter.Header);
+                while (!stop.IsCancellationRequested)
+                {
+                    var page = await client.ListAsync(null, 100, null, stop.Token);
+                    var calls = page.TryGetProperty("calls", out var c) ? c.EnumerateArray().Reverse().ToArray() : [];
+                    // The first poll shows only the 20 newest calls; later polls show every new call or change.
+                    var quietBefore = first ? calls.Length - 20 : 0;
+                    for (var i = 0; i < calls.Length; i++)
+                    {
+                        var key = CallFormatter.Text(calls[i], "callId");
+                        var state = CallFormatter.Text(calls[i], "outcome") + "|" + CallFormatter.Text(calls[i], "endedAt");
+                        if (!seen.TryGetValue(key, out var previous) || previous != state)
+                        {
+                            if (i >= quietBefore && printed < limit)
+                            {
+                                context.Terminal.Out.WriteLine(CallFormatter.Row(calls[i]));
+                                printed++;
+                            }
+                            seen[key] = state;
+                        }
+                    }
+                    first = false;
+                    await context.Terminal.Out.FlushAsync(stop.Token);
+                    if (printed >= limit)
+                    {
+                        break;
+                    }
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(interval), 0.2, 60)), context.Time, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+                return ExitCodes.Ok;
+            }, tolerateCancel: true));
+        return command;
+    }
+
+    private static async Task<int> WithClientAsync(CliContext context, ParseResult parse, Option<FileInfo?> file, Option<string> keyEnv,
+        Func<CallsApiClient, Task<int>> action, bool tolerateCancel = false)
+    {
+        var url = ApiUrl(context, parse.GetValue(file), out var exitCode);
+        if (url is null)
+        {
+            return exitCode;
+        }
+        var variable = parse.GetValue(keyEnv)!;
+        var key = context.Environment(variable);
+        if (string.IsNullOrEmpty(key))
+        {
+            return context.UsageError($"{variable} is not set (the control plane's API key)");
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        try
+        {
+            return await action(new CallsApiClient(http, url, key));
+        }
+        catch (CallsApiException e)
+        {
+            context.Terminal.Error.WriteLine($"voicectl: the call API at {url} refused: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (HttpRequestException e)
+        {
+            context.Terminal.Error.WriteLine($"voicectl: cannot reach the call API at {url}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (tolerateCancel)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (JsonException e)
+        {
+            context.Terminal.Error.WriteLine($"voicectl: the call API at {url} did not answer JSON: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static Uri? ApiUrl(CliContext context, FileInfo? file, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        string? text = context.Environment("VOICEFUNCTIONS_API_URL");
+        if (file is not null)
+        {
+            var document = DeploymentFileArgument.Load(context, file, out exitCode);
+            if (document is null)
+            {
+                return null;
+            }
+            text = document.File?.ControlPlane?.ApiUrl?.Value ?? text;
+        }
+        if (string.IsNullOrEmpty(text) || !Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            exitCode = context.UsageError("give --file voice.yaml with control_plane.api_url, or set VOICEFUNCTIONS_API_URL");
+            return null;
+        }
+        return url;
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using VoiceFunctions.Cli.LiveKit;
+
+namespace VoiceFunctions.Cli.Commands;
+
+/// <summary>--file for the commands that do not need a whole valid deployment file, only its LiveKit server.</summary>
+public static class TargetOptions
+{
+    public static Option<FileInfo?> CreateFile() => new("--file", "-f")
+    {
+        Description = "Deployment file whose livekit section names the server (default: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).",
+    };
+
+    public static LiveKitTarget? Resolve(CliContext context, FileInfo? file, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        string? problem;
+        LiveKitTarget? target;
+        if (file is null)
+        {
+            target = LiveKitTarget.FromEnvironment(context.Environment, out problem);
+        }
+        else
+        {
+            var document = DeploymentFileArgument.Load(context, file, out exitCode);
+            if (document is null)
+            {
+                return null;
+            }
+            if (document.File?.LiveKit is null)
+            {
+                exitCode = context.UsageError($"{file.Name} has no usable livekit section (voicectl sip validate {file.Name})");
+                return null;
+            }
+            target = LiveKitTarget.FromFile(document.File, context.Environment, out problem);
+        }
+        if (target is null)
+        {
+            exitCode = context.UsageError(problem!);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace VoiceFunctions.Cli.Commands;
+
+/// <summary>--timeout SECONDS: how long one request to a server may take.</summary>
+public static class TimeoutOption
+{
+    public static Option<double> Create() => new("--timeout")
+    {
+        Description = "Seconds one request may take before it counts as failed (default 10).",
+        DefaultValueFactory = _ => SipCommandSupport.DefaultTimeout.TotalSeconds,
+    };
+
+    public static TimeSpan Read(ParseResult parse, Option<double> option) =>
+        TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(option), 0.1, 600));
+}

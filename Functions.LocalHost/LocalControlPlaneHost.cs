@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Timers;
+using VoiceFunctions.Functions.Webhooks;
+
+namespace VoiceFunctions.Functions.LocalHost;
+
+/// <summary>
+/// Composes the control plane's function classes on Kestrel: the same routes as the function app
+/// (/api/…), the same services (AddControlPlane), the orchestration in the in-process Durable
+/// backend, and the timer functions as periodic hosted services.
+/// </summary>
+public static class LocalControlPlaneHost
+{
+    /// <param name="configure">Extra configuration (tests, benchmarks); applied after the settings file and environment.</param>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var settingsFile = builder.Configuration["settings"];
+        if (!string.IsNullOrEmpty(settingsFile))
+        {
+            builder.Configuration.AddLocalSettingsFile(settingsFile);
+            builder.Configuration.AddEnvironmentVariables();
+        }
+        configure?.Invoke(builder.Configuration);
+        logging?.Invoke(builder.Logging);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 7071));
+        }
+
+        builder.Services.AddControlPlane(builder.Configuration);
+        builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var local = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        builder.Services.AddInMemoryDurableTask(
+            registry => registry.AddCallTasks(),
+            new InMemoryDurableTaskOptions { Port = local.DurablePort == 0 ? FreeLoopbackPort() : local.DurablePort });
+        builder.Services.AddSingleton<LiveKitWebhookFunction>();
+        builder.Services.AddSingleton<AgentEventsFunction>();
+        builder.Services.AddSingleton<HealthApiFunctions>();
+        builder.Services.AddSingleton<CallsApiFunctions>();
+        if (local.RunTimers)
+        {
+            AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
+            AddJob(builder.Services, "TokenRefresh", local.TokenRefreshSeconds, true, (sp, ct) => sp.GetRequiredService<MediaHostTokenPublisher>().PublishAsync(ct));
+            AddJob(builder.Services, "Reconciliation", local.ReconciliationSeconds, false, async (sp, ct) =>
+            {
+                await sp.GetRequiredService<CallReconciler>().RunAsync(sp.GetRequiredService<DurableTaskClient>(), ct).ConfigureAwait(false);
+                await sp.GetRequiredService<Shared.Calls.EventDedupeStore>().CleanupAsync(
+                    TimeSpan.FromHours(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.DedupeRetentionHours), ct).ConfigureAwait(false);
+            });
+        }
+
+        var app = builder.Build();
+        MapFunctions(app);
+        return app;
+    }
+
+    private static void MapFunctions(WebApplication app)
+    {
+        app.MapPost("/api/livekit/webhook", (HttpContext ctx, LiveKitWebhookFunction f, DurableTaskClient client) =>
+            Execute(ctx, f.Run(ctx.Request, client, ctx.RequestAborted)));
+        app.MapPost("/api/calls/{callId}/events", (HttpContext ctx, string callId, AgentEventsFunction f, DurableTaskClient client) =>
+            Execute(ctx, f.Run(ctx.Request, callId, client, ctx.RequestAborted)));
+        app.MapGet("/api/health", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Health(ctx.Request, ctx.RequestAborted)));
+        app.MapGet("/api/health/detailed", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Detailed(ctx.Request, ctx.RequestAborted)));
+        app.MapGet("/api/health/livekit", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.LiveKit(ctx.Request, ctx.RequestAborted)));
+        app.MapGet("/api/health/sip", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Sip(ctx.Request, ctx.RequestAborted)));
+        app.MapGet("/api/calls", (HttpContext ctx, CallsApiFunctions f) => Execute(ctx, f.List(ctx.Request, ctx.RequestAborted)));
+        app.MapGet("/api/calls/{callId}", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Get(ctx.Request, callId, ctx.RequestAborted)));
+    }
+
+    private static async Task Execute(HttpContext context, Task<IActionResult> function)
+    {
+        var result = await function.ConfigureAwait(false);
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
+    }
+
+    private static void AddJob(IServiceCollection services, string name, int seconds, bool runOnStart, Func<IServiceProvider, CancellationToken, Task> work) =>
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new PeriodicJob(name, TimeSpan.FromSeconds(seconds), runOnStart, work, sp,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob>>()));
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

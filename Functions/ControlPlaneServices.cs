@@ -1,0 +1,98 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.Timers;
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Webhooks;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.AgentEvents;
+using VoiceFunctions.Shared.LiveKit.Api;
+using VoiceFunctions.Shared.LiveKit.Auth;
+using VoiceFunctions.Shared.LiveKit.Webhooks;
+
+namespace VoiceFunctions.Functions;
+
+/// <summary>
+/// Registers the control plane's services (options, stores, handlers, activities, LiveKit clients)
+/// from configuration. Both the Azure Functions app and the local host call this, so they run the
+/// same classes with the same settings.
+/// </summary>
+public static class ControlPlaneServices
+{
+    public static IServiceCollection AddControlPlane(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CallStoreOptions>().Bind(configuration.GetSection(CallStoreOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                // Default to the function app's own storage account when no separate one is named.
+                if (string.IsNullOrEmpty(configuration[$"{CallStoreOptions.SectionName}:ConnectionString"]) && configuration["AzureWebJobsStorage"] is { Length: > 0 } storage)
+                {
+                    o.ConnectionString = storage;
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AgentDispatchOptions>().Bind(configuration.GetSection(AgentDispatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AgentEventsOptions>().Bind(configuration.GetSection(AgentEventsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLiveKitApi(o => configuration.GetSection("LiveKit").Bind(o));
+
+        services.TryAddSingleton(sp => new CallStore(sp.GetRequiredService<IOptions<CallStoreOptions>>().Value));
+        services.TryAddSingleton(sp => new EventDedupeStore(
+            new TableClient(sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.DedupeTableName),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var livekit = sp.GetRequiredService<IOptions<LiveKitApiOptions>>().Value;
+            return new WebhookReceiver(new LiveKitCredentials(livekit.ApiKey, livekit.ApiSecret), sp.GetRequiredService<TimeProvider>(),
+                new WebhookReceiverOptions { MaxBodyBytes = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxBodyBytes });
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<AgentEventsOptions>>().Value;
+            return new AgentEventVerifier(new TokenVerifier(new LiveKitCredentials(o.KeyId, o.Secret), sp.GetRequiredService<TimeProvider>()), o.MaxBodyBytes);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value;
+            return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
+        });
+        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings()));
+        services.TryAddSingleton<LiveKitWebhookHandler>();
+        services.TryAddSingleton<AgentEventsHandler>();
+
+        services.TryAddSingleton<ICallControl, LiveKitCallControl>();
+        services.TryAddSingleton<IAgentDispatcher>(sp => sp.GetRequiredService<IOptions<AgentDispatchOptions>>().Value.Mode == AgentDispatchMode.LiveKitAgent
+            ? ActivatorUtilities.CreateInstance<LiveKitAgentDispatcher>(sp)
+            : ActivatorUtilities.CreateInstance<SipAgentDispatcher>(sp));
+        services.TryAddTransient<RecordCallActivity>();
+        services.TryAddTransient<DispatchAgentActivity>();
+        services.TryAddTransient<MarkAnsweredActivity>();
+        services.TryAddTransient<TransferCallerActivity>();
+        services.TryAddTransient<EndCallActivity>();
+        services.TryAddTransient<FinalizeCallActivity>();
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.AddHttpClient(HealthChecker.HttpClientName);
+        services.TryAddSingleton<HealthChecker>();
+        services.TryAddSingleton(sp => new HealthSnapshotStore(new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<HealthOptions>>().Value.SnapshotTableName)));
+        services.TryAddSingleton<AlertSender>();
+        services.TryAddSingleton<HealthMonitor>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MediaHostTokenPublisher>(sp, new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<TokenRefreshOptions>>().Value.TableName)));
+        services.TryAddSingleton<CallReconciler>();
+        services.TryAddSingleton<ApiAccessGuard>();
+        services.AddLogging();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using VoiceFunctions.Functions.Health;
+
+namespace VoiceFunctions.Functions.Timers;
+
+/// <summary>
+/// The timer functions. Schedules are app settings (NCRONTAB with seconds): HealthCheckSchedule
+/// (default every minute), TokenRefreshSchedule (every 10 minutes), ReconciliationSchedule (every 5 minutes).
+/// The local host runs the same classes as hosted services.
+/// </summary>
+public sealed class TimerFunctions(HealthMonitor health, MediaHostTokenPublisher tokens, CallReconciler reconciler, Shared.Calls.EventDedupeStore dedupe, Microsoft.Extensions.Options.IOptions<Webhooks.WebhookOptions> webhooks)
+{
+    [Function("HealthCheck")]
+    public Task HealthCheck([TimerTrigger("%HealthCheckSchedule%")] TimerInfo timer, CancellationToken ct) => health.RunAsync(ct);
+
+    [Function("TokenRefresh")]
+    public Task TokenRefresh([TimerTrigger("%TokenRefreshSchedule%", RunOnStartup = true)] TimerInfo timer, CancellationToken ct) => tokens.PublishAsync(ct);
+
+    /// <summary>Also removes event ids older than the dedupe retention.</summary>
+    [Function("Reconciliation")]
+    public async Task Reconciliation([TimerTrigger("%ReconciliationSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        await reconciler.RunAsync(durable, ct).ConfigureAwait(false);
+        await dedupe.CleanupAsync(TimeSpan.FromHours(webhooks.Value.DedupeRetentionHours), ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.AgentEvents;
+using VoiceFunctions.Shared.LiveKit.Webhooks;
+
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>
+/// Handles one event the MediaHost posts about a call: verify its signature (401/413), parse and check
+/// it (400), drop a replay (the event id is claimed once), store what belongs in the history (turns,
+/// errors, the summary), then raise it into the call's orchestration.
+/// </summary>
+public sealed class AgentEventsHandler(
+    AgentEventVerifier verifier,
+    EventDedupeStore dedupe,
+    CallStore store,
+    CallEventDispatcher dispatcher,
+    ILogger<AgentEventsHandler> logger)
+{
+    public const string DedupeSource = "agent";
+
+    public async Task<HttpResponseResult> HandleAsync(HttpRequest request, string callId, DurableTaskClient client, CancellationToken ct)
+    {
+        var body = await WebhookBodyReader.ReadAsync(request.Body, request.ContentLength, verifier.MaxBodyBytes, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, $"the body is over the limit of {verifier.MaxBodyBytes} bytes");
+        }
+        if (verifier.Verify(body, request.Headers.Authorization.ToString()) is { } refusal)
+        {
+            return Refuse(refusal.Status, refusal.Reason);
+        }
+        var message = AgentEventParser.TryParse(body, callId, out var problem);
+        if (message is null)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, problem!);
+        }
+        if (await store.GetAsync(callId, ct).ConfigureAwait(false) is null)
+        {
+            return Refuse(StatusCodes.Status404NotFound, "no call with that id is known");
+        }
+        if (!await dedupe.TryClaimAsync(DedupeSource, message.Id, ct).ConfigureAwait(false))
+        {
+            WebhookLog.Duplicate(logger, message.Id);
+            return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new WebhookAnswer("duplicate", message.Id, callId));
+        }
+        try
+        {
+            await StoreAsync(message, ct).ConfigureAwait(false);
+            var delivery = ToEvent(message) is { } callEvent
+                ? await dispatcher.DeliverAsync(new CallRoute(callId, "", message.OccurredAt, false, null, callEvent), client, ct).ConfigureAwait(false)
+                : CallDelivery.Raised;
+            WebhookLog.AgentEventDelivered(logger, message.Id, message.Type.ToString(), callId, delivery);
+            return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new WebhookAnswer(delivery.ToString(), message.Id, callId));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WebhookLog.DeliveryFailed(logger, ex, message.Id, callId);
+            await dedupe.ReleaseAsync(DedupeSource, message.Id, CancellationToken.None).ConfigureAwait(false);
+            return HttpResponseResult.Text(StatusCodes.Status503ServiceUnavailable, "the event could not be stored or delivered; retry");
+        }
+    }
+
+    private async Task StoreAsync(AgentEventMessage m, CancellationToken ct)
+    {
+        switch (m.Type)
+        {
+            case AgentEventType.Turn:
+                await store.AppendTurnAsync(m.Turn!, ct).ConfigureAwait(false);
+                break;
+            case AgentEventType.Error:
+                await store.UpdateAsync(m.CallId, r => r.WithError(m.Error!), ct).ConfigureAwait(false);
+                break;
+            case AgentEventType.Summary:
+                await store.UpdateAsync(m.CallId, r => r.Summary == m.Summary ? null : r with { Summary = m.Summary }, ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static CallEvent? ToEvent(AgentEventMessage m)
+    {
+        CallEventKind? kind = m.Type switch
+        {
+            AgentEventType.Answered => CallEventKind.AgentAnswered,
+            AgentEventType.Turn => CallEventKind.Turn,
+            AgentEventType.Transfer => CallEventKind.Transferred,
+            AgentEventType.Error => CallEventKind.AgentError,
+            AgentEventType.Hangup => CallEventKind.AgentLeft,
+            _ => null,
+        };
+        return kind is { } k ? new CallEvent(k, m.OccurredAt) { SourceEventId = m.Id, Detail = m.TransferTo ?? m.Error } : null;
+    }
+
+    private HttpResponseResult Refuse(int status, string reason)
+    {
+        WebhookLog.Refused(logger, status, reason);
+        return HttpResponseResult.Text(status, reason);
+    }
+}

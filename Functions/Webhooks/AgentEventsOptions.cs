@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>
+/// Configuration section "AgentEvents": the key the MediaHost signs its call events with. It is its
+/// own key, not the LiveKit API secret, which never leaves the control plane.
+/// </summary>
+public sealed class AgentEventsOptions
+{
+    public const string SectionName = "AgentEvents";
+
+    /// <summary>The key id (the JWT's iss). Default "mediahost".</summary>
+    [Required]
+    public string KeyId { get; set; } = "mediahost";
+
+    /// <summary>The shared secret (HS256). Required; at least 32 characters.</summary>
+    [Required, MinLength(32)]
+    public string Secret { get; set; } = "";
+
+    /// <summary>Largest event body in bytes. Default 256 KiB.</summary>
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    public override string ToString() => $"AgentEventsOptions {{ KeyId = {KeyId}, Secret = <redacted> }}";
+}

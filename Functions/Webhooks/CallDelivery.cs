@@ -1,0 +1,14 @@
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>What happened to a routed event.</summary>
+public enum CallDelivery
+{
+    /// <summary>The call's orchestration was started (the event's data travelled in its input).</summary>
+    Started,
+    /// <summary>The event was raised into the running orchestration.</summary>
+    Raised,
+    /// <summary>The call's orchestration has already finished: a late event, dropped.</summary>
+    CallAlreadyFinished,
+    /// <summary>No orchestration runs for the call and this event does not start one.</summary>
+    UnknownCall,
+}

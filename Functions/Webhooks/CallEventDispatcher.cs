@@ -1,0 +1,50 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using VoiceFunctions.Functions.Orchestrations;
+
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>
+/// Delivers a routed event to the call's orchestration (instance id = call id): starts it when the
+/// event may start a call and none runs, otherwise raises the event into it. Idempotent: when two
+/// deliveries race to start the same call, the loser finds the winner's instance and raises instead.
+/// </summary>
+public sealed class CallEventDispatcher(CallSettings settings)
+{
+    public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct)
+    {
+        var instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
+        if (instance is null)
+        {
+            if (!route.StartIfMissing)
+            {
+                return CallDelivery.UnknownCall;
+            }
+            var start = new CallStart(route.CallId, route.RoomName, route.OccurredAt, route.Caller, settings);
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(CallOrchestrator), start, new StartOrchestrationOptions(InstanceId: route.CallId), ct).ConfigureAwait(false);
+                return CallDelivery.Started;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Another delivery may have started it a moment ago; if so, fall through and raise into it.
+                instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
+                if (instance is null)
+                {
+                    throw;
+                }
+            }
+        }
+        if (instance.IsCompleted)
+        {
+            return CallDelivery.CallAlreadyFinished;
+        }
+        if (route.Event is null)
+        {
+            return CallDelivery.Raised; // room_started for a call that already runs: nothing to add
+        }
+        await client.RaiseEventAsync(route.CallId, CallEvent.EventName, route.Event, ct).ConfigureAwait(false);
+        return CallDelivery.Raised;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.LiveKit.Webhooks;
+
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>
+/// Handles one LiveKit webhook delivery: read the raw body (bounded), verify the signature and body
+/// hash (401/400/413), map it to a call, drop a repeat of an event already acted on (insert-if-absent
+/// by event id, so a captured request replayed while its token is still valid acts once), then start
+/// or raise into the call's orchestration. Nothing slow happens inline: a table insert and one or two
+/// Durable client calls. A failed delivery gives its claim back and answers 503, so LiveKit retries.
+/// </summary>
+public sealed class LiveKitWebhookHandler(
+    WebhookReceiver receiver,
+    EventDedupeStore dedupe,
+    WebhookCallMapper mapper,
+    CallEventDispatcher dispatcher,
+    TimeProvider time,
+    ILogger<LiveKitWebhookHandler> logger)
+{
+    public const string DedupeSource = "livekit";
+
+    public async Task<HttpResponseResult> HandleAsync(HttpRequest request, DurableTaskClient client, CancellationToken ct)
+    {
+        var body = await WebhookBodyReader.ReadAsync(request.Body, request.ContentLength, receiver.MaxBodyBytes, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, $"the body is over the limit of {receiver.MaxBodyBytes} bytes");
+        }
+        var received = receiver.Receive(body, request.Headers.Authorization.ToString());
+        if (!received.IsValid)
+        {
+            return Refuse(received.HttpStatus, received.Message);
+        }
+
+        var e = received.Event;
+        var route = mapper.Map(e, time.GetUtcNow());
+        if (route is null)
+        {
+            return Answer("ignored", e.Id);
+        }
+        // LiveKit always sends an id; a body without one is still deduplicated, by its content.
+        var eventId = string.IsNullOrEmpty(e.Id) ? "sha256:" + BodyHash.Compute(body) : e.Id;
+        if (!await dedupe.TryClaimAsync(DedupeSource, eventId, ct).ConfigureAwait(false))
+        {
+            WebhookLog.Duplicate(logger, eventId);
+            return Answer("duplicate", eventId);
+        }
+        try
+        {
+            var delivery = await dispatcher.DeliverAsync(route, client, ct).ConfigureAwait(false);
+            WebhookLog.Delivered(logger, eventId, e.Event, route.CallId, delivery);
+            return Answer(delivery.ToString(), eventId, route.CallId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WebhookLog.DeliveryFailed(logger, ex, eventId, route.CallId);
+            await dedupe.ReleaseAsync(DedupeSource, eventId, CancellationToken.None).ConfigureAwait(false);
+            return HttpResponseResult.Text(StatusCodes.Status503ServiceUnavailable, "the event could not be delivered to the call; retry");
+        }
+    }
+
+    private HttpResponseResult Refuse(int status, string reason)
+    {
+        WebhookLog.Refused(logger, status, reason);
+        return HttpResponseResult.Text(status, reason);
+    }
+
+    private static HttpResponseResult Answer(string status, string? eventId, string? callId = null) =>
+        HttpResponseResult.JsonBody(StatusCodes.Status200OK, new WebhookAnswer(status, eventId, callId));
+}

@@ -1,0 +1,71 @@
+using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.LiveKit;
+using VoiceFunctions.Shared.LiveKit.Webhooks.Models;
+
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>
+/// Decides what a verified LiveKit webhook means for a call (pure: no I/O). Only rooms named with the
+/// call prefix are calls. The caller is the SIP participant that is not our agent; the agent is a
+/// participant of kind AGENT, or a SIP participant that carries our agent identity prefix.
+/// </summary>
+public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPrefix)
+{
+    /// <summary>Returns the route, or null when the event does not concern a call.</summary>
+    public CallRoute? Map(WebhookEvent e, DateTimeOffset receivedAt)
+    {
+        var roomName = e.Room?.Name;
+        if (string.IsNullOrEmpty(roomName) || !roomName.StartsWith(roomPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var callId = CallIds.FromRoomName(roomName);
+        var at = e.CreatedAt ?? receivedAt;
+        CallEvent Raise(CallEventKind kind, CallerInfo? caller = null) =>
+            new(kind, at) { SourceEventId = e.Id, ParticipantIdentity = e.Participant?.Identity, Caller = caller };
+
+        switch (e.Type)
+        {
+            case WebhookEventType.RoomStarted:
+                return new CallRoute(callId, roomName, at, StartIfMissing: true, Caller: null, Event: null);
+            case WebhookEventType.RoomFinished:
+                return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.RoomFinished));
+        }
+
+        var participant = e.Participant;
+        if (participant is null)
+        {
+            return null;
+        }
+        var isAgent = IsAgent(participant);
+        var isCaller = participant.IsSip && !isAgent;
+        switch (e.Type)
+        {
+            case WebhookEventType.ParticipantJoined when isCaller:
+                var caller = new CallerInfo(participant.Identity ?? "", participant.Sip.PhoneNumber, participant.Sip.TrunkPhoneNumber, participant.Sip.TrunkId);
+                return new CallRoute(callId, roomName, at, StartIfMissing: true, caller, Raise(CallEventKind.CallerJoined, caller));
+            case WebhookEventType.ParticipantJoined when isAgent && AgentAudioUp(participant):
+            case WebhookEventType.TrackPublished when isAgent:
+                return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.AgentAnswered));
+            case WebhookEventType.ParticipantLeft or WebhookEventType.ParticipantConnectionAborted when isCaller:
+                return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.CallerLeft));
+            case WebhookEventType.ParticipantLeft or WebhookEventType.ParticipantConnectionAborted when isAgent:
+                return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.AgentLeft));
+            default:
+                return null;
+        }
+    }
+
+    private bool IsAgent(ParticipantInfo p) =>
+        p.IsAgent
+        || (p.IsSip && p.Attributes.TryGetValue(SipAgentDispatcher.RoleAttribute, out var role) && role == "agent")
+        || (p.IsSip && p.Identity is { } id && id.StartsWith(agentIdentityPrefix, StringComparison.Ordinal));
+
+    // A LiveKit agent is in the room with its audio once it joined. Our SIP agent leg joins while it is
+    // still dialing the MediaHost: it counts as answered only once LiveKit SIP reports the call active
+    // (or, later, by its track being published, or by the MediaHost's own "answered" event).
+    private static bool AgentAudioUp(ParticipantInfo p) =>
+        p.IsAgent || p.Sip.CallStatus is null or "active";
+}

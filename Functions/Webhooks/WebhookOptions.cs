@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceFunctions.Functions.Webhooks;
+
+/// <summary>Configuration section "Webhooks": limits and deduplication of LiveKit webhooks and agent events.</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>Largest LiveKit webhook body in bytes. Default 1 MiB (real events are a few KB).</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Table that remembers handled event ids. Default "EventDedupe".</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string DedupeTableName { get; set; } = "EventDedupe";
+
+    /// <summary>
+    /// Hours an event id is remembered. Default 24. Must outlive a webhook token (5 min) plus LiveKit's
+    /// retries, so neither a redelivery nor a replayed request can act twice.
+    /// </summary>
+    [Range(1, 24 * 30)]
+    public int DedupeRetentionHours { get; set; } = 24;
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Providers;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>Creates the providers named in <see cref="ProviderSelectionOptions"/> (once, shared by all calls).</summary>
+public sealed class AgentProviderFactory(IOptions<AiLoopOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
+{
+    public const string HttpClientName = "VoiceFunctions.Agent.Providers";
+
+    private ProviderSelectionOptions Selection => options.Value.Providers;
+
+    public ISpeechToText CreateSpeechToText() => Selection.Stt == "openai"
+        ? new OpenAiSpeechToText(httpClients.CreateClient(HttpClientName), Selection.OpenAiStt!, time, loggers.CreateLogger<OpenAiSpeechToText>())
+        : new PocketsphinxSpeechToText(Selection.Pocketsphinx, loggers.CreateLogger<PocketsphinxSpeechToText>());
+
+    public ILanguageModel CreateLanguageModel() => Selection.Llm == "openai"
+        ? new OpenAiChatModel(httpClients.CreateClient(HttpClientName), Selection.OpenAiLlm!, time, loggers.CreateLogger<OpenAiChatModel>())
+        : new ScriptedLanguageModel(LoadScript());
+
+    public ITextToSpeech CreateTextToSpeech() => Selection.Tts == "openai"
+        ? new OpenAiTextToSpeech(httpClients.CreateClient(HttpClientName), Selection.OpenAiTts!, time, loggers.CreateLogger<OpenAiTextToSpeech>())
+        : new EspeakTextToSpeech(Selection.Espeak);
+
+    /// <summary>The configured dialog script, or the built-in one.</summary>
+    public DialogScript LoadScript()
+    {
+        if (Selection.DialogScriptPath.Length > 0)
+        {
+            return DialogScriptLoader.Load(File.ReadAllText(Selection.DialogScriptPath), Selection.DialogScriptPath);
+        }
+        using var stream = typeof(AgentProviderFactory).Assembly.GetManifestResourceStream("VoiceFunctions.MediaHost.default-dialog.yaml")
+            ?? throw new InvalidOperationException("the built-in dialog script is missing from the assembly");
+        return DialogScriptLoader.Load(new StreamReader(stream).ReadToEnd(), "default-dialog.yaml");
+    }
+}

@@ -1,0 +1,13 @@
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>What the agent says on its own. Each empty value takes the built-in text of the conversation language.</summary>
+public sealed class AgentPhrasesOptions
+{
+    public string Greeting { get; set; } = "";
+    public string Fallback { get; set; } = "";
+    public string Reprompt { get; set; } = "";
+    public string Goodbye { get; set; } = "";
+    public string Transferring { get; set; } = "";
+    public string TransferUnavailable { get; set; } = "";
+    public string NotUnderstood { get; set; } = "";
+}

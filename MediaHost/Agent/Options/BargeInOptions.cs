@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>How the caller interrupts the agent.</summary>
+public sealed class BargeInOptions
+{
+    /// <summary>Caller speech needed while the agent talks before the agent stops, in ms. Default 200 ms: long enough to
+    /// ignore clicks and short noises, short enough that the caller is not talked over.</summary>
+    [Range(20, 2_000)]
+    public int ConfirmationMs { get; set; } = 200;
+
+    /// <summary>While the agent's audio plays, a caller frame counts as speech only if it is no more than this many dB below
+    /// the agent's own recent level. Default 6 dB: line echo comes back at least ~10 dB down, a talking caller does not.</summary>
+    [Range(0, 40)]
+    public double EchoMarginDb { get; set; } = 6;
+
+    /// <summary>What to do after a false interruption (noise or a backchannel with no words following):
+    /// true (default) speaks again the part of the answer the caller did not hear; false carries on listening.</summary>
+    public bool ResumeAfterFalseInterruption { get; set; } = true;
+
+    /// <summary>Short acknowledgements that do not take the turn ("угу", "uh-huh"). Compared case-insensitively after trimming punctuation.</summary>
+    public List<string> Backchannels { get; set; } = ["угу", "ага", "ммм", "мм", "хм", "м", "uh-huh", "uh huh", "mhm", "mm-hmm", "mm", "hmm", "uh", "um"];
+}

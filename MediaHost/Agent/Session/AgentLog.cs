@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>The agent's log messages (EventIds 6000–6099). Transcripts and phone numbers are never logged.</summary>
+internal static partial class AgentLog
+{
+    [LoggerMessage(6000, LogLevel.Information, "Agent started on call {CallId} (language {Language})")]
+    public static partial void Started(ILogger logger, string callId, string language);
+
+    [LoggerMessage(6001, LogLevel.Information, "Call {CallId}: barge-in during turn {Turn}; {Dropped} queued frames dropped")]
+    public static partial void BargeIn(ILogger logger, string callId, int turn, int dropped);
+
+    [LoggerMessage(6002, LogLevel.Information, "Call {CallId}: false interruption in turn {Turn}; {Action}")]
+    public static partial void FalseInterruption(ILogger logger, string callId, int turn, string action);
+
+    [LoggerMessage(6003, LogLevel.Warning, "Call {CallId}: provider failure in turn {Turn} ({Kind}): {Message}; speaking the fallback")]
+    public static partial void ProviderFailed(ILogger logger, string callId, int turn, string kind, string message);
+
+    [LoggerMessage(6004, LogLevel.Error, "Call {CallId}: unexpected error in turn {Turn}")]
+    public static partial void TurnCrashed(ILogger logger, Exception exception, string callId, int turn);
+
+    [LoggerMessage(6005, LogLevel.Information, "Call {CallId}: turn {Turn} ({Trigger}) done; voice-to-voice {VoiceToVoiceMs} ms, interrupted {Interrupted}")]
+    public static partial void TurnDone(ILogger logger, string callId, int turn, string trigger, double? voiceToVoiceMs, bool interrupted);
+
+    [LoggerMessage(6006, LogLevel.Information, "Call {CallId}: transfer requested ({Outcome})")]
+    public static partial void Transfer(ILogger logger, string callId, string outcome);
+
+    [LoggerMessage(6007, LogLevel.Information, "Call {CallId}: agent ended ({Reason})")]
+    public static partial void Ended(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(6008, LogLevel.Warning, "Call {CallId}: turn report failed")]
+    public static partial void ReportFailed(ILogger logger, Exception exception, string callId);
+}

@@ -1,0 +1,45 @@
+using VoiceFunctions.MediaHost.Providers;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>
+/// One turn of the agent: its own cancellation (cancelled by barge-in, or when the call ends), what it said,
+/// and its timings. Created by the session's control loop; mutated by the turn's task, the playback writer and
+/// (for <see cref="Interrupt"/>) the input loop.
+/// </summary>
+public sealed class AgentTurn(int index, string trigger, CancellationTokenSource cancellation, DateTimeOffset startedAt) : IDisposable
+{
+    private int _interrupted;
+
+    public int Index { get; } = index;
+    public string Trigger { get; } = trigger;
+    public DateTimeOffset StartedAt { get; } = startedAt;
+    public CancellationTokenSource Cancellation { get; } = cancellation;
+    public CancellationToken Token => Cancellation.Token;
+    public SpokenTranscript Spoken { get; } = new();
+    public Task Completion { get; set; } = Task.CompletedTask;
+
+    public bool Interrupted => Volatile.Read(ref _interrupted) == 1;
+    public bool FalseInterruption { get; set; }
+    public bool EndsCall { get; set; }
+    public string UserText { get; set; } = "";
+    public List<string> ToolCalls { get; } = [];
+    public ProviderException? Failure { get; set; }
+    /// <summary>Sentences already recorded in the history by a tool round (not to be recorded twice).</summary>
+    public int SentencesRecorded { get; set; }
+    /// <summary>True when the LLM produced no sentence before the barge-in: a resume asks it again.</summary>
+    public bool CanRegenerate { get; set; }
+
+    // Timestamps on the session's TimeProvider (GetTimestamp ticks); 0 = not reached.
+    public long EndOfSpeechTimestamp { get; set; }
+    public long EndpointTimestamp { get; set; }
+    public long FirstFrameTimestamp { get; set; }
+    public TimeSpan? SttLatency { get; set; }
+    public TimeSpan? LlmTimeToFirstToken { get; set; }
+    public TimeSpan? TtsTimeToFirstAudio { get; set; }
+
+    /// <summary>Marks the barge-in; true only for the first call.</summary>
+    public bool Interrupt() => Interlocked.Exchange(ref _interrupted, 1) == 0;
+
+    public void Dispose() => Cancellation.Dispose();
+}

@@ -1,0 +1,26 @@
+using VoiceFunctions.MediaHost.Providers;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>
+/// The conversation as the LLM sees it: the system prompt, then at most <c>maxMessages</c> recent messages.
+/// Trimming never leaves a tool result without the assistant message that asked for it.
+/// </summary>
+public sealed class ConversationHistory(string systemPrompt, int maxMessages)
+{
+    private readonly List<ChatMessage> _messages = [];
+
+    public IReadOnlyList<ChatMessage> Messages => _messages;
+
+    public void Add(ChatMessage message)
+    {
+        _messages.Add(message);
+        while (_messages.Count > maxMessages || (_messages.Count > 0 && _messages[0].Role == ChatRole.Tool))
+        {
+            _messages.RemoveAt(0);
+        }
+    }
+
+    /// <summary>The messages for a request: system prompt first.</summary>
+    public IReadOnlyList<ChatMessage> ForRequest() => [new ChatMessage(ChatRole.System, systemPrompt), .. _messages];
+}

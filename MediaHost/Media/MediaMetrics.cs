@@ -1,0 +1,115 @@
+namespace VoiceFunctions.MediaHost.Media;
+
+/// <summary>
+/// Media counters for /metrics: active sessions, packets both ways, and loss/jitter of calls (totals of ended
+/// calls plus the live ones). Counters are lock-free; the per-call figures are read at scrape time.
+/// </summary>
+public sealed class MediaMetrics
+{
+    private readonly object _lock = new();
+    private readonly HashSet<RtpMediaSession> _active = [];
+    private long _packetsReceived;
+    private long _packetsSent;
+    private long _endedLost;
+    private long _endedExpected;
+    private long _endedConcealed;
+    private long _sessionsStarted;
+
+    public void SessionStarted()
+    {
+        Interlocked.Increment(ref _sessionsStarted);
+    }
+
+    public void Track(RtpMediaSession session)
+    {
+        lock (_lock)
+        {
+            _active.Add(session);
+        }
+    }
+
+    public void SessionEnded(RtpMediaSession session)
+    {
+        lock (_lock)
+        {
+            if (_active.Remove(session) && session.Inbound is { } inbound)
+            {
+                _endedLost += Math.Max(0, inbound.Reception.Sequence.Lost);
+                _endedExpected += inbound.Reception.Sequence.Expected;
+                _endedConcealed += inbound.JitterBuffer.Statistics.Concealed;
+            }
+        }
+    }
+
+    public void PacketReceived() => Interlocked.Increment(ref _packetsReceived);
+
+    public void PacketSent() => Interlocked.Increment(ref _packetsSent);
+
+    /// <summary>The counters in the Prometheus text format, appended to the host's /metrics.</summary>
+    public string ToPrometheusText()
+    {
+        var m = Snapshot();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return string.Create(inv, $"""
+            # TYPE media_active_calls gauge
+            media_active_calls {m.ActiveCalls}
+            # TYPE media_calls_total counter
+            media_calls_total {m.CallsStarted}
+            # TYPE media_rtp_packets_received_total counter
+            media_rtp_packets_received_total {m.PacketsReceived}
+            # TYPE media_rtp_packets_sent_total counter
+            media_rtp_packets_sent_total {m.PacketsSent}
+            # TYPE media_rtp_packets_lost_total counter
+            media_rtp_packets_lost_total {m.PacketsLost}
+            # TYPE media_rtp_loss_ratio gauge
+            media_rtp_loss_ratio {m.LossRatio:F4}
+            # TYPE media_frames_concealed_total counter
+            media_frames_concealed_total {m.FramesConcealed}
+            # TYPE media_rtp_jitter_ms gauge
+            media_rtp_jitter_ms {m.MeanJitterMs:F2}
+
+            """);
+    }
+
+    public MediaMetricsSnapshot Snapshot()
+    {
+        lock (_lock)
+        {
+            long lost = _endedLost, expected = _endedExpected, concealed = _endedConcealed;
+            double jitterSum = 0;
+            var withAudio = 0;
+            foreach (var session in _active)
+            {
+                if (session.Inbound is not { } inbound)
+                {
+                    continue;
+                }
+                lost += Math.Max(0, inbound.Reception.Sequence.Lost);
+                expected += inbound.Reception.Sequence.Expected;
+                concealed += inbound.JitterBuffer.Statistics.Concealed;
+                jitterSum += inbound.JitterBuffer.Statistics.JitterMs;
+                withAudio++;
+            }
+            return new MediaMetricsSnapshot(
+                _active.Count,
+                Interlocked.Read(ref _sessionsStarted),
+                Interlocked.Read(ref _packetsReceived),
+                Interlocked.Read(ref _packetsSent),
+                lost,
+                expected == 0 ? 0 : (double)lost / expected,
+                concealed,
+                withAudio == 0 ? 0 : jitterSum / withAudio);
+        }
+    }
+}
+
+/// <summary>A point-in-time copy of <see cref="MediaMetrics"/>.</summary>
+public sealed record MediaMetricsSnapshot(
+    int ActiveCalls,
+    long CallsStarted,
+    long PacketsReceived,
+    long PacketsSent,
+    long PacketsLost,
+    double LossRatio,
+    long FramesConcealed,
+    double MeanJitterMs);

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media.Net;
+
+namespace VoiceFunctions.MediaHost.Media;
+
+/// <summary>Registers the RTP media path in the MediaHost: options (section "Rtp"), the shared media clock, metrics,
+/// the real <see cref="IMediaSessionFactory"/> and the built-in echo answering behaviour.</summary>
+public static class MediaServiceCollectionExtensions
+{
+    public const string Section = "Rtp";
+
+    /// <summary>
+    /// Call after the SIP registrations: replaces the holding media path and the answering handler. The RTP
+    /// sockets bind <paramref name="bindAddress"/> (the SIP stack's media bind address).
+    /// </summary>
+    public static IServiceCollection AddRtpMedia(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IPAddress> bindAddress)
+    {
+        services.AddOptions<RtpOptions>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations()
+            .Validate(o => o.Validate().Count == 0, "Rtp settings are inconsistent (see Rtp:PortMin/PortMax and Rtp:JitterBuffer).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MediaMetrics>();
+        services.AddSingleton(sp => new MediaClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<MediaClockHostedService>();
+        services.Replace(ServiceDescriptor.Singleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
+            UdpDatagramSocket.Factory, bindAddress(sp),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value,
+            sp.GetRequiredService<MediaClock>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaMetrics>())));
+        services.Replace(ServiceDescriptor.Singleton<ICallHandler>(_ =>
+        {
+            var prompt = configuration[$"{Section}:PromptFile"];
+            return new EchoAnsweringHandler(string.IsNullOrEmpty(prompt) ? null : EchoAnsweringHandler.LoadPrompt(prompt));
+        }));
+        return services;
+    }
+}
+
+/// <summary>Starts the media clock with the host and stops it last.</summary>
+internal sealed class MediaClockHostedService(MediaClock clock) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        clock.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await clock.DisposeAsync().ConfigureAwait(false);
+}

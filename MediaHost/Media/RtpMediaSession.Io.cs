@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Sockets;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Rtp;
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.MediaHost.Media;
+
+/// <summary>The receive loops, the per-tick work and RTCP of <see cref="RtpMediaSession"/>.</summary>
+public sealed partial class RtpMediaSession
+{
+    private const int MaxDatagram = 1500;
+
+    private readonly SocketAddress _rtpRemote;
+    private readonly SocketAddress _rtcpRemote;
+    private readonly short[] _inFrame = new short[AudioFormat.SamplesPerFrame];
+    private readonly short[] _outFrame = new short[AudioFormat.SamplesPerFrame];
+    private readonly byte[] _sendBuffer = new byte[MaxDatagram];
+    private readonly byte[] _rtcpBuffer = new byte[MaxDatagram];
+    private readonly RtcpReportBlock[] _reportBlock = new RtcpReportBlock[1];
+    private bool _latched;
+    private bool _hasReceived;
+    private bool _failed;
+    private long _startedAtMs;
+    private long _lastPacketMs;
+    private long _lastRtcpMs;
+    private bool _talking;
+
+    /// <summary>Times the far end's address was learned from its packets (symmetric RTP).</summary>
+    public int AddressesLearned { get; private set; }
+
+    public void OnTick(long nowMs)
+    {
+        lock (_lock)
+        {
+            if (_in is null || _out is null || _media is null || _stopped == 1)
+            {
+                return;
+            }
+            _in.ProduceFrame(nowMs, _inFrame);
+            _inbound.WriteDroppingOldest(_inFrame);
+
+            var hasAudio = _outbound.TryRead(_outFrame);
+            if (_media.MaySend && RemoteEndpoint is not null)
+            {
+                var length = _out.OnFrame(hasAudio ? _outFrame : ReadOnlySpan<short>.Empty, _sendBuffer, talkSpurtStart: hasAudio && !_talking);
+                if (length > 0)
+                {
+                    _rtpSocket.SendTo(_sendBuffer.AsSpan(0, length), _rtpRemote);
+                    _metrics.PacketSent();
+                }
+            }
+            else
+            {
+                _out.SkipFrame();
+            }
+            _talking = hasAudio;
+
+            if (nowMs - _lastRtcpMs >= _options.RtcpIntervalSeconds * 1000L)
+            {
+                SendRtcp(nowMs, goodbye: false);
+            }
+            CheckTimeout(nowMs);
+        }
+    }
+
+    private void CheckTimeout(long nowMs)
+    {
+        // On hold (we only send, or nothing flows) the peer owes us no RTP.
+        if (_failed || _media!.Direction is MediaDirection.SendOnly or MediaDirection.Inactive)
+        {
+            _lastPacketMs = Math.Max(_lastPacketMs, nowMs);
+            return;
+        }
+        var limitMs = (_hasReceived ? _options.MediaTimeoutSeconds : _options.FirstPacketTimeoutSeconds) * 1000L;
+        var since = _hasReceived ? _lastPacketMs : Math.Max(_startedAtMs, _lastPacketMs);
+        if (nowMs - since >= limitMs)
+        {
+            _failed = true;
+            Fail(CallEndReason.MediaTimeout, _hasReceived
+                ? $"No RTP for {_options.MediaTimeoutSeconds} s."
+                : $"No RTP within {_options.FirstPacketTimeoutSeconds} s of the answer.");
+        }
+    }
+
+    private async Task ReceiveRtpAsync()
+    {
+        var buffer = new byte[MaxDatagram];
+        var sender = new SocketAddress(_rtpSocket.LocalEndpoint.AddressFamily);
+        while (!_stop.IsCancellationRequested)
+        {
+            int length;
+            try
+            {
+                length = await _rtpSocket.ReceiveFromAsync(buffer, sender, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // ICMP errors surface here on some systems: not fatal for RTP
+            }
+            OnRtpDatagram(buffer.AsSpan(0, length), sender);
+        }
+    }
+
+    /// <summary>The per-packet receive path (also called directly by tests and benchmarks).</summary>
+    internal void OnRtpDatagram(ReadOnlySpan<byte> datagram, SocketAddress sender)
+    {
+        lock (_lock)
+        {
+            if (_in is null)
+            {
+                return;
+            }
+            var now = NowMs();
+            if (!_in.OnDatagram(datagram, now))
+            {
+                return;
+            }
+            _metrics.PacketReceived();
+            _hasReceived = true;
+            _lastPacketMs = now;
+            if (!_latched)
+            {
+                _latched = true;
+                if (!sender.Equals(_rtpRemote))
+                {
+                    // Symmetric RTP: the peer's packets come from its real (NAT-mapped) address; send there.
+                    var learned = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(sender);
+                    SetRemote(learned);
+                    AddressesLearned++;
+                }
+            }
+        }
+    }
+
+    private async Task ReceiveRtcpAsync()
+    {
+        var buffer = new byte[MaxDatagram];
+        var sender = new SocketAddress(_rtcpSocket.LocalEndpoint.AddressFamily);
+        while (!_stop.IsCancellationRequested)
+        {
+            int length;
+            try
+            {
+                length = await _rtcpSocket.ReceiveFromAsync(buffer, sender, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+            OnRtcpDatagram(buffer.AsSpan(0, length));
+        }
+    }
+
+    internal void OnRtcpDatagram(ReadOnlySpan<byte> compound)
+    {
+        lock (_lock)
+        {
+            Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[4];
+            while (RtcpPacket.TryReadNext(compound, out var packet, out var consumed))
+            {
+                if (packet.TryReadSenderReport(out _, out var info, blocks, out _))
+                {
+                    _in?.Reception.OnSenderReport(info.CompactNtp, _time.GetTimestamp());
+                }
+                compound = compound[consumed..];
+            }
+            _lastPacketMs = Math.Max(_lastPacketMs, _hasReceived ? NowMs() : _lastPacketMs);
+        }
+    }
+
+    private void SendRtcp(long nowMs, bool goodbye)
+    {
+        _lastRtcpMs = nowMs;
+        if (RemoteEndpoint is null || _in is null || _out is null)
+        {
+            return;
+        }
+        var span = _rtcpBuffer.AsSpan();
+        var blockCount = 0;
+        if (_hasReceived)
+        {
+            _reportBlock[0] = _in.Reception.CreateReportBlock(_time.GetTimestamp(), _time.TimestampFrequency);
+            blockCount = 1;
+        }
+        int length;
+        if (_out.PacketsSent > 0)
+        {
+            var info = new RtcpSenderInfo(NtpNow(), _out.LastTimestamp, _out.PacketsSent, _out.OctetsSent);
+            length = RtcpWriter.WriteSenderReport(span, _ssrc, info, _reportBlock.AsSpan(0, blockCount));
+        }
+        else
+        {
+            length = RtcpWriter.WriteReceiverReport(span, _ssrc, _reportBlock.AsSpan(0, blockCount));
+        }
+        length += RtcpWriter.WriteSourceDescription(span[length..], _ssrc, "mediahost");
+        if (goodbye)
+        {
+            length += RtcpWriter.WriteGoodbye(span[length..], _ssrc);
+        }
+        _rtcpSocket.SendTo(span[..length], _rtcpRemote);
+    }
+
+    // NTP time (seconds since 1900 in 32.32 fixed point) from the injected clock's wall time.
+    private ulong NtpNow()
+    {
+        var now = _time.GetUtcNow();
+        var seconds = (ulong)(now.ToUnixTimeMilliseconds() / 1000 + 2_208_988_800L);
+        var fraction = (ulong)(now.ToUnixTimeMilliseconds() % 1000) * 0x1_0000_0000UL / 1000;
+        return (seconds << 32) | fraction;
+    }
+}

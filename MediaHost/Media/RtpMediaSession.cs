@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Sockets;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Codecs;
+using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.Shared.Calls;
+
+namespace VoiceFunctions.MediaHost.Media;
+
+/// <summary>
+/// One call's RTP media: owns its RTP/RTCP sockets, runs their receive loops, and does one frame of work per
+/// media-clock tick (receive: jitter buffer → decode → 16 kHz frame for the audio loop; send: agent frame or
+/// silence → encode → RTP). Symmetric RTP: once a valid packet of the call arrives, we send to where it came
+/// from (NAT). Ends the call with <see cref="CallEndReason.MediaTimeout"/> when RTP stops.
+/// </summary>
+public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
+{
+    private const int InboundFrames = 10;   // 200 ms: the audio loop may lag this much before we drop its oldest audio
+    private const int OutboundFrames = 25;  // 500 ms of agent audio queued ahead of the clock
+
+    private readonly object _lock = new();
+    private readonly IDatagramSocket _rtpSocket;
+    private readonly IDatagramSocket _rtcpSocket;
+    private readonly RtpOptions _options;
+    private readonly MediaClock _clock;
+    private readonly TimeProvider _time;
+    private readonly Action<RtpMediaSession> _released;
+    private readonly MediaMetrics _metrics;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly FrameRing _inbound = new(InboundFrames, AudioFormat.SamplesPerFrame);
+    private readonly FrameRing _outbound = new(OutboundFrames, AudioFormat.SamplesPerFrame);
+    private readonly uint _ssrc;
+    private readonly ushort _firstSequence;
+    private readonly uint _firstTimestamp;
+    private int _stopped;
+    private NegotiatedMedia? _media;
+    private InboundMedia? _in;
+    private OutboundMedia? _out;
+
+    public RtpMediaSession(string callId, IDatagramSocket rtpSocket, IDatagramSocket rtcpSocket, IReadOnlyList<MediaCodec> codecs,
+        RtpOptions options, MediaClock clock, TimeProvider time, MediaMetrics metrics, Action<RtpMediaSession> released)
+    {
+        CallId = callId;
+        _rtpSocket = rtpSocket;
+        _rtcpSocket = rtcpSocket;
+        Codecs = codecs;
+        _options = options;
+        _clock = clock;
+        _time = time;
+        _metrics = metrics;
+        _released = released;
+        _ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+        _firstSequence = (ushort)Random.Shared.Next(0, 65536);
+        _firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
+        _rtpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
+        _rtcpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
+    }
+
+    public string CallId { get; }
+
+    public IPEndPoint LocalEndpoint => _rtpSocket.LocalEndpoint;
+
+    public IReadOnlyList<MediaCodec> Codecs { get; }
+
+    public uint Ssrc => _ssrc;
+
+    /// <summary>Where we send RTP now: the SDP address, or the address learned from the peer's packets.</summary>
+    public IPEndPoint? RemoteEndpoint { get; private set; }
+
+    /// <summary>The receive half (statistics, jitter buffer) once started.</summary>
+    public InboundMedia? Inbound => _in;
+
+    /// <summary>The send half (counters) once started.</summary>
+    public OutboundMedia? Outbound => _out;
+
+    public event Action<DtmfDigit>? DtmfReceived;
+
+    public event Action<CallEnded>? Failed;
+
+    public void Start(NegotiatedMedia media)
+    {
+        lock (_lock)
+        {
+            if (_media is not null)
+            {
+                throw new InvalidOperationException("Media was already started; use Update for a renegotiation.");
+            }
+            Apply(media);
+            _startedAtMs = NowMs();
+            _lastRtcpMs = _startedAtMs - _options.RtcpIntervalSeconds * 500L; // first report after half an interval (RFC 3550 6.2)
+        }
+        _ = ReceiveRtpAsync();
+        _ = ReceiveRtcpAsync();
+        _clock.Add(this);
+        _metrics.SessionStarted();
+    }
+
+    public void Update(NegotiatedMedia media)
+    {
+        lock (_lock)
+        {
+            Apply(media);
+        }
+    }
+
+    public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
+        _inbound.ReadAsync(destination, cancellationToken);
+
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
+        _outbound.WriteAsync(frame, cancellationToken);
+
+    public int ClearPlayback() => _outbound.Clear();
+
+    /// <summary>Sends a DTMF digit as RFC 4733 events; false when telephone-event was not negotiated or one is playing.</summary>
+    public bool SendDtmf(char digit, TimeSpan duration)
+    {
+        lock (_lock)
+        {
+            return _out?.StartDtmf(digit, duration) ?? false;
+        }
+    }
+
+    public Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+        _clock.Remove(this);
+        lock (_lock)
+        {
+            SendRtcp(NowMs(), goodbye: true);
+        }
+        _stop.Cancel();
+        _inbound.Complete();
+        _outbound.Complete();
+        _rtpSocket.Dispose();
+        _rtcpSocket.Dispose();
+        _metrics.SessionEnded(this);
+        _released(this);
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    // Builds the codec halves for the negotiated codec, keeping them when only the address or direction changed.
+    private void Apply(NegotiatedMedia media)
+    {
+        var codecChanged = _media is null
+            || !_media.Codec.SameEncoding(media.Codec.Name, media.Codec.ClockRate, media.Codec.Channels)
+            || _media.PayloadType != media.PayloadType
+            || _media.TelephoneEventPayloadType != media.TelephoneEventPayloadType
+            || _media.PacketTimeMs != media.PacketTimeMs;
+        if (codecChanged)
+        {
+            var ptime = media.PacketTimeMs is 10 or 20 or 30 or 40 or 60 ? media.PacketTimeMs : AudioFormat.FrameMilliseconds;
+            if (!AudioCodecs.TryCreate(media.Codec.Name, out var decoder, _options.OpusBitrate)
+                || !AudioCodecs.TryCreate(media.Codec.Name, out var encoder, _options.OpusBitrate))
+            {
+                throw new NotSupportedException($"The media path cannot carry the negotiated codec {media.Codec}.");
+            }
+            _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer)
+            {
+                DigitReceived = digit => DtmfReceived?.Invoke(digit),
+            };
+            var sequence = _out is null ? _firstSequence : (ushort)(_firstSequence + _out.PacketsSent);
+            // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
+            var timestamp = _out is null ? _firstTimestamp : _out.LastTimestamp + (uint)(_out.ClockRate / 10);
+            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp);
+        }
+        if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
+        {
+            SetRemote(media.RemoteEndpoint);
+            _latched = false; // a new SDP address: learn again from the peer's packets
+        }
+        _media = media;
+    }
+
+    private void SetRemote(IPEndPoint endpoint)
+    {
+        var hasAddress = !endpoint.Address.Equals(IPAddress.Any) && !endpoint.Address.Equals(IPAddress.IPv6Any) && endpoint.Port != 0;
+        RemoteEndpoint = hasAddress ? endpoint : null;
+        if (hasAddress)
+        {
+            CopyAddress(endpoint.Serialize(), _rtpRemote);
+            CopyAddress(new IPEndPoint(endpoint.Address, endpoint.Port + 1).Serialize(), _rtcpRemote);
+        }
+    }
+
+    private static void CopyAddress(SocketAddress source, SocketAddress destination)
+    {
+        source.Buffer.CopyTo(destination.Buffer);
+        destination.Size = source.Size;
+    }
+
+    private long NowMs() => (long)_time.GetElapsedTime(0).TotalMilliseconds;
+
+    private void Fail(CallEndReason reason, string detail) =>
+        ThreadPool.UnsafeQueueUserWorkItem(state => Failed?.Invoke(state), new CallEnded(reason, null, detail), preferLocal: false);
+}

@@ -1,0 +1,20 @@
+namespace VoiceFunctions.Shared.Calls.AgentEvents;
+
+/// <summary>
+/// One event the MediaHost posts to <c>POST /calls/{callId}/events</c>. The body is JSON
+/// (camelCase) and is signed like a LiveKit webhook: <c>Authorization: Bearer &lt;JWT&gt;</c>, HS256
+/// with the agent-events key, whose <c>sha256</c> claim is the base64 SHA-256 of the body. The
+/// <see cref="Id"/> is unique per event (a retry repeats it), and <see cref="CallId"/> must match
+/// the URL, so a captured request cannot be replayed, nor aimed at another call.
+/// </summary>
+public sealed record AgentEventMessage
+{
+    public required string Id { get; init; }
+    public required string CallId { get; init; }
+    public required AgentEventType Type { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    public CallTurn? Turn { get; init; }
+    public string? TransferTo { get; init; }
+    public string? Error { get; init; }
+    public string? Summary { get; init; }
+}

@@ -1,0 +1,117 @@
+namespace VoiceFunctions.Shared.Observability;
+
+/// <summary>
+/// The names of every metric both planes emit, in one place so dashboards, alert rules (infra/alerts.bicep,
+/// checked by a test) and code agree. Scheme: voicefunctions.&lt;area&gt;.&lt;what&gt;, lower case, dots between
+/// levels, underscores inside a word; units follow OpenTelemetry (durations in seconds "s", counts "{call}").
+/// Every meter is named "VoiceFunctions" or "VoiceFunctions.&lt;Area&gt;" so one registration exports them all.
+/// Tags: <see cref="MetricTags"/>.
+/// </summary>
+public static class MetricNames
+{
+    private const string Prefix = "voicefunctions.";
+
+    // ---- calls (control plane and MediaHost) ----
+
+    /// <summary>Counter {call}: calls that started. Tags: plane, direction.</summary>
+    public const string CallsStarted = Prefix + "calls.started";
+
+    /// <summary>Counter {call}: calls that ended. Tags: outcome (a CallEndReason name), plane.</summary>
+    public const string CallsEnded = Prefix + "calls.ended";
+
+    /// <summary>Counter {call}: calls that ended in the fallback (transfer to a human or apology). Tags: reason.</summary>
+    public const string CallsFallbacks = Prefix + "calls.fallbacks";
+
+    /// <summary>UpDownCounter {call}: calls in progress. Tags: plane.</summary>
+    public const string CallsActive = Prefix + "calls.active";
+
+    /// <summary>Histogram s: call duration from answer to end. Tags: outcome.</summary>
+    public const string CallsDuration = Prefix + "calls.duration";
+
+    // ---- LiveKit webhooks (control plane) ----
+
+    /// <summary>Counter {webhook}: webhooks received. Tags: event, result (accepted, duplicate, unauthorized, invalid).</summary>
+    public const string WebhookReceived = Prefix + "webhook.received";
+
+    /// <summary>Histogram s: time to verify and hand a webhook to its orchestration. Tags: event, result.</summary>
+    public const string WebhookDuration = Prefix + "webhook.duration";
+
+    // ---- LiveKit server API (control plane, voicectl) ----
+
+    /// <summary>Counter {request}: LiveKit API requests. Tags: method (Twirp service/method), status_code.</summary>
+    public const string LiveKitApiRequests = Prefix + "livekit.api.requests";
+
+    /// <summary>Counter {error}: failed LiveKit API requests. Tags: method, error (Twirp code or transport).</summary>
+    public const string LiveKitApiErrors = Prefix + "livekit.api.errors";
+
+    /// <summary>Histogram s: LiveKit API request latency. Tags: method.</summary>
+    public const string LiveKitApiDuration = Prefix + "livekit.api.duration";
+
+    // ---- conversational turns (MediaHost) ----
+
+    /// <summary>Counter {turn}: agent turns completed. Tags: interrupted (true when barge-in cut it).</summary>
+    public const string TurnCompleted = Prefix + "turn.completed";
+
+    /// <summary>Histogram s: end of caller speech to the final transcript. Tags: provider.</summary>
+    public const string TurnSttLatency = Prefix + "turn.stt_latency";
+
+    /// <summary>Histogram s: transcript to the LLM's first token. Tags: provider.</summary>
+    public const string TurnLlmLatency = Prefix + "turn.llm_latency";
+
+    /// <summary>Histogram s: first text to first synthesized audio. Tags: provider.</summary>
+    public const string TurnTtsLatency = Prefix + "turn.tts_latency";
+
+    /// <summary>Histogram s: end of caller speech to the first agent audio on the wire (what the caller feels).</summary>
+    public const string TurnVoiceToVoice = Prefix + "turn.voice_to_voice";
+
+    /// <summary>Counter {barge_in}: times the caller interrupted the agent.</summary>
+    public const string TurnBargeIns = Prefix + "turn.barge_ins";
+
+    // ---- RTP (MediaHost) ----
+
+    /// <summary>Counter {packet}: RTP packets received. Tags: codec.</summary>
+    public const string RtpPacketsReceived = Prefix + "rtp.packets_received";
+
+    /// <summary>Counter {packet}: RTP packets sent. Tags: codec.</summary>
+    public const string RtpPacketsSent = Prefix + "rtp.packets_sent";
+
+    /// <summary>Counter {packet}: RTP packets lost (sequence gaps). Tags: codec.</summary>
+    public const string RtpPacketsLost = Prefix + "rtp.packets_lost";
+
+    /// <summary>Histogram s: interarrival jitter (RFC 3550) sampled per call.</summary>
+    public const string RtpJitter = Prefix + "rtp.jitter";
+
+    // ---- SIP (MediaHost) ----
+
+    /// <summary>Counter {request}: SIP requests received and sent. Tags: method.</summary>
+    public const string SipRequests = Prefix + "sip.requests";
+
+    /// <summary>Counter {response}: SIP responses sent. Tags: method, status_code.</summary>
+    public const string SipResponses = Prefix + "sip.responses";
+
+    /// <summary>Counter {request}: requests dropped or refused by the inbound policy.</summary>
+    public const string SipRejectedSources = Prefix + "sip.rejected_sources";
+
+    /// <summary>Counter {message}: malformed SIP messages (answered 400 or dropped).</summary>
+    public const string SipMalformed = Prefix + "sip.malformed";
+
+    /// <summary>Gauge {dialog}: SIP dialogs (calls) in progress.</summary>
+    public const string SipActiveDialogs = Prefix + "sip.active_dialogs";
+
+    // ---- health (control plane HealthCheck timer) ----
+
+    /// <summary>Counter {check}: MediaHost and LiveKit health checks. Tags: target, result (healthy, unhealthy, unreachable).</summary>
+    public const string HealthChecks = Prefix + "health.checks";
+
+    /// <summary>Every metric name above, for tests and dashboards.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        CallsStarted, CallsEnded, CallsFallbacks, CallsActive, CallsDuration,
+        WebhookReceived, WebhookDuration,
+        LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
+        TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnBargeIns,
+        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter,
+        SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
+        HealthChecks,
+    ];
+}

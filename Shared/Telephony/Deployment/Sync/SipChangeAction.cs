@@ -1,0 +1,8 @@
+namespace VoiceFunctions.Shared.Telephony.Deployment.Sync;
+
+public enum SipChangeAction
+{
+    Create,
+    Update,
+    Delete,
+}

@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace VoiceFunctions.Functions.Tests.Support;
+
+/// <summary>Webhook bodies shaped like LiveKit's (camelCase, int64 as strings, defaults omitted).</summary>
+public static class WebhookBodies
+{
+    public const string CallerIdentity = "sip_+79990001122";
+    private static int _next;
+
+    public static string NewEventId() => "EV_" + Interlocked.Increment(ref _next).ToString("D6") + Guid.NewGuid().ToString("N")[..8];
+
+    public static byte[] RoomStarted(string room, string? id = null) =>
+        Body($$$"""{"event":"room_started","room":{"sid":"RM_1","name":"{{{room}}}","creationTime":"1771351900"},"id":"{{{id ?? NewEventId()}}}","createdAt":"1771351900"}""");
+
+    public static byte[] RoomFinished(string room, string? id = null) =>
+        Body($$$"""{"event":"room_finished","room":{"sid":"RM_1","name":"{{{room}}}"},"id":"{{{id ?? NewEventId()}}}","createdAt":"1771352000"}""");
+
+    public static byte[] CallerJoined(string room, string? id = null) =>
+        Body($$$"""
+        {"event":"participant_joined","room":{"sid":"RM_1","name":"{{{room}}}"},
+         "participant":{"sid":"PA_caller","identity":"{{{CallerIdentity}}}","name":"Phone +79990001122","state":"ACTIVE","kind":"SIP",
+           "attributes":{"sip.callID":"SCL_1","sip.phoneNumber":"+79990001122","sip.trunkPhoneNumber":"+74950000000","sip.trunkID":"ST_in","sip.callStatus":"ringing"}},
+         "id":"{{{id ?? NewEventId()}}}","createdAt":"1771351901"}
+        """);
+
+    public static byte[] CallerLeft(string room, string? id = null) =>
+        Body($$$"""{"event":"participant_left","room":{"sid":"RM_1","name":"{{{room}}}"},"participant":{"sid":"PA_caller","identity":"{{{CallerIdentity}}}","state":"DISCONNECTED","kind":"SIP","attributes":{"sip.callStatus":"hangup"}},"id":"{{{id ?? NewEventId()}}}","createdAt":"1771351990"}""");
+
+    public static byte[] SipAgentJoined(string room, string callStatus, string? id = null) =>
+        Body($$$"""{"event":"participant_joined","room":{"sid":"RM_1","name":"{{{room}}}"},"participant":{"sid":"PA_agent","identity":"agent-{{{room}}}-1","state":"ACTIVE","kind":"SIP","attributes":{"sip.callStatus":"{{{callStatus}}}"}},"id":"{{{id ?? NewEventId()}}}","createdAt":"1771351903"}""");
+
+    private static byte[] Body(string json) => Encoding.UTF8.GetBytes(json);
+}

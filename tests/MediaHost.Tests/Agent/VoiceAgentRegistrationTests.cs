@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.Agent;
+
+public sealed class VoiceAgentRegistrationTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? before = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        before?.Invoke(services);
+        services.AddVoiceAgent(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void With_no_configuration_the_agent_is_the_call_handler_with_offline_providers()
+    {
+        using var sp = Build([]);
+        Assert.IsType<VoiceAgentCallHandler>(sp.GetRequiredService<ICallHandler>());
+        Assert.IsType<PocketsphinxSpeechToText>(sp.GetRequiredService<ISpeechToText>());
+        Assert.IsType<ScriptedLanguageModel>(sp.GetRequiredService<ILanguageModel>());
+        Assert.IsType<EspeakTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
+        Assert.Equal("ru-RU", sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Language);
+    }
+
+    [Fact]
+    public void The_agent_replaces_a_built_in_handler_registered_before_it()
+    {
+        using var sp = Build([], s => s.AddSingleton<ICallHandler, NoopHandler>());
+        Assert.IsType<VoiceAgentCallHandler>(Assert.Single(sp.GetServices<ICallHandler>()));
+    }
+
+    [Fact]
+    public void Disabled_agent_leaves_the_built_in_handler()
+    {
+        using var sp = Build(new() { ["AiLoop:Enabled"] = "false" }, s => s.AddSingleton<ICallHandler, NoopHandler>());
+        Assert.IsType<NoopHandler>(sp.GetRequiredService<ICallHandler>());
+    }
+
+    [Fact]
+    public void OpenAi_providers_are_chosen_by_configuration()
+    {
+        using var sp = Build(new()
+        {
+            ["AiLoop:Language"] = "en-US",
+            ["AiLoop:Providers:Llm"] = "openai",
+            ["AiLoop:Providers:OpenAiLlm:BaseUrl"] = "http://127.0.0.1:11434/v1",
+            ["AiLoop:Providers:OpenAiLlm:Model"] = "llama3",
+            ["AiLoop:Providers:Stt"] = "openai",
+            ["AiLoop:Providers:OpenAiStt:BaseUrl"] = "http://127.0.0.1:8000/v1",
+            ["AiLoop:Providers:OpenAiStt:Model"] = "whisper-1",
+        });
+        Assert.IsType<OpenAiChatModel>(sp.GetRequiredService<ILanguageModel>());
+        Assert.IsType<OpenAiSpeechToText>(sp.GetRequiredService<ISpeechToText>());
+        Assert.IsType<EspeakTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
+    }
+
+    [Theory]
+    [InlineData("AiLoop:Language", "de-DE", "Language must be ru-RU or en-US")]
+    [InlineData("AiLoop:Endpointing:SilenceMs", "10", "AiLoop:Endpointing:SilenceMs")]
+    [InlineData("AiLoop:BargeIn:ConfirmationMs", "0", "AiLoop:BargeIn:ConfirmationMs")]
+    [InlineData("AiLoop:Silence:HangUpAfterSeconds", "5", "HangUpAfterSeconds must be greater than RepromptAfterSeconds")]
+    [InlineData("AiLoop:Providers:Llm", "openai", "AiLoop:Providers:OpenAiLlm is required")]
+    [InlineData("AiLoop:Providers:Tts", "festival", "AiLoop:Providers:Tts")]
+    [InlineData("AiLoop:TransferTarget", "+79990000000", "TransferTarget must be a sip:, sips: or tel: URI")]
+    [InlineData("AiLoop:TransferOnProviderFailure", "true", "needs AiLoop:TransferTarget")]
+    [InlineData("AiLoop:Providers:DialogScriptPath", "/nonexistent/dialog.yaml", "does not exist")]
+    public void Bad_configuration_fails_at_start_naming_the_setting(string key, string value, string expected)
+    {
+        using var sp = Build(new() { [key] = value });
+        var e = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<AiLoopOptions>>().Value);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Bad_dialog_script_fails_at_start_with_its_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dialog-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "no_match: {en: x}\nintents:\n  - name: a\n    keywords: {en: [b]}\n    reply: {en: y}\n    action: fly\n");
+        try
+        {
+            using var sp = Build(new() { ["AiLoop:Providers:DialogScriptPath"] = path });
+            var e = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<AiLoopOptions>>().Value);
+            Assert.Contains(path + ":6: unknown action 'fly'", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Http_tool_with_invalid_schema_is_rejected()
+    {
+        using var sp = Build(new()
+        {
+            ["AiLoop:HttpTools:0:Name"] = "lookup",
+            ["AiLoop:HttpTools:0:Description"] = "Looks up",
+            ["AiLoop:HttpTools:0:Url"] = "http://127.0.0.1:9/lookup",
+            ["AiLoop:HttpTools:0:ParametersSchema"] = "{not json",
+        });
+        var e = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<AiLoopOptions>>().Value);
+        Assert.Contains("AiLoop:HttpTools:0:ParametersSchema is not valid JSON", e.Message);
+    }
+
+    [Fact]
+    public async Task Handler_answers_the_call_and_runs_the_agent_until_the_caller_hangs_up()
+    {
+        using var sp = Build(new() { ["AiLoop:Language"] = "en-US" }, s =>
+        {
+            s.AddSingleton<ITextToSpeech>(new FakeTextToSpeech());
+            s.AddSingleton<ISpeechToText>(new FakeSpeechToText());
+        });
+        var call = new TestCallSession(maxFrames: 200);
+        var incoming = new AnsweringCall(call);
+        await sp.GetRequiredService<ICallHandler>().HandleAsync(incoming, CancellationToken.None).DefaultTimeout();
+        Assert.True(incoming.Answered);
+        Assert.Equal(30, call.PlayedCount); // the English greeting, from the injected TTS
+    }
+
+    [Fact]
+    public async Task Start_up_warns_that_the_offline_stt_is_english_only_for_a_russian_agent()
+    {
+        var logs = new ListLogger();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AiLoop:Providers:Espeak:Command"] = "/nonexistent/espeak-ng" }).Build();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs));
+        services.AddVoiceAgent(configuration);
+        using var sp = services.BuildServiceProvider();
+        foreach (var hosted in sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+        Assert.Contains(logs.Messages, m => m.Contains("English only") && m.Contains("ru-RU"));
+        Assert.Contains(logs.Messages, m => m.Contains("'/nonexistent/espeak-ng' is not installed"));
+    }
+
+    private sealed class ListLogger : ILoggerProvider, ILogger
+    {
+        public List<string> Messages { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception));
+            }
+        }
+    }
+
+    private sealed class NoopHandler : ICallHandler
+    {
+        public Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class AnsweringCall(TestCallSession session) : IIncomingCall
+    {
+        public bool Answered { get; private set; }
+
+        public InboundCall Call => session.Call;
+
+        public Task<ICallSession> AnswerAsync(CancellationToken cancellationToken)
+        {
+            Answered = true;
+            return Task.FromResult<ICallSession>(session);
+        }
+
+        public Task RejectAsync(int sipStatus, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

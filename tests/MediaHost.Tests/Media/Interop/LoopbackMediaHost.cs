@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Transport;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+
+namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
+
+/// <summary>
+/// The MediaHost's SIP stack and real RTP media path on 127.0.0.1 (SIP on an ephemeral UDP port, RTP in a small
+/// random port range so a capture filter can name it), with the real media clock on the system time.
+/// </summary>
+public sealed class LoopbackMediaHost : IAsyncDisposable
+{
+    public LoopbackMediaHost(ICallHandler handler, RtpOptions? options = null)
+    {
+        var basePort = 40000 + 2 * Random.Shared.Next(0, 4000);
+        Options = options ?? new RtpOptions { PortMin = basePort, PortMax = basePort + 9 };
+        Clock = new MediaClock(TimeProvider.System);
+        Clock.Start();
+        Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics);
+        Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
+        Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], Media, handler, AllowAllPolicy.Instance,
+            TimeProvider.System, NullLogger.Instance, SipMetrics);
+        Agent.Start();
+    }
+
+    public RtpOptions Options { get; }
+
+    public MediaClock Clock { get; }
+
+    public MediaMetrics Metrics { get; } = new();
+
+    public SipMetrics SipMetrics { get; } = new();
+
+    public RtpMediaSessionFactory Media { get; }
+
+    public UdpSipTransport Transport { get; }
+
+    public SipUserAgent Agent { get; }
+
+    public IPEndPoint SipEndpoint => Transport.LocalEndpoint;
+
+    public async ValueTask DisposeAsync()
+    {
+        Agent.Dispose();
+        SipMetrics.Dispose();
+        await Clock.DisposeAsync();
+    }
+}
