@@ -9,6 +9,8 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VoiceFunctions.Shared.Observability;
+using VoiceFunctions.Shared.Observability.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Health;
@@ -36,6 +38,9 @@ public static class LocalControlPlaneHost
             builder.Configuration.AddEnvironmentVariables();
         }
         configure?.Invoke(builder.Configuration);
+        // The same JSON lines, redaction and /metrics as the deployed planes; a caller's logging hook comes last.
+        builder.Logging.AddVoiceFunctionsJsonConsole();
+        builder.Services.AddVoiceFunctionsTelemetry(builder.Configuration, "voicefunctions-local-control-plane");
         logging?.Invoke(builder.Logging);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -66,6 +71,7 @@ public static class LocalControlPlaneHost
 
         var app = builder.Build();
         MapFunctions(app);
+        app.MapVoiceFunctionsMetrics();
         return app;
     }
 

@@ -2,12 +2,14 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
 
 // The MediaHost: a long-lived service that terminates SIP and RTP and runs the audio loop.
-// The SIP stack runs as a hosted service; until the RTP path is registered, answered calls hold the dialog.
+// The SIP stack runs as a hosted service; the RTP media path (section "Rtp") carries the audio, and until the AI
+// loop exists the built-in echo behaviour answers: a prompt, then what the caller says, echoed back.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddVoiceFunctionsJsonConsole();
 builder.Services.AddVoiceFunctionsTelemetry(builder.Configuration, "voicefunctions-mediahost");
@@ -23,6 +25,8 @@ builder.Services.AddSingleton<SipMetrics>();
 builder.Services.AddSingleton<ICallHandler, AnsweringCallHandler>();
 builder.Services.AddSingleton<IMediaSessionFactory>(services => new HoldingMediaSessionFactory(
     IPAddress.Parse(services.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress), services.GetRequiredService<TimeProvider>()));
+builder.Services.AddRtpMedia(builder.Configuration,
+    services => IPAddress.Parse(services.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress));
 // The AI loop replaces the built-in answering handler unless AiLoop:Enabled is false.
 builder.Services.AddVoiceAgent(builder.Configuration);
 builder.Services.AddSingleton<SipHostedService>();
@@ -31,14 +35,14 @@ builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.
 
 var app = builder.Build();
 app.MapGet(HealthEndpoints.Live, () => Results.Json(new { status = "alive" }));
-app.MapGet(HealthEndpoints.Ready, (SipHostedService sip) =>
+app.MapGet(HealthEndpoints.Ready, (SipHostedService sip, MediaMetrics media) =>
 {
     var running = sip.State == SipServiceState.Running;
     return Results.Json(new
     {
         status = running ? "ok" : sip.State.ToString().ToLowerInvariant(),
         sip = new { state = sip.State.ToString(), udp = sip.UdpEndpoint?.ToString(), tcp = sip.TcpEndpoint?.ToString(), activeCalls = sip.ActiveCalls, registered = sip.Registered },
-        rtp = "holding (media path not plugged in yet)",
+        rtp = new { activeCalls = media.Snapshot().ActiveCalls },
     }, statusCode: running ? 200 : 503);
 });
 // SIP, media and agent instruments are all VoiceFunctions.* meters: one Prometheus endpoint serves them.

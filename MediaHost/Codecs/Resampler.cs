@@ -17,7 +17,7 @@ public sealed class Resampler
     private readonly int _up;         // L: the intermediate rate is input × L
     private readonly int _down;       // M: ... and output × M
     private readonly int _tapsPerPhase;
-    private readonly float[] _phases; // phase p, tap k at [p * _tapsPerPhase + k] = h[p + k L] × L
+    private readonly float[] _phases; // phase p, tap k stored reversed at [p * _tapsPerPhase + (T - 1 - k)] = h[p + k L] × L
     private readonly float[] _buffer; // (taps - 1) samples of history, then the current chunk
     private int _nextPosition;        // the next output's index in the intermediate rate, relative to the chunk
 
@@ -45,7 +45,8 @@ public sealed class Resampler
             for (var k = 0; k < _tapsPerPhase; k++)
             {
                 var index = p + k * _up;
-                _phases[p * _tapsPerPhase + k] = index < prototype.Length ? (float)(prototype[index] * _up) : 0f;
+                // Reversed, so each output is a dot product of two contiguous spans (vectorised below).
+                _phases[p * _tapsPerPhase + (_tapsPerPhase - 1 - k)] = index < prototype.Length ? (float)(prototype[index] * _up) : 0f;
             }
         }
         _buffer = new float[_tapsPerPhase - 1 + ChunkSamples];
@@ -92,12 +93,8 @@ public sealed class Resampler
             var newest = _nextPosition / _up;          // index in the chunk of the newest input sample used
             var phase = _nextPosition - newest * _up;
             var taps = phases.Slice(phase * _tapsPerPhase, _tapsPerPhase);
-            var samples = buffer.Slice(newest, _tapsPerPhase); // oldest .. newest: buffer[history + newest - k]
-            var sum = 0f;
-            for (var k = 0; k < taps.Length; k++)
-            {
-                sum += taps[k] * samples[history - k];
-            }
+            var samples = buffer.Slice(newest, _tapsPerPhase); // oldest .. newest input sample this output uses
+            var sum = Dot(taps, samples);
             output[written++] = (short)Math.Clamp(MathF.Round(sum), short.MinValue, short.MaxValue);
             _nextPosition += _down;
         }
@@ -106,6 +103,23 @@ public sealed class Resampler
         // Keep the newest (taps - 1) samples as the next chunk's history.
         buffer.Slice(chunk.Length, history).CopyTo(buffer);
         return written;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var acc = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            acc += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
+        }
+        var sum = System.Numerics.Vector.Sum(acc);
+        for (; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     private static double[] DesignPrototype(int inputRate, int outputRate, int up)

@@ -1,0 +1,42 @@
+using System.Net;
+using VoiceFunctions.MediaHost.Sip.Auth;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.Sip.Interop;
+
+/// <summary>We place a call to sipp as the callee, which challenges (401/407, MD5/SHA-256), answers, then hangs up.</summary>
+[Trait("Category", "Interop")]
+public sealed class SippCalleeInteropTests
+{
+    [SkippableTheory]
+    [InlineData("uas-callee-401-md5.xml")]
+    [InlineData("uas-callee-401-sha256.xml")]
+    [InlineData("uas-callee-407-md5.xml")]
+    [InlineData("uas-callee-407-sha256.xml")]
+    public async Task Our_INVITE_answers_the_challenge_is_answered_and_ends_with_the_callees_BYE(string scenario)
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var sipp = Sipp.Start(scenario, target: null);
+        var callee = new IPEndPoint(IPAddress.Loopback, sipp.Port);
+        await Task.Delay(300); // let sipp bind; a lost first INVITE would be retransmitted anyway (Timer A)
+
+        var placed = server.Agent.PlaceCallAsync(
+            new SipOutboundCallRequest($"sip:+15550001111@{callee}", callee, "agent", new DigestCredentials("agent", "s3cret")),
+            CancellationToken.None);
+        var sippDone = sipp.WaitAsync();
+        if (await Task.WhenAny(placed, sippDone) == sippDone && !placed.IsCompleted)
+        {
+            Assert.Fail($"sipp ended before the call was answered:\n{(await sippDone).Output}");
+        }
+        var session = await placed.DefaultTimeout();
+        Assert.Equal("PCMA/8000", session.Call.Codec);
+        var ended = await session.Ended.DefaultTimeout();
+        Assert.Equal(CallEndReason.CallerHangUp, ended.Reason);
+
+        var (exitCode, output) = await sippDone;
+        Assert.True(exitCode == 0, $"sipp {scenario} failed:\n{output}");
+        Assert.Equal(0, server.Agent.ActiveCalls);
+    }
+}
