@@ -122,15 +122,10 @@ param mediaHostCpuCores int = 2
 @maxValue(16)
 param mediaHostMemoryInGB int = 4
 
-@description('First UDP port of the MediaHost\'s RTP range.')
+@description('First UDP port of the MediaHost\'s RTP range; must be even (RTP on the even port, RTCP on the odd one above). ACI allows 5 ports per IP: SIP UDP + SIP TCP + HTTP leave 2, one RTP/RTCP pair, so one call per container group.')
 @minValue(1024)
 @maxValue(65534)
-param rtpPortStart int = 10000
-
-@description('RTP ports exposed (= concurrent calls per container group). ACI allows 5 ports per IP: SIP UDP + SIP TCP + HTTP leave 2.')
-@minValue(1)
-@maxValue(2)
-param rtpPortCount int = 2
+param rtpPortStart int = 20000
 
 @description('Restart policy of the MediaHost container group.')
 @allowed(['Always', 'OnFailure', 'Never'])
@@ -167,6 +162,8 @@ var compactPrefix = toLower(replace(namePrefix, '-', ''))
 var functionAppName = '${namePrefix}-${suffix}'
 var sipPort = 5060
 var httpPort = 8080
+// Container Instances exposes at most 5 ports per IP: SIP UDP + SIP TCP + HTTP leave room for one RTP/RTCP pair.
+var rtpPortCount = 2
 // Deterministic, so the function app can be told where the MediaHost is before the container group exists.
 var mediaHostFqdn = '${mediaHostDnsLabel}.${location}.azurecontainer.io'
 var secretNames = {
@@ -261,14 +258,15 @@ module mediaHost 'infra/mediahost.bicep' = {
     livenessPath: '/health/live'
     restartPolicy: mediaHostRestartPolicy
     plainEnvironment: {
-      Sip__PublicHost: mediaHostFqdn
-      Sip__AuthUsername: sipAuthUsername
+      Sip__ExternalAddress: mediaHostFqdn
+      Sip__InboundAuthentication__Username: sipAuthUsername
+      Sip__InboundAuthentication__PasswordEnvironmentVariable: 'SIP_AUTH_PASSWORD'
       // Call events go to <base>/api/calls/<callId>/events (the AgentEvents function's route).
       ControlPlane__BaseUrl: 'https://${functionApp.outputs.defaultHostName}'
       AgentEvents__KeyId: agentEventsKeyId
     }
     secureEnvironment: {
-      Sip__AuthPassword: sipAuthPassword
+      SIP_AUTH_PASSWORD: sipAuthPassword
       AgentEvents__Secret: agentEventsSecret
     }
     workspaceName: monitoring.outputs.workspaceName

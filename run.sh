@@ -31,7 +31,7 @@ dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 cp_port=$(free_port tcp); mh_port=$(free_port tcp); sip_port=$(free_port udp)
-rtp_min=$(( 20000 + (RANDOM % 200) * 100 )); rtp_max=$(( rtp_min + 99 ))
+rtp_min=$(( 20000 + (RANDOM % 99) * 100 )); rtp_max=$(( rtp_min + 99 ))
 events_secret=$(secret); api_key=$(secret); livekit_secret=$(secret)
 umask 077
 cat > "$run/local.settings.json" <<EOF

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using VoiceFunctions.Cli.Commands;
 
 namespace VoiceFunctions.Cli;
@@ -19,7 +20,19 @@ public static class VoicectlCommand
             SipRollbackCommand.Create(context),
             SipExportCommand.Create(context),
         };
-        return new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions") { sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context) };
+        var root = new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions")
+        {
+            sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context),
+        };
+        // Help fits an 80-column terminal like the rest of the output, also when piped.
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                action.MaxWidth = Output.Terminal.Width;
+            }
+        }
+        return root;
     }
 
     /// <summary>Parses and runs; a command-line error prints its reason and exits with 2, not 1.</summary>

@@ -2,10 +2,10 @@
 // on a public IP with a DNS label.
 //
 // ACI exposes at most 5 ports per IP address (a hard limit that no quota request lifts). SIP takes two
-// (5060/udp, 5060/tcp) and HTTP one (health checks and /metrics), which leaves rtpPortCount <= 2 UDP ports
-// for media. The container is told to use exactly those RTP ports (Rtp__PortMin/Rtp__PortMax), so each
-// container group carries as many concurrent calls as it has RTP ports (RTCP multiplexed on the RTP port).
-// More calls: deploy more groups, or run the same image on AKS where a full range can be exposed.
+// (5060/udp, 5060/tcp) and HTTP one (health checks and /metrics), which leaves 2 UDP ports for media: one
+// RTP/RTCP pair (even RTP port, odd RTCP port). The container is told to use exactly those ports
+// (Rtp__PortMin/Rtp__PortMax), so each container group carries one call at a time. More calls: deploy more
+// groups, or run the same image on AKS where the full range (20000-29999) can be exposed.
 
 @description('Azure region of the resources.')
 param location string
@@ -48,8 +48,8 @@ param httpPort int
 @description('First RTP port.')
 param rtpPortStart int
 
-@description('Number of RTP ports (ACI: 5 ports per IP - 2 for SIP - 1 for HTTP).')
-@minValue(1)
+@description('Number of RTP ports: one RTP/RTCP pair (ACI: 5 ports per IP - 2 for SIP - 1 for HTTP).')
+@minValue(2)
 @maxValue(2)
 param rtpPortCount int
 

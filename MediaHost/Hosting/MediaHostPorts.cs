@@ -2,20 +2,20 @@ namespace VoiceFunctions.MediaHost.Hosting;
 
 /// <summary>
 /// The MediaHost's default listening ports — the one place the SIP/RTP options, the Dockerfile's EXPOSE lines
-/// and the deployment template agree on (a test checks the Dockerfile against these constants). The SIP and
-/// RTP options take their defaults from here.
+/// and the deployment template agree on (tests check the Dockerfile and infra.bicep against these constants).
+/// SipOptions takes its ports from here; the RTP range is RtpOptions' own default, repeated here.
 /// </summary>
 public static class MediaHostPorts
 {
     /// <summary>SIP over UDP and TCP (RFC 3261's well-known port).</summary>
     public const int Sip = 5060;
 
-    /// <summary>First RTP port of the media range. Default 10000.</summary>
-    public const int RtpMin = 10000;
+    /// <summary>First port of the media range: the RTP options' default (each call takes an even RTP port and
+    /// the odd RTCP port above it).</summary>
+    public const int RtpMin = Media.RtpOptions.DefaultPortMin;
 
-    /// <summary>Last RTP port of the media range (inclusive). Default 10099: a hundred ports, enough for
-    /// fifty calls with RTCP on the odd port or a hundred with RTCP multiplexed on the RTP port.</summary>
-    public const int RtpMax = 10099;
+    /// <summary>Last port of the media range (inclusive): the RTP options' default.</summary>
+    public const int RtpMax = Media.RtpOptions.DefaultPortMax;
 
     /// <summary>HTTP: /health (liveness, readiness, drain state) and /metrics (Prometheus).</summary>
     public const int Http = 8080;

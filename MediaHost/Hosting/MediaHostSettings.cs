@@ -8,14 +8,18 @@ namespace VoiceFunctions.MediaHost.Hosting;
 /// </summary>
 public static class MediaHostSettings
 {
-    /// <summary>The public DNS name of the container group: the host used in Contact headers and SDP.</summary>
-    public const string SipPublicHost = "Sip__PublicHost";
+    /// <summary>The address peers reach the MediaHost on (Via, Contact, SDP): the container group's public DNS
+    /// name (its IP is only known after the group exists).</summary>
+    public const string SipExternalAddress = "Sip__ExternalAddress";
 
     /// <summary>SIP digest user LiveKit SIP must present (the outbound trunk's auth user).</summary>
-    public const string SipAuthUsername = "Sip__AuthUsername";
+    public const string SipInboundUsername = "Sip__InboundAuthentication__Username";
 
-    /// <summary>SIP digest password (secret).</summary>
-    public const string SipAuthPassword = "Sip__AuthPassword";
+    /// <summary>Names the environment variable that holds the SIP digest password (the options never hold it).</summary>
+    public const string SipInboundPasswordVariable = "Sip__InboundAuthentication__PasswordEnvironmentVariable";
+
+    /// <summary>The SIP digest password itself (secret), in the variable <see cref="SipInboundPasswordVariable"/> names.</summary>
+    public const string SipAuthPassword = "SIP_AUTH_PASSWORD";
 
     /// <summary>First RTP port; the deployment narrows the range to the ports the platform exposes.</summary>
     public const string RtpPortMin = "Rtp__PortMin";
@@ -38,7 +42,7 @@ public static class MediaHostSettings
 
     public static IReadOnlyList<string> All { get; } =
     [
-        SipPublicHost, SipAuthUsername, SipAuthPassword, RtpPortMin, RtpPortMax,
+        SipExternalAddress, SipInboundUsername, SipInboundPasswordVariable, SipAuthPassword, RtpPortMin, RtpPortMax,
         ControlPlaneBaseUrl, AgentEventsKeyId, AgentEventsSecret, ApplicationInsightsConnectionString,
     ];
 

@@ -1,12 +1,19 @@
+using System.Diagnostics.Metrics;
+using VoiceFunctions.Shared.Observability;
+
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
 /// Media counters for /metrics: active sessions, packets both ways, and loss/jitter of calls (totals of ended
 /// calls plus the live ones). Counters are lock-free; the per-call figures are read at scrape time.
 /// </summary>
-public sealed class MediaMetrics
+public sealed class MediaMetrics : IDisposable
 {
+    /// <summary>The meter the host's Prometheus endpoint exports (a VoiceFunctions.* meter).</summary>
+    public const string MeterName = "VoiceFunctions.MediaHost.Media";
+
     private readonly object _lock = new();
+    private readonly Meter _meter = new(MeterName);
     private readonly HashSet<RtpMediaSession> _active = [];
     private long _packetsReceived;
     private long _packetsSent;
@@ -14,6 +21,19 @@ public sealed class MediaMetrics
     private long _endedExpected;
     private long _endedConcealed;
     private long _sessionsStarted;
+
+    public MediaMetrics()
+    {
+        // Observable instruments read the same counters at collection time, so the per-packet path only
+        // increments a long and the exporter sees the names every plane shares (MetricNames).
+        _meter.CreateObservableUpDownCounter(MetricNames.CallsActive, () => new Measurement<int>(Snapshot().ActiveCalls, new KeyValuePair<string, object?>("plane", "media")), "{call}");
+        _meter.CreateObservableCounter(MetricNames.RtpPacketsReceived, () => Interlocked.Read(ref _packetsReceived), "{packet}");
+        _meter.CreateObservableCounter(MetricNames.RtpPacketsSent, () => Interlocked.Read(ref _packetsSent), "{packet}");
+        _meter.CreateObservableCounter(MetricNames.RtpPacketsLost, () => Snapshot().PacketsLost, "{packet}");
+        _meter.CreateObservableGauge(MetricNames.RtpJitter, () => Snapshot().MeanJitterMs / 1000.0, "s", "Mean RFC 3550 interarrival jitter of calls in progress");
+    }
+
+    public void Dispose() => _meter.Dispose();
 
     public void SessionStarted()
     {

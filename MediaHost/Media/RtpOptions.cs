@@ -12,7 +12,7 @@ public sealed class RtpOptions
     public const int DefaultFirstPacketTimeoutSeconds = 30;
     public const int DefaultRtcpIntervalSeconds = 5;
 
-    /// <summary>Lowest local RTP port (default 20000, even). Firewalls open exactly this range for UDP.</summary>
+    /// <summary>Lowest local RTP port (default 20000, even: the range the container publishes). Firewalls open exactly this range for UDP.</summary>
     [Range(1024, 65534)]
     public int PortMin { get; set; } = DefaultPortMin;
 

@@ -13,6 +13,7 @@ public sealed partial class SecretRedactor
 {
     public const string Mask = "<redacted>";
     public const string PhoneMask = "<redacted-phone>";
+    public const string TokenMask = "<redacted-token>";
 
     private readonly string[] _knownSecrets;
     private readonly bool _maskPhoneNumbers;
@@ -35,8 +36,9 @@ public sealed partial class SecretRedactor
 
     /// <summary>Masks everything secret-shaped (tokens, credentials, Authorization values, phone numbers) in text
     /// that may reach a log or an exception message, such as a server's error text — for code that has no
-    /// configured redactor at hand. Same as <see cref="Default"/>.<see cref="Redact"/>.</summary>
-    public static string RedactTokens(string text) => Default.Redact(text);
+    /// configured redactor at hand, as <see cref="Default"/>.<see cref="Redact"/> does, except that
+    /// JWTs become <see cref="TokenMask"/>, so a message still says a token was there.</summary>
+    public static string RedactTokens(string text) => Default.Redact(Jwt().Replace(text, TokenMask));
 
     public string Redact(string text)
     {
@@ -92,7 +94,7 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"(?<name>\b(?:Proxy-)?Authorization)(?<sep>""?\s*[:=]\s*)(?<value>[^\r\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorizationHeader();
 
-    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic)\s+)(?!<redacted>)[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic)\s+)(?!<redacted)[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BearerToken();
 
     // A JWT: base64url header that starts with '{"' (eyJ), payload, signature.
@@ -102,7 +104,7 @@ public sealed partial class SecretRedactor
     // name=value, name: value, "name":"value", ?name=value& — when the name ends in a credential word
     // (ApiSecret, Sip:AuthPassword, access_token…). The match starts at that word, so the regex engine can scan
     // for it directly; the rest of the name stays in the text untouched.
-    [GeneratedRegex(@"(?<key>(?:password|passwd|pwd|secret|apikey|api_key|api-key|token|signingkey|signing_key|accountkey|sharedaccesskey|sharedaccesssignature|sig|credential)s?""?)(?<sep>\s*[:=]\s*)(?<quote>""?)(?!<redacted>)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<key>(?:password|passwd|pwd|secret|apikey|api_key|api-key|token|signingkey|signing_key|accountkey|sharedaccesskey|sharedaccesssignature|sig|credential)s?""?)(?<sep>\s*[:=]\s*)(?<quote>""?)(?!<redacted)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyValueCredential();
 
     // OpenAI-style API keys that travel without a name ("sk-…", "sk-proj-…").

@@ -7,10 +7,15 @@ public static class BenchmarkProgram
 {
     public static int Main(string[] args)
     {
-        // Load runs that are not BenchmarkDotNet benchmarks: "agent-load" (see Agent/AgentLoadRunner.cs).
+        // Load runs that are not BenchmarkDotNet benchmarks: "agent-load" (Agent/AgentLoadRunner.cs),
+        // "media-load CALLS SECONDS" (Media/MediaLoadRun.cs) and "webhook-load" (ControlPlane/WebhookLoadRunner.cs).
         if (args.Length > 0 && args[0] == "agent-load")
         {
             return Agent.AgentLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+        if (args.Length > 0 && args[0] == "webhook-load")
+        {
+            return ControlPlane.WebhookLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
         if (args is ["media-load", var calls, var seconds])
         {

@@ -72,4 +72,26 @@ public class ValidateCommandTests
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.Contains("VC017", result.Output);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("sip", "--help")]
+    [InlineData("sip", "apply", "--help")]
+    [InlineData("doctor", "--help")]
+    [InlineData("token", "create", "--help")]
+    public async Task Help_fits_80_columns_even_when_piped(params string[] args)
+    {
+        var result = await VoicectlProcess.RunAsync(Plain, args);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.All(result.Output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
+    }
+
+    [Fact]
+    public async Task No_command_is_a_usage_error_with_exit_2()
+    {
+        var result = await VoicectlProcess.RunAsync(Plain);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+    }
 }

@@ -48,7 +48,7 @@ internal sealed class MediaHostProcess : IAsyncDisposable
         }
         var sipPort = FreePort.Next();
         var httpPort = FreePort.Next();
-        var rtpMin = 20000 + Random.Shared.Next(0, 200) * 100;
+        var rtpMin = 20000 + Random.Shared.Next(0, 99) * 100;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");

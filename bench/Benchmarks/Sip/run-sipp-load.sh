@@ -12,7 +12,7 @@ http_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)
 dotnet build MediaHost -c Release -v q --nologo >/dev/null
 dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:${http_port}" \
   --Sip:BindAddress=127.0.0.1 --Sip:UdpPort="${sip_port}" --Sip:TcpPort=-1 --Sip:MediaBindAddress=127.0.0.1 \
-  --Sip:MaxConcurrentCalls=5000 --Sip:MaxCallsPerMinute=1000000 --Sip:MaxCallsPerHour=10000000 --Sip:MaxRequestsPerMinute=10000000 \
+  --Sip:MaxConcurrentCalls=5000 --Sip:MaxCallsPerMinute=100000 --Sip:MaxCallsPerHour=1000000 --Sip:MaxRequestsPerMinute=1000000 \
   --Logging:LogLevel:Default=Warning > "${work}/mediahost.log" 2>&1 &
 host=$!
 trap 'kill ${host} 2>/dev/null || true; rm -rf "${work}"' EXIT
@@ -27,7 +27,7 @@ for path in glob.glob(sys.argv[1] + "/*_rtt.csv"):
     for line in open(path).read().splitlines()[1:]:
         parts = line.split(";")
         if len(parts) >= 3:
-            try: values.append(float(parts[2]))
+            try: values.append(float(parts[1]))
             except ValueError: pass
 values.sort()
 if values:

@@ -121,20 +121,23 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
         Assert.NotNull(secureVariables?["input"]?["secureValue"]);
         var secureArgument = mediaHost["properties"]?["parameters"]?["secureEnvironment"]?["value"]?.AsObject();
         Assert.NotNull(secureArgument);
-        Assert.Contains("Sip__AuthPassword", secureArgument.Select(p => p.Key));
+        Assert.Contains("SIP_AUTH_PASSWORD", secureArgument.Select(p => p.Key));
         Assert.Contains("AgentEvents__Secret", secureArgument.Select(p => p.Key));
     }
 
     [SkippableFact]
     public void Media_host_ports_fit_the_Container_Instances_limit_of_five_per_IP()
     {
-        // SIP UDP + SIP TCP + HTTP are fixed; the RTP port count is capped so the total never exceeds 5.
+        // SIP UDP + SIP TCP + HTTP are fixed; the RTP ports must be one even/odd pair and the total at most 5.
         const int aciPortsPerIp = 5;
         const int fixedPorts = 3;
-        var rtpPortCount = infra.Template["parameters"]?["rtpPortCount"];
-        Assert.NotNull(rtpPortCount);
+        var mediaHost = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Resources/deployments" && (string?)r["name"] == "mediahost");
+        var rtpPortCount = mediaHost["properties"]!["template"]!["parameters"]!["rtpPortCount"]!;
+        Assert.Equal(2, (int?)rtpPortCount["minValue"]);
         Assert.True((int?)rtpPortCount["maxValue"] <= aciPortsPerIp - fixedPorts);
-        Assert.True((int?)rtpPortCount["defaultValue"] >= 1);
+        var rtpPortStart = (int?)infra.Template["parameters"]?["rtpPortStart"]?["defaultValue"];
+        Assert.NotNull(rtpPortStart);
+        Assert.True(rtpPortStart % 2 == 0, "the RTP range must start on an even port (RTP even, RTCP odd)");
     }
 
     [SkippableFact]

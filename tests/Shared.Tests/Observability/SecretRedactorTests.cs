@@ -117,6 +117,14 @@ public sealed class SecretRedactorTests
         Assert.DoesNotContain(SecretRedactor.PhoneMask, redacted, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RedactTokens_names_the_masked_token_and_masks_other_secrets_too()
+    {
+        var jwt = TestJwt();
+        var redacted = SecretRedactor.RedactTokens($"invalid token: {jwt}, password=hunter2hunter2");
+        Assert.Equal($"invalid token: {SecretRedactor.TokenMask}, password={SecretRedactor.Mask}", redacted);
+    }
+
     internal static string TestJwt()
     {
         static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -185,16 +185,30 @@ public class DeploymentValidationTests
     }
 
     [Fact]
-    public void Room_settings_apply_cannot_send_yet_are_a_warning_not_a_silent_drop()
+    public void Room_metadata_and_agent_dispatch_are_accepted_without_any_diagnostic()
     {
-        var warning = Single("""
+        var diagnostics = Load(Header + """
             dispatch_rules:
               - name: r
                 type: individual
-                agent: {name: voice-agent}
-            """, DiagnosticCodes.NotAppliedYet);
+                room_metadata: '{"lang":"ru"}'
+                agent: {name: voice-agent, metadata: m}
+            """).Diagnostics;
 
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("not applied to LiveKit yet", warning.Message);
+        Assert.DoesNotContain(diagnostics, d => d.Message.Contains("room_metadata", StringComparison.Ordinal) || d.Message.Contains("agent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rule_for_callers_its_trunks_refuse_can_never_match()
+    {
+        var error = Single("""
+            inbound_trunks:
+              - {name: a, numbers: ["+79952227978"], allowed_numbers: ["+79990000001"], allowed_addresses: [192.0.2.1]}
+            dispatch_rules:
+              - {name: wide, type: individual, trunks: [a]}
+              - {name: vip, type: direct, room_name: vip, trunks: [a], caller_numbers: ["+79990000002"]}
+            """, DiagnosticCodes.RuleNeverMatches);
+
+        Assert.Contains("'vip' can never match", error.Message);
     }
 }

@@ -11,13 +11,8 @@ internal static class DispatchChecks
         foreach (var rule in context.File.DispatchRules)
         {
             CheckShape(context, rule);
-            if (rule.Agent is not null || rule.RoomMetadata is not null)
-            {
-                context.Warning(DiagnosticCodes.NotAppliedYet, (rule.Agent?.Position ?? rule.Position),
-                    $"room_metadata and agent of dispatch rule '{ValidationContext.NameOf(rule.Name)}' are not applied to LiveKit yet",
-                    "They belong in the rule's roomConfig, which voicectl's LiveKit client does not send yet; the control plane's agent dispatch does not depend on them.");
-            }
             CheckCanMatch(context, rule);
+            CheckCallersCanReach(context, rule);
             if (rule.Numbers.Count > 0 || rule.CallerNumbers.Count > 0)
             {
                 var first = rule.Numbers.Concat(rule.CallerNumbers).First();
@@ -48,6 +43,28 @@ internal static class DispatchChecks
         {
             context.Error(DiagnosticCodes.InvalidValue, pin.Position, $"pin of dispatch rule '{name}' must be 1 to 16 digits",
                 "The bridge collects DTMF digits until # (at most 16).");
+        }
+    }
+
+    /// <summary>A rule whose callers none of its trunks admit can never match: the trunk lookup drops those callers first.</summary>
+    private static void CheckCallersCanReach(ValidationContext context, DispatchRule rule)
+    {
+        var callers = context.Numbers(rule.CallerNumbers);
+        if (callers.Count == 0 || rule.Trunks.Count == 0)
+        {
+            return;
+        }
+        var trunks = context.File.InboundTrunks.Where(t => rule.Trunks.Any(r => r.Value == t.Name?.Value)).ToList();
+        if (trunks.Count == 0 || trunks.Any(t => t.AllowedNumbers.Count == 0))
+        {
+            return;
+        }
+        var admitted = trunks.SelectMany(t => context.Numbers(t.AllowedNumbers)).ToHashSet(StringComparer.Ordinal);
+        if (!callers.Any(admitted.Contains))
+        {
+            context.Error(DiagnosticCodes.RuleNeverMatches, rule.CallerNumbers[0].Position,
+                $"dispatch rule '{ValidationContext.NameOf(rule.Name)}' can never match: its trunks admit none of its caller_numbers",
+                $"The trunks' allowed_numbers ({string.Join(", ", admitted)}) refuse these callers before any rule is looked at.");
         }
     }
 

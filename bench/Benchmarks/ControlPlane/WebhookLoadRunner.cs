@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.Functions.LocalHost;
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.LiveKit.Api;
+using VoiceFunctions.Shared.LiveKit.Api.Clients;
+using VoiceFunctions.Shared.LiveKit.Api.Models;
+using VoiceFunctions.Shared.LiveKit.Webhooks;
+using VoiceFunctions.TestSupport.LoopbackLiveKit;
+
+namespace VoiceFunctions.Benchmarks.ControlPlane;
+
+/// <summary>
+/// Load run of webhook handling through the local control-plane host over HTTP on loopback (verify,
+/// dedupe against Azurite, start or raise into the in-process Durable backend):
+/// <list type="number">
+/// <item>steady: <c>--workers</c> concurrent senders, each driving calls one after another (ten
+/// webhooks per call, in LiveKit's per-room order) for <c>--seconds</c>; reports requests/s and p50/p99;</item>
+/// <item>burst: <c>--burst-calls</c> calls × 10 webhooks sent at once (each call's webhooks in order);
+/// checks every call's orchestration completed as a caller hang-up and its record is finalized.</item>
+/// </list>
+/// Needs Azurite on 127.0.0.1:10002. Usage: webhook-load [--workers 8] [--seconds 20] [--burst-calls 100]
+/// </summary>
+public static class WebhookLoadRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var workers = Arg(args, "--workers", 8);
+        var seconds = Arg(args, "--seconds", 20);
+        var burstCalls = Arg(args, "--burst-calls", 100);
+
+        await using var livekit = await LoopbackLiveKitApiTestServer.StartAsync();
+        await using var clients = new ServiceCollection().AddLiveKitApi(o => { o.Url = livekit.Url.ToString(); o.ApiKey = livekit.ApiKey; o.ApiSecret = livekit.ApiSecret; }).BuildServiceProvider();
+        var trunk = await clients.GetRequiredService<SipServiceClient>().CreateOutboundTrunkAsync(new SipOutboundTrunkInfo { Name = "mediahost", Address = "127.0.0.1:5070", Numbers = ["+70000000000"] });
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["CallStore:TableName"] = "benchcalls" + suffix,
+            ["CallStore:BlobContainerName"] = "bench-" + suffix,
+            ["Webhooks:DedupeTableName"] = "benchdedupe" + suffix,
+            ["Health:SnapshotTableName"] = "benchhealth" + suffix,
+            ["TokenRefresh:TableName"] = "benchtokens" + suffix,
+            ["LiveKit:Url"] = livekit.Url.ToString(),
+            ["LiveKit:ApiKey"] = livekit.ApiKey,
+            ["LiveKit:ApiSecret"] = livekit.ApiSecret,
+            ["AgentEvents:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["AgentDispatch:OutboundTrunkId"] = trunk.SipTrunkId,
+            ["Calls:AgentAnswerTimeoutSeconds"] = "120",
+            ["LocalHost:RunTimers"] = "false",
+        }), logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+        var signer = new WebhookSigner(livekit.Credentials, TimeProvider.System);
+        var durable = app.Services.GetRequiredService<DurableTaskClient>();
+        var store = app.Services.GetRequiredService<CallStore>();
+
+        // Warm-up: one call end to end (JIT, table creation, connections).
+        await SendCallAsync(http, signer, "call-warmup-" + suffix, null);
+
+        Console.WriteLine($"steady: {workers} workers for {seconds} s");
+        var latencies = new List<double>[workers];
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var stop = Stopwatch.StartNew();
+        var steadyCalls = 0;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
+        {
+            latencies[w] = [];
+            var n = 0;
+            while (stop.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                Interlocked.Increment(ref steadyCalls);
+                await SendCallAsync(http, signer, $"call-s{w}-{n++}-{suffix}", (ms, status) => { latencies[w].Add(ms); statuses.AddOrUpdate(status, 1, (_, c) => c + 1); });
+            }
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        Console.WriteLine($"steady: {all.Length} webhooks ({steadyCalls} calls) in {elapsed:F1} s = {all.Length / elapsed:F0} req/s; " +
+            $"p50 {Pct(all, 0.50):F1} ms, p90 {Pct(all, 0.90):F1} ms, p99 {Pct(all, 0.99):F1} ms, max {all[^1]:F1} ms; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
+
+        // Let the steady phase's orchestrations finish so the burst starts from an idle backend.
+        var drain = Stopwatch.StartNew();
+        var steadyDone = 0;
+        for (var w = 0; w < workers; w++)
+        {
+            for (var n = 0; ; n++)
+            {
+                var instance = await durable.GetInstanceAsync($"call-s{w}-{n}-{suffix}");
+                if (instance is null)
+                {
+                    break;
+                }
+                using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(Arg(args, "--wait-minutes", 5)));
+                try
+                {
+                    await durable.WaitForInstanceCompletionAsync(instance.InstanceId, false, limit.Token);
+                    steadyDone++;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+        Console.WriteLine($"steady: {steadyDone}/{steadyCalls} orchestrations completed, the last {drain.Elapsed.TotalSeconds:F1} s after the load stopped");
+        Console.WriteLine($"burst: {burstCalls} calls × 10 webhooks at once");
+        var burstLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var burstStatuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var rooms = Enumerable.Range(0, burstCalls).Select(i => $"call-b{i}-{suffix}").ToList();
+        var burst = Stopwatch.StartNew();
+        await Task.WhenAll(rooms.Select(room => SendCallAsync(http, signer, room, (ms, status) => { burstLatencies.Add(ms); burstStatuses.AddOrUpdate(status, 1, (_, c) => c + 1); })));
+        var accepted = burst.Elapsed.TotalSeconds;
+        var results = await Task.WhenAll(rooms.Select(async room =>
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(Arg(args, "--wait-minutes", 5)));
+            try
+            {
+                var instance = await durable.WaitForInstanceCompletionAsync(room, getInputsAndOutputs: true, limit.Token);
+                return (room, RuntimeStatus: instance.RuntimeStatus, Result: instance.ReadOutputAs<CallResult>(), Status: instance.SerializedCustomStatus);
+            }
+            catch (OperationCanceledException)
+            {
+                var instance = await durable.GetInstanceAsync(room, getInputsAndOutputs: true);
+                return (room, RuntimeStatus: instance?.RuntimeStatus ?? OrchestrationRuntimeStatus.Pending, Result: (CallResult?)null, Status: instance?.SerializedCustomStatus ?? "missing");
+            }
+        }));
+        foreach (var stuck in results.Where(r => r.Result is null).Take(5))
+        {
+            Console.WriteLine($"burst: not completed in time: {stuck.room} {stuck.RuntimeStatus} {stuck.Status}");
+        }
+        var completedAll = burst.Elapsed.TotalSeconds;
+        var right = results.Count(r => r.RuntimeStatus == OrchestrationRuntimeStatus.Completed && r.Result is { Outcome: CallOutcome.Completed, EndReason: CallEndReason.CallerHangUp });
+        var records = await Task.WhenAll(rooms.Select(room => store.GetAsync(CallIds.FromRoomName(room))));
+        var finalized = records.Count(r => r is { Outcome: CallOutcome.Completed, AnsweredAt: not null });
+        var b = burstLatencies.Order().ToArray();
+        Console.WriteLine($"burst: {b.Length} webhooks answered in {accepted:F2} s ({b.Length / accepted:F0} req/s); p50 {Pct(b, 0.5):F1} ms, p99 {Pct(b, 0.99):F1} ms, max {b[^1]:F1} ms; " +
+            $"statuses {string.Join(", ", burstStatuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
+        Console.WriteLine($"burst: {right}/{burstCalls} orchestrations completed as caller hang-up, {finalized}/{burstCalls} records finalized; all done {completedAll:F2} s after the burst began; dials made {livekit.State.GetDials().Count}");
+
+        await app.StopAsync();
+        foreach (var t in new[] { "benchcalls", "benchdedupe", "benchhealth", "benchtokens" })
+        {
+            await new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", t + suffix).DeleteAsync();
+        }
+        return right == burstCalls && finalized == burstCalls && !statuses.Keys.Any(s => s != 200) && !burstStatuses.Keys.Any(s => s != 200) ? 0 : 1;
+    }
+
+    private static async Task SendCallAsync(HttpClient http, WebhookSigner signer, string room, Action<double, int>? record)
+    {
+        foreach (var body in CallWebhooks.ForCall(room))
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/webhook+json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/livekit/webhook") { Content = content };
+            request.Headers.TryAddWithoutValidation("Authorization", signer.Sign(body));
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            record?.Invoke(Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode);
+        }
+    }
+
+    private static double Pct(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
