@@ -97,12 +97,13 @@ rm -rf "$demo"; mkdir -p "$demo"
 # The question after 4 s of silence (the agent's greeting plays first), then silence while the agent answers.
 espeak-ng -v en-us -s 150 -w "$demo/question.wav" "$question"
 sox "$demo/question.wav" -r 8000 -c 1 -e mu-law -t raw "$demo/caller.audio" pad 4 6
-sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$demo/caller.xml"
+sed 's/\[call_ms\]/18000/' scripts/demo/caller.xml > "$demo/caller.xml"
 if [ "$load_calls" -gt 0 ]; then
   mh_pid=${pids[1]}
   cpu() { awk '{print $14+$15+$16+$17}' "/proc/$mh_pid/stat"; }
   rss() { awk '/VmRSS/{print $2}' "/proc/$mh_pid/status"; }
   rss_idle=$(rss); cpu_start=$(cpu); load_start=$(date -u +%FT%T)
+  sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$demo/caller.xml"
   say "load: $load_calls concurrent calls of 14 s (MediaHost RSS idle ${rss_idle} kB)"
   ( while sleep 1; do rss; done > "$demo/rss.txt" ) & sampler=$!
   (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \

@@ -16,7 +16,7 @@ public sealed class DemoCallTests
         await using var controlPlane = await LocalControlPlane.StartAsync();
         await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret);
         using var capture = await LoopbackCapture.StartAsync(mediaHost.RtpPortMin, mediaHost.RtpPortMax);
-        using (var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 14000))
+        using (var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000))
         {
             var (exitCode, output) = await caller.WaitAsync();
             Assert.True(exitCode == 0, $"sipp failed:\n{output}\nMediaHost:\n{Tail(mediaHost.Log)}");

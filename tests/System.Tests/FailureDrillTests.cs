@@ -22,7 +22,7 @@ public sealed class FailureDrillTests
             ["AiLoop__Providers__OpenAiLlm__Model"] = "drill-model",
             ["AiLoop__Providers__OpenAiLlm__MaxRetries"] = "0",
         });
-        using (var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 14000))
+        using (var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000))
         {
             var (exitCode, output) = await caller.WaitAsync();
             Assert.True(exitCode == 0, $"sipp failed:\n{output}");
