@@ -1,12 +1,14 @@
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Functions.Activities;
 
 /// <summary>
 /// Writes how the call ended, with the turn count and latency summary computed from the stored turns.
-/// A call already finalized is left as it is (a retried activity, or reconciliation got there first).
+/// A call already finalized is left as it is (a retried activity, or reconciliation got there first), so
+/// the call's end metrics are recorded once.
 /// </summary>
-public sealed class FinalizeCallActivity(CallStore store) : CallActivity<FinalizeCallInput, bool>
+public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics metrics) : CallActivity<FinalizeCallInput, bool>
 {
     public override async Task<bool> ExecuteAsync(FinalizeCallInput input, CancellationToken ct)
     {
@@ -24,6 +26,10 @@ public sealed class FinalizeCallActivity(CallStore store) : CallActivity<Finaliz
                 Latency = latency,
             }
             : null, ct).ConfigureAwait(false);
+        if (record is not null)
+        {
+            metrics.CallEnded(record);
+        }
         return record is not null;
     }
 }
