@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Observability;

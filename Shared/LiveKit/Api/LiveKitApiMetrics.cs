@@ -17,7 +17,7 @@ public sealed class LiveKitApiMetrics
     {
         var meter = meterFactory.Create(LiveKitMetricNames.Meter);
         _duration = meter.CreateHistogram<double>(
-            LiveKitMetricNames.ApiDuration, unit: "s", description: "Duration of one attempt of a LiveKit server API call");
+            MetricNames.LiveKitApiDuration, unit: "s", description: "Duration of one attempt of a LiveKit server API call");
         _requests = meter.CreateCounter<long>(MetricNames.LiveKitApiRequests, "{request}", "Attempts of LiveKit server API calls");
         _errors = meter.CreateCounter<long>(MetricNames.LiveKitApiErrors, "{error}", "Attempts of LiveKit server API calls that failed");
     }
