@@ -14,7 +14,9 @@ public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics me
     {
         var turns = await store.GetTurnsAsync(input.CallId, ct).ConfigureAwait(false);
         var latency = LatencySummary.From(turns.Where(t => t.ResponseLatencyMs is not null).Select(t => t.ResponseLatencyMs!.Value));
-        var record = await store.UpdateAsync(input.CallId, r => r.IsOpen
+        // UpdateAsync returns the stored record also when nothing changed: only the call that closed it counts it.
+        var closedNow = false;
+        var record = await store.UpdateAsync(input.CallId, r => (closedNow = r.IsOpen)
             ? r with
             {
                 EndedAt = input.EndedAt,
@@ -26,7 +28,7 @@ public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics me
                 Latency = latency,
             }
             : null, ct).ConfigureAwait(false);
-        if (record is not null)
+        if (closedNow && record is not null)
         {
             metrics.CallEnded(record);
         }

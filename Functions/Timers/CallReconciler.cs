@@ -94,7 +94,9 @@ public sealed class CallReconciler(
 
     private async Task CloseAsync(string callId, DateTimeOffset now, CallEndReason reason, string why, CancellationToken ct)
     {
-        var record = await store.UpdateAsync(callId, r => r.IsOpen
+        // UpdateAsync returns the stored record also when nothing changed: only the call that closed it counts it.
+        var closedNow = false;
+        var record = await store.UpdateAsync(callId, r => (closedNow = r.IsOpen)
             ? r with
             {
                 EndedAt = now,
@@ -103,7 +105,7 @@ public sealed class CallReconciler(
                 ReasonText = why,
             }
             : null, ct).ConfigureAwait(false);
-        if (record is not null)
+        if (closedNow && record is not null)
         {
             metrics.CallEnded(record);
         }

@@ -74,8 +74,8 @@ public sealed class ControlPlaneMetricsTests
         Assert.False(await record.ExecuteAsync(input, CancellationToken.None)); // a retried activity: no second call
         await new MarkAnsweredActivity(storage.Store).ExecuteAsync(new MarkAnsweredInput(input.CallId, started.AddSeconds(3), 1), CancellationToken.None);
         var end = new FinalizeCallInput(input.CallId, started.AddSeconds(93), CallOutcome.Completed, CallEndReason.CallerHangUp, "caller hung up", 1);
-        Assert.True(await finalize.ExecuteAsync(end, CancellationToken.None));
-        Assert.False(await finalize.ExecuteAsync(end, CancellationToken.None)); // already finalized: not counted again
+        await finalize.ExecuteAsync(end, CancellationToken.None);
+        await finalize.ExecuteAsync(end, CancellationToken.None); // a retried activity: the call is already closed, not counted again
 
         var callStarted = Assert.Single(recorder.Of(MetricNames.CallsStarted));
         Assert.Equal((MetricTags.Planes.ControlPlane, "inbound"), (callStarted.Tag(MetricTags.Plane), callStarted.Tag(MetricTags.Direction)));
