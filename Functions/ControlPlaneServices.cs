@@ -81,6 +81,7 @@ public static class ControlPlaneServices
         services.TryAddTransient<TransferCallerActivity>();
         services.TryAddTransient<EndCallActivity>();
         services.TryAddTransient<FinalizeCallActivity>();
+        services.TryAddTransient<RecordRecordingActivity>();
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

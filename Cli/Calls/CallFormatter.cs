@@ -1,68 +1,79 @@
 using System.Globalization;
-using System.Text.Json;
+using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Cli.Calls;
 
-/// <summary>Call summaries as 80-column table rows, and one call's record and turns.</summary>
+/// <summary>Call summaries as 80-column table rows, one call's record and turns, and turns as tail lines.</summary>
 public static class CallFormatter
 {
     public const string Header = "STARTED (UTC)        CALL ID               CALLER        OUTCOME     ANSWER";
 
-    public static string Row(JsonElement call)
+    public static string Row(CallSummary call)
     {
-        var started = Time(call, "startedAt");
-        var id = Fit(Text(call, "callId"), 21);
-        var caller = Fit(Text(call, "callerNumber"), 13);
-        var outcome = Fit(Text(call, "outcome"), 11);
-        var answer = call.TryGetProperty("agentAnswerLatencyMs", out var ms) && ms.ValueKind == JsonValueKind.Number ? $"{ms.GetDouble():0} ms" : "-";
-        return $"{started,-20} {id,-21} {caller,-13} {outcome,-11} {answer}";
+        var answer = call.AgentAnswerLatencyMs is { } ms ? $"{ms} ms" : "-";
+        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 21),-21} {Fit(call.CallerNumber ?? "", 13),-13} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
     }
 
-    public static IEnumerable<string> Details(JsonElement details)
+    /// <summary>The record's fields that are set, then the turns; nested lines are indented.</summary>
+    public static IEnumerable<string> Details(CallDetailsResponse details)
     {
-        var record = details.TryGetProperty("record", out var r) ? r : details;
-        foreach (var property in record.EnumerateObject())
+        var record = details.Record;
+        yield return $"callId: {record.CallId}";
+        yield return $"roomName: {record.RoomName}";
+        foreach (var (name, value) in new (string, string?)[]
         {
-            if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            ("callerNumber", record.CallerNumber), ("calledNumber", record.CalledNumber), ("trunkId", record.TrunkId),
+            ("startedAt", Time(record.StartedAt)), ("answeredAt", Time(record.AnsweredAt)), ("endedAt", Time(record.EndedAt)),
+        })
+        {
+            if (!string.IsNullOrEmpty(value))
             {
-                if (property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() == 0)
-                {
-                    continue;
-                }
-                yield return $"{property.Name}: {property.Value.GetRawText()}";
-            }
-            else if (property.Value.ValueKind != JsonValueKind.Null)
-            {
-                yield return $"{property.Name}: {property.Value}";
+                yield return $"{name}: {value}";
             }
         }
-        if (details.TryGetProperty("durationSeconds", out var duration) && duration.ValueKind == JsonValueKind.Number)
+        yield return $"outcome: {record.Outcome}";
+        yield return $"endReason: {record.EndReason}" + (string.IsNullOrEmpty(record.ReasonText) ? "" : $" ({record.ReasonText})");
+        yield return $"dispatchAttempts: {record.DispatchAttempts}";
+        if (details.AgentAnswerLatencyMs is { } answer)
         {
-            yield return $"duration: {duration.GetDouble():0.#} s";
+            yield return $"agent answered after: {answer:0} ms";
         }
-        if (details.TryGetProperty("turns", out var turns) && turns.ValueKind == JsonValueKind.Array)
+        if (details.DurationSeconds is { } duration)
         {
-            yield return $"turns ({turns.GetArrayLength()}):";
-            foreach (var turn in turns.EnumerateArray())
-            {
-                var latency = turn.TryGetProperty("responseLatencyMs", out var l) && l.ValueKind == JsonValueKind.Number ? $" [{l.GetInt32()} ms]" : "";
-                var cut = turn.TryGetProperty("interrupted", out var i) && i.ValueKind == JsonValueKind.True ? " (interrupted)" : "";
-                yield return $"  {Number(turn, "sequence")}. caller: {Text(turn, "callerText")}";
-                yield return $"     agent: {Text(turn, "agentText")}{latency}{cut}";
-            }
+            yield return $"duration: {duration.ToString("0.#", CultureInfo.InvariantCulture)} s";
+        }
+        if (record.Latency.Samples > 0)
+        {
+            yield return $"response latency: p50 {record.Latency.P50Ms} ms, p95 {record.Latency.P95Ms} ms, max {record.Latency.MaxMs} ms ({record.Latency.Samples} turns)";
+        }
+        if (!string.IsNullOrEmpty(record.Summary))
+        {
+            yield return $"summary: {record.Summary}";
+        }
+        foreach (var error in record.Errors)
+        {
+            yield return $"error: {error}";
+        }
+        yield return $"turns ({details.Turns.Count}):";
+        foreach (var turn in details.Turns)
+        {
+            yield return $"  {turn.Sequence}. caller: {turn.CallerText}";
+            yield return $"     agent: {turn.AgentText}{Latency(turn)}";
         }
     }
 
-    public static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+    /// <summary>A turn as `calls tail` prints it under the call's row.</summary>
+    public static IEnumerable<string> TailTurn(CallTurn turn)
+    {
+        yield return $"  {turn.CallId} turn {turn.Sequence} caller: {turn.CallerText}";
+        yield return $"  {turn.CallId} turn {turn.Sequence} agent: {turn.AgentText}{Latency(turn)}";
+    }
 
-    private static string Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : "?";
+    private static string Latency(CallTurn turn) =>
+        (turn.ResponseLatencyMs is { } ms ? $" [{ms} ms]" : "") + (turn.Interrupted ? " (interrupted)" : "");
 
-    private static string Time(JsonElement element, string name) =>
-        DateTimeOffset.TryParse(Text(element, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : "-";
+    private static string Time(DateTimeOffset? at) =>
+        at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -1,26 +1,27 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Cli.Calls;
 
 /// <summary>
 /// The control plane's call-history API: GET {api}/calls?day=&amp;pageSize=&amp;continuation= and
-/// GET {api}/calls/{id}, authorised by an API key (x-functions-key). Answers are read as JSON documents,
-/// so fields the API adds later do not break the CLI.
+/// GET {api}/calls/{id}, authorised by an API key (x-functions-key). Answers are read into the same
+/// response types, with the same JSON options, that the functions write them with.
 /// </summary>
 public sealed class CallsApiClient(HttpClient http, Uri baseUrl, string apiKey)
 {
-    public async Task<JsonElement> ListAsync(DateOnly? day, int pageSize, string? continuation, CancellationToken cancellationToken)
+    public async Task<CallListResponse> ListAsync(DateOnly? day, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
         var query = $"calls?pageSize={pageSize}" + (day is { } d ? $"&day={d:yyyy-MM-dd}" : "")
             + (continuation is null ? "" : "&continuation=" + Uri.EscapeDataString(continuation));
-        return await GetAsync(query, cancellationToken);
+        return await GetAsync<CallListResponse>(query, cancellationToken);
     }
 
-    public Task<JsonElement> GetAsync(string callId, CancellationToken cancellationToken, bool details) =>
-        GetAsync("calls/" + Uri.EscapeDataString(callId), cancellationToken);
+    public Task<CallDetailsResponse> GetAsync(string callId, CancellationToken cancellationToken) =>
+        GetAsync<CallDetailsResponse>("calls/" + Uri.EscapeDataString(callId), cancellationToken);
 
-    private async Task<JsonElement> GetAsync(string relative, CancellationToken cancellationToken)
+    private async Task<T> GetAsync<T>(string relative, CancellationToken cancellationToken)
     {
         var root = baseUrl.ToString().EndsWith('/') ? baseUrl : new Uri(baseUrl + "/");
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(root, relative));
@@ -32,6 +33,8 @@ public sealed class CallsApiClient(HttpClient http, Uri baseUrl, string apiKey)
         {
             throw new CallsApiException((int)response.StatusCode, body.Length > 200 ? body[..200] : body);
         }
-        return JsonDocument.Parse(body).RootElement.Clone();
+        // A body that is not this type's JSON throws JsonException, which the command reports as such.
+        return JsonSerializer.Deserialize<T>(body, CallsApiJson.Options)
+            ?? throw new CallsApiException((int)response.StatusCode, "the API answered null");
     }
 }

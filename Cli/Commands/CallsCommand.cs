@@ -43,9 +43,9 @@ public static class CallsCommand
             return await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
                 var page = await client.ListAsync(date, Math.Clamp(parse.GetValue(limit), 1, 1000), null, cancellationToken);
-                var calls = page.TryGetProperty("calls", out var c) ? c.EnumerateArray().ToArray() : [];
-                context.Terminal.Out.WriteLine($"{calls.Length} calls on {CallFormatter.Text(page, "day")}");
-                if (calls.Length > 0)
+                var calls = page.Calls;
+                context.Terminal.Out.WriteLine($"{calls.Count} calls on {page.Day}");
+                if (calls.Count > 0)
                 {
                     context.Terminal.Out.WriteLine(CallFormatter.Header);
                 }
@@ -66,7 +66,7 @@ public static class CallsCommand
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
-                var details = await client.GetAsync(parse.GetValue(id)!, cancellationToken, details: true);
+                var details = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
                 foreach (var line in CallFormatter.Details(details))
                 {
                     var lead = line.Length - line.TrimStart().Length;
@@ -81,8 +81,8 @@ public static class CallsCommand
     {
         var interval = new Option<double>("--interval") { Description = "Seconds between polls (default 2).", DefaultValueFactory = _ => 2 };
         var duration = new Option<double?>("--for") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
-        var max = new Option<int?>("--max") { Description = "Stop after printing this many rows." };
-        var command = new Command("tail", "Follow today's calls: print each new call and each change of a call's outcome.") { interval, duration, max };
+        var max = new Option<int?>("--max") { Description = "Stop after printing this many calls and turns." };
+        var command = new Command("tail", "Follow today's calls: print each new call, each change of a call's outcome, and the turns of calls in progress as they happen.") { interval, duration, max };
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
@@ -91,34 +91,18 @@ public static class CallsCommand
                 {
                     stop.CancelAfter(TimeSpan.FromSeconds(seconds));
                 }
-                var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-                var printed = 0;
-                var limit = parse.GetValue(max) ?? int.MaxValue;
-                var first = true;
+                void Print(string line)
+                {
+                    var lead = line.Length - line.TrimStart().Length;
+                    context.Terminal.WriteWrapped(context.Terminal.Out, line.TrimStart(), lead + 4, lead);
+                }
+                var tail = new CallTail(client, Print, parse.GetValue(max) ?? int.MaxValue);
                 context.Terminal.Out.WriteLine(CallFormatter.Header);
                 while (!stop.IsCancellationRequested)
                 {
-                    var page = await client.ListAsync(null, 100, null, stop.Token);
-                    var calls = page.TryGetProperty("calls", out var c) ? c.EnumerateArray().Reverse().ToArray() : [];
-                    // The first poll shows only the 20 newest calls; later polls show every new call or change.
-                    var quietBefore = first ? calls.Length - 20 : 0;
-                    for (var i = 0; i < calls.Length; i++)
-                    {
-                        var key = CallFormatter.Text(calls[i], "callId");
-                        var state = CallFormatter.Text(calls[i], "outcome") + "|" + CallFormatter.Text(calls[i], "endedAt");
-                        if (!seen.TryGetValue(key, out var previous) || previous != state)
-                        {
-                            if (i >= quietBefore && printed < limit)
-                            {
-                                context.Terminal.Out.WriteLine(CallFormatter.Row(calls[i]));
-                                printed++;
-                            }
-                            seen[key] = state;
-                        }
-                    }
-                    first = false;
+                    await tail.PollAsync(stop.Token);
                     await context.Terminal.Out.FlushAsync(stop.Token);
-                    if (printed >= limit)
+                    if (tail.Done)
                     {
                         break;
                     }

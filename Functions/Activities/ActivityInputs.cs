@@ -14,3 +14,5 @@ public sealed record TransferCallerInput(string CallId, string RoomName, string 
 public sealed record EndCallInput(string CallId, string RoomName, string Why);
 
 public sealed record FinalizeCallInput(string CallId, DateTimeOffset EndedAt, CallOutcome Outcome, CallEndReason EndReason, string ReasonText, int DispatchAttempts);
+
+public sealed record RecordRecordingInput(string CallId, CallRecording Recording);

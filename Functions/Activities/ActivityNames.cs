@@ -13,4 +13,5 @@ public static class ActivityNames
     public const string TransferCaller = "TransferCaller";
     public const string EndCall = "EndCall";
     public const string FinalizeCall = "FinalizeCall";
+    public const string RecordRecording = "RecordRecording";
 }

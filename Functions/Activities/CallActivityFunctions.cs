@@ -9,7 +9,8 @@ public sealed class CallActivityFunctions(
     MarkAnsweredActivity markAnswered,
     TransferCallerActivity transfer,
     EndCallActivity endCall,
-    FinalizeCallActivity finalize)
+    FinalizeCallActivity finalize,
+    RecordRecordingActivity recordRecording)
 {
     [Function(ActivityNames.RecordCall)]
     public Task<bool> RecordCall([ActivityTrigger] RecordCallInput input, CancellationToken ct) => record.ExecuteAsync(input, ct);
@@ -28,4 +29,7 @@ public sealed class CallActivityFunctions(
 
     [Function(ActivityNames.FinalizeCall)]
     public Task<bool> FinalizeCall([ActivityTrigger] FinalizeCallInput input, CancellationToken ct) => finalize.ExecuteAsync(input, ct);
+
+    [Function(ActivityNames.RecordRecording)]
+    public Task<bool> RecordRecording([ActivityTrigger] RecordRecordingInput input, CancellationToken ct) => recordRecording.ExecuteAsync(input, ct);
 }

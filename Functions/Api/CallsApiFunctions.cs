@@ -37,7 +37,8 @@ public sealed class CallsApiFunctions(ApiAccessGuard guard, CallStore store, Tim
         try
         {
             var page = await store.ListDayAsync(day, pageSize, NullIfEmpty(request.Query["continuation"].ToString()), ct).ConfigureAwait(false);
-            return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new { day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page.Calls, continuation = page.ContinuationToken });
+            return HttpResponseResult.JsonBody(StatusCodes.Status200OK,
+                new CallListResponse(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page.Calls, page.ContinuationToken));
         }
         catch (ArgumentException e)
         {
@@ -55,13 +56,7 @@ public sealed class CallsApiFunctions(ApiAccessGuard guard, CallStore store, Tim
         var details = await store.GetDetailsAsync(callId, ct).ConfigureAwait(false);
         return details is null
             ? HttpResponseResult.Text(StatusCodes.Status404NotFound, "no call with that id")
-            : HttpResponseResult.JsonBody(StatusCodes.Status200OK, new
-            {
-                details.Record,
-                agentAnswerLatencyMs = details.Record.AgentAnswerLatency?.TotalMilliseconds,
-                durationSeconds = details.Record.Duration?.TotalSeconds,
-                details.Turns,
-            });
+            : HttpResponseResult.JsonBody(StatusCodes.Status200OK, CallDetailsResponse.From(details));
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.Calls;
+
 namespace VoiceFunctions.Functions.Orchestrations;
 
 /// <summary>
@@ -14,4 +16,6 @@ public sealed record CallEvent(CallEventKind Kind, DateTimeOffset OccurredAt)
     public string? ParticipantIdentity { get; init; }
     public CallerInfo? Caller { get; init; }
     public string? Detail { get; init; }
+    /// <summary>The recording's state, on <see cref="CallEventKind.RecordingUpdated"/>.</summary>
+    public CallRecording? Recording { get; init; }
 }

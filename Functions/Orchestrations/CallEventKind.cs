@@ -19,4 +19,6 @@ public enum CallEventKind
     Transferred,
     /// <summary>The MediaHost reported an error.</summary>
     AgentError,
+    /// <summary>LiveKit reported on the room's recording (egress_started / egress_updated / egress_ended); carries the recording.</summary>
+    RecordingUpdated,
 }

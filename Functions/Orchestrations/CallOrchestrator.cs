@@ -20,6 +20,8 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private CallState _state = null!;
     private CallInbox _inbox = null!;
     private int _attempt;
+    private bool _recordExists;
+    private CallRecording? _storedRecording;
 
     public override async Task<CallResult> RunAsync(TaskOrchestrationContext context, CallStart input)
     {
@@ -38,6 +40,8 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
 
         SetStatus(CallPhase.Recording);
         await context.CallActivityAsync<bool>(ActivityNames.RecordCall, new RecordCallInput(input.CallId, input.RoomName, input.StartedAt, _state.Caller));
+        _recordExists = true;
+        await StoreRecordingAsync(); // a recording reported before the record existed
 
         if (_state.Caller is null)
         {
@@ -46,6 +50,15 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         }
 
         var answered = await DispatchUntilAnsweredAsync(settings);
+        if (_state.TransferredByAgent)
+        {
+            // The agent took the call and handed it on before we moved it in call: no fallback.
+            if (_state.AnsweredAt is { } answeredAt)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, answeredAt, _attempt));
+            }
+            return await FinishTransferredByAgentAsync();
+        }
         if (!answered)
         {
             if (_state.CallerGone)
@@ -60,7 +73,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         // in progress whose record lacks its answer time.
         await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, _state.AnsweredAt!.Value, _attempt));
         SetStatus(CallPhase.InCall);
-        var ended = await WaitUntilAsync(maxDurationDeadline, () => _state.CallerGone || _state.AgentLeft, onEvent: () => SetStatus(CallPhase.InCall));
+        var ended = await WaitUntilAsync(maxDurationDeadline, () => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent, onEvent: () => SetStatus(CallPhase.InCall));
 
         if (!ended)
         {
@@ -69,7 +82,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         }
         if (_state.TransferredByAgent)
         {
-            return await FinishAsync(CallOutcome.Transferred, CallEndReason.Transferred, "the agent transferred the caller", endInLiveKit: !_state.RoomFinished);
+            return await FinishTransferredByAgentAsync();
         }
         if (_state.CallerLeft)
         {
@@ -96,7 +109,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             HandleFailure = failure => failure.ErrorType != typeof(AgentDispatchRejectedException).FullName,
         };
 
-        while (_attempt < settings.MaxDispatchAttempts && _state.AnsweredAt is null && !_state.CallerGone)
+        while (_attempt < settings.MaxDispatchAttempts && _state.AnsweredAt is null && !_state.CallerGone && !_state.TransferredByAgent)
         {
             _attempt++;
             SetStatus(CallPhase.DispatchingAgent);
@@ -113,15 +126,28 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             SetStatus(CallPhase.WaitingForAgent);
             var agentLegEnded = false;
             await WaitUntilAsync(_context.CurrentUtcDateTime + settings.AgentAnswerTimeout,
-                () => _state.AnsweredAt is not null || _state.CallerGone || agentLegEnded,
+                () => _state.AnsweredAt is not null || _state.CallerGone || agentLegEnded || _state.TransferredByAgent,
                 onEvent: null,
                 observe: e => agentLegEnded |= e.Kind == CallEventKind.AgentLeft && _state.AnsweredAt is null);
-            if (_state.AnsweredAt is null && !_state.CallerGone)
+            if (_state.AnsweredAt is null && !_state.CallerGone && !_state.TransferredByAgent)
             {
                 OrchestrationLog.AgentDidNotAnswer(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, _attempt);
             }
         }
         return _state.AnsweredAt is not null && !_state.CallerGone;
+    }
+
+    /// <summary>
+    /// The MediaHost handed the caller to a human (SIP REFER on its leg): the call now belongs to that
+    /// human, so it is neither ended in LiveKit nor given our own fallback. The target stays out of the
+    /// reason (the reason is also the live status, which carries no phone numbers).
+    /// </summary>
+    private Task<CallResult> FinishTransferredByAgentAsync()
+    {
+        var why = _state.TransferTarget is null
+            ? "the agent transferred the caller to a human (SIP REFER from the MediaHost)"
+            : "the agent transferred the caller to a human (SIP REFER from the MediaHost, target given)";
+        return FinishAsync(CallOutcome.Transferred, CallEndReason.Transferred, why, endInLiveKit: false);
     }
 
     private async Task<CallResult> FallBackAsync(CallSettings settings)
@@ -186,10 +212,36 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
                 return false;
             }
             _state.Apply(next);
+            if (next.Kind == CallEventKind.RecordingUpdated)
+            {
+                await StoreRecordingAsync();
+            }
             observe?.Invoke(next);
             onEvent?.Invoke();
         }
         return true;
+    }
+
+    /// <summary>
+    /// Writes the recording's state into the record when it changed. The phase and status are left
+    /// alone: a recording is a side fact of the call. A failed write is logged, never fatal.
+    /// </summary>
+    private async Task StoreRecordingAsync()
+    {
+        if (!_recordExists || _state.Recording is not { } recording || recording == _storedRecording)
+        {
+            return;
+        }
+        try
+        {
+            await _context.CallActivityAsync<bool>(ActivityNames.RecordRecording, new RecordRecordingInput(_start.CallId, recording),
+                TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1), 2.0)));
+            _storedRecording = recording;
+        }
+        catch (TaskFailedException e)
+        {
+            OrchestrationLog.RecordingNotStored(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, e.FailureDetails.ErrorMessage);
+        }
     }
 
     private void SetStatus(CallPhase phase, CallOutcome outcome = CallOutcome.InProgress, string? reason = null) =>

@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.Calls;
+
 namespace VoiceFunctions.Functions.Orchestrations;
 
 /// <summary>
@@ -17,6 +19,10 @@ internal sealed class CallState
     public bool TransferredByAgent { get; private set; }
     public int Turns { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>Where the agent transferred the caller (the MediaHost's SIP REFER target), when it said.</summary>
+    public string? TransferTarget { get; private set; }
+    /// <summary>The room's recording as last reported by LiveKit (folded: out-of-order reports never regress it).</summary>
+    public CallRecording? Recording { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>Whether the call is over from the caller's side (nothing left to answer).</summary>
@@ -53,9 +59,13 @@ internal sealed class CallState
                 break;
             case CallEventKind.Transferred:
                 TransferredByAgent = true;
+                TransferTarget ??= e.Detail;
                 break;
             case CallEventKind.AgentError:
                 LastError = e.Detail;
+                break;
+            case CallEventKind.RecordingUpdated when e.Recording is not null:
+                Recording = CallRecording.Fold(Recording, e.Recording);
                 break;
         }
     }

@@ -18,6 +18,7 @@ public static class CallTaskRegistry
         registry.AddActivity(ActivityNames.TransferCaller, typeof(TransferCallerActivity));
         registry.AddActivity(ActivityNames.EndCall, typeof(EndCallActivity));
         registry.AddActivity(ActivityNames.FinalizeCall, typeof(FinalizeCallActivity));
+        registry.AddActivity(ActivityNames.RecordRecording, typeof(RecordRecordingActivity));
         return registry;
     }
 }

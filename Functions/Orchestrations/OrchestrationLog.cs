@@ -14,4 +14,7 @@ internal static partial class OrchestrationLog
 
     [LoggerMessage(5003, LogLevel.Information, "Call {CallId} finished: {Outcome} ({Reason})")]
     public static partial void CallFinished(ILogger logger, string callId, CallOutcome outcome, CallEndReason reason);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Call {CallId}: the recording's state could not be stored: {Error}")]
+    public static partial void RecordingNotStored(ILogger logger, string callId, string error);
 }

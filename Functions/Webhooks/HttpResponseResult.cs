@@ -11,10 +11,8 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// </summary>
 public sealed class HttpResponseResult(int status, string contentType, byte[] body) : IActionResult
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
+    // The calls API's JSON, shared with voicectl, which reads it with the same options.
+    private static readonly JsonSerializerOptions Json = VoiceFunctions.Shared.Calls.CallsApiJson.Options;
 
     public int Status { get; } = status;
     public string ContentType { get; } = contentType;

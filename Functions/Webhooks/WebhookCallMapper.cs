@@ -16,7 +16,8 @@ public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPre
     /// <summary>Returns the route, or null when the event does not concern a call.</summary>
     public CallRoute? Map(WebhookEvent e, DateTimeOffset receivedAt)
     {
-        var roomName = e.Room?.Name;
+        // Egress webhooks carry no room object: the room is named in the egress info.
+        var roomName = e.Room?.Name ?? e.EgressInfo?.RoomName;
         if (string.IsNullOrEmpty(roomName) || !roomName.StartsWith(roomPrefix, StringComparison.Ordinal))
         {
             return null;
@@ -32,6 +33,10 @@ public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPre
                 return new CallRoute(callId, roomName, at, StartIfMissing: true, Caller: null, Event: null);
             case WebhookEventType.RoomFinished:
                 return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.RoomFinished));
+            case WebhookEventType.EgressStarted or WebhookEventType.EgressUpdated or WebhookEventType.EgressEnded:
+                return EgressRecordingReader.Read(e, at) is { } recording
+                    ? new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.RecordingUpdated) with { Recording = recording })
+                    : null;
         }
 
         var participant = e.Participant;

@@ -6,17 +6,17 @@ namespace VoiceFunctions.MediaHost.Media;
 /// <summary>Settings of the RTP media path (section "Rtp" of the MediaHost configuration).</summary>
 public sealed class RtpOptions
 {
-    public const int DefaultPortMin = Hosting.MediaHostPorts.RtpMin;
-    public const int DefaultPortMax = Hosting.MediaHostPorts.RtpMax;
+    public const int DefaultPortMin = 20000;
+    public const int DefaultPortMax = 29999;
     public const int DefaultMediaTimeoutSeconds = 15;
     public const int DefaultFirstPacketTimeoutSeconds = 30;
     public const int DefaultRtcpIntervalSeconds = 5;
 
-    /// <summary>Lowest local RTP port (default 10000, even: the range the container publishes). Firewalls open exactly this range for UDP.</summary>
+    /// <summary>Lowest local RTP port (default 20000, even: the range the container publishes). Firewalls open exactly this range for UDP.</summary>
     [Range(1024, 65534)]
     public int PortMin { get; set; } = DefaultPortMin;
 
-    /// <summary>Highest local RTP port (default 10099). Each call takes an even RTP port and the odd RTCP port above it.</summary>
+    /// <summary>Highest local RTP port (default 29999). Each call takes an even RTP port and the odd RTCP port above it.</summary>
     [Range(1025, 65535)]
     public int PortMax { get; set; } = DefaultPortMax;
 

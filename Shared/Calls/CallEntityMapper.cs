@@ -31,6 +31,12 @@ internal static class CallEntityMapper
             ["Summary"] = summaryInline,
             ["SummaryBlob"] = summaryBlob,
             ["ErrorsJson"] = JsonSerializer.Serialize(r.Errors.Select(x => Truncate(x, 500))),
+            ["RecordingEgressId"] = r.Recording?.EgressId,
+            ["RecordingStatus"] = r.Recording?.Status,
+            ["RecordingEnded"] = r.Recording?.Ended,
+            ["RecordingLocation"] = Truncate(r.Recording?.Location, 2_000),
+            ["RecordingError"] = Truncate(r.Recording?.Error, 2_000),
+            ["RecordingUpdatedAt"] = r.Recording?.UpdatedAt,
         };
         return e;
     }
@@ -55,6 +61,10 @@ internal static class CallEntityMapper
             e.GetInt32("LatencyMaxMs") ?? 0, e.GetInt32("LatencyMeanMs") ?? 0),
         Summary = summary,
         Errors = JsonSerializer.Deserialize<string[]>(e.GetString("ErrorsJson") ?? "[]") ?? [],
+        Recording = e.GetString("RecordingEgressId") is { } egressId
+            ? new CallRecording(egressId, e.GetString("RecordingStatus") ?? "", e.GetBoolean("RecordingEnded") ?? false,
+                e.GetString("RecordingLocation"), e.GetString("RecordingError"), e.GetDateTimeOffset("RecordingUpdatedAt") ?? DateTimeOffset.MinValue)
+            : null,
     };
 
     public static TableEntity ToDayIndexEntity(CallRecord r, int buckets) =>

@@ -31,6 +31,8 @@ public sealed record CallRecord
     public string? Summary { get; init; }
     /// <summary>Errors reported during the call, oldest first (at most <see cref="MaxErrors"/> kept).</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>The call's recording (LiveKit egress), if the room was recorded.</summary>
+    public CallRecording? Recording { get; init; }
 
     public const int MaxErrors = 20;
 

@@ -1,9 +1,13 @@
 using VoiceFunctions.Cli.Tests.Support;
+using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Cli.Tests;
 
+/// <summary>`voicectl calls` against a loopback server answering with the control plane's own response types and JSON options.</summary>
 public class CallsCommandTests
 {
+    private static readonly DateTimeOffset Started = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
     private static Dictionary<string, string?> Environment(LoopbackCallsApi api, string? key = null) => new(CorpusEnvironment.Variables)
     {
         ["VOICEFUNCTIONS_API_URL"] = api.ApiUrl,
@@ -14,17 +18,15 @@ public class CallsCommandTests
     public async Task List_prints_the_days_calls_newest_first_in_80_columns()
     {
         await using var api = await LoopbackCallsApi.StartAsync();
-        var started = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-        api.AddCall("CA_first", "+79990000001", "Completed", started, 850);
-        api.AddCall("CA_second", "+79990000002", "InProgress", started.AddMinutes(5));
+        api.AddCall("CA_first", "+79990000001", CallOutcome.Completed, Started, 850);
+        api.AddCall("CA_second", "+79990000002", CallOutcome.InProgress, Started.AddMinutes(5));
 
         var result = await VoicectlProcess.RunAsync(Environment(api), "calls", "list");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("2 calls on 2026-11-25", lines[0]);
-        Assert.StartsWith("2026-11-25 09:05:00  CA_second", lines[2]);
-        Assert.Contains("InProgress", lines[2]);
+        Assert.Matches(@"^2026-11-25 09:05:00\s+CA_second\s+\+79990000002\s+InProgress\s+-$", lines[2]);
         Assert.Matches(@"^2026-11-25 09:00:00\s+CA_first\s+\+79990000001\s+Completed\s+850 ms$", lines[3]);
         Assert.All(lines, l => Assert.True(l.Length <= 80, l));
     }
@@ -33,13 +35,21 @@ public class CallsCommandTests
     public async Task Show_prints_the_record_and_its_turns()
     {
         await using var api = await LoopbackCallsApi.StartAsync();
-        api.AddCall("CA_first", "+79990000001", "Completed", DateTimeOffset.UnixEpoch.AddYears(56), 850);
+        api.AddCall("CA_first", "+79990000001", CallOutcome.InProgress, Started, 850);
+        api.AddTurn("CA_first", 1, "Здравствуйте, хочу записаться", "Добрый день! На какой день?", 910);
+        api.AddTurn("CA_first", 2, "На пятницу", "Записал", 780, interrupted: true);
+        api.End("CA_first", CallOutcome.Completed, Started.AddSeconds(42.5));
 
         var result = await VoicectlProcess.RunAsync(Environment(api), "calls", "show", "CA_first");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Contains("callId: CA_first", result.Output);
+        Assert.Contains("calledNumber: +79952227978", result.Output);
+        Assert.Contains("outcome: Completed", result.Output);
+        Assert.Contains("endReason: CallerHangUp", result.Output);
+        Assert.Contains("agent answered after: 850 ms", result.Output);
         Assert.Contains("duration: 42.5 s", result.Output);
+        Assert.Contains("turns (2):", result.Output);
         Assert.Contains("1. caller: Здравствуйте, хочу записаться", result.Output);
         Assert.Contains("     agent: Записал [780 ms] (interrupted)", result.Output);
     }
@@ -59,26 +69,34 @@ public class CallsCommandTests
     }
 
     [Fact]
-    public async Task Tail_prints_new_calls_and_outcome_changes_as_they_happen()
+    public async Task Tail_prints_new_calls_their_turns_as_they_appear_and_the_outcome_change()
     {
         await using var api = await LoopbackCallsApi.StartAsync();
-        var started = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-        api.AddCall("CA_old", "+79990000001", "Completed", started);
+        api.AddCall("CA_old", "+79990000001", CallOutcome.InProgress, Started);
+        api.AddTurn("CA_old", 1, "old question", "old answer", 700);
+        api.End("CA_old", CallOutcome.Completed, Started.AddMinutes(1));
 
-        var tail = VoicectlProcess.RunAsync(Environment(api), "calls", "tail", "--interval", "0.2", "--max", "3", "--for", "60");
+        var tail = VoicectlProcess.RunAsync(Environment(api), "calls", "tail", "--interval", "0.2", "--max", "5", "--for", "60");
         await api.WaitForListRequestsAsync(after: 0, count: 1);
-        api.AddCall("CA_new", "+79990000003", "InProgress", started.AddMinutes(1));
+        api.AddCall("CA_new", "+79990000003", CallOutcome.InProgress, Started.AddMinutes(2));
         await api.WaitForListRequestsAsync(after: api.ListRequests, count: 2);
-        api.SetOutcome("CA_new", "Completed", started.AddMinutes(3));
+        api.AddTurn("CA_new", 1, "Здравствуйте", "Добрый день!", 910);
+        await api.WaitForListRequestsAsync(after: api.ListRequests, count: 2);
+        api.AddTurn("CA_new", 2, "До свидания", "Всего доброго", 640, interrupted: true);
+        api.End("CA_new", CallOutcome.Completed, Started.AddMinutes(3));
         var result = await tail;
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
-        var rows = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
-        Assert.Equal(3, rows.Length);
-        Assert.Contains("CA_old", rows[0]);
-        Assert.Contains("CA_new", rows[1]);
-        Assert.Contains("InProgress", rows[1]);
-        Assert.Contains("CA_new", rows[2]);
-        Assert.Contains("Completed", rows[2]);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        Assert.Equal(7, lines.Length);
+        Assert.Matches(@"CA_old\s+\+79990000001\s+Completed", lines[0]);
+        Assert.Matches(@"CA_new\s+\+79990000003\s+InProgress", lines[1]);
+        Assert.Equal("  CA_new turn 1 caller: Здравствуйте", lines[2]);
+        Assert.Equal("  CA_new turn 1 agent: Добрый день! [910 ms]", lines[3]);
+        Assert.Equal("  CA_new turn 2 caller: До свидания", lines[4]);
+        Assert.Equal("  CA_new turn 2 agent: Всего доброго [640 ms] (interrupted)", lines[5]);
+        Assert.Matches(@"CA_new\s+\+79990000003\s+Completed", lines[6]);
+        Assert.DoesNotContain("old answer", result.Output);
+        Assert.All(lines, l => Assert.True(l.Length <= 80, l));
     }
 }

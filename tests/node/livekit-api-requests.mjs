@@ -9,6 +9,8 @@ import {
   EncodedFileType,
   IngressClient,
   IngressInput,
+  RoomAgentDispatch,
+  RoomConfiguration,
   RoomServiceClient,
   S3Upload,
   SipClient,
@@ -34,6 +36,11 @@ const scripts = {
   }),
   CreateSIPDispatchRule: () => sip.createSipDispatchRule({ type: 'individual', roomPrefix: 'call-' }, {
     trunkIds: ['ST_interop'], name: 'per-caller', attributes: { team: 'support' },
+    roomConfig: new RoomConfiguration({
+      metadata: '{"lang":"ru"}',
+      emptyTimeout: 30,
+      agents: [new RoomAgentDispatch({ agentName: 'voice-agent', metadata: 'inbound' })],
+    }),
   }),
   CreateSIPParticipant: () => sip.createSipParticipant('ST_outbound', '+15557654321', 'call-room', {
     fromNumber: '+15550001111',

@@ -55,4 +55,18 @@ public static class LineFiles
             attributes: {voicefunctions.line: ru-RU}
 
         """;
+
+    /// <summary>The same line whose rule also sets the room's metadata and dispatches the voice agent into it.</summary>
+    public const string OneLineWithAgent = OneLine + """
+            room_metadata: '{"lang":"ru"}'
+            agent: {name: voice-agent, metadata: inbound}
+
+        """;
+
+    /// <summary><see cref="OneLineWithAgent"/> with other agent metadata.</summary>
+    public const string OneLineWithAgentChanged = OneLine + """
+            room_metadata: '{"lang":"ru"}'
+            agent: {name: voice-agent, metadata: outbound}
+
+        """;
 }

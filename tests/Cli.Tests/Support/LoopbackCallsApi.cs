@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,18 +7,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Cli.Tests.Support;
 
 /// <summary>
-/// A loopback stand-in for the control plane's call-history API (GET /api/calls, GET /api/calls/{id}),
-/// in the API's JSON shape (camelCase, enums as names), behind an x-functions-key check. Tests add and
-/// change calls while voicectl reads them.
+/// A loopback server for the control plane's call-history API (GET /api/calls, GET /api/calls/{id}) behind
+/// an x-functions-key check. It answers with the functions' own response types (CallListResponse,
+/// CallDetailsResponse) serialized with the functions' options (CallsApiJson), and answers 404 with the
+/// functions' text. Tests add calls, turns and outcome changes while voicectl reads them.
 /// </summary>
 public sealed class LoopbackCallsApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly List<JsonObject> _calls = [];
+    private readonly List<CallRecord> _calls = [];
+    private readonly List<CallTurn> _turns = [];
     private int _listRequests;
 
     private LoopbackCallsApi(WebApplication app, Uri url, string key)
@@ -47,33 +50,50 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         }
     }
 
-    public void AddCall(string id, string caller, string outcome, DateTimeOffset started, int? answerMs = null)
+    public void AddCall(string id, string caller, CallOutcome outcome, DateTimeOffset started, int? answerMs = null)
     {
         lock (_calls)
         {
-            _calls.Add(new JsonObject
+            _calls.Add(new CallRecord
             {
-                ["callId"] = id,
-                ["roomName"] = "call-" + id,
-                ["startedAt"] = started.ToString("O"),
-                ["endedAt"] = null,
-                ["outcome"] = outcome,
-                ["endReason"] = "Unknown",
-                ["callerNumber"] = caller,
-                ["agentAnswerLatencyMs"] = answerMs,
+                CallId = id,
+                RoomName = "call-" + id,
+                CallerNumber = caller,
+                CalledNumber = "+79952227978",
+                StartedAt = started,
+                AnsweredAt = answerMs is { } ms ? started.AddMilliseconds(ms) : null,
+                Outcome = outcome,
             });
         }
     }
 
-    public void SetOutcome(string id, string outcome, DateTimeOffset ended)
+    public void AddTurn(string id, int sequence, string callerText, string agentText, int latencyMs, bool interrupted = false)
     {
         lock (_calls)
         {
-            var call = _calls.Single(c => (string)c["callId"]! == id);
-            call["outcome"] = outcome;
-            call["endedAt"] = ended.ToString("O");
+            _turns.Add(new CallTurn
+            {
+                CallId = id, Sequence = sequence, CallerText = callerText, AgentText = agentText,
+                ResponseLatencyMs = latencyMs, Interrupted = interrupted,
+            });
+            var index = _calls.FindIndex(c => c.CallId == id);
+            _calls[index] = _calls[index] with { TurnCount = _turns.Count(t => t.CallId == id) };
         }
     }
+
+    public void End(string id, CallOutcome outcome, DateTimeOffset ended)
+    {
+        lock (_calls)
+        {
+            var index = _calls.FindIndex(c => c.CallId == id);
+            _calls[index] = _calls[index] with { Outcome = outcome, EndedAt = ended, EndReason = CallEndReason.CallerHangUp };
+        }
+    }
+
+    private static CallSummary Summary(CallRecord r) => new(r.CallId, r.RoomName, r.StartedAt, r.EndedAt, r.Outcome, r.EndReason, r.CallerNumber,
+        r.AgentAnswerLatency is { } latency ? (int)latency.TotalMilliseconds : null);
+
+    private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, CallsApiJson.Options), "application/json; charset=utf-8");
 
     public static async Task<LoopbackCallsApi> StartAsync()
     {
@@ -98,29 +118,18 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
             Interlocked.Increment(ref api!._listRequests);
             lock (api._calls)
             {
-                var calls = new JsonArray(api._calls.AsEnumerable().Reverse().Select(c => (JsonNode)c.DeepClone()).ToArray());
-                return Results.Text(new JsonObject { ["day"] = "2026-11-25", ["calls"] = calls, ["continuation"] = null }.ToJsonString(), "application/json");
+                var calls = api._calls.OrderByDescending(c => c.StartedAt).Select(Summary).ToList();
+                return Json(new CallListResponse("2026-11-25", calls, null));
             }
         });
         app.MapGet("/api/calls/{id}", (string id) =>
         {
             lock (api!._calls)
             {
-                var call = api._calls.FirstOrDefault(c => (string)c["callId"]! == id);
-                if (call is null)
-                {
-                    return Results.Text("no call with that id", statusCode: 404);
-                }
-                var details = new JsonObject
-                {
-                    ["record"] = call.DeepClone(),
-                    ["agentAnswerLatencyMs"] = 850,
-                    ["durationSeconds"] = 42.5,
-                    ["turns"] = new JsonArray(
-                        new JsonObject { ["sequence"] = 1, ["callerText"] = "Здравствуйте, хочу записаться", ["agentText"] = "Добрый день! На какой день?", ["responseLatencyMs"] = 910, ["interrupted"] = false },
-                        new JsonObject { ["sequence"] = 2, ["callerText"] = "На пятницу", ["agentText"] = "Записал", ["responseLatencyMs"] = 780, ["interrupted"] = true }),
-                };
-                return Results.Text(details.ToJsonString(), "application/json");
+                var record = api._calls.FirstOrDefault(c => c.CallId == id);
+                return record is null
+                    ? Results.Text("no call with that id", statusCode: 404)
+                    : Json(CallDetailsResponse.From(new CallDetails(record, api._turns.Where(t => t.CallId == id).OrderBy(t => t.Sequence).ToList())));
             }
         });
         await app.StartAsync();

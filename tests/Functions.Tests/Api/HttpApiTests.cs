@@ -75,6 +75,32 @@ public sealed class HttpApiTests
     }
 
     [SkippableFact]
+    public async Task Calls_API_answers_read_back_as_the_shared_response_types_voicectl_uses()
+    {
+        await using var rig = await ControlPlaneRig.StartAsync();
+        var store = rig.Get<CallStore>();
+        var started = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
+        await store.CreateAsync(new CallRecord { CallId = "call-shape", RoomName = "room-shape", CallerNumber = "+79990001122", StartedAt = started, AnsweredAt = started.AddMilliseconds(850) });
+        await store.AppendTurnAsync(new CallTurn { CallId = "call-shape", Sequence = 1, CallerText = "Алло", AgentText = "Добрый день", ResponseLatencyMs = 910, Interrupted = true });
+        var calls = ActivatorUtilities.CreateInstance<CallsApiFunctions>(rig.Services);
+
+        var list = await Run(calls.List(Get("/api/calls", "?day=2026-11-21", Key(rig.ApiKeySecret)), CancellationToken.None));
+        var one = await Run(calls.Get(Get("/api/calls/call-shape", auth: Key(rig.ApiKeySecret)), "call-shape", CancellationToken.None));
+
+        var page = JsonSerializer.Deserialize<CallListResponse>(list.Body, CallsApiJson.Options)!;
+        Assert.Equal("2026-11-21", page.Day);
+        var summary = Assert.Single(page.Calls);
+        Assert.Equal(("call-shape", "+79990001122", CallOutcome.InProgress), (summary.CallId, summary.CallerNumber, summary.Outcome));
+        Assert.Null(page.Continuation);
+        var details = JsonSerializer.Deserialize<CallDetailsResponse>(one.Body, CallsApiJson.Options)!;
+        Assert.Equal("room-shape", details.Record.RoomName);
+        Assert.Equal(850, details.AgentAnswerLatencyMs);
+        var turn = Assert.Single(details.Turns);
+        Assert.Equal((1, "Алло", "Добрый день", 910, true), (turn.Sequence, turn.CallerText, turn.AgentText, turn.ResponseLatencyMs, turn.Interrupted));
+        Assert.Contains("\"outcome\":\"InProgress\"", list.BodyText);
+    }
+
+    [SkippableFact]
     public async Task Health_endpoints_answer_503_before_any_check_and_report_components_after_one()
     {
         await using var rig = await ControlPlaneRig.StartAsync(NoOutboundTrunk);

@@ -211,6 +211,63 @@ public sealed class CallOrchestratorTests
         await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
     }
 
+    [SkippableFact]
+    public async Task Agent_transfer_during_the_call_finishes_it_as_transferred_without_ending_the_room()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("refer", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(20) }));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+
+        await h.Client.RaiseEventAsync(id, CallEvent.EventName, new CallEvent(CallEventKind.Transferred, DateTimeOffset.UtcNow) { Detail = "sip:desk@pbx.example" });
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (result.Outcome, result.EndReason));
+        Assert.Empty(h.Control.EndedRooms);
+        Assert.Empty(h.Control.Transfers);
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (record.Outcome, record.EndReason));
+        Assert.Contains("transferred the caller to a human", record.ReasonText);
+        Assert.DoesNotContain("pbx.example", record.ReasonText); // the reason is also the live status: no addresses
+    }
+
+    [SkippableFact]
+    public async Task Agent_transfer_seen_before_its_answer_skips_the_redispatch_and_the_human_fallback()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("earlyrefer", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(20), HumanTransferTo = "tel:+74951112233" }));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+
+        await h.RaiseAsync(id, CallEventKind.Transferred);
+        await h.RaiseAsync(id, CallEventKind.AgentLeft); // the agent leg drops out after its REFER
+        var result = await h.WaitForResultAsync(id);
+
+        Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (result.Outcome, result.EndReason));
+        Assert.Single(h.Dispatcher.Calls);
+        Assert.Empty(h.Control.Transfers);
+        Assert.Empty(h.Control.EndedRooms);
+        Assert.Equal(CallOutcome.Transferred, (await h.Store.GetAsync(id))!.Outcome);
+    }
+
+    [SkippableFact]
+    public async Task Recording_reported_while_waiting_for_the_caller_is_stored_once_the_record_exists()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("earlyrec", FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(20), CallerJoinTimeout = TimeSpan.FromSeconds(30) }, withCaller: false));
+        await h.WaitForPhaseAsync(id, CallPhase.WaitingForCaller);
+        var recording = new CallRecording("EG_early", "Active", false, null, null, DateTimeOffset.UnixEpoch.AddSeconds(1771351905));
+
+        await h.Client.RaiseEventAsync(id, CallEvent.EventName, new CallEvent(CallEventKind.RecordingUpdated, DateTimeOffset.UtcNow) { Recording = recording });
+        await h.RaiseAsync(id, CallEventKind.CallerJoined, new CallerInfo("sip_+79990001122", "+79990001122", "+74950000000", "ST_in"));
+        var status = await h.WaitForPhaseAsync(id, CallPhase.WaitingForAgent);
+        await h.RaiseAsync(id, CallEventKind.CallerLeft);
+        await h.WaitForResultAsync(id);
+
+        Assert.Equal(CallOutcome.InProgress, status.Outcome);
+        Assert.Equal(recording, (await h.Store.GetAsync(id))!.Recording);
+    }
+
     private static async Task<CallStatus> WaitForTurnsAsync(CallOrchestrationHarness h, string id, int turns)
     {
         for (var i = 0; i < 200; i++)

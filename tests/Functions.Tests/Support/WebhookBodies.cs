@@ -30,5 +30,21 @@ public static class WebhookBodies
     public static byte[] SipAgentJoined(string room, string callStatus, string? id = null) =>
         Body($$$"""{"event":"participant_joined","room":{"sid":"RM_1","name":"{{{room}}}"},"participant":{"sid":"PA_agent","identity":"agent-{{{room}}}-1","state":"ACTIVE","kind":"SIP","attributes":{"sip.callStatus":"{{{callStatus}}}"}},"id":"{{{id ?? NewEventId()}}}","createdAt":"1771351903"}""");
 
+    /// <summary>
+    /// An egress webhook as LiveKit sends it: no room object (the room is named in egressInfo), times in
+    /// Unix nanoseconds, outputs in <c>fileResults</c>. <paramref name="updatedAtNs"/> orders reports of one egress.
+    /// </summary>
+    public static byte[] Egress(string eventName, string room, string egressId, string status, long updatedAtNs,
+        string? fileLocation = null, string? error = null, string? id = null)
+    {
+        var files = fileLocation is null ? "" : $$$""","fileResults":[{"filename":"calls/{{{egressId}}}.ogg","location":"{{{fileLocation}}}","size":"48213","duration":"61000000000"}]""";
+        var failure = error is null ? "" : $$$""","error":"{{{error}}}","errorCode":500""";
+        return Body($$$"""
+        {"event":"{{{eventName}}}","egressInfo":{"egressId":"{{{egressId}}}","roomId":"RM_1","roomName":"{{{room}}}","status":"{{{status}}}",
+          "startedAt":"1771351905000000000","updatedAt":"{{{updatedAtNs}}}","roomComposite":{"roomName":"{{{room}}}","audioOnly":true}{{{files}}}{{{failure}}}},
+         "id":"{{{id ?? NewEventId()}}}","createdAt":"1771351990"}
+        """);
+    }
+
     private static byte[] Body(string json) => Encoding.UTF8.GetBytes(json);
 }

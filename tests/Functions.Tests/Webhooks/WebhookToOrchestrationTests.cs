@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Tests.Support;
@@ -59,5 +60,121 @@ public sealed class WebhookToOrchestrationTests
         Assert.Equal(640, details.Record.Latency.P50Ms);
         Assert.Equal("Здравствуйте!", Assert.Single(details.Turns).AgentText);
         Assert.Single(h.Dispatcher.Calls);
+    }
+
+    [SkippableFact]
+    public async Task Egress_webhooks_during_a_call_leave_the_recording_result_in_the_record_without_moving_the_call()
+    {
+        const string room = "call-_+79990001122_rec";
+        await using var h = await CallOrchestrationHarness.StartAsync();
+        var kit = new WebhookTestKit(h.Storage, CallOrchestrationHarness.FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) });
+        var post = Poster(kit, h);
+
+        Assert.Equal(200, (await post(WebhookBodies.CallerJoined(room))).Status);
+        await h.WaitForPhaseAsync(room, CallPhase.WaitingForAgent);
+        Assert.Equal(200, (await post(WebhookBodies.SipAgentJoined(room, "active"))).Status);
+        await h.WaitForPhaseAsync(room, CallPhase.InCall);
+
+        const long t0 = 1771351905000000000;
+        Assert.Equal("Raised", (await post(WebhookBodies.Egress("egress_started", room, "EG_rec", "EGRESS_STARTING", t0))).Answer.Status);
+        await post(WebhookBodies.Egress("egress_updated", room, "EG_rec", "EGRESS_ACTIVE", t0 + 1_000_000_000));
+        var active = await WaitForRecordingAsync(h, room, r => r.Status == "Active");
+        Assert.False(active.Ended);
+        await post(WebhookBodies.Egress("egress_ended", room, "EG_rec", "EGRESS_COMPLETE", t0 + 60_000_000_000, fileLocation: "https://store/calls/EG_rec.ogg"));
+        await post(WebhookBodies.Egress("egress_updated", room, "EG_rec", "EGRESS_ENDING", t0 + 59_000_000_000)); // delivered late
+        var ended = await WaitForRecordingAsync(h, room, r => r.Ended);
+
+        var status = await h.WaitForPhaseAsync(room, CallPhase.InCall); // the recording did not move the call
+        Assert.Equal(CallOutcome.InProgress, status.Outcome);
+        Assert.Equal(200, (await post(WebhookBodies.CallerLeft(room))).Status);
+        var result = await h.WaitForResultAsync(room);
+
+        Assert.Equal((CallOutcome.Completed, CallEndReason.CallerHangUp), (result.Outcome, result.EndReason));
+        var record = (await h.Store.GetAsync(room))!;
+        Assert.Equal(CallOutcome.Completed, record.Outcome);
+        Assert.Equal(new CallRecording("EG_rec", "Complete", true, "https://store/calls/EG_rec.ogg", null, DateTimeOffset.FromUnixTimeSeconds(1771351965)), record.Recording);
+        Assert.Equal(ended, record.Recording);
+    }
+
+    [SkippableFact]
+    public async Task Egress_ended_after_room_finished_or_for_an_unknown_call_is_acknowledged_and_dropped()
+    {
+        const string room = "call-_+79990001122_late";
+        await using var h = await CallOrchestrationHarness.StartAsync();
+        var kit = new WebhookTestKit(h.Storage, CallOrchestrationHarness.FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) });
+        var post = Poster(kit, h);
+        await post(WebhookBodies.CallerJoined(room));
+        await h.WaitForPhaseAsync(room, CallPhase.WaitingForAgent);
+        await post(WebhookBodies.SipAgentJoined(room, "active"));
+        await h.WaitForPhaseAsync(room, CallPhase.InCall);
+        await post(WebhookBodies.RoomFinished(room));
+        var result = await h.WaitForResultAsync(room);
+
+        var late = await post(WebhookBodies.Egress("egress_ended", room, "EG_late", "EGRESS_COMPLETE", 1771352001000000000, fileLocation: "https://store/x.ogg"));
+        var unknown = await post(WebhookBodies.Egress("egress_ended", "call-_+79990001122_nobody", "EG_x", "EGRESS_FAILED", 1771352001000000000, error: "no room"));
+
+        Assert.Equal((200, nameof(CallDelivery.CallAlreadyFinished)), (late.Status, late.Answer.Status));
+        Assert.Equal((200, nameof(CallDelivery.UnknownCall)), (unknown.Status, unknown.Answer.Status));
+        Assert.Equal((CallOutcome.Completed, CallEndReason.RoomClosed), (result.Outcome, result.EndReason));
+        var record = (await h.Store.GetAsync(room))!;
+        Assert.Equal((CallOutcome.Completed, CallEndReason.RoomClosed), (record.Outcome, record.EndReason));
+        Assert.Null(record.Recording);
+        Assert.Null(await h.Store.GetAsync("call-_+79990001122_nobody"));
+    }
+
+    [SkippableFact]
+    public async Task Transfer_reported_by_the_mediahost_ends_the_call_as_transferred_and_leaves_the_room_to_the_human()
+    {
+        const string room = "call-_+79990001122_refer";
+        await using var h = await CallOrchestrationHarness.StartAsync();
+        var kit = new WebhookTestKit(h.Storage, CallOrchestrationHarness.FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30), HumanTransferTo = "tel:+74951112233" });
+        var post = Poster(kit, h);
+        await post(WebhookBodies.CallerJoined(room));
+        await h.WaitForPhaseAsync(room, CallPhase.WaitingForAgent);
+        await post(WebhookBodies.SipAgentJoined(room, "active"));
+        await h.WaitForPhaseAsync(room, CallPhase.InCall);
+
+        var transfer = WebhookTestKit.AgentEvent(new AgentEventMessage
+        {
+            Id = "mh-transfer-1", CallId = room, Type = AgentEventType.Transfer, OccurredAt = DateTimeOffset.UtcNow, TransferTo = "sip:+74951112233@pbx.example",
+        });
+        var answer = (HttpResponseResult)await new AgentEventsFunction(kit.AgentEvents)
+            .Run(WebhookTestKit.Request(transfer, kit.SignAgentEvent(transfer), $"/api/calls/{room}/events"), room, h.Client, CancellationToken.None).DefaultTimeout();
+        var result = await h.WaitForResultAsync(room);
+        await post(WebhookBodies.CallerLeft(room)); // the caller later hangs up on the human: nothing more happens
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (result.Outcome, result.EndReason));
+        Assert.Empty(h.Control.EndedRooms);  // ending the room would cut the caller off the human
+        Assert.Empty(h.Control.Transfers);   // and our own fallback transfer did not run
+        var record = (await h.Store.GetAsync(room))!;
+        Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (record.Outcome, record.EndReason));
+        Assert.Contains("SIP REFER", record.ReasonText);
+        Assert.NotNull(record.AnsweredAt);
+    }
+
+    private static Func<byte[], Task<(int Status, WebhookAnswer Answer)>> Poster(WebhookTestKit kit, CallOrchestrationHarness h)
+    {
+        var webhook = new LiveKitWebhookFunction(kit.Webhooks);
+        return async body =>
+        {
+            var result = (HttpResponseResult)await webhook.Run(WebhookTestKit.Request(body, kit.SignWebhook(body)), h.Client, CancellationToken.None).DefaultTimeout();
+            var answer = result.Status == 200 ? JsonSerializer.Deserialize<WebhookAnswer>(result.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web)) : null;
+            return (result.Status, answer ?? new WebhookAnswer("", null, null));
+        };
+    }
+
+    private static async Task<CallRecording> WaitForRecordingAsync(CallOrchestrationHarness h, string callId, Func<CallRecording, bool> until)
+    {
+        var deadline = DateTime.UtcNow + TaskTimeoutExtensions.Standard;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await h.Store.GetAsync(callId).DefaultTimeout())?.Recording is { } recording && until(recording))
+            {
+                return recording;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"the record of {callId} never showed the expected recording");
     }
 }

@@ -185,17 +185,17 @@ public class DeploymentValidationTests
     }
 
     [Fact]
-    public void Room_settings_apply_cannot_send_yet_are_a_warning_not_a_silent_drop()
+    public void Room_metadata_and_agent_dispatch_are_accepted_without_any_diagnostic()
     {
-        var warning = Single("""
+        var diagnostics = Load(Header + """
             dispatch_rules:
               - name: r
                 type: individual
-                agent: {name: voice-agent}
-            """, DiagnosticCodes.NotAppliedYet);
+                room_metadata: '{"lang":"ru"}'
+                agent: {name: voice-agent, metadata: m}
+            """).Diagnostics;
 
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("not applied to LiveKit yet", warning.Message);
+        Assert.DoesNotContain(diagnostics, d => d.Message.Contains("room_metadata", StringComparison.Ordinal) || d.Message.Contains("agent", StringComparison.Ordinal));
     }
 
     [Fact]

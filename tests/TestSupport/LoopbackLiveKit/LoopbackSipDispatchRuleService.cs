@@ -26,6 +26,7 @@ internal sealed class LoopbackSipDispatchRuleService(LoopbackLiveKitState state)
             Metadata = request.Metadata,
             Attributes = request.Attributes,
             RoomPreset = request.RoomPreset,
+            RoomConfig = request.RoomConfig,
         };
         if (rule.SipDispatchRuleId.Length > 0)
         {

@@ -69,6 +69,7 @@ public sealed class SipServiceClient(LiveKitTwirpTransport transport)
             Metadata = rule.Metadata,
             Attributes = rule.Attributes,
             RoomPreset = rule.RoomPreset,
+            RoomConfig = rule.RoomConfig,
         };
         return transport.CallAsync<CreateSipDispatchRuleRequest, SipDispatchRuleInfo>(
             LiveKitApiMethods.CreateSipDispatchRule, request, TwirpGrant.SipAdmin(), cancellationToken);

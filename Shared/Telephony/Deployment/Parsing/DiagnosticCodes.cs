@@ -26,5 +26,4 @@ public static class DiagnosticCodes
     public const string NumberShownNormalised = "VC021";
     public const string VariableNotSet = "VC022";
     public const string ExactDispatchNumber = "VC023";
-    public const string NotAppliedYet = "VC024";
 }

@@ -65,11 +65,28 @@ public static class DesiredStateBuilder
                 HidePhoneNumber = r.HidePhoneNumber,
                 Metadata = r.Metadata ?? "",
                 Attributes = new Dictionary<string, string>(r.Attributes),
+                RoomConfig = ToRoomConfig(r),
                 KrispEnabled = r.Krisp,
             }).ToList(),
         };
         unsetVariables = unset.Distinct().ToArray();
         return state;
+    }
+
+    /// <summary>The room the rule creates: its metadata and the agent dispatched into it; null when the file sets neither.</summary>
+    private static RoomConfiguration? ToRoomConfig(DispatchRule rule)
+    {
+        if (rule.RoomMetadata is null && rule.Agent is null)
+        {
+            return null;
+        }
+        return new RoomConfiguration
+        {
+            Metadata = rule.RoomMetadata ?? "",
+            Agents = rule.Agent is { } agent
+                ? [new RoomAgentDispatch { AgentName = agent.Name?.Value ?? "", Metadata = agent.Metadata ?? "" }]
+                : [],
+        };
     }
 
     private static SipDispatchRule ToWire(DispatchRule rule) => rule.Type?.Value switch

@@ -46,6 +46,8 @@ internal static class SipFieldComparer
         Text(changes, "hide_phone_number", Bool(now.HidePhoneNumber), Bool(want.HidePhoneNumber));
         Text(changes, "metadata", now.Metadata, want.Metadata);
         Map(changes, "attributes", now.Attributes, want.Attributes);
+        Text(changes, "room_metadata", now.RoomConfig?.Metadata ?? "", want.RoomConfig?.Metadata ?? "");
+        Text(changes, "agent", AgentsText(now.RoomConfig), AgentsText(want.RoomConfig));
         Text(changes, "krisp", Bool(now.KrispEnabled), Bool(want.KrispEnabled));
         return changes;
     }
@@ -58,6 +60,10 @@ internal static class SipFieldComparer
         { DispatchRuleCallee: { } c } => $"callee prefix={c.RoomPrefix}" + (c.Randomize ? " random" : ""),
         _ => "(none)",
     };
+
+    /// <summary>The agents a rule dispatches, as "name metadata=…" (a missing roomConfig and one without agents read the same).</summary>
+    private static string AgentsText(RoomConfiguration? config) =>
+        string.Join("; ", (config?.Agents ?? []).Select(a => a.Metadata.Length == 0 ? a.AgentName : $"{a.AgentName} metadata={a.Metadata}"));
 
     private static string Pin(SipDispatchRule? rule) =>
         rule?.DispatchRuleDirect?.Pin ?? rule?.DispatchRuleIndividual?.Pin ?? rule?.DispatchRuleCallee?.Pin ?? "";

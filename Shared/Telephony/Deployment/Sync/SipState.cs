@@ -30,19 +30,13 @@ public sealed class SipState
         };
     }
 
-    internal static SipDispatchRuleInfo CopyWithTrunks(SipDispatchRuleInfo rule, List<string> trunks) => new()
+    /// <summary>A copy of every field the rule's owner sets (room configuration included) with other trunk references; server timestamps are left out.</summary>
+    internal static SipDispatchRuleInfo CopyWithTrunks(SipDispatchRuleInfo rule, List<string> trunks)
     {
-        SipDispatchRuleId = rule.SipDispatchRuleId,
-        Rule = rule.Rule,
-        TrunkIds = trunks,
-        HidePhoneNumber = rule.HidePhoneNumber,
-        InboundNumbers = rule.InboundNumbers,
-        Numbers = rule.Numbers,
-        Name = rule.Name,
-        Metadata = rule.Metadata,
-        Attributes = rule.Attributes,
-        RoomPreset = rule.RoomPreset,
-        KrispEnabled = rule.KrispEnabled,
-        MediaEncryption = rule.MediaEncryption,
-    };
+        var copy = SipStateJson.Clone(rule);
+        copy.TrunkIds = trunks;
+        copy.CreatedAt = null;
+        copy.UpdatedAt = null;
+        return copy;
+    }
 }

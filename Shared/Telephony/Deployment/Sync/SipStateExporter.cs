@@ -69,6 +69,7 @@ public static class SipStateExporter
             BoolLine(body, "hide_phone_number", rule.HidePhoneNumber);
             TextLine(body, "metadata", rule.Metadata);
             MapLine(body, "attributes", rule.Attributes);
+            RoomConfigLines(body, rule.RoomConfig);
             BoolLine(body, "krisp", rule.KrispEnabled);
         }
 
@@ -81,6 +82,29 @@ public static class SipStateExporter
         }
         yaml.Append(".\n");
         return yaml.Append(body).ToString();
+    }
+
+    /// <summary>Room metadata and the agent; a deployment file names one agent per rule, so further ones are left as a comment.</summary>
+    private static void RoomConfigLines(StringBuilder body, RoomConfiguration? config)
+    {
+        if (config is null)
+        {
+            return;
+        }
+        TextLine(body, "room_metadata", config.Metadata);
+        if (config.Agents.Count > 0)
+        {
+            var agent = config.Agents[0];
+            body.Append("    agent:\n      name: ").Append(Q(agent.AgentName)).Append('\n');
+            if (agent.Metadata.Length > 0)
+            {
+                body.Append("      metadata: ").Append(Q(agent.Metadata)).Append('\n');
+            }
+        }
+        foreach (var extra in config.Agents.Skip(1))
+        {
+            body.Append("    # not exported (one agent per rule): agent ").Append(Q(extra.AgentName)).Append('\n');
+        }
     }
 
     private static void RuleLines(StringBuilder body, SipDispatchRule? rule)

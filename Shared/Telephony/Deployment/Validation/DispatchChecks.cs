@@ -11,12 +11,6 @@ internal static class DispatchChecks
         foreach (var rule in context.File.DispatchRules)
         {
             CheckShape(context, rule);
-            if (rule.Agent is not null || rule.RoomMetadata is not null)
-            {
-                context.Warning(DiagnosticCodes.NotAppliedYet, (rule.Agent?.Position ?? rule.Position),
-                    $"room_metadata and agent of dispatch rule '{ValidationContext.NameOf(rule.Name)}' are not applied to LiveKit yet",
-                    "They belong in the rule's roomConfig, which voicectl's LiveKit client does not send yet; the control plane's agent dispatch does not depend on them.");
-            }
             CheckCanMatch(context, rule);
             CheckCallersCanReach(context, rule);
             if (rule.Numbers.Count > 0 || rule.CallerNumbers.Count > 0)

@@ -36,6 +36,11 @@ public sealed class LiveKitApiNodeInteropTests(NodeSdkRequests node) : IClassFix
         {
             Rule = new SipDispatchRule { DispatchRuleIndividual = new SipDispatchRuleIndividual { RoomPrefix = "call-" } },
             TrunkIds = ["ST_interop"], Name = "per-caller", Attributes = new() { ["team"] = "support" },
+            RoomConfig = new RoomConfiguration
+            {
+                Metadata = "{\"lang\":\"ru\"}", EmptyTimeout = 30,
+                Agents = [new RoomAgentDispatch { AgentName = "voice-agent", Metadata = "inbound" }],
+            },
         }),
         ["CreateSIPParticipant"] = c => c.Sip.CreateSipParticipantAsync(new CreateSipParticipantRequest
         {

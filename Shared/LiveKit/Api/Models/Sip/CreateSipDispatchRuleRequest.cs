@@ -19,6 +19,8 @@ public sealed class CreateSipDispatchRuleRequest
 
     public string RoomPreset { get; set; } = "";
 
+    public RoomConfiguration? RoomConfig { get; set; }
+
     /// <summary>The preferred nested form on newer servers; the client leaves it null.</summary>
     public SipDispatchRuleInfo? DispatchRule { get; set; }
 }

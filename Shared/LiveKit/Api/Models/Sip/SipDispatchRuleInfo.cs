@@ -27,6 +27,9 @@ public sealed class SipDispatchRuleInfo
 
     public string RoomPreset { get; set; } = "";
 
+    /// <summary>The room the rule creates: its metadata and the agents dispatched into it.</summary>
+    public RoomConfiguration? RoomConfig { get; set; }
+
     public bool KrispEnabled { get; set; }
 
     public SipMediaEncryption MediaEncryption { get; set; }
