@@ -1,11 +1,186 @@
 #!/usr/bin/env bash
-# Runs VoiceFunctions locally. For now it builds everything and says which parts are not there yet;
-# the MediaHost and the local control-plane host are started here as soon as they exist.
+# Runs VoiceFunctions on this machine, on loopback, in direct mode (no LiveKit):
+#   Azurite (Table/Blob storage) → the local control-plane host (the function classes on Kestrel) ←
+#   the MediaHost (SIP/RTP + the offline audio loop: pocketsphinx, the scripted dialog, espeak-ng) reporting its calls.
+# Then it places a demo call with a real SIP caller (sipp streaming a synthesised English question over RTP),
+# prints the conversation and the finalized call record read back from the control plane's API, and keeps the
+# system running (printing the SIP URI to call) until Ctrl+C.
+#   ./run.sh               everything above
+#   ./run.sh --demo-only   start, run the demo call, stop; exit 0 only if the demo worked
+#   ./run.sh --load N      start, place N concurrent demo calls, print what they cost (bench/results/system.md), stop
+# Secrets for the run are generated here, kept in .artifacts/run (git-ignored) and never printed.
 set -euo pipefail
 cd "$(dirname "$0")"
-dotnet build VoiceFunctions.sln -c Release --nologo -v quiet
+root=$PWD
+demo_only=false
+load_calls=0
+[ "${1:-}" = "--demo-only" ] && demo_only=true
+[ "${1:-}" = "--load" ] && { load_calls=${2:?usage: ./run.sh --load N}; demo_only=true; }
+run=.artifacts/run
+mkdir -p "$run"
+say() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
+
+# --- 1. What is missing, and the build --------------------------------------------------------------------------
+command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK is required (dotnet is not on PATH)" >&2; exit 1; }
+scripts/install-test-deps.sh
+say "building the control plane's local host and the MediaHost (Release)…"
+dotnet build Functions.LocalHost -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly
+
+# --- 2. Ports, secrets, settings ----------------------------------------------------------------------------------
+free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
+secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+cp_port=$(free_port tcp); mh_port=$(free_port tcp); sip_port=$(free_port udp)
+rtp_min=$(( 20000 + (RANDOM % 99) * 100 )); rtp_max=$(( rtp_min + 99 ))
+events_secret=$(secret); api_key=$(secret); livekit_secret=$(secret)
+umask 077
+cat > "$run/local.settings.json" <<EOF
+{ "IsEncrypted": false, "Values": {
+  "AzureWebJobsStorage": "UseDevelopmentStorage=true",
+  "LiveKit__Url": "http://127.0.0.1:9", "LiveKit__ApiKey": "local-run", "LiveKit__ApiSecret": "$livekit_secret",
+  "AgentDispatch__Mode": "Sip", "AgentDispatch__OutboundTrunkId": "ST_direct-mode-unused",
+  "AgentEvents__KeyId": "mediahost", "AgentEvents__Secret": "$events_secret", "AgentEvents__DirectMode": "true",
+  "Calls__HumanTransferTo": "",
+  "Api__Keys__local": "$api_key",
+  "LocalHost__RunTimers": "false"
+} }
+EOF
+umask 022
+
+# --- 3. Start everything; Ctrl+C or exit stops what this script started -------------------------------------------
+pids=()
+started_azurite=false
+stop_all() {
+  trap - EXIT INT TERM
+  say "stopping…"
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  $started_azurite && scripts/test-services.sh stop >/dev/null
+  say "stopped"
+}
+trap 'stop_all; exit 130' INT TERM
+trap 'code=$?; stop_all; exit $code' EXIT
+
+if ! (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
+  scripts/test-services.sh start >/dev/null
+  started_azurite=true
+fi
+say "Azurite on 127.0.0.1:10000-10002"
+
+dotnet Functions.LocalHost/bin/Release/net10.0/VoiceFunctions.Functions.LocalHost.dll \
+  --settings "$root/$run/local.settings.json" --urls "http://127.0.0.1:$cp_port" > "$run/control-plane.log" 2>&1 &
+pids+=($!)
+
+ControlPlane__BaseUrl="http://127.0.0.1:$cp_port" AgentEvents__KeyId=mediahost AgentEvents__Secret="$events_secret" \
+Sip__BindAddress=127.0.0.1 Sip__MediaBindAddress=127.0.0.1 Sip__UdpPort="$sip_port" Sip__TcpPort="$sip_port" \
+Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US \
+  dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:$mh_port" > "$run/mediahost.log" 2>&1 &
+pids+=($!)
+
+wait_http() { # name url [header]
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null ${3:+-H "$3"} "$2" 2>/dev/null; then say "$1 is up ($2)"; return 0; fi
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "run.sh: $1 exited; see $run/*.log" >&2; tail -n 20 "$run"/*.log >&2; return 1; }; done
+    sleep 0.5
+  done
+  echo "run.sh: $1 did not become healthy in 2 minutes; see $run/*.log" >&2
+  return 1
+}
+day=$(date -u +%F)
+wait_http "control plane" "http://127.0.0.1:$cp_port/api/calls?day=$day" "x-functions-key: $api_key"
+wait_http "MediaHost" "http://127.0.0.1:$mh_port/health"
+
+# --- 4. The demo call ---------------------------------------------------------------------------------------------
+question="What are your opening hours?"
+demo=$run/demo
+rm -rf "$demo"; mkdir -p "$demo"
+# The question after 4 s of silence (the agent's greeting plays first), then silence while the agent answers.
+espeak-ng -v en-us -s 150 -w "$demo/question.wav" "$question"
+sox "$demo/question.wav" -r 8000 -c 1 -e mu-law -t raw "$demo/caller.audio" pad 4 6
+sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$demo/caller.xml"
+if [ "$load_calls" -gt 0 ]; then
+  mh_pid=${pids[1]}
+  cpu() { awk '{print $14+$15+$16+$17}' "/proc/$mh_pid/stat"; }
+  rss() { awk '/VmRSS/{print $2}' "/proc/$mh_pid/status"; }
+  rss_idle=$(rss); cpu_start=$(cpu); load_start=$(date -u +%FT%T)
+  say "load: $load_calls concurrent calls of 14 s (MediaHost RSS idle ${rss_idle} kB)"
+  ( while sleep 1; do rss; done > "$demo/rss.txt" ) & sampler=$!
+  (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
+     -m "$load_calls" -l "$load_calls" -r "$load_calls" -timeout 90s -trace_err -nostdin -bind_local > sipp.log 2>&1) || true
+  sleep 3
+  kill "$sampler" 2>/dev/null || true
+  cpu_end=$(cpu); ticks=$(getconf CLK_TCK)
+  load_ok=0
+  python3 - "$cp_port" "$api_key" "$day" "$load_calls" "$load_start" "$(( cpu_end - cpu_start ))" "$ticks" "$rss_idle" "$demo/rss.txt" "$demo/sipp.log" <<'PY' || load_ok=$?
+import json, sys, time, urllib.parse, urllib.request
+port, key, day, n, since, cpu_ticks, hz, rss_idle, rss_file, sipp_log = sys.argv[1:]
+n = int(n)
+def get(path):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"x-functions-key": key})
+    return json.load(urllib.request.urlopen(req))
+deadline = time.time() + 60
+while True:
+    calls, token = [], None
+    while True:
+        page = get(f"/api/calls?day={day}&pageSize=100" + (f"&continuation={urllib.parse.quote(token)}" if token else ""))
+        calls += [c for c in page["calls"] if c["startedAt"][:19] >= since]
+        token = page.get("continuation")
+        if not token:
+            break
+    final = [c for c in calls if c["outcome"] != "InProgress"]
+    if len(final) >= n or time.time() > deadline:
+        break
+    time.sleep(1)
+details = [get(f"/api/calls/{urllib.parse.quote(c['callId'])}") for c in final]
+completed = [d for d in details if d["record"]["outcome"] == "Completed"]
+answered = [d for d in completed if any(t.get("callerText") and t.get("agentText") for t in d["turns"])]
+v2v = sorted(t["responseLatencyMs"] for d in details for t in d["turns"] if t.get("responseLatencyMs"))
+p95 = v2v[min(len(v2v) - 1, int(0.95 * len(v2v)))] if v2v else None
+rss = [int(x) for x in open(rss_file).read().split()] or [int(rss_idle)]
+ok_line = [l for l in open(sipp_log).read().splitlines() if "Successful call" in l]
+print(f"calls placed: {n}; sipp: {ok_line[-1].split('|')[1:3] if ok_line else 'see sipp.log'}")
+print(f"records finalized: {len(final)}/{n}; completed: {len(completed)}; with an answered caller turn: {len(answered)}")
+print(f"MediaHost CPU (with its espeak-ng and pocketsphinx children): {int(cpu_ticks) / int(hz):.1f} s total, {int(cpu_ticks) / int(hz) / n:.2f} CPU-s per 14 s call")
+print(f"MediaHost RSS: idle {int(rss_idle) // 1024} MiB, peak {max(rss) // 1024} MiB, {(max(rss) - int(rss_idle)) / 1024 / n:.1f} MiB per concurrent call")
+print(f"voice-to-voice p95: {p95} ms over {len(v2v)} turns")
+sys.exit(0 if len(final) == n and len(answered) == n else 1)
+PY
+  curl -fsS "http://127.0.0.1:$mh_port/metrics" | grep -E '^media_(rtp_packets_lost|frames_concealed|clock)' || true
+  exit $load_ok
+fi
+
+say "demo call: sipp → sip:+15550001111@127.0.0.1:$sip_port, saying \"$question\""
+demo_ok=true
+(cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
+   -m 1 -timeout 40s -timeout_error -trace_err -nostdin -bind_local > sipp.log 2>&1) || { demo_ok=false; echo "run.sh: the demo caller failed (see $demo/sipp.log)" >&2; }
+
+# The finalized record: the newest call of the day whose outcome is no longer InProgress.
+call_json=""
+for _ in $(seq 1 60); do
+  id=$(curl -fsS -H "x-functions-key: $api_key" "http://127.0.0.1:$cp_port/api/calls?day=$day&pageSize=1" | jq -r '.calls[0].callId // empty' 2>/dev/null || true)
+  if [ -n "$id" ]; then
+    call_json=$(curl -fsS -H "x-functions-key: $api_key" "http://127.0.0.1:$cp_port/api/calls/$id" || true)
+    outcome=$(jq -r '.record.outcome // .outcome // empty' <<<"$call_json" 2>/dev/null || true)
+    [ -n "$outcome" ] && [ "$outcome" != "InProgress" ] && [ "$outcome" != "inProgress" ] && break
+  fi
+  sleep 0.5
+done
 echo
-echo "Built. Not there yet:"
-echo "  - the local control-plane host (Functions composed on Kestrel with Azurite)"
-echo "  - the MediaHost's SIP/RTP stack and audio loop"
-echo "  - the demo call"
+if [ -z "$call_json" ]; then
+  demo_ok=false
+  echo "run.sh: no call record came back from the control plane (see $run/*.log)" >&2
+else
+  python3 scripts/demo/print_call.py <<<"$call_json" || demo_ok=false
+fi
+echo
+
+if $demo_only; then
+  $demo_ok && { say "demo call worked"; exit 0; }
+  say "demo call FAILED"; exit 1
+fi
+$demo_ok || say "the demo call did not work (see above); the system keeps running"
+say "running. Call sip:agent@127.0.0.1:$sip_port (UDP) from a softphone on this machine;"
+say "calls: curl -H 'x-functions-key: <key in $run/local.settings.json>' http://127.0.0.1:$cp_port/api/calls?day=$day"
+say "logs: $run/control-plane.log, $run/mediahost.log. Ctrl+C stops everything."
+wait -n "${pids[@]}" || true
+say "a process exited; see $run/*.log"

@@ -49,7 +49,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             return await FinishAsync(CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer, why, endInLiveKit: !_state.RoomFinished);
         }
 
-        var answered = await DispatchUntilAnsweredAsync(settings);
+        var answered = input.Direct || await DispatchUntilAnsweredAsync(settings);
         if (_state.TransferredByAgent)
         {
             // The agent took the call and handed it on before we moved it in call: no fallback.
@@ -73,9 +73,16 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         // in progress whose record lacks its answer time.
         await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, _state.AnsweredAt!.Value, _attempt));
         SetStatus(CallPhase.InCall);
-        var ended = await WaitUntilAsync(maxDurationDeadline, () => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent, onEvent: () => SetStatus(CallPhase.InCall));
+        var ended = input.Direct
+            ? await WaitForDirectCallEndAsync(maxDurationDeadline, settings.DirectSilenceTimeout)
+            : await WaitUntilAsync(maxDurationDeadline, () => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent, onEvent: () => SetStatus(CallPhase.InCall));
+        if (ended is null)
+        {
+            return await FinishAsync(CallOutcome.Failed, CallEndReason.Error,
+                $"the MediaHost reported nothing for {settings.DirectSilenceTimeout.TotalSeconds:0} s; it is presumed lost", endInLiveKit: false);
+        }
 
-        if (!ended)
+        if (ended == false)
         {
             return await FinishAsync(CallOutcome.Completed, CallEndReason.MaxDuration,
                 $"the call reached the maximum duration of {settings.MaxCallDuration}", endInLiveKit: true);
@@ -178,6 +185,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private async Task<CallResult> FinishAsync(CallOutcome outcome, CallEndReason reason, string why, bool endInLiveKit)
     {
         var endedAt = _state.EndedAt ?? new DateTimeOffset(_context.CurrentUtcDateTime, TimeSpan.Zero);
+        endInLiveKit &= !_start.Direct; // a direct call has no LiveKit room
         if (endInLiveKit)
         {
             SetStatus(CallPhase.Ending, outcome, why);
@@ -199,6 +207,27 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         SetStatus(CallPhase.Completed, outcome, why);
         OrchestrationLog.CallFinished(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, outcome, reason);
         return new CallResult(outcome, reason, why, _attempt, _state.AnsweredAt, endedAt);
+    }
+
+    /// <summary>
+    /// Direct mode's in-call wait: true when the call ended, false at the max duration, null when the MediaHost went
+    /// silent for <paramref name="silence"/> (no LiveKit tells us when it dies, so its silence is the signal).
+    /// </summary>
+    private async Task<bool?> WaitForDirectCallEndAsync(DateTime maxDurationDeadline, TimeSpan silence)
+    {
+        while (!(_state.CallerGone || _state.AgentLeft || _state.TransferredByAgent))
+        {
+            var silenceDeadline = _context.CurrentUtcDateTime + silence;
+            var deadline = silenceDeadline < maxDurationDeadline ? silenceDeadline : maxDurationDeadline;
+            var next = await _inbox.NextAsync(deadline);
+            if (next is null)
+            {
+                return deadline == maxDurationDeadline ? false : null;
+            }
+            _state.Apply(next);
+            SetStatus(CallPhase.InCall);
+        }
+        return true;
     }
 
     /// <summary>Applies events until <paramref name="done"/> holds (true) or the deadline passes (false).</summary>

@@ -38,6 +38,10 @@ public sealed class CallPolicyOptions : IValidatableObject
     /// <summary>The human fallback (sip:, sips: or tel: URI), or empty to end unanswered calls. Default empty.</summary>
     public string? HumanTransferTo { get; set; }
 
+    /// <summary>Direct mode: seconds without any MediaHost event before the call is presumed lost. Default 60.</summary>
+    [Range(5, 3600)]
+    public int DirectSilenceTimeoutSeconds { get; set; } = 60;
+
     public CallSettings ToSettings() => new()
     {
         AgentAnswerTimeout = TimeSpan.FromSeconds(AgentAnswerTimeoutSeconds),
@@ -46,6 +50,7 @@ public sealed class CallPolicyOptions : IValidatableObject
         MaxCallDuration = TimeSpan.FromMinutes(MaxCallDurationMinutes),
         CallerJoinTimeout = TimeSpan.FromSeconds(CallerJoinTimeoutSeconds),
         HumanTransferTo = string.IsNullOrWhiteSpace(HumanTransferTo) ? null : HumanTransferTo.Trim(),
+        DirectSilenceTimeout = TimeSpan.FromSeconds(DirectSilenceTimeoutSeconds),
     };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

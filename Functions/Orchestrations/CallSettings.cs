@@ -21,4 +21,10 @@ public sealed record CallSettings
     public TimeSpan CallerJoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Where the caller goes when the agent never answers (sip:, sips: or tel: URI); null = end the call.</summary>
     public string? HumanTransferTo { get; init; }
+    /// <summary>
+    /// Direct mode: a call from which the MediaHost reports nothing for this long is presumed lost (the MediaHost
+    /// died) and finalized as failed. The agent re-prompts a silent caller, so a live call reports well within it.
+    /// Default 60 s.
+    /// </summary>
+    public TimeSpan DirectSilenceTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

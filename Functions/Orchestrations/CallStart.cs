@@ -6,4 +6,6 @@ namespace VoiceFunctions.Functions.Orchestrations;
 /// <param name="StartedAt">When the call began (the webhook's time).</param>
 /// <param name="Caller">The caller, when the call was started by the caller joining; null when started by room_started.</param>
 /// <param name="Settings">The call policy.</param>
-public sealed record CallStart(string CallId, string RoomName, DateTimeOffset StartedAt, CallerInfo? Caller, CallSettings Settings);
+/// <param name="Direct">Direct mode: the MediaHost answered the caller itself (no LiveKit room): nothing is
+/// dispatched, the call counts as answered at <paramref name="StartedAt"/>, and nothing is ended in LiveKit.</param>
+public sealed record CallStart(string CallId, string RoomName, DateTimeOffset StartedAt, CallerInfo? Caller, CallSettings Settings, bool Direct = false);

@@ -9,7 +9,12 @@ namespace VoiceFunctions.Functions.Orchestrations;
 /// </summary>
 internal sealed class CallState
 {
-    public CallState(CallStart start) => Caller = start.Caller;
+    public CallState(CallStart start)
+    {
+        Caller = start.Caller;
+        // In direct mode the MediaHost's first event is its answer.
+        AnsweredAt = start.Direct ? start.StartedAt : null;
+    }
 
     public CallerInfo? Caller { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
@@ -18,6 +19,7 @@ public sealed class AgentEventsHandler(
     EventDedupeStore dedupe,
     CallStore store,
     CallEventDispatcher dispatcher,
+    IOptions<AgentEventsOptions> options,
     ILogger<AgentEventsHandler> logger)
 {
     public const string DedupeSource = "agent";
@@ -38,9 +40,16 @@ public sealed class AgentEventsHandler(
         {
             return Refuse(StatusCodes.Status400BadRequest, problem!);
         }
+        var startsDirectCall = false;
         if (await store.GetAsync(callId, ct).ConfigureAwait(false) is null)
         {
-            return Refuse(StatusCodes.Status404NotFound, "no call with that id is known");
+            if (!options.Value.DirectMode || message.Type != AgentEventType.Answered)
+            {
+                return Refuse(StatusCodes.Status404NotFound, options.Value.DirectMode
+                    ? "no call with that id is known (in direct mode a call starts with its answered event)"
+                    : "no call with that id is known");
+            }
+            startsDirectCall = true;
         }
         if (!await dedupe.TryClaimAsync(DedupeSource, message.Id, ct).ConfigureAwait(false))
         {
@@ -50,9 +59,11 @@ public sealed class AgentEventsHandler(
         try
         {
             await StoreAsync(message, ct).ConfigureAwait(false);
-            var delivery = ToEvent(message) is { } callEvent
-                ? await dispatcher.DeliverAsync(new CallRoute(callId, "", message.OccurredAt, false, null, callEvent), client, ct).ConfigureAwait(false)
-                : CallDelivery.Raised;
+            var delivery = startsDirectCall
+                ? await StartDirectCallAsync(message, client, ct).ConfigureAwait(false)
+                : ToEvent(message) is { } callEvent
+                    ? await dispatcher.DeliverAsync(new CallRoute(callId, "", message.OccurredAt, false, null, callEvent), client, ct).ConfigureAwait(false)
+                    : CallDelivery.Raised;
             WebhookLog.AgentEventDelivered(logger, message.Id, message.Type.ToString(), callId, delivery);
             return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new WebhookAnswer(delivery.ToString(), message.Id, callId));
         }
@@ -62,6 +73,24 @@ public sealed class AgentEventsHandler(
             await dedupe.ReleaseAsync(DedupeSource, message.Id, CancellationToken.None).ConfigureAwait(false);
             return HttpResponseResult.Text(StatusCodes.Status503ServiceUnavailable, "the event could not be stored or delivered; retry");
         }
+    }
+
+    /// <summary>
+    /// Direct mode: the record is written here, before the answer is acknowledged, so the MediaHost's next
+    /// events (turns) find the call; the orchestration's own RecordCall then writes nothing new.
+    /// </summary>
+    private async Task<CallDelivery> StartDirectCallAsync(AgentEventMessage m, DurableTaskClient client, CancellationToken ct)
+    {
+        var caller = new CallerInfo(m.Caller ?? "caller", m.Caller, m.Called, TrunkId: null);
+        await store.CreateAsync(new CallRecord
+        {
+            CallId = m.CallId,
+            RoomName = m.CallId,
+            StartedAt = m.OccurredAt,
+            CallerNumber = caller.CallerNumber,
+            CalledNumber = caller.CalledNumber,
+        }, ct).ConfigureAwait(false);
+        return await dispatcher.DeliverAsync(new CallRoute(m.CallId, m.CallId, m.OccurredAt, true, caller, null, Direct: true), client, ct).ConfigureAwait(false);
     }
 
     private async Task StoreAsync(AgentEventMessage m, CancellationToken ct)
@@ -88,6 +117,7 @@ public sealed class AgentEventsHandler(
             AgentEventType.Turn => CallEventKind.Turn,
             AgentEventType.Transfer => CallEventKind.Transferred,
             AgentEventType.Error => CallEventKind.AgentError,
+            AgentEventType.Hangup when m.EndReason == CallEndReason.CallerHangUp => CallEventKind.CallerLeft,
             AgentEventType.Hangup => CallEventKind.AgentLeft,
             _ => null,
         };

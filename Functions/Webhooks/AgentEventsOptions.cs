@@ -22,5 +22,11 @@ public sealed class AgentEventsOptions
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Direct mode (no LiveKit: callers reach the MediaHost's SIP address themselves): the MediaHost's
+    /// "answered" event for an unknown call records the call and starts its orchestration. Default false.
+    /// </summary>
+    public bool DirectMode { get; set; }
+
     public override string ToString() => $"AgentEventsOptions {{ KeyId = {KeyId}, Secret = <redacted> }}";
 }

@@ -20,7 +20,7 @@ public sealed class CallEventDispatcher(CallSettings settings)
             {
                 return CallDelivery.UnknownCall;
             }
-            var start = new CallStart(route.CallId, route.RoomName, route.OccurredAt, route.Caller, settings);
+            var start = new CallStart(route.CallId, route.RoomName, route.OccurredAt, route.Caller, settings, route.Direct);
             try
             {
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(CallOrchestrator), start, new StartOrchestrationOptions(InstanceId: route.CallId), ct).ConfigureAwait(false);

@@ -17,4 +17,9 @@ public sealed record AgentEventMessage
     public string? TransferTo { get; init; }
     public string? Error { get; init; }
     public string? Summary { get; init; }
+    /// <summary>On a hangup: who ended the call (the caller's BYE or the agent); absent means the agent.</summary>
+    public CallEndReason? EndReason { get; init; }
+    /// <summary>On an answered event in direct mode: the caller's and the called SIP users (no LiveKit to say who).</summary>
+    public string? Caller { get; init; }
+    public string? Called { get; init; }
 }

@@ -41,6 +41,43 @@ public sealed class CallOrchestratorTests
     }
 
     [SkippableFact]
+    public async Task Direct_call_is_answered_without_a_dispatch_and_nothing_is_ended_in_LiveKit()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("direct", FastSettings) with { Direct = true });
+
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+        await h.RaiseAsync(id, CallEventKind.Turn);
+        await WaitForTurnsAsync(h, id, 1);
+        await h.RaiseAsync(id, CallEventKind.AgentLeft);
+
+        var result = await h.WaitForResultAsync(id);
+        Assert.Equal((CallOutcome.Completed, CallEndReason.AgentHangUp), (result.Outcome, result.EndReason));
+        Assert.Empty(h.Dispatcher.Calls);
+        Assert.Empty(h.Control.EndedRooms); // a direct call has no LiveKit room to end
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal(CallOutcome.Completed, record.Outcome);
+        Assert.NotNull(record.AnsweredAt);
+    }
+
+    [SkippableFact]
+    public async Task Direct_call_whose_mediahost_goes_silent_is_finalized_as_failed()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("direct-lost", FastSettings with { DirectSilenceTimeout = TimeSpan.FromSeconds(2) }) with { Direct = true });
+
+        await h.WaitForPhaseAsync(id, CallPhase.InCall);
+        await h.RaiseAsync(id, CallEventKind.Turn); // one report, then nothing: the MediaHost died
+
+        var result = await h.WaitForResultAsync(id);
+        Assert.Equal((CallOutcome.Failed, CallEndReason.Error), (result.Outcome, result.EndReason));
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal(CallOutcome.Failed, record.Outcome);
+        Assert.Contains("presumed lost", record.ReasonText);
+        Assert.Empty(h.Control.EndedRooms);
+    }
+
+    [SkippableFact]
     public async Task Agent_that_never_answers_is_redispatched_then_the_caller_is_transferred_to_a_human()
     {
         await using var h = await StartAsync();

@@ -22,7 +22,7 @@ public sealed class WebhookTestKit : IAsyncDisposable
 {
     public const int MaxWebhookBytes = 8 * 1024;
 
-    public WebhookTestKit(TestCallStorage? storage = null, CallSettings? settings = null)
+    public WebhookTestKit(TestCallStorage? storage = null, CallSettings? settings = null, bool directMode = false)
     {
         Storage = storage ?? TestCallStorage.Create(time: Time);
         LiveKit = new LiveKitCredentials("APIwebhook", NewSecret());
@@ -33,7 +33,9 @@ public sealed class WebhookTestKit : IAsyncDisposable
             Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);
         AgentEvents = new AgentEventsHandler(
             new AgentEventVerifier(new TokenVerifier(MediaHost, Time), maxBodyBytes: 16 * 1024),
-            Storage.Dedupe, Storage.Store, dispatcher, NullLogger<AgentEventsHandler>.Instance);
+            Storage.Dedupe, Storage.Store, dispatcher,
+            Microsoft.Extensions.Options.Options.Create(new AgentEventsOptions { Secret = "unused: the verifier holds the key", DirectMode = directMode }),
+            NullLogger<AgentEventsHandler>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);

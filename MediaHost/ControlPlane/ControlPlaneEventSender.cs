@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.Shared.Calls.AgentEvents;
+using VoiceFunctions.Shared.LiveKit.Auth;
+using VoiceFunctions.Shared.LiveKit.Webhooks;
+
+namespace VoiceFunctions.MediaHost.ControlPlane;
+
+/// <summary>
+/// Posts queued call events to the control plane's AgentEvents endpoint, signed like a LiveKit webhook with
+/// the agent-events key. Each request has a timeout; timeouts, network errors, 5xx, 429 and 404 (the call's
+/// record not there yet) are retried a bounded number of times with a doubling delay; other refusals are
+/// logged and dropped. A retry repeats the event id, so the control plane acts once.
+/// </summary>
+public sealed class ControlPlaneEventSender(
+    CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger) : BackgroundService
+{
+    private readonly WebhookSigner _signer = new(new LiveKitCredentials(options.KeyId, options.Secret), time);
+    private long _sent;
+    private long _failed;
+
+    public long Sent => Interlocked.Read(ref _sent);
+    public long Failed => Interlocked.Read(ref _failed);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await SendAsync(message, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Sends one event with its retries; true when the control plane took it.</summary>
+    public async Task<bool> SendAsync(AgentEventMessage message, CancellationToken ct)
+    {
+        var body = AgentEventParser.Serialize(message);
+        var url = new Uri(new Uri(options.BaseUrl.TrimEnd('/') + "/"), $"api/calls/{Uri.EscapeDataString(message.CallId)}/events");
+        var delay = options.FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            string problem;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(options.RequestTimeout);
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _signer.Sign(body));
+                using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref _sent);
+                    ControlPlaneLog.EventSent(logger, message.Type.ToString(), message.CallId, attempt);
+                    return true;
+                }
+                problem = $"HTTP {(int)response.StatusCode}";
+                if (!IsRetryable(response.StatusCode))
+                {
+                    ControlPlaneLog.EventRefused(logger, message.Type.ToString(), message.CallId, problem);
+                    Interlocked.Increment(ref _failed);
+                    return false;
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                problem = $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException e)
+            {
+                problem = e.HttpRequestError.ToString();
+            }
+            if (attempt >= options.MaxAttempts)
+            {
+                ControlPlaneLog.EventGaveUp(logger, message.Type.ToString(), message.CallId, attempt, problem);
+                Interlocked.Increment(ref _failed);
+                return false;
+            }
+            await Task.Delay(delay, time, ct).ConfigureAwait(false);
+            delay *= 2;
+        }
+    }
+
+    private static bool IsRetryable(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.NotFound or HttpStatusCode.RequestTimeout;
+}

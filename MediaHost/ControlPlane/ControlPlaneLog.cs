@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace VoiceFunctions.MediaHost.ControlPlane;
+
+internal static partial class ControlPlaneLog
+{
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Call event {Type} for {CallId} sent (attempt {Attempt})")]
+    public static partial void EventSent(ILogger logger, string type, string callId, int attempt);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} refused by the control plane: {Problem}")]
+    public static partial void EventRefused(ILogger logger, string type, string callId, string problem);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} not delivered after {Attempts} attempt(s): {Problem}")]
+    public static partial void EventGaveUp(ILogger logger, string type, string callId, int attempts, string problem);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} dropped: the queue to the control plane is full")]
+    public static partial void EventDropped(ILogger logger, string type, string callId);
+}

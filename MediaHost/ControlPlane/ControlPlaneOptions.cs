@@ -1,0 +1,44 @@
+namespace VoiceFunctions.MediaHost.ControlPlane;
+
+/// <summary>
+/// Where and how the MediaHost reports its calls to the control plane (AgentEvents). Bound from
+/// ControlPlane:BaseUrl and AgentEvents:KeyId / AgentEvents:Secret (environment: ControlPlane__BaseUrl...).
+/// </summary>
+public sealed class ControlPlaneOptions
+{
+    /// <summary>The control plane's base URL; events go to {BaseUrl}/api/calls/{callId}/events. Empty = no reporting.</summary>
+    public string BaseUrl { get; set; } = "";
+    public string KeyId { get; set; } = "mediahost";
+    public string Secret { get; set; } = "";
+    /// <summary>Events waiting to be sent; when full, new events are dropped (and counted), never waited for.</summary>
+    public int QueueCapacity { get; set; } = 4096;
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Attempts per event (timeouts, 5xx, network errors and a not-yet-known call are retried).</summary>
+    public int MaxAttempts { get; set; } = 4;
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
+
+    /// <summary>Problems with the settings, one sentence each.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            problems.Add($"ControlPlane:BaseUrl must be an absolute http(s) URL (got '{BaseUrl}').");
+        }
+        if (string.IsNullOrEmpty(KeyId))
+        {
+            problems.Add("AgentEvents:KeyId is required when ControlPlane:BaseUrl is set.");
+        }
+        if (Secret.Length < 32)
+        {
+            problems.Add("AgentEvents:Secret must be at least 32 characters when ControlPlane:BaseUrl is set.");
+        }
+        if (QueueCapacity < 1 || MaxAttempts < 1 || RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("ControlPlane:QueueCapacity, MaxAttempts and RequestTimeout must be positive.");
+        }
+        return problems;
+    }
+}

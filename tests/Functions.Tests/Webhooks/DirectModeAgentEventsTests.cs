@@ -1,0 +1,97 @@
+using Microsoft.DurableTask.Client;
+using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Tests.Support;
+using VoiceFunctions.Functions.Webhooks;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.AgentEvents;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.Functions.Tests.Webhooks;
+
+/// <summary>
+/// Direct mode (no LiveKit): the MediaHost's answered event for an unknown call records the call and starts a
+/// direct orchestration; its hangup says who ended the call. Real Azurite tables, the Durable client mocked.
+/// </summary>
+public sealed class DirectModeAgentEventsTests : IAsyncLifetime
+{
+    private const string CallId = "call-1-4242_127.0.0.1~direct";
+    private WebhookTestKit _kit = null!;
+    private readonly DurableClientMock _durable = new();
+
+    public Task InitializeAsync()
+    {
+        _kit = new WebhookTestKit(directMode: true);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_kit is not null)
+        {
+            await _kit.DisposeAsync();
+        }
+    }
+
+    private AgentEventMessage Event(string id, AgentEventType type) =>
+        new() { Id = id, CallId = CallId, Type = type, OccurredAt = _kit.Time.GetUtcNow() };
+
+    private async Task<HttpResponseResult> PostAsync(AgentEventMessage message, WebhookTestKit? kit = null)
+    {
+        kit ??= _kit;
+        var body = WebhookTestKit.AgentEvent(message);
+        var function = new AgentEventsFunction(kit.AgentEvents);
+        return (HttpResponseResult)await function.Run(WebhookTestKit.Request(body, kit.SignAgentEvent(body), $"/api/calls/{CallId}/events"), CallId, _durable.Object, CancellationToken.None).DefaultTimeout();
+    }
+
+    [SkippableFact]
+    public async Task Answered_event_for_an_unknown_call_records_it_and_starts_a_direct_orchestration()
+    {
+        var response = await PostAsync(Event("mh-a", AgentEventType.Answered) with { Caller = "+15552223333", Called = "+15550001111" });
+
+        Assert.Equal(200, response.Status);
+        Assert.Contains("Started", response.BodyText);
+        var record = (await _kit.Storage.Store.GetAsync(CallId))!;
+        Assert.Equal("+15552223333", record.CallerNumber);
+        Assert.Equal("+15550001111", record.CalledNumber);
+        var (_, instanceId, start) = Assert.Single(_durable.Started);
+        Assert.Equal(CallId, instanceId);
+        Assert.True(start.Direct);
+        Assert.Equal("+15552223333", start.Caller!.CallerNumber);
+    }
+
+    [SkippableFact]
+    public async Task Turn_before_the_answer_in_direct_mode_is_a_404_so_the_mediahost_retries_it()
+    {
+        var turn = Event("mh-t", AgentEventType.Turn) with { Turn = new CallTurn { CallId = CallId, Sequence = 1, AgentText = "Hello!" } };
+
+        var response = await PostAsync(turn);
+
+        Assert.Equal(404, response.Status);
+        Assert.Contains("answered event", response.BodyText);
+        Assert.Empty(_durable.Started);
+        Assert.Null(await _kit.Storage.Store.GetAsync(CallId));
+    }
+
+    [SkippableFact]
+    public async Task Answered_event_for_an_unknown_call_is_a_404_when_direct_mode_is_off()
+    {
+        await using var kit = new WebhookTestKit(directMode: false);
+
+        var response = await PostAsync(Event("mh-a", AgentEventType.Answered), kit);
+
+        Assert.Equal(404, response.Status);
+        Assert.Empty(_durable.Started);
+    }
+
+    [SkippableFact]
+    public async Task Hangup_after_the_callers_bye_is_raised_as_the_caller_leaving_and_the_agents_as_the_agent_leaving()
+    {
+        await PostAsync(Event("mh-a", AgentEventType.Answered));
+        _durable.SetInstance(CallId, OrchestrationRuntimeStatus.Running);
+
+        await PostAsync(Event("mh-h1", AgentEventType.Hangup) with { EndReason = CallEndReason.CallerHangUp });
+        await PostAsync(Event("mh-h2", AgentEventType.Hangup));
+
+        Assert.Equal([CallEventKind.CallerLeft, CallEventKind.AgentLeft], _durable.Raised.Select(r => r.Event.Kind));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.ControlPlane;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.AgentEvents;
+using VoiceFunctions.Shared.LiveKit.Auth;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.ControlPlane;
+
+/// <summary>The MediaHost's reports to the control plane: signed as AgentEvents expects, retried within bounds, never blocking a call.</summary>
+public sealed class ControlPlaneEventSenderTests
+{
+    private static readonly string Secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static ControlPlaneOptions Options(int attempts = 3, int capacity = 16) => new()
+    {
+        BaseUrl = "http://127.0.0.1:7071",
+        KeyId = "mediahost",
+        Secret = Secret,
+        MaxAttempts = attempts,
+        QueueCapacity = capacity,
+        FirstRetryDelay = TimeSpan.FromMilliseconds(1),
+        RequestTimeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static AgentEventMessage Answered(string callId = "call-x") =>
+        new() { Id = "mh-" + callId + "-answered", CallId = callId, Type = AgentEventType.Answered, OccurredAt = DateTimeOffset.UnixEpoch };
+
+    [Fact]
+    public async Task Event_is_posted_to_the_calls_events_route_signed_so_that_AgentEvents_accepts_it()
+    {
+        var handler = new ScriptedHandler(HttpStatusCode.OK);
+        var options = Options();
+        var sender = new ControlPlaneEventSender(new CallEventQueue(options), new HttpClient(handler), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+
+        Assert.True(await sender.SendAsync(Answered("call-a b"), CancellationToken.None).DefaultTimeout());
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("http://127.0.0.1:7071/api/calls/call-a%20b/events", request.Uri.AbsoluteUri);
+        var verifier = new AgentEventVerifier(new TokenVerifier(new LiveKitCredentials("mediahost", Secret), TimeProvider.System), 64 * 1024);
+        Assert.Null(verifier.Verify(request.Body, request.Authorization));
+        Assert.NotNull(AgentEventParser.TryParse(request.Body, "call-a b", out _));
+        Assert.DoesNotContain(Secret, request.Authorization);
+    }
+
+    [Fact]
+    public async Task Unavailable_control_plane_is_retried_with_the_same_event_id_until_it_answers()
+    {
+        var handler = new ScriptedHandler(HttpStatusCode.ServiceUnavailable, HttpStatusCode.NotFound, HttpStatusCode.OK);
+        var options = Options(attempts: 3);
+        var sender = new ControlPlaneEventSender(new CallEventQueue(options), new HttpClient(handler), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+
+        Assert.True(await sender.SendAsync(Answered(), CancellationToken.None).DefaultTimeout());
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Single(handler.Requests.Select(r => System.Text.Encoding.UTF8.GetString(r.Body)).Distinct());
+        Assert.Equal(1, sender.Sent);
+    }
+
+    [Fact]
+    public async Task Sender_gives_up_after_the_bounded_attempts_and_does_not_retry_a_refusal()
+    {
+        var down = new ScriptedHandler(HttpStatusCode.ServiceUnavailable);
+        var options = Options(attempts: 3);
+        var sender = new ControlPlaneEventSender(new CallEventQueue(options), new HttpClient(down), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+        Assert.False(await sender.SendAsync(Answered(), CancellationToken.None).DefaultTimeout());
+        Assert.Equal(3, down.Requests.Count);
+
+        var refusing = new ScriptedHandler(HttpStatusCode.Unauthorized);
+        var second = new ControlPlaneEventSender(new CallEventQueue(options), new HttpClient(refusing), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+        Assert.False(await second.SendAsync(Answered(), CancellationToken.None).DefaultTimeout());
+        Assert.Single(refusing.Requests);
+    }
+
+    [Fact]
+    public async Task Full_queue_drops_new_events_at_once_instead_of_blocking_the_call()
+    {
+        var options = Options(capacity: 2);
+        var queue = new CallEventQueue(options);
+        var reporter = new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance);
+
+        reporter.Answered("sip-1", "+1", "+2");
+        reporter.HungUp("sip-1", CallEndReason.CallerHangUp);
+        var report = reporter.ReportAsync(new TurnRecord { CallId = "sip-1", TurnIndex = 1, Trigger = "speech", StartedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+
+        Assert.True(report.IsCompletedSuccessfully);
+        Assert.Equal(1, queue.Dropped);
+        Assert.True(queue.Reader.TryRead(out var first));
+        Assert.Equal(AgentEventType.Answered, first.Type);
+        Assert.Equal(ControlPlaneCallIds.For("sip-1"), first.CallId);
+        Assert.True(queue.Reader.TryRead(out var second));
+        Assert.Equal(CallEndReason.CallerHangUp, second.EndReason);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Turn_is_reported_with_its_latencies_under_the_control_planes_call_id()
+    {
+        var queue = new CallEventQueue(Options());
+        var reporter = new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance);
+
+        _ = reporter.ReportAsync(new TurnRecord
+        {
+            CallId = "1-99@127.0.0.1", TurnIndex = 2, Trigger = "speech", StartedAt = DateTimeOffset.UnixEpoch,
+            UserText = "what are your opening hours", AgentText = "We are open every day.",
+            VoiceToVoice = TimeSpan.FromMilliseconds(812.4), SttLatency = TimeSpan.FromMilliseconds(500),
+        }, CancellationToken.None);
+
+        Assert.True(queue.Reader.TryRead(out var message));
+        Assert.Equal(AgentEventType.Turn, message.Type);
+        Assert.Equal(message.CallId, message.Turn!.CallId);
+        Assert.Equal(2, message.Turn.Sequence);
+        Assert.Equal(812, message.Turn.ResponseLatencyMs);
+        Assert.Equal(500, message.Turn.SttMs);
+        Assert.Equal("We are open every day.", message.Turn.AgentText);
+    }
+
+    private sealed class ScriptedHandler(params HttpStatusCode[] answers) : HttpMessageHandler
+    {
+        public List<(Uri Uri, byte[] Body, string Authorization)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
+            Requests.Add((request.RequestUri!, body, request.Headers.Authorization!.ToString()));
+            return new HttpResponseMessage(answers[Math.Min(Requests.Count - 1, answers.Length - 1)]);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.System.Tests;
+
+/// <summary>
+/// The demo caller of run.sh: the real sipp calling the MediaHost with scripts/demo/caller.xml, streaming an English
+/// question synthesised by espeak-ng and converted by sox to 8 kHz µ-law (after a lead-in silence while the greeting
+/// plays), then hanging up. Runs in a temporary folder; killed on Dispose if still running.
+/// </summary>
+internal sealed class DemoCaller : IDisposable
+{
+    private readonly Process _process;
+    private readonly string _work;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private DemoCaller(Process process, string work)
+    {
+        _process = process;
+        _work = work;
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public static async Task<DemoCaller> StartAsync(IPEndPoint target, string question, int leadSeconds, int callMilliseconds)
+    {
+        var sipp = RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
+        var espeak = RequiredTool.Command("espeak-ng", "the Debian package espeak-ng");
+        var sox = RequiredTool.Command("sox", "the Debian package sox");
+        var work = Directory.CreateTempSubdirectory("demo-caller-").FullName;
+        await RunAsync(espeak, work, "-v", "en-us", "-s", "150", "-w", "question.wav", question);
+        await RunAsync(sox, work, "question.wav", "-r", "8000", "-c", "1", "-e", "mu-law", "-t", "raw", "caller.audio", "pad", leadSeconds.ToString(), "6");
+        var scenario = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "scripts", "demo", "caller.xml"));
+        await File.WriteAllTextAsync(Path.Combine(work, "caller.xml"), scenario.Replace("[call_ms]", callMilliseconds.ToString()));
+        var info = new ProcessStartInfo(sipp) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var arg in new[] { target.ToString(), "-sf", "caller.xml", "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(), "-bind_local",
+                     "-m", "1", "-timeout", "60s", "-timeout_error", "-trace_err", "-nostdin", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        return new DemoCaller(Process.Start(info)!, work);
+    }
+
+    public async Task<(int ExitCode, string Output)> WaitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        var errors = string.Join("\n", Directory.GetFiles(_work, "*_errors.log").Select(File.ReadAllText));
+        var stdout = await _stdout;
+        return (_process.ExitCode, $"exit {_process.ExitCode}\n{await _stderr}\n{(stdout.Length > 2000 ? stdout[^2000..] : stdout)}\n{errors}");
+    }
+
+    private static async Task RunAsync(string tool, string work, params string[] args)
+    {
+        var info = new ProcessStartInfo(tool) { WorkingDirectory = work, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(tool)} failed: {await error}");
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
