@@ -12,7 +12,9 @@ trap 'scripts/test-services.sh stop' EXIT
 dotnet build VoiceFunctions.sln -c Release --nologo -v quiet
 mkdir -p .artifacts
 set +e
-dotnet test VoiceFunctions.sln -c Release --no-build --nologo "$@" 2>&1 | tee .artifacts/test-output.txt
+# -m:1: one test assembly at a time, so the real-time audio tests never share the two cores with another
+# assembly's load (xunit still runs test classes in parallel within an assembly).
+dotnet test VoiceFunctions.sln -c Release --no-build --nologo -m:1 "$@" 2>&1 | tee .artifacts/test-output.txt
 status=${PIPESTATUS[0]}
 set -e
 

@@ -9,6 +9,7 @@ using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
@@ -43,6 +44,8 @@ public static class ControlPlaneServices
         services.AddOptions<AgentEventsOptions>().Bind(configuration.GetSection(AgentEventsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddLiveKitApi(o => configuration.GetSection("LiveKit").Bind(o));
+        services.AddMetrics();
+        services.TryAddSingleton<ControlPlaneMetrics>();
 
         services.TryAddSingleton(sp => new CallStore(sp.GetRequiredService<IOptions<CallStoreOptions>>().Value));
         services.TryAddSingleton(sp => new EventDedupeStore(

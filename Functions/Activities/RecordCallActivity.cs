@@ -1,9 +1,10 @@
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Functions.Activities;
 
-/// <summary>Creates the call's record (idempotent: a retry after a crash writes nothing new).</summary>
-public sealed class RecordCallActivity(CallStore store) : CallActivity<RecordCallInput, bool>
+/// <summary>Creates the call's record (idempotent: a retry after a crash writes nothing new, and counts no new call).</summary>
+public sealed class RecordCallActivity(CallStore store, ControlPlaneMetrics metrics) : CallActivity<RecordCallInput, bool>
 {
     public override async Task<bool> ExecuteAsync(RecordCallInput input, CancellationToken ct)
     {
@@ -16,6 +17,10 @@ public sealed class RecordCallActivity(CallStore store) : CallActivity<RecordCal
             CalledNumber = input.Caller?.CalledNumber,
             TrunkId = input.Caller?.TrunkId,
         }, ct).ConfigureAwait(false);
+        if (created)
+        {
+            metrics.CallStarted();
+        }
         if (!created && input.Caller is { } caller)
         {
             // The record may have been made before the caller's details were known: fill them in once.

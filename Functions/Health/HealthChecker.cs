@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit.Api.Clients;
 using VoiceFunctions.Shared.LiveKit.Api.Errors;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.Functions.Health;
 
@@ -18,6 +20,7 @@ public sealed class HealthChecker(
     IHttpClientFactory http,
     IOptions<HealthOptions> options,
     IOptions<AgentDispatchOptions> dispatch,
+    ControlPlaneMetrics metrics,
     TimeProvider time)
 {
     public const string LiveKit = "livekit";
@@ -122,6 +125,12 @@ public sealed class HealthChecker(
         {
             (status, detail) = (HealthStatus.Degraded, $"slow: {latency} ms > {o.LatencyThresholdMs} ms; {detail}");
         }
+        metrics.HealthChecked(name, status switch
+        {
+            HealthStatus.Healthy => MetricTags.HealthResults.Healthy,
+            HealthStatus.Degraded => MetricTags.HealthResults.Degraded,
+            _ => MetricTags.HealthResults.Down,
+        });
         return new ComponentHealth(name, status, latency, detail);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit;
 using VoiceFunctions.Shared.LiveKit.Api.Clients;
@@ -21,6 +22,7 @@ public sealed class CallReconciler(
     RoomServiceClient rooms,
     IOptions<ReconciliationOptions> options,
     IOptions<CallPolicyOptions> policy,
+    ControlPlaneMetrics metrics,
     TimeProvider time,
     ILogger<CallReconciler> logger)
 {
@@ -90,8 +92,11 @@ public sealed class CallReconciler(
         }
     }
 
-    private Task CloseAsync(string callId, DateTimeOffset now, CallEndReason reason, string why, CancellationToken ct) =>
-        store.UpdateAsync(callId, r => r.IsOpen
+    private async Task CloseAsync(string callId, DateTimeOffset now, CallEndReason reason, string why, CancellationToken ct)
+    {
+        // UpdateAsync returns the stored record also when nothing changed: only the call that closed it counts it.
+        var closedNow = false;
+        var record = await store.UpdateAsync(callId, r => (closedNow = r.IsOpen)
             ? r with
             {
                 EndedAt = now,
@@ -99,5 +104,10 @@ public sealed class CallReconciler(
                 EndReason = r.AnsweredAt is null && reason != CallEndReason.MaxDuration ? CallEndReason.CancelledBeforeAnswer : reason,
                 ReasonText = why,
             }
-            : null, ct);
+            : null, ct).ConfigureAwait(false);
+        if (closedNow && record is not null)
+        {
+            metrics.CallEnded(record);
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.Functions.Webhooks;
 
@@ -18,6 +20,7 @@ public sealed class LiveKitWebhookHandler(
     EventDedupeStore dedupe,
     WebhookCallMapper mapper,
     CallEventDispatcher dispatcher,
+    ControlPlaneMetrics metrics,
     TimeProvider time,
     ILogger<LiveKitWebhookHandler> logger)
 {
@@ -25,43 +28,58 @@ public sealed class LiveKitWebhookHandler(
 
     public async Task<HttpResponseResult> HandleAsync(HttpRequest request, DurableTaskClient client, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
+        var (response, eventName, result) = await HandleCoreAsync(request, client, ct).ConfigureAwait(false);
+        metrics.WebhookHandled(eventName, result, time.GetElapsedTime(started));
+        return response;
+    }
+
+    private async Task<(HttpResponseResult Response, string? Event, string Result)> HandleCoreAsync(HttpRequest request, DurableTaskClient client, CancellationToken ct)
+    {
         var body = await WebhookBodyReader.ReadAsync(request.Body, request.ContentLength, receiver.MaxBodyBytes, ct).ConfigureAwait(false);
         if (body is null)
         {
-            return Refuse(StatusCodes.Status413PayloadTooLarge, $"the body is over the limit of {receiver.MaxBodyBytes} bytes");
+            return (Refuse(StatusCodes.Status413PayloadTooLarge, $"the body is over the limit of {receiver.MaxBodyBytes} bytes"), null, MetricTags.WebhookResults.TooLarge);
         }
         var received = receiver.Receive(body, request.Headers.Authorization.ToString());
         if (!received.IsValid)
         {
-            return Refuse(received.HttpStatus, received.Message);
+            return (Refuse(received.HttpStatus, received.Message), null, RefusalResult(received.HttpStatus));
         }
 
         var e = received.Event;
         var route = mapper.Map(e, time.GetUtcNow());
         if (route is null)
         {
-            return Answer("ignored", e.Id);
+            return (Answer("ignored", e.Id), e.Event, MetricTags.WebhookResults.Ignored);
         }
         // LiveKit always sends an id; a body without one is still deduplicated, by its content.
         var eventId = string.IsNullOrEmpty(e.Id) ? "sha256:" + BodyHash.Compute(body) : e.Id;
         if (!await dedupe.TryClaimAsync(DedupeSource, eventId, ct).ConfigureAwait(false))
         {
             WebhookLog.Duplicate(logger, eventId);
-            return Answer("duplicate", eventId);
+            return (Answer("duplicate", eventId), e.Event, MetricTags.WebhookResults.Duplicate);
         }
         try
         {
             var delivery = await dispatcher.DeliverAsync(route, client, ct).ConfigureAwait(false);
             WebhookLog.Delivered(logger, eventId, e.Event, route.CallId, delivery);
-            return Answer(delivery.ToString(), eventId, route.CallId);
+            return (Answer(delivery.ToString(), eventId, route.CallId), e.Event, MetricTags.WebhookResults.Accepted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             WebhookLog.DeliveryFailed(logger, ex, eventId, route.CallId);
             await dedupe.ReleaseAsync(DedupeSource, eventId, CancellationToken.None).ConfigureAwait(false);
-            return HttpResponseResult.Text(StatusCodes.Status503ServiceUnavailable, "the event could not be delivered to the call; retry");
+            return (HttpResponseResult.Text(StatusCodes.Status503ServiceUnavailable, "the event could not be delivered to the call; retry"), e.Event, MetricTags.WebhookResults.Failed);
         }
     }
+
+    private static string RefusalResult(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => MetricTags.WebhookResults.Unauthorized,
+        StatusCodes.Status413PayloadTooLarge => MetricTags.WebhookResults.TooLarge,
+        _ => MetricTags.WebhookResults.BadRequest,
+    };
 
     private HttpResponseResult Refuse(int status, string reason)
     {

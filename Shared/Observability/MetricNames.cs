@@ -30,7 +30,10 @@ public static class MetricNames
 
     // ---- LiveKit webhooks (control plane) ----
 
-    /// <summary>Counter {webhook}: webhooks received. Tags: event, result (accepted, duplicate, unauthorized, invalid).</summary>
+    /// <summary>
+    /// Counter {webhook}: webhooks received. Tags: event (the LiveKit event, "unverified" when refused),
+    /// result (<see cref="MetricTags.WebhookResults"/>: accepted, ignored, duplicate, unauthorized, bad_request, too_large, failed).
+    /// </summary>
     public const string WebhookReceived = Prefix + "webhook.received";
 
     /// <summary>Histogram s: time to verify and hand a webhook to its orchestration. Tags: event, result.</summary>
@@ -38,13 +41,13 @@ public static class MetricNames
 
     // ---- LiveKit server API (control plane, voicectl) ----
 
-    /// <summary>Counter {request}: LiveKit API requests. Tags: method (Twirp service/method), status_code.</summary>
+    /// <summary>Counter {request}: LiveKit API request attempts. Tags: LiveKitMetricNames.MethodTag, LiveKitMetricNames.OutcomeTag.</summary>
     public const string LiveKitApiRequests = Prefix + "livekit.api.requests";
 
-    /// <summary>Counter {error}: failed LiveKit API requests. Tags: method, error (Twirp code or transport).</summary>
+    /// <summary>Counter {error}: failed LiveKit API request attempts. Tags: LiveKitMetricNames.MethodTag, LiveKitMetricNames.OutcomeTag (Twirp code or transport).</summary>
     public const string LiveKitApiErrors = Prefix + "livekit.api.errors";
 
-    /// <summary>Histogram s: LiveKit API request latency. Tags: method.</summary>
+    /// <summary>Histogram s: LiveKit API request latency, per attempt. Tags: LiveKitMetricNames.MethodTag, OutcomeTag, AttemptTag.</summary>
     public const string LiveKitApiDuration = Prefix + "livekit.api.duration";
 
     // ---- conversational turns (MediaHost) ----
@@ -52,20 +55,29 @@ public static class MetricNames
     /// <summary>Counter {turn}: agent turns completed. Tags: interrupted (true when barge-in cut it).</summary>
     public const string TurnCompleted = Prefix + "turn.completed";
 
-    /// <summary>Histogram s: end of caller speech to the final transcript. Tags: provider.</summary>
+    /// <summary>Histogram s: end of caller speech to the final transcript.</summary>
     public const string TurnSttLatency = Prefix + "turn.stt_latency";
 
-    /// <summary>Histogram s: transcript to the LLM's first token. Tags: provider.</summary>
+    /// <summary>Histogram s: LLM request to its first token.</summary>
     public const string TurnLlmLatency = Prefix + "turn.llm_latency";
 
-    /// <summary>Histogram s: first text to first synthesized audio. Tags: provider.</summary>
+    /// <summary>Histogram s: TTS request to its first synthesized audio.</summary>
     public const string TurnTtsLatency = Prefix + "turn.tts_latency";
 
     /// <summary>Histogram s: end of caller speech to the first agent audio on the wire (what the caller feels).</summary>
     public const string TurnVoiceToVoice = Prefix + "turn.voice_to_voice";
 
+    /// <summary>Histogram s: the endpointer's end-of-turn decision to the first agent audio on the wire.</summary>
+    public const string TurnEndpointToFirstAudio = Prefix + "turn.endpoint_to_first_audio";
+
     /// <summary>Counter {barge_in}: times the caller interrupted the agent.</summary>
     public const string TurnBargeIns = Prefix + "turn.barge_ins";
+
+    /// <summary>Counter {barge_in}: interruptions that turned out to be noise or a backchannel.</summary>
+    public const string TurnFalseBargeIns = Prefix + "turn.false_barge_ins";
+
+    /// <summary>Counter {turn}: turns in which an STT, LLM or TTS provider failed or timed out.</summary>
+    public const string TurnProviderFailures = Prefix + "turn.provider_failures";
 
     // ---- RTP (MediaHost) ----
 
@@ -100,7 +112,7 @@ public static class MetricNames
 
     // ---- health (control plane HealthCheck timer) ----
 
-    /// <summary>Counter {check}: MediaHost and LiveKit health checks. Tags: target, result (healthy, unhealthy, unreachable).</summary>
+    /// <summary>Counter {check}: component health checks. Tags: target (livekit, sip, mediahost, storage), result (<see cref="MetricTags.HealthResults"/>).</summary>
     public const string HealthChecks = Prefix + "health.checks";
 
     /// <summary>Every metric name above, for tests and dashboards.</summary>
@@ -109,9 +121,16 @@ public static class MetricNames
         CallsStarted, CallsEnded, CallsFallbacks, CallsActive, CallsDuration,
         WebhookReceived, WebhookDuration,
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
-        TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnBargeIns,
+        TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
+        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures,
         RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,
     ];
+
+    /// <summary>
+    /// Names defined ahead of the code that will emit them. A test checks that every other name is emitted
+    /// by production code and that no alert rule watches a reserved one (it would never fire). Empty today.
+    /// </summary>
+    public static IReadOnlyList<string> Reserved { get; } = [];
 }

@@ -31,14 +31,23 @@ public static class MetricTags
         public const string Duplicate = "duplicate";
         /// <summary>Signature, key or checksum problem (HTTP 401); the webhook alert watches its rate.</summary>
         public const string Unauthorized = "unauthorized";
-        public const string Invalid = "invalid";
+        /// <summary>Malformed token, body or event (HTTP 400).</summary>
+        public const string BadRequest = "bad_request";
+        /// <summary>Body over the size limit (HTTP 413).</summary>
+        public const string TooLarge = "too_large";
+        /// <summary>Verified, but not about a call this system handles.</summary>
+        public const string Ignored = "ignored";
+        /// <summary>Verified, but could not be delivered to the call (HTTP 503, LiveKit retries).</summary>
+        public const string Failed = "failed";
     }
 
     /// <summary>Values of <see cref="Result"/> on <see cref="MetricNames.HealthChecks"/>.</summary>
     public static class HealthResults
     {
         public const string Healthy = "healthy";
-        public const string Unhealthy = "unhealthy";
-        public const string Unreachable = "unreachable";
+        /// <summary>Working but slow, or not set up as expected.</summary>
+        public const string Degraded = "degraded";
+        /// <summary>Failed or did not answer in time.</summary>
+        public const string Down = "down";
     }
 }

@@ -1,8 +1,12 @@
 using System.Diagnostics.Metrics;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.MediaHost.Agent;
 
-/// <summary>The loop's metrics (meter "VoiceFunctions.MediaHost.Agent"), in milliseconds, ready for any exporter.</summary>
+/// <summary>
+/// The loop's per-turn metrics (meter "VoiceFunctions.MediaHost.Agent") under the <see cref="MetricNames"/>
+/// turn names, latencies in seconds as OpenTelemetry expects, ready for any exporter.
+/// </summary>
 public sealed class AgentMetrics
 {
     public const string MeterName = "VoiceFunctions.MediaHost.Agent";
@@ -11,41 +15,41 @@ public sealed class AgentMetrics
     private readonly Histogram<double> _llmFirstToken;
     private readonly Histogram<double> _ttsFirstAudio;
     private readonly Histogram<double> _voiceToVoice;
-    private readonly Histogram<double> _endpointToFirstFrame;
+    private readonly Histogram<double> _endpointToFirstAudio;
     private readonly Counter<long> _turns;
-    private readonly Counter<long> _interruptions;
-    private readonly Counter<long> _falseInterruptions;
+    private readonly Counter<long> _bargeIns;
+    private readonly Counter<long> _falseBargeIns;
     private readonly Counter<long> _providerFailures;
 
     public AgentMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _stt = meter.CreateHistogram<double>("agent.stt.latency", "ms", "End of caller speech to STT final");
-        _llmFirstToken = meter.CreateHistogram<double>("agent.llm.time_to_first_token", "ms", "LLM request to first token");
-        _ttsFirstAudio = meter.CreateHistogram<double>("agent.tts.time_to_first_audio", "ms", "TTS request to first frame");
-        _voiceToVoice = meter.CreateHistogram<double>("agent.voice_to_voice", "ms", "End of caller speech to first agent frame");
-        _endpointToFirstFrame = meter.CreateHistogram<double>("agent.endpoint_to_first_frame", "ms", "Endpointing decision to first agent frame");
-        _turns = meter.CreateCounter<long>("agent.turns", description: "Turns taken by the agent");
-        _interruptions = meter.CreateCounter<long>("agent.interruptions", description: "Barge-ins by the caller");
-        _falseInterruptions = meter.CreateCounter<long>("agent.false_interruptions", description: "Barge-ins that turned out to be noise or a backchannel");
-        _providerFailures = meter.CreateCounter<long>("agent.provider_failures", description: "STT/LLM/TTS failures and timeouts");
+        _stt = meter.CreateHistogram<double>(MetricNames.TurnSttLatency, "s", "End of caller speech to STT final");
+        _llmFirstToken = meter.CreateHistogram<double>(MetricNames.TurnLlmLatency, "s", "LLM request to first token");
+        _ttsFirstAudio = meter.CreateHistogram<double>(MetricNames.TurnTtsLatency, "s", "TTS request to first frame");
+        _voiceToVoice = meter.CreateHistogram<double>(MetricNames.TurnVoiceToVoice, "s", "End of caller speech to first agent frame");
+        _endpointToFirstAudio = meter.CreateHistogram<double>(MetricNames.TurnEndpointToFirstAudio, "s", "Endpointing decision to first agent frame");
+        _turns = meter.CreateCounter<long>(MetricNames.TurnCompleted, "{turn}", "Turns taken by the agent");
+        _bargeIns = meter.CreateCounter<long>(MetricNames.TurnBargeIns, "{barge_in}", "Barge-ins by the caller");
+        _falseBargeIns = meter.CreateCounter<long>(MetricNames.TurnFalseBargeIns, "{barge_in}", "Barge-ins that turned out to be noise or a backchannel");
+        _providerFailures = meter.CreateCounter<long>(MetricNames.TurnProviderFailures, "{turn}", "Turns with an STT/LLM/TTS failure or timeout");
     }
 
     public void Record(TurnRecord turn)
     {
-        _turns.Add(1);
+        _turns.Add(1, new KeyValuePair<string, object?>(MetricTags.Interrupted, turn.Interrupted));
         Add(_stt, turn.SttLatency);
         Add(_llmFirstToken, turn.LlmTimeToFirstToken);
         Add(_ttsFirstAudio, turn.TtsTimeToFirstAudio);
         Add(_voiceToVoice, turn.VoiceToVoice);
-        Add(_endpointToFirstFrame, turn.EndpointToFirstFrame);
+        Add(_endpointToFirstAudio, turn.EndpointToFirstFrame);
         if (turn.Interrupted)
         {
-            _interruptions.Add(1);
+            _bargeIns.Add(1);
         }
         if (turn.FalseInterruption)
         {
-            _falseInterruptions.Add(1);
+            _falseBargeIns.Add(1);
         }
         if (turn.Error is not null)
         {
@@ -57,7 +61,7 @@ public sealed class AgentMetrics
     {
         if (value is { } v)
         {
-            histogram.Record(v.TotalMilliseconds);
+            histogram.Record(v.TotalSeconds);
         }
     }
 }

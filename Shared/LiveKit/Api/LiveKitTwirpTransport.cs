@@ -98,7 +98,7 @@ public sealed class LiveKitTwirpTransport
         {
             var attempt = Interlocked.Increment(ref _attempts);
             var started = transport._time.GetTimestamp();
-            var outcome = "success";
+            var outcome = LiveKitApiMetrics.SuccessOutcome;
             var transient = false;
             try
             {
@@ -135,7 +135,7 @@ public sealed class LiveKitTwirpTransport
             {
                 var elapsed = transport._time.GetElapsedTime(started);
                 transport._metrics.RecordAttempt(method, attempt, outcome, elapsed);
-                if (outcome == "success")
+                if (outcome == LiveKitApiMetrics.SuccessOutcome)
                 {
                     LiveKitApiLog.AttemptSucceeded(transport._logger, method.FullName, attempt, (long)elapsed.TotalMilliseconds);
                 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -5,6 +6,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;
 
@@ -19,9 +21,10 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private DurableTaskTestHost _host;
 
-    private CallOrchestrationHarness(DurableTaskTestHost host, TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control)
+    private CallOrchestrationHarness(DurableTaskTestHost host, TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control, IMeterFactory meterFactory)
     {
         _host = host;
+        MeterFactory = meterFactory;
         Storage = storage;
         Dispatcher = dispatcher;
         Control = control;
@@ -33,20 +36,24 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
     public RecordingCallControl Control { get; }
     public DurableTaskClient Client => _host.Client;
 
+    /// <summary>The meter factory of this harness's activities, to listen to its call metrics only.</summary>
+    public IMeterFactory MeterFactory { get; }
+
     public static async Task<CallOrchestrationHarness> StartAsync(ScriptedAgentDispatcher? dispatcher = null, TestCallStorage? storage = null)
     {
         storage ??= TestCallStorage.Create();
         dispatcher ??= new ScriptedAgentDispatcher();
         var control = new RecordingCallControl();
-        var host = await StartHostAsync(storage, dispatcher, control);
-        return new CallOrchestrationHarness(host, storage, dispatcher, control);
+        var meterFactory = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var host = await StartHostAsync(storage, dispatcher, control, meterFactory);
+        return new CallOrchestrationHarness(host, storage, dispatcher, control, meterFactory);
     }
 
     /// <summary>Stops the Durable host and starts a new one over the same call store (a crash and restart).</summary>
     public async Task RecreateHostAsync()
     {
         await _host.DisposeAsync();
-        _host = await StartHostAsync(Storage, Dispatcher, Control);
+        _host = await StartHostAsync(Storage, Dispatcher, Control, MeterFactory);
     }
 
     public static CallStart NewCall(string callId, CallSettings settings, bool withCaller = true) => new(
@@ -109,7 +116,7 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
         await Storage.DisposeAsync();
     }
 
-    private static Task<DurableTaskTestHost> StartHostAsync(TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control) =>
+    private static Task<DurableTaskTestHost> StartHostAsync(TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control, IMeterFactory meterFactory) =>
         DurableTaskTestHost.StartAsync(
             registry => registry.AddCallTasks(),
             new DurableTaskTestHostOptions
@@ -121,6 +128,7 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
                     services.AddSingleton(storage.Store);
                     services.AddSingleton<IAgentDispatcher>(dispatcher);
                     services.AddSingleton<ICallControl>(control);
+                    services.AddSingleton(new ControlPlaneMetrics(meterFactory));
                 },
             });
 }

@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Auth;
@@ -27,7 +30,7 @@ public sealed class WebhookTestKit : IAsyncDisposable
         var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings);
         Webhooks = new LiveKitWebhookHandler(
             new WebhookReceiver(LiveKit, Time, new WebhookReceiverOptions { MaxBodyBytes = MaxWebhookBytes }),
-            Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, Time, NullLogger<LiveKitWebhookHandler>.Instance);
+            Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);
         AgentEvents = new AgentEventsHandler(
             new AgentEventVerifier(new TokenVerifier(MediaHost, Time), maxBodyBytes: 16 * 1024),
             Storage.Dedupe, Storage.Store, dispatcher,
@@ -36,6 +39,9 @@ public sealed class WebhookTestKit : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>This kit's own meter factory, so a test listens to its own webhook metrics only.</summary>
+    public IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
     public TestCallStorage Storage { get; }
     public LiveKitCredentials LiveKit { get; }
     public LiveKitCredentials MediaHost { get; }
