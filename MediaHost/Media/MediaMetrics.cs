@@ -4,8 +4,8 @@ using VoiceFunctions.Shared.Observability;
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
-/// Media counters for /metrics: active sessions, packets both ways, and loss/jitter of calls (totals of ended
-/// calls plus the live ones). Counters are lock-free; the per-call figures are read at scrape time.
+/// Media counters: active sessions, packets both ways, and loss/jitter of calls (totals of ended calls plus the
+/// live ones), exported on /metrics as observable instruments of a VoiceFunctions meter under MetricNames' names. Counters are lock-free; the per-call figures are read at scrape time.
 /// </summary>
 public sealed class MediaMetrics : IDisposable
 {
@@ -64,32 +64,6 @@ public sealed class MediaMetrics : IDisposable
     public void PacketReceived() => Interlocked.Increment(ref _packetsReceived);
 
     public void PacketSent() => Interlocked.Increment(ref _packetsSent);
-
-    /// <summary>The counters in the Prometheus text format, appended to the host's /metrics.</summary>
-    public string ToPrometheusText()
-    {
-        var m = Snapshot();
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        return string.Create(inv, $"""
-            # TYPE media_active_calls gauge
-            media_active_calls {m.ActiveCalls}
-            # TYPE media_calls_total counter
-            media_calls_total {m.CallsStarted}
-            # TYPE media_rtp_packets_received_total counter
-            media_rtp_packets_received_total {m.PacketsReceived}
-            # TYPE media_rtp_packets_sent_total counter
-            media_rtp_packets_sent_total {m.PacketsSent}
-            # TYPE media_rtp_packets_lost_total counter
-            media_rtp_packets_lost_total {m.PacketsLost}
-            # TYPE media_rtp_loss_ratio gauge
-            media_rtp_loss_ratio {m.LossRatio:F4}
-            # TYPE media_frames_concealed_total counter
-            media_frames_concealed_total {m.FramesConcealed}
-            # TYPE media_rtp_jitter_ms gauge
-            media_rtp_jitter_ms {m.MeanJitterMs:F2}
-
-            """);
-    }
 
     public MediaMetricsSnapshot Snapshot()
     {
