@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using VoiceFunctions.TestSupport;
 
-namespace VoiceFunctions.System.Tests;
+namespace VoiceFunctions.TestSupport;
 
 /// <summary>
 /// Captures UDP datagrams on the loopback interface with the real tshark (dumpcap), filtered to a source port range,
 /// and reads back the RTP payloads in arrival order: what a peer really received from us on the wire.
 /// </summary>
-internal sealed class LoopbackCapture : IDisposable
+public sealed class LoopbackCapture : IDisposable
 {
     private readonly Process _process;
     private readonly string _file;
