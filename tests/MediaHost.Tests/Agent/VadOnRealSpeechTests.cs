@@ -6,6 +6,7 @@ using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Agent;
 
+[Collection(MeasurementCollection.Name)]
 public sealed class VadOnRealSpeechTests
 {
     [SkippableFact]

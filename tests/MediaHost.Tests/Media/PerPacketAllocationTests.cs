@@ -7,6 +7,7 @@ using VoiceFunctions.MediaHost.Rtp;
 
 namespace VoiceFunctions.MediaHost.Tests.Media;
 
+[Collection(MeasurementCollection.Name)]
 public class PerPacketAllocationTests
 {
     /// <summary>
