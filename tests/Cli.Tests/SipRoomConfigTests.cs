@@ -1,3 +1,4 @@
+using VoiceFunctions.Shared.Telephony.Deployment.Sync;
 using System.Text.Json.Nodes;
 using VoiceFunctions.Cli.Tests.Support;
 using VoiceFunctions.Shared.LiveKit.Api.Models;
@@ -92,7 +93,9 @@ public class SipRoomConfigTests
         workspace.Write(LineFiles.OneLine);
         Assert.Equal(ExitCodes.Ok, (await workspace.RunAsync("sip", "apply", workspace.FilePath, "--yes")).ExitCode);
         Assert.Null(Assert.Single(workspace.Server.State.GetDispatchRules()).RoomConfig);
-        var backupId = Path.GetFileNameWithoutExtension(Directory.GetFiles(workspace.BackupFolder, "*.json").Order(StringComparer.Ordinal).Last());
+        // The newest backup by the store's own order: two applies in the same second give "…Z" and "…Z-2" ids, whose file
+        // names sort the other way round.
+        var backupId = new SipBackupStore(workspace.BackupFolder, TimeProvider.System).List()[^1].Id;
 
         var rollback = await workspace.RunAsync("sip", "rollback", backupId, "--file", workspace.FilePath, "--yes");
 
