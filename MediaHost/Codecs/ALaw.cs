@@ -15,34 +15,10 @@ public static class ALaw
     public static short Decode(byte code) => DecodeTable[code];
 
     /// <summary>Encodes <paramref name="pcm"/> into <paramref name="encoded"/> (one byte per sample); returns the byte count.</summary>
-    public static int Encode(ReadOnlySpan<short> pcm, Span<byte> encoded)
-    {
-        if (encoded.Length < pcm.Length)
-        {
-            throw new ArgumentException("The destination holds fewer bytes than there are samples.", nameof(encoded));
-        }
-        var table = EncodeTable;
-        for (var i = 0; i < pcm.Length; i++)
-        {
-            encoded[i] = table[(ushort)pcm[i]];
-        }
-        return pcm.Length;
-    }
+    public static int Encode(ReadOnlySpan<short> pcm, Span<byte> encoded) => G711TableCodec.Encode(EncodeTable, pcm, encoded);
 
     /// <summary>Decodes <paramref name="encoded"/> into <paramref name="pcm"/>; returns the sample count.</summary>
-    public static int Decode(ReadOnlySpan<byte> encoded, Span<short> pcm)
-    {
-        if (pcm.Length < encoded.Length)
-        {
-            throw new ArgumentException("The destination holds fewer samples than there are bytes.", nameof(pcm));
-        }
-        var table = DecodeTable;
-        for (var i = 0; i < encoded.Length; i++)
-        {
-            pcm[i] = table[encoded[i]];
-        }
-        return encoded.Length;
-    }
+    public static int Decode(ReadOnlySpan<byte> encoded, Span<short> pcm) => G711TableCodec.Decode(DecodeTable, encoded, pcm);
 
     /// <summary>The G.711 compression of one 13-bit linear value (-4096..4096).</summary>
     internal static byte Compress13(int linear)
