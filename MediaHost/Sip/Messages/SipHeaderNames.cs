@@ -41,6 +41,16 @@ public static class SipHeaderNames
 
     private static readonly FrozenDictionary<string, string> Canonical = BuildCanonical();
 
+    /// <summary>Bucket size of <see cref="KnownByLengthAndLetter"/>: one slot per letter, 'a' at 1 (letter &amp; 31).</summary>
+    private const int Letters = 32;
+
+    /// <summary>
+    /// Every spelling in <see cref="Canonical"/> as bytes, bucketed by length and first letter, so the parser finds a
+    /// name off the wire with one or two case-insensitive compares and no decoding (built from the same table, so the
+    /// two lookups cannot disagree).
+    /// </summary>
+    private static readonly (byte[] Spelling, string Canonical)[]?[] KnownByLengthAndLetter = BuildByteLookup();
+
     private static readonly FrozenSet<string> ListHeaders = new[]
     {
         Via, Contact, Route, RecordRoute, Allow, Accept, Supported, Require, Unsupported, "Proxy-Require",
@@ -67,6 +77,46 @@ public static class SipHeaderNames
             map[name] = name;
         }
         return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static (byte[], string)[]?[] BuildByteLookup()
+    {
+        var longest = Canonical.Keys.Max(k => k.Length);
+        var buckets = new List<(byte[], string)>?[(longest + 1) * Letters];
+        foreach (var (spelling, canonical) in Canonical)
+        {
+            var slot = spelling.Length * Letters + (spelling[0] & 31);
+            (buckets[slot] ??= []).Add((System.Text.Encoding.ASCII.GetBytes(spelling), canonical));
+        }
+        return buckets.Select(b => b?.ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// The canonical name for a known header or compact form given as bytes off the wire (a token, so ASCII); false
+    /// for any other name, which the caller keeps as its bytes.
+    /// </summary>
+    public static bool TryGetKnown(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
+    {
+        canonical = null;
+        var letter = name.IsEmpty ? 0 : name[0] | 0x20;
+        if (letter is < 'a' or > 'z' || (name.Length + 1) * Letters > KnownByLengthAndLetter.Length)
+        {
+            return false;
+        }
+        var bucket = KnownByLengthAndLetter[name.Length * Letters + (letter & 31)];
+        if (bucket is null)
+        {
+            return false;
+        }
+        foreach (var (spelling, known) in bucket)
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(name, spelling))
+            {
+                canonical = known;
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The canonical name for a known header or compact form; the name as received otherwise.</summary>

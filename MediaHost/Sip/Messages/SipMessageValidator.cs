@@ -3,51 +3,54 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// <summary>
 /// The checks after syntax (RFC 3261 section 8.2 and 16.3): the mandatory headers exist and parse, and CSeq's
 /// method matches the request's. Returns the reason for the 400, or null when the message is usable.
+/// The checks read the values as characters and build nothing, so a valid message costs no allocation here.
 /// </summary>
 public static class SipMessageValidator
 {
-    public static string? Validate(SipMessage message)
+    public static string? Validate(SipMessage message) => Validate(message, stackalloc char[256]);
+
+    /// <summary>The same, with room on the caller's stack to read plain values that fit in <paramref name="scratch"/>.</summary>
+    internal static string? Validate(SipMessage message, Span<char> scratch)
     {
         var headers = message.Headers;
-        if (headers.Get(SipHeaderNames.Via) is not { } via)
+        if (!headers.TryGetFirst(SipHeaderNames.Via, scratch, out var via))
         {
             return "missing Via header";
         }
-        if (!SipVia.TryParse(via, out _))
+        if (!SipVia.IsValid(via))
         {
             return "malformed Via header";
         }
-        foreach (var name in (string[])[SipHeaderNames.From, SipHeaderNames.To])
+        foreach (var name in (ReadOnlySpan<string>)[SipHeaderNames.From, SipHeaderNames.To])
         {
-            var value = headers.Get(name);
-            if (value is null)
+            if (!headers.TryGetFirst(name, scratch, out var address))
             {
                 return $"missing {name} header";
             }
-            if (!SipNameAddress.TryParse(value, out _))
+            if (!SipNameAddress.IsValid(address))
             {
                 return $"malformed {name} header";
             }
         }
-        if (string.IsNullOrWhiteSpace(headers.Get(SipHeaderNames.CallId)))
+        if (!headers.TryGetFirst(SipHeaderNames.CallId, scratch, out var callId) || callId.IsWhiteSpace())
         {
             return "missing Call-ID header";
         }
-        if (headers.Get(SipHeaderNames.CSeq) is not { } cseqText)
+        if (!headers.TryGetFirst(SipHeaderNames.CSeq, scratch, out var cseqText))
         {
             return "missing CSeq header";
         }
-        if (!SipCSeq.TryParse(cseqText, out var cseq))
+        if (!SipCSeq.TryParse(cseqText, out _, out var cseqMethod))
         {
             return $"malformed CSeq header '{cseqText}'";
         }
         if (message.IsRequest)
         {
-            if (!string.Equals(cseq.Method, message.Method, StringComparison.Ordinal))
+            if (!cseqMethod.SequenceEqual(message.Method))
             {
-                return $"CSeq method {cseq.Method} does not match the request method {message.Method}";
+                return $"CSeq method {cseqMethod} does not match the request method {message.Method}";
             }
-            if (headers.Get(SipHeaderNames.MaxForwards) is { } maxForwards && !SipSyntax.TryParseBoundedInt(maxForwards.Trim(), 255, out _))
+            if (headers.TryGetFirst(SipHeaderNames.MaxForwards, scratch, out var maxForwards) && !SipSyntax.TryParseBoundedInt(maxForwards.Trim(), 255, out _))
             {
                 return $"malformed Max-Forwards '{maxForwards}'";
             }

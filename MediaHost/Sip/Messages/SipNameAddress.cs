@@ -20,21 +20,50 @@ public sealed class SipNameAddress
     public static bool TryParse(string? value, out SipNameAddress address)
     {
         address = null!;
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null || !TryParse(value, out var display, out var displayQuoted, out var uriText, out var parameterText)
+            || !SipParameters.TryParse(parameterText.ToString(), out var parameters))
+        {
+            return false;
+        }
+        address = new SipNameAddress
+        {
+            DisplayName = displayQuoted ? SipSyntax.Unescape(display) : display.IsEmpty ? null : display.ToString(),
+            UriText = uriText.ToString(),
+            Parameters = parameters,
+        };
+        return true;
+    }
+
+    /// <summary>The same check as <see cref="TryParse(string?, out SipNameAddress)"/> without building anything.</summary>
+    public static bool IsValid(ReadOnlySpan<char> value) =>
+        TryParse(value, out _, out _, out _, out var parameters) && SipParameters.IsValid(parameters);
+
+    /// <summary>
+    /// Splits a value into display name (the content of the quotes when <paramref name="displayQuoted"/>, else a
+    /// token run, possibly empty), URI and parameter text (after the ';'); the parameters are not checked here.
+    /// </summary>
+    private static bool TryParse(ReadOnlySpan<char> value, out ReadOnlySpan<char> display, out bool displayQuoted,
+        out ReadOnlySpan<char> uriText, out ReadOnlySpan<char> parameters)
+    {
+        display = default;
+        displayQuoted = false;
+        uriText = default;
+        parameters = default;
+        if (value.IsWhiteSpace())
         {
             return false;
         }
         var text = value.Trim();
-        string? display = null;
         var i = 0;
         if (text[0] == '"')
         {
-            i = SipSyntax.ReadQuoted(text, 0, out var quoted);
+            i = SipSyntax.SkipQuoted(text, 0);
             if (i < 0)
             {
                 return false;
             }
-            display = quoted;
+            display = text[1..(i - 1)];
+            displayQuoted = true;
             while (i < text.Length && SipSyntax.IsWhitespace(text[i]))
             {
                 i++;
@@ -44,45 +73,39 @@ public sealed class SipNameAddress
                 return false;
             }
         }
-        var open = text.IndexOf('<', i);
-        string uriText;
-        string paramText;
+        var open = text[i..].IndexOf('<');
         if (open >= 0)
         {
-            var close = text.IndexOf('>', open);
+            open += i;
+            var close = text[open..].IndexOf('>');
             if (close < 0)
             {
                 return false;
             }
-            if (display is null && open > 0)
+            close += open;
+            if (!displayQuoted && open > 0)
             {
-                var token = text.AsSpan(0, open).Trim();
-                display = token.IsEmpty ? null : token.ToString();
+                display = text[..open].Trim();
             }
             uriText = text[(open + 1)..close].Trim();
-            var after = text.AsSpan(close + 1).Trim();
+            var after = text[(close + 1)..].Trim();
             if (!after.IsEmpty && after[0] != ';')
             {
                 return false;
             }
-            paramText = after.IsEmpty ? "" : after[1..].ToString();
+            parameters = after.IsEmpty ? default : after[1..];
         }
         else
         {
             var semi = text.IndexOf(';');
             uriText = semi < 0 ? text : text[..semi].Trim();
-            paramText = semi < 0 ? "" : text[(semi + 1)..];
-            if (uriText.AsSpan().IndexOfAny(" \t,?") >= 0)
+            parameters = semi < 0 ? default : text[(semi + 1)..];
+            if (uriText.IndexOfAny(" \t,?") >= 0)
             {
                 return false;
             }
         }
-        if (uriText.Length == 0 || uriText.IndexOf(':') <= 0 || !SipParameters.TryParse(paramText, out var parameters))
-        {
-            return false;
-        }
-        address = new SipNameAddress { DisplayName = display, UriText = uriText, Parameters = parameters };
-        return true;
+        return uriText.Length != 0 && uriText.IndexOf(':') > 0;
     }
 
     public override string ToString()

@@ -16,18 +16,30 @@ public sealed class SipParameters
     public static bool TryParse(string text, out SipParameters parameters)
     {
         parameters = new SipParameters();
+        return Scan(text, parameters._items);
+    }
+
+    /// <summary>The same check as <see cref="TryParse"/> without building anything (the parser validates with it).</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) => Scan(text, null);
+
+    /// <summary>Walks the parameters, adding each to <paramref name="into"/> when it is given.</summary>
+    private static bool Scan(ReadOnlySpan<char> text, List<KeyValuePair<string, string?>>? into)
+    {
         var i = 0;
         while (i < text.Length)
         {
             var end = i;
-            string? value = null;
+            var hasValue = false;
+            ReadOnlySpan<char> value = default;
+            var quoted = false;
             while (end < text.Length && text[end] != ';' && text[end] != '=')
             {
                 end++;
             }
-            var name = text.AsSpan(i, end - i).Trim();
+            var name = text[i..end].Trim();
             if (end < text.Length && text[end] == '=')
             {
+                hasValue = true;
                 var valueStart = end + 1;
                 while (valueStart < text.Length && SipSyntax.IsWhitespace(text[valueStart]))
                 {
@@ -35,12 +47,13 @@ public sealed class SipParameters
                 }
                 if (valueStart < text.Length && text[valueStart] == '"')
                 {
-                    end = SipSyntax.ReadQuoted(text, valueStart, out var quoted);
+                    end = SipSyntax.SkipQuoted(text, valueStart);
                     if (end < 0)
                     {
                         return false;
                     }
-                    value = quoted;
+                    quoted = true;
+                    value = text[(valueStart + 1)..(end - 1)];
                     while (end < text.Length && text[end] != ';')
                     {
                         end++;
@@ -53,18 +66,18 @@ public sealed class SipParameters
                     {
                         end++;
                     }
-                    value = text.AsSpan(valueStart, end - valueStart).Trim().ToString();
+                    value = text[valueStart..end].Trim();
                 }
             }
             if (name.IsEmpty)
             {
-                if (end >= text.Length && value is null && i == end)
+                if (end >= text.Length && !hasValue && i == end)
                 {
                     break;
                 }
                 return false;
             }
-            parameters._items.Add(new(name.ToString(), value));
+            into?.Add(new(name.ToString(), !hasValue ? null : quoted ? SipSyntax.Unescape(value) : value.ToString()));
             i = end + 1;
         }
         return true;

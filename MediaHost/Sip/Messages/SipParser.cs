@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace VoiceFunctions.MediaHost.Sip.Messages;
@@ -5,10 +6,19 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// <summary>
 /// Parses SIP messages from bytes with no I/O: a whole datagram, or (through <see cref="SipStreamReader"/>) a
 /// framed message from a stream. Every rejection carries a specific reason, which the server sends in its 400.
+/// A message keeps one copy of its bytes and an index of its headers (name, value range); everything that decides
+/// whether the message is valid is checked here, but values become strings only when somebody reads them.
 /// </summary>
 public static class SipParser
 {
+    /// <summary>Room to check a header value as characters on the stack; longer values are decoded to a string.</summary>
+    private const int ScratchChars = 512;
+
     private static ReadOnlySpan<byte> HeaderEnd => "\r\n\r\n"u8;
+
+    /// <summary>Bytes the first scan stops at: controls other than HT (CR is fine before LF), DEL, and non-ASCII.</summary>
+    private static readonly SearchValues<byte> ControlOrNonAscii = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c != '\t').Select(c => (byte)c), .. Enumerable.Range(0x7F, 0x81).Select(c => (byte)c)]);
 
     /// <summary>Parses one UDP datagram. Content-Length is optional; bytes after it are ignored (RFC 3261 18.3).</summary>
     public static SipReadResult ParseDatagram(ReadOnlySpan<byte> datagram, SipLimits? limits = null)
@@ -30,82 +40,87 @@ public static class SipParser
         {
             return SipReadResult.Invalid($"header section larger than {limits.MaxHeaderBytes} bytes");
         }
-        var head = ParseHead(trimmed[..(end + 2)], limits, out var contentLength);
+        // One copy holds head and body; bytes past the body (rare in a datagram) ride along unread.
+        var bodyAvailable = Math.Min(trimmed.Length - end - 4, limits.MaxBodyBytes + 1);
+        var head = ParseHead(trimmed[..(end + 4 + bodyAvailable)], end + 2, limits, out var contentLength);
         if (head.Status != SipReadStatus.Done)
         {
             return head;
         }
         var message = head.Message!;
-        var body = trimmed[(end + 4)..];
+        var bodyLength = trimmed.Length - end - 4;
         if (contentLength >= 0)
         {
-            if (contentLength > body.Length)
+            if (contentLength > bodyLength)
             {
-                return SipReadResult.Invalid($"Content-Length {contentLength} is larger than the {body.Length} body bytes received", message);
+                return SipReadResult.Invalid($"Content-Length {contentLength} is larger than the {bodyLength} body bytes received", message);
             }
-            body = body[..contentLength];
+            bodyLength = contentLength;
         }
-        if (body.Length > limits.MaxBodyBytes)
+        if (bodyLength > limits.MaxBodyBytes)
         {
             return SipReadResult.Invalid($"body larger than {limits.MaxBodyBytes} bytes", message);
         }
-        message.Body = body.ToArray();
+        message.Body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : message.Source.AsMemory(end + 4, bodyLength);
         return SipReadResult.Ok(message);
     }
 
     /// <summary>
-    /// Parses the start line and headers (each line ending in CRLF, without the final empty line).
-    /// <paramref name="contentLength"/> is -1 when the header is absent.
+    /// Parses the start line and headers: the first <paramref name="headLength"/> bytes of <paramref name="bytes"/>,
+    /// each line ending in CRLF, without the final empty line. All of <paramref name="bytes"/> is copied once into
+    /// the message (so a body that follows the head can share the copy). <paramref name="contentLength"/> is -1
+    /// when the header is absent.
     /// </summary>
-    public static SipReadResult ParseHead(ReadOnlySpan<byte> head, SipLimits limits, out int contentLength)
+    internal static SipReadResult ParseHead(ReadOnlySpan<byte> bytes, int headLength, SipLimits limits, out int contentLength)
     {
         contentLength = -1;
-        var controlError = FindControlCharacter(head);
+        var head = bytes[..headLength];
         var lineEnd = head.IndexOf("\r\n"u8);
         if (lineEnd < 0)
         {
             return SipReadResult.Invalid("truncated message: no line end after the start line");
         }
-        if (!TryParseStartLine(head[..lineEnd], out var message, out var startError))
+        var controlError = FindControlCharacter(head, out var ascii);
+        if (!SipStartLine.TryParse(head[..lineEnd], out var startLine, out var startError))
         {
             return SipReadResult.Invalid(startError!);
         }
+        var source = bytes.ToArray();
+        var headers = new SipHeaderEntry[Math.Clamp(head.Count((byte)'\n') - 1, 0, limits.MaxHeaderCount)];
+        Span<char> scratch = stackalloc char[ScratchChars];
         string? error = controlError;
-        var rest = head[(lineEnd + 2)..];
         var count = 0;
-        string? name = null;
-        string? value = null;
-        StringBuilder? folded = null; // only for the rare folded header
-        while (!rest.IsEmpty)
+        var indexed = 0;
+        var current = -1; // the header whose folded continuation lines may still follow
+        var position = lineEnd + 2;
+        while (position < head.Length)
         {
-            lineEnd = rest.IndexOf("\r\n"u8);
-            var line = lineEnd < 0 ? rest : rest[..lineEnd];
-            rest = lineEnd < 0 ? default : rest[(lineEnd + 2)..];
+            var lineStart = position;
+            var line = head[lineStart..];
+            lineEnd = line.IndexOf("\r\n"u8);
+            line = lineEnd < 0 ? line : line[..lineEnd];
+            position += lineEnd < 0 ? line.Length : lineEnd + 2;
             if (line.IsEmpty)
             {
                 continue;
             }
             if (SipSyntax.IsWhitespace(line[0]))
             {
-                // Folded continuation (RFC 3261 7.3.1): joined to the previous value with one space.
-                if (name is null)
+                // Folded continuation (RFC 3261 7.3.1): the value now runs to the end of this line.
+                if (current < 0)
                 {
                     error ??= "folded line before the first header";
                     continue;
                 }
-                folded ??= new StringBuilder();
-                if (value is not null)
-                {
-                    folded.Clear().Append(value);
-                    value = null;
-                }
-                folded.Append(' ').Append(Encoding.UTF8.GetString(line.Trim(" \t"u8)));
+                ref var folded = ref headers[current];
+                folded.ValueLength = lineStart + line.TrimEnd(" \t"u8).Length - folded.ValueStart;
+                folded.Plain = false;
                 continue;
             }
-            if (name is not null)
+            if (current >= 0)
             {
-                Commit(message, name, value ?? folded!.ToString(), ref contentLength, limits, ref error);
-                name = null;
+                Commit(ref headers[current], scratch, ref contentLength, limits, ref error);
+                current = -1;
             }
             if (++count > limits.MaxHeaderCount)
             {
@@ -117,48 +132,46 @@ public static class SipParser
                 error ??= $"header line without a colon: '{Printable(line)}'";
                 continue;
             }
-            var nameBytes = line[..colon].TrimEnd(" \t"u8);
-            if (!SipSyntax.IsToken(nameBytes))
+            var name = line[..colon].TrimEnd(" \t"u8);
+            if (!SipSyntax.IsToken(name))
             {
-                error ??= $"malformed header name '{Printable(nameBytes)}'";
+                error ??= $"malformed header name '{Printable(name)}'";
                 continue;
             }
-            name = CanonicalName(nameBytes);
-            value = Encoding.UTF8.GetString(line[(colon + 1)..].Trim(" \t"u8));
+            var value = line[(colon + 1)..];
+            var valueStart = lineStart + colon + 1 + (value.Length - value.TrimStart(" \t"u8).Length);
+            value = value.Trim(" \t"u8);
+            headers[indexed] = new SipHeaderEntry
+            {
+                Name = SipHeaderNames.TryGetKnown(name, out var canonical) ? canonical : null,
+                Source = source,
+                NameStart = lineStart,
+                NameLength = name.Length,
+                ValueStart = valueStart,
+                ValueLength = value.Length,
+                Plain = controlError is null && (ascii || Ascii.IsValid(value)),
+            };
+            current = indexed++;
         }
-        if (name is not null)
+        if (current >= 0)
         {
-            Commit(message, name, value ?? folded!.ToString(), ref contentLength, limits, ref error);
+            Commit(ref headers[current], scratch, ref contentLength, limits, ref error);
         }
-        error ??= SipMessageValidator.Validate(message);
+        var message = SipMessage.Parsed(startLine.Method, startLine.StatusCode, source, startLine.TextStart, startLine.TextLength,
+            controlError is null && (ascii || Ascii.IsValid(head.Slice(startLine.TextStart, startLine.TextLength))),
+            new SipHeaderList(headers, indexed));
+        error ??= SipMessageValidator.Validate(message, scratch);
         return error is null ? SipReadResult.Ok(message) : SipReadResult.Invalid(error, message);
     }
 
-    /// <summary>Known names resolve to their canonical string without allocating; others are decoded once.</summary>
-    private static string CanonicalName(ReadOnlySpan<byte> nameBytes)
+    /// <summary>A header is complete (no more folded lines): check Content-Length, which framing depends on.</summary>
+    private static void Commit(ref SipHeaderEntry header, Span<char> scratch, ref int contentLength, SipLimits limits, ref string? error)
     {
-        if (nameBytes.Length > 64)
-        {
-            return SipHeaderNames.Canonicalize(Encoding.ASCII.GetString(nameBytes));
-        }
-        Span<char> chars = stackalloc char[nameBytes.Length];
-        Ascii.ToUtf16(nameBytes, chars, out var written);
-        return SipHeaderNames.Canonicalize(chars[..written]);
-    }
-
-    private static void Commit(SipMessage message, string name, string value, ref int contentLength, SipLimits limits, ref string? error)
-    {
-        // A bare CR/LF inside a line was already reported; keep it out of the partial message we may answer.
-        var text = value.Trim();
-        if (text.AsSpan().IndexOfAny('\r', '\n') >= 0)
-        {
-            text = text.Replace('\r', ' ').Replace('\n', ' ');
-        }
-        message.Headers.Add(name, text);
-        if (!ReferenceEquals(name, SipHeaderNames.ContentLength))
+        if (!ReferenceEquals(header.Name, SipHeaderNames.ContentLength))
         {
             return;
         }
+        var text = header.ValueChars(scratch);
         if (!SipSyntax.TryParseBoundedInt(text, int.MaxValue, out var length))
         {
             error ??= $"malformed Content-Length '{text}'";
@@ -177,94 +190,22 @@ public static class SipParser
         }
     }
 
-    private static bool TryParseStartLine(ReadOnlySpan<byte> line, out SipMessage message, out string? error)
+    /// <summary>
+    /// Bare CR or LF (header injection) and control characters other than HT are not allowed. Also reports whether
+    /// the head is all ASCII (then every value is its own UTF-8 form), which is only complete when there is no error.
+    /// </summary>
+    private static string? FindControlCharacter(ReadOnlySpan<byte> head, out bool ascii)
     {
-        message = null!;
-        error = null;
-        var first = line.IndexOf((byte)' ');
-        var last = line.LastIndexOf((byte)' ');
-        if (line.StartsWith("SIP/"u8))
+        ascii = true;
+        var i = 0;
+        while (true)
         {
-            // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase
-            if (first < 0 || !IsVersion(line[..first], out error))
+            var next = head[i..].IndexOfAny(ControlOrNonAscii);
+            if (next < 0)
             {
-                error ??= "malformed status line";
-                return false;
+                return null;
             }
-            var afterVersion = line[(first + 1)..];
-            if (afterVersion.Length < 3 || !IsDigits(afterVersion[..3]) || (afterVersion.Length > 3 && afterVersion[3] != ' '))
-            {
-                error = "malformed status code in the status line";
-                return false;
-            }
-            var code = (afterVersion[0] - '0') * 100 + (afterVersion[1] - '0') * 10 + (afterVersion[2] - '0');
-            if (code < 100)
-            {
-                error = $"status code {code} is below 100";
-                return false;
-            }
-            var reason = afterVersion.Length > 4 ? Encoding.UTF8.GetString(afterVersion[4..]) : "";
-            message = SipMessage.Response(code, reason);
-            return true;
-        }
-        // Request-Line = Method SP Request-URI SP SIP-Version, with exactly one SP between elements.
-        if (first <= 0 || last == first || line[(first + 1)..last].IndexOf((byte)' ') >= 0 || line[first + 1] == ' ')
-        {
-            error = $"malformed request line '{Printable(line)}': expected 'METHOD SP Request-URI SP SIP/2.0'";
-            return false;
-        }
-        var method = line[..first];
-        var uri = line[(first + 1)..last];
-        if (!SipSyntax.IsToken(method))
-        {
-            error = $"malformed method '{Printable(method)}'";
-            return false;
-        }
-        if (!IsVersion(line[(last + 1)..], out error))
-        {
-            return false;
-        }
-        var colon = uri.IndexOf((byte)':');
-        if (colon <= 0 || uri.IndexOfAny("<>\""u8) >= 0)
-        {
-            error = $"malformed Request-URI '{Printable(uri)}'";
-            return false;
-        }
-        message = SipMessage.Request(Encoding.ASCII.GetString(method), Encoding.UTF8.GetString(uri));
-        return true;
-    }
-
-    private static bool IsVersion(ReadOnlySpan<byte> text, out string? error)
-    {
-        error = null;
-        if (text.Length == 7 && Ascii.EqualsIgnoreCase(text, "SIP/2.0"u8))
-        {
-            return true;
-        }
-        var slash = text.IndexOf((byte)'/');
-        error = slash == 3 && Ascii.EqualsIgnoreCase(text[..3], "SIP"u8)
-            ? $"unsupported SIP version '{Printable(text)}'"
-            : $"malformed SIP version '{Printable(text)}'";
-        return false;
-    }
-
-    private static bool IsDigits(ReadOnlySpan<byte> text)
-    {
-        foreach (var c in text)
-        {
-            if (c is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>Bare CR or LF (header injection) and control characters other than HT are not allowed.</summary>
-    private static string? FindControlCharacter(ReadOnlySpan<byte> head)
-    {
-        for (var i = 0; i < head.Length; i++)
-        {
+            i += next;
             var c = head[i];
             if (c == '\r')
             {
@@ -272,18 +213,22 @@ public static class SipParser
                 {
                     return "bare CR in the header section";
                 }
-                i++;
+                i += 2;
             }
             else if (c == '\n')
             {
                 return "bare LF in the header section";
             }
-            else if ((c < 0x20 && c != '\t') || c == 0x7F)
+            else if (c >= 0x80)
+            {
+                ascii = false;
+                i++;
+            }
+            else
             {
                 return $"control character 0x{c:X2} in the header section";
             }
         }
-        return null;
     }
 
     /// <summary>A short, printable excerpt of bad input for an error reason (never the whole line).</summary>

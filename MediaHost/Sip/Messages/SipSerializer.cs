@@ -19,7 +19,7 @@ public static class SipSerializer
         {
             WriteText(writer, message.Method!);
             WriteText(writer, " ");
-            WriteText(writer, message.RequestUri!);
+            WriteStartText(writer, message);
             WriteBytes(writer, " SIP/2.0\r\n"u8);
         }
         else
@@ -27,25 +27,52 @@ public static class SipSerializer
             WriteBytes(writer, "SIP/2.0 "u8);
             WriteInt(writer, message.StatusCode);
             WriteText(writer, " ");
-            WriteText(writer, message.ReasonPhrase ?? "");
+            WriteStartText(writer, message);
             WriteBytes(writer, "\r\n"u8);
         }
-        foreach (var header in message.Headers)
+        foreach (ref readonly var header in message.Headers.Entries)
         {
-            if (ReferenceEquals(header.Name, SipHeaderNames.ContentLength)
-                || header.Name.Equals(SipHeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
+            if (header.HasName(SipHeaderNames.ContentLength))
             {
                 continue;
             }
-            WriteText(writer, header.Name);
+            // Names off the wire are tokens (ASCII), so their bytes are their wire form.
+            if (header.Name is null)
+            {
+                WriteBytes(writer, header.RawName);
+            }
+            else
+            {
+                WriteText(writer, header.Name);
+            }
             WriteBytes(writer, ": "u8);
-            WriteText(writer, header.Value);
+            if (header.Value is null && header.Plain)
+            {
+                // A value parsed as plain ASCII is its own wire form: copy it instead of decoding and re-encoding.
+                WriteBytes(writer, header.RawValue);
+            }
+            else
+            {
+                WriteText(writer, header.Value ?? header.DecodeValue());
+            }
             WriteBytes(writer, "\r\n"u8);
         }
         WriteBytes(writer, "Content-Length: "u8);
         WriteInt(writer, message.Body.Length);
         WriteBytes(writer, "\r\n\r\n"u8);
         WriteBytes(writer, message.Body.Span);
+    }
+
+    private static void WriteStartText(IBufferWriter<byte> writer, SipMessage message)
+    {
+        if (message.TryGetPlainStartText(out var raw))
+        {
+            WriteBytes(writer, raw);
+        }
+        else
+        {
+            WriteText(writer, (message.IsRequest ? message.RequestUri : message.ReasonPhrase) ?? "");
+        }
     }
 
     private static void WriteBytes(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)

@@ -53,7 +53,7 @@ public static class SipStreamReader
                 headWithLineEnd.CopyTo(rented);
                 head = rented.AsSpan(0, headLength);
             }
-            var result = SipParser.ParseHead(head, limits, out var contentLength);
+            var result = SipParser.ParseHead(head, headLength, limits, out var contentLength);
             if (result.Status != SipReadStatus.Done)
             {
                 return result;

@@ -48,26 +48,45 @@ public static class SipSyntax
     /// </summary>
     public static int ReadQuoted(string text, int start, out string value)
     {
-        var builder = new System.Text.StringBuilder();
+        var end = SkipQuoted(text, start);
+        value = end < 0 ? "" : Unescape(text.AsSpan(start + 1, end - start - 2));
+        return end;
+    }
+
+    /// <summary>
+    /// The index just after the quoted-string that starts at <paramref name="start"/> (a '"'), or -1 when it is not
+    /// closed. A backslash escapes the next character, so an escaped quote does not close the string.
+    /// </summary>
+    public static int SkipQuoted(ReadOnlySpan<char> text, int start)
+    {
         for (var i = start + 1; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length)
             {
-                builder.Append(text[++i]);
+                i++;
             }
             else if (c == '"')
             {
-                value = builder.ToString();
                 return i + 1;
             }
-            else
-            {
-                builder.Append(c);
-            }
         }
-        value = "";
         return -1;
+    }
+
+    /// <summary>The text of a quoted-string's content (between the quotes) with its quoted-pairs resolved.</summary>
+    public static string Unescape(ReadOnlySpan<char> content)
+    {
+        if (content.IndexOf('\\') < 0)
+        {
+            return content.ToString();
+        }
+        var builder = new System.Text.StringBuilder(content.Length);
+        for (var i = 0; i < content.Length; i++)
+        {
+            builder.Append(content[i] == '\\' && i + 1 < content.Length ? content[++i] : content[i]);
+        }
+        return builder.ToString();
     }
 
     /// <summary>Quotes a display name or parameter value, escaping quote and backslash.</summary>

@@ -83,10 +83,18 @@ public sealed class SipUri
     /// <summary>Splits "host", "host:port", "[v6]" or "[v6]:port"; ports are 1..65535 with leading zeros allowed.</summary>
     public static bool TrySplitHostPort(string hostPort, out string host, out int? port)
     {
-        host = "";
+        var ok = TrySplitHostPort(hostPort.AsSpan(), out var hostSpan, out port);
+        host = ok ? hostSpan.ToString() : "";
+        return ok;
+    }
+
+    /// <inheritdoc cref="TrySplitHostPort(string, out string, out int?)"/>
+    public static bool TrySplitHostPort(ReadOnlySpan<char> hostPort, out ReadOnlySpan<char> host, out int? port)
+    {
+        host = default;
         port = null;
         hostPort = hostPort.Trim();
-        string portText;
+        ReadOnlySpan<char> portText;
         if (hostPort.StartsWith('['))
         {
             var close = hostPort.IndexOf(']');
@@ -100,25 +108,25 @@ public sealed class SipUri
             {
                 return false;
             }
-            portText = portText.Length > 0 ? portText[1..] : "";
+            portText = portText.Length > 0 ? portText[1..] : default;
         }
         else
         {
             var colon = hostPort.IndexOf(':');
             host = colon < 0 ? hostPort : hostPort[..colon];
-            portText = colon < 0 ? "" : hostPort[(colon + 1)..];
+            portText = colon < 0 ? default : hostPort[(colon + 1)..];
             if (portText.Length == 0 && colon >= 0)
             {
                 return false;
             }
         }
-        if (host.Length == 0 || host.AsSpan().IndexOfAny(" \t<>\"") >= 0)
+        if (host.Length == 0 || host.IndexOfAny(" \t<>\"") >= 0)
         {
             return false;
         }
         if (portText.Length > 0)
         {
-            if (!SipSyntax.TryParseBoundedInt(portText.AsSpan().Trim(), 65535, out var parsed) || parsed == 0)
+            if (!SipSyntax.TryParseBoundedInt(portText.Trim(), 65535, out var parsed) || parsed == 0)
             {
                 return false;
             }

@@ -12,6 +12,13 @@ public static class SipValueSplitter
         return end < 0 ? value.Trim() : value[..end].Trim();
     }
 
+    /// <summary>The first element, trimmed, as a slice of <paramref name="value"/>.</summary>
+    public static ReadOnlySpan<char> First(ReadOnlySpan<char> value)
+    {
+        var end = NextComma(value, 0);
+        return end < 0 ? value.Trim() : value[..end].Trim();
+    }
+
     public static void SplitInto(string value, List<string> into)
     {
         var start = 0;
@@ -33,7 +40,7 @@ public static class SipValueSplitter
     }
 
     /// <summary>Index of the next top-level comma at or after <paramref name="start"/>, or -1.</summary>
-    public static int NextComma(string value, int start)
+    public static int NextComma(ReadOnlySpan<char> value, int start)
     {
         var inQuotes = false;
         var inAngle = false;

@@ -27,13 +27,34 @@ public sealed class SipVia
     public static bool TryParse(string? value, out SipVia via)
     {
         via = null!;
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null || !TryParse(value, out var transport, out var host, out var port, out var parameterText)
+            || !SipParameters.TryParse(parameterText.ToString(), out var parameters))
+        {
+            return false;
+        }
+        via = new SipVia { Transport = TransportName(transport), Host = host.ToString(), Port = port, Parameters = parameters };
+        return true;
+    }
+
+    /// <summary>The same check as <see cref="TryParse(string?, out SipVia)"/> without building anything.</summary>
+    public static bool IsValid(ReadOnlySpan<char> value) =>
+        TryParse(value, out _, out _, out _, out var parameters) && SipParameters.IsValid(parameters);
+
+    /// <summary>Splits a Via value into its parts; the parameters (after the first ';') are not checked here.</summary>
+    private static bool TryParse(ReadOnlySpan<char> value, out ReadOnlySpan<char> transport, out ReadOnlySpan<char> host,
+        out int? port, out ReadOnlySpan<char> parameters)
+    {
+        transport = default;
+        host = default;
+        port = null;
+        parameters = default;
+        if (value.IsWhiteSpace())
         {
             return false;
         }
         var text = value.Trim();
         // sent-protocol: "SIP" / "2.0" / transport, with optional whitespace around the slashes.
-        var parts = new string[3];
+        ReadOnlySpan<char> protocol = default, version = default;
         var i = 0;
         for (var part = 0; part < 3; part++)
         {
@@ -46,7 +67,12 @@ public sealed class SipVia
             {
                 i++;
             }
-            parts[part] = text[start..i];
+            switch (part)
+            {
+                case 0: protocol = text[start..i]; break;
+                case 1: version = text[start..i]; break;
+                default: transport = text[start..i]; break;
+            }
             while (i < text.Length && SipSyntax.IsWhitespace(text[i]))
             {
                 i++;
@@ -60,20 +86,24 @@ public sealed class SipVia
                 i++;
             }
         }
-        if (!parts[0].Equals("SIP", StringComparison.OrdinalIgnoreCase) || parts[1] != "2.0" || parts[2].Length == 0)
+        if (!protocol.Equals("SIP", StringComparison.OrdinalIgnoreCase) || version is not "2.0" || transport.Length == 0)
         {
             return false;
         }
-        var semi = text.IndexOf(';', i);
-        var sentBy = semi < 0 ? text[i..] : text[i..semi];
-        if (!SipUri.TrySplitHostPort(sentBy, out var host, out var port)
-            || !SipParameters.TryParse(semi < 0 ? "" : text[(semi + 1)..], out var parameters))
-        {
-            return false;
-        }
-        via = new SipVia { Transport = parts[2].ToUpperInvariant(), Host = host, Port = port, Parameters = parameters };
-        return true;
+        var semi = text[i..].IndexOf(';');
+        var sentBy = semi < 0 ? text[i..] : text[i..(i + semi)];
+        parameters = semi < 0 ? default : text[(i + semi + 1)..];
+        return SipUri.TrySplitHostPort(sentBy, out host, out port);
     }
+
+    /// <summary>Upper-case transport names; the usual ones without allocating.</summary>
+    private static string TransportName(ReadOnlySpan<char> transport) => transport switch
+    {
+        _ when transport.Equals("UDP", StringComparison.OrdinalIgnoreCase) => "UDP",
+        _ when transport.Equals("TCP", StringComparison.OrdinalIgnoreCase) => "TCP",
+        _ when transport.Equals("TLS", StringComparison.OrdinalIgnoreCase) => "TLS",
+        _ => transport.ToString().ToUpperInvariant(),
+    };
 
     public override string ToString() => $"SIP/2.0/{Transport} {Host}{(Port is { } p ? ":" + p : "")}{Parameters}";
 }
