@@ -41,8 +41,8 @@ internal struct SipHeaderEntry
     /// <summary>Case-insensitive name match; <paramref name="canonical"/> is the canonical form of the name asked for.</summary>
     public readonly bool HasName(string canonical) =>
         Name is { } name
-            ? ReferenceEquals(name, canonical) || string.Equals(name, canonical, StringComparison.OrdinalIgnoreCase)
-            : Ascii.EqualsIgnoreCase(RawName, canonical);
+            ? ReferenceEquals(name, canonical) || (name.Length == canonical.Length && string.Equals(name, canonical, StringComparison.OrdinalIgnoreCase))
+            : NameLength == canonical.Length && Ascii.EqualsIgnoreCase(RawName, canonical);
 
     public string ValueText() => Value ??= DecodeValue();
 
@@ -54,7 +54,7 @@ internal struct SipHeaderEntry
     {
         if (Value is null && Plain && ValueLength <= scratch.Length)
         {
-            var written = Encoding.ASCII.GetChars(RawValue, scratch);
+            Ascii.ToUtf16(RawValue, scratch, out var written);
             return scratch[..written];
         }
         return ValueText();

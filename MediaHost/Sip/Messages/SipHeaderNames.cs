@@ -127,5 +127,18 @@ public static class SipHeaderNames
         Canonical.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var canonical) ? canonical : name.ToString();
 
     /// <summary>True for headers whose value is a comma-separated list of elements.</summary>
-    public static bool IsList(string name) => ListHeaders.Contains(name);
+    public static bool IsList(string name)
+    {
+        // The headers read on every message answer without hashing.
+        if (ReferenceEquals(name, Via) || ReferenceEquals(name, Contact) || ReferenceEquals(name, Route) || ReferenceEquals(name, RecordRoute))
+        {
+            return true;
+        }
+        if (ReferenceEquals(name, From) || ReferenceEquals(name, To) || ReferenceEquals(name, CallId) || ReferenceEquals(name, CSeq)
+            || ReferenceEquals(name, MaxForwards) || ReferenceEquals(name, ContentLength) || ReferenceEquals(name, ContentType))
+        {
+            return false;
+        }
+        return ListHeaders.Contains(name);
+    }
 }

@@ -7,6 +7,7 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// </summary>
 public static class SipMessageValidator
 {
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static string? Validate(SipMessage message) => Validate(message, stackalloc char[256]);
 
     /// <summary>The same, with room on the caller's stack to read plain values that fit in <paramref name="scratch"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VoiceFunctions.MediaHost.Sip.Messages;
@@ -71,16 +72,19 @@ public static class SipParser
     /// the message (so a body that follows the head can share the copy). <paramref name="contentLength"/> is -1
     /// when the header is absent.
     /// </summary>
+    [SkipLocalsInit]
     internal static SipReadResult ParseHead(ReadOnlySpan<byte> bytes, int headLength, SipLimits limits, out int contentLength)
     {
         contentLength = -1;
         var head = bytes[..headLength];
-        var lineEnd = head.IndexOf("\r\n"u8);
-        if (lineEnd < 0)
+        // Reasons rank as they always have: start line, then the first bad byte anywhere, then the first bad header,
+        // then the semantic checks; "too many headers" ends the parse at once.
+        string? controlError = null;
+        var lineEnd = FindLineEnd(head, 0, ref controlError, out var startLinePlain);
+        if (lineEnd == head.Length)
         {
             return SipReadResult.Invalid("truncated message: no line end after the start line");
         }
-        var controlError = FindControlCharacter(head, out var ascii);
         if (!SipStartLine.TryParse(head[..lineEnd], out var startLine, out var startError))
         {
             return SipReadResult.Invalid(startError!);
@@ -88,7 +92,7 @@ public static class SipParser
         var source = bytes.ToArray();
         var headers = new SipHeaderEntry[Math.Clamp(head.Count((byte)'\n') - 1, 0, limits.MaxHeaderCount)];
         Span<char> scratch = stackalloc char[ScratchChars];
-        string? error = controlError;
+        string? headerError = null;
         var count = 0;
         var indexed = 0;
         var current = -1; // the header whose folded continuation lines may still follow
@@ -96,10 +100,9 @@ public static class SipParser
         while (position < head.Length)
         {
             var lineStart = position;
-            var line = head[lineStart..];
-            lineEnd = line.IndexOf("\r\n"u8);
-            line = lineEnd < 0 ? line : line[..lineEnd];
-            position += lineEnd < 0 ? line.Length : lineEnd + 2;
+            lineEnd = FindLineEnd(head, lineStart, ref controlError, out var plain);
+            position = Math.Min(lineEnd + 2, head.Length);
+            var line = head[lineStart..lineEnd];
             if (line.IsEmpty)
             {
                 continue;
@@ -109,17 +112,17 @@ public static class SipParser
                 // Folded continuation (RFC 3261 7.3.1): the value now runs to the end of this line.
                 if (current < 0)
                 {
-                    error ??= "folded line before the first header";
+                    headerError ??= "folded line before the first header";
                     continue;
                 }
                 ref var folded = ref headers[current];
-                folded.ValueLength = lineStart + line.TrimEnd(" \t"u8).Length - folded.ValueStart;
+                folded.ValueLength = lineStart + TrimEndSpaces(line) - folded.ValueStart;
                 folded.Plain = false;
                 continue;
             }
             if (current >= 0)
             {
-                Commit(ref headers[current], scratch, ref contentLength, limits, ref error);
+                Commit(ref headers[current], scratch, ref contentLength, limits, ref headerError);
                 current = -1;
             }
             if (++count > limits.MaxHeaderCount)
@@ -129,39 +132,92 @@ public static class SipParser
             var colon = line.IndexOf((byte)':');
             if (colon < 0)
             {
-                error ??= $"header line without a colon: '{Printable(line)}'";
+                headerError ??= $"header line without a colon: '{Printable(line)}'";
                 continue;
             }
-            var name = line[..colon].TrimEnd(" \t"u8);
+            var name = line[..TrimEndSpaces(line[..colon])];
             if (!SipSyntax.IsToken(name))
             {
-                error ??= $"malformed header name '{Printable(name)}'";
+                headerError ??= $"malformed header name '{Printable(name)}'";
                 continue;
             }
-            var value = line[(colon + 1)..];
-            var valueStart = lineStart + colon + 1 + (value.Length - value.TrimStart(" \t"u8).Length);
-            value = value.Trim(" \t"u8);
+            var valueStart = colon + 1;
+            while (valueStart < line.Length && SipSyntax.IsWhitespace(line[valueStart]))
+            {
+                valueStart++;
+            }
             headers[indexed] = new SipHeaderEntry
             {
                 Name = SipHeaderNames.TryGetKnown(name, out var canonical) ? canonical : null,
                 Source = source,
                 NameStart = lineStart,
                 NameLength = name.Length,
-                ValueStart = valueStart,
-                ValueLength = value.Length,
-                Plain = controlError is null && (ascii || Ascii.IsValid(value)),
+                // An all-space value is empty at the line's end, where its folded lines would continue.
+                ValueStart = lineStart + valueStart,
+                ValueLength = Math.Max(valueStart, TrimEndSpaces(line)) - valueStart,
+                Plain = plain,
             };
             current = indexed++;
         }
         if (current >= 0)
         {
-            Commit(ref headers[current], scratch, ref contentLength, limits, ref error);
+            Commit(ref headers[current], scratch, ref contentLength, limits, ref headerError);
         }
         var message = SipMessage.Parsed(startLine.Method, startLine.StatusCode, source, startLine.TextStart, startLine.TextLength,
-            controlError is null && (ascii || Ascii.IsValid(head.Slice(startLine.TextStart, startLine.TextLength))),
-            new SipHeaderList(headers, indexed));
-        error ??= SipMessageValidator.Validate(message, scratch);
+            startLinePlain && controlError is null, new SipHeaderList(headers, indexed));
+        var error = controlError ?? headerError ?? SipMessageValidator.Validate(message, scratch);
         return error is null ? SipReadResult.Ok(message) : SipReadResult.Invalid(error, message);
+    }
+
+    /// <summary>
+    /// The index of the CR that ends the line starting at <paramref name="start"/> (the head's length when none does).
+    /// While the head is clean this one vectorised scan also checks the line for bad bytes: the first bare CR, bare LF
+    /// or control character (other than HT) sets <paramref name="controlError"/>, after which lines are simply split
+    /// at CRLF. <paramref name="plain"/> says the line is clean ASCII, so its bytes are its own UTF-8 text.
+    /// </summary>
+    private static int FindLineEnd(ReadOnlySpan<byte> head, int start, ref string? controlError, out bool plain)
+    {
+        plain = controlError is null;
+        for (var i = start; controlError is null;)
+        {
+            var next = head[i..].IndexOfAny(ControlOrNonAscii);
+            if (next < 0)
+            {
+                return head.Length;
+            }
+            i += next;
+            var c = head[i];
+            if (c == '\r' && i + 1 < head.Length && head[i + 1] == '\n')
+            {
+                return i;
+            }
+            if (c >= 0x80)
+            {
+                plain = false;
+                i++;
+                continue;
+            }
+            controlError = c switch
+            {
+                (byte)'\r' => "bare CR in the header section",
+                (byte)'\n' => "bare LF in the header section",
+                _ => $"control character 0x{c:X2} in the header section",
+            };
+            plain = false;
+        }
+        var end = head[start..].IndexOf("\r\n"u8);
+        return end < 0 ? head.Length : start + end;
+    }
+
+    /// <summary>The length of <paramref name="bytes"/> without trailing SP and HT.</summary>
+    private static int TrimEndSpaces(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.Length;
+        while (end > 0 && SipSyntax.IsWhitespace(bytes[end - 1]))
+        {
+            end--;
+        }
+        return end;
     }
 
     /// <summary>A header is complete (no more folded lines): check Content-Length, which framing depends on.</summary>
@@ -187,47 +243,6 @@ public static class SipParser
         else
         {
             contentLength = length;
-        }
-    }
-
-    /// <summary>
-    /// Bare CR or LF (header injection) and control characters other than HT are not allowed. Also reports whether
-    /// the head is all ASCII (then every value is its own UTF-8 form), which is only complete when there is no error.
-    /// </summary>
-    private static string? FindControlCharacter(ReadOnlySpan<byte> head, out bool ascii)
-    {
-        ascii = true;
-        var i = 0;
-        while (true)
-        {
-            var next = head[i..].IndexOfAny(ControlOrNonAscii);
-            if (next < 0)
-            {
-                return null;
-            }
-            i += next;
-            var c = head[i];
-            if (c == '\r')
-            {
-                if (i + 1 >= head.Length || head[i + 1] != '\n')
-                {
-                    return "bare CR in the header section";
-                }
-                i += 2;
-            }
-            else if (c == '\n')
-            {
-                return "bare LF in the header section";
-            }
-            else if (c >= 0x80)
-            {
-                ascii = false;
-                i++;
-            }
-            else
-            {
-                return $"control character 0x{c:X2} in the header section";
-            }
         }
     }
 

@@ -3,42 +3,20 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// <summary>Character classes and small scanners of the RFC 3261 grammar (section 25.1).</summary>
 public static class SipSyntax
 {
+    private const string TokenCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~";
+
+    private static readonly System.Buffers.SearchValues<char> TokenChars = System.Buffers.SearchValues.Create(TokenCharacters);
+
+    private static readonly System.Buffers.SearchValues<byte> TokenBytes = System.Buffers.SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(TokenCharacters));
+
     /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
     public static bool IsTokenChar(int c) =>
         c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
             or '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
-    public static bool IsToken(ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-        foreach (var c in value)
-        {
-            if (!IsTokenChar(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool IsToken(ReadOnlySpan<char> value) => !value.IsEmpty && !value.ContainsAnyExcept(TokenChars);
 
-    public static bool IsToken(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-        foreach (var c in value)
-        {
-            if (!IsTokenChar(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool IsToken(ReadOnlySpan<byte> value) => !value.IsEmpty && !value.ContainsAnyExcept(TokenBytes);
 
     public static bool IsWhitespace(int c) => c is ' ' or '\t';
 

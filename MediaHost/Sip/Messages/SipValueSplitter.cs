@@ -44,8 +44,16 @@ public static class SipValueSplitter
     {
         var inQuotes = false;
         var inAngle = false;
-        for (var i = start; i < value.Length; i++)
+        var i = start;
+        while (i < value.Length)
         {
+            // Jump to the next character that matters in the current state.
+            var next = inQuotes ? value[i..].IndexOfAny('"', '\\') : value[i..].IndexOfAny(Delimiters);
+            if (next < 0)
+            {
+                return -1;
+            }
+            i += next;
             var c = value[i];
             if (inQuotes)
             {
@@ -53,7 +61,7 @@ public static class SipValueSplitter
                 {
                     i++;
                 }
-                else if (c == '"')
+                else
                 {
                     inQuotes = false;
                 }
@@ -70,11 +78,14 @@ public static class SipValueSplitter
             {
                 inAngle = false;
             }
-            else if (c == ',' && !inAngle)
+            else if (!inAngle)
             {
                 return i;
             }
+            i++;
         }
         return -1;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Delimiters = System.Buffers.SearchValues.Create(",\"<>");
 }
