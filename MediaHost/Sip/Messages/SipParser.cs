@@ -17,9 +17,9 @@ public static class SipParser
 
     private static ReadOnlySpan<byte> HeaderEnd => "\r\n\r\n"u8;
 
-    /// <summary>Bytes the first scan stops at: controls other than HT (CR is fine before LF), DEL, and non-ASCII.</summary>
-    private static readonly SearchValues<byte> ControlOrNonAscii = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(c => c != '\t').Select(c => (byte)c), .. Enumerable.Range(0x7F, 0x81).Select(c => (byte)c)]);
+    /// <summary>What a clean header section holds: printable ASCII, HT, and the CR LF that end lines.</summary>
+    private static readonly SearchValues<byte> TextOrLineBreak = SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (byte)c), (byte)'\t', (byte)'\r', (byte)'\n']);
 
     /// <summary>Parses one UDP datagram. Content-Length is optional; bytes after it are ignored (RFC 3261 18.3).</summary>
     public static SipReadResult ParseDatagram(ReadOnlySpan<byte> datagram, SipLimits? limits = null)
@@ -77,10 +77,11 @@ public static class SipParser
     {
         contentLength = -1;
         var head = bytes[..headLength];
-        // Reasons rank as they always have: start line, then the first bad byte anywhere, then the first bad header,
-        // then the semantic checks; "too many headers" ends the parse at once.
-        string? controlError = null;
-        var lineEnd = FindLineEnd(head, 0, ref controlError, out var startLinePlain);
+        // One vectorised pass proves the usual head clean (then every line is its own UTF-8 text); the exact first
+        // bad byte is looked for only when this pass, a bare CR or a count of line feeds says there is one.
+        var clean = !head.ContainsAnyExcept(TextOrLineBreak);
+        var bareCr = false;
+        var lineEnd = FindLineEnd(head, 0, ref bareCr);
         if (lineEnd == head.Length)
         {
             return SipReadResult.Invalid("truncated message: no line end after the start line");
@@ -89,8 +90,11 @@ public static class SipParser
         {
             return SipReadResult.Invalid(startError!);
         }
+        var startLinePlain = clean || !head[..lineEnd].ContainsAnyExcept(TextOrLineBreak);
         var source = bytes.ToArray();
-        var headers = new SipHeaderEntry[Math.Clamp(head.Count((byte)'\n') - 1, 0, limits.MaxHeaderCount)];
+        var lineFeeds = head.Count((byte)'\n');
+        var lineBreaks = 1;
+        var headers = new SipHeaderEntry[Math.Clamp(lineFeeds - 1, 0, limits.MaxHeaderCount)];
         Span<char> scratch = stackalloc char[ScratchChars];
         string? headerError = null;
         var count = 0;
@@ -100,7 +104,8 @@ public static class SipParser
         while (position < head.Length)
         {
             var lineStart = position;
-            lineEnd = FindLineEnd(head, lineStart, ref controlError, out var plain);
+            lineEnd = FindLineEnd(head, lineStart, ref bareCr);
+            lineBreaks += lineEnd < head.Length ? 1 : 0;
             position = Math.Min(lineEnd + 2, head.Length);
             var line = head[lineStart..lineEnd];
             if (line.IsEmpty)
@@ -155,7 +160,7 @@ public static class SipParser
                 // An all-space value is empty at the line's end, where its folded lines would continue.
                 ValueStart = lineStart + valueStart,
                 ValueLength = Math.Max(valueStart, TrimEndSpaces(line)) - valueStart,
-                Plain = plain,
+                Plain = clean || !line.ContainsAnyExcept(TextOrLineBreak),
             };
             current = indexed++;
         }
@@ -163,50 +168,72 @@ public static class SipParser
         {
             Commit(ref headers[current], scratch, ref contentLength, limits, ref headerError);
         }
+        // Reasons rank as they always have: start line, then the first bad byte anywhere, then the first bad header,
+        // then the semantic checks ("too many headers" ended the parse at once).
+        var controlError = clean && !bareCr && lineFeeds == lineBreaks ? null : FindControlCharacter(head);
+        if (controlError is not null)
+        {
+            // Lines holding a stray CR or LF are not their own text: values decode the careful way (which blanks them).
+            startLinePlain = false;
+            foreach (ref var header in headers.AsSpan(0, indexed))
+            {
+                header.Plain = false;
+            }
+        }
         var message = SipMessage.Parsed(startLine.Method, startLine.StatusCode, source, startLine.TextStart, startLine.TextLength,
-            startLinePlain && controlError is null, new SipHeaderList(headers, indexed));
+            startLinePlain, new SipHeaderList(headers, indexed));
         var error = controlError ?? headerError ?? SipMessageValidator.Validate(message, scratch);
         return error is null ? SipReadResult.Ok(message) : SipReadResult.Invalid(error, message);
     }
 
     /// <summary>
-    /// The index of the CR that ends the line starting at <paramref name="start"/> (the head's length when none does).
-    /// While the head is clean this one vectorised scan also checks the line for bad bytes: the first bare CR, bare LF
-    /// or control character (other than HT) sets <paramref name="controlError"/>, after which lines are simply split
-    /// at CRLF. <paramref name="plain"/> says the line is clean ASCII, so its bytes are its own UTF-8 text.
+    /// The index of the CR of the CRLF that ends the line starting at <paramref name="start"/>, or the head's length
+    /// when none does. A CR without its LF is part of the line and sets <paramref name="bareCr"/>.
     /// </summary>
-    private static int FindLineEnd(ReadOnlySpan<byte> head, int start, ref string? controlError, out bool plain)
+    private static int FindLineEnd(ReadOnlySpan<byte> head, int start, ref bool bareCr)
     {
-        plain = controlError is null;
-        for (var i = start; controlError is null;)
+        var i = start;
+        while (true)
         {
-            var next = head[i..].IndexOfAny(ControlOrNonAscii);
-            if (next < 0)
+            var cr = head[i..].IndexOf((byte)'\r');
+            if (cr < 0)
             {
                 return head.Length;
             }
-            i += next;
-            var c = head[i];
-            if (c == '\r' && i + 1 < head.Length && head[i + 1] == '\n')
+            i += cr;
+            if (i + 1 < head.Length && head[i + 1] == '\n')
             {
                 return i;
             }
-            if (c >= 0x80)
-            {
-                plain = false;
-                i++;
-                continue;
-            }
-            controlError = c switch
-            {
-                (byte)'\r' => "bare CR in the header section",
-                (byte)'\n' => "bare LF in the header section",
-                _ => $"control character 0x{c:X2} in the header section",
-            };
-            plain = false;
+            bareCr = true;
+            i++;
         }
-        var end = head[start..].IndexOf("\r\n"u8);
-        return end < 0 ? head.Length : start + end;
+    }
+
+    /// <summary>The first bare CR or LF (header injection) or control character other than HT, or null.</summary>
+    private static string? FindControlCharacter(ReadOnlySpan<byte> head)
+    {
+        for (var i = 0; i < head.Length; i++)
+        {
+            var c = head[i];
+            if (c == '\r')
+            {
+                if (i + 1 >= head.Length || head[i + 1] != '\n')
+                {
+                    return "bare CR in the header section";
+                }
+                i++;
+            }
+            else if (c == '\n')
+            {
+                return "bare LF in the header section";
+            }
+            else if ((c < 0x20 && c != '\t') || c == 0x7F)
+            {
+                return $"control character 0x{c:X2} in the header section";
+            }
+        }
+        return null;
     }
 
     /// <summary>The length of <paramref name="bytes"/> without trailing SP and HT.</summary>
