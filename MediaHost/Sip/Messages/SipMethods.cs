@@ -4,7 +4,7 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// The methods the stack meets every call, as shared strings: parsing "INVITE" or "BYE" off the wire then costs no
 /// allocation, and comparisons with these constants stay ordinal (methods are case-sensitive, RFC 3261 7.1).
 /// </summary>
-public static class SipMethods
+internal static class SipMethods
 {
     public const string Invite = "INVITE";
     public const string Ack = "ACK";

@@ -10,8 +10,10 @@ namespace VoiceFunctions.MediaHost.Tests.Sip.Messages;
 
 /// <summary>
 /// A bounded mutation fuzz over the corpus (fixed seed, so a failure reproduces): bit flips, byte insertions,
-/// deletions, truncations and header duplication. The parsers must never throw, only accept or give a reason,
-/// and whatever they accept must serialize and parse again. Not coverage-guided (SharpFuzz is not wired yet).
+/// deletions, truncations, header duplication, folds, line breaks, control bytes and the characters the grammar
+/// cares about (quotes, escapes, brackets, separators, UTF-8). The parsers must never throw, only accept or give a
+/// reason, and whatever they accept must serialize and parse again to the same headers and body. Not
+/// coverage-guided: SharpFuzz is served by the registry but needs afl-fuzz and an instrumented build, not wired yet.
 /// </summary>
 public sealed class SipMutationFuzzTests
 {
@@ -30,6 +32,7 @@ public sealed class SipMutationFuzzTests
             {
                 var again = SipParser.ParseDatagram(SipSerializer.Serialize(datagram.Message!));
                 Assert.True(again.Status == SipReadStatus.Done, $"iteration {i}: accepted input did not survive a round trip: {again.Error}");
+                Assert.True(Describe(datagram.Message!) == Describe(again.Message!), $"iteration {i}: the round trip changed the message");
             }
             else
             {
@@ -55,6 +58,13 @@ public sealed class SipMutationFuzzTests
         }
     }
 
+    private static string Describe(SipMessage message) =>
+        $"{message.Method} {message.RequestUri} {message.StatusCode} {message.ReasonPhrase}\n"
+        + string.Join("\n", message.Headers.Where(h => h.Name != SipHeaderNames.ContentLength).Select(h => $"{h.Name}: {h.Value}"))
+        + "\n" + Convert.ToBase64String(message.Body.Span);
+
+    private static readonly byte[][] Interesting = [.. new[] { "\"", "\\", "<", ">", ",", ";", "=", ":", " ", "\t", "\r\n ", "Иван", "\u00a0" }.Select(Encoding.UTF8.GetBytes)];
+
     private static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = new List<byte>(seed);
@@ -62,7 +72,7 @@ public sealed class SipMutationFuzzTests
         for (var e = 0; e < edits && bytes.Count > 0; e++)
         {
             var at = random.Next(bytes.Count);
-            switch (random.Next(6))
+            switch (random.Next(9))
             {
                 case 0:
                     bytes[at] ^= (byte)(1 << random.Next(8));
@@ -78,6 +88,12 @@ public sealed class SipMutationFuzzTests
                     break;
                 case 4:
                     bytes.InsertRange(at, "\r\n"u8.ToArray());
+                    break;
+                case 5:
+                    bytes.InsertRange(at, Interesting[random.Next(Interesting.Length)]);
+                    break;
+                case 6:
+                    bytes.Insert(at, (byte)"\r\n\t\0\u007f"[random.Next(5)]);
                     break;
                 default:
                     var length = Math.Min(random.Next(1, 80), bytes.Count - at);
