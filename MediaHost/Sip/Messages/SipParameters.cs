@@ -6,25 +6,56 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// </summary>
 public sealed class SipParameters
 {
-    private readonly List<KeyValuePair<string, string?>> _items = [];
+    /// <summary>The list, built on the first edit or enumeration; until then reads scan <see cref="_text"/>.</summary>
+    private List<KeyValuePair<string, string?>>? _items;
 
-    public int Count => _items.Count;
+    /// <summary>The checked parameter text as received (reading one parameter of it allocates only its value).</summary>
+    private string _text = "";
 
-    public IEnumerable<KeyValuePair<string, string?>> Items => _items;
+    public int Count => List().Count;
+
+    public IEnumerable<KeyValuePair<string, string?>> Items => List();
 
     /// <summary>Parses "a=b;c;d=\"x;y\"" (without the leading ';'). Returns false on an empty or malformed name.</summary>
     public static bool TryParse(string text, out SipParameters parameters)
     {
         parameters = new SipParameters();
-        return Scan(text, parameters._items);
+        if (!IsValid(text))
+        {
+            return false;
+        }
+        parameters._text = text;
+        return true;
     }
 
     /// <summary>The same check as <see cref="TryParse"/> without building anything (the parser validates with it).</summary>
-    public static bool IsValid(ReadOnlySpan<char> text) => Scan(text, null);
+    public static bool IsValid(ReadOnlySpan<char> text) => Scan(text, null, null, out _);
 
-    /// <summary>Walks the parameters, adding each to <paramref name="into"/> when it is given.</summary>
-    private static bool Scan(ReadOnlySpan<char> text, List<KeyValuePair<string, string?>>? into)
+    private List<KeyValuePair<string, string?>> List()
     {
+        if (_items is null)
+        {
+            var items = new List<KeyValuePair<string, string?>>();
+            Scan(_text, items, null, out _);
+            _items = items;
+        }
+        return _items;
+    }
+
+    /// <summary>The value of the first parameter called <paramref name="name"/> in checked text, if there is one.</summary>
+    private static bool Find(ReadOnlySpan<char> text, string name, out string? value)
+    {
+        value = null;
+        return !Scan(text, null, name, out value);
+    }
+
+    /// <summary>
+    /// Walks the parameters, adding each to <paramref name="into"/> when it is given. With <paramref name="find"/>,
+    /// stops at the first parameter of that name, sets <paramref name="found"/> to its value and returns false.
+    /// </summary>
+    private static bool Scan(ReadOnlySpan<char> text, List<KeyValuePair<string, string?>>? into, string? find, out string? found)
+    {
+        found = null;
         var i = 0;
         while (i < text.Length)
         {
@@ -77,16 +108,25 @@ public sealed class SipParameters
                 }
                 return false;
             }
+            if (find is not null && name.Equals(find, StringComparison.OrdinalIgnoreCase))
+            {
+                found = !hasValue ? null : quoted ? SipSyntax.Unescape(value) : value.ToString();
+                return false;
+            }
             into?.Add(new(name.ToString(), !hasValue ? null : quoted ? SipSyntax.Unescape(value) : value.ToString()));
             i = end + 1;
         }
         return true;
     }
 
-    public bool Contains(string name) => _items.Exists(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+    public bool Contains(string name) => _items is null ? Find(_text, name, out _) : _items.Exists(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
 
     public string? Get(string name)
     {
+        if (_items is null)
+        {
+            return Find(_text, name, out var found) ? found : null;
+        }
         foreach (var item in _items)
         {
             if (string.Equals(item.Key, name, StringComparison.OrdinalIgnoreCase))
@@ -99,24 +139,25 @@ public sealed class SipParameters
 
     public void Set(string name, string? value)
     {
-        var index = _items.FindIndex(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+        var items = List();
+        var index = items.FindIndex(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
         if (index >= 0)
         {
-            _items[index] = new(name, value);
+            items[index] = new(name, value);
         }
         else
         {
-            _items.Add(new(name, value));
+            items.Add(new(name, value));
         }
     }
 
-    public void Remove(string name) => _items.RemoveAll(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+    public void Remove(string name) => List().RemoveAll(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>";a=b;c" (empty when there are none). Values that are not tokens are quoted.</summary>
     public override string ToString()
     {
         var builder = new System.Text.StringBuilder();
-        foreach (var (name, value) in _items)
+        foreach (var (name, value) in List())
         {
             builder.Append(';').Append(name);
             if (value is not null)
