@@ -132,10 +132,15 @@ public sealed class BaresipPeer : IAsyncDisposable
     public Task WaitForCallClosedAsync(TimeSpan timeout) => Control.WaitForEventAsync("CALL_CLOSED", timeout);
 
     /// <summary>What baresip decoded from the far end (first channel) and its sample rate, from sndfile's recording.</summary>
-    public (int Rate, short[] Samples) ReadRecording()
+    public (int Rate, short[] Samples) ReadRecording() => ReadDump("dec");
+
+    /// <summary>What baresip encoded and sent (first channel), from sndfile's recording of its microphone side.</summary>
+    public (int Rate, short[] Samples) ReadSent() => ReadDump("enc");
+
+    private (int Rate, short[] Samples) ReadDump(string side)
     {
-        var file = Directory.GetFiles(Home, "dump-*-dec.wav").OrderBy(f => f, StringComparer.Ordinal).LastOrDefault()
-            ?? throw new InvalidOperationException("baresip recorded nothing (no dump-*-dec.wav):\n" + Output);
+        var file = Directory.GetFiles(Home, $"dump-*-{side}.wav").OrderBy(f => f, StringComparer.Ordinal).LastOrDefault()
+            ?? throw new InvalidOperationException($"baresip recorded nothing (no dump-*-{side}.wav):\n" + Output);
         var (rate, _, samples) = WavAudio.Read(file);
         return (rate, samples);
     }

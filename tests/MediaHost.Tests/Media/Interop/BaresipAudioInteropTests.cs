@@ -74,21 +74,25 @@ public sealed class BaresipAudioInteropTests
     private static void AssertEachSideHeardTheOther(CallProbe probe, BaresipPeer peer, LoopbackMediaHost host)
     {
         var stats = host.Metrics.Snapshot();
+        var clock = $"MediaHost clock: {host.Clock.LateTicks} late ticks, {host.Clock.SkippedTicks} skipped";
         var heardSamples = probe.Heard();
         var heard = ToneMeasurements.Measure(heardSamples, AudioFormat.SampleRate, ToneRms / 3);
-        var context = $"MediaHost heard {heard}; {stats.FramesConcealed} frames concealed, {stats.PacketsLost} lost; "
-            + $"RMS per 100 ms: {ToneMeasurements.Profile(heardSamples, AudioFormat.SampleRate)}";
+        var sent = peer.ReadSent();
+        var context = $"MediaHost heard {heard}; {stats.FramesConcealed} frames concealed, {stats.PacketsLost} lost; {clock}; "
+            + $"RMS per 100 ms heard: {ToneMeasurements.Profile(heardSamples, AudioFormat.SampleRate)}, sent by baresip: {ToneMeasurements.Profile(sent.Samples, sent.Rate)}";
         Assert.True(Math.Abs(heard.DominantHz - PeerHz) <= 5, context);
         Assert.True(heard.SteadyRms > ToneRms * 0.7 && heard.SteadyRms < ToneRms * 1.3, context);
-        // The jitter buffer may conceal (and fade) a little of the start while it settles on a loaded machine.
+        // Nothing is lost on loopback, but on a loaded 2-core machine our media clock can be starved for a moment
+        // (skipped ticks): the jitter buffer then drops the audio that piled up, to keep the delay bounded, or
+        // conceals while it settles. Allow 20 % of the tone for that; never more than was sent.
         Assert.True(heard.LoudSeconds >= ToneSeconds * 0.8 && heard.LoudSeconds <= ToneSeconds + 0.1, context);
 
         var (rate, recorded) = peer.ReadRecording();
         var got = ToneMeasurements.Measure(recorded, rate, ToneRms / 3);
-        var peerContext = $"baresip recorded {got} at {rate} Hz; MediaHost clock: {host.Clock.LateTicks} late ticks, {host.Clock.SkippedTicks} skipped; "
-            + $"RMS per 100 ms: {ToneMeasurements.Profile(recorded, rate)}";
+        var peerContext = $"baresip recorded {got} at {rate} Hz; {clock}; RMS per 100 ms: {ToneMeasurements.Profile(recorded, rate)}";
         Assert.True(Math.Abs(got.DominantHz - HostHz) <= 5, peerContext);
         Assert.True(got.SteadyRms > ToneRms * 0.7 && got.SteadyRms < ToneRms * 1.3, peerContext);
+        // baresip's jitter buffer and our paced sending lose nothing on loopback: the whole tone, give or take a packet or two.
         Assert.True(got.LoudSeconds >= ToneSeconds * 0.9 && got.LoudSeconds <= ToneSeconds + 0.1, peerContext);
     }
 
