@@ -144,7 +144,7 @@ internal sealed partial class SipInboundCall
             var refer = _dialog.CreateRequest("REFER", Contact);
             refer.Headers.Add(SipHeaderNames.ReferTo, "<" + target + ">");
             refer.Headers.Add(SipHeaderNames.ReferredBy, _dialog.LocalAddress);
-            _ua.SendRequest(refer, Flow, response =>
+            _ua.SendRequest(refer, RequestFlow, response =>
             {
                 if (response.StatusCode >= 300)
                 {

@@ -39,4 +39,22 @@ public sealed class SippCalleeInteropTests
         Assert.True(exitCode == 0, $"sipp {scenario} failed:\n{output}");
         Assert.Equal(0, server.Agent.ActiveCalls);
     }
+
+    [SkippableFact]
+    public async Task Callee_re_INVITEs_for_hold_and_a_codec_change_are_answered_and_the_call_continues()
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var sipp = Sipp.Start("uas-callee-reinvite-hold.xml", target: null);
+        var callee = new IPEndPoint(IPAddress.Loopback, sipp.Port);
+        await Task.Delay(300);
+
+        var session = await server.Agent.PlaceCallAsync(
+            new SipOutboundCallRequest($"sip:+15550001111@{callee}", callee, "agent"), CancellationToken.None).DefaultTimeout();
+        var (exitCode, output) = await sipp.WaitAsync();
+
+        Assert.True(exitCode == 0, $"sipp's re-INVITEs were not answered as expected (recvonly for hold, PCMA after the change):\n{output}");
+        var ended = await session.Ended.DefaultTimeout();
+        Assert.Equal(CallEndReason.CallerHangUp, ended.Reason);
+        Assert.Equal(0, server.Agent.ActiveCalls);
+    }
 }
