@@ -101,6 +101,23 @@ public sealed class BaresipPeer : IDisposable
     /// <summary>Hangs up baresip's current call.</summary>
     public Task HangUpAsync() => Control.CommandAsync("hangup");
 
+    /// <summary>Sends one DTMF key as RFC 4733 events (pressed and released at once), like a key on the phone.</summary>
+    public Task SendDigitAsync(char digit) => Control.CommandAsync("sndcode", digit.ToString());
+
+    /// <summary>What baresip decoded from the far end (first channel) and its rate, from sndfile's recording (<see cref="BaresipPeerOptions.RecordWithSndfile"/>).</summary>
+    public (int Rate, short[] Samples) ReadRecording() => ReadDump("dec");
+
+    /// <summary>What baresip encoded and sent (first channel) and its rate, from sndfile's recording.</summary>
+    public (int Rate, short[] Samples) ReadSent() => ReadDump("enc");
+
+    private (int Rate, short[] Samples) ReadDump(string side)
+    {
+        var file = Directory.GetFiles(Home, $"dump-*-{side}.wav").OrderBy(f => f, StringComparer.Ordinal).LastOrDefault()
+            ?? throw new InvalidOperationException($"baresip recorded nothing (no dump-*-{side}.wav; is RecordWithSndfile on?):\n" + Output);
+        var (rate, _, samples) = TestWav.Read(file);
+        return (rate, samples);
+    }
+
     /// <summary>Answers a ringing call (when <see cref="BaresipPeerOptions.AutoAnswer"/> is off).</summary>
     public Task AcceptAsync() => Control.CommandAsync("accept");
 
@@ -115,6 +132,8 @@ public sealed class BaresipPeer : IDisposable
         var lines = new List<string>
         {
             "poll_method epoll",
+            // Loopback only: without this baresip advertises (and sends RTP from) the machine's first interface.
+            "net_interface 127.0.0.1",
             $"sip_listen 127.0.0.1:{sipPort}",
             $"audio_player aufile,{Path.Combine(home, "received.wav")}",
             $"audio_source aufile,{source}",
@@ -123,6 +142,10 @@ public sealed class BaresipPeer : IDisposable
             "module_path /usr/lib/baresip/modules",
         };
         lines.AddRange(options.CodecModules.Select(m => "module " + m));
+        if (options.RecordWithSndfile)
+        {
+            lines.AddRange(["module sndfile.so", $"snd_path {home}"]);
+        }
         lines.AddRange(["module aufile.so", "module_app account.so", "module_app menu.so", "module_app ctrl_tcp.so",
             $"ctrl_tcp_listen 127.0.0.1:{controlPort}"]);
         lines.AddRange(options.ExtraConfig);

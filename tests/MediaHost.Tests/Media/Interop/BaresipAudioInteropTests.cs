@@ -1,7 +1,7 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.TestSupport;
-using VoiceFunctions.TestSupport.Baresip;
+using VoiceFunctions.MediaHost.Tests.Support;
 
 namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 
@@ -31,7 +31,8 @@ public sealed class BaresipAudioInteropTests
     {
         var handler = new ProbeCallHandler(HostTone());
         await using var host = new LoopbackMediaHost(handler);
-        await using var peer = await BaresipPeer.StartAsync(codec, PeerTone(codec));
+        using var baresip = await BaresipAudioPeer.StartAsync(codec, PeerTone(codec));
+        var peer = baresip.Peer;
 
         await peer.DialAsync($"sip:+15550001111@{host.SipEndpoint}");
         var probe = await handler.Answered.Task.DefaultTimeout();
@@ -49,7 +50,8 @@ public sealed class BaresipAudioInteropTests
     public async Task The_MediaHost_calls_baresip_and_each_side_hears_the_others_tone(string codec, string negotiated)
     {
         await using var host = new LoopbackMediaHost(new ProbeCallHandler([]));
-        await using var peer = await BaresipPeer.StartAsync(codec, PeerTone(codec));
+        using var baresip = await BaresipAudioPeer.StartAsync(codec, PeerTone(codec));
+        var peer = baresip.Peer;
 
         var placing = host.Agent.PlaceCallAsync(new SipOutboundCallRequest(peer.Uri, peer.SipEndpoint, "mediahost"), CancellationToken.None);
         var session = await placing.WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result
@@ -68,7 +70,7 @@ public sealed class BaresipAudioInteropTests
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // our last 0.5 s queued, then the far end's buffers drain
         await probe.Session.HangUpAsync(Shared.Calls.CallEndReason.AgentHangUp, CancellationToken.None);
         await probe.Reading.DefaultTimeout();
-        await peer.WaitForCallClosedAsync(TimeSpan.FromSeconds(15));
+        await peer.Control.WaitForEventAsync("CALL_CLOSED");
     }
 
     private static void AssertEachSideHeardTheOther(CallProbe probe, BaresipPeer peer, LoopbackMediaHost host)
@@ -102,7 +104,7 @@ public sealed class BaresipAudioInteropTests
     /// <summary>baresip's microphone: lead, the 700 Hz tone, then silence that outlasts the call (baresip hangs up at the end of the file).</summary>
     private static short[] PeerTone(string codec)
     {
-        var rate = BaresipPeer.SampleRateOf(codec);
+        var rate = BaresipAudioPeer.SampleRateOf(codec);
         return WithLead(ToneAnalysis.Tone(PeerHz, rate, (int)(rate * ToneSeconds), Amplitude), rate, trailingSeconds: 20);
     }
 
