@@ -17,14 +17,15 @@ namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 /// </summary>
 public sealed class LoopbackMediaHost : IAsyncDisposable
 {
-    public LoopbackMediaHost(ICallHandler handler, RtpOptions? options = null, Func<RtpMediaSessionFactory, IMediaSessionFactory>? wrapMedia = null)
+    public LoopbackMediaHost(ICallHandler handler, RtpOptions? options = null, Func<RtpMediaSessionFactory, IMediaSessionFactory>? wrapMedia = null,
+        IReadOnlyList<MediaCodec>? codecs = null)
     {
         MediaPathWarmUp.EnsureDone();
         var basePort = 40000 + 2 * Random.Shared.Next(0, 4000);
         Options = options ?? new RtpOptions { PortMin = basePort, PortMax = basePort + 9 };
         Clock = new MediaClock(TimeProvider.System);
         Clock.Start();
-        Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics);
+        Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics, codecs);
         Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
         Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], wrapMedia?.Invoke(Media) ?? Media, handler, AllowAllPolicy.Instance,
             TimeProvider.System, NullLogger.Instance, SipMetrics);
