@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,9 +9,9 @@ namespace VoiceFunctions.TestSupport;
 /// are relayed to the target from a second socket, and the target's replies to that socket go back to whoever
 /// last sent to the front. Each direction drops packets with a seeded probability and delays the rest by a seeded
 /// uniform random 0..<see cref="ImpairmentSettings.MaxJitter"/>, so packets overtake each other (reordering).
-/// Losses are drawn per packet in order, so a given seed drops the same packets of a stream on every run;
-/// the delays are real time. Statistics count what was relayed and dropped.
-/// (Kernel-level impairment — tc netem on a veth pair — needs the sch_netem module, which this kernel lacks.)
+/// Losses are drawn per packet in order, so a given seed drops the same packets of a stream on every run; the
+/// delays are real time, kept by dedicated threads (not the thread pool) so the machine adds as little as it can.
+/// (Kernel-level impairment — tc netem on a veth pair — needs the netem qdisc, which this kernel lacks.)
 /// </summary>
 public sealed class UdpImpairmentProxy : IDisposable
 {
@@ -19,7 +20,9 @@ public sealed class UdpImpairmentProxy : IDisposable
     private readonly IPEndPoint _target;
     private readonly Direction _forward;
     private readonly Direction _backward;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly PriorityQueue<Pending, long> _due = new();
+    private readonly List<Thread> _threads = [];
+    private volatile bool _stopped;
     private EndPoint? _client;
 
     public UdpImpairmentProxy(IPEndPoint target, ImpairmentSettings toTarget, ImpairmentSettings fromTarget)
@@ -29,8 +32,9 @@ public sealed class UdpImpairmentProxy : IDisposable
         _back = Bind();
         _forward = new Direction(toTarget);
         _backward = new Direction(fromTarget);
-        _ = RelayAsync(_front, _forward, fromFront: true);
-        _ = RelayAsync(_back, _backward, fromFront: false);
+        Start(() => Receive(_front, _forward, fromFront: true));
+        Start(() => Receive(_back, _backward, fromFront: false));
+        Start(Deliver);
     }
 
     /// <summary>Where the far peer should send (put this in the SDP it reads).</summary>
@@ -45,79 +49,128 @@ public sealed class UdpImpairmentProxy : IDisposable
     /// <summary>Datagrams relayed and dropped from the target back to the client.</summary>
     public (long Relayed, long Dropped) FromTarget => (Interlocked.Read(ref _backward.Relayed), Interlocked.Read(ref _backward.Dropped));
 
+    /// <summary>
+    /// How late datagrams left beyond their planned delay (the machine's own scheduling stalls), in milliseconds,
+    /// each with the time it happened (milliseconds since the proxy started): on a loaded machine the real jitter
+    /// exceeds the configured one by these.
+    /// </summary>
+    public IReadOnlyList<(double AtMs, double OverrunMs)> Overruns
+    {
+        get
+        {
+            lock (_due)
+            {
+                return [.. _overruns];
+            }
+        }
+    }
+
+    private readonly List<(double, double)> _overruns = [];
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+
     private static Socket Bind()
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 200 };
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return socket;
     }
 
-    private async Task RelayAsync(Socket socket, Direction direction, bool fromFront)
+    private void Start(ThreadStart work)
+    {
+        var thread = new Thread(work) { IsBackground = true, Name = "udp-impairment", Priority = ThreadPriority.Highest };
+        _threads.Add(thread);
+        thread.Start();
+    }
+
+    private void Receive(Socket socket, Direction direction, bool fromFront)
     {
         var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        while (!_stopped)
         {
-            SocketReceiveFromResult received;
+            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+            int length;
             try
             {
-                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
+                length = socket.ReceiveFrom(buffer, ref from);
             }
             catch (SocketException)
             {
-                continue; // ICMP port unreachable from an earlier send
+                continue; // the receive timeout (to notice the stop), or ICMP port unreachable from an earlier send
             }
-            EndPoint? destination;
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
             if (fromFront)
             {
-                _client = received.RemoteEndPoint;
-                destination = _target;
+                _client = from;
             }
-            else
-            {
-                destination = _client;
-            }
-            if (destination is null)
+            var destination = fromFront ? _target : _client;
+            if (destination is null || direction.Decide() is not { } delay)
             {
                 continue;
             }
-            var delay = direction.Decide();
-            if (delay is null)
+            var dueAt = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+            lock (_due)
             {
-                continue;
+                _due.Enqueue(new Pending(buffer[..length], destination, fromFront ? _back : _front, direction, dueAt), dueAt);
+                Monitor.Pulse(_due);
             }
-            var packet = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
-            var outgoing = fromFront ? _back : _front;
-            _ = DeliverAsync(outgoing, packet, destination, delay.Value, direction);
         }
     }
 
-    private async Task DeliverAsync(Socket socket, byte[] packet, EndPoint destination, TimeSpan delay, Direction direction)
+    private void Deliver()
     {
-        try
+        while (!_stopped)
         {
-            if (delay > TimeSpan.Zero)
+            Pending next;
+            lock (_due)
             {
-                await Task.Delay(delay, _stop.Token);
+                if (!_due.TryPeek(out next, out var dueAt))
+                {
+                    Monitor.Wait(_due, 100);
+                    continue;
+                }
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueAt);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    Monitor.Wait(_due, wait - TimeSpan.FromMilliseconds(0.5));
+                    continue;
+                }
+                _due.Dequeue();
+                var overrun = -wait.TotalMilliseconds;
+                if (overrun > 5)
+                {
+                    _overruns.Add((Stopwatch.GetElapsedTime(_startedAt).TotalMilliseconds, overrun));
+                }
             }
-            await socket.SendToAsync(packet, SocketFlags.None, destination, _stop.Token);
-            Interlocked.Increment(ref direction.Relayed);
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
+            try
+            {
+                next.Socket.SendTo(next.Packet, next.Destination);
+                Interlocked.Increment(ref next.Direction.Relayed);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
         }
     }
 
     public void Dispose()
     {
-        _stop.Cancel();
+        _stopped = true;
+        lock (_due)
+        {
+            Monitor.PulseAll(_due);
+        }
+        foreach (var thread in _threads)
+        {
+            thread.Join(TimeSpan.FromSeconds(2));
+        }
         _front.Dispose();
         _back.Dispose();
     }
+
+    private readonly record struct Pending(byte[] Packet, EndPoint Destination, Socket Socket, Direction Direction, long DueAt);
 
     private sealed class Direction(ImpairmentSettings settings)
     {
