@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;
 
@@ -93,4 +94,37 @@ public sealed class ImpairedLoopbackInteropTests
         Assert.Equal(keys, new string([.. probe.Digits().Select(d => d.Digit)]));
         await probe.Session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None);
     }
+
+    [SkippableFact]
+    public async Task Five_percent_loss_and_50_ms_jitter_still_deliver_each_digit_we_send_to_baresip_exactly_once()
+    {
+        ImpairedMediaSessionFactory? impaired = null;
+        await using var host = new LoopbackMediaHost(new ProbeCallHandler([]), wrapMedia: real => impaired = new ImpairedMediaSessionFactory(real, ToUs, ToPeer));
+        using var baresip = await BaresipAudioPeer.StartAsync("PCMU", new short[8000 * 30]);
+        var peer = baresip.Peer;
+        const string keys = "0123456789*#";
+        var session = await host.Agent.PlaceCallAsync(new SipOutboundCallRequest(peer.Uri, peer.SipEndpoint, "mediahost"), CancellationToken.None)
+            .DefaultTimeout();
+        await peer.Control.WaitForEventAsync("CALL_ESTABLISHED");
+        await Task.Delay(500); // baresip's first packets reach us through the proxy, so ours go back through it (symmetric RTP)
+
+        foreach (var key in keys)
+        {
+            Assert.True(await session.SendDtmfAsync(key, TimeSpan.FromMilliseconds(100), CancellationToken.None).DefaultTimeout());
+        }
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (StartedKeys(peer).Length < keys.Length && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+        await Task.Delay(600);
+
+        Assert.Equal(keys, StartedKeys(peer));
+        var toBaresip = Assert.Single(impaired!.Proxies).FromTarget;
+        Assert.True(toBaresip.Relayed > 100 && toBaresip.Dropped > 0, $"our RTP crossed the lossy path: {toBaresip}");
+        await session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None);
+    }
+
+    private static string StartedKeys(Support.BaresipPeer peer) =>
+        new([.. peer.Control.Seen.Where(e => e.Type == "CALL_DTMF_START").Select(e => e.Param is { Length: 1 } p ? p[0] : '?')]);
 }
