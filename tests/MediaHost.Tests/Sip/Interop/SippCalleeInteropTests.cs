@@ -57,4 +57,23 @@ public sealed class SippCalleeInteropTests
         Assert.Equal(CallEndReason.CallerHangUp, ended.Reason);
         Assert.Equal(0, server.Agent.ActiveCalls);
     }
+
+    [SkippableFact]
+    public async Task Giving_up_on_a_ringing_call_sends_a_CANCEL_sipp_accepts_and_the_INVITE_ends_487()
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var sipp = Sipp.Start("uas-callee-ring-cancelled.xml", target: null);
+        var callee = new IPEndPoint(IPAddress.Loopback, sipp.Port);
+        await Task.Delay(300);
+        using var ringTimeout = new CancellationTokenSource();
+
+        var placed = server.Agent.PlaceCallAsync(new SipOutboundCallRequest($"sip:+15550001111@{callee}", callee, "agent"), ringTimeout.Token);
+        await Task.Delay(500); // let it ring
+        ringTimeout.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => placed.DefaultTimeout());
+        var (exitCode, output) = await sipp.WaitAsync();
+        Assert.True(exitCode == 0, $"sipp did not see a matching CANCEL and ACK:\n{output}");
+        Assert.Equal(0, server.Agent.ActiveCalls);
+    }
 }
