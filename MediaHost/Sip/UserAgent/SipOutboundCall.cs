@@ -14,7 +14,7 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// A call we place: INVITE with our offer, one digest retry on 401/407, ACK for the 2xx (again if the 2xx is
 /// retransmitted), then BYE from either side. Our in-dialog requests follow the dialog's route set to its remote
 /// target (RFC 3261 section 12.2.1.1), not the address the INVITE went to; re-INVITEs from the callee (hold,
-/// unhold, codec change) are answered like on calls we receive.
+/// unhold, codec change) are answered like on calls we receive. Given up before the answer, it is CANCELled.
 /// </summary>
 internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
 {
