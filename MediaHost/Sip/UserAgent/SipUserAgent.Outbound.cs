@@ -1,6 +1,7 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Transactions;
+using VoiceFunctions.MediaHost.Sip.Transport;
 
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
@@ -9,16 +10,17 @@ public sealed partial class SipUserAgent
 {
     /// <summary>
     /// Places a call and completes when it is answered (the live session) or fails (<see cref="SipCallFailedException"/>
-    /// with the SIP status). Uses the first transport. Cancelling <paramref name="cancellationToken"/> before the answer
+    /// with the SIP status). Goes over TCP when the target says ";transport=tcp", else over UDP. Cancelling <paramref name="cancellationToken"/> before the answer
     /// CANCELs the INVITE (a ring timeout is the caller's token with a delay).
     /// </summary>
     public Task<ICallSession> PlaceCallAsync(SipOutboundCallRequest request, CancellationToken cancellationToken)
     {
+        var transport = TransportFor(request.Target);
         var media = _media.TryAllocate("outbound") ?? throw new SipCallFailedException(503, "media port pool exhausted");
         SipOutboundCall call;
         lock (_gate)
         {
-            call = new SipOutboundCall(this, request, media, new SipFlow(_transports[0], request.Destination), Interlocked.Increment(ref _sessionIds));
+            call = new SipOutboundCall(this, request, media, new SipFlow(transport, request.Destination), Interlocked.Increment(ref _sessionIds));
             AddCall(call);
             call.Start();
         }
@@ -28,6 +30,15 @@ public sealed partial class SipUserAgent
             call.Answered.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         return call.Answered.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The transport a target asks for: TCP for ";transport=tcp" (refused when we have none), else UDP when we have it.</summary>
+    private ISipTransport TransportFor(string target)
+    {
+        var tcp = SipUri.TryParse(target, out var uri) && string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase);
+        return tcp
+            ? _transports.FirstOrDefault(t => t.IsReliable) ?? throw new SipCallFailedException(503, "the target asks for TCP and SIP over TCP is not enabled")
+            : _transports.FirstOrDefault(t => !t.IsReliable) ?? _transports[0];
     }
 
     /// <summary>
