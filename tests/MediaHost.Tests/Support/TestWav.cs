@@ -34,43 +34,4 @@ public static class TestWav
             writer.Write(sample);
         }
     }
-
-    /// <summary>
-    /// Reads a 16-bit PCM WAV (first channel only): the samples and the sample rate. Tolerates a data chunk whose
-    /// declared size is wrong or zero, as in a file a recorder was still writing (baresip's aufile player before quit).
-    /// </summary>
-    public static (short[] Samples, int Rate) Read(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 12 || !bytes.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !bytes.AsSpan(8, 4).SequenceEqual("WAVE"u8))
-        {
-            throw new InvalidDataException($"{path} is not a WAV file");
-        }
-        int rate = 0, channels = 1, position = 12;
-        while (position + 8 <= bytes.Length)
-        {
-            var id = bytes.AsSpan(position, 4);
-            var size = BitConverter.ToInt32(bytes, position + 4);
-            var body = position + 8;
-            if (id.SequenceEqual("fmt "u8))
-            {
-                channels = BitConverter.ToInt16(bytes, body + 2);
-                rate = BitConverter.ToInt32(bytes, body + 4);
-            }
-            else if (id.SequenceEqual("data"u8))
-            {
-                var available = bytes.Length - body;
-                var length = size > 0 && size <= available ? size : available;
-                var frames = length / (2 * channels);
-                var samples = new short[frames];
-                for (var i = 0; i < frames; i++)
-                {
-                    samples[i] = BitConverter.ToInt16(bytes, body + i * 2 * channels);
-                }
-                return (samples, rate);
-            }
-            position = body + Math.Max(0, size) + (size & 1);
-        }
-        throw new InvalidDataException($"{path} has no data chunk");
-    }
 }
