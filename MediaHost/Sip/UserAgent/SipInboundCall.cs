@@ -80,6 +80,8 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     public void Ring()
     {
         var ringing = _ua.Response(_invite, 180, "Ringing", _dialog.LocalTag);
+        // RFC 3261 section 12.1.1: the responses that set up the dialog echo Record-Route, so the caller learns the route set too.
+        ringing.Headers.CopyFrom(_invite.Headers, SipHeaderNames.RecordRoute);
         ringing.Headers.Add(SipHeaderNames.Contact, Contact);
         _ua.Respond(InviteTransaction, ringing);
     }
@@ -162,6 +164,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     private SipMessage OkWithSdp(SipMessage request)
     {
         var ok = _ua.Response(request, 200, "OK", _dialog.LocalTag);
+        ok.Headers.CopyFrom(request.Headers, SipHeaderNames.RecordRoute);
         ok.Headers.Add(SipHeaderNames.Contact, Contact);
         ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
         ok.Headers.Add(SipHeaderNames.Supported, "replaces");

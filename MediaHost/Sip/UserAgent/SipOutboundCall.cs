@@ -14,7 +14,7 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// A call we place: INVITE with our offer, one digest retry on 401/407, ACK for the 2xx (again if the 2xx is
 /// retransmitted), then BYE from either side. Our in-dialog requests follow the dialog's route set to its remote
 /// target (RFC 3261 section 12.2.1.1), not the address the INVITE went to; re-INVITEs from the callee (hold,
-/// unhold, codec change) are answered like on calls we receive.
+/// unhold, codec change) are answered like on calls we receive. Given up before the answer, it is CANCELled.
 /// </summary>
 internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
 {
@@ -31,6 +31,9 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
     private SipDialog? _dialog;
     private readonly SipOkRetransmitter _okRetransmitter;
     private SipMessage? _ack;
+    private SipMessage? _invite;
+    private bool _provisional;
+    private bool _cancelled;
     private SipFlow? _dialogFlow;
     private NegotiatedMedia? _negotiated;
     private string _localSdp = "";
@@ -85,12 +88,24 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
             return;
         }
         _ua.SendRequest(invite, _flow, response => OnInviteResponse(invite, response));
+        _invite = invite;
+        _provisional = false;
     }
 
     private void OnInviteResponse(SipMessage invite, SipMessage response)
     {
         var status = response.StatusCode;
-        if (status < 200 || _over || _dialog is not null)
+        if (status < 200)
+        {
+            OnProvisional(invite);
+            return;
+        }
+        if (_cancelled && status < 300 && _dialog is null)
+        {
+            ConfirmAndEndLateAnswer(response);
+            return;
+        }
+        if (_over || _dialog is not null)
         {
             return;
         }
@@ -107,6 +122,22 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
             return;
         }
         var answer = SdpNegotiator.ReadAnswer(Encoding.UTF8.GetString(response.Body.Span), _media.Codecs);
+        ConfirmDialog(response);
+        if (answer.Media is null)
+        {
+            Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + answer.FailureReason);
+            _answered.TrySetException(new InvalidOperationException(answer.FailureReason));
+            return;
+        }
+        _negotiated = answer.Media;
+        _media.Start(answer.Media);
+        Call = Call with { Codec = answer.Media.Codec.ToString() };
+        _answered.TrySetResult(this);
+    }
+
+    /// <summary>The 2xx makes the dialog: build it from the response and ACK (RFC 3261 sections 12.1.2 and 13.2.2.4).</summary>
+    private void ConfirmDialog(SipMessage response)
+    {
         _dialog = new SipDialog
         {
             CallId = _callId,
@@ -122,16 +153,6 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
         _dialogFlow = _flow with { Remote = SipNextHop.For(_dialog, _flow.Remote) };
         _ack = _dialog.CreateAck(_cseq);
         _ua.SendRequest(_ack, _dialogFlow, _ => { });
-        if (answer.Media is null)
-        {
-            Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + answer.FailureReason);
-            _answered.TrySetException(new InvalidOperationException(answer.FailureReason));
-            return;
-        }
-        _negotiated = answer.Media;
-        _media.Start(answer.Media);
-        Call = Call with { Codec = answer.Media.Codec.ToString() };
-        _answered.TrySetResult(this);
     }
 
     private void Fail(int status, string detail)

@@ -86,5 +86,8 @@ public sealed class BaresipInteropTests
         Assert.Equal("PCMA/8000", session.Call.Codec);
         await session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None);
         await baresip.Control.WaitForEventAsync("CALL_CLOSED");
+
+        await baresip.QuitAsync(); // what the media tests do before reading baresip's recording
+        Assert.True(baresip.HasExited);
     }
 }
