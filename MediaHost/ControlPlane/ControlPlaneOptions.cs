@@ -17,6 +17,14 @@ public sealed class ControlPlaneOptions
     public int MaxAttempts { get; set; } = 4;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// LiveKit mode: report a call under the control plane's call id that the INVITE carries in
+    /// X-VoiceFunctions-Call-Id (the dispatcher asks LiveKit SIP to send it). Default false: in direct mode
+    /// the INVITE comes from any SIP peer, which must not be able to name (and write into) another call, so
+    /// each call gets its own id from its SIP Call-ID. Turn it on only where INVITEs come from LiveKit SIP.
+    /// </summary>
+    public bool CallIdFromSipHeader { get; set; }
+
     public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
 
     /// <summary>Problems with the settings, one sentence each.</summary>

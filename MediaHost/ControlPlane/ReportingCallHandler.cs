@@ -7,11 +7,19 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// Wraps the MediaHost's call handler to report the call's life to the control plane: "answered" once the
 /// call is answered (in direct mode this starts the call's orchestration), "hangup" with who ended it, and an
 /// "error" when the handler fails. Turns are reported by the agent through <see cref="CallEventReporter"/>.
+/// With <paramref name="callIdFromSipHeader"/> (LiveKit mode), an INVITE carrying a valid
+/// <see cref="AgentCallHeaders.CallId"/> is reported under that call id (the room's call, which the
+/// control plane already runs) instead of the direct-mode id made from the SIP Call-ID.
 /// </summary>
-public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter) : ICallHandler
+public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false) : ICallHandler
 {
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
+        if (callIdFromSipHeader && call.Call.SipHeaders.TryGetValue(AgentCallHeaders.CallId, out var controlPlaneCallId)
+            && AgentCallHeaders.IsValidCallId(controlPlaneCallId))
+        {
+            reporter.UseCallId(call.Call.CallId, controlPlaneCallId);
+        }
         var reporting = new ReportingIncomingCall(call, reporter);
         try
         {
@@ -29,6 +37,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
                 var ended = session.Ended.IsCompleted ? await session.Ended.ConfigureAwait(false) : null;
                 reporter.HungUp(call.Call.CallId, ended?.Reason ?? CallEndReason.AgentHangUp);
             }
+            reporter.Forget(call.Call.CallId);
         }
     }
 
