@@ -13,8 +13,12 @@ public sealed class ControlPlaneOptions
     /// <summary>Events waiting to be sent; when full, new events are dropped (and counted), never waited for.</summary>
     public int QueueCapacity { get; set; } = 4096;
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>Attempts per event (timeouts, 5xx, network errors and a not-yet-known call are retried).</summary>
-    public int MaxAttempts { get; set; } = 4;
+    /// <summary>
+    /// Attempts per event (timeouts, 5xx, network errors and a not-yet-known call are retried). Default 6: with the
+    /// doubling delay from 250 ms that is about 8 s of waiting, enough to ride out a control-plane restart or a storage
+    /// blip (the system drills restart both mid-call) without holding the queue for long.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 6;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>

@@ -58,13 +58,50 @@ public sealed class ReportingCallHandlerTests
         Assert.Equal(ControlPlaneCallIds.For(SipCallId), reporter.ControlPlaneCallId(SipCallId));
     }
 
-    private static async Task<List<AgentEventMessage>> RunCallAsync(bool trustHeader, Dictionary<string, string> headers)
+    [Fact]
+    public async Task Caller_hangup_recorded_by_the_session_just_after_the_agent_loop_returned_is_still_reported_as_the_callers()
+    {
+        var ended = new TaskCompletionSource<CallEnded>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var late = Task.Delay(100).ContinueWith(_ => ended.SetResult(new CallEnded(CallEndReason.CallerHangUp, null, "BYE")), TaskScheduler.Default);
+
+        var events = await RunCallAsync(trustHeader: false, new Dictionary<string, string>(), ended.Task);
+        await late;
+
+        Assert.Equal(CallEndReason.CallerHangUp, events.Single(e => e.Type == AgentEventType.Hangup).EndReason);
+    }
+
+    [Fact]
+    public async Task Session_still_up_after_the_grace_period_is_reported_as_the_agent_hanging_up()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var queue = new CallEventQueue(new ControlPlaneOptions());
+        var reporter = new CallEventReporter(queue, time, NullLogger<CallEventReporter>.Instance);
+        var handler = new ReportingCallHandler(new AnsweringHandler(reporter), reporter, time: time);
+
+        var handling = handler.HandleAsync(new FakeIncomingCall(new Dictionary<string, string>(), new TaskCompletionSource<CallEnded>().Task), CancellationToken.None);
+        for (var i = 0; i < 1000 && !handling.IsCompleted; i++)
+        {
+            time.Advance(ReportingCallHandler.EndReasonGrace);
+            await Task.Delay(10);
+        }
+        await handling.DefaultTimeout();
+
+        var hangup = Drain(queue).Single(e => e.Type == AgentEventType.Hangup);
+        Assert.Equal(CallEndReason.AgentHangUp, hangup.EndReason);
+    }
+
+    private static async Task<List<AgentEventMessage>> RunCallAsync(bool trustHeader, Dictionary<string, string> headers, Task<CallEnded>? ended = null)
     {
         var queue = new CallEventQueue(new ControlPlaneOptions());
         var reporter = new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance);
         var handler = new ReportingCallHandler(new AnsweringHandler(reporter), reporter, trustHeader);
 
-        await handler.HandleAsync(new FakeIncomingCall(headers), CancellationToken.None).DefaultTimeout();
+        await handler.HandleAsync(new FakeIncomingCall(headers, ended), CancellationToken.None).DefaultTimeout();
+        return Drain(queue);
+    }
+
+    private static List<AgentEventMessage> Drain(CallEventQueue queue)
+    {
 
         var events = new List<AgentEventMessage>();
         while (queue.Reader.TryRead(out var message))
@@ -84,19 +121,20 @@ public sealed class ReportingCallHandlerTests
         }
     }
 
-    private sealed class FakeIncomingCall(IReadOnlyDictionary<string, string> headers) : IIncomingCall
+    private sealed class FakeIncomingCall(IReadOnlyDictionary<string, string> headers, Task<CallEnded>? ended = null) : IIncomingCall
     {
         public InboundCall Call { get; } = new(SipCallId, "+15550100", "agent", new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), "PCMU/8000");
 
-        public Task<ICallSession> AnswerAsync(CancellationToken cancellationToken) => Task.FromResult<ICallSession>(new EndedSession(Call));
+        public Task<ICallSession> AnswerAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<ICallSession>(new EndedSession(Call, ended ?? Task.FromResult(new CallEnded(CallEndReason.CallerHangUp, null, "BYE"))));
 
         public Task RejectAsync(int sipStatus, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private sealed class EndedSession(InboundCall call) : ICallSession
+    private sealed class EndedSession(InboundCall call, Task<CallEnded> ended) : ICallSession
     {
         public InboundCall Call => call;
-        public Task<CallEnded> Ended { get; } = Task.FromResult(new CallEnded(CallEndReason.CallerHangUp, null, "BYE"));
+        public Task<CallEnded> Ended => ended;
         public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) => ValueTask.FromResult(false);
         public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public int ClearPlayback() => 0;
