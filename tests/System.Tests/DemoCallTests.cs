@@ -8,7 +8,7 @@ namespace VoiceFunctions.System.Tests;
 /// process with the offline providers, and a real sipp caller speaking a synthesised question.
 /// </summary>
 [Trait("Category", "System")]
-public sealed class DemoCallTests
+public sealed class DemoCallTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task Demo_call_is_answered_by_voice_and_finalized_as_completed_with_its_turns()
@@ -50,12 +50,14 @@ public sealed class DemoCallTests
         var reply = OfflineRecognizer.FirstSpeechAfter(pcm, fromSeconds: 6.0);
         Assert.True(reply.Length >= 16000, $"{reply.Length / 16000.0:F2} s of agent speech after the question");
         var heard = (await OfflineRecognizer.RecognizeAsync(reply)).Split(' ');
+        output.WriteLine($"reply on the wire ({reply.Length / 16000.0:F2} s) heard as: {string.Join(' ', heard)}");
         // Key words of "We are open every day." (pocketsphinx hears espeak's "every day" unreliably); the other
         // scripted lines ("Sorry, I can help with opening hours or prices…", "A consultation costs…") would fail these.
         Assert.True(heard.Contains("open") && heard.Contains("we"), "the reply on the wire was heard as: " + string.Join(' ', heard));
         Assert.DoesNotContain("sorry", heard);
         Assert.DoesNotContain("prices", heard);
         var greeting = await OfflineRecognizer.RecognizeAsync(OfflineRecognizer.FirstSpeechAfter(pcm, fromSeconds: 0));
+        output.WriteLine($"greeting on the wire heard as: {greeting}");
         Assert.True(greeting.Length > 0, "the greeting on the wire was not heard as speech at all");
     }
 
