@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The system load run, one bounded command (at most 30 minutes):  bench/system-load.sh [N,N,...]   (default 4,8,12,16,24)
+# The system load run, one bounded command (at most 30 minutes):  bench/system-load.sh [N,N,...]   (default 0,1,2,4,8,16; 0 = no call, the baseline)
 # Starts the whole system in direct mode (./run.sh --load: Azurite, the local control plane and the MediaHost in Release,
 # offline providers with the TTS sentence cache warmed by one call), then for each N places N concurrent sipp calls
 # streaming the demo question over RTP, until a step fails. Prints the machine, what else was running, and one
@@ -7,7 +7,7 @@
 # and at most 0.1 % late frames.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-list=${1:-4,8,12,16,24}
+list=${1:-0,1,2,4,8,16}
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), $(awk '/MemTotal/{printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo)"
 echo "command: bench/system-load.sh $list   (each call ${LOAD_CALL_SECONDS:-14} s)"

@@ -45,7 +45,7 @@ def delivery_buckets(values):
             buckets[float("inf") if le == "+Inf" else float(le)] = buckets.get(float("inf") if le == "+Inf" else float(le), 0.0) + v
     return buckets
 
-deadline = time.time() + 90
+deadline = time.time() + (90 if n else 0)
 while True:
     calls = calls_since()
     final = [c for c in calls if c["outcome"] != "InProgress"]
@@ -75,7 +75,8 @@ p99 = next((le for le, c in delta if events and c >= 0.99 * events), None)
 rss = [int(x) for x in open(rss_file).read().split()] or [int(rss_idle)]
 cpu_s = int(cpu_ticks) / int(hz)
 passed = sipp_ok == n and len(final) == n and len(completed) == n and late_pct <= 0.1
+per_call = max(n, 1)
 print(f"| {n} | {sipp_ok}/{n} | {len(final)}/{n} ({len(completed)} Completed) | {len(answered)}/{n} | {late:.0f}/{ticks:.0f} = {late_pct:.3f} % "
-      f"| {cpu_s / n:.2f} | {(max(rss) - int(rss_idle)) / 1024 / n:.1f} (idle {int(rss_idle) // 1024}, peak {max(rss) // 1024}) "
+      f"| {cpu_s / per_call:.2f} | {(max(rss) - int(rss_idle)) / 1024 / per_call:.1f} (idle {int(rss_idle) // 1024}, peak {max(rss) // 1024}) "
       f"| {'≤ %g ms' % p99 if p99 is not None else '—'} ({events:.0f} events) | {f'{p95} ms' if p95 is not None else '—'} ({len(v2v)} turns) | {'pass' if passed else 'FAIL'} |")
 sys.exit(0 if passed else 1)
