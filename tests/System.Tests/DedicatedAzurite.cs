@@ -30,13 +30,28 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
         return azurite;
     }
 
-    /// <summary>Kills the emulator (no clean shutdown): every request fails until <see cref="StartAgainAsync"/>.</summary>
+    /// <summary>
+    /// Stops the emulator as a restart would (SIGTERM: Azurite writes its data out and exits; a SIGKILL would lose
+    /// tables it has not saved yet, which is a lost disk, not an outage): every request fails until
+    /// <see cref="StartAgainAsync"/>.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().DefaultTimeout();
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            {
+                await term.WaitForExitAsync().DefaultTimeout();
+            }
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().DefaultTimeout();
+            }
         }
         _process?.Dispose();
         _process = null;
