@@ -51,9 +51,11 @@ public sealed class DemoCallTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(reply.Length >= 16000, $"{reply.Length / 16000.0:F2} s of agent speech after the question");
         var heard = (await OfflineRecognizer.RecognizeAsync(reply)).Split(' ');
         output.WriteLine($"reply on the wire ({reply.Length / 16000.0:F2} s) heard as: {string.Join(' ', heard)}");
-        // Key words of "We are open every day." (pocketsphinx hears espeak's "every day" unreliably); the other
+        // Key words of "We are open every day." ("open" and at least three of its five words: pocketsphinx sometimes
+        // hears espeak's "every day" as other words); the other
         // scripted lines ("Sorry, I can help with opening hours or prices…", "A consultation costs…") would fail these.
-        Assert.True(heard.Contains("open") && heard.Contains("we"), "the reply on the wire was heard as: " + string.Join(' ', heard));
+        string[] replyWords = ["we", "are", "open", "every", "day"];
+        Assert.True(heard.Contains("open") && replyWords.Count(heard.Contains) >= 3, "the reply on the wire was heard as: " + string.Join(' ', heard));
         Assert.DoesNotContain("sorry", heard);
         Assert.DoesNotContain("prices", heard);
         var greeting = await OfflineRecognizer.RecognizeAsync(OfflineRecognizer.FirstSpeechAfter(pcm, fromSeconds: 0));
