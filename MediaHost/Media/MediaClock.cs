@@ -78,7 +78,9 @@ public sealed class MediaClock : IAsyncDisposable
         var ran = 0;
         while (Ticks < due)
         {
-            var scheduled = TimeSpan.FromTicks(Ticks * _period.Ticks);
+            // Tick n falls due one period after its frame starts, at (n + 1) periods (the timer's first wake-up is
+            // one period after the start): it is late when its work starts more than a period after that.
+            var scheduled = TimeSpan.FromTicks((Ticks + 1) * _period.Ticks);
             if (elapsed - scheduled > _period)
             {
                 LateTicks++;

@@ -22,7 +22,12 @@ public static class MediaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaMetrics>();
-        services.AddSingleton(sp => new MediaClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>());
+            sp.GetRequiredService<MediaMetrics>().ObserveClock(clock);
+            return clock;
+        });
         services.AddHostedService<MediaClockHostedService>();
         services.Replace(ServiceDescriptor.Singleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
             UdpDatagramSocket.Factory, bindAddress(sp),
