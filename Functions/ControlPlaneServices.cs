@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Telemetry;
@@ -68,6 +69,7 @@ public static class ControlPlaneServices
             return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
         });
         services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings()));
+        services.TryAddSingleton<CallTimelineRecorder>();
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 
