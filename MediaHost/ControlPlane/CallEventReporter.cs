@@ -8,17 +8,31 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// <summary>
 /// Turns what happens on a call (answered, each turn, an error, the end) into AgentEvents messages and queues
 /// them for <see cref="ControlPlaneEventSender"/>. Never throws and never waits: it runs on the call's path.
+/// The answered and hangup events carry the call's SIP summary so far from <see cref="SipCallTrace"/> (when tracing).
 /// </summary>
-public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, ILogger<CallEventReporter> logger) : ITurnReporter
+public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, ILogger<CallEventReporter> logger, SipCallTrace? trace = null) : ITurnReporter
 {
+    /// <summary>How long the hangup report waits for the answer to our BYE, so the timeline shows it.</summary>
+    public static readonly TimeSpan ByeAnswerWait = TimeSpan.FromSeconds(2);
+
     public void Answered(string sipCallId, string caller, string called) =>
-        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called });
+        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, Sip = SipSummary(sipCallId) });
+
+    /// <summary>Waits (bounded) until the call's SIP exchange has settled: the answer to our BYE, if we sent one.</summary>
+    public Task SipSettledAsync(string sipCallId, CancellationToken cancellationToken) =>
+        trace?.WaitForByeAnswerAsync(sipCallId, ByeAnswerWait, cancellationToken) ?? Task.CompletedTask;
 
     public void Error(string sipCallId, string error) =>
         Enqueue(Message(sipCallId, AgentEventType.Error, "error-" + Guid.NewGuid().ToString("N")[..8]) with { Error = error });
 
-    public void HungUp(string sipCallId, CallEndReason reason) =>
-        Enqueue(Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason });
+    public void HungUp(string sipCallId, CallEndReason reason)
+    {
+        Enqueue(Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason, Sip = SipSummary(sipCallId) });
+        trace?.Forget(sipCallId);
+    }
+
+    private IReadOnlyList<SipMessageSummary>? SipSummary(string sipCallId) =>
+        trace?.Snapshot(sipCallId) is { Count: > 0 } summary ? summary : null;
 
     public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
     {

@@ -20,7 +20,8 @@ public sealed class SipHostedService(
     SipMetrics metrics,
     TimeProvider time,
     ILoggerFactory loggers,
-    Func<string, string?>? environment = null) : IHostedService, IDisposable
+    Func<string, string?>? environment = null,
+    ISipMessageObserver? messageObserver = null) : IHostedService, IDisposable
 {
     private readonly List<ISipTransport> _transports = [];
     private SipUserAgent? _agent;
@@ -72,6 +73,7 @@ public sealed class SipHostedService(
             AdvertisedAddress = string.IsNullOrEmpty(settings.ExternalAddress) ? null : IPAddress.Parse(settings.ExternalAddress),
             MaxConcurrentCalls = settings.MaxConcurrentCalls,
             InboundAuthentication = inbound,
+            MessageObserver = messageObserver,
         }, _transports, media, handler, policy, time, logger, metrics);
         _agent.Start();
         if (settings.Registration is { } registration)

@@ -152,6 +152,7 @@ public sealed partial class SipUserAgent : IDisposable
             SipUserAgentLog.Dropped(_logger, received.Remote, decision.Reason ?? "policy");
             return;
         }
+        _options.MessageObserver?.Observe(request, sent: false);
         StampVia(request, received.Remote);
         var flow = ResponseFlow(request, received);
         var key = SipTransactionKeys.ForServer(request);
@@ -225,6 +226,7 @@ public sealed partial class SipUserAgent : IDisposable
 
     private void HandleResponse(SipMessage response)
     {
+        _options.MessageObserver?.Observe(response, sent: false);
         var key = SipTransactionKeys.ForClientResponse(response);
         if (key is not null && _clientTransactions.TryGetValue(key, out var transaction))
         {
@@ -323,12 +325,14 @@ public sealed partial class SipUserAgent : IDisposable
     internal void Respond(SipServerTransaction transaction, SipMessage response)
     {
         _metrics.Response(transaction.Request.Method!, response.StatusCode);
+        _options.MessageObserver?.Observe(response, sent: true);
         transaction.Respond(response);
     }
 
     private void SendResponse(SipMessage response, SipFlow flow)
     {
         _metrics.Response(response.CSeq?.Method ?? "?", response.StatusCode);
+        _options.MessageObserver?.Observe(response, sent: true);
         flow.Send(response);
     }
 
@@ -339,6 +343,7 @@ public sealed partial class SipUserAgent : IDisposable
         request.Headers.AddFirst(SipHeaderNames.Via, $"SIP/2.0/{flow.Transport.Protocol} {SentBy(flow.Transport)};branch={branch};rport");
         request.Headers.Set(SipHeaderNames.UserAgent, _options.ProductName);
         _metrics.Request(request.Method!);
+        _options.MessageObserver?.Observe(request, sent: true);
         if (request.Method == "ACK")
         {
             flow.Send(request);
