@@ -18,6 +18,7 @@ public sealed class MediaClock : IAsyncDisposable
     private IMediaClockTarget[] _targets = [];
     private long _startTimestamp;
     private Task? _loop;
+    private int _disposed;
 
     public MediaClock(TimeProvider time, int frameMilliseconds = 20)
     {
@@ -116,8 +117,16 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the clock. Idempotent: the host stops it (MediaClockHostedService) and the container disposes it
+    /// again at exit; a second dispose used to throw and turn a clean SIGTERM shutdown into a crash.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {

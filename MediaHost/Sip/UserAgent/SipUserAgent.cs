@@ -96,6 +96,29 @@ public sealed partial class SipUserAgent : IDisposable
         {
             await call.HangUpAsync(Shared.Calls.CallEndReason.Shutdown, cancellationToken).ConfigureAwait(false);
         }
+        // A polite hang-up is a BYE that is answered: let the BYEs' transactions finish (their 200s arrive, or UDP
+        // retransmits a lost BYE) before the transports close, for at most ByeCompletionWait.
+        var byeDeadline = Clock.Time.GetTimestamp() + (long)(ByeCompletionWait.TotalSeconds * Clock.Time.TimestampFrequency);
+        while (remaining.Count > 0 && PendingClientTransactions > 0 && Clock.Time.GetTimestamp() < byeDeadline && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), Clock.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a drain waits for the answers to the BYEs it sent at its timeout.</summary>
+    public static readonly TimeSpan ByeCompletionWait = TimeSpan.FromSeconds(4);
+
+    /// <summary>Client transactions still waiting for their final response.</summary>
+    private int PendingClientTransactions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                // Answered transactions linger (Timer K) only to absorb retransmitted responses: they are done.
+                return _clientTransactions.Values.Count(t => t.State is not (Transactions.SipTransactionState.Completed or Transactions.SipTransactionState.Terminated));
+            }
+        }
     }
 
     /// <summary>Entry point for everything the transports receive.</summary>
