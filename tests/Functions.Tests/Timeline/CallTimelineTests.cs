@@ -143,4 +143,37 @@ public sealed class CallTimelineTests
         var details = JsonSerializer.Serialize(CallDetailsResponse.From((await kit.Storage.Store.GetDetailsAsync(room))!), CallsApiJson.Options);
         Assert.DoesNotContain("6629fae4", details);
     }
+
+    [SkippableFact]
+    public async Task The_timeline_API_answers_with_the_ordered_entries_and_refuses_without_a_key()
+    {
+        await using var rig = await ControlPlaneRig.StartAsync();
+        var store = rig.Get<CallStore>();
+        var started = DateTimeOffset.UtcNow.AddMinutes(-1);
+        // A webhook can be in the timeline before the orchestration has recorded the call.
+        await store.AppendTimelineAsync("call-early", TimelineEntries.Webhook("EV_2", "participant_joined", started.AddSeconds(1)));
+        await store.AppendTimelineAsync("call-early", TimelineEntries.Webhook("EV_1", "room_started", started));
+        var calls = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Functions.Api.CallsApiFunctions>(rig.Services);
+        Microsoft.AspNetCore.Http.HttpRequest Get(string path, bool withKey)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Request.Method = "GET";
+            context.Request.Path = path;
+            if (withKey)
+            {
+                context.Request.Headers["x-functions-key"] = rig.ApiKeySecret;
+            }
+            return context.Request;
+        }
+
+        var found = (HttpResponseResult)await calls.Timeline(Get("/api/calls/call-early/timeline", true), "call-early", CancellationToken.None).DefaultTimeout();
+        var missing = (HttpResponseResult)await calls.Timeline(Get("/api/calls/nope/timeline", true), "nope", CancellationToken.None).DefaultTimeout();
+        var refused = (HttpResponseResult)await calls.Timeline(Get("/api/calls/call-early/timeline", false), "call-early", CancellationToken.None).DefaultTimeout();
+
+        Assert.Equal(200, found.Status);
+        var timeline = JsonSerializer.Deserialize<CallTimelineResponse>(found.Body, CallsApiJson.Options)!;
+        Assert.Equal("call-early", timeline.CallId);
+        Assert.Equal(["room_started", "participant_joined"], timeline.Entries.Select(e => e.Name));
+        Assert.Equal((404, 401), (missing.Status, refused.Status));
+    }
 }
