@@ -16,6 +16,8 @@ public sealed class ControlPlaneOptions
     /// <summary>Attempts per event (timeouts, 5xx, network errors and a not-yet-known call are retried).</summary>
     public int MaxAttempts { get; set; } = 4;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>On shutdown, how long queued events may still be sent (the drained calls' hangup reports). Default 5 s.</summary>
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
 

@@ -27,12 +27,18 @@ public sealed class SigtermDrainTests
         using var probe = new UdpProbe();
         var refused = await InviteUntilRefusedAsync(probe, host);
         var callStillUp = !caller.HasExited;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var health = await http.GetAsync($"http://127.0.0.1:{host.HttpPort}/health");
+        var healthBody = await health.Content.ReadAsStringAsync();
         var (sippExit, sippOutput) = await caller.WaitAsync();
         var byeAfter = signalled.Elapsed;
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.StartsWith("SIP/2.0 503 ", refused);
         Assert.True(callStillUp, "the call in progress ended before the drain timeout\n" + sippOutput);
+        Assert.Equal(503, (int)health.StatusCode); // readiness says "draining": no new calls are routed here
+        Assert.Contains("\"status\":\"draining\"", healthBody);
+        Assert.Contains("\"activeCalls\":", healthBody);
         Assert.True(sippExit == 0, "sipp did not get the BYE (and answer it) as its scenario expects:\n" + sippOutput + "\n" + host.Log);
         // The BYE came at the drain timeout, not at the signal: the call was kept up while draining.
         Assert.True(byeAfter >= TimeSpan.FromSeconds(DrainSeconds - 0.5), $"BYE after {byeAfter.TotalSeconds:0.0} s, before the {DrainSeconds} s drain");
