@@ -7,7 +7,7 @@ namespace VoiceFunctions.MediaHost.Tests.Hosting;
 
 /// <summary>
 /// The real MediaHost process (dotnet VoiceFunctions.MediaHost.dll from its build output) on free loopback ports,
-/// with the built-in echo handler and no control plane. Signals are sent as the container runtime sends them
+/// with the built-in echo handler, reporting to a recording control plane if given. Signals are sent as the container runtime sends them
 /// (SIGTERM); the process is killed on Dispose if it is still running.
 /// </summary>
 internal sealed class MediaHostProcess : IAsyncDisposable
@@ -39,7 +39,8 @@ internal sealed class MediaHostProcess : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    public static async Task<MediaHostProcess> StartAsync(int drainTimeoutSeconds)
+    /// <param name="controlPlane">Where the MediaHost reports its calls (none when null).</param>
+    public static async Task<MediaHostProcess> StartAsync(int drainTimeoutSeconds, RecordingControlPlane? controlPlane = null)
     {
         var dll = Path.Combine(RepoPaths.Root, "MediaHost", "bin", BuildConfiguration(), "net10.0", "VoiceFunctions.MediaHost.dll");
         if (!File.Exists(dll))
@@ -63,7 +64,9 @@ internal sealed class MediaHostProcess : IAsyncDisposable
             ["Rtp__PortMin"] = rtpMin.ToString(),
             ["Rtp__PortMax"] = (rtpMin + 99).ToString(),
             ["AiLoop__Enabled"] = "false",
-            ["ControlPlane__BaseUrl"] = "",
+            ["ControlPlane__BaseUrl"] = controlPlane?.BaseUrl.ToString() ?? "",
+            ["AgentEvents__KeyId"] = RecordingControlPlane.KeyId,
+            ["AgentEvents__Secret"] = controlPlane?.Secret ?? "",
         })
         {
             info.Environment[key] = value;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using VoiceFunctions.MediaHost.Tests.Sip.Interop;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Hosting;
@@ -8,7 +10,7 @@ namespace VoiceFunctions.MediaHost.Tests.Hosting;
 /// <summary>
 /// SIGTERM to the whole MediaHost process, as a container stop sends it: new calls are refused with 503 while the
 /// call in progress goes on; at the drain timeout that call is hung up politely (BYE, answered 200 by sipp) and
-/// the process exits 0.
+/// the process exits 0, having reported the call's end (with its SIP summary) to the control plane.
 /// </summary>
 public sealed class SigtermDrainTests
 {
@@ -18,7 +20,8 @@ public sealed class SigtermDrainTests
     public async Task On_SIGTERM_new_calls_get_503_the_call_in_progress_goes_on_and_is_hung_up_with_BYE_at_the_drain_timeout()
     {
         RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
-        await using var host = await MediaHostProcess.StartAsync(DrainSeconds);
+        using var controlPlane = new RecordingControlPlane();
+        await using var host = await MediaHostProcess.StartAsync(DrainSeconds, controlPlane);
         using var caller = Sipp.Start("uac-wait-for-bye.xml", host.SipEndpoint);
         await WaitForActiveCallsAsync(host, 1);
 
@@ -44,6 +47,11 @@ public sealed class SigtermDrainTests
         Assert.True(byeAfter >= TimeSpan.FromSeconds(DrainSeconds - 0.5), $"BYE after {byeAfter.TotalSeconds:0.0} s, before the {DrainSeconds} s drain");
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{host.Log}");
         Assert.Contains("Shutdown", host.Log);
+        // The call's end reached the control plane before the exit, with its SIP summary: the polite hang-up.
+        var hangup = Assert.Single(controlPlane.Events, e => e.Type == AgentEventType.Hangup && e.EndReason == CallEndReason.Shutdown
+            && e.Sip!.Any(m => m.Method == "INVITE" && m.Direction == SipMessageDirection.Received && m.Sequence == 1)
+            && e.Sip!.Any(m => m.Describe() == "ACK received"));
+        Assert.Equal(["BYE sent", "200 received (BYE)"], hangup.Sip!.TakeLast(2).Select(m => m.Describe()));
     }
 
     private static async Task WaitForActiveCallsAsync(MediaHostProcess host, int calls)
