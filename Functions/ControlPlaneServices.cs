@@ -69,7 +69,6 @@ public static class ControlPlaneServices
             return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
         });
         services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings()));
-        services.TryAddSingleton<CallTimelineRecorder>();
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 
@@ -98,6 +97,8 @@ public static class ControlPlaneServices
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<TokenRefreshOptions>>().Value.TableName)));
         services.TryAddSingleton<CallReconciler>();
         services.TryAddSingleton<ApiAccessGuard>();
+        // The call timeline: written by the webhook and agent-event handlers and by the activities.
+        services.TryAddSingleton<CallTimelineRecorder>();
         services.AddLogging();
         return services;
     }

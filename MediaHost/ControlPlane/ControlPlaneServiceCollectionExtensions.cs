@@ -39,7 +39,7 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton<SipCallTrace>();
         services.AddSingleton<ISipMessageObserver>(sp => sp.GetRequiredService<SipCallTrace>());
         services.AddSingleton(sp => new CallEventReporter(sp.GetRequiredService<CallEventQueue>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CallEventReporter>>(), sp.GetRequiredService<SipCallTrace>()));
+            sp.GetRequiredService<ILogger<CallEventReporter>>()) { Trace = sp.GetRequiredService<SipCallTrace>() });
         services.Replace(ServiceDescriptor.Singleton<ITurnReporter>(sp => sp.GetRequiredService<CallEventReporter>()));
         return true;
     }

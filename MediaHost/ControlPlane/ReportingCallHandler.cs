@@ -27,7 +27,6 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             if (reporting.Session is { } session)
             {
                 var ended = session.Ended.IsCompleted ? await session.Ended.ConfigureAwait(false) : null;
-                await reporter.SipSettledAsync(call.Call.CallId, CancellationToken.None).ConfigureAwait(false);
                 reporter.HungUp(call.Call.CallId, ended?.Reason ?? CallEndReason.AgentHangUp);
             }
         }

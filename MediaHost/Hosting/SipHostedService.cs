@@ -73,10 +73,10 @@ public sealed class SipHostedService(
         }
         _agent = new SipUserAgent(new SipUserAgentOptions
         {
+            MessageObserver = messageObserver,
             AdvertisedAddress = string.IsNullOrEmpty(settings.ExternalAddress) ? null : IPAddress.Parse(settings.ExternalAddress),
             MaxConcurrentCalls = settings.MaxConcurrentCalls,
             InboundAuthentication = inbound,
-            MessageObserver = messageObserver,
         }, _transports, media, handler, policy, time, logger, metrics);
         _agent.Start();
         if (settings.Registration is { } registration)

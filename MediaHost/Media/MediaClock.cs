@@ -18,7 +18,6 @@ public sealed class MediaClock : IAsyncDisposable
     private IMediaClockTarget[] _targets = [];
     private long _startTimestamp;
     private Task? _loop;
-    private int _disposed;
 
     public MediaClock(TimeProvider time, int frameMilliseconds = 20)
     {
@@ -123,9 +122,9 @@ public sealed class MediaClock : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (_stop.IsCancellationRequested)
         {
-            return;
+            return; // already stopped (reading the flag is safe after the source is disposed)
         }
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)

@@ -26,10 +26,10 @@ public sealed class WebhookTestKit : IAsyncDisposable
     public WebhookTestKit(TestCallStorage? storage = null, CallSettings? settings = null, bool directMode = false)
     {
         Storage = storage ?? TestCallStorage.Create(time: Time);
+        var timeline = new CallTimelineRecorder(Storage.Store, Time, NullLogger<CallTimelineRecorder>.Instance);
         LiveKit = new LiveKitCredentials("APIwebhook", NewSecret());
         MediaHost = new LiveKitCredentials("mediahost", NewSecret());
         var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings);
-        var timeline = new CallTimelineRecorder(Storage.Store, Time, NullLogger<CallTimelineRecorder>.Instance);
         Webhooks = new LiveKitWebhookHandler(
             new WebhookReceiver(LiveKit, Time, new WebhookReceiverOptions { MaxBodyBytes = MaxWebhookBytes }),
             Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, timeline, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);

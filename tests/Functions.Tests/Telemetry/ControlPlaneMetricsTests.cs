@@ -5,7 +5,6 @@ using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Telemetry;
-using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Tests.Support;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit.Auth;
@@ -21,9 +20,6 @@ namespace VoiceFunctions.Functions.Tests.Telemetry;
 /// </summary>
 public sealed class ControlPlaneMetricsTests
 {
-    private static CallTimelineRecorder Timeline(TestCallStorage storage) =>
-        new(storage.Store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CallTimelineRecorder>.Instance);
-
     private const string Room = "call-_+79990001122_mEt";
 
     [SkippableFact]
@@ -70,13 +66,13 @@ public sealed class ControlPlaneMetricsTests
         using var recorder = new MeasurementRecorder(meters);
         var metrics = new ControlPlaneMetrics(meters);
         var started = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-        var record = new RecordCallActivity(storage.Store, metrics, Timeline(storage));
-        var finalize = new FinalizeCallActivity(storage.Store, metrics, Timeline(storage));
+        var record = new RecordCallActivity(storage.Store, metrics);
+        var finalize = new FinalizeCallActivity(storage.Store, metrics);
         var input = new RecordCallInput("call-metrics-1", "call-metrics-1", started, Caller: null);
 
         Assert.True(await record.ExecuteAsync(input, CancellationToken.None));
         Assert.False(await record.ExecuteAsync(input, CancellationToken.None)); // a retried activity: no second call
-        await new MarkAnsweredActivity(storage.Store, Timeline(storage)).ExecuteAsync(new MarkAnsweredInput(input.CallId, started.AddSeconds(3), 1), CancellationToken.None);
+        await new MarkAnsweredActivity(storage.Store).ExecuteAsync(new MarkAnsweredInput(input.CallId, started.AddSeconds(3), 1), CancellationToken.None);
         var end = new FinalizeCallInput(input.CallId, started.AddSeconds(93), CallOutcome.Completed, CallEndReason.CallerHangUp, "caller hung up", 1);
         await finalize.ExecuteAsync(end, CancellationToken.None);
         await finalize.ExecuteAsync(end, CancellationToken.None); // a retried activity: the call is already closed, not counted again
@@ -99,9 +95,9 @@ public sealed class ControlPlaneMetricsTests
         using var recorder = new MeasurementRecorder(meters);
         var metrics = new ControlPlaneMetrics(meters);
         var started = new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
-        await new RecordCallActivity(storage.Store, metrics, Timeline(storage)).ExecuteAsync(new RecordCallInput("call-fallback-1", "call-fallback-1", started, null), CancellationToken.None);
+        await new RecordCallActivity(storage.Store, metrics).ExecuteAsync(new RecordCallInput("call-fallback-1", "call-fallback-1", started, null), CancellationToken.None);
 
-        await new FinalizeCallActivity(storage.Store, metrics, Timeline(storage)).ExecuteAsync(
+        await new FinalizeCallActivity(storage.Store, metrics).ExecuteAsync(
             new FinalizeCallInput("call-fallback-1", started.AddSeconds(40), CallOutcome.Transferred, CallEndReason.AgentUnavailable, "transferred to the human fallback", 3),
             CancellationToken.None);
 

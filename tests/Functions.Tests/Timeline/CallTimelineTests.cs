@@ -109,7 +109,7 @@ public sealed class CallTimelineTests
         await storage.Store.AppendTimelineAsync("c-retry", sip);
         await storage.Store.AppendTimelineAsync("c-retry", sip);
         var timeRecorder = new CallTimelineRecorder(storage.Store, TimeProvider.System, NullLogger<CallTimelineRecorder>.Instance);
-        var dispatch = new DispatchAgentActivity(new ScriptedAgentDispatcher().FailTransiently(1), timeRecorder, NullLogger<DispatchAgentActivity>.Instance);
+        var dispatch = new DispatchAgentActivity(new ScriptedAgentDispatcher().FailTransiently(1), NullLogger<DispatchAgentActivity>.Instance, timeRecorder);
         var input = new DispatchAgentInput("c-retry", "c-retry", 1);
         await Assert.ThrowsAsync<HttpRequestException>(() => dispatch.ExecuteAsync(input, CancellationToken.None));
         await dispatch.ExecuteAsync(input, CancellationToken.None); // the durable retry of the same attempt

@@ -44,7 +44,7 @@ public sealed class SipCallTraceTests
 
         // The hangup report as the MediaHost queues it, through the wire format and the control plane's checks.
         var queue = new CallEventQueue(new ControlPlaneOptions());
-        new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance, trace).HungUp("auth-trace-1", CallEndReason.CallerHangUp);
+        new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance) { Trace = trace }.HungUp("auth-trace-1", CallEndReason.CallerHangUp);
         Assert.True(queue.Reader.TryRead(out var report));
         var wire = AgentEventParser.Serialize(report!);
         var received = AgentEventParser.TryParse(wire, report!.CallId, out var problem);

@@ -34,15 +34,6 @@ public class MediaClockTests
     }
 
     [Fact]
-    public async Task Stopping_the_clock_twice_is_harmless_as_the_host_stops_it_and_the_container_disposes_it()
-    {
-        var clock = new MediaClock(TimeProvider.System);
-        clock.Start();
-        await clock.DisposeAsync();
-        await clock.DisposeAsync();
-    }
-
-    [Fact]
     public void Long_stall_is_caught_up_only_partly_and_counted()
     {
         var time = new FakeTimeProvider();
@@ -88,5 +79,14 @@ public class MediaClockTests
     private sealed class Throwing : IMediaClockTarget
     {
         public void OnTick(long nowMs) => throw new InvalidOperationException("bug");
+    }
+
+    [Fact]
+    public async Task Stopping_the_clock_twice_is_harmless_as_the_host_stops_it_and_the_container_disposes_it()
+    {
+        var clock = new MediaClock(TimeProvider.System);
+        clock.Start();
+        await clock.DisposeAsync();
+        await clock.DisposeAsync();
     }
 }
