@@ -86,4 +86,25 @@ public sealed class SipCallTraceTests
         Assert.All(summary, s => Assert.Null(s.Problem()));
         Assert.Equal(SipCallTrace.LegId("long-1"), summary[0].Leg);
     }
+
+    [Fact]
+    public async Task The_hangup_report_of_a_call_we_hung_up_waits_for_the_answer_to_our_BYE_or_at_most_two_seconds()
+    {
+        var trace = new SipCallTrace(TimeProvider.System);
+        using var bed = new SipTestBed(new SipUserAgentOptions { MessageObserver = trace });
+        var queue = new CallEventQueue(new ControlPlaneOptions());
+        var reporter = new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance) { Trace = trace };
+        var (session, _) = await bed.ConnectAsync("bye-answered");
+
+        await session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None).DefaultTimeout();
+        reporter.HungUp("bye-answered", CallEndReason.AgentHangUp);
+        Assert.False(queue.Reader.TryRead(out _)); // our BYE is not answered yet
+        var bye = bed.Peer.Requests("BYE").Single();
+        bed.Peer.Send(SipResponseBuilder.Create(bye, 200, "OK"));
+        var report = await queue.Reader.ReadAsync().AsTask().DefaultTimeout();
+
+        Assert.Equal(AgentEventType.Hangup, report.Type);
+        Assert.Equal(["BYE sent", "200 received (BYE)"], report.Sip!.TakeLast(2).Select(m => m.Describe()));
+        Assert.Empty(trace.Snapshot("bye-answered")); // the leg is forgotten once reported
+    }
 }
