@@ -130,6 +130,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         lock (_lock)
         {
             SendRtcp(NowMs(), goodbye: true);
+            AbandonDtmf();
         }
         _stop.Cancel();
         _inbound.Complete();
