@@ -131,6 +131,11 @@ param rtpPortStart int = 20000
 @allowed(['Always', 'OnFailure', 'Never'])
 param mediaHostRestartPolicy string = 'Always'
 
+@description('Seconds the MediaHost lets calls finish after SIGTERM (a stop, restart or update) before it hangs them up with BYE. ACI kills the container about 30 s after SIGTERM and that period cannot be set, so keep this plus about 5 s (the BYE answers, the exit) under it.')
+@minValue(0)
+@maxValue(25)
+param mediaHostDrainTimeoutSeconds int = 20
+
 // ---------- alerts ----------
 
 @description('E-mail address that receives the alerts; empty for none.')
@@ -259,6 +264,7 @@ module mediaHost 'infra/mediahost.bicep' = {
     restartPolicy: mediaHostRestartPolicy
     plainEnvironment: {
       Sip__ExternalAddress: mediaHostFqdn
+      Sip__DrainTimeoutSeconds: string(mediaHostDrainTimeoutSeconds)
       Sip__InboundAuthentication__Username: sipAuthUsername
       Sip__InboundAuthentication__PasswordEnvironmentVariable: 'SIP_AUTH_PASSWORD'
       // Call events go to <base>/api/calls/<callId>/events (the AgentEvents function's route).

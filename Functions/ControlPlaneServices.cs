@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Telemetry;
@@ -97,6 +98,8 @@ public static class ControlPlaneServices
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<TokenRefreshOptions>>().Value.TableName)));
         services.TryAddSingleton<CallReconciler>();
         services.TryAddSingleton<ApiAccessGuard>();
+        // The call timeline: written by the webhook and agent-event handlers and by the activities.
+        services.TryAddSingleton<CallTimelineRecorder>();
         services.AddLogging();
         return services;
     }

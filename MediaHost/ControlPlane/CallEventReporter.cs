@@ -27,13 +27,26 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
         _controlPlaneIds.TryGetValue(sipCallId, out var id) ? id : ControlPlaneCallIds.For(sipCallId);
 
     public void Answered(string sipCallId, string caller, string called) =>
-        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called });
+        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, Sip = SipSummary(sipCallId) });
 
     public void Error(string sipCallId, string error) =>
         Enqueue(Message(sipCallId, AgentEventType.Error, "error-" + Guid.NewGuid().ToString("N")[..8]) with { Error = error });
 
-    public void HungUp(string sipCallId, CallEndReason reason) =>
-        Enqueue(Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason });
+    /// <summary>
+    /// The call's end, with its SIP summary. When we sent a BYE that is not answered yet, the report is queued once
+    /// it is (at most <see cref="ByeAnswerWait"/> later, on another task: this never waits), so the timeline shows
+    /// how the hang-up went.
+    /// </summary>
+    public void HungUp(string sipCallId, CallEndReason reason)
+    {
+        var message = Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason };
+        if (Trace?.WaitForByeAnswerAsync(sipCallId, ByeAnswerWait, CancellationToken.None) is { IsCompleted: false } answered)
+        {
+            _ = EnqueueWhenSettledAsync(message, sipCallId, answered);
+            return;
+        }
+        EnqueueFinal(message, sipCallId);
+    }
 
     public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
     {
@@ -77,4 +90,25 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
     }
 
     private static int? Ms(TimeSpan? span) => span is { } s ? (int)Math.Round(s.TotalMilliseconds) : null;
+
+    /// <summary>Where the calls' SIP summaries come from (the answered and hangup reports carry them). Null: none.</summary>
+    public SipCallTrace? Trace { get; init; }
+
+    /// <summary>How long the hangup report waits for the answer to our BYE.</summary>
+    public static readonly TimeSpan ByeAnswerWait = TimeSpan.FromSeconds(2);
+
+    private async Task EnqueueWhenSettledAsync(AgentEventMessage message, string sipCallId, Task answered)
+    {
+        await answered.ConfigureAwait(false); // never throws: a timeout just ends the wait
+        EnqueueFinal(message, sipCallId);
+    }
+
+    private void EnqueueFinal(AgentEventMessage message, string sipCallId)
+    {
+        Enqueue(message with { Sip = SipSummary(sipCallId) });
+        Trace?.Forget(sipCallId);
+    }
+
+    private IReadOnlyList<SipMessageSummary>? SipSummary(string sipCallId) =>
+        Trace?.Snapshot(sipCallId) is { Count: > 0 } summary ? summary : null;
 }

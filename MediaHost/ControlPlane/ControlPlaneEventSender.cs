@@ -49,6 +49,31 @@ public sealed class ControlPlaneEventSender(
         }
     }
 
+    /// <summary>
+    /// On shutdown, first sends what is queued (for at most <see cref="ControlPlaneOptions.ShutdownFlushTimeout"/>):
+    /// the SIP service stops before this one, so the hangup reports of the calls its drain ended are queued by now,
+    /// and without a flush the call history would never learn how they ended.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Complete();
+        if (ExecuteTask is { IsCompleted: false } running)
+        {
+            try
+            {
+                await running.WaitAsync(options.ShutdownFlushTimeout, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                ControlPlaneLog.FlushIncomplete(logger, options.ShutdownFlushTimeout.TotalSeconds);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends one event with its retries; true when the control plane took it.</summary>
     public async Task<bool> SendAsync(AgentEventMessage message, CancellationToken ct)
     {

@@ -20,6 +20,8 @@ public sealed class ControlPlaneOptions
     /// </summary>
     public int MaxAttempts { get; set; } = 6;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>On shutdown, how long queued events may still be sent (the drained calls' hangup reports). Default 5 s.</summary>
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// LiveKit mode: report a call under the control plane's call id that the INVITE carries in

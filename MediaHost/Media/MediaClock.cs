@@ -118,8 +118,16 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the clock. Idempotent: the host stops it (MediaClockHostedService) and the container disposes it
+    /// again at exit; a second dispose used to throw and turn a clean SIGTERM shutdown into a crash.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return; // already stopped (reading the flag is safe after the source is disposed)
+        }
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {

@@ -32,5 +32,8 @@ public sealed record SipUserAgentOptions
     /// <summary>When set, new INVITEs must carry digest credentials for this server's realm (401 challenge otherwise).</summary>
     public Auth.DigestServer? InboundAuthentication { get; init; }
 
+    /// <summary>Told of every message processed and sent (the call timeline's SIP summary). Null: nobody is told.</summary>
+    public ISipMessageObserver? MessageObserver { get; init; }
+
     public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
 }

@@ -143,6 +143,24 @@ public sealed class ControlPlaneEventSenderTests
         Assert.Equal("We are open every day.", message.Turn.AgentText);
     }
 
+    [Fact]
+    public async Task Stopping_the_sender_first_sends_the_events_still_queued()
+    {
+        var handler = new ScriptedHandler(HttpStatusCode.OK);
+        var options = Options();
+        var queue = new CallEventQueue(options);
+        var sender = new ControlPlaneEventSender(queue, new HttpClient(handler), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+        await sender.StartAsync(CancellationToken.None);
+        // The drained calls' hangup reports, queued just before the host stops the sender.
+        Assert.True(queue.TryEnqueue(Answered("call-1") with { Id = "mh-call-1-hangup", Type = AgentEventType.Hangup }));
+        Assert.True(queue.TryEnqueue(Answered("call-2") with { Id = "mh-call-2-hangup", Type = AgentEventType.Hangup }));
+
+        await sender.StopAsync(CancellationToken.None).DefaultTimeout();
+
+        Assert.Equal(2, sender.Sent);
+        Assert.Equal(["/api/calls/call-1/events", "/api/calls/call-2/events"], handler.Requests.Select(r => r.Uri.AbsolutePath));
+    }
+
     private sealed class ScriptedHandler(params HttpStatusCode[] answers) : HttpMessageHandler
     {
         public List<(Uri Uri, byte[] Body, string Authorization)> Requests { get; } = [];

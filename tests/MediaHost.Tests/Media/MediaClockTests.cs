@@ -98,4 +98,13 @@ public class MediaClockTests
     {
         public void OnTick(long nowMs) => throw new InvalidOperationException("bug");
     }
+
+    [Fact]
+    public async Task Stopping_the_clock_twice_is_harmless_as_the_host_stops_it_and_the_container_disposes_it()
+    {
+        var clock = new MediaClock(TimeProvider.System);
+        clock.Start();
+        await clock.DisposeAsync();
+        await clock.DisposeAsync();
+    }
 }
