@@ -1,15 +1,23 @@
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
-/// The 20 ms media clock. Ticks are scheduled against an absolute timeline (start + n × 20 ms on the injected
-/// <see cref="TimeProvider"/>): each wake-up runs every tick that is due, so a late or early timer never adds
-/// drift, it only shifts when a tick's work happens. One clock drives many calls (one timer for the host rather
-/// than one per call); each target keeps its own per-call RTP timeline, advanced exactly one frame per tick.
+/// The 20 ms media clock. Ticks are scheduled against an absolute timeline (tick n is due at start + (n + 1) ×
+/// 20 ms on the injected <see cref="TimeProvider"/>): each wake-up runs every tick that is due, so a late or early
+/// timer never adds drift, it only shifts when a tick's work happens. One clock drives many calls (one timer for
+/// the host rather than one per call); each target keeps its own per-call RTP timeline, advanced exactly one frame
+/// per tick. On the system clock it runs on its own thread, never on the thread pool: whatever else the process
+/// does (blocking provider calls, a burst of work items) cannot hold back the audio.
 /// </summary>
 public sealed class MediaClock : IAsyncDisposable
 {
-    /// <summary>Ticks more than this far behind are skipped rather than run in a burst (the host was stalled).</summary>
-    public const int MaxCatchUpTicks = 10;
+    /// <summary>
+    /// Ticks more than this far behind (1 s) are skipped rather than run in a burst (the host was suspended).
+    /// Up to it, a stalled host catches up every frame, so a stall costs delay but no audio.
+    /// </summary>
+    public const int MaxCatchUpTicks = 50;
+
+    /// <summary>A tick whose work starts more than this after its due time is counted late (half a frame, in ms).</summary>
+    public const int LateThresholdMs = 10;
 
     private readonly TimeProvider _time;
     private readonly TimeSpan _period;
@@ -18,6 +26,7 @@ public sealed class MediaClock : IAsyncDisposable
     private IMediaClockTarget[] _targets = [];
     private long _startTimestamp;
     private Task? _loop;
+    private Thread? _thread;
 
     public MediaClock(TimeProvider time, int frameMilliseconds = 20)
     {
@@ -29,8 +38,11 @@ public sealed class MediaClock : IAsyncDisposable
     /// <summary>Ticks run so far.</summary>
     public long Ticks { get; private set; }
 
-    /// <summary>Ticks whose work started more than one period after their scheduled time.</summary>
+    /// <summary>Ticks whose work started more than <see cref="LateThresholdMs"/> after their due time.</summary>
     public long LateTicks { get; private set; }
+
+    /// <summary>How late each tick's work started after its due time (ms).</summary>
+    public LatenessHistogram Lateness { get; } = new();
 
     /// <summary>Ticks skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
     public long SkippedTicks { get; private set; }
@@ -56,11 +68,20 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the timer loop (production). Tests call <see cref="RunDueTicks"/> after advancing fake time.</summary>
+    /// <summary>
+    /// Starts ticking (production): on the system clock a dedicated thread sleeps until each tick is due; on any other
+    /// time provider (tests) a timer loop on that provider. Tests may also call <see cref="RunDueTicks"/> directly.
+    /// </summary>
     public void Start()
     {
         _startTimestamp = _time.GetTimestamp();
         Ticks = 0;
+        if (ReferenceEquals(_time, TimeProvider.System))
+        {
+            _thread = new Thread(RunOnOwnThread) { IsBackground = true, Name = "media-clock", Priority = ThreadPriority.AboveNormal };
+            _thread.Start();
+            return;
+        }
         var timer = new PeriodicTimer(_period, _time); // created here, so its first period starts now
         _loop = Task.Run(() => RunAsync(timer));
     }
@@ -78,13 +99,16 @@ public sealed class MediaClock : IAsyncDisposable
         var ran = 0;
         while (Ticks < due)
         {
-            var scheduled = TimeSpan.FromTicks(Ticks * _period.Ticks);
-            if (elapsed - scheduled > _period)
+            var lateMs = (elapsed - TimeSpan.FromTicks((Ticks + 1) * _period.Ticks)).TotalMilliseconds;
+            Lateness.Record(lateMs);
+            if (lateMs > LateThresholdMs)
             {
                 LateTicks++;
             }
             Ticks++;
-            var nowMs = (long)_time.GetElapsedTime(0).TotalMilliseconds;
+            // The tick's own due time, not the wall time: ticks caught up after a stall each see their place on the
+            // timeline, so the jitter buffer plays what arrived meanwhile instead of taking it for excess delay.
+            var nowMs = (long)Math.Round((_time.GetElapsedTime(0, _startTimestamp) + TimeSpan.FromTicks(Ticks * _period.Ticks)).TotalMilliseconds);
             foreach (var target in Volatile.Read(ref _targets))
             {
                 try
@@ -99,6 +123,20 @@ public sealed class MediaClock : IAsyncDisposable
             ran++;
         }
         return ran;
+    }
+
+    private void RunOnOwnThread()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var next = TimeSpan.FromTicks((Ticks + 1) * _period.Ticks);
+            var waitMs = Math.Ceiling((next - _time.GetElapsedTime(_startTimestamp)).TotalMilliseconds);
+            if (waitMs > 0)
+            {
+                Thread.Sleep((int)waitMs); // rounded up: waking a little after the due time beats spinning before it
+            }
+            RunDueTicks();
+        }
     }
 
     private async Task RunAsync(PeriodicTimer timer)
@@ -123,6 +161,7 @@ public sealed class MediaClock : IAsyncDisposable
         {
             await _loop.ConfigureAwait(false);
         }
+        _thread?.Join();
         _stop.Dispose();
     }
 }

@@ -10,6 +10,7 @@ namespace VoiceFunctions.MediaHost.Media;
 public sealed partial class RtpMediaSession
 {
     private const int MaxDatagram = 1500;
+    private const int ReceiveThreadStackBytes = 256 * 1024; // the receive path is shallow; hundreds of calls share the address space
 
     private readonly SocketAddress _rtpRemote;
     private readonly SocketAddress _rtcpRemote;
@@ -83,7 +84,7 @@ public sealed partial class RtpMediaSession
         }
     }
 
-    private async Task ReceiveRtpAsync()
+    private void ReceiveRtp()
     {
         var buffer = new byte[MaxDatagram];
         var sender = new SocketAddress(_rtpSocket.LocalEndpoint.AddressFamily);
@@ -92,7 +93,7 @@ public sealed partial class RtpMediaSession
             int length;
             try
             {
-                length = await _rtpSocket.ReceiveFromAsync(buffer, sender, _stop.Token).ConfigureAwait(false);
+                length = _rtpSocket.ReceiveFrom(buffer, sender, _stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -100,6 +101,10 @@ public sealed partial class RtpMediaSession
             }
             catch (SocketException)
             {
+                if (_stop.IsCancellationRequested)
+                {
+                    return; // closing the socket interrupts the blocking receive
+                }
                 continue; // ICMP errors surface here on some systems: not fatal for RTP
             }
             OnRtpDatagram(buffer.AsSpan(0, length), sender);

@@ -15,7 +15,7 @@ namespace VoiceFunctions.MediaHost.Media;
 /// </summary>
 public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
 {
-    private const int InboundFrames = 10;   // 200 ms: the audio loop may lag this much before we drop its oldest audio
+    private const int InboundFrames = 50;   // 1 s: the audio loop (on the thread pool) may lag this much before we drop its oldest audio
     private const int OutboundFrames = 25;  // 500 ms of agent audio queued ahead of the clock
 
     private readonly object _lock = new();
@@ -89,7 +89,9 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             _startedAtMs = NowMs();
             _lastRtcpMs = _startedAtMs - _options.RtcpIntervalSeconds * 500L; // first report after half an interval (RFC 3550 6.2)
         }
-        _ = ReceiveRtpAsync();
+        // RTP is read on a thread of its own (blocking in the kernel), not the thread pool: a starved pool would
+        // hold packets back and the jitter buffer would conceal, then drop, audio that arrived on time.
+        new Thread(ReceiveRtp, ReceiveThreadStackBytes) { IsBackground = true, Name = "rtp-receive" }.Start();
         _ = ReceiveRtcpAsync();
         _clock.Add(this);
         _metrics.SessionStarted();

@@ -34,16 +34,49 @@ public class MediaClockTests
     }
 
     [Fact]
-    public void Long_stall_is_caught_up_only_partly_and_counted()
+    public void Stall_of_up_to_a_second_is_caught_up_whole_and_each_tick_keeps_its_due_time()
+    {
+        var time = new FakeTimeProvider();
+        var clock = new MediaClock(time);
+        var target = new Counter();
+        clock.Add(target);
+        var startMs = (long)time.GetElapsedTime(0).TotalMilliseconds;
+        time.Advance(TimeSpan.FromMilliseconds(600)); // the host stalled: 30 ticks due at once
+        Assert.Equal(30, clock.RunDueTicks());
+        Assert.Equal(0, clock.SkippedTicks);
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => startMs + 20L * n), target.Ticks);
+        Assert.Equal(29, clock.LateTicks); // the last one ran on time; the others 20-580 ms late
+        Assert.Equal(580, clock.Lateness.MaxMs);
+    }
+
+    [Fact]
+    public void Longer_stall_is_caught_up_only_partly_and_counted()
     {
         var time = new FakeTimeProvider();
         var clock = new MediaClock(time);
         clock.Add(new Counter());
-        time.Advance(TimeSpan.FromSeconds(1)); // 50 ticks due at once
+        time.Advance(TimeSpan.FromSeconds(2)); // 100 ticks due at once: the host was suspended
         Assert.Equal(MediaClock.MaxCatchUpTicks, clock.RunDueTicks());
-        Assert.Equal(40, clock.SkippedTicks);
-        Assert.Equal(50, clock.Ticks);
-        Assert.True(clock.LateTicks > 0);
+        Assert.Equal(50, clock.SkippedTicks);
+        Assert.Equal(100, clock.Ticks);
+    }
+
+    [Fact]
+    public void Ticks_run_on_time_are_not_late()
+    {
+        var time = new FakeTimeProvider();
+        var clock = new MediaClock(time);
+        clock.Add(new Counter());
+        long elapsedMs = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var wakeMs = (i + 1) * 20 + (i % 2) * 9; // 0 or 9 ms after the tick's due time
+            time.Advance(TimeSpan.FromMilliseconds(wakeMs - elapsedMs));
+            elapsedMs = wakeMs;
+            clock.RunDueTicks();
+        }
+        Assert.Equal(0, clock.LateTicks);
+        Assert.Equal(100, clock.Lateness.Count);
     }
 
     [Fact]
