@@ -85,8 +85,14 @@ public sealed class InboundMedia
         return true;
     }
 
-    /// <summary>Fills one 20 ms frame of 16 kHz audio for the audio loop: decoded, concealed or silent.</summary>
-    public void ProduceFrame(long nowMs, Span<short> frame)
+    /// <summary>When set, records for each packet played how long after its arrival it was decoded (ms).</summary>
+    public LatenessHistogram? ArrivalToDecoded { get; set; }
+
+    /// <summary>
+    /// Fills one 20 ms frame of 16 kHz audio for the audio loop: decoded, concealed or silent. <paramref name="nowMs"/>
+    /// is the frame's due time; <paramref name="wallMs"/> the time it is produced (for <see cref="ArrivalToDecoded"/>).
+    /// </summary>
+    public void ProduceFrame(long nowMs, Span<short> frame, long wallMs = -1)
     {
         if (_dtmf.Poll(nowMs, out var digit))
         {
@@ -99,6 +105,10 @@ public sealed class InboundMedia
             {
                 case JitterBufferFrame.Packet:
                     var n = _codec.Decode(_payload.AsSpan(0, length), _decoded);
+                    if (wallMs >= 0)
+                    {
+                        ArrivalToDecoded?.Record(wallMs - JitterBuffer.LastPlayedArrivalMs);
+                    }
                     decoded = _decoded.AsSpan(0, n);
                     break;
                 case JitterBufferFrame.Waiting:

@@ -28,6 +28,17 @@ public sealed class LatenessHistogram
         }
     }
 
+    /// <summary>Forgets everything recorded (a measurement window starts).</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            Array.Clear(_buckets);
+            Count = 0;
+            MaxMs = 0;
+        }
+    }
+
     /// <summary>The value (upper edge of its millisecond bucket) below which <paramref name="percent"/> % of the records fall.</summary>
     public int Percentile(double percent)
     {

@@ -44,6 +44,15 @@ public sealed class MediaClock : IAsyncDisposable
     /// <summary>How late each tick's work started after its due time (ms).</summary>
     public LatenessHistogram Lateness { get; } = new();
 
+    /// <summary>
+    /// How late each call's frame was handled after its due time (ms): the tick's lateness plus the time the calls
+    /// before it in the same tick took. This is when the call's outgoing packet leaves.
+    /// </summary>
+    public LatenessHistogram FrameLateness { get; } = new();
+
+    /// <summary>Call frames handled more than <see cref="LateThresholdMs"/> after their due time.</summary>
+    public long LateFrames { get; private set; }
+
     /// <summary>Ticks skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
     public long SkippedTicks { get; private set; }
 
@@ -109,8 +118,15 @@ public sealed class MediaClock : IAsyncDisposable
             // The tick's own due time, not the wall time: ticks caught up after a stall each see their place on the
             // timeline, so the jitter buffer plays what arrived meanwhile instead of taking it for excess delay.
             var nowMs = (long)Math.Round((_time.GetElapsedTime(0, _startTimestamp) + TimeSpan.FromTicks(Ticks * _period.Ticks)).TotalMilliseconds);
+            var dueAt = TimeSpan.FromTicks(Ticks * _period.Ticks);
             foreach (var target in Volatile.Read(ref _targets))
             {
+                var frameLateMs = (_time.GetElapsedTime(_startTimestamp) - dueAt).TotalMilliseconds;
+                FrameLateness.Record(frameLateMs);
+                if (frameLateMs > LateThresholdMs)
+                {
+                    LateFrames++;
+                }
                 try
                 {
                     target.OnTick(nowMs);

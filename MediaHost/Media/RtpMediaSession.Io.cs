@@ -38,10 +38,10 @@ public sealed partial class RtpMediaSession
             {
                 return;
             }
-            _in.ProduceFrame(nowMs, _inFrame);
+            _in.ProduceFrame(nowMs, _inFrame, NowMs());
             _inbound.WriteDroppingOldest(_inFrame);
 
-            var hasAudio = _outbound.TryRead(_outFrame);
+            var hasAudio = _outbound.TryRead(_outFrame, out var writtenAt);
             if (_media.MaySend && RemoteEndpoint is not null)
             {
                 var length = _out.OnFrame(hasAudio ? _outFrame : ReadOnlySpan<short>.Empty, _sendBuffer, talkSpurtStart: hasAudio && !_talking);
@@ -49,6 +49,10 @@ public sealed partial class RtpMediaSession
                 {
                     _rtpSocket.SendTo(_sendBuffer.AsSpan(0, length), _rtpRemote);
                     _metrics.PacketSent();
+                    if (hasAudio)
+                    {
+                        _metrics.OutboundDelay.Record(_time.GetElapsedTime(writtenAt).TotalMilliseconds);
+                    }
                 }
             }
             else

@@ -28,7 +28,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
     private readonly MediaMetrics _metrics;
     private readonly CancellationTokenSource _stop = new();
     private readonly FrameRing _inbound = new(InboundFrames, AudioFormat.SamplesPerFrame);
-    private readonly FrameRing _outbound = new(OutboundFrames, AudioFormat.SamplesPerFrame);
+    private readonly FrameRing _outbound;
     private readonly uint _ssrc;
     private readonly ushort _firstSequence;
     private readonly uint _firstTimestamp;
@@ -52,6 +52,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
         _firstSequence = (ushort)Random.Shared.Next(0, 65536);
         _firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
+        _outbound = new FrameRing(OutboundFrames, AudioFormat.SamplesPerFrame, time);
         _rtpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
         _rtcpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
     }
@@ -164,6 +165,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer)
             {
                 DigitReceived = digit => DtmfReceived?.Invoke(digit),
+                ArrivalToDecoded = _metrics.InboundDelay,
             };
             var sequence = _out is null ? _firstSequence : (ushort)(_firstSequence + _out.PacketsSent);
             // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).

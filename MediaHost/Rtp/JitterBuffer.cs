@@ -24,6 +24,7 @@ public sealed class JitterBuffer
     private readonly byte[] _payloads = new byte[SlotCount * MaxPayloadBytes];
     private readonly int[] _lengths = new int[SlotCount];
     private readonly long[] _sequences = new long[SlotCount];
+    private readonly long[] _arrivals = new long[SlotCount];
     private readonly JitterEstimator _jitter = new();
     private readonly long[] _transits = new long[TransitWindow];
     private int _transitCount;
@@ -55,6 +56,9 @@ public sealed class JitterBuffer
     }
 
     public JitterBufferStatistics Statistics { get; } = new();
+
+    /// <summary>When the packet most recently played arrived (ms on the caller's clock): for the added-delay measurement.</summary>
+    public long LastPlayedArrivalMs { get; private set; }
 
     /// <summary>Packets currently held.</summary>
     public int Count => _buffered;
@@ -104,6 +108,7 @@ public sealed class JitterBuffer
         payload.CopyTo(_payloads.AsSpan(slot * MaxPayloadBytes, MaxPayloadBytes));
         _lengths[slot] = payload.Length;
         _sequences[slot] = sequence;
+        _arrivals[slot] = arrivalMs;
         if (_buffered++ == 0 && !_playing)
         {
             _firstArrivalMs = arrivalMs;
@@ -194,6 +199,7 @@ public sealed class JitterBuffer
         {
             length = _lengths[slot];
             _payloads.AsSpan(slot * MaxPayloadBytes, length).CopyTo(payload);
+            LastPlayedArrivalMs = _arrivals[slot];
             TryRemove(sequence);
             MarkPlayed(slot, sequence);
             Statistics.Played++;
