@@ -28,7 +28,7 @@ public static class MediaCapacityRun
         var extra = calls / 2;
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Environment.WorkingSet;
-        var clock = new MediaClock(TimeProvider.System);
+        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount);
         clock.Start();
         var metrics = new MediaMetrics();
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);

@@ -80,6 +80,22 @@ public class MediaClockTests
     }
 
     [Fact]
+    public void Calls_are_shared_out_over_the_clock_threads_and_each_ticks_once_per_frame()
+    {
+        var time = new FakeTimeProvider();
+        var clock = new MediaClock(time, threads: 2);
+        var targets = Enumerable.Range(0, 5).Select(_ => new Counter()).ToList();
+        targets.ForEach(clock.Add);
+        clock.Remove(targets[0]);
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(10, clock.RunDueTicks());
+        Assert.Empty(targets[0].Ticks);
+        Assert.All(targets.Skip(1), t => Assert.Equal(10, t.Ticks.Count));
+        Assert.Equal(targets[1].Ticks, targets[2].Ticks); // both shards on one timeline
+        Assert.Equal(4, clock.TargetCount);
+    }
+
+    [Fact]
     public void A_target_that_throws_does_not_stop_the_others()
     {
         var time = new FakeTimeProvider();
