@@ -17,6 +17,8 @@ public sealed class InboundMedia
     private readonly IAudioCodec _codec;
     private readonly int _payloadType;
     private readonly int? _telephoneEventPayloadType;
+    private readonly int? _comfortNoisePayloadType;
+    private readonly ComfortNoise _comfortNoise = new();
     private readonly int _samplesPerPacket;
     private readonly Resampler? _resampler;
     private readonly DtmfReceiver _dtmf;
@@ -26,8 +28,10 @@ public sealed class InboundMedia
     private readonly DtmfDigit[] _digits = new DtmfDigit[2];
     private int _pendingCount;
 
-    public InboundMedia(IAudioCodec codec, int payloadType, int? telephoneEventPayloadType, int packetTimeMs, JitterBufferOptions options)
+    public InboundMedia(IAudioCodec codec, int payloadType, int? telephoneEventPayloadType, int packetTimeMs, JitterBufferOptions options,
+        int? comfortNoisePayloadType = null)
     {
+        _comfortNoisePayloadType = comfortNoisePayloadType;
         _codec = codec;
         _payloadType = payloadType;
         _telephoneEventPayloadType = telephoneEventPayloadType;
@@ -70,7 +74,8 @@ public sealed class InboundMedia
             }
             return true;
         }
-        if (header.PayloadType != _payloadType)
+        var comfortNoise = header.PayloadType == _comfortNoisePayloadType;
+        if (header.PayloadType != _payloadType && !comfortNoise)
         {
             Rejected++;
             return false;
@@ -81,7 +86,7 @@ public sealed class InboundMedia
             return true;
         }
         Reception.Jitter.Update(header.Timestamp, nowMs * _codec.Info.ClockRate / 1000);
-        JitterBuffer.Insert(extended, header.Timestamp, payload, nowMs);
+        JitterBuffer.Insert(extended, header.Timestamp, payload, nowMs, comfortNoise);
         return true;
     }
 
@@ -113,6 +118,10 @@ public sealed class InboundMedia
                     break;
                 case JitterBufferFrame.Waiting:
                     decoded.Clear();
+                    break;
+                case JitterBufferFrame.ComfortNoise:
+                    _comfortNoise.TryReadPayload(_payload.AsSpan(0, length)); // a CN packet sets the level; the pause after it keeps it
+                    _comfortNoise.Fill(decoded);
                     break;
                 default:
                     _codec.Conceal(decoded);

@@ -153,6 +153,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             || !_media.Codec.SameEncoding(media.Codec.Name, media.Codec.ClockRate, media.Codec.Channels)
             || _media.PayloadType != media.PayloadType
             || _media.TelephoneEventPayloadType != media.TelephoneEventPayloadType
+            || _media.ComfortNoisePayloadType != media.ComfortNoisePayloadType
             || _media.PacketTimeMs != media.PacketTimeMs;
         if (codecChanged)
         {
@@ -162,7 +163,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             {
                 throw new NotSupportedException($"The media path cannot carry the negotiated codec {media.Codec}.");
             }
-            _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer)
+            _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer, media.ComfortNoisePayloadType)
             {
                 DigitReceived = digit => DtmfReceived?.Invoke(digit),
                 ArrivalToDecoded = _metrics.InboundDelay,
@@ -170,7 +171,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             var sequence = _out is null ? _firstSequence : (ushort)(_firstSequence + _out.PacketsSent);
             // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
             var timestamp = _out is null ? _firstTimestamp : _out.LastTimestamp + (uint)(_out.ClockRate / 10);
-            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp);
+            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
         }
         if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
         {

@@ -11,9 +11,12 @@ namespace VoiceFunctions.MediaHost.Media;
 /// </summary>
 public sealed class RtpMediaSessionFactory : IMediaSessionFactory
 {
-    /// <summary>The codecs we offer, by priority: G.711 first (every trunk has it), then wideband, then DTMF events.</summary>
+    /// <summary>
+    /// The codecs we offer, by priority: G.711 first (every trunk has it), then wideband, then DTMF events and comfort
+    /// noise (taken only when the peer offers it at the audio codec's clock rate).
+    /// </summary>
     public static readonly IReadOnlyList<MediaCodec> DefaultCodecs =
-        [MediaCodec.Pcmu, MediaCodec.Pcma, MediaCodec.G722, MediaCodec.Opus, MediaCodec.TelephoneEvent];
+        [MediaCodec.Pcmu, MediaCodec.Pcma, MediaCodec.G722, MediaCodec.Opus, MediaCodec.TelephoneEvent, MediaCodec.ComfortNoise];
 
     private readonly RtpPortAllocator _ports;
     private readonly RtpOptions _options;
