@@ -9,7 +9,7 @@ namespace VoiceFunctions.MediaHost.Tests.Sip.Sdp;
 public sealed class ComfortNoiseNegotiationTests
 {
     private static readonly IPAddress Us = IPAddress.Parse("198.51.100.7");
-    private static readonly IReadOnlyList<MediaCodec> Local = RtpMediaSessionFactory.DefaultCodecs;
+    private static readonly IReadOnlyList<MediaCodec> Local = RtpMediaSessionFactory.DefaultNegotiated;
 
     private static string Offer(string mLine, string attributes = "") =>
         $"v=0\r\no=- 5 5 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\nm={mLine}\r\n{attributes}";
