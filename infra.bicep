@@ -264,6 +264,8 @@ module mediaHost 'infra/mediahost.bicep' = {
       // Call events go to <base>/api/calls/<callId>/events (the AgentEvents function's route).
       ControlPlane__BaseUrl: 'https://${functionApp.outputs.defaultHostName}'
       AgentEvents__KeyId: agentEventsKeyId
+      // LiveKit mode: the INVITEs come from LiveKit SIP (digest-authenticated above), whose X-VoiceFunctions-Call-Id names the call.
+      ControlPlane__CallIdFromSipHeader: 'true'
     }
     secureEnvironment: {
       SIP_AUTH_PASSWORD: sipAuthPassword

@@ -67,7 +67,8 @@ public static class ControlPlaneServices
             var o = sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value;
             return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
         });
-        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings()));
+        services.TryAddSingleton(sp => new OrphanedCallCloser(sp.GetRequiredService<CallStore>(), sp.GetRequiredService<FinalizeCallActivity>()));
+        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings(), sp.GetRequiredService<OrphanedCallCloser>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.Shared.Calls;
@@ -8,9 +9,23 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// <summary>
 /// Turns what happens on a call (answered, each turn, an error, the end) into AgentEvents messages and queues
 /// them for <see cref="ControlPlaneEventSender"/>. Never throws and never waits: it runs on the call's path.
+/// A call is reported under the control plane's id given by <see cref="UseCallId"/> (LiveKit mode: the room's
+/// call id from the INVITE), else under the direct-mode id made from its SIP Call-ID.
 /// </summary>
 public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, ILogger<CallEventReporter> logger) : ITurnReporter
 {
+    private readonly ConcurrentDictionary<string, string> _controlPlaneIds = new(StringComparer.Ordinal);
+
+    /// <summary>Reports the call with this SIP Call-ID under <paramref name="controlPlaneCallId"/> until <see cref="Forget"/>.</summary>
+    public void UseCallId(string sipCallId, string controlPlaneCallId) => _controlPlaneIds[sipCallId] = controlPlaneCallId;
+
+    /// <summary>The call is over (its last event is queued): drop its id mapping.</summary>
+    public void Forget(string sipCallId) => _controlPlaneIds.TryRemove(sipCallId, out _);
+
+    /// <summary>The id the control plane knows this call by.</summary>
+    public string ControlPlaneCallId(string sipCallId) =>
+        _controlPlaneIds.TryGetValue(sipCallId, out var id) ? id : ControlPlaneCallIds.For(sipCallId);
+
     public void Answered(string sipCallId, string caller, string called) =>
         Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called });
 
@@ -22,7 +37,7 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
 
     public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
     {
-        var callId = ControlPlaneCallIds.For(turn.CallId);
+        var callId = ControlPlaneCallId(turn.CallId);
         Enqueue(Message(turn.CallId, AgentEventType.Turn, "turn-" + turn.TurnIndex) with
         {
             Turn = new CallTurn
@@ -48,7 +63,7 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
 
     private AgentEventMessage Message(string sipCallId, AgentEventType type, string suffix)
     {
-        var callId = ControlPlaneCallIds.For(sipCallId);
+        var callId = ControlPlaneCallId(sipCallId);
         // Unique per event and stable across the sender's retries (the control plane drops repeats by id).
         return new AgentEventMessage { Id = $"mh-{callId}-{suffix}", CallId = callId, Type = type, OccurredAt = time.GetUtcNow() };
     }

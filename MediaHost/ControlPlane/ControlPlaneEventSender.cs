@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Auth;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;
 
@@ -17,6 +19,16 @@ public sealed class ControlPlaneEventSender(
     CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger) : BackgroundService
 {
     private readonly WebhookSigner _signer = new(new LiveKitCredentials(options.KeyId, options.Secret), time);
+    private readonly Meter _meter = new(MeterName);
+    private Histogram<double>? _delivery;
+
+    public const string MeterName = "VoiceFunctions.MediaHost.ControlPlane";
+
+    /// <summary>Bucket bounds of the delivery-latency histogram, in ms: fine below 100 ms, where a healthy delivery is.</summary>
+    private static readonly double[] DeliveryBuckets = [1, 2, 5, 10, 15, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 2000, 5000, 10000, 30000];
+
+    private Histogram<double> Delivery => _delivery ??= _meter.CreateHistogram(MetricNames.AgentEventDelivery, "ms",
+        "From a call event's occurrence to the control plane's acknowledgement", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DeliveryBuckets });
     private long _sent;
     private long _failed;
 
@@ -57,6 +69,7 @@ public sealed class ControlPlaneEventSender(
                 if (response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref _sent);
+                    Delivery.Record((time.GetUtcNow() - message.OccurredAt).TotalMilliseconds, new KeyValuePair<string, object?>("type", message.Type.ToString()));
                     ControlPlaneLog.EventSent(logger, message.Type.ToString(), message.CallId, attempt);
                     return true;
                 }
@@ -89,4 +102,10 @@ public sealed class ControlPlaneEventSender(
 
     private static bool IsRetryable(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.NotFound or HttpStatusCode.RequestTimeout;
+
+    public override void Dispose()
+    {
+        _meter.Dispose();
+        base.Dispose();
+    }
 }

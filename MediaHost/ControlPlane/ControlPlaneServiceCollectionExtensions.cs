@@ -50,7 +50,8 @@ public static class ControlPlaneServiceCollectionExtensions
                 ?? (registered.ImplementationFactory is { } factory
                     ? (ICallHandler)factory(sp)
                     : (ICallHandler)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!));
-            return new ReportingCallHandler(inner, sp.GetRequiredService<CallEventReporter>());
+            return new ReportingCallHandler(inner, sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<ControlPlaneOptions>().CallIdFromSipHeader,
+                sp.GetRequiredService<TimeProvider>());
         });
         return services;
     }

@@ -25,6 +25,7 @@ public sealed class SipHostedService(
     private readonly List<ISipTransport> _transports = [];
     private SipUserAgent? _agent;
     private SipRegistration? _registration;
+    private CpuAdmission? _cpuAdmission;
 
     public SipServiceState State { get; private set; } = SipServiceState.Starting;
 
@@ -72,6 +73,13 @@ public sealed class SipHostedService(
             AdvertisedAddress = string.IsNullOrEmpty(settings.ExternalAddress) ? null : IPAddress.Parse(settings.ExternalAddress),
             MaxConcurrentCalls = settings.MaxConcurrentCalls,
             InboundAuthentication = inbound,
+            CpuAdmission = _cpuAdmission = settings.MaxCpuPercent > 0
+                ? new CpuAdmission(ProcessCpuTimeSource.Instance, time, new CpuAdmissionOptions
+                {
+                    ThresholdPercent = settings.MaxCpuPercent,
+                    Window = TimeSpan.FromSeconds(settings.CpuWindowSeconds),
+                })
+                : null,
         }, _transports, media, handler, policy, time, logger, metrics);
         _agent.Start();
         if (settings.Registration is { } registration)
@@ -101,6 +109,7 @@ public sealed class SipHostedService(
     public void Dispose()
     {
         _registration?.Dispose();
+        _cpuAdmission?.Dispose();
         _agent?.Dispose();
         foreach (var transport in _transports)
         {

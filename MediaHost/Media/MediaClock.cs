@@ -40,10 +40,13 @@ public sealed class MediaClock : IAsyncDisposable
 
     internal TimeSpan Period { get; }
 
-    /// <summary>Ticks run so far (of the first shard; all shards follow the same timeline).</summary>
-    public long Ticks => _shards[0].Ticks;
+    /// <summary>
+    /// Ticks run so far, summed over the clock's threads (each runs every tick for its share of the calls; with one
+    /// thread this is the number of 20 ms frames since the start).
+    /// </summary>
+    public long Ticks => _shards.Sum(s => s.Ticks);
 
-    /// <summary>Ticks (per shard) whose work started more than <see cref="LateThresholdMs"/> after their due time.</summary>
+    /// <summary>Ticks (summed over threads, like <see cref="Ticks"/>) whose work started more than <see cref="LateThresholdMs"/> after their due time.</summary>
     public long LateTicks => _shards.Sum(s => s.LateTicks);
 
     /// <summary>How late each tick's work started after its due time (ms).</summary>
@@ -58,7 +61,7 @@ public sealed class MediaClock : IAsyncDisposable
     /// <summary>Call frames handled more than <see cref="LateThresholdMs"/> after their due time.</summary>
     public long LateFrames => _shards.Sum(s => s.LateFrames);
 
-    /// <summary>Ticks (per shard) skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
+    /// <summary>Ticks (summed over threads) skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
     public long SkippedTicks => _shards.Sum(s => s.SkippedTicks);
 
     /// <summary>Target ticks that threw (a bug; counted so it shows in metrics).</summary>

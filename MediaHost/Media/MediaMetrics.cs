@@ -35,6 +35,13 @@ public sealed class MediaMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
+    /// <summary>Exports the media clock's tick counts (late and skipped ticks are late frames on every call in progress).</summary>
+    public void ObserveClock(MediaClock clock)
+    {
+        _meter.CreateObservableCounter(MetricNames.MediaClockTicks, () => clock.Ticks + clock.SkippedTicks, "{tick}");
+        _meter.CreateObservableCounter(MetricNames.MediaClockLateTicks, () => clock.LateTicks + clock.SkippedTicks, "{tick}");
+    }
+
     public void SessionStarted()
     {
         Interlocked.Increment(ref _sessionsStarted);

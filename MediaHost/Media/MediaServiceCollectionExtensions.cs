@@ -22,7 +22,12 @@ public static class MediaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaMetrics>();
-        services.AddSingleton(sp => new MediaClock(sp.GetRequiredService<TimeProvider>(), threads: Environment.ProcessorCount)); // one tick thread per core
+        services.AddSingleton(sp =>
+        {
+            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>(), threads: Environment.ProcessorCount); // one tick thread per core
+            sp.GetRequiredService<MediaMetrics>().ObserveClock(clock);
+            return clock;
+        });
         services.AddHostedService<MediaClockHostedService>();
         services.Replace(ServiceDescriptor.Singleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
             UdpDatagramSocket.Factory, bindAddress(sp),

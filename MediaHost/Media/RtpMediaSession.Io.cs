@@ -60,6 +60,7 @@ public sealed partial class RtpMediaSession
                 _out.SkipFrame();
             }
             _talking = hasAudio;
+            CompleteDtmfWhenSent();
 
             if (nowMs - _lastRtcpMs >= _options.RtcpIntervalSeconds * 1000L)
             {

@@ -133,6 +133,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         lock (_lock)
         {
             SendRtcp(NowMs(), goodbye: true);
+            AbandonDtmf();
         }
         _stop.Cancel();
         _inbound.Complete();

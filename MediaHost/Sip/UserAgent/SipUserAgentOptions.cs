@@ -20,6 +20,9 @@ public sealed record SipUserAgentOptions
     /// <summary>Concurrent calls beyond this are refused with 503 (default 100).</summary>
     public int MaxConcurrentCalls { get; init; } = 100;
 
+    /// <summary>When set, new INVITEs get 503 (with its Retry-After) while the process is short of CPU. Null: no CPU check.</summary>
+    public Policy.CpuAdmission? CpuAdmission { get; init; }
+
     /// <summary>Headers of the INVITE exposed to the call handler (prefix match, case-insensitive).</summary>
     public IReadOnlyList<string> ExposedHeaderPrefixes { get; init; } = ["X-"];
 

@@ -27,7 +27,8 @@ public sealed class WebhookTestKit : IAsyncDisposable
         Storage = storage ?? TestCallStorage.Create(time: Time);
         LiveKit = new LiveKitCredentials("APIwebhook", NewSecret());
         MediaHost = new LiveKitCredentials("mediahost", NewSecret());
-        var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings);
+        var orphans = new OrphanedCallCloser(Storage.Store, new Activities.FinalizeCallActivity(Storage.Store, new ControlPlaneMetrics(MeterFactory)));
+        var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings, orphans);
         Webhooks = new LiveKitWebhookHandler(
             new WebhookReceiver(LiveKit, Time, new WebhookReceiverOptions { MaxBodyBytes = MaxWebhookBytes }),
             Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);

@@ -171,6 +171,18 @@ internal sealed class TestCallSession : ICallSession
 
     public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => _dtmf.Reader.ReadAllAsync(cancellationToken);
 
+    /// <summary>Digits the agent sent to the caller, in order.</summary>
+    public List<char> DigitsSent { get; } = [];
+
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            DigitsSent.Add(digit);
+        }
+        return Task.FromResult(true);
+    }
+
     public Task<CallEnded> Ended => _ended.Task;
 
     public Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken)

@@ -60,6 +60,32 @@ public sealed class ControlPlaneEventSenderTests
     }
 
     [Fact]
+    public async Task Delivered_event_records_its_latency_from_occurrence_to_acknowledgement()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(10));
+        var options = Options();
+        using var sender = new ControlPlaneEventSender(new CallEventQueue(options), new HttpClient(new ScriptedHandler(HttpStatusCode.OK)), options, time, NullLogger<ControlPlaneEventSender>.Instance);
+        var recorded = new List<(double Ms, object? Type)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == VoiceFunctions.Shared.Observability.MetricNames.AgentEventDelivery && instrument.Meter.Name == ControlPlaneEventSender.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            lock (recorded) recorded.Add((value, tags.ToArray().Single(t => t.Key == "type").Value));
+        });
+        listener.Start();
+
+        Assert.True(await sender.SendAsync(Answered() with { OccurredAt = DateTimeOffset.UnixEpoch.AddSeconds(9.75) }, CancellationToken.None).DefaultTimeout());
+
+        Assert.Contains((250.0, (object?)"Answered"), recorded);
+    }
+
+    [Fact]
     public async Task Sender_gives_up_after_the_bounded_attempts_and_does_not_retry_a_refusal()
     {
         var down = new ScriptedHandler(HttpStatusCode.ServiceUnavailable);

@@ -62,6 +62,24 @@ public class MediaClockTests
     }
 
     [Fact]
+    public void Ticks_run_when_due_are_not_counted_late_and_a_wake_up_over_10_ms_late_is()
+    {
+        var time = new FakeTimeProvider();
+        var clock = new MediaClock(time);
+        clock.Add(new Counter());
+        for (var i = 0; i < 50; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(i % 2 == 0 ? 21 : 19)); // the timer wakes a millisecond either side of each tick's due time
+            clock.RunDueTicks();
+        }
+        Assert.Equal((50, 0), (clock.Ticks, clock.LateTicks));
+
+        time.Advance(TimeSpan.FromMilliseconds(45)); // ticks 51 and 52 at 1045 ms: the first fell due at 1020 ms (25 ms late), the second at 1040 ms
+        clock.RunDueTicks();
+        Assert.Equal((52, 1), (clock.Ticks, clock.LateTicks));
+    }
+
+    [Fact]
     public void Ticks_run_on_time_are_not_late()
     {
         var time = new FakeTimeProvider();
