@@ -68,6 +68,12 @@ public sealed class MediaMetrics : IDisposable
         }
     }
 
+    /// <summary>Added delay inbound: RTP packet arrival → its decoded frame queued for the audio loop (ms), all calls.</summary>
+    public LatenessHistogram InboundDelay { get; } = new();
+
+    /// <summary>Added delay outbound: frame written by the audio loop → its RTP packet sent (ms), all calls.</summary>
+    public LatenessHistogram OutboundDelay { get; } = new();
+
     public void PacketReceived() => Interlocked.Increment(ref _packetsReceived);
 
     public void PacketSent() => Interlocked.Increment(ref _packetsSent);

@@ -24,7 +24,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaMetrics>();
         services.AddSingleton(sp =>
         {
-            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>());
+            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>(), threads: Environment.ProcessorCount); // one tick thread per core
             sp.GetRequiredService<MediaMetrics>().ObserveClock(clock);
             return clock;
         });

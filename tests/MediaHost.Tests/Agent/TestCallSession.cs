@@ -85,6 +85,12 @@ internal sealed class TestCallSession : ICallSession
     }
 
     /// <summary>The caller hangs up (BYE).</summary>
+    /// <summary>Frames written and not yet played.</summary>
+    public int QueuedFrames
+    {
+        get { lock (_gate) { return _playback.Count; } }
+    }
+
     public void HangUpByCaller() => _ended.TrySetResult(new CallEnded(CallEndReason.CallerHangUp, null, "caller hung up"));
 
     public void PressDigit(char digit) => _dtmf.Writer.TryWrite(new DtmfDigit(digit, TimeSpan.FromMilliseconds(100)));

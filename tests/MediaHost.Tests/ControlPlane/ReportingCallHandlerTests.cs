@@ -145,5 +145,6 @@ public sealed class ReportingCallHandlerTests
         }
         public Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken) => Task.FromResult(new TransferResult(false, null, "not supported"));
+        public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }
