@@ -136,6 +136,11 @@ param mediaHostRestartPolicy string = 'Always'
 @maxValue(25)
 param mediaHostDrainTimeoutSeconds int = 20
 
+@description('New calls are refused with 503 (Retry-After) while the MediaHost process uses at least this share of all its cores over a few seconds, so calls in progress keep their audio. 0 turns the check off.')
+@minValue(0)
+@maxValue(100)
+param mediaHostMaxCpuPercent int = 85
+
 // ---------- alerts ----------
 
 @description('E-mail address that receives the alerts; empty for none.')
@@ -265,6 +270,7 @@ module mediaHost 'infra/mediahost.bicep' = {
     plainEnvironment: {
       Sip__ExternalAddress: mediaHostFqdn
       Sip__DrainTimeoutSeconds: string(mediaHostDrainTimeoutSeconds)
+      Sip__MaxCpuPercent: string(mediaHostMaxCpuPercent)
       Sip__InboundAuthentication__Username: sipAuthUsername
       Sip__InboundAuthentication__PasswordEnvironmentVariable: 'SIP_AUTH_PASSWORD'
       // Call events go to <base>/api/calls/<callId>/events (the AgentEvents function's route).

@@ -88,6 +88,17 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
     }
 
     [SkippableFact]
+    public void MediaHost_refuses_new_calls_when_its_cores_are_busy_in_Azure()
+    {
+        // The code's default is off (tests share busy machines); a deployed MediaHost must admit by CPU.
+        var parameter = infra.Template["parameters"]!["mediaHostMaxCpuPercent"]!;
+        Assert.InRange((int)parameter["defaultValue"]!, 50, 95);
+        var module = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Resources/deployments" && (string?)r["name"] == "mediahost");
+        var environment = module["properties"]!["parameters"]!["plainEnvironment"]!["value"]!.AsObject();
+        Assert.Contains("mediaHostMaxCpuPercent", environment["Sip__MaxCpuPercent"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void No_output_carries_a_secret_or_a_key()
     {
         var secureParameters = SecureParameterNames(infra.Template);
