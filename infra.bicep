@@ -131,6 +131,16 @@ param rtpPortStart int = 20000
 @allowed(['Always', 'OnFailure', 'Never'])
 param mediaHostRestartPolicy string = 'Always'
 
+@description('Seconds the MediaHost lets calls finish after SIGTERM (a stop, restart or update) before it hangs them up with BYE. ACI kills the container about 30 s after SIGTERM and that period cannot be set, so keep this plus about 5 s (the BYE answers, the exit) under it.')
+@minValue(0)
+@maxValue(25)
+param mediaHostDrainTimeoutSeconds int = 20
+
+@description('New calls are refused with 503 (Retry-After) while the MediaHost process uses at least this share of all its cores over a few seconds, so calls in progress keep their audio. 0 turns the check off.')
+@minValue(0)
+@maxValue(100)
+param mediaHostMaxCpuPercent int = 85
+
 // ---------- alerts ----------
 
 @description('E-mail address that receives the alerts; empty for none.')
@@ -259,11 +269,15 @@ module mediaHost 'infra/mediahost.bicep' = {
     restartPolicy: mediaHostRestartPolicy
     plainEnvironment: {
       Sip__ExternalAddress: mediaHostFqdn
+      Sip__DrainTimeoutSeconds: string(mediaHostDrainTimeoutSeconds)
+      Sip__MaxCpuPercent: string(mediaHostMaxCpuPercent)
       Sip__InboundAuthentication__Username: sipAuthUsername
       Sip__InboundAuthentication__PasswordEnvironmentVariable: 'SIP_AUTH_PASSWORD'
       // Call events go to <base>/api/calls/<callId>/events (the AgentEvents function's route).
       ControlPlane__BaseUrl: 'https://${functionApp.outputs.defaultHostName}'
       AgentEvents__KeyId: agentEventsKeyId
+      // LiveKit mode: the INVITEs come from LiveKit SIP (digest-authenticated above), whose X-VoiceFunctions-Call-Id names the call.
+      ControlPlane__CallIdFromSipHeader: 'true'
     }
     secureEnvironment: {
       SIP_AUTH_PASSWORD: sipAuthPassword

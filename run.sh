@@ -7,7 +7,8 @@
 # system running (printing the SIP URI to call) until Ctrl+C.
 #   ./run.sh               everything above
 #   ./run.sh --demo-only   start, run the demo call, stop; exit 0 only if the demo worked
-#   ./run.sh --load N      start, place N concurrent demo calls, print what they cost (bench/results/system.md), stop
+#   ./run.sh --load N[,N...]  start, warm the TTS cache, place N concurrent demo calls for each N (until one fails),
+#                          print what they cost (bench/system-load.sh; bench/results/system.md), stop
 # Secrets for the run are generated here, kept in .artifacts/run (git-ignored) and never printed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +16,8 @@ root=$PWD
 demo_only=false
 load_calls=0
 [ "${1:-}" = "--demo-only" ] && demo_only=true
-[ "${1:-}" = "--load" ] && { load_calls=${2:?usage: ./run.sh --load N}; demo_only=true; }
+[ "${1:-}" = "--load" ] && { load_calls=${2:?usage: ./run.sh --load N[,N...]}; demo_only=true; }
+load_call_s=${LOAD_CALL_SECONDS:-14}
 run=.artifacts/run
 mkdir -p "$run"
 say() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
@@ -98,55 +100,43 @@ rm -rf "$demo"; mkdir -p "$demo"
 espeak-ng -v en-us -s 150 -w "$demo/question.wav" "$question"
 sox "$demo/question.wav" -r 8000 -c 1 -e mu-law -t raw "$demo/caller.audio" pad 4 6
 sed 's/\[call_ms\]/18000/' scripts/demo/caller.xml > "$demo/caller.xml"
-if [ "$load_calls" -gt 0 ]; then
+if [ "$load_calls" != 0 ]; then
+  # The load run (bench/system-load.sh; results in bench/results/system.md): one warm-up call fills the TTS sentence
+  # cache (greeting and reply), then for each N in the list N concurrent calls of $load_call_s s (N = 0: the same time
+  # with no call, the machine's own late-frame baseline). A step fails on a lost call, a record not finalized, or
+  # more than 0.1 % late frames; every step runs, and the largest passing N is printed last.
   mh_pid=${pids[1]}
   cpu() { awk '{print $14+$15+$16+$17}' "/proc/$mh_pid/stat"; }
   rss() { awk '/VmRSS/{print $2}' "/proc/$mh_pid/status"; }
-  rss_idle=$(rss); cpu_start=$(cpu); load_start=$(date -u +%FT%T)
-  sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$demo/caller.xml"
-  say "load: $load_calls concurrent calls of 14 s (MediaHost RSS idle ${rss_idle} kB)"
-  ( while sleep 1; do rss; done > "$demo/rss.txt" ) & sampler=$!
-  (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
-     -m "$load_calls" -l "$load_calls" -r "$load_calls" -timeout 90s -trace_err -nostdin -bind_local > sipp.log 2>&1) || true
+  scrape() { curl -fsS "http://127.0.0.1:$mh_port/metrics" > "$1"; }
+  sipp_calls() { # count
+    (cd "$demo" && timeout 120 sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
+       -m "$1" -l "$1" -r "$1" -timeout 90s -trace_err -nostdin -bind_local > sipp.log 2>&1) || true
+  }
+  sed "s/\[call_ms\]/$(( load_call_s * 1000 ))/" scripts/demo/caller.xml > "$demo/caller.xml"
+  say "load: warm-up call (fills the TTS cache)"
+  sipp_calls 1
   sleep 3
-  kill "$sampler" 2>/dev/null || true
-  cpu_end=$(cpu); ticks=$(getconf CLK_TCK)
+  echo "| N concurrent | sipp calls OK | records finalized | caller answered | late frames | CPU-s per call | MiB per call | agent-event p99 | voice-to-voice p95 | verdict |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   load_ok=0
-  python3 - "$cp_port" "$api_key" "$day" "$load_calls" "$load_start" "$(( cpu_end - cpu_start ))" "$ticks" "$rss_idle" "$demo/rss.txt" "$demo/sipp.log" <<'PY' || load_ok=$?
-import json, sys, time, urllib.parse, urllib.request
-port, key, day, n, since, cpu_ticks, hz, rss_idle, rss_file, sipp_log = sys.argv[1:]
-n = int(n)
-def get(path):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"x-functions-key": key})
-    return json.load(urllib.request.urlopen(req))
-deadline = time.time() + 60
-while True:
-    calls, token = [], None
-    while True:
-        page = get(f"/api/calls?day={day}&pageSize=100" + (f"&continuation={urllib.parse.quote(token)}" if token else ""))
-        calls += [c for c in page["calls"] if c["startedAt"][:19] >= since]
-        token = page.get("continuation")
-        if not token:
-            break
-    final = [c for c in calls if c["outcome"] != "InProgress"]
-    if len(final) >= n or time.time() > deadline:
-        break
-    time.sleep(1)
-details = [get(f"/api/calls/{urllib.parse.quote(c['callId'])}") for c in final]
-completed = [d for d in details if d["record"]["outcome"] == "Completed"]
-answered = [d for d in completed if any(t.get("callerText") and t.get("agentText") for t in d["turns"])]
-v2v = sorted(t["responseLatencyMs"] for d in details for t in d["turns"] if t.get("responseLatencyMs"))
-p95 = v2v[min(len(v2v) - 1, int(0.95 * len(v2v)))] if v2v else None
-rss = [int(x) for x in open(rss_file).read().split()] or [int(rss_idle)]
-ok_line = [l for l in open(sipp_log).read().splitlines() if "Successful call" in l]
-print(f"calls placed: {n}; sipp: {ok_line[-1].split('|')[1:3] if ok_line else 'see sipp.log'}")
-print(f"records finalized: {len(final)}/{n}; completed: {len(completed)}; with an answered caller turn: {len(answered)}")
-print(f"MediaHost CPU (with its espeak-ng and pocketsphinx children): {int(cpu_ticks) / int(hz):.1f} s total, {int(cpu_ticks) / int(hz) / n:.2f} CPU-s per 14 s call")
-print(f"MediaHost RSS: idle {int(rss_idle) // 1024} MiB, peak {max(rss) // 1024} MiB, {(max(rss) - int(rss_idle)) / 1024 / n:.1f} MiB per concurrent call")
-print(f"voice-to-voice p95: {p95} ms over {len(v2v)} turns")
-sys.exit(0 if len(final) == n and len(answered) == n else 1)
-PY
-  curl -fsS "http://127.0.0.1:$mh_port/metrics" | grep -E '^media_(rtp_packets_lost|frames_concealed|clock)' || true
+  for n in ${load_calls//,/ }; do
+    rss_idle=$(rss); cpu_start=$(cpu); since=$(date -u +%FT%T.%3N)
+    scrape "$demo/metrics-before.txt"
+    ( while sleep 1; do rss; done > "$demo/rss.txt" ) & sampler=$!
+    if [ "$n" -gt 0 ]; then sipp_calls "$n"; else sleep "$load_call_s"; : > "$demo/sipp.log"; fi
+    sleep 3
+    kill "$sampler" 2>/dev/null || true
+    cpu_end=$(cpu)
+    scrape "$demo/metrics-after.txt"
+    step_ok=0
+    python3 bench/system-load/report.py "$cp_port" "$api_key" "$day" "$n" "$since" "$(( cpu_end - cpu_start ))" "$(getconf CLK_TCK)" "$rss_idle" \
+      "$demo/rss.txt" "$demo/sipp.log" "$demo/metrics-before.txt" "$demo/metrics-after.txt" "$load_call_s" || step_ok=$?
+    cp "$demo/sipp.log" "$demo/sipp-$n.log"
+    [ "$step_ok" = 0 ] && [ "$n" -gt 0 ] && largest=$n
+    [ "$step_ok" = 0 ] || load_ok=1
+  done
+  say "largest N that passed (no lost call, every record finalized, ≤ 0.1 % late frames): ${largest:-none}"
   exit $load_ok
 fi
 

@@ -87,6 +87,7 @@ public static class LocalControlPlaneHost
         app.MapGet("/api/health/sip", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Sip(ctx.Request, ctx.RequestAborted)));
         app.MapGet("/api/calls", (HttpContext ctx, CallsApiFunctions f) => Execute(ctx, f.List(ctx.Request, ctx.RequestAborted)));
         app.MapGet("/api/calls/{callId}", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Get(ctx.Request, callId, ctx.RequestAborted)));
+        app.MapGet("/api/calls/{callId}/timeline", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Timeline(ctx.Request, callId, ctx.RequestAborted)));
     }
 
     private static async Task Execute(HttpContext context, Task<IActionResult> function)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Telemetry;
@@ -67,7 +68,8 @@ public static class ControlPlaneServices
             var o = sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value;
             return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
         });
-        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings()));
+        services.TryAddSingleton(sp => new OrphanedCallCloser(sp.GetRequiredService<CallStore>(), sp.GetRequiredService<FinalizeCallActivity>()));
+        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings(), sp.GetRequiredService<OrphanedCallCloser>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 
@@ -96,6 +98,8 @@ public static class ControlPlaneServices
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<TokenRefreshOptions>>().Value.TableName)));
         services.TryAddSingleton<CallReconciler>();
         services.TryAddSingleton<ApiAccessGuard>();
+        // The call timeline: written by the webhook and agent-event handlers and by the activities.
+        services.TryAddSingleton<CallTimelineRecorder>();
         services.AddLogging();
         return services;
     }

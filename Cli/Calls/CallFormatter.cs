@@ -1,9 +1,11 @@
 using System.Globalization;
+using VoiceFunctions.Cli.Output;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.Timeline;
 
 namespace VoiceFunctions.Cli.Calls;
 
-/// <summary>Call summaries as 80-column table rows, one call's record and turns, and turns as tail lines.</summary>
+/// <summary>Call summaries as 80-column table rows, one call's record and turns, its timeline as a table, and turns as tail lines.</summary>
 public static class CallFormatter
 {
     public const string Header = "STARTED (UTC)        CALL ID               CALLER        OUTCOME     ANSWER";
@@ -62,6 +64,39 @@ public static class CallFormatter
         }
     }
 
+    /// <summary>Where a timeline row's detail starts; the detail wraps within the columns after it.</summary>
+    public const int TimelineDetailColumn = 2 + 12 + 1 + 13 + 1 + 21 + 1;
+
+    /// <summary>
+    /// The call's timeline as an ordered table (already wrapped to 80 columns): time (UTC, to the millisecond),
+    /// source, what happened, and its detail, which wraps in its own column.
+    /// </summary>
+    public static IEnumerable<string> TimelineTable(IReadOnlyList<CallTimelineEntry>? timeline)
+    {
+        if (timeline is null)
+        {
+            yield return "timeline: not available (the control plane predates the timeline)";
+            yield break;
+        }
+        var day = timeline.Count > 0 ? timeline[0].At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        yield return $"timeline ({timeline.Count} entries, UTC{(day.Length > 0 ? ", " + day : "")}):";
+        if (timeline.Count == 0)
+        {
+            yield break;
+        }
+        yield return $"  {"TIME",-12} {"SOURCE",-13} {"WHAT",-21} DETAIL";
+        foreach (var entry in timeline)
+        {
+            var prefix = $"  {TimeOfDay(entry.At),-12} {entry.Source.ToString().ToLowerInvariant(),-13} {Fit(entry.Name, 21),-21} ";
+            var detail = TextWrap.Wrap(entry.Detail ?? "", Terminal.Width, 0, 0, Terminal.Width - TimelineDetailColumn).ToList();
+            yield return (prefix + detail.FirstOrDefault()).TrimEnd();
+            foreach (var more in detail.Skip(1))
+            {
+                yield return new string(' ', TimelineDetailColumn) + more;
+            }
+        }
+    }
+
     /// <summary>A turn as `calls tail` prints it under the call's row.</summary>
     public static IEnumerable<string> TailTurn(CallTurn turn)
     {
@@ -74,6 +109,9 @@ public static class CallFormatter
 
     private static string Time(DateTimeOffset? at) =>
         at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
+
+    private static string TimeOfDay(DateTimeOffset at) =>
+        at == DateTimeOffset.MinValue ? "?" : at.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

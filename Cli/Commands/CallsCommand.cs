@@ -62,15 +62,26 @@ public static class CallsCommand
     private static Command ShowCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
     {
         var id = new Argument<string>("CALL_ID") { Description = "The call's id." };
-        var command = new Command("show", "Show one call: its record and its turns.") { id };
+        var json = new Option<bool>("--json") { Description = "Print the call (record, turns, timeline) as the API's JSON instead of text." };
+        var command = new Command("show", "Show one call: its record, its turns and its timeline across both planes.") { id, json };
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
                 var details = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
+                if (parse.GetValue(json))
+                {
+                    context.Terminal.Out.WriteLine(JsonSerializer.Serialize(details, new JsonSerializerOptions(Shared.Calls.CallsApiJson.Options) { WriteIndented = true }));
+                    return ExitCodes.Ok;
+                }
                 foreach (var line in CallFormatter.Details(details))
                 {
                     var lead = line.Length - line.TrimStart().Length;
                     context.Terminal.WriteWrapped(context.Terminal.Out, line.TrimStart(), lead + 4, lead);
+                }
+                // Already laid out in columns: printed as is (wrapping would collapse the column padding).
+                foreach (var line in CallFormatter.TimelineTable(details.Timeline))
+                {
+                    context.Terminal.Out.WriteLine(line);
                 }
                 return ExitCodes.Ok;
             }));

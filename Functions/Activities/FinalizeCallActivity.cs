@@ -1,4 +1,5 @@
 using VoiceFunctions.Functions.Telemetry;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Functions.Activities;
@@ -8,7 +9,7 @@ namespace VoiceFunctions.Functions.Activities;
 /// A call already finalized is left as it is (a retried activity, or reconciliation got there first), so
 /// the call's end metrics are recorded once.
 /// </summary>
-public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics metrics) : CallActivity<FinalizeCallInput, bool>
+public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics metrics, CallTimelineRecorder? timeline = null) : CallActivity<FinalizeCallInput, bool>
 {
     public override async Task<bool> ExecuteAsync(FinalizeCallInput input, CancellationToken ct)
     {
@@ -28,6 +29,7 @@ public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics me
                 Latency = latency,
             }
             : null, ct).ConfigureAwait(false);
+        await timeline.StepIfRecordingAsync(input.CallId, "finalize", "finalize", $"{input.Outcome}, {input.EndReason}: {input.ReasonText}", ct).ConfigureAwait(false);
         if (closedNow && record is not null)
         {
             metrics.CallEnded(record);

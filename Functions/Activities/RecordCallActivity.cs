@@ -1,10 +1,11 @@
 using VoiceFunctions.Functions.Telemetry;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Functions.Activities;
 
 /// <summary>Creates the call's record (idempotent: a retry after a crash writes nothing new, and counts no new call).</summary>
-public sealed class RecordCallActivity(CallStore store, ControlPlaneMetrics metrics) : CallActivity<RecordCallInput, bool>
+public sealed class RecordCallActivity(CallStore store, ControlPlaneMetrics metrics, CallTimelineRecorder? timeline = null) : CallActivity<RecordCallInput, bool>
 {
     public override async Task<bool> ExecuteAsync(RecordCallInput input, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed class RecordCallActivity(CallStore store, ControlPlaneMetrics metr
             CalledNumber = input.Caller?.CalledNumber,
             TrunkId = input.Caller?.TrunkId,
         }, ct).ConfigureAwait(false);
+        await timeline.StepIfRecordingAsync(input.CallId, "record", "call recorded", input.Caller is null ? "no SIP caller known yet" : null, ct).ConfigureAwait(false);
         if (created)
         {
             metrics.CallStarted();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit.Api.Clients;
 using VoiceFunctions.Shared.LiveKit.Api.Errors;
 using VoiceFunctions.Shared.LiveKit.Api.Models;
@@ -29,6 +30,8 @@ public sealed class SipAgentDispatcher(SipServiceClient sip, IOptions<AgentDispa
             ParticipantName = "Agent",
             ParticipantAttributes = { [RoleAttribute] = "agent", [CallIdAttribute] = callId },
             RingingTimeout = TimeSpan.FromSeconds(o.RingingTimeoutSeconds),
+            // LiveKit SIP sends these on the INVITE: the MediaHost reports the call under this call id.
+            Headers = { [AgentCallHeaders.CallId] = callId, [AgentCallHeaders.Room] = roomName },
         };
         try
         {

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.Timeline;
 
 namespace VoiceFunctions.Functions.Api;
 
 /// <summary>
 /// GET /api/calls?day=yyyy-MM-dd&amp;pageSize=50&amp;continuation=… (a day's calls, newest first, paged;
-/// default today UTC) and GET /api/calls/{callId} (the record with its turns).
+/// default today UTC), GET /api/calls/{callId} (the record with its turns and timeline) and
+/// GET /api/calls/{callId}/timeline (only the timeline: everything that happened across both planes, in order).
 /// </summary>
 public sealed class CallsApiFunctions(ApiAccessGuard guard, CallStore store, TimeProvider time)
 {
@@ -57,6 +59,20 @@ public sealed class CallsApiFunctions(ApiAccessGuard guard, CallStore store, Tim
         return details is null
             ? HttpResponseResult.Text(StatusCodes.Status404NotFound, "no call with that id")
             : HttpResponseResult.JsonBody(StatusCodes.Status200OK, CallDetailsResponse.From(details));
+    }
+
+    [Function("GetCallTimeline")]
+    public async Task<IActionResult> Timeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calls/{callId}/timeline")] HttpRequest request, string callId, CancellationToken ct)
+    {
+        if (guard.Check(request) is { } refused)
+        {
+            return refused;
+        }
+        // The timeline may start before the record does (a webhook arrives before the call is recorded).
+        var entries = await store.GetTimelineAsync(callId, ct).ConfigureAwait(false);
+        return entries.Count == 0
+            ? HttpResponseResult.Text(StatusCodes.Status404NotFound, "no call with that id")
+            : HttpResponseResult.JsonBody(StatusCodes.Status200OK, new CallTimelineResponse(callId, entries));
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
@@ -12,13 +13,14 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// <summary>
 /// Handles one event the MediaHost posts about a call: verify its signature (401/413), parse and check
 /// it (400), drop a replay (the event id is claimed once), store what belongs in the history (turns,
-/// errors, the summary), then raise it into the call's orchestration.
+/// errors, the summary, the timeline entry and the SIP summary), then raise it into the call's orchestration.
 /// </summary>
 public sealed class AgentEventsHandler(
     AgentEventVerifier verifier,
     EventDedupeStore dedupe,
     CallStore store,
     CallEventDispatcher dispatcher,
+    CallTimelineRecorder timeline,
     IOptions<AgentEventsOptions> options,
     ILogger<AgentEventsHandler> logger)
 {
@@ -59,6 +61,7 @@ public sealed class AgentEventsHandler(
         try
         {
             await StoreAsync(message, ct).ConfigureAwait(false);
+            await timeline.AgentEventAsync(message, ct).ConfigureAwait(false);
             var delivery = startsDirectCall
                 ? await StartDirectCallAsync(message, client, ct).ConfigureAwait(false)
                 : ToEvent(message) is { } callEvent

@@ -11,4 +11,6 @@ public enum CallDelivery
     CallAlreadyFinished,
     /// <summary>No orchestration runs for the call and this event does not start one.</summary>
     UnknownCall,
+    /// <summary>No orchestration runs for the call (its state was lost), and this event ended it: the record was finalized directly.</summary>
+    ClosedWithoutOrchestration,
 }

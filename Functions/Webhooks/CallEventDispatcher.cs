@@ -8,8 +8,10 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// Delivers a routed event to the call's orchestration (instance id = call id): starts it when the
 /// event may start a call and none runs, otherwise raises the event into it. Idempotent: when two
 /// deliveries race to start the same call, the loser finds the winner's instance and raises instead.
+/// An event that ends a call whose orchestration is gone but whose record is open closes the record
+/// through <paramref name="orphans"/> (when given).
 /// </summary>
-public sealed class CallEventDispatcher(CallSettings settings)
+public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallCloser? orphans = null)
 {
     public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct)
     {
@@ -18,7 +20,9 @@ public sealed class CallEventDispatcher(CallSettings settings)
         {
             if (!route.StartIfMissing)
             {
-                return CallDelivery.UnknownCall;
+                return route.Event is { } ending && orphans is not null && await orphans.TryCloseAsync(route.CallId, ending, ct).ConfigureAwait(false)
+                    ? CallDelivery.ClosedWithoutOrchestration
+                    : CallDelivery.UnknownCall;
             }
             var start = new CallStart(route.CallId, route.RoomName, route.OccurredAt, route.Caller, settings, route.Direct);
             try

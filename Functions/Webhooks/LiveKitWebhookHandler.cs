@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.Functions.Telemetry;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
 using VoiceFunctions.Shared.Observability;
@@ -12,7 +13,8 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// Handles one LiveKit webhook delivery: read the raw body (bounded), verify the signature and body
 /// hash (401/400/413), map it to a call, drop a repeat of an event already acted on (insert-if-absent
 /// by event id, so a captured request replayed while its token is still valid acts once), then start
-/// or raise into the call's orchestration. Nothing slow happens inline: a table insert and one or two
+/// or raise into the call's orchestration. The webhook joins the call's timeline first (keyed by its event id),
+/// so a delivery retried after a failure records it once. Nothing slow happens inline: a table insert and one or two
 /// Durable client calls. A failed delivery gives its claim back and answers 503, so LiveKit retries.
 /// </summary>
 public sealed class LiveKitWebhookHandler(
@@ -20,6 +22,7 @@ public sealed class LiveKitWebhookHandler(
     EventDedupeStore dedupe,
     WebhookCallMapper mapper,
     CallEventDispatcher dispatcher,
+    CallTimelineRecorder timeline,
     ControlPlaneMetrics metrics,
     TimeProvider time,
     ILogger<LiveKitWebhookHandler> logger)
@@ -62,6 +65,7 @@ public sealed class LiveKitWebhookHandler(
         }
         try
         {
+            await timeline.WebhookAsync(route.CallId, eventId, e.Event, route.Event?.Kind.ToString(), ct).ConfigureAwait(false);
             var delivery = await dispatcher.DeliverAsync(route, client, ct).ConfigureAwait(false);
             WebhookLog.Delivered(logger, eventId, e.Event, route.CallId, delivery);
             return (Answer(delivery.ToString(), eventId, route.CallId), e.Event, MetricTags.WebhookResults.Accepted);

@@ -60,6 +60,9 @@ internal sealed class HoldingMediaSession : IMediaSession
 
     public int ClearPlayback() => 0;
 
+    /// <summary>No RTP flows while held: DTMF goes by SIP INFO.</summary>
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(false);
+
     public Task StopAsync()
     {
         if (Interlocked.Increment(ref _stopCount) == 1)

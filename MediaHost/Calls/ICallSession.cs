@@ -29,6 +29,15 @@ public interface ICallSession
     /// <summary>DTMF digits from the caller (RFC 4733 or SIP INFO), each reported once.</summary>
     IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends a DTMF digit (0-9, *, #, A-D; anything else throws <see cref="ArgumentException"/>) to the far end:
+    /// RFC 4733 telephone-events in the RTP stream when they were negotiated, otherwise SIP INFO
+    /// (application/dtmf-relay). Completes once the digit is sent (its last event packet is on the wire, or the
+    /// INFO was answered): true, or false when the call is not connected or the peer refused the INFO.
+    /// Digits sent one after another are played one after another.
+    /// </summary>
+    Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken);
+
     /// <summary>Completes when the call ends, for whatever reason.</summary>
     Task<CallEnded> Ended { get; }
 

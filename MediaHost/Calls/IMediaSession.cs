@@ -37,6 +37,12 @@ public interface IMediaSession : IAsyncDisposable
     /// <summary>Drops queued agent audio (barge-in); returns how many frames were dropped.</summary>
     int ClearPlayback();
 
+    /// <summary>
+    /// Sends a DTMF digit as RFC 4733 telephone-events and completes when it has been sent (true); false at once
+    /// when telephone-event was not negotiated or we may not send, so the SIP stack can use SIP INFO instead.
+    /// </summary>
+    Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken);
+
     /// <summary>Raised once per RFC 4733 DTMF digit received. The SIP stack merges SIP INFO digits with these.</summary>
     event Action<DtmfDigit>? DtmfReceived;
 

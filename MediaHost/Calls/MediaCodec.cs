@@ -17,8 +17,17 @@ public sealed record MediaCodec(string Name, int ClockRate, int Channels, int Pa
     public static readonly MediaCodec Opus = new("opus", 48000, 2, 111, "minptime=10;useinbandfec=1");
     public static readonly MediaCodec TelephoneEvent = new("telephone-event", 8000, 1, 101, "0-16");
 
+    /// <summary>RFC 3389 comfort noise at 8000 Hz (static payload type 13), sent instead of encoded silence when negotiated.</summary>
+    public static readonly MediaCodec ComfortNoise = new("CN", 8000, 1, 13);
+
     /// <summary>True for the RFC 4733 DTMF event "codec", which is negotiated beside the audio codec.</summary>
     public bool IsTelephoneEvent => string.Equals(Name, "telephone-event", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for RFC 3389 comfort noise, which is negotiated beside an audio codec of the same clock rate.</summary>
+    public bool IsComfortNoise => string.Equals(Name, "CN", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for the formats negotiated beside the audio codec (DTMF events, comfort noise), never chosen as it.</summary>
+    public bool IsAuxiliary => IsTelephoneEvent || IsComfortNoise;
 
     /// <summary>True when both describe the same encoding (name, clock rate, channels), whatever the payload type.</summary>
     public bool SameEncoding(string name, int clockRate, int channels) =>

@@ -12,13 +12,15 @@ namespace VoiceFunctions.MediaHost.Calls;
 /// <param name="TelephoneEventPayloadType">The RFC 4733 payload type, or null when DTMF events were not negotiated.</param>
 /// <param name="PacketTimeMs">Packetisation time in milliseconds (a=ptime; 20 unless the peer asked otherwise).</param>
 /// <param name="Direction">Our direction: whether we may send and should expect to receive.</param>
+/// <param name="ComfortNoisePayloadType">The RFC 3389 comfort-noise payload type, or null when CN was not negotiated.</param>
 public sealed record NegotiatedMedia(
     IPEndPoint RemoteEndpoint,
     MediaCodec Codec,
     int PayloadType,
     int? TelephoneEventPayloadType,
     int PacketTimeMs,
-    MediaDirection Direction)
+    MediaDirection Direction,
+    int? ComfortNoisePayloadType = null)
 {
     /// <summary>True when we may send audio (send-receive or send-only).</summary>
     public bool MaySend => Direction is MediaDirection.SendReceive or MediaDirection.SendOnly;

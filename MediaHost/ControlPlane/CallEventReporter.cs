@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.Shared.Calls;
@@ -8,21 +9,48 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// <summary>
 /// Turns what happens on a call (answered, each turn, an error, the end) into AgentEvents messages and queues
 /// them for <see cref="ControlPlaneEventSender"/>. Never throws and never waits: it runs on the call's path.
+/// A call is reported under the control plane's id given by <see cref="UseCallId"/> (LiveKit mode: the room's
+/// call id from the INVITE), else under the direct-mode id made from its SIP Call-ID.
 /// </summary>
 public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, ILogger<CallEventReporter> logger) : ITurnReporter
 {
+    private readonly ConcurrentDictionary<string, string> _controlPlaneIds = new(StringComparer.Ordinal);
+
+    /// <summary>Reports the call with this SIP Call-ID under <paramref name="controlPlaneCallId"/> until <see cref="Forget"/>.</summary>
+    public void UseCallId(string sipCallId, string controlPlaneCallId) => _controlPlaneIds[sipCallId] = controlPlaneCallId;
+
+    /// <summary>The call is over (its last event is queued): drop its id mapping.</summary>
+    public void Forget(string sipCallId) => _controlPlaneIds.TryRemove(sipCallId, out _);
+
+    /// <summary>The id the control plane knows this call by.</summary>
+    public string ControlPlaneCallId(string sipCallId) =>
+        _controlPlaneIds.TryGetValue(sipCallId, out var id) ? id : ControlPlaneCallIds.For(sipCallId);
+
     public void Answered(string sipCallId, string caller, string called) =>
-        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called });
+        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, Sip = SipSummary(sipCallId) });
 
     public void Error(string sipCallId, string error) =>
         Enqueue(Message(sipCallId, AgentEventType.Error, "error-" + Guid.NewGuid().ToString("N")[..8]) with { Error = error });
 
-    public void HungUp(string sipCallId, CallEndReason reason) =>
-        Enqueue(Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason });
+    /// <summary>
+    /// The call's end, with its SIP summary. When we sent a BYE that is not answered yet, the report is queued once
+    /// it is (at most <see cref="ByeAnswerWait"/> later, on another task: this never waits), so the timeline shows
+    /// how the hang-up went.
+    /// </summary>
+    public void HungUp(string sipCallId, CallEndReason reason)
+    {
+        var message = Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason };
+        if (Trace?.WaitForByeAnswerAsync(sipCallId, ByeAnswerWait, CancellationToken.None) is { IsCompleted: false } answered)
+        {
+            _ = EnqueueWhenSettledAsync(message, sipCallId, answered);
+            return;
+        }
+        EnqueueFinal(message, sipCallId);
+    }
 
     public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
     {
-        var callId = ControlPlaneCallIds.For(turn.CallId);
+        var callId = ControlPlaneCallId(turn.CallId);
         Enqueue(Message(turn.CallId, AgentEventType.Turn, "turn-" + turn.TurnIndex) with
         {
             Turn = new CallTurn
@@ -48,7 +76,7 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
 
     private AgentEventMessage Message(string sipCallId, AgentEventType type, string suffix)
     {
-        var callId = ControlPlaneCallIds.For(sipCallId);
+        var callId = ControlPlaneCallId(sipCallId);
         // Unique per event and stable across the sender's retries (the control plane drops repeats by id).
         return new AgentEventMessage { Id = $"mh-{callId}-{suffix}", CallId = callId, Type = type, OccurredAt = time.GetUtcNow() };
     }
@@ -62,4 +90,25 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
     }
 
     private static int? Ms(TimeSpan? span) => span is { } s ? (int)Math.Round(s.TotalMilliseconds) : null;
+
+    /// <summary>Where the calls' SIP summaries come from (the answered and hangup reports carry them). Null: none.</summary>
+    public SipCallTrace? Trace { get; init; }
+
+    /// <summary>How long the hangup report waits for the answer to our BYE.</summary>
+    public static readonly TimeSpan ByeAnswerWait = TimeSpan.FromSeconds(2);
+
+    private async Task EnqueueWhenSettledAsync(AgentEventMessage message, string sipCallId, Task answered)
+    {
+        await answered.ConfigureAwait(false); // never throws: a timeout just ends the wait
+        EnqueueFinal(message, sipCallId);
+    }
+
+    private void EnqueueFinal(AgentEventMessage message, string sipCallId)
+    {
+        Enqueue(message with { Sip = SipSummary(sipCallId) });
+        Trace?.Forget(sipCallId);
+    }
+
+    private IReadOnlyList<SipMessageSummary>? SipSummary(string sipCallId) =>
+        Trace?.Snapshot(sipCallId) is { Count: > 0 } summary ? summary : null;
 }

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Auth;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
+using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;
 
@@ -17,6 +19,16 @@ public sealed class ControlPlaneEventSender(
     CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger) : BackgroundService
 {
     private readonly WebhookSigner _signer = new(new LiveKitCredentials(options.KeyId, options.Secret), time);
+    private readonly Meter _meter = new(MeterName);
+    private Histogram<double>? _delivery;
+
+    public const string MeterName = "VoiceFunctions.MediaHost.ControlPlane";
+
+    /// <summary>Bucket bounds of the delivery-latency histogram, in ms: fine below 100 ms, where a healthy delivery is.</summary>
+    private static readonly double[] DeliveryBuckets = [1, 2, 5, 10, 15, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 2000, 5000, 10000, 30000];
+
+    private Histogram<double> Delivery => _delivery ??= _meter.CreateHistogram(MetricNames.AgentEventDelivery, "ms",
+        "From a call event's occurrence to the control plane's acknowledgement", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DeliveryBuckets });
     private long _sent;
     private long _failed;
 
@@ -35,6 +47,31 @@ public sealed class ControlPlaneEventSender(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// On shutdown, first sends what is queued (for at most <see cref="ControlPlaneOptions.ShutdownFlushTimeout"/>):
+    /// the SIP service stops before this one, so the hangup reports of the calls its drain ended are queued by now,
+    /// and without a flush the call history would never learn how they ended.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Complete();
+        if (ExecuteTask is { IsCompleted: false } running)
+        {
+            try
+            {
+                await running.WaitAsync(options.ShutdownFlushTimeout, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                ControlPlaneLog.FlushIncomplete(logger, options.ShutdownFlushTimeout.TotalSeconds);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends one event with its retries; true when the control plane took it.</summary>
@@ -57,6 +94,7 @@ public sealed class ControlPlaneEventSender(
                 if (response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref _sent);
+                    Delivery.Record((time.GetUtcNow() - message.OccurredAt).TotalMilliseconds, new KeyValuePair<string, object?>("type", message.Type.ToString()));
                     ControlPlaneLog.EventSent(logger, message.Type.ToString(), message.CallId, attempt);
                     return true;
                 }
@@ -89,4 +127,10 @@ public sealed class ControlPlaneEventSender(
 
     private static bool IsRetryable(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.NotFound or HttpStatusCode.RequestTimeout;
+
+    public override void Dispose()
+    {
+        _meter.Dispose();
+        base.Dispose();
+    }
 }

@@ -13,6 +13,9 @@ internal static partial class ControlPlaneLog
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} not delivered after {Attempts} attempt(s): {Problem}")]
     public static partial void EventGaveUp(ILogger logger, string type, string callId, int attempts, string problem);
 
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Shutdown: call events still queued after {Seconds} s were not sent")]
+    public static partial void FlushIncomplete(ILogger logger, double seconds);
+
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} dropped: the queue to the control plane is full")]
     public static partial void EventDropped(ILogger logger, string type, string callId);
 }

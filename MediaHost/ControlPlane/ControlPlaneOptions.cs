@@ -13,9 +13,23 @@ public sealed class ControlPlaneOptions
     /// <summary>Events waiting to be sent; when full, new events are dropped (and counted), never waited for.</summary>
     public int QueueCapacity { get; set; } = 4096;
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>Attempts per event (timeouts, 5xx, network errors and a not-yet-known call are retried).</summary>
-    public int MaxAttempts { get; set; } = 4;
+    /// <summary>
+    /// Attempts per event (timeouts, 5xx, network errors and a not-yet-known call are retried). Default 6: with the
+    /// doubling delay from 250 ms that is about 8 s of waiting, enough to ride out a control-plane restart or a storage
+    /// blip (the system drills restart both mid-call) without holding the queue for long.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 6;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>On shutdown, how long queued events may still be sent (the drained calls' hangup reports). Default 5 s.</summary>
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// LiveKit mode: report a call under the control plane's call id that the INVITE carries in
+    /// X-VoiceFunctions-Call-Id (the dispatcher asks LiveKit SIP to send it). Default false: in direct mode
+    /// the INVITE comes from any SIP peer, which must not be able to name (and write into) another call, so
+    /// each call gets its own id from its SIP Call-ID. Turn it on only where INVITEs come from LiveKit SIP.
+    /// </summary>
+    public bool CallIdFromSipHeader { get; set; }
 
     public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
 

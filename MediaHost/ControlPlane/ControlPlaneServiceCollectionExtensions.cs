@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;
 
@@ -34,7 +35,11 @@ public static class ControlPlaneServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ControlPlaneEventSender)),
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ControlPlaneEventSender>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ControlPlaneEventSender>());
-        services.AddSingleton<CallEventReporter>();
+        // The SIP summary of each call travels with its answered and hangup reports (the call timeline).
+        services.AddSingleton<SipCallTrace>();
+        services.AddSingleton<ISipMessageObserver>(sp => sp.GetRequiredService<SipCallTrace>());
+        services.AddSingleton(sp => new CallEventReporter(sp.GetRequiredService<CallEventQueue>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CallEventReporter>>()) { Trace = sp.GetRequiredService<SipCallTrace>() });
         services.Replace(ServiceDescriptor.Singleton<ITurnReporter>(sp => sp.GetRequiredService<CallEventReporter>()));
         return true;
     }
@@ -50,7 +55,8 @@ public static class ControlPlaneServiceCollectionExtensions
                 ?? (registered.ImplementationFactory is { } factory
                     ? (ICallHandler)factory(sp)
                     : (ICallHandler)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!));
-            return new ReportingCallHandler(inner, sp.GetRequiredService<CallEventReporter>());
+            return new ReportingCallHandler(inner, sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<ControlPlaneOptions>().CallIdFromSipHeader,
+                sp.GetRequiredService<TimeProvider>());
         });
         return services;
     }

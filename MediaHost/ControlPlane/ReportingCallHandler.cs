@@ -7,11 +7,26 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// Wraps the MediaHost's call handler to report the call's life to the control plane: "answered" once the
 /// call is answered (in direct mode this starts the call's orchestration), "hangup" with who ended it, and an
 /// "error" when the handler fails. Turns are reported by the agent through <see cref="CallEventReporter"/>.
+/// With <paramref name="callIdFromSipHeader"/> (LiveKit mode), an INVITE carrying a valid
+/// <see cref="AgentCallHeaders.CallId"/> is reported under that call id (the room's call, which the
+/// control plane already runs) instead of the direct-mode id made from the SIP Call-ID.
 /// </summary>
-public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter) : ICallHandler
+public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false, TimeProvider? time = null) : ICallHandler
 {
+    /// <summary>
+    /// How long to wait, once the handler returned, for the session to say how the call ended: the agent loop can
+    /// see the caller's BYE (its audio stops) a moment before the session records it, and the reason must not
+    /// then be taken for the agent hanging up.
+    /// </summary>
+    public static readonly TimeSpan EndReasonGrace = TimeSpan.FromSeconds(2);
+
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
+        if (callIdFromSipHeader && call.Call.SipHeaders.TryGetValue(AgentCallHeaders.CallId, out var controlPlaneCallId)
+            && AgentCallHeaders.IsValidCallId(controlPlaneCallId))
+        {
+            reporter.UseCallId(call.Call.CallId, controlPlaneCallId);
+        }
         var reporting = new ReportingIncomingCall(call, reporter);
         try
         {
@@ -26,9 +41,22 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         {
             if (reporting.Session is { } session)
             {
-                var ended = session.Ended.IsCompleted ? await session.Ended.ConfigureAwait(false) : null;
+                var ended = await EndedAsync(session).ConfigureAwait(false);
                 reporter.HungUp(call.Call.CallId, ended?.Reason ?? CallEndReason.AgentHangUp);
             }
+            reporter.Forget(call.Call.CallId);
+        }
+    }
+
+    private async Task<CallEnded?> EndedAsync(ICallSession session)
+    {
+        try
+        {
+            return await session.Ended.WaitAsync(EndReasonGrace, time ?? TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null; // still up after the handler returned: the agent is the one ending it
         }
     }
 

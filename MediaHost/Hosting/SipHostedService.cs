@@ -11,7 +11,10 @@ namespace VoiceFunctions.MediaHost.Hosting;
 
 /// <summary>
 /// Runs the SIP stack inside the host: binds the transports, wires policy, authentication and registration,
-/// and on shutdown refuses new calls (503) and drains the rest up to the drain timeout.
+/// and on shutdown refuses new calls (503) and drains the rest up to the drain timeout, then hangs up what is left
+/// with BYE. The drain runs in <see cref="StoppingAsync"/>, which the host calls before it stops any service, so the
+/// HTTP server still answers during the drain (readiness 503 "draining", /metrics) and the control plane reporter
+/// still sends.
 /// </summary>
 public sealed class SipHostedService(
     IOptions<SipOptions> options,
@@ -20,11 +23,13 @@ public sealed class SipHostedService(
     SipMetrics metrics,
     TimeProvider time,
     ILoggerFactory loggers,
-    Func<string, string?>? environment = null) : IHostedService, IDisposable
+    Func<string, string?>? environment = null,
+    ISipMessageObserver? messageObserver = null) : IHostedLifecycleService, IDisposable
 {
     private readonly List<ISipTransport> _transports = [];
     private SipUserAgent? _agent;
     private SipRegistration? _registration;
+    private CpuAdmission? _cpuAdmission;
 
     public SipServiceState State { get; private set; } = SipServiceState.Starting;
 
@@ -69,9 +74,17 @@ public sealed class SipHostedService(
         }
         _agent = new SipUserAgent(new SipUserAgentOptions
         {
+            MessageObserver = messageObserver,
             AdvertisedAddress = string.IsNullOrEmpty(settings.ExternalAddress) ? null : IPAddress.Parse(settings.ExternalAddress),
             MaxConcurrentCalls = settings.MaxConcurrentCalls,
             InboundAuthentication = inbound,
+            CpuAdmission = _cpuAdmission = settings.MaxCpuPercent > 0
+                ? new CpuAdmission(ProcessCpuTimeSource.Instance, time, new CpuAdmissionOptions
+                {
+                    ThresholdPercent = settings.MaxCpuPercent,
+                    Window = TimeSpan.FromSeconds(settings.CpuWindowSeconds),
+                })
+                : null,
         }, _transports, media, handler, policy, time, logger, metrics);
         _agent.Start();
         if (settings.Registration is { } registration)
@@ -86,9 +99,21 @@ public sealed class SipHostedService(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>SIGTERM reaches here first (before any service stops): the drain.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
+
+    /// <summary>Drains when <see cref="StoppingAsync"/> did not (a caller that only calls StopAsync).</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        if (_agent is null)
+        if (_agent is null || State is SipServiceState.Draining or SipServiceState.Stopped)
         {
             return;
         }
@@ -101,6 +126,7 @@ public sealed class SipHostedService(
     public void Dispose()
     {
         _registration?.Dispose();
+        _cpuAdmission?.Dispose();
         _agent?.Dispose();
         foreach (var transport in _transports)
         {

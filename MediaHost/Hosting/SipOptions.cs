@@ -42,6 +42,15 @@ public sealed class SipOptions
     [Range(1, 10_000)]
     public int MaxConcurrentCalls { get; set; } = 100;
 
+    /// <summary>
+    /// New calls get 503 (Retry-After 10 s) while the process used at least this share of all cores, in percent, over
+    /// <see cref="CpuWindowSeconds"/>. Default 0: off (85 is a sensible production value; calls in progress stutter above it).
+    /// </summary>
+    public double MaxCpuPercent { get; set; }
+
+    /// <summary>The window CPU usage is averaged over for <see cref="MaxCpuPercent"/>, in seconds. Default 5.</summary>
+    public int CpuWindowSeconds { get; set; } = 5;
+
     /// <summary>Requests per source per minute before a ban. Default 600.</summary>
     [Range(1, 1_000_000)]
     public int MaxRequestsPerMinute { get; set; } = 600;

@@ -37,6 +37,14 @@ public sealed class SipOptionsValidator(Func<string, string?> environment) : IVa
                 problems.Add($"Sip:AllowedNetworks:{i}: {ex.Message}");
             }
         }
+        if (options.MaxCpuPercent is < 0 or > 100 || double.IsNaN(options.MaxCpuPercent))
+        {
+            problems.Add($"Sip:MaxCpuPercent {options.MaxCpuPercent} is outside 0..100 (0 turns the CPU check off)");
+        }
+        if (options.CpuWindowSeconds is < 1 or > 300)
+        {
+            problems.Add($"Sip:CpuWindowSeconds {options.CpuWindowSeconds} is outside 1..300");
+        }
         if (options.InboundAuthentication is { } inbound)
         {
             CheckAccount("Sip:InboundAuthentication", inbound, problems);

@@ -29,9 +29,6 @@ public sealed class EchoAnsweringHandler(short[]? prompt = null) : ICallHandler
         return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(bytes.AsSpan(offset, (bytes.Length - offset) & ~1)).ToArray();
     }
 
-    /// <summary>Frames queued ahead of the clock (100 ms): the echo's added delay, and its cushion against scheduling hiccups.</summary>
-    public const int LeadFrames = 5;
-
     private readonly short[] _prompt = prompt ?? Tone();
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
@@ -41,27 +38,20 @@ public sealed class EchoAnsweringHandler(short[]? prompt = null) : ICallHandler
         _ = session.Ended.ContinueWith(_ => ended.Cancel(), TaskScheduler.Default);
         try
         {
-            // Paced by the caller's frames: each frame heard is answered by one frame of the prompt, then by itself.
-            // A few frames go ahead first, so a late wake-up of this loop never leaves a hole in the prompt.
+            // The prompt is written as fast as the call's playback queue takes it (up to 500 ms ahead of the media
+            // clock), so a stall of this loop shorter than that never leaves a hole in it. Meanwhile what the caller
+            // says is read and dropped; once the prompt is queued, every frame heard is sent back.
+            var prompt = PlayPromptAsync(session, ended.Token);
             var frame = new short[AudioFormat.SamplesPerFrame];
-            var promptOffset = 0;
-            for (var i = 0; i < LeadFrames && promptOffset + AudioFormat.SamplesPerFrame <= _prompt.Length; i++)
-            {
-                await session.WriteFrameAsync(_prompt.AsMemory(promptOffset, AudioFormat.SamplesPerFrame), ended.Token).ConfigureAwait(false);
-                promptOffset += AudioFormat.SamplesPerFrame;
-            }
             while (await session.ReadFrameAsync(frame, ended.Token).ConfigureAwait(false))
             {
-                if (promptOffset + AudioFormat.SamplesPerFrame <= _prompt.Length)
+                if (prompt.IsCompleted)
                 {
-                    await session.WriteFrameAsync(_prompt.AsMemory(promptOffset, AudioFormat.SamplesPerFrame), ended.Token).ConfigureAwait(false);
-                    promptOffset += AudioFormat.SamplesPerFrame;
-                }
-                else
-                {
+                    await prompt.ConfigureAwait(false); // surfaces the end of the call if that stopped the prompt
                     await session.WriteFrameAsync(frame, ended.Token).ConfigureAwait(false);
                 }
             }
+            await prompt.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)
         {
@@ -73,6 +63,14 @@ public sealed class EchoAnsweringHandler(short[]? prompt = null) : ICallHandler
         if (cancellationToken.IsCancellationRequested && !session.Ended.IsCompleted)
         {
             await session.HangUpAsync(CallEndReason.Shutdown, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PlayPromptAsync(ICallSession session, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset + AudioFormat.SamplesPerFrame <= _prompt.Length; offset += AudioFormat.SamplesPerFrame)
+        {
+            await session.WriteFrameAsync(_prompt.AsMemory(offset, AudioFormat.SamplesPerFrame), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -16,15 +16,21 @@ public sealed class FrameRing
     private readonly object _lock = new();
     private readonly Waiter _readWaiter = new();
     private readonly Waiter _writeWaiter = new();
+    private readonly TimeProvider? _time;
+    private readonly long[]? _writtenAt;  // per slot, when the frame was written (only with a time provider)
+    private long _lastReadWrittenAt;
     private int _head;
     private int _count;
     private bool _completed;
 
-    public FrameRing(int capacity, int frameSamples)
+    /// <param name="time">When given, each frame is stamped as it is written, for the added-delay measurement.</param>
+    public FrameRing(int capacity, int frameSamples, TimeProvider? time = null)
     {
         _capacity = capacity;
         _frameSamples = frameSamples;
         _slots = new short[capacity * frameSamples];
+        _time = time;
+        _writtenAt = time is null ? null : new long[capacity];
     }
 
     public int Count
@@ -104,15 +110,23 @@ public sealed class FrameRing
     }
 
     /// <summary>Takes the oldest frame into <paramref name="destination"/> if there is one.</summary>
-    public bool TryRead(Span<short> destination)
+    public bool TryRead(Span<short> destination) => TryRead(destination, out _);
+
+    /// <summary>
+    /// Takes the oldest frame if there is one, with the <see cref="TimeProvider"/> timestamp of when it was written
+    /// (0 without a time provider).
+    /// </summary>
+    public bool TryRead(Span<short> destination, out long writtenAt)
     {
         lock (_lock)
         {
+            writtenAt = 0;
             if (_count == 0)
             {
                 return false;
             }
             CopyOut(destination);
+            writtenAt = _lastReadWrittenAt;
         }
         _writeWaiter.Signal(true);
         return true;
@@ -189,6 +203,10 @@ public sealed class FrameRing
         var n = Math.Min(frame.Length, _frameSamples);
         frame[..n].CopyTo(slot);
         slot[n..].Clear();
+        if (_writtenAt is not null)
+        {
+            _writtenAt[tail] = _time!.GetTimestamp();
+        }
         _count++;
     }
 
@@ -196,6 +214,7 @@ public sealed class FrameRing
     {
         var slot = _slots.AsSpan(_head * _frameSamples, _frameSamples);
         slot[..Math.Min(destination.Length, _frameSamples)].CopyTo(destination);
+        _lastReadWrittenAt = _writtenAt?[_head] ?? 0;
         _head = (_head + 1) % _capacity;
         _count--;
     }

@@ -17,6 +17,8 @@ public sealed class InboundMedia
     private readonly IAudioCodec _codec;
     private readonly int _payloadType;
     private readonly int? _telephoneEventPayloadType;
+    private readonly int? _comfortNoisePayloadType;
+    private readonly ComfortNoise _comfortNoise = new();
     private readonly int _samplesPerPacket;
     private readonly Resampler? _resampler;
     private readonly DtmfReceiver _dtmf;
@@ -26,8 +28,10 @@ public sealed class InboundMedia
     private readonly DtmfDigit[] _digits = new DtmfDigit[2];
     private int _pendingCount;
 
-    public InboundMedia(IAudioCodec codec, int payloadType, int? telephoneEventPayloadType, int packetTimeMs, JitterBufferOptions options)
+    public InboundMedia(IAudioCodec codec, int payloadType, int? telephoneEventPayloadType, int packetTimeMs, JitterBufferOptions options,
+        int? comfortNoisePayloadType = null)
     {
+        _comfortNoisePayloadType = comfortNoisePayloadType;
         _codec = codec;
         _payloadType = payloadType;
         _telephoneEventPayloadType = telephoneEventPayloadType;
@@ -70,7 +74,8 @@ public sealed class InboundMedia
             }
             return true;
         }
-        if (header.PayloadType != _payloadType)
+        var comfortNoise = header.PayloadType == _comfortNoisePayloadType;
+        if (header.PayloadType != _payloadType && !comfortNoise)
         {
             Rejected++;
             return false;
@@ -81,12 +86,18 @@ public sealed class InboundMedia
             return true;
         }
         Reception.Jitter.Update(header.Timestamp, nowMs * _codec.Info.ClockRate / 1000);
-        JitterBuffer.Insert(extended, header.Timestamp, payload, nowMs);
+        JitterBuffer.Insert(extended, header.Timestamp, payload, nowMs, comfortNoise);
         return true;
     }
 
-    /// <summary>Fills one 20 ms frame of 16 kHz audio for the audio loop: decoded, concealed or silent.</summary>
-    public void ProduceFrame(long nowMs, Span<short> frame)
+    /// <summary>When set, records for each packet played how long after its arrival it was decoded (ms).</summary>
+    public LatenessHistogram? ArrivalToDecoded { get; set; }
+
+    /// <summary>
+    /// Fills one 20 ms frame of 16 kHz audio for the audio loop: decoded, concealed or silent. <paramref name="nowMs"/>
+    /// is the frame's due time; <paramref name="wallMs"/> the time it is produced (for <see cref="ArrivalToDecoded"/>).
+    /// </summary>
+    public void ProduceFrame(long nowMs, Span<short> frame, long wallMs = -1)
     {
         if (_dtmf.Poll(nowMs, out var digit))
         {
@@ -99,10 +110,18 @@ public sealed class InboundMedia
             {
                 case JitterBufferFrame.Packet:
                     var n = _codec.Decode(_payload.AsSpan(0, length), _decoded);
+                    if (wallMs >= 0)
+                    {
+                        ArrivalToDecoded?.Record(wallMs - JitterBuffer.LastPlayedArrivalMs);
+                    }
                     decoded = _decoded.AsSpan(0, n);
                     break;
                 case JitterBufferFrame.Waiting:
                     decoded.Clear();
+                    break;
+                case JitterBufferFrame.ComfortNoise:
+                    _comfortNoise.TryReadPayload(_payload.AsSpan(0, length)); // a CN packet sets the level; the pause after it keeps it
+                    _comfortNoise.Fill(decoded);
                     break;
                 default:
                     _codec.Conceal(decoded);

@@ -1,105 +1,142 @@
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
-/// The 20 ms media clock. Ticks are scheduled against an absolute timeline (start + n × 20 ms on the injected
-/// <see cref="TimeProvider"/>): each wake-up runs every tick that is due, so a late or early timer never adds
-/// drift, it only shifts when a tick's work happens. One clock drives many calls (one timer for the host rather
-/// than one per call); each target keeps its own per-call RTP timeline, advanced exactly one frame per tick.
+/// The 20 ms media clock. Ticks are scheduled against an absolute timeline (tick n is due at start + (n + 1) ×
+/// 20 ms on the injected <see cref="TimeProvider"/>): each wake-up runs every tick that is due, so a late or early
+/// timer never adds drift, it only shifts when a tick's work happens. One clock drives many calls; each target keeps
+/// its own per-call RTP timeline, advanced exactly one frame per tick. The calls are shared out over
+/// <c>threads</c> shards (one per core in the service), each ticked by a thread of its own on the system clock —
+/// never the thread pool, so whatever else the process does (blocking provider calls, a burst of work items) cannot
+/// hold back the audio, and a few hundred calls' frame work spreads over every core.
 /// </summary>
 public sealed class MediaClock : IAsyncDisposable
 {
-    /// <summary>Ticks more than this far behind are skipped rather than run in a burst (the host was stalled).</summary>
-    public const int MaxCatchUpTicks = 10;
+    /// <summary>
+    /// Ticks more than this far behind (1 s) are skipped rather than run in a burst (the host was suspended).
+    /// Up to it, a stalled host catches up every frame, so a stall costs delay but no audio.
+    /// </summary>
+    public const int MaxCatchUpTicks = 50;
+
+    /// <summary>A frame handled more than this after its due time is counted late (half a frame, in ms).</summary>
+    public const int LateThresholdMs = 10;
 
     private readonly TimeProvider _time;
-    private readonly TimeSpan _period;
-    private readonly object _targetsLock = new();
+    private readonly MediaClockShard[] _shards;
+    private readonly object _assignLock = new();
     private readonly CancellationTokenSource _stop = new();
-    private IMediaClockTarget[] _targets = [];
     private long _startTimestamp;
     private Task? _loop;
+    private Thread[] _threads = [];
 
-    public MediaClock(TimeProvider time, int frameMilliseconds = 20)
+    /// <param name="threads">Shards, each with its own thread on the system clock (default 1; the service uses one per core).</param>
+    public MediaClock(TimeProvider time, int frameMilliseconds = 20, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _time = time;
-        _period = TimeSpan.FromMilliseconds(frameMilliseconds);
+        Period = TimeSpan.FromMilliseconds(frameMilliseconds);
         _startTimestamp = time.GetTimestamp();
+        _shards = Enumerable.Range(0, threads).Select(_ => new MediaClockShard(this)).ToArray();
     }
 
-    /// <summary>Ticks run so far.</summary>
-    public long Ticks { get; private set; }
+    internal TimeSpan Period { get; }
 
-    /// <summary>Ticks whose work started more than one period after their scheduled time.</summary>
-    public long LateTicks { get; private set; }
+    /// <summary>
+    /// Ticks run so far, summed over the clock's threads (each runs every tick for its share of the calls; with one
+    /// thread this is the number of 20 ms frames since the start).
+    /// </summary>
+    public long Ticks => _shards.Sum(s => s.Ticks);
 
-    /// <summary>Ticks skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
-    public long SkippedTicks { get; private set; }
+    /// <summary>Ticks (summed over threads, like <see cref="Ticks"/>) whose work started more than <see cref="LateThresholdMs"/> after their due time.</summary>
+    public long LateTicks => _shards.Sum(s => s.LateTicks);
+
+    /// <summary>How late each tick's work started after its due time (ms).</summary>
+    public LatenessHistogram Lateness { get; } = new();
+
+    /// <summary>
+    /// How late each call's frame was handled after its due time (ms): the tick's lateness plus the time the calls
+    /// before it in the same tick took. This is when the call's outgoing packet leaves.
+    /// </summary>
+    public LatenessHistogram FrameLateness { get; } = new();
+
+    /// <summary>Call frames handled more than <see cref="LateThresholdMs"/> after their due time.</summary>
+    public long LateFrames => _shards.Sum(s => s.LateFrames);
+
+    /// <summary>Ticks (summed over threads) skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
+    public long SkippedTicks => _shards.Sum(s => s.SkippedTicks);
 
     /// <summary>Target ticks that threw (a bug; counted so it shows in metrics).</summary>
-    public long FailedTicks { get; private set; }
+    public long FailedTicks => _shards.Sum(s => s.FailedTicks);
 
-    public int TargetCount => Volatile.Read(ref _targets).Length;
+    public int TargetCount => _shards.Sum(s => s.TargetCount);
 
+    /// <summary>Adds a call to the shard with the fewest.</summary>
     public void Add(IMediaClockTarget target)
     {
-        lock (_targetsLock)
+        lock (_assignLock)
         {
-            _targets = [.. _targets, target];
+            _shards.MinBy(s => s.TargetCount)!.Add(target);
         }
     }
 
     public void Remove(IMediaClockTarget target)
     {
-        lock (_targetsLock)
+        lock (_assignLock)
         {
-            _targets = _targets.Where(t => !ReferenceEquals(t, target)).ToArray();
+            foreach (var shard in _shards)
+            {
+                if (shard.Remove(target))
+                {
+                    return;
+                }
+            }
         }
     }
 
-    /// <summary>Starts the timer loop (production). Tests call <see cref="RunDueTicks"/> after advancing fake time.</summary>
+    /// <summary>
+    /// Starts ticking (production): on the system clock each shard's thread sleeps until its next tick is due; on any
+    /// other time provider (tests) a timer loop on that provider. Tests may also call <see cref="RunDueTicks"/> directly.
+    /// </summary>
     public void Start()
     {
         _startTimestamp = _time.GetTimestamp();
-        Ticks = 0;
-        var timer = new PeriodicTimer(_period, _time); // created here, so its first period starts now
+        foreach (var shard in _shards)
+        {
+            shard.Ticks = 0;
+        }
+        if (ReferenceEquals(_time, TimeProvider.System))
+        {
+            _threads = _shards.Select((shard, i) => new Thread(() => shard.RunOnOwnThread(_stop.Token))
+            {
+                IsBackground = true,
+                Name = $"media-clock-{i}",
+                Priority = ThreadPriority.AboveNormal,
+            }).ToArray();
+            foreach (var thread in _threads)
+            {
+                thread.Start();
+            }
+            return;
+        }
+        var timer = new PeriodicTimer(Period, _time); // created here, so its first period starts now
         _loop = Task.Run(() => RunAsync(timer));
     }
 
-    /// <summary>Runs every tick due by now; returns how many ran.</summary>
+    /// <summary>Runs every tick due by now on every shard; returns how many ticks ran (per shard).</summary>
     public int RunDueTicks()
     {
-        var elapsed = _time.GetElapsedTime(_startTimestamp);
-        var due = (long)(elapsed.Ticks / _period.Ticks);
-        if (due - Ticks > MaxCatchUpTicks)
-        {
-            SkippedTicks += due - Ticks - MaxCatchUpTicks;
-            Ticks = due - MaxCatchUpTicks;
-        }
         var ran = 0;
-        while (Ticks < due)
+        foreach (var shard in _shards)
         {
-            var scheduled = TimeSpan.FromTicks(Ticks * _period.Ticks);
-            if (elapsed - scheduled > _period)
-            {
-                LateTicks++;
-            }
-            Ticks++;
-            var nowMs = (long)_time.GetElapsedTime(0).TotalMilliseconds;
-            foreach (var target in Volatile.Read(ref _targets))
-            {
-                try
-                {
-                    target.OnTick(nowMs);
-                }
-                catch (Exception)
-                {
-                    FailedTicks++; // one call's bug must not stop every other call's audio
-                }
-            }
-            ran++;
+            ran = Math.Max(ran, shard.RunDueTicks());
         }
         return ran;
     }
+
+    internal TimeSpan Elapsed() => _time.GetElapsedTime(_startTimestamp);
+
+    /// <summary>A point of the timeline (time since start) in ms on the time provider's clock, as targets see it.</summary>
+    internal long TimelineMilliseconds(TimeSpan sinceStart) =>
+        (long)Math.Round((_time.GetElapsedTime(0, _startTimestamp) + sinceStart).TotalMilliseconds);
 
     private async Task RunAsync(PeriodicTimer timer)
     {
@@ -116,12 +153,24 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the clock. Idempotent: the host stops it (MediaClockHostedService) and the container disposes it
+    /// again at exit; a second dispose used to throw and turn a clean SIGTERM shutdown into a crash.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return; // already stopped (reading the flag is safe after the source is disposed)
+        }
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
+        }
+        foreach (var thread in _threads)
+        {
+            thread.Join();
         }
         _stop.Dispose();
     }

@@ -35,6 +35,13 @@ public sealed class MediaMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
+    /// <summary>Exports the media clock's tick counts (late and skipped ticks are late frames on every call in progress).</summary>
+    public void ObserveClock(MediaClock clock)
+    {
+        _meter.CreateObservableCounter(MetricNames.MediaClockTicks, () => clock.Ticks + clock.SkippedTicks, "{tick}");
+        _meter.CreateObservableCounter(MetricNames.MediaClockLateTicks, () => clock.LateTicks + clock.SkippedTicks, "{tick}");
+    }
+
     public void SessionStarted()
     {
         Interlocked.Increment(ref _sessionsStarted);
@@ -60,6 +67,12 @@ public sealed class MediaMetrics : IDisposable
             }
         }
     }
+
+    /// <summary>Added delay inbound: RTP packet arrival → its decoded frame queued for the audio loop (ms), all calls.</summary>
+    public LatenessHistogram InboundDelay { get; } = new();
+
+    /// <summary>Added delay outbound: frame written by the audio loop → its RTP packet sent (ms), all calls.</summary>
+    public LatenessHistogram OutboundDelay { get; } = new();
 
     public void PacketReceived() => Interlocked.Increment(ref _packetsReceived);
 

@@ -22,7 +22,12 @@ public static class MediaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaMetrics>();
-        services.AddSingleton(sp => new MediaClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>(), threads: Environment.ProcessorCount); // one tick thread per core
+            sp.GetRequiredService<MediaMetrics>().ObserveClock(clock);
+            return clock;
+        });
         services.AddHostedService<MediaClockHostedService>();
         services.Replace(ServiceDescriptor.Singleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
             UdpDatagramSocket.Factory, bindAddress(sp),
@@ -37,11 +42,15 @@ public static class MediaServiceCollectionExtensions
     }
 }
 
-/// <summary>Starts the media clock with the host and stops it last.</summary>
+/// <summary>
+/// Warms the media path up and starts the media clock with the host (registered before the SIP service, so both
+/// happen before the first INVITE is read), and stops the clock last.
+/// </summary>
 internal sealed class MediaClockHostedService(MediaClock clock) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        MediaPathWarmUp.Run();
         clock.Start();
         return Task.CompletedTask;
     }

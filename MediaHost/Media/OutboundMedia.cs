@@ -16,6 +16,8 @@ public sealed class OutboundMedia
     private readonly IAudioCodec _codec;
     private readonly int _payloadType;
     private readonly int? _telephoneEventPayloadType;
+    private readonly int? _comfortNoisePayloadType;
+    private int _silentPackets; // packets' worth of silence in a row (comfort noise is sent at its start and refreshed)
     private readonly int _samplesPerPacket;
     private readonly int _timestampPerPacket;
     private readonly Resampler? _resampler;
@@ -26,8 +28,13 @@ public sealed class OutboundMedia
     private uint _timestamp;
     private bool _nextIsMarker = true;
 
-    public OutboundMedia(IAudioCodec codec, int payloadType, int? telephoneEventPayloadType, int packetTimeMs, uint ssrc, ushort firstSequence, uint firstTimestamp)
+    /// <summary>With CN negotiated, silence is sent as one comfort-noise packet every this many packet times (200 ms at 20 ms).</summary>
+    public const int ComfortNoiseRefreshPackets = 10;
+
+    public OutboundMedia(IAudioCodec codec, int payloadType, int? telephoneEventPayloadType, int packetTimeMs, uint ssrc, ushort firstSequence, uint firstTimestamp,
+        int? comfortNoisePayloadType = null)
     {
+        _comfortNoisePayloadType = comfortNoisePayloadType;
         _codec = codec;
         _payloadType = payloadType;
         _telephoneEventPayloadType = telephoneEventPayloadType;
@@ -71,7 +78,8 @@ public sealed class OutboundMedia
     /// <summary>
     /// Takes one 20 ms frame of 16 kHz audio (<paramref name="frame"/>; empty for silence) and writes the packet it
     /// completes into <paramref name="packet"/>. Returns the packet length, or 0 when no packet is due yet (packet
-    /// times longer than 20 ms collect several frames).
+    /// times longer than 20 ms collect several frames) or, with comfort noise negotiated, when silence needs no packet
+    /// now (RFC 3389: a CN packet starts the silence and refreshes it every <see cref="ComfortNoiseRefreshPackets"/>).
     /// </summary>
     public int OnFrame(ReadOnlySpan<short> frame, Span<byte> packet, bool talkSpurtStart = false)
     {
@@ -100,8 +108,23 @@ public sealed class OutboundMedia
             length = RtpHeader.FixedLength + eventLength;
             _nextIsMarker = true; // audio after a digit starts a new talk spurt
         }
+        else if (frame.IsEmpty && _comfortNoisePayloadType is { } cn)
+        {
+            var due = _silentPackets++ % ComfortNoiseRefreshPackets == 0;
+            _nextIsMarker = true; // the next audio starts a talk spurt
+            if (!due)
+            {
+                _timestamp += (uint)_timestampPerPacket;
+                ConsumePacket();
+                return 0;
+            }
+            var payloadLength = ComfortNoise.WritePayload(packet[RtpHeader.FixedLength..]);
+            new RtpHeader(false, (byte)cn, _sequence, _timestamp, Ssrc).WriteTo(packet);
+            length = RtpHeader.FixedLength + payloadLength;
+        }
         else
         {
+            _silentPackets = 0;
             var payloadLength = _codec.Encode(_pending.AsSpan(0, _samplesPerPacket), packet[RtpHeader.FixedLength..]);
             new RtpHeader(_nextIsMarker, (byte)_payloadType, _sequence, _timestamp, Ssrc).WriteTo(packet);
             _nextIsMarker = false;
@@ -112,10 +135,14 @@ public sealed class OutboundMedia
         _timestamp += (uint)_timestampPerPacket;
         PacketsSent++;
         OctetsSent += (uint)(length - RtpHeader.FixedLength);
+        ConsumePacket();
+        return length;
+    }
 
+    private void ConsumePacket()
+    {
         _pending.AsSpan(_samplesPerPacket, _pendingCount - _samplesPerPacket).CopyTo(_pending);
         _pendingCount -= _samplesPerPacket;
-        return length;
     }
 
     /// <summary>Advances the timeline by one frame without sending (we may not send: hold, recvonly).</summary>

@@ -10,6 +10,7 @@ namespace VoiceFunctions.MediaHost.Media;
 public sealed partial class RtpMediaSession
 {
     private const int MaxDatagram = 1500;
+    private const int ReceiveThreadStackBytes = 256 * 1024; // the receive path is shallow; hundreds of calls share the address space
 
     private readonly SocketAddress _rtpRemote;
     private readonly SocketAddress _rtcpRemote;
@@ -37,10 +38,10 @@ public sealed partial class RtpMediaSession
             {
                 return;
             }
-            _in.ProduceFrame(nowMs, _inFrame);
+            _in.ProduceFrame(nowMs, _inFrame, NowMs());
             _inbound.WriteDroppingOldest(_inFrame);
 
-            var hasAudio = _outbound.TryRead(_outFrame);
+            var hasAudio = _outbound.TryRead(_outFrame, out var writtenAt);
             if (_media.MaySend && RemoteEndpoint is not null)
             {
                 var length = _out.OnFrame(hasAudio ? _outFrame : ReadOnlySpan<short>.Empty, _sendBuffer, talkSpurtStart: hasAudio && !_talking);
@@ -48,6 +49,10 @@ public sealed partial class RtpMediaSession
                 {
                     _rtpSocket.SendTo(_sendBuffer.AsSpan(0, length), _rtpRemote);
                     _metrics.PacketSent();
+                    if (hasAudio)
+                    {
+                        _metrics.OutboundDelay.Record(_time.GetElapsedTime(writtenAt).TotalMilliseconds);
+                    }
                 }
             }
             else
@@ -55,6 +60,7 @@ public sealed partial class RtpMediaSession
                 _out.SkipFrame();
             }
             _talking = hasAudio;
+            CompleteDtmfWhenSent();
 
             if (nowMs - _lastRtcpMs >= _options.RtcpIntervalSeconds * 1000L)
             {
@@ -83,7 +89,7 @@ public sealed partial class RtpMediaSession
         }
     }
 
-    private async Task ReceiveRtpAsync()
+    private void ReceiveRtp()
     {
         var buffer = new byte[MaxDatagram];
         var sender = new SocketAddress(_rtpSocket.LocalEndpoint.AddressFamily);
@@ -92,7 +98,7 @@ public sealed partial class RtpMediaSession
             int length;
             try
             {
-                length = await _rtpSocket.ReceiveFromAsync(buffer, sender, _stop.Token).ConfigureAwait(false);
+                length = _rtpSocket.ReceiveFrom(buffer, sender, _stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -100,6 +106,10 @@ public sealed partial class RtpMediaSession
             }
             catch (SocketException)
             {
+                if (_stop.IsCancellationRequested)
+                {
+                    return; // closing the socket interrupts the blocking receive
+                }
                 continue; // ICMP errors surface here on some systems: not fatal for RTP
             }
             OnRtpDatagram(buffer.AsSpan(0, length), sender);

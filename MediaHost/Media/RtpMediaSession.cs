@@ -15,7 +15,7 @@ namespace VoiceFunctions.MediaHost.Media;
 /// </summary>
 public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
 {
-    private const int InboundFrames = 10;   // 200 ms: the audio loop may lag this much before we drop its oldest audio
+    private const int InboundFrames = 50;   // 1 s: the audio loop (on the thread pool) may lag this much before we drop its oldest audio
     private const int OutboundFrames = 25;  // 500 ms of agent audio queued ahead of the clock
 
     private readonly object _lock = new();
@@ -28,7 +28,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
     private readonly MediaMetrics _metrics;
     private readonly CancellationTokenSource _stop = new();
     private readonly FrameRing _inbound = new(InboundFrames, AudioFormat.SamplesPerFrame);
-    private readonly FrameRing _outbound = new(OutboundFrames, AudioFormat.SamplesPerFrame);
+    private readonly FrameRing _outbound;
     private readonly uint _ssrc;
     private readonly ushort _firstSequence;
     private readonly uint _firstTimestamp;
@@ -52,6 +52,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
         _firstSequence = (ushort)Random.Shared.Next(0, 65536);
         _firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
+        _outbound = new FrameRing(OutboundFrames, AudioFormat.SamplesPerFrame, time);
         _rtpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
         _rtcpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
     }
@@ -89,7 +90,9 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             _startedAtMs = NowMs();
             _lastRtcpMs = _startedAtMs - _options.RtcpIntervalSeconds * 500L; // first report after half an interval (RFC 3550 6.2)
         }
-        _ = ReceiveRtpAsync();
+        // RTP is read on a thread of its own (blocking in the kernel), not the thread pool: a starved pool would
+        // hold packets back and the jitter buffer would conceal, then drop, audio that arrived on time.
+        new Thread(ReceiveRtp, ReceiveThreadStackBytes) { IsBackground = true, Name = "rtp-receive" }.Start();
         _ = ReceiveRtcpAsync();
         _clock.Add(this);
         _metrics.SessionStarted();
@@ -130,6 +133,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         lock (_lock)
         {
             SendRtcp(NowMs(), goodbye: true);
+            AbandonDtmf();
         }
         _stop.Cancel();
         _inbound.Complete();
@@ -150,6 +154,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             || !_media.Codec.SameEncoding(media.Codec.Name, media.Codec.ClockRate, media.Codec.Channels)
             || _media.PayloadType != media.PayloadType
             || _media.TelephoneEventPayloadType != media.TelephoneEventPayloadType
+            || _media.ComfortNoisePayloadType != media.ComfortNoisePayloadType
             || _media.PacketTimeMs != media.PacketTimeMs;
         if (codecChanged)
         {
@@ -159,14 +164,15 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             {
                 throw new NotSupportedException($"The media path cannot carry the negotiated codec {media.Codec}.");
             }
-            _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer)
+            _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer, media.ComfortNoisePayloadType)
             {
                 DigitReceived = digit => DtmfReceived?.Invoke(digit),
+                ArrivalToDecoded = _metrics.InboundDelay,
             };
             var sequence = _out is null ? _firstSequence : (ushort)(_firstSequence + _out.PacketsSent);
             // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
             var timestamp = _out is null ? _firstTimestamp : _out.LastTimestamp + (uint)(_out.ClockRate / 10);
-            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp);
+            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
         }
         if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
         {

@@ -15,6 +15,12 @@ public sealed class RtpMediaSessionFactory : IMediaSessionFactory
     public static readonly IReadOnlyList<MediaCodec> DefaultCodecs =
         [MediaCodec.Pcmu, MediaCodec.Pcma, MediaCodec.G722, MediaCodec.Opus, MediaCodec.TelephoneEvent];
 
+    /// <summary>
+    /// What a session negotiates by default: <see cref="DefaultCodecs"/> plus RFC 3389 comfort noise (taken only when the
+    /// peer offers it at the audio codec's clock rate; it is not an audio codec, so it is kept out of DefaultCodecs).
+    /// </summary>
+    public static readonly IReadOnlyList<MediaCodec> DefaultNegotiated = [.. DefaultCodecs, MediaCodec.ComfortNoise];
+
     private readonly RtpPortAllocator _ports;
     private readonly RtpOptions _options;
     private readonly MediaClock _clock;
@@ -34,7 +40,7 @@ public sealed class RtpMediaSessionFactory : IMediaSessionFactory
         _clock = clock;
         _time = time;
         Metrics = metrics;
-        _codecs = codecs ?? DefaultCodecs;
+        _codecs = codecs ?? DefaultNegotiated;
     }
 
     public MediaMetrics Metrics { get; }

@@ -24,6 +24,8 @@ public sealed class JitterBuffer
     private readonly byte[] _payloads = new byte[SlotCount * MaxPayloadBytes];
     private readonly int[] _lengths = new int[SlotCount];
     private readonly long[] _sequences = new long[SlotCount];
+    private readonly long[] _arrivals = new long[SlotCount];
+    private readonly bool[] _comfortNoise = new bool[SlotCount];
     private readonly JitterEstimator _jitter = new();
     private readonly long[] _transits = new long[TransitWindow];
     private int _transitCount;
@@ -36,6 +38,7 @@ public sealed class JitterBuffer
     private long _firstArrivalMs;
     private int _dryTicks;
     private int _ticksSinceStretch;
+    private bool _inComfortNoise; // the last packet played was comfort noise: a pause after it is the sender's silence, not loss
 
     public JitterBuffer(int frameMs, int clockRate, JitterBufferOptions options)
     {
@@ -56,6 +59,9 @@ public sealed class JitterBuffer
 
     public JitterBufferStatistics Statistics { get; } = new();
 
+    /// <summary>When the packet most recently played arrived (ms on the caller's clock): for the added-delay measurement.</summary>
+    public long LastPlayedArrivalMs { get; private set; }
+
     /// <summary>Packets currently held.</summary>
     public int Count => _buffered;
 
@@ -63,7 +69,14 @@ public sealed class JitterBuffer
     /// Offers a packet with extended sequence number <paramref name="sequence"/>. Returns false when it was a
     /// duplicate, late, or too large; the payload is copied, so the caller's buffer can be reused at once.
     /// </summary>
-    public bool Insert(long sequence, uint timestamp, ReadOnlySpan<byte> payload, long arrivalMs)
+    public bool Insert(long sequence, uint timestamp, ReadOnlySpan<byte> payload, long arrivalMs) =>
+        Insert(sequence, timestamp, payload, arrivalMs, comfortNoise: false);
+
+    /// <summary>
+    /// Offers a packet; <paramref name="comfortNoise"/> marks an RFC 3389 comfort-noise packet, which plays as
+    /// <see cref="JitterBufferFrame.ComfortNoise"/> and turns the pause that follows it into comfort noise too.
+    /// </summary>
+    public bool Insert(long sequence, uint timestamp, ReadOnlySpan<byte> payload, long arrivalMs, bool comfortNoise)
     {
         if (payload.Length > MaxPayloadBytes)
         {
@@ -104,6 +117,8 @@ public sealed class JitterBuffer
         payload.CopyTo(_payloads.AsSpan(slot * MaxPayloadBytes, MaxPayloadBytes));
         _lengths[slot] = payload.Length;
         _sequences[slot] = sequence;
+        _arrivals[slot] = arrivalMs;
+        _comfortNoise[slot] = comfortNoise;
         if (_buffered++ == 0 && !_playing)
         {
             _firstArrivalMs = arrivalMs;
@@ -139,6 +154,11 @@ public sealed class JitterBuffer
                 if (++_dryTicks * _frameMs >= _options.MaxDelayMs)
                 {
                     _transitCount = 0; // a real pause (or silence suppression): measure the delay afresh after it
+                }
+                if (_inComfortNoise)
+                {
+                    Statistics.ComfortNoise++;
+                    return JitterBufferFrame.ComfortNoise; // the sender is silent (RFC 3389): nothing is missing
                 }
                 Statistics.Concealed++;
                 Statistics.Underruns++;
@@ -181,10 +201,15 @@ public sealed class JitterBuffer
         {
             // Ran dry: nothing newer has arrived (a pause, or the stream stopped). Conceal and start over from
             // the next packet, so a pause neither advances playout past packets still to come nor counts as loss.
-            Statistics.Concealed++;
-            Statistics.Underruns++;
             _playing = false;
             _dryTicks = 1;
+            if (_inComfortNoise)
+            {
+                Statistics.ComfortNoise++;
+                return JitterBufferFrame.ComfortNoise;
+            }
+            Statistics.Concealed++;
+            Statistics.Underruns++;
             return JitterBufferFrame.Underrun;
         }
 
@@ -194,8 +219,15 @@ public sealed class JitterBuffer
         {
             length = _lengths[slot];
             _payloads.AsSpan(slot * MaxPayloadBytes, length).CopyTo(payload);
+            LastPlayedArrivalMs = _arrivals[slot];
             TryRemove(sequence);
             MarkPlayed(slot, sequence);
+            _inComfortNoise = _comfortNoise[slot];
+            if (_inComfortNoise)
+            {
+                Statistics.ComfortNoise++;
+                return JitterBufferFrame.ComfortNoise;
+            }
             Statistics.Played++;
             return JitterBufferFrame.Packet;
         }

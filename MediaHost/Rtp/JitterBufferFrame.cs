@@ -14,4 +14,10 @@ public enum JitterBufferFrame
 
     /// <summary>Nothing to play now (the buffer ran dry, or the delay grows by a packet time): conceal.</summary>
     Underrun,
+
+    /// <summary>
+    /// An RFC 3389 comfort-noise packet, or the pause after one (the sender stopped sending during silence): play
+    /// comfort noise at the level of the last CN payload (copied like a packet's); nothing is lost.
+    /// </summary>
+    ComfortNoise,
 }

@@ -18,6 +18,9 @@ public sealed class JitterBufferStatistics
     /// <summary>Frames played as concealment: lost packets plus frames inserted to stretch the delay.</summary>
     public long Concealed { get; internal set; }
 
+    /// <summary>Frames played as comfort noise: RFC 3389 CN packets and the sender's silence after them (not loss).</summary>
+    public long ComfortNoise { get; internal set; }
+
     /// <summary>Frames played from a real packet.</summary>
     public long Played { get; internal set; }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using VoiceFunctions.Shared.Calls.Timeline;
 
 namespace VoiceFunctions.Shared.Calls;
 
@@ -11,7 +12,7 @@ namespace VoiceFunctions.Shared.Calls;
 /// update that changes nothing writes nothing, so an activity retried after a crash writes once.
 /// Updates use ETags: a conflicting concurrent update is re-read and re-applied, never overwritten.
 /// </summary>
-public sealed class CallStore
+public sealed partial class CallStore
 {
     private readonly TableClient _table;
     private readonly LargeTextStore _texts;
@@ -71,12 +72,13 @@ public sealed class CallStore
         return entity is null ? null : await ToRecordAsync(entity, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The record with its turns, read with one partition query.</summary>
+    /// <summary>The record with its turns and its timeline (both planes, turns included), read with one partition query.</summary>
     public async Task<CallDetails?> GetDetailsAsync(string callId, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct).ConfigureAwait(false);
         TableEntity? record = null;
         var turns = new List<CallTurn>();
+        var timeline = new List<CallTimelineEntry>();
         var partition = CallTableKeys.CallPartition(callId);
         await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct).ConfigureAwait(false))
         {
@@ -88,8 +90,14 @@ public sealed class CallStore
             {
                 turns.Add(await ToTurnAsync(callId, e, ct).ConfigureAwait(false));
             }
+            else if (e.RowKey.StartsWith(CallTableKeys.TimelineRowKeyPrefix, StringComparison.Ordinal))
+            {
+                timeline.Add(CallTimelineEntityMapper.FromEntity(e));
+            }
         }
-        return record is null ? null : new CallDetails(await ToRecordAsync(record, ct).ConfigureAwait(false), turns);
+        return record is null
+            ? null
+            : new CallDetails(await ToRecordAsync(record, ct).ConfigureAwait(false), turns) { Timeline = CallTimeline.Merge(timeline, turns) };
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace VoiceFunctions.Shared.Calls;
 /// record (<c>record</c>) and its turns (<c>turn|000001</c>…), so one partition query returns all;</item>
 /// <item>list a day's calls newest first: day-index entities in <c>d|{yyyyMMdd}|{bucket}</c>, row key
 /// <c>{inverted start ticks}|{callId}</c>, so ascending row-key order is newest first;</item>
-/// <item>append a turn: an insert into the call's own partition, keyed by the turn number.</item>
+/// <item>append a turn: an insert into the call's own partition, keyed by the turn number;</item>
+/// <item>the call's timeline: entries in the same partition (<c>tl|{entryId}</c>), read with the record.</item>
 /// </list>
 /// The day is split into buckets by a stable hash of the call id, so no single partition takes
 /// every call of a busy day.
@@ -23,12 +24,18 @@ public static class CallTableKeys
     private const string CallPrefix = "c|";
     private const string DayPrefix = "d|";
     private const string TurnPrefix = "turn|";
+    private const string TimelinePrefix = "tl|";
 
     public static string CallPartition(string callId) => CallPrefix + Escape(callId);
 
     public static string TurnRowKey(int sequence) => TurnPrefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
 
     public static string TurnRowKeyPrefix => TurnPrefix;
+
+    /// <summary>A timeline entry's row in the call's partition: keyed by its stable id, so a repeated write is a conflict, not a copy.</summary>
+    public static string TimelineRowKey(string entryId) => TimelinePrefix + Escape(entryId);
+
+    public static string TimelineRowKeyPrefix => TimelinePrefix;
 
     public static string DayPartition(DateOnly day, int bucket) =>
         DayPrefix + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "|" + bucket.ToString("D3", CultureInfo.InvariantCulture);

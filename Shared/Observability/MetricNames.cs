@@ -93,6 +93,15 @@ public static class MetricNames
     /// <summary>Histogram s: interarrival jitter (RFC 3550) sampled per call.</summary>
     public const string RtpJitter = Prefix + "rtp.jitter";
 
+    /// <summary>Counter {tick}: 20 ms media clock ticks run (each sends one frame on every call).</summary>
+    public const string MediaClockTicks = Prefix + "rtp.clock_ticks";
+
+    /// <summary>Counter {tick}: clock ticks whose work started more than one period late, or were skipped: late frames on every call.</summary>
+    public const string MediaClockLateTicks = Prefix + "rtp.clock_late_ticks";
+
+    /// <summary>Histogram ms: from a call event's occurrence in the MediaHost to the control plane's acknowledgement (queue wait, retries, HTTP).</summary>
+    public const string AgentEventDelivery = Prefix + "calls.event_delivery";
+
     // ---- SIP (MediaHost) ----
 
     /// <summary>Counter {request}: SIP requests received and sent. Tags: method.</summary>
@@ -123,7 +132,7 @@ public static class MetricNames
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
         TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures,
-        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter,
+        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, AgentEventDelivery,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,
     ];

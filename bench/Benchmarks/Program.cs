@@ -8,7 +8,8 @@ public static class BenchmarkProgram
     public static int Main(string[] args)
     {
         // Load runs that are not BenchmarkDotNet benchmarks: "agent-load" (Agent/AgentLoadRunner.cs),
-        // "media-load CALLS SECONDS" (Media/MediaLoadRun.cs) and "webhook-load" (ControlPlane/WebhookLoadRunner.cs).
+        // "media-load CALLS SECONDS" (Media/MediaLoadRun.cs),
+        // "media-capacity CALLS SECONDS" (Media/MediaCapacityRun.cs, which starts "media-capacity-generator" as its far end) and "webhook-load" (ControlPlane/WebhookLoadRunner.cs).
         if (args.Length > 0 && args[0] == "agent-load")
         {
             return Agent.AgentLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
@@ -16,6 +17,14 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "webhook-load")
         {
             return ControlPlane.WebhookLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+        if (args is ["media-capacity", var capacityCalls, var capacitySeconds])
+        {
+            return Media.MediaCapacityRun.RunAsync(int.Parse(capacityCalls), int.Parse(capacitySeconds)).GetAwaiter().GetResult();
+        }
+        if (args is ["media-capacity-generator", ..])
+        {
+            return Media.SipRtpLoadGenerator.Run(args[1..]);
         }
         if (args is ["media-load", var calls, var seconds])
         {

@@ -25,16 +25,34 @@ internal sealed class DemoCaller : IDisposable
         _stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public static async Task<DemoCaller> StartAsync(IPEndPoint target, string question, int leadSeconds, int callMilliseconds)
+    /// <param name="leg">When given, the call is placed as LiveKit SIP places the agent's leg: to that user, from that
+    /// number, with those extra headers on the INVITE (CreateSIPParticipant's <c>headers</c>).</param>
+    /// <param name="wideband">Offer only G.722 and send the question as 16 kHz G.722 (<see cref="G722Leg"/>) instead of 8 kHz µ-law.</param>
+    public static async Task<DemoCaller> StartAsync(IPEndPoint target, string question, int leadSeconds, int callMilliseconds, BridgeLeg? leg = null, bool wideband = false)
     {
         var sipp = RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
         var espeak = RequiredTool.Command("espeak-ng", "the Debian package espeak-ng");
         var sox = RequiredTool.Command("sox", "the Debian package sox");
         var work = Directory.CreateTempSubdirectory("demo-caller-").FullName;
         await RunAsync(espeak, work, "-v", "en-us", "-s", "150", "-w", "question.wav", question);
-        await RunAsync(sox, work, "question.wav", "-r", "8000", "-c", "1", "-e", "mu-law", "-t", "raw", "caller.audio", "pad", leadSeconds.ToString(), "6");
         var scenario = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "scripts", "demo", "caller.xml"));
-        await File.WriteAllTextAsync(Path.Combine(work, "caller.xml"), scenario.Replace("[call_ms]", callMilliseconds.ToString()));
+        scenario = scenario.Replace("[call_ms]", callMilliseconds.ToString());
+        if (wideband)
+        {
+            await RunAsync(sox, work, "question.wav", "-r", "16000", "-c", "1", "-e", "signed", "-b", "16", "-t", "raw", "question.raw", "pad", leadSeconds.ToString(), "6");
+            var raw = await File.ReadAllBytesAsync(Path.Combine(work, "question.raw"));
+            await File.WriteAllBytesAsync(Path.Combine(work, "question.pcap"), G722Leg.ToPcap(global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(raw)));
+            scenario = G722Leg.Apply(scenario, "question.pcap");
+        }
+        else
+        {
+            await RunAsync(sox, work, "question.wav", "-r", "8000", "-c", "1", "-e", "mu-law", "-t", "raw", "caller.audio", "pad", leadSeconds.ToString(), "6");
+        }
+        if (leg is not null)
+        {
+            scenario = leg.Apply(scenario);
+        }
+        await File.WriteAllTextAsync(Path.Combine(work, "caller.xml"), scenario);
         var info = new ProcessStartInfo(sipp) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in new[] { target.ToString(), "-sf", "caller.xml", "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(), "-bind_local",
                      "-m", "1", "-timeout", "60s", "-timeout_error", "-trace_err", "-nostdin", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() })

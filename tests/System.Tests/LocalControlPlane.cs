@@ -14,11 +14,13 @@ namespace VoiceFunctions.System.Tests;
 /// </summary>
 internal sealed class LocalControlPlane : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplication? _app;
 
-    private LocalControlPlane(WebApplication app, string eventsSecret, string apiKey)
+    private LocalControlPlane(WebApplication app, Dictionary<string, string?> settings, string eventsSecret, string apiKey)
     {
         _app = app;
+        _settings = settings;
         EventsSecret = eventsSecret;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         Http.DefaultRequestHeaders.Add("x-functions-key", apiKey);
@@ -27,6 +29,23 @@ internal sealed class LocalControlPlane : IAsyncDisposable
     public string EventsSecret { get; }
     public Uri BaseUrl => Http.BaseAddress!;
     public HttpClient Http { get; }
+
+    /// <summary>
+    /// Stops the host (its in-process Durable backend and every orchestration go with it, as with a crashed or
+    /// redeployed local host), waits <paramref name="downtime"/> with nothing listening, then starts it again on the
+    /// same port with the same settings and tables.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime)
+    {
+        var app = _app!;
+        _app = null;
+        await app.StopAsync().DefaultTimeout();
+        await app.DisposeAsync();
+        await Task.Delay(downtime);
+        var settings = new Dictionary<string, string?>(_settings) { ["urls"] = BaseUrl.ToString().TrimEnd('/') };
+        _app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(settings));
+        await _app.StartAsync().DefaultTimeout();
+    }
 
     public static async Task<LocalControlPlane> StartAsync(IDictionary<string, string?>? extra = null)
     {
@@ -58,7 +77,7 @@ internal sealed class LocalControlPlane : IAsyncDisposable
         }
         var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(settings));
         await app.StartAsync().DefaultTimeout();
-        return new LocalControlPlane(app, eventsSecret, apiKey);
+        return new LocalControlPlane(app, settings, eventsSecret, apiKey);
     }
 
     /// <summary>Waits until today's newest call is no longer in progress, and returns GET /api/calls/{id}.</summary>
@@ -95,12 +114,58 @@ internal sealed class LocalControlPlane : IAsyncDisposable
         return call.GetProperty("turns").GetArrayLength() >= turns ? call : null;
     }
 
+    /// <summary>GET /api/calls/{id}, or null while the call is not recorded.</summary>
+    public async Task<JsonElement?> GetCallAsync(string callId)
+    {
+        using var response = await Http.GetAsync($"/api/calls/{Uri.EscapeDataString(callId)}");
+        if (response.StatusCode == global::System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Polls GET /api/calls/{id} until <paramref name="done"/> holds; fails with the last answer after the timeout.</summary>
+    public async Task<JsonElement> WaitForCallAsync(string callId, Func<JsonElement, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        JsonElement? last = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                last = await GetCallAsync(callId);
+                if (last is { } call && done(call))
+                {
+                    return call;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The host is restarting or its storage is down: ask again.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{what}: not within {timeout}; last seen: {last?.ToString() ?? "no record"}");
+    }
+
+    /// <summary>True when some turn has both the caller's words and the agent's answer.</summary>
+    public static bool HasAnsweredQuestion(JsonElement call) =>
+        call.GetProperty("turns").EnumerateArray().Any(t =>
+            !string.IsNullOrWhiteSpace(t.GetProperty("callerText").GetString()) && !string.IsNullOrWhiteSpace(t.GetProperty("agentText").GetString()));
+
+    public static bool IsFinalized(JsonElement call) => call.GetProperty("record").GetProperty("outcome").GetString() != "InProgress";
+
     private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync().DefaultTimeout();
-        await _app.DisposeAsync();
+        if (_app is { } app)
+        {
+            await app.StopAsync().DefaultTimeout();
+            await app.DisposeAsync();
+        }
     }
 }

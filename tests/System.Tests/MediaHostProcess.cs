@@ -39,14 +39,15 @@ internal sealed class MediaHostProcess : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    public static async Task<MediaHostProcess> StartAsync(Uri controlPlane, string eventsSecret, IDictionary<string, string>? extra = null)
+    /// <param name="sipPort">The SIP port (UDP and TCP), when the caller must know it before the start (a trunk's address); else a free one.</param>
+    public static async Task<MediaHostProcess> StartAsync(Uri controlPlane, string eventsSecret, IDictionary<string, string>? extra = null, int? sipPort = null)
     {
         var dll = Path.Combine(RepoPaths.Root, "MediaHost", "bin", BuildConfiguration(), "net10.0", "VoiceFunctions.MediaHost.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("the MediaHost is not built (this test project builds it first)", dll);
         }
-        var sipPort = FreePort.Next();
+        var sip = sipPort ?? FreePort.Next();
         var httpPort = FreePort.Next();
         var rtpMin = 20000 + Random.Shared.Next(0, 99) * 100;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -60,8 +61,8 @@ internal sealed class MediaHostProcess : IAsyncDisposable
             ["AgentEvents__Secret"] = eventsSecret,
             ["Sip__BindAddress"] = "127.0.0.1",
             ["Sip__MediaBindAddress"] = "127.0.0.1",
-            ["Sip__UdpPort"] = sipPort.ToString(),
-            ["Sip__TcpPort"] = sipPort.ToString(),
+            ["Sip__UdpPort"] = sip.ToString(),
+            ["Sip__TcpPort"] = sip.ToString(),
             ["Rtp__PortMin"] = rtpMin.ToString(),
             ["Rtp__PortMax"] = (rtpMin + 99).ToString(),
             ["AiLoop__Language"] = "en-US",
@@ -74,7 +75,7 @@ internal sealed class MediaHostProcess : IAsyncDisposable
         {
             info.Environment[key] = value;
         }
-        var host = new MediaHostProcess(Process.Start(info)!, new IPEndPoint(IPAddress.Loopback, sipPort), httpPort, rtpMin, rtpMin + 99);
+        var host = new MediaHostProcess(Process.Start(info)!, new IPEndPoint(IPAddress.Loopback, sip), httpPort, rtpMin, rtpMin + 99);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(90);
         while (DateTimeOffset.UtcNow < deadline)

@@ -19,9 +19,16 @@ public sealed class AgentProviderFactory(IOptions<AiLoopOptions> options, IHttpC
         ? new OpenAiChatModel(httpClients.CreateClient(HttpClientName), Selection.OpenAiLlm!, time, loggers.CreateLogger<OpenAiChatModel>())
         : new ScriptedLanguageModel(LoadScript());
 
-    public ITextToSpeech CreateTextToSpeech() => Selection.Tts == "openai"
-        ? new OpenAiTextToSpeech(httpClients.CreateClient(HttpClientName), Selection.OpenAiTts!, time, loggers.CreateLogger<OpenAiTextToSpeech>())
-        : new EspeakTextToSpeech(Selection.Espeak);
+    /// <summary>The configured TTS provider behind the sentence cache (unless AiLoop:Providers:TtsCache:MaxEntries is 0).</summary>
+    public ITextToSpeech CreateTextToSpeech()
+    {
+        var (provider, voice) = Selection.Tts == "openai"
+            ? ((ITextToSpeech)new OpenAiTextToSpeech(httpClients.CreateClient(HttpClientName), Selection.OpenAiTts!, time, loggers.CreateLogger<OpenAiTextToSpeech>()),
+                $"openai|{Selection.OpenAiTts!.BaseUrl}|{Selection.OpenAiTts.Model}|{Selection.OpenAiTts.Voice}")
+            : (new EspeakTextToSpeech(Selection.Espeak),
+                $"espeak|{Selection.Espeak.EnglishVoice}|{Selection.Espeak.RussianVoice}|{Selection.Espeak.WordsPerMinute}");
+        return Selection.TtsCache.MaxEntries > 0 ? new CachingTextToSpeech(provider, voice, Selection.TtsCache) : provider;
+    }
 
     /// <summary>The configured dialog script, or the built-in one.</summary>
     public DialogScript LoadScript()

@@ -24,6 +24,7 @@ public sealed class AiLoopOptionsValidator : IValidateOptions<AiLoopOptions>
         Check(options.Silence, "AiLoop:Silence", failures);
         Check(options.Providers, "AiLoop:Providers", failures);
         Check(options.Providers.Espeak, "AiLoop:Providers:Espeak", failures);
+        Check(options.Providers.TtsCache, "AiLoop:Providers:TtsCache", failures);
         Check(options.Providers.Pocketsphinx, "AiLoop:Providers:Pocketsphinx", failures);
         RequireOpenAi(options.Providers.Stt, options.Providers.OpenAiStt, "OpenAiStt", failures);
         RequireOpenAi(options.Providers.Llm, options.Providers.OpenAiLlm, "OpenAiLlm", failures);

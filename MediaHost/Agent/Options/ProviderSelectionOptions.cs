@@ -23,6 +23,9 @@ public sealed class ProviderSelectionOptions
 
     public EspeakOptions Espeak { get; set; } = new();
 
+    /// <summary>The cache of synthesised sentences in front of the TTS provider (on by default; MaxEntries 0 turns it off).</summary>
+    public TtsCacheOptions TtsCache { get; set; } = new();
+
     public PocketsphinxOptions Pocketsphinx { get; set; } = new();
 
     /// <summary>Required when <see cref="Stt"/> is "openai".</summary>

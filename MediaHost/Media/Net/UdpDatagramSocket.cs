@@ -21,6 +21,10 @@ public sealed class UdpDatagramSocket : IDatagramSocket
     public ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken) =>
         _socket.ReceiveFromAsync(buffer, SocketFlags.None, sender, cancellationToken);
 
+    /// <summary>A blocking receive in the kernel (the socket stays in blocking mode: only the RTP thread reads it); Dispose unblocks it.</summary>
+    public int ReceiveFrom(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken) =>
+        _socket.ReceiveFrom(buffer.Span, SocketFlags.None, sender);
+
     public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination)
     {
         try

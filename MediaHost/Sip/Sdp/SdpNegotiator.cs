@@ -26,6 +26,7 @@ public static class SdpNegotiator
         var audioIndex = -1;
         MediaCodec? chosen = null;
         int? telephoneEvent = null;
+        int? comfortNoise = null;
         string? rejection = "the offer has no audio stream";
         for (var i = 0; i < offer.Media.Count && chosen is null; i++)
         {
@@ -49,11 +50,11 @@ public static class SdpNegotiator
                 rejection = "the audio stream has no connection address (c=)";
                 continue;
             }
-            chosen = Choose(media, local, out telephoneEvent);
+            chosen = Choose(media, local, out telephoneEvent, out comfortNoise);
             if (chosen is null)
             {
                 rejection = "no common codec: offered " + string.Join(", ", media.RtpMaps.Values.Select(m => $"{m.Name}/{m.ClockRate}"))
-                    + "; we support " + string.Join(", ", local.Where(c => !c.IsTelephoneEvent));
+                    + "; we support " + string.Join(", ", local.Where(c => !c.IsAuxiliary));
                 continue;
             }
             audioIndex = i;
@@ -77,7 +78,7 @@ public static class SdpNegotiator
         }
         var ptime = audio.PacketTimeMs is { } p and >= 10 and <= 60 ? p : DefaultPacketTimeMs;
         var negotiated = new NegotiatedMedia(
-            new IPEndPoint(audio.Connection, audio.Port), chosen, chosen.PayloadType, telephoneEvent, ptime, ours);
+            new IPEndPoint(audio.Connection, audio.Port), chosen, chosen.PayloadType, telephoneEvent, ptime, ours, comfortNoise);
 
         var sdp = SdpWriter.Begin(advertisedAddress, sessionId, sessionVersion);
         for (var i = 0; i < offer.Media.Count; i++)
@@ -85,9 +86,15 @@ public static class SdpNegotiator
             var media = offer.Media[i];
             if (i == audioIndex)
             {
-                var codecs = telephoneEvent is { } te
-                    ? [chosen, local.First(c => c.IsTelephoneEvent) with { PayloadType = te }]
-                    : new[] { chosen };
+                var codecs = new List<MediaCodec> { chosen };
+                if (telephoneEvent is { } te)
+                {
+                    codecs.Add(local.First(c => c.IsTelephoneEvent) with { PayloadType = te });
+                }
+                if (comfortNoise is { } cn)
+                {
+                    codecs.Add(local.First(c => c.IsComfortNoise) with { PayloadType = cn, ClockRate = chosen.ClockRate });
+                }
                 SdpWriter.AppendAudio(sdp, localPort, codecs, ptime, ours);
             }
             else
@@ -126,22 +133,30 @@ public static class SdpNegotiator
             {
                 continue;
             }
-            var codec = offered.FirstOrDefault(c => !c.IsTelephoneEvent && c.SameEncoding(map.Name, map.ClockRate, map.Channels));
+            var codec = offered.FirstOrDefault(c => !c.IsAuxiliary && c.SameEncoding(map.Name, map.ClockRate, map.Channels));
             if (codec is null)
             {
                 continue;
             }
             var te = audio.RtpMaps.Values.FirstOrDefault(m => m.Name.Equals("telephone-event", StringComparison.OrdinalIgnoreCase));
+            var cn = offered.Any(c => c.IsComfortNoise) ? ComfortNoiseOf(audio, map.ClockRate) : null;
             var media = new NegotiatedMedia(new IPEndPoint(audio.Connection!, audio.Port), codec with { PayloadType = pt }, pt,
-                te?.PayloadType, audio.PacketTimeMs ?? DefaultPacketTimeMs, Mirror(audio.Direction ?? MediaDirection.SendReceive));
+                te?.PayloadType, audio.PacketTimeMs ?? DefaultPacketTimeMs, Mirror(audio.Direction ?? MediaDirection.SendReceive), cn);
             return new SdpNegotiation(null, media, 0, null);
         }
         return SdpNegotiation.Fail(488, "the answer kept none of the codecs we offered");
     }
 
-    private static MediaCodec? Choose(SdpMedia media, IReadOnlyList<MediaCodec> local, out int? telephoneEvent)
+    // RFC 3389: comfort noise runs at the audio codec's RTP clock rate; CN at another rate is not for this codec.
+    private static int? ComfortNoiseOf(SdpMedia media, int clockRate) =>
+        media.Formats.Select(f => int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var pt) && media.RtpMaps.TryGetValue(pt, out var map)
+                && map.Name.Equals("CN", StringComparison.OrdinalIgnoreCase) && map.ClockRate == clockRate ? pt : (int?)null)
+            .FirstOrDefault(pt => pt is not null);
+
+    private static MediaCodec? Choose(SdpMedia media, IReadOnlyList<MediaCodec> local, out int? telephoneEvent, out int? comfortNoise)
     {
         telephoneEvent = null;
+        comfortNoise = null;
         var offered = new List<SdpRtpMap>();
         foreach (var format in media.Formats)
         {
@@ -152,7 +167,7 @@ public static class SdpNegotiator
         }
         foreach (var codec in local)
         {
-            if (codec.IsTelephoneEvent)
+            if (codec.IsAuxiliary)
             {
                 continue;
             }
@@ -166,6 +181,10 @@ public static class SdpNegotiator
                 // DTMF events at the audio clock rate when offered, else the usual 8000 Hz ones.
                 var events = offered.Where(m => m.Name.Equals("telephone-event", StringComparison.OrdinalIgnoreCase)).ToList();
                 telephoneEvent = (events.FirstOrDefault(m => m.ClockRate == match.ClockRate) ?? events.FirstOrDefault(m => m.ClockRate == 8000))?.PayloadType;
+            }
+            if (local.Any(c => c.IsComfortNoise))
+            {
+                comfortNoise = ComfortNoiseOf(media, match.ClockRate);
             }
             return codec with { PayloadType = match.PayloadType };
         }

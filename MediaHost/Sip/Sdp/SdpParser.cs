@@ -10,7 +10,7 @@ public static class SdpParser
     private static readonly Dictionary<int, (string Name, int Rate, int Channels)> StaticTypes = new()
     {
         [0] = ("PCMU", 8000, 1), [3] = ("GSM", 8000, 1), [4] = ("G723", 8000, 1), [8] = ("PCMA", 8000, 1),
-        [9] = ("G722", 8000, 1), [18] = ("G729", 8000, 1),
+        [9] = ("G722", 8000, 1), [13] = ("CN", 8000, 1), [18] = ("G729", 8000, 1),
     };
 
     public static bool TryParse(string text, out SdpSession session, out string? error)

@@ -48,21 +48,63 @@ public sealed class SipDialog
         };
     }
 
+    /// <summary>
+    /// True when the first hop of the route set is a strict router (its URI lacks ";lr", RFC 2543 style): requests
+    /// then carry that URI as Request-URI and the remote target as the last Route (RFC 3261 section 12.2.1.1).
+    /// </summary>
+    public bool FirstHopIsStrictRouter =>
+        RouteSet.Count > 0 && SipNameAddress.TryParse(RouteSet[0], out var first) && first.Uri is { } uri && !uri.Parameters.Contains("lr");
+
+    /// <summary>The URI whose address the request is sent to: the first route when there is a route set, else the remote target.</summary>
+    public string NextHopUri => RouteSet.Count > 0 && SipNameAddress.TryParse(RouteSet[0], out var first) ? first.UriText : RemoteTarget;
+
     /// <summary>A new request in this dialog; the caller adds Via (the transaction layer's job) and a body.</summary>
     public SipMessage CreateRequest(string method, string contact)
     {
-        var request = SipMessage.Request(method, RemoteTarget);
+        var request = Build(method, ++LocalCSeq);
+        request.Headers.Add(SipHeaderNames.Contact, contact);
+        return request;
+    }
+
+    /// <summary>The ACK for a 2xx to our INVITE numbered <paramref name="inviteCSeq"/> (RFC 3261 section 13.2.2.4).</summary>
+    public SipMessage CreateAck(int inviteCSeq) => Build("ACK", inviteCSeq, "ACK");
+
+    private SipMessage Build(string method, int cseq, string? cseqMethod = null)
+    {
+        var strict = FirstHopIsStrictRouter;
+        var request = SipMessage.Request(method, strict ? RequestUriOf(RouteSet[0]) : RemoteTarget);
         request.Headers.Add(SipHeaderNames.MaxForwards, "70");
         request.Headers.Add(SipHeaderNames.From, LocalAddress + ";tag=" + LocalTag);
         request.Headers.Add(SipHeaderNames.To, RemoteAddress + (RemoteTag is null ? "" : ";tag=" + RemoteTag));
         request.Headers.Add(SipHeaderNames.CallId, CallId);
-        request.Headers.Add(SipHeaderNames.CSeq, $"{++LocalCSeq} {method}");
-        foreach (var route in RouteSet)
+        request.Headers.Add(SipHeaderNames.CSeq, $"{cseq} {cseqMethod ?? method}");
+        for (var i = strict ? 1 : 0; i < RouteSet.Count; i++)
         {
-            request.Headers.Add(SipHeaderNames.Route, route);
+            request.Headers.Add(SipHeaderNames.Route, RouteSet[i]);
         }
-        request.Headers.Add(SipHeaderNames.Contact, contact);
+        if (strict)
+        {
+            request.Headers.Add(SipHeaderNames.Route, "<" + RemoteTarget + ">");
+        }
         return request;
+    }
+
+    /// <summary>A strict router's URI as a Request-URI: without the parameters a Request-URI may not carry (method) and without headers.</summary>
+    private static string RequestUriOf(string route)
+    {
+        if (!SipNameAddress.TryParse(route, out var address) || address.Uri is not { } uri)
+        {
+            return route;
+        }
+        var parameters = new SipParameters();
+        foreach (var (name, value) in uri.Parameters.Items)
+        {
+            if (!name.Equals("method", StringComparison.OrdinalIgnoreCase))
+            {
+                parameters.Set(name, value);
+            }
+        }
+        return new SipUri { Scheme = uri.Scheme, User = uri.User, Host = uri.Host, Port = uri.Port, Parameters = parameters }.ToString();
     }
 
     /// <summary>Checks an in-dialog request's CSeq: it must grow (RFC 3261 section 12.2.2); retransmissions are caught earlier.</summary>

@@ -44,7 +44,9 @@ internal sealed partial class SipInboundCall
                 OnReferProgress(request);
                 break;
             case "REFER":
-                // We do not let the far end move our agent elsewhere.
+                // We act as transferor only (the agent hands the caller to a human). Acting on a REFER as transferee would
+                // let whoever is on the line make this host dial any Refer-To target on our trunk (toll fraud), and the
+                // agent's audio loop is bound to this session, so a new leg would have nobody to talk to: refused.
                 _ua.Respond(transaction, _ua.Response(request, 403, "Forbidden - transfer requests are not accepted"));
                 break;
             case "OPTIONS":
@@ -144,7 +146,7 @@ internal sealed partial class SipInboundCall
             var refer = _dialog.CreateRequest("REFER", Contact);
             refer.Headers.Add(SipHeaderNames.ReferTo, "<" + target + ">");
             refer.Headers.Add(SipHeaderNames.ReferredBy, _dialog.LocalAddress);
-            _ua.SendRequest(refer, Flow, response =>
+            _ua.SendRequest(refer, RequestFlow, response =>
             {
                 if (response.StatusCode >= 300)
                 {

@@ -27,10 +27,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     private string? _localSdp;
     private long _sdpVersion = 1;
     private CallState _state = CallState.Ringing;
-    private byte[]? _pendingOk;
-    private ITimer? _okRetransmit;
-    private ITimer? _okGiveUp;
-    private TimeSpan _okInterval;
+    private readonly SipOkRetransmitter _okRetransmitter;
 
     public SipInboundCall(SipUserAgent ua, SipMessage invite, SipServerTransaction transaction, SipDialog dialog, IMediaSession media,
         SdpNegotiation? negotiation, long sessionId, InboundCall call)
@@ -45,6 +42,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
         _localSdp = negotiation?.AnswerSdp;
         Call = call;
         Key = dialog.CallId + "|" + dialog.LocalTag;
+        _okRetransmitter = new SipOkRetransmitter(ua.Clock);
         media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
         media.Failed += ended => _ = EndFromMediaAsync(ended);
     }
@@ -69,12 +67,21 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
 
     private SipFlow Flow => InviteTransaction.Flow;
 
+    /// <summary>
+    /// Where our own requests (BYE, REFER) go. With a route set (a proxy recorded its route) the first route decides
+    /// (RFC 3261 section 12.2.1.1); without one, back where the INVITE came from rather than to its Contact, which behind
+    /// a NAT is often a private address the caller cannot be reached at.
+    /// </summary>
+    private SipFlow RequestFlow => _dialog.RouteSet.Count == 0 ? Flow : Flow with { Remote = SipNextHop.For(_dialog, Flow.Remote) };
+
     private string Contact => _ua.Contact(Flow.Transport);
 
     /// <summary>180 Ringing with our tag: the dialog is early from now on.</summary>
     public void Ring()
     {
         var ringing = _ua.Response(_invite, 180, "Ringing", _dialog.LocalTag);
+        // RFC 3261 section 12.1.1: the responses that set up the dialog echo Record-Route, so the caller learns the route set too.
+        ringing.Headers.CopyFrom(_invite.Headers, SipHeaderNames.RecordRoute);
         ringing.Headers.Add(SipHeaderNames.Contact, Contact);
         _ua.Respond(InviteTransaction, ringing);
     }
@@ -157,6 +164,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     private SipMessage OkWithSdp(SipMessage request)
     {
         var ok = _ua.Response(request, 200, "OK", _dialog.LocalTag);
+        ok.Headers.CopyFrom(request.Headers, SipHeaderNames.RecordRoute);
         ok.Headers.Add(SipHeaderNames.Contact, Contact);
         ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
         ok.Headers.Add(SipHeaderNames.Supported, "replaces");
@@ -165,50 +173,21 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
         return ok;
     }
 
-    /// <summary>
-    /// RFC 3261 section 13.3.1.4: the UAS core retransmits its 2xx (T1 doubling to T2) until the ACK arrives;
-    /// with no ACK after 64*T1 the dialog is torn down with a BYE.
-    /// </summary>
-    private void StartOkRetransmission(SipMessage ok)
-    {
-        StopOkRetransmission();
-        _pendingOk = SipSerializer.Serialize(ok);
-        if (!Flow.Transport.IsReliable)
+    /// <summary>Retransmits our 2xx until the ACK; with no ACK after 64*T1 the dialog is torn down with a BYE.</summary>
+    private void StartOkRetransmission(SipMessage ok) =>
+        _okRetransmitter.Start(ok, Flow, () =>
         {
-            _okInterval = _ua.Clock.Timers.T1;
-            _okRetransmit = _ua.Clock.Once(_okInterval, RetransmitOk);
-        }
-        _okGiveUp = _ua.Clock.Once(_ua.Clock.Timers.TransactionTimeout, () =>
-        {
-            if (_pendingOk is null || _state == CallState.Ended)
+            if (_state == CallState.Ended)
             {
                 return;
             }
-            StopOkRetransmission();
             SendBye();
             End(CallEndReason.Error, 408, "no ACK for our 200 OK within 64*T1");
         });
-    }
 
-    private void RetransmitOk()
-    {
-        if (_pendingOk is null || _state == CallState.Ended)
-        {
-            return;
-        }
-        Flow.Send(_pendingOk);
-        _okInterval = SipTimerSettings.Next(_okInterval, _ua.Clock.Timers.T2);
-        _okRetransmit = _ua.Clock.Once(_okInterval, RetransmitOk);
-    }
+    private void StopOkRetransmission() => _okRetransmitter.Stop();
 
-    private void StopOkRetransmission()
-    {
-        _pendingOk = null;
-        _okRetransmit?.Dispose();
-        _okGiveUp?.Dispose();
-    }
-
-    private void SendBye() => _ua.SendRequest(_dialog.CreateRequest("BYE", Contact), Flow, _ => { });
+    private void SendBye() => _ua.SendRequest(_dialog.CreateRequest("BYE", Contact), RequestFlow, _ => { });
 
     private void End(CallEndReason reason, int? status, string detail)
     {

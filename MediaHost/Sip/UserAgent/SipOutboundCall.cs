@@ -12,9 +12,11 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
 /// <summary>
 /// A call we place: INVITE with our offer, one digest retry on 401/407, ACK for the 2xx (again if the 2xx is
-/// retransmitted), then BYE from either side. Re-INVITEs from the far end are refused (488) on this leg for now.
+/// retransmitted), then BYE from either side. Our in-dialog requests follow the dialog's route set to its remote
+/// target (RFC 3261 section 12.2.1.1), not the address the INVITE went to; re-INVITEs from the callee (hold,
+/// unhold, codec change) are answered like on calls we receive. Given up before the answer, it is CANCELled.
 /// </summary>
-internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
+internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
 {
     private readonly SipUserAgent _ua;
     private readonly SipOutboundCallRequest _request;
@@ -27,7 +29,15 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
     private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private SipDialog? _dialog;
+    private readonly SipOkRetransmitter _okRetransmitter;
     private SipMessage? _ack;
+    private SipMessage? _invite;
+    private bool _provisional;
+    private bool _cancelled;
+    private SipFlow? _dialogFlow;
+    private NegotiatedMedia? _negotiated;
+    private string _localSdp = "";
+    private long _sdpVersion = 1;
     private int _cseq = 1;
     private bool _authenticated;
     private bool _over;
@@ -42,6 +52,7 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
         _callId = SipIds.CallId(ua.AdvertisedAddress(flow.Transport.LocalEndpoint.Address).ToString());
         Key = _callId + "|" + _localTag;
         Call = new InboundCall(_callId, request.FromUser, SipUri.TryParse(request.Target, out var uri) ? uri.User ?? "" : "", new Dictionary<string, string>(), "");
+        _okRetransmitter = new SipOkRetransmitter(ua.Clock);
         media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
     }
 
@@ -69,19 +80,32 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
         invite.Headers.Add(SipHeaderNames.Contact, _ua.Contact(_flow.Transport));
         invite.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
         invite.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        invite.Body = Encoding.UTF8.GetBytes(SdpNegotiator.Offer(_media.Codecs, _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, 1));
+        _localSdp = SdpNegotiator.Offer(_media.Codecs, _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, _sdpVersion);
+        invite.Body = Encoding.UTF8.GetBytes(_localSdp);
         if (challenge is not null && (_request.Credentials is null || !DigestClient.TryAuthorize(invite, challenge, _request.Credentials, out _)))
         {
             Fail(challenge.StatusCode, "challenged and no usable credentials");
             return;
         }
         _ua.SendRequest(invite, _flow, response => OnInviteResponse(invite, response));
+        _invite = invite;
+        _provisional = false;
     }
 
     private void OnInviteResponse(SipMessage invite, SipMessage response)
     {
         var status = response.StatusCode;
-        if (status < 200 || _over)
+        if (status < 200)
+        {
+            OnProvisional(invite);
+            return;
+        }
+        if (_cancelled && status < 300 && _dialog is null)
+        {
+            ConfirmAndEndLateAnswer(response);
+            return;
+        }
+        if (_over || _dialog is not null)
         {
             return;
         }
@@ -98,6 +122,22 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
             return;
         }
         var answer = SdpNegotiator.ReadAnswer(Encoding.UTF8.GetString(response.Body.Span), _media.Codecs);
+        ConfirmDialog(response);
+        if (answer.Media is null)
+        {
+            Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + answer.FailureReason);
+            _answered.TrySetException(new InvalidOperationException(answer.FailureReason));
+            return;
+        }
+        _negotiated = answer.Media;
+        _media.Start(answer.Media);
+        Call = Call with { Codec = answer.Media.Codec.ToString() };
+        _answered.TrySetResult(this);
+    }
+
+    /// <summary>The 2xx makes the dialog: build it from the response and ACK (RFC 3261 sections 12.1.2 and 13.2.2.4).</summary>
+    private void ConfirmDialog(SipMessage response)
+    {
         _dialog = new SipDialog
         {
             CallId = _callId,
@@ -109,69 +149,10 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
             RouteSet = [.. response.Headers.GetAll(SipHeaderNames.RecordRoute).Reverse()],
             LocalCSeq = _cseq,
         };
-        _ack = BuildAck(response);
-        _ua.SendRequest(_ack, _flow, _ => { });
-        if (answer.Media is null)
-        {
-            Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + answer.FailureReason);
-            _answered.TrySetException(new InvalidOperationException(answer.FailureReason));
-            return;
-        }
-        _media.Start(answer.Media);
-        Call = Call with { Codec = answer.Media.Codec.ToString() };
-        _answered.TrySetResult(this);
-    }
-
-    private SipMessage BuildAck(SipMessage response)
-    {
-        var ack = SipMessage.Request("ACK", _dialog!.RemoteTarget);
-        ack.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        ack.Headers.Add(SipHeaderNames.From, LocalAddress + ";tag=" + _localTag);
-        ack.Headers.Add(SipHeaderNames.To, response.Headers.Get(SipHeaderNames.To)!);
-        ack.Headers.Add(SipHeaderNames.CallId, _callId);
-        ack.Headers.Add(SipHeaderNames.CSeq, $"{_cseq} ACK");
-        foreach (var route in _dialog.RouteSet)
-        {
-            ack.Headers.Add(SipHeaderNames.Route, route);
-        }
-        return ack;
-    }
-
-    public void OnRetransmitted2xx(SipMessage response)
-    {
-        if (_ack is not null)
-        {
-            _ack.Headers.Remove(SipHeaderNames.Via);
-            _ua.SendRequest(_ack, _flow, _ => { });
-        }
-    }
-
-    public void OnAck(SipMessage ack)
-    {
-    }
-
-    public void OnRequest(SipMessage request, SipServerTransaction transaction)
-    {
-        switch (request.Method)
-        {
-            case "BYE":
-                _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                End(CallEndReason.CallerHangUp, null, "BYE from the callee");
-                break;
-            case "INFO" when DtmfInfoParser.TryParse(request.ContentType, request.Body.Span, out var digit):
-                _dtmf.Writer.TryWrite(digit);
-                _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                break;
-            case "OPTIONS" or "INFO" or "NOTIFY":
-                _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                break;
-            case "INVITE":
-                _ua.Respond(transaction, _ua.Response(request, 488, "Not Acceptable Here - renegotiation of placed calls is not supported"));
-                break;
-            default:
-                _ua.Respond(transaction, _ua.Response(request, 405, "Method Not Allowed"));
-                break;
-        }
+        // Everything we send in the dialog from now on goes to its next hop (first route, else the callee's Contact).
+        _dialogFlow = _flow with { Remote = SipNextHop.For(_dialog, _flow.Remote) };
+        _ack = _dialog.CreateAck(_cseq);
+        _ua.SendRequest(_ack, _dialogFlow, _ => { });
     }
 
     private void Fail(int status, string detail)
@@ -184,7 +165,7 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
     {
         if (_dialog is not null && !_over)
         {
-            _ua.SendRequest(_dialog.CreateRequest("BYE", _ua.Contact(_flow.Transport)), _flow, _ => { });
+            _ua.SendRequest(_dialog.CreateRequest("BYE", _ua.Contact(_flow.Transport)), _dialogFlow!, _ => { });
         }
         End(reason, status, detail);
     }
@@ -196,6 +177,7 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
             return;
         }
         _over = true;
+        _okRetransmitter.Stop();
         _ = _media.StopAsync();
         _dtmf.Writer.TryComplete();
         _ua.CallEnded(this);
@@ -217,9 +199,39 @@ internal sealed class SipOutboundCall : ICallSession, ISipCallLeg
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
         _over ? ValueTask.FromResult(false) : _media.ReadFrameAsync(destination, cancellationToken);
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) => _media.WriteFrameAsync(frame, cancellationToken);
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
+        _negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
 
     public int ClearPlayback() => _media.ClearPlayback();
+
+    public async Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        Rtp.Dtmf.TelephoneEvent.CodeOf(digit);
+        if (_dialog is null || _over)
+        {
+            return false;
+        }
+        if (await _media.SendDtmfAsync(digit, duration, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_ua.Clock.Gate)
+        {
+            if (_over)
+            {
+                return false;
+            }
+            _ua.SendRequest(DtmfInfoRequest.Create(_dialog, _ua.Contact(_flow.Transport), digit, duration), _flow, response =>
+            {
+                if (response.StatusCode >= 200)
+                {
+                    answered.TrySetResult(response.StatusCode < 300);
+                }
+            });
+        }
+        return await answered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
 /// <summary>
 /// Keeps our contact registered: REGISTER, answer a 401/407 digest challenge once per attempt, refresh before
-/// the granted expiry, and start over after a failure (timeout, refusal) after a pause.
+/// the granted expiry, and start over after a failure (timeout, refusal, no answer) after a pause that grows with
+/// consecutive failures (<see cref="SipRetryBackoff"/>) and respects the registrar's Retry-After.
 /// </summary>
 public sealed class SipRegistration : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class SipRegistration : IDisposable
     private readonly SipFlow _flow;
     private readonly string _callId;
     private readonly string _tag = SipIds.Tag();
+    private readonly SipRetryBackoff _backoff;
     private int _cseq;
     private ITimer? _next;
     private bool _disposed;
@@ -27,6 +29,7 @@ public sealed class SipRegistration : IDisposable
         _options = options;
         _flow = new SipFlow(transport, options.Registrar);
         _callId = SipIds.CallId(ua.AdvertisedAddress(transport.LocalEndpoint.Address).ToString());
+        _backoff = new SipRetryBackoff(options.RetryAfterFailure ?? TimeSpan.FromSeconds(30), options.MaxRetryAfterFailure ?? TimeSpan.FromMinutes(10));
     }
 
     /// <summary>True while the registrar holds a binding we have not let expire.</summary>
@@ -38,8 +41,17 @@ public sealed class SipRegistration : IDisposable
     /// <summary>How many successful registrations (initial plus refreshes) happened.</summary>
     public int Successes { get; private set; }
 
-    /// <summary>The last failure's status and reason, or null.</summary>
+    /// <summary>The last failure's status and reason, or null once registered again.</summary>
     public string? LastFailure { get; private set; }
+
+    /// <summary>Failures since the last success (what the retry pause grows with).</summary>
+    public int ConsecutiveFailures { get; private set; }
+
+    /// <summary>Every failure so far (refusals and unanswered attempts).</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>The pause before the retry scheduled after the last failure.</summary>
+    public TimeSpan? LastRetryDelay { get; private set; }
 
     private TimeSpan Expires => _options.Expires ?? TimeSpan.FromSeconds(300);
 
@@ -99,13 +111,30 @@ public sealed class SipRegistration : IDisposable
             IsRegistered = true;
             GrantedExpiry = granted;
             LastFailure = null;
+            ConsecutiveFailures = 0;
             Successes++;
             // Refresh well before expiry: halfway for short lifetimes, 30 s early for long ones.
             var refresh = granted > TimeSpan.FromSeconds(60) ? granted - TimeSpan.FromSeconds(30) : granted / 2;
             Schedule(refresh);
             return;
         }
-        Fail($"{status} {response.ReasonPhrase}");
+        Fail($"{status} {response.ReasonPhrase}", RetryAfter(response));
+    }
+
+    /// <summary>Retry-After in seconds ("120" or "120 (comment);duration=..."), or null.</summary>
+    private static TimeSpan? RetryAfter(SipMessage response)
+    {
+        var value = response.Headers.Get(SipHeaderNames.RetryAfter);
+        if (value is null)
+        {
+            return null;
+        }
+        var digits = value.AsSpan().Trim();
+        var end = digits.IndexOfAnyExceptInRange('0', '9');
+        digits = end < 0 ? digits : digits[..end];
+        return digits.Length is > 0 and <= 9 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
     }
 
     private TimeSpan GrantedLifetime(SipMessage response)
@@ -124,11 +153,14 @@ public sealed class SipRegistration : IDisposable
             : Expires;
     }
 
-    private void Fail(string reason)
+    private void Fail(string reason, TimeSpan? retryAfter = null)
     {
         IsRegistered = false;
         LastFailure = reason;
-        Schedule(_options.RetryAfterFailure ?? TimeSpan.FromSeconds(30));
+        Failures++;
+        ConsecutiveFailures++;
+        LastRetryDelay = _backoff.Delay(ConsecutiveFailures, retryAfter);
+        Schedule(LastRetryDelay.Value);
     }
 
     private void Schedule(TimeSpan delay)

@@ -19,11 +19,20 @@ public sealed partial class SipUserAgent
             Respond(transaction, busy);
             return;
         }
+        if (_options.CpuAdmission is { Overloaded: true } cpu)
+        {
+            var overloaded = Response(invite, 503, "Service Unavailable - CPU overloaded", SipIds.Tag());
+            overloaded.Headers.Add(SipHeaderNames.RetryAfter, ((int)Math.Ceiling(cpu.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Respond(transaction, overloaded);
+            return;
+        }
         Respond(transaction, Response(invite, 100, "Trying"));
         var media = _media.TryAllocate(invite.CallId!);
         if (media is null)
         {
-            Respond(transaction, Response(invite, 503, "Service Unavailable - media port pool exhausted", SipIds.Tag()));
+            var exhausted = Response(invite, 503, "Service Unavailable - media port pool exhausted", SipIds.Tag());
+            exhausted.Headers.Add(SipHeaderNames.RetryAfter, "30");
+            Respond(transaction, exhausted);
             return;
         }
         var sessionId = Interlocked.Increment(ref _sessionIds);

@@ -96,6 +96,29 @@ public sealed partial class SipUserAgent : IDisposable
         {
             await call.HangUpAsync(Shared.Calls.CallEndReason.Shutdown, cancellationToken).ConfigureAwait(false);
         }
+        // A polite hang-up is a BYE that is answered: let the BYEs' transactions finish (their 200s arrive, or UDP
+        // retransmits a lost BYE) before the transports close, for at most ByeCompletionWait.
+        var byeDeadline = Clock.Time.GetTimestamp() + (long)(ByeCompletionWait.TotalSeconds * Clock.Time.TimestampFrequency);
+        while (remaining.Count > 0 && PendingClientTransactions > 0 && Clock.Time.GetTimestamp() < byeDeadline && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), Clock.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a drain waits for the answers to the BYEs it sent at its timeout.</summary>
+    public static readonly TimeSpan ByeCompletionWait = TimeSpan.FromSeconds(4);
+
+    /// <summary>Client transactions still waiting for their final response.</summary>
+    private int PendingClientTransactions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                // Answered transactions linger (Timer K) only to absorb retransmitted responses: they are done.
+                return _clientTransactions.Values.Count(t => t.State is not (Transactions.SipTransactionState.Completed or Transactions.SipTransactionState.Terminated));
+            }
+        }
     }
 
     /// <summary>Entry point for everything the transports receive.</summary>
@@ -152,6 +175,7 @@ public sealed partial class SipUserAgent : IDisposable
             SipUserAgentLog.Dropped(_logger, received.Remote, decision.Reason ?? "policy");
             return;
         }
+        _options.MessageObserver?.Observe(request, sent: false);
         StampVia(request, received.Remote);
         var flow = ResponseFlow(request, received);
         var key = SipTransactionKeys.ForServer(request);
@@ -225,6 +249,7 @@ public sealed partial class SipUserAgent : IDisposable
 
     private void HandleResponse(SipMessage response)
     {
+        _options.MessageObserver?.Observe(response, sent: false);
         var key = SipTransactionKeys.ForClientResponse(response);
         if (key is not null && _clientTransactions.TryGetValue(key, out var transaction))
         {
@@ -323,12 +348,14 @@ public sealed partial class SipUserAgent : IDisposable
     internal void Respond(SipServerTransaction transaction, SipMessage response)
     {
         _metrics.Response(transaction.Request.Method!, response.StatusCode);
+        _options.MessageObserver?.Observe(response, sent: true);
         transaction.Respond(response);
     }
 
     private void SendResponse(SipMessage response, SipFlow flow)
     {
         _metrics.Response(response.CSeq?.Method ?? "?", response.StatusCode);
+        _options.MessageObserver?.Observe(response, sent: true);
         flow.Send(response);
     }
 
@@ -339,6 +366,7 @@ public sealed partial class SipUserAgent : IDisposable
         request.Headers.AddFirst(SipHeaderNames.Via, $"SIP/2.0/{flow.Transport.Protocol} {SentBy(flow.Transport)};branch={branch};rport");
         request.Headers.Set(SipHeaderNames.UserAgent, _options.ProductName);
         _metrics.Request(request.Method!);
+        _options.MessageObserver?.Observe(request, sent: true);
         if (request.Method == "ACK")
         {
             flow.Send(request);

@@ -20,6 +20,9 @@ public sealed record SipUserAgentOptions
     /// <summary>Concurrent calls beyond this are refused with 503 (default 100).</summary>
     public int MaxConcurrentCalls { get; init; } = 100;
 
+    /// <summary>When set, new INVITEs get 503 (with its Retry-After) while the process is short of CPU. Null: no CPU check.</summary>
+    public Policy.CpuAdmission? CpuAdmission { get; init; }
+
     /// <summary>Headers of the INVITE exposed to the call handler (prefix match, case-insensitive).</summary>
     public IReadOnlyList<string> ExposedHeaderPrefixes { get; init; } = ["X-"];
 
@@ -28,6 +31,9 @@ public sealed record SipUserAgentOptions
 
     /// <summary>When set, new INVITEs must carry digest credentials for this server's realm (401 challenge otherwise).</summary>
     public Auth.DigestServer? InboundAuthentication { get; init; }
+
+    /// <summary>Told of every message processed and sent (the call timeline's SIP summary). Null: nobody is told.</summary>
+    public ISipMessageObserver? MessageObserver { get; init; }
 
     public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
 }

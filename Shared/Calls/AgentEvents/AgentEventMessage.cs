@@ -22,4 +22,10 @@ public sealed record AgentEventMessage
     /// <summary>On an answered event in direct mode: the caller's and the called SIP users (no LiveKit to say who).</summary>
     public string? Caller { get; init; }
     public string? Called { get; init; }
+    /// <summary>
+    /// The call's SIP messages so far (a summary: method or status, direction, time), on answered and hangup events.
+    /// Optional and additive: an older control plane ignores it, an older MediaHost leaves it out. Each report carries
+    /// the whole summary so far, so a lost report costs nothing; the control plane stores each message once.
+    /// </summary>
+    public IReadOnlyList<SipMessageSummary>? Sip { get; init; }
 }

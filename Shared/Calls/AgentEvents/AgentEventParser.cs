@@ -12,6 +12,9 @@ public static class AgentEventParser
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The most SIP summary entries one report may carry (a few legs' worth).</summary>
+    public const int MaxSipMessages = 4 * SipMessageSummary.MaxPerLeg;
+
     public static byte[] Serialize(AgentEventMessage message) => JsonSerializer.SerializeToUtf8Bytes(message, Json);
 
     /// <returns>The message, or null with <paramref name="problem"/> saying what is wrong.</returns>
@@ -38,6 +41,9 @@ public static class AgentEventParser
             { Type: AgentEventType.Transfer, TransferTo: null or "" } => "a transfer event needs transferTo",
             { Type: AgentEventType.Error, Error: null or "" } => "an error event needs error",
             { Type: AgentEventType.Summary, Summary: null } => "a summary event needs summary",
+            { Sip.Count: > MaxSipMessages } => $"a report carries at most {MaxSipMessages} SIP messages",
+            _ when message.Sip?.Any(s => s is null) == true => "a SIP summary entry is null",
+            _ when message.Sip?.Select(s => s.Problem()).FirstOrDefault(p => p is not null) is { } sipProblem => sipProblem,
             _ => null,
         };
         return problem is null ? message : null;

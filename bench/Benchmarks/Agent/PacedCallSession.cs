@@ -116,6 +116,8 @@ internal sealed class PacedCallSession : ICallSession
 
     public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => Channel.CreateUnbounded<DtmfDigit>().Reader.ReadAllAsync(cancellationToken);
 
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(true);
+
     public Task<CallEnded> Ended => _ended.Task;
 
     public Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public static class MediaLoadRun
 {
     public static async Task<int> RunAsync(int calls, int seconds)
     {
-        var clock = new MediaClock(TimeProvider.System);
+        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount);
         var metrics = new MediaMetrics();
         var options = new RtpOptions { PortMin = 42000, PortMax = 42000 + 4 * calls + 100 };
         var factory = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, options, clock, TimeProvider.System, metrics, [MediaCodec.Pcmu]);

@@ -8,11 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Calls.Timeline;
 
 namespace VoiceFunctions.Cli.Tests.Support;
 
 /// <summary>
-/// A loopback server for the control plane's call-history API (GET /api/calls, GET /api/calls/{id}) behind
+/// A loopback server for the control plane's call-history API (GET /api/calls, GET /api/calls/{id}, GET
+/// /api/calls/{id}/timeline) behind
 /// an x-functions-key check. It answers with the functions' own response types (CallListResponse,
 /// CallDetailsResponse) serialized with the functions' options (CallsApiJson), and answers 404 with the
 /// functions' text. Tests add calls, turns and outcome changes while voicectl reads them.
@@ -22,6 +24,7 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<CallRecord> _calls = [];
     private readonly List<CallTurn> _turns = [];
+    private readonly List<(string CallId, CallTimelineEntry Entry)> _timeline = [];
     private int _listRequests;
 
     private LoopbackCallsApi(WebApplication app, Uri url, string key)
@@ -32,6 +35,9 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>Answer like a control plane older than the timeline (no timeline property at all).</summary>
+    public bool WithoutTimeline { get; set; }
 
     public string ApiUrl => new Uri(Url, "/api").ToString();
 
@@ -67,14 +73,25 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         }
     }
 
-    public void AddTurn(string id, int sequence, string callerText, string agentText, int latencyMs, bool interrupted = false)
+    /// <summary>A stored timeline entry of the call (the control plane merges them with the turns when asked).</summary>
+    public void AddTimeline(string id, CallTimelineEntry entry)
+    {
+        lock (_calls)
+        {
+            _timeline.Add((id, entry));
+        }
+    }
+
+    public void AddTurn(string id, int sequence, string callerText, string agentText, int latencyMs, bool interrupted = false,
+        DateTimeOffset? startedAt = null, int? sttMs = null, int? llmMs = null, int? ttsMs = null)
     {
         lock (_calls)
         {
             _turns.Add(new CallTurn
             {
                 CallId = id, Sequence = sequence, CallerText = callerText, AgentText = agentText,
-                ResponseLatencyMs = latencyMs, Interrupted = interrupted,
+                ResponseLatencyMs = latencyMs, Interrupted = interrupted, StartedAt = startedAt,
+                SttMs = sttMs, LlmFirstTokenMs = llmMs, TtsFirstAudioMs = ttsMs,
             });
             var index = _calls.FindIndex(c => c.CallId == id);
             _calls[index] = _calls[index] with { TurnCount = _turns.Count(t => t.CallId == id) };
@@ -89,6 +106,9 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
             _calls[index] = _calls[index] with { Outcome = outcome, EndedAt = ended, EndReason = CallEndReason.CallerHangUp };
         }
     }
+
+    private IReadOnlyList<CallTimelineEntry> TimelineOf(string id, IReadOnlyList<CallTurn> turns) =>
+        CallTimeline.Merge(_timeline.Where(t => t.CallId == id).Select(t => t.Entry), turns);
 
     private static CallSummary Summary(CallRecord r) => new(r.CallId, r.RoomName, r.StartedAt, r.EndedAt, r.Outcome, r.EndReason, r.CallerNumber,
         r.AgentAnswerLatency is { } latency ? (int)latency.TotalMilliseconds : null);
@@ -127,9 +147,21 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
             lock (api!._calls)
             {
                 var record = api._calls.FirstOrDefault(c => c.CallId == id);
-                return record is null
-                    ? Results.Text("no call with that id", statusCode: 404)
-                    : Json(CallDetailsResponse.From(new CallDetails(record, api._turns.Where(t => t.CallId == id).OrderBy(t => t.Sequence).ToList())));
+                if (record is null)
+                {
+                    return Results.Text("no call with that id", statusCode: 404);
+                }
+                var turns = api._turns.Where(t => t.CallId == id).OrderBy(t => t.Sequence).ToList();
+                var details = CallDetailsResponse.From(new CallDetails(record, turns) { Timeline = api.TimelineOf(id, turns) });
+                return Json(api.WithoutTimeline ? details with { Timeline = null } : details);
+            }
+        });
+        app.MapGet("/api/calls/{id}/timeline", (string id) =>
+        {
+            lock (api!._calls)
+            {
+                var timeline = api.TimelineOf(id, api._turns.Where(t => t.CallId == id).ToList());
+                return timeline.Count == 0 ? Results.Text("no call with that id", statusCode: 404) : Json(new CallTimelineResponse(id, timeline));
             }
         });
         await app.StartAsync();

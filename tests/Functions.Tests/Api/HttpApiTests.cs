@@ -81,7 +81,8 @@ public sealed class HttpApiTests
         var store = rig.Get<CallStore>();
         var started = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
         await store.CreateAsync(new CallRecord { CallId = "call-shape", RoomName = "room-shape", CallerNumber = "+79990001122", StartedAt = started, AnsweredAt = started.AddMilliseconds(850) });
-        await store.AppendTurnAsync(new CallTurn { CallId = "call-shape", Sequence = 1, CallerText = "Алло", AgentText = "Добрый день", ResponseLatencyMs = 910, Interrupted = true });
+        await store.AppendTurnAsync(new CallTurn { CallId = "call-shape", Sequence = 1, CallerText = "Алло", AgentText = "Добрый день", ResponseLatencyMs = 910, Interrupted = true, StartedAt = started.AddSeconds(3) });
+        await store.AppendTimelineAsync("call-shape", Shared.Calls.Timeline.TimelineEntries.Webhook("EV_shape", "participant_joined", started));
         var calls = ActivatorUtilities.CreateInstance<CallsApiFunctions>(rig.Services);
 
         var list = await Run(calls.List(Get("/api/calls", "?day=2026-11-21", Key(rig.ApiKeySecret)), CancellationToken.None));
@@ -98,6 +99,9 @@ public sealed class HttpApiTests
         var turn = Assert.Single(details.Turns);
         Assert.Equal((1, "Алло", "Добрый день", 910, true), (turn.Sequence, turn.CallerText, turn.AgentText, turn.ResponseLatencyMs, turn.Interrupted));
         Assert.Contains("\"outcome\":\"InProgress\"", list.BodyText);
+        Assert.Equal(["participant_joined", "turn 1"], details.Timeline!.Select(e => e.Name));
+        Assert.Equal(Shared.Calls.Timeline.TimelineSource.Webhook, details.Timeline![0].Source);
+        Assert.Equal(910, details.Timeline[1].Turn!.ResponseLatencyMs);
     }
 
     [SkippableFact]

@@ -76,6 +76,29 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
     }
 
     [SkippableFact]
+    public void MediaHost_drain_fits_in_the_grace_period_Container_Instances_gives_after_SIGTERM()
+    {
+        var parameter = infra.Template["parameters"]!["mediaHostDrainTimeoutSeconds"]!;
+        Assert.Equal(20, (int)parameter["defaultValue"]!);
+        // ACI kills about 30 s after SIGTERM; the drain, the BYEs' answers (up to 4 s) and the exit must fit.
+        Assert.True((int)parameter["maxValue"]! + 5 <= 30);
+        var module = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Resources/deployments" && (string?)r["name"] == "mediahost");
+        var environment = module["properties"]!["parameters"]!["plainEnvironment"]!["value"]!.AsObject();
+        Assert.Contains("mediaHostDrainTimeoutSeconds", environment["Sip__DrainTimeoutSeconds"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void MediaHost_refuses_new_calls_when_its_cores_are_busy_in_Azure()
+    {
+        // The code's default is off (tests share busy machines); a deployed MediaHost must admit by CPU.
+        var parameter = infra.Template["parameters"]!["mediaHostMaxCpuPercent"]!;
+        Assert.InRange((int)parameter["defaultValue"]!, 50, 95);
+        var module = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Resources/deployments" && (string?)r["name"] == "mediahost");
+        var environment = module["properties"]!["parameters"]!["plainEnvironment"]!["value"]!.AsObject();
+        Assert.Contains("mediaHostMaxCpuPercent", environment["Sip__MaxCpuPercent"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void No_output_carries_a_secret_or_a_key()
     {
         var secureParameters = SecureParameterNames(infra.Template);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Tests.Support;
+using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit;
 using VoiceFunctions.Shared.LiveKit.Api;
 using VoiceFunctions.Shared.LiveKit.Api.Clients;
@@ -39,6 +40,9 @@ public sealed class LiveKitActivitiesTests
         Assert.Equal("agent", dial.ParticipantAttributes[SipAgentDispatcher.RoleAttribute]);
         Assert.Equal(TimeSpan.FromSeconds(12), dial.RingingTimeout);
         Assert.False(dial.WaitUntilAnswered);
+        // LiveKit SIP puts these on the INVITE, so the MediaHost reports its events under the room's call id.
+        Assert.Equal("call-1", dial.Headers[AgentCallHeaders.CallId]);
+        Assert.Equal("call-1", dial.Headers[AgentCallHeaders.Room]);
     }
 
     [SkippableFact]

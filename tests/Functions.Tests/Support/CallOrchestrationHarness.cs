@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VoiceFunctions.Functions.Activities;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Telemetry;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;
 
@@ -126,6 +127,8 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
                 {
                     services.AddLogging();
                     services.AddSingleton(storage.Store);
+                    services.AddSingleton(TimeProvider.System);
+                    services.AddSingleton<CallTimelineRecorder>();
                     services.AddSingleton<IAgentDispatcher>(dispatcher);
                     services.AddSingleton<ICallControl>(control);
                     services.AddSingleton(new ControlPlaneMetrics(meterFactory));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Telemetry;
+using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Auth;
@@ -25,15 +26,17 @@ public sealed class WebhookTestKit : IAsyncDisposable
     public WebhookTestKit(TestCallStorage? storage = null, CallSettings? settings = null, bool directMode = false)
     {
         Storage = storage ?? TestCallStorage.Create(time: Time);
+        var timeline = new CallTimelineRecorder(Storage.Store, Time, NullLogger<CallTimelineRecorder>.Instance);
         LiveKit = new LiveKitCredentials("APIwebhook", NewSecret());
         MediaHost = new LiveKitCredentials("mediahost", NewSecret());
-        var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings);
+        var orphans = new OrphanedCallCloser(Storage.Store, new Activities.FinalizeCallActivity(Storage.Store, new ControlPlaneMetrics(MeterFactory)));
+        var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings, orphans);
         Webhooks = new LiveKitWebhookHandler(
             new WebhookReceiver(LiveKit, Time, new WebhookReceiverOptions { MaxBodyBytes = MaxWebhookBytes }),
-            Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);
+            Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, timeline, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);
         AgentEvents = new AgentEventsHandler(
             new AgentEventVerifier(new TokenVerifier(MediaHost, Time), maxBodyBytes: 16 * 1024),
-            Storage.Dedupe, Storage.Store, dispatcher,
+            Storage.Dedupe, Storage.Store, dispatcher, timeline,
             Microsoft.Extensions.Options.Options.Create(new AgentEventsOptions { Secret = "unused: the verifier holds the key", DirectMode = directMode }),
             NullLogger<AgentEventsHandler>.Instance);
     }

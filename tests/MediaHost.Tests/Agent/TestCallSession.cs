@@ -85,6 +85,12 @@ internal sealed class TestCallSession : ICallSession
     }
 
     /// <summary>The caller hangs up (BYE).</summary>
+    /// <summary>Frames written and not yet played.</summary>
+    public int QueuedFrames
+    {
+        get { lock (_gate) { return _playback.Count; } }
+    }
+
     public void HangUpByCaller() => _ended.TrySetResult(new CallEnded(CallEndReason.CallerHangUp, null, "caller hung up"));
 
     public void PressDigit(char digit) => _dtmf.Writer.TryWrite(new DtmfDigit(digit, TimeSpan.FromMilliseconds(100)));
@@ -164,6 +170,18 @@ internal sealed class TestCallSession : ICallSession
     }
 
     public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => _dtmf.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Digits the agent sent to the caller, in order.</summary>
+    public List<char> DigitsSent { get; } = [];
+
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            DigitsSent.Add(digit);
+        }
+        return Task.FromResult(true);
+    }
 
     public Task<CallEnded> Ended => _ended.Task;
 

@@ -27,7 +27,7 @@ public sealed class VoiceAgentRegistrationTests
         Assert.IsType<VoiceAgentCallHandler>(sp.GetRequiredService<ICallHandler>());
         Assert.IsType<PocketsphinxSpeechToText>(sp.GetRequiredService<ISpeechToText>());
         Assert.IsType<ScriptedLanguageModel>(sp.GetRequiredService<ILanguageModel>());
-        Assert.IsType<EspeakTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
+        Assert.IsType<CachingTextToSpeech>(sp.GetRequiredService<ITextToSpeech>()); // espeak-ng behind the sentence cache
         Assert.Equal("ru-RU", sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Language);
     }
 
@@ -60,6 +60,13 @@ public sealed class VoiceAgentRegistrationTests
         });
         Assert.IsType<OpenAiChatModel>(sp.GetRequiredService<ILanguageModel>());
         Assert.IsType<OpenAiSpeechToText>(sp.GetRequiredService<ISpeechToText>());
+        Assert.IsType<CachingTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
+    }
+
+    [Fact]
+    public void Tts_cache_with_no_entries_leaves_the_provider_alone()
+    {
+        using var sp = Build(new() { ["AiLoop:Providers:TtsCache:MaxEntries"] = "0" });
         Assert.IsType<EspeakTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
     }
 

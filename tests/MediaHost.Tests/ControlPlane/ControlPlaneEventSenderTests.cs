@@ -60,6 +60,32 @@ public sealed class ControlPlaneEventSenderTests
     }
 
     [Fact]
+    public async Task Delivered_event_records_its_latency_from_occurrence_to_acknowledgement()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(10));
+        var options = Options();
+        using var sender = new ControlPlaneEventSender(new CallEventQueue(options), new HttpClient(new ScriptedHandler(HttpStatusCode.OK)), options, time, NullLogger<ControlPlaneEventSender>.Instance);
+        var recorded = new List<(double Ms, object? Type)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == VoiceFunctions.Shared.Observability.MetricNames.AgentEventDelivery && instrument.Meter.Name == ControlPlaneEventSender.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            lock (recorded) recorded.Add((value, tags.ToArray().Single(t => t.Key == "type").Value));
+        });
+        listener.Start();
+
+        Assert.True(await sender.SendAsync(Answered() with { OccurredAt = DateTimeOffset.UnixEpoch.AddSeconds(9.75) }, CancellationToken.None).DefaultTimeout());
+
+        Assert.Contains((250.0, (object?)"Answered"), recorded);
+    }
+
+    [Fact]
     public async Task Sender_gives_up_after_the_bounded_attempts_and_does_not_retry_a_refusal()
     {
         var down = new ScriptedHandler(HttpStatusCode.ServiceUnavailable);
@@ -115,6 +141,24 @@ public sealed class ControlPlaneEventSenderTests
         Assert.Equal(812, message.Turn.ResponseLatencyMs);
         Assert.Equal(500, message.Turn.SttMs);
         Assert.Equal("We are open every day.", message.Turn.AgentText);
+    }
+
+    [Fact]
+    public async Task Stopping_the_sender_first_sends_the_events_still_queued()
+    {
+        var handler = new ScriptedHandler(HttpStatusCode.OK);
+        var options = Options();
+        var queue = new CallEventQueue(options);
+        var sender = new ControlPlaneEventSender(queue, new HttpClient(handler), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+        await sender.StartAsync(CancellationToken.None);
+        // The drained calls' hangup reports, queued just before the host stops the sender.
+        Assert.True(queue.TryEnqueue(Answered("call-1") with { Id = "mh-call-1-hangup", Type = AgentEventType.Hangup }));
+        Assert.True(queue.TryEnqueue(Answered("call-2") with { Id = "mh-call-2-hangup", Type = AgentEventType.Hangup }));
+
+        await sender.StopAsync(CancellationToken.None).DefaultTimeout();
+
+        Assert.Equal(2, sender.Sent);
+        Assert.Equal(["/api/calls/call-1/events", "/api/calls/call-2/events"], handler.Requests.Select(r => r.Uri.AbsolutePath));
     }
 
     private sealed class ScriptedHandler(params HttpStatusCode[] answers) : HttpMessageHandler

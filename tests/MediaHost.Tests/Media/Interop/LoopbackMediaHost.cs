@@ -12,19 +12,22 @@ namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 
 /// <summary>
 /// The MediaHost's SIP stack and real RTP media path on 127.0.0.1 (SIP on an ephemeral UDP port, RTP in a small
-/// random port range so a capture filter can name it), with the real media clock on the system time.
+/// random port range so a capture filter can name it), with the real media clock on the system time. A test may
+/// wrap the media factory (to put an impaired network in front of each call's RTP port).
 /// </summary>
 public sealed class LoopbackMediaHost : IAsyncDisposable
 {
-    public LoopbackMediaHost(ICallHandler handler, RtpOptions? options = null)
+    public LoopbackMediaHost(ICallHandler handler, RtpOptions? options = null, Func<RtpMediaSessionFactory, IMediaSessionFactory>? wrapMedia = null,
+        IReadOnlyList<MediaCodec>? codecs = null)
     {
+        MediaPathWarmUp.EnsureDone();
         var basePort = 40000 + 2 * Random.Shared.Next(0, 4000);
         Options = options ?? new RtpOptions { PortMin = basePort, PortMax = basePort + 9 };
         Clock = new MediaClock(TimeProvider.System);
         Clock.Start();
-        Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics);
+        Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics, codecs);
         Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
-        Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], Media, handler, AllowAllPolicy.Instance,
+        Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], wrapMedia?.Invoke(Media) ?? Media, handler, AllowAllPolicy.Instance,
             TimeProvider.System, NullLogger.Instance, SipMetrics);
         Agent.Start();
     }

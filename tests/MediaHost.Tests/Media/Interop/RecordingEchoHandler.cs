@@ -59,6 +59,8 @@ internal sealed class RecordingEchoHandler : ICallHandler
 
         public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => AsyncEnumerable.Empty<DtmfDigit>();
 
+        public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => inner.SendDtmfAsync(digit, duration, cancellationToken);
+
         public Task HangUpAsync(VoiceFunctions.Shared.Calls.CallEndReason reason, CancellationToken cancellationToken) => inner.HangUpAsync(reason, cancellationToken);
 
         public Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken) => inner.TransferAsync(target, cancellationToken);

@@ -45,10 +45,10 @@ public sealed class SippMediaInteropTests
         var loudSeconds = loud.Count(l => l) * 0.02;
         var stats = host.Metrics.Snapshot();
         // Loopback loses nothing; on a loaded machine sipp's own sending can stall, and the jitter buffer conceals
-        // (then fades to silence) until it has adapted, so the loud time may fall short of what was sent: after a full
-        // test run about 0.65 s of the 3 s is concealed at the start (seen at 2.32-2.36 s), hence 70 %, not 80 %.
+        // (then fades to silence) until it has adapted, so the loud time may fall a little short of what was sent.
+        // (A host stall used to cost much more: see HostStallTests and ThreadPoolStarvationTests.)
         Assert.Equal(0, stats.PacketsLost);
-        Assert.True(loudSeconds >= StreamSeconds * 0.7 && loudSeconds <= StreamSeconds + 0.1,
+        Assert.True(loudSeconds >= StreamSeconds * 0.8 && loudSeconds <= StreamSeconds + 0.1,
             $"{loudSeconds:F2} s of the caller's {StreamSeconds} s tone decoded; {stats.FramesConcealed} frames concealed");
         var firstLoud = loud.IndexOf(true);
         // The cleanest half second of the stream: one window free of concealment proves the decode is exact;

@@ -36,4 +36,15 @@ public sealed class SipOptionsValidatorTests
         Assert.Contains(problems, p => p.StartsWith("Sip:Registration:ExpiresSeconds 5"));
         Assert.DoesNotContain(problems, p => p.Contains("hunter2"));
     }
+
+    [Theory]
+    [InlineData(-1, 5, "Sip:MaxCpuPercent -1 is outside 0..100")]
+    [InlineData(101, 5, "Sip:MaxCpuPercent 101 is outside 0..100")]
+    [InlineData(85, 0, "Sip:CpuWindowSeconds 0 is outside 1..300")]
+    public void CPU_admission_settings_out_of_range_are_named(double percent, int window, string expected)
+    {
+        var result = new SipOptionsValidator(_ => null).Validate(null, new SipOptions { MaxCpuPercent = percent, CpuWindowSeconds = window });
+
+        Assert.Contains(result.Failures!, p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
 }

@@ -1,18 +1,22 @@
-using System.Diagnostics;
+using System.Net;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+using VoiceFunctions.MediaHost.Tests.Support;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.Interop;
 
-/// <summary>baresip (a real softphone) calls our stack, negotiates G.711, holds the call for a few seconds and hangs up.</summary>
+/// <summary>
+/// baresip (a real softphone, driven over ctrl_tcp) and our stack calling each other: signalling and SDP
+/// negotiation in both directions, and a hang-up from each side. The audio itself is checked by the media tests.
+/// </summary>
 [Trait("Category", "Interop")]
 public sealed class BaresipInteropTests
 {
     [SkippableFact]
     public async Task Baresip_calls_us_negotiates_PCMU_and_its_hang_up_ends_the_call()
     {
-        var baresip = RequiredTool.Command("baresip", "the Debian package baresip-core (scripts/install-test-deps.sh)");
         var codec = new TaskCompletionSource<string>();
         var ended = new TaskCompletionSource<CallEnded>();
         var handler = new ScriptedCallHandler(async call =>
@@ -22,79 +26,68 @@ public sealed class BaresipInteropTests
             ended.TrySetResult(await session.Ended);
         });
         using var server = new LoopbackSipServer(handler);
-        var home = Directory.CreateTempSubdirectory("baresip-").FullName;
-        try
-        {
-            var rtp = Sipp.FreeUdpPort();
-            File.WriteAllText(Path.Combine(home, "config"), string.Join('\n',
-                "poll_method epoll",
-                $"sip_listen 127.0.0.1:{Sipp.FreeUdpPort()}",
-                $"audio_player aufile,{Path.Combine(home, "received.wav")}",
-                $"audio_source aufile,{Path.Combine(home, "tone.wav")}",
-                $"audio_alert aufile,{Path.Combine(home, "alert.wav")}",
-                $"rtp_ports {rtp}-{rtp + 1}",
-                "module_path /usr/lib/baresip/modules",
-                "module g711.so",
-                "module aufile.so",
-                "module_app account.so",
-                "module_app menu.so",
-                ""));
-            File.WriteAllText(Path.Combine(home, "accounts"), "<sip:caller@127.0.0.1>;regint=0\n");
-            WriteTone(Path.Combine(home, "tone.wav"));
-            var info = new ProcessStartInfo(baresip) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = home };
-            foreach (var arg in new[] { "-f", home, "-e", $"/dial sip:+15550001111@{server.Endpoint}", "-t", "4" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            try
-            {
-                Assert.Equal("PCMU/8000", await codec.Task.DefaultTimeout());
-                var end = await ended.Task.DefaultTimeout();
-                Assert.Equal(CallEndReason.CallerHangUp, end.Reason);
-                await process.WaitForExitAsync().DefaultTimeout();
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-            Assert.Contains("Set audio decoder: PCMU 8000Hz", await output);
-        }
-        finally
-        {
-            Directory.Delete(home, recursive: true);
-        }
+        using var baresip = await BaresipPeer.StartAsync();
+
+        await baresip.DialAsync($"sip:+15550001111@{server.Endpoint}");
+        Assert.Equal("PCMU/8000", await codec.Task.DefaultTimeout());
+        await baresip.Control.WaitForEventAsync("CALL_ESTABLISHED");
+        await baresip.HangUpAsync();
+
+        var end = await ended.Task.DefaultTimeout();
+        Assert.Equal(CallEndReason.CallerHangUp, end.Reason);
+        Assert.Equal(0, server.Agent.ActiveCalls);
+        Assert.Contains("Set audio decoder: PCMU 8000Hz", baresip.Output);
     }
 
-    /// <summary>Two seconds of a 440 Hz tone, 8 kHz mono 16-bit PCM, for baresip's file audio source.</summary>
-    private static void WriteTone(string path)
+    [SkippableFact]
+    public async Task We_call_baresip_it_answers_with_PCMU_and_our_hang_up_closes_its_call()
     {
-        const int rate = 8000;
-        var samples = new short[rate * 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate));
-        }
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write("RIFF"u8);
-        writer.Write(36 + samples.Length * 2);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(samples.Length * 2);
-        foreach (var sample in samples)
-        {
-            writer.Write(sample);
-        }
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var baresip = await BaresipPeer.StartAsync(new BaresipPeerOptions { AutoAnswer = true });
+
+        var session = await server.Agent.PlaceCallAsync(new SipOutboundCallRequest(baresip.Uri, baresip.SipEndpoint, "agent"), CancellationToken.None)
+            .DefaultTimeout();
+        Assert.Equal("PCMU/8000", session.Call.Codec);
+        await baresip.Control.WaitForEventAsync("CALL_ESTABLISHED");
+
+        await session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None);
+        var closed = await baresip.Control.WaitForEventAsync("CALL_CLOSED");
+        Assert.Equal(CallEndReason.AgentHangUp, (await session.Ended.DefaultTimeout()).Reason);
+        Assert.Equal(0, server.Agent.ActiveCalls);
+        Assert.Contains("Set audio encoder: PCMU 8000Hz", baresip.Output);
+        Assert.DoesNotContain("error", closed.Param ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task We_call_baresip_and_its_hang_up_ends_our_call()
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var baresip = await BaresipPeer.StartAsync(new BaresipPeerOptions { AutoAnswer = true });
+
+        var session = await server.Agent.PlaceCallAsync(new SipOutboundCallRequest(baresip.Uri, baresip.SipEndpoint, "agent"), CancellationToken.None)
+            .DefaultTimeout();
+        await baresip.Control.WaitForEventAsync("CALL_ESTABLISHED");
+        await baresip.HangUpAsync();
+
+        var ended = await session.Ended.DefaultTimeout();
+        Assert.Equal(CallEndReason.CallerHangUp, ended.Reason);
+        Assert.Equal(0, server.Agent.ActiveCalls);
+    }
+
+    [SkippableFact]
+    public async Task We_call_baresip_that_accepts_only_PCMA_and_the_call_settles_on_PCMA()
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var baresip = await BaresipPeer.StartAsync(new BaresipPeerOptions { AudioCodecs = ["PCMA/8000"] });
+
+        var session = await server.Agent.PlaceCallAsync(new SipOutboundCallRequest(baresip.Uri, baresip.SipEndpoint, "agent"), CancellationToken.None)
+            .DefaultTimeout();
+
+        Assert.Equal("PCMA/8000", session.Call.Codec);
+        await session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None);
+        await baresip.Control.WaitForEventAsync("CALL_CLOSED");
+
+        await baresip.QuitAsync(); // what the media tests do before reading baresip's recording
+        Assert.True(baresip.HasExited);
     }
 }

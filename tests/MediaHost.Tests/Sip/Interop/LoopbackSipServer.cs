@@ -9,19 +9,28 @@ using VoiceFunctions.MediaHost.Sip.UserAgent;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.Interop;
 
-/// <summary>Our SIP stack on a real UDP socket on 127.0.0.1 (ephemeral port), with the holding media path.</summary>
+/// <summary>Our SIP stack on a real UDP socket on 127.0.0.1 (ephemeral port), optionally TCP too, with the holding media path.</summary>
 public sealed class LoopbackSipServer : IDisposable
 {
-    public LoopbackSipServer(ICallHandler handler, SipTimerSettings? timers = null, IInboundPolicy? policy = null, int maxCalls = 100)
+    public LoopbackSipServer(ICallHandler handler, SipTimerSettings? timers = null, IInboundPolicy? policy = null, int maxCalls = 100, bool tcp = false)
     {
         Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
+        List<ISipTransport> transports = [Transport];
+        if (tcp)
+        {
+            TcpTransport = new TcpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
+            transports.Add(TcpTransport);
+        }
         Media = new HoldingMediaSessionFactory(IPAddress.Loopback, TimeProvider.System);
         Agent = new SipUserAgent(new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default, MaxConcurrentCalls = maxCalls },
-            [Transport], Media, handler, policy ?? AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance, Metrics);
+            transports, Media, handler, policy ?? AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance, Metrics);
         Agent.Start();
     }
 
     public UdpSipTransport Transport { get; }
+
+    /// <summary>The TCP transport when asked for, else null.</summary>
+    public TcpSipTransport? TcpTransport { get; }
 
     public HoldingMediaSessionFactory Media { get; }
 

@@ -28,6 +28,8 @@ public sealed class Sipp : IDisposable
 
     public int Port { get; private init; }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Starts sipp as a client (uac scenario) sending to <paramref name="target"/>.</summary>
     public static Sipp Start(string scenario, IPEndPoint? target, params string[] extra)
     {

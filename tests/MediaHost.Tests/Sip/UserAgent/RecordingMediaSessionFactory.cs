@@ -54,6 +54,20 @@ public sealed class RecordingMediaSession(IPEndPoint local) : IMediaSession
 
     public int ClearPlayback() => 0;
 
+    /// <summary>Whether this media "negotiated" telephone-event: true sends digits in RTP, false makes the SIP stack use INFO.</summary>
+    public bool SendsRtpEvents { get; set; }
+
+    public List<char> DigitsSent { get; } = [];
+
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (SendsRtpEvents)
+        {
+            DigitsSent.Add(digit);
+        }
+        return Task.FromResult(SendsRtpEvents);
+    }
+
     public void RaiseDtmf(DtmfDigit digit) => DtmfReceived?.Invoke(digit);
 
     public void RaiseFailure(CallEnded ended) => Failed?.Invoke(ended);

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Transport;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+
+namespace VoiceFunctions.Benchmarks.Media;
+
+/// <summary>
+/// Capacity run: the MediaHost's SIP stack and real RTP media path (real UDP on loopback, jitter buffer, G.711
+/// decode and encode, 16 kHz frames to an audio loop doing VAD-sized work and answering every frame) with CALLS
+/// concurrent calls placed by <see cref="SipRtpLoadGenerator"/> in a child process, 20 ms packets both ways. The
+/// host admits CALLS calls (MaxConcurrentCalls); while they stream, the generator tries CALLS / 2 more, which must
+/// get 503. Over the measurement window (after a warm-up) it reports late frames, CPU and memory per call, and the
+/// added delay both ways.
+/// Late frames: an outgoing frame handled more than <see cref="MediaClock.LateThresholdMs"/> ms after its 20 ms slot,
+/// and an incoming frame played as concealment (or dropped to cut delay) although no packet was lost on the wire.
+/// Usage: dotnet run -c Release --project bench/Benchmarks -- media-capacity CALLS SECONDS
+/// </summary>
+public static class MediaCapacityRun
+{
+    public static async Task<int> RunAsync(int calls, int seconds)
+    {
+        var extra = calls / 2;
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var workingSetBefore = Environment.WorkingSet;
+        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount);
+        clock.Start();
+        var metrics = new MediaMetrics();
+        var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);
+        var options = new RtpOptions { PortMin = basePort, PortMax = basePort + 2 * (calls + extra) + 200 };
+        var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
+        var handler = new CapacityCallHandler();
+        using var transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
+        using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, handler,
+            AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance);
+        agent.Start();
+
+        var generator = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        foreach (var arg in new[] { typeof(MediaCapacityRun).Assembly.Location, "media-capacity-generator",
+                     transport.LocalEndpoint.Port.ToString(), calls.ToString(), extra.ToString(), seconds.ToString() })
+        {
+            generator.ArgumentList.Add(arg);
+        }
+        using var child = Process.Start(generator)!;
+        var process = Process.GetCurrentProcess();
+        Window start = default, end = default;
+        long memoryEstablished = 0, workingSet = 0;
+        string established = "", overload = "", done = "", ended = "";
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            Console.Error.WriteLine($"  generator: {line}");
+            switch (line.Split(' ')[0])
+            {
+                case "ESTABLISHED":
+                    established = line;
+                    memoryEstablished = GC.GetTotalMemory(forceFullCollection: true);
+                    break;
+                case "MEASURING":
+                    clock.FrameLateness.Reset();
+                    metrics.InboundDelay.Reset();
+                    metrics.OutboundDelay.Reset();
+                    start = Window.Take(process, clock, media);
+                    workingSet = Environment.WorkingSet;
+                    break;
+                case "OVERLOAD":
+                    overload = line;
+                    break;
+                case "DONE":
+                    end = Window.Take(process, clock, media);
+                    done = line;
+                    break;
+                case "ENDED":
+                    ended = line;
+                    break;
+            }
+        }
+        await child.WaitForExitAsync();
+
+        var wallMs = (end.Wall - start.Wall) * 1000.0 / Stopwatch.Frequency;
+        var cpuPercentPerCall = (end.Cpu - start.Cpu).TotalMilliseconds / wallMs * 100 / calls;
+        var outFrames = clock.FrameLateness.Count;
+        var outLate = end.LateFrames - start.LateFrames;
+        var inFrames = (end.Played - start.Played) + (end.Concealed - start.Concealed);
+        var inLate = (end.Concealed - start.Concealed) + (end.Dropped - start.Dropped);
+        var latePercent = 100.0 * (outLate + inLate) / Math.Max(1, outFrames + inFrames);
+        Console.WriteLine($"calls {calls}, window {wallMs / 1000:F1} s, {established}, {overload}, {done}, {ended}");
+        Console.WriteLine($"out: {outFrames} frames, {outLate} late (> {MediaClock.LateThresholdMs} ms), frame lateness p50 {clock.FrameLateness.Percentile(50)} / p99 {clock.FrameLateness.Percentile(99)} / max {clock.FrameLateness.MaxMs:F0} ms; skipped ticks {end.Skipped - start.Skipped}");
+        Console.WriteLine($"in: {inFrames} frames, {end.Concealed - start.Concealed} concealed, {end.Dropped - start.Dropped} dropped to cut delay, {end.Late - start.Late} late packets, {end.Lost - start.Lost} lost");
+        Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {cpuPercentPerCall:F3} % | " +
+            $"{(memoryEstablished - memoryBefore) / 1024.0 / calls:F0} KiB | {(workingSet - workingSetBefore) / 1024.0 / calls:F0} KiB | " +
+            $"{metrics.InboundDelay.Percentile(50)} / {metrics.InboundDelay.Percentile(95)} ms | {metrics.OutboundDelay.Percentile(50)} / {metrics.OutboundDelay.Percentile(95)} ms | {overload["OVERLOAD ".Length..]} |");
+        await clock.DisposeAsync();
+        return child.ExitCode;
+    }
+
+    private readonly record struct Window(long Wall, TimeSpan Cpu, long LateFrames, long Skipped, long Played, long Concealed, long Dropped, long Late, long Lost)
+    {
+        public static Window Take(Process process, MediaClock clock, RecordingSessionFactory media)
+        {
+            process.Refresh();
+            long played = 0, concealed = 0, dropped = 0, late = 0, lost = 0;
+            foreach (var session in media.Sessions)
+            {
+                if (session.Inbound?.JitterBuffer.Statistics is { } s)
+                {
+                    played += s.Played;
+                    concealed += s.Concealed;
+                    dropped += s.DroppedToReduceDelay;
+                    late += s.Late;
+                    lost += s.Lost;
+                }
+            }
+            return new Window(Stopwatch.GetTimestamp(), process.TotalProcessorTime, clock.LateFrames, clock.SkippedTicks, played, concealed, dropped, late, lost);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Media capacity run (bench/results/media.md): for each call count, the MediaHost's SIP stack and RTP media path
+# hold that many concurrent G.711 calls (20 ms packets both ways, jitter buffer, decode + encode, VAD-sized work per
+# frame) placed by a load generator in a child process, refuse 1.5x as many with 503, and report late frames, CPU
+# and memory per call and the added delay. One command, a few minutes:
+#   bench/media-capacity.sh                 # 250, 500, 750 and 1000 calls, 20 s each
+#   CALLS="500 750" SECONDS_PER_RUN=30 bench/media-capacity.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+calls=${CALLS:-"250 500 750 1000"}
+seconds=${SECONDS_PER_RUN:-20}
+dotnet build -c Release bench/Benchmarks -v q -nologo >/dev/null
+dll=bench/Benchmarks/bin/Release/net10.0/VoiceFunctions.Benchmarks.dll
+echo "date: $(date -u)"
+echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average:$(uptime | sed 's/.*load average://')"
+echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds)"
+echo
+echo "| calls | tried | late frames | CPU per call (% of a core) | managed memory per call | working set per call | added delay in p50 / p95 | added delay out p50 / p95 | overload (extra INVITEs while streaming) |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+for n in $calls; do
+  dotnet "$dll" media-capacity "$n" "$seconds" 2>/dev/null > /tmp/media-capacity-$$.txt || true
+  grep '^|' /tmp/media-capacity-$$.txt || echo "| $n | run failed | | | | | | | |"
+  grep -v '^|' /tmp/media-capacity-$$.txt | sed 's/^/    /' >&2
+done
+rm -f /tmp/media-capacity-$$.txt

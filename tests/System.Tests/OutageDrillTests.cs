@@ -1,0 +1,86 @@
+using System.Text.Json;
+using VoiceFunctions.Functions.Webhooks;
+
+namespace VoiceFunctions.System.Tests;
+
+/// <summary>
+/// Outage drills on the whole system (direct mode, a real sipp call): the control plane's host or its storage goes
+/// away mid-call and comes back. Nothing hangs, no event is lost, and the call still ends with a recorded outcome.
+/// </summary>
+[Trait("Category", "System")]
+public sealed class OutageDrillTests
+{
+    /// <summary>
+    /// The local host's Durable backend is in-process, so a restart loses the call's orchestration. What closes the
+    /// call is the MediaHost's retried events: its queue retries each event until the host answers again (turns are
+    /// stored), and its hangup finds the record open with no orchestration, which finalizes it at once
+    /// (<see cref="OrphanedCallCloser"/>). Reconciliation is the backstop only where LiveKit can be asked about the room.
+    /// </summary>
+    [SkippableFact]
+    public async Task Control_plane_restarted_mid_call_still_stores_the_later_turns_and_finalizes_the_call_on_the_MediaHosts_hangup()
+    {
+        await using var controlPlane = await LocalControlPlane.StartAsync();
+        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DemoDialog());
+        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000);
+        var callId = await GreetedCallIdAsync(controlPlane);
+
+        await controlPlane.RestartAsync(downtime: TimeSpan.FromSeconds(2));
+
+        var (exitCode, output) = await caller.WaitAsync();
+        Assert.True(exitCode == 0, $"sipp failed:\n{output}");
+        var call = await controlPlane.WaitForCallAsync(callId, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(60), "the call finalized after the restart");
+        var record = call.GetProperty("record");
+        Assert.True(record.GetProperty("endReason").GetString() == "CallerHangUp", $"{call}\nMediaHost:\n{mediaHost.Log[^Math.Min(6000, mediaHost.Log.Length)..]}");
+        Assert.Equal("Completed", record.GetProperty("outcome").GetString());
+        Assert.StartsWith(OrphanedCallCloser.ReasonPrefix, record.GetProperty("reasonText").GetString());
+        Assert.True(LocalControlPlane.HasAnsweredQuestion(call), "the question's turn (reported after the restart) is missing: " + call.GetProperty("turns"));
+        Assert.Equal(call.GetProperty("turns").GetArrayLength(), record.GetProperty("turnCount").GetInt32());
+        Assert.DoesNotContain("not delivered after", mediaHost.Log); // no event given up
+    }
+
+    /// <summary>
+    /// Storage gone for a few seconds mid-call: the control plane's storage calls retry (the Azure SDK's own retries,
+    /// then a 5xx that the MediaHost's queue retries; the orchestration's activities have their retry policies), so
+    /// the orchestration finalizes the call as usual once Azurite is back.
+    /// </summary>
+    [SkippableFact]
+    public async Task Azurite_restarted_mid_call_loses_no_event_and_the_call_is_finalized_as_completed()
+    {
+        await using var azurite = await DedicatedAzurite.StartAsync();
+        await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DemoDialog());
+        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000);
+        var callId = await GreetedCallIdAsync(controlPlane);
+
+        await azurite.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await azurite.StartAgainAsync();
+
+        var (exitCode, output) = await caller.WaitAsync();
+        Assert.True(exitCode == 0, $"sipp failed:\n{output}");
+        var call = await controlPlane.WaitForCallAsync(callId, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(60), "the call finalized after the storage outage");
+        var record = call.GetProperty("record");
+        Assert.Equal(("Completed", "CallerHangUp"), (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()));
+        Assert.True(LocalControlPlane.HasAnsweredQuestion(call), "the question's turn is missing: " + call.GetProperty("turns"));
+        Assert.Equal(call.GetProperty("turns").GetArrayLength(), record.GetProperty("turnCount").GetInt32());
+        Assert.DoesNotContain("not delivered after", mediaHost.Log);
+    }
+
+    private static Dictionary<string, string> DemoDialog() =>
+        new() { ["AiLoop__Providers__DialogScriptPath"] = Path.Combine(AppContext.BaseDirectory, "demo-dialog.yaml") };
+
+    /// <summary>Waits until the call is answered and its greeting reported (the call is in progress); returns its id.</summary>
+    private static async Task<string> GreetedCallIdAsync(LocalControlPlane controlPlane)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (await controlPlane.CallWithTurnsAsync(1) is { } call)
+            {
+                return call.GetProperty("record").GetProperty("callId").GetString()!;
+            }
+            Assert.True(DateTimeOffset.UtcNow < deadline, "no call answered and greeted within 30 s");
+            await Task.Delay(250);
+        }
+    }
+}
