@@ -30,7 +30,7 @@ dotnet tool restore >/dev/null
 build=$repo/.artifacts/fuzz/harness
 rm -rf "$build"
 echo "fuzz: publishing tests/Fuzz to $build"
-dotnet publish tests/Fuzz/VoiceFunctions.Fuzz.csproj -c Release -o "$build" --nologo -v quiet -p:UseAppHost=false >/dev/null
+dotnet publish tests/Fuzz/VoiceFunctions.Fuzz.csproj -c Release -o "$build" --nologo -v quiet >/dev/null
 echo "fuzz: instrumenting the private copy of VoiceFunctions.MediaHost.dll"
 dotnet tool run sharpfuzz "$build/VoiceFunctions.MediaHost.dll" >/dev/null
 
