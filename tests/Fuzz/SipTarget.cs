@@ -6,7 +6,8 @@ namespace VoiceFunctions.Fuzz;
 /// <summary>
 /// One fuzz input as a SIP datagram and as bytes on a stream. Promises checked: the parsers never throw; a rejected
 /// datagram has a reason (and the 400 builder copes with whatever partial message came with it); an accepted one
-/// serializes and parses again to the same start line, headers and body; and the stream framer reads the bytes split
+/// serializes and parses again to the same start line, headers and body, and the stack's readers of its URI and
+/// structured headers, the log redactor and the response builder cope with it; and the stream framer reads the bytes split
 /// in two segments exactly as it reads them whole, message after message.
 /// </summary>
 public static class SipTarget
@@ -37,6 +38,7 @@ public static class SipTarget
             SipResponseBuilder.TryBadRequest(datagram.Partial, datagram.Error);
             return;
         }
+        ReadLikeTheStack(datagram.Message!);
         var serialized = SipSerializer.Serialize(datagram.Message!);
         var again = SipParser.ParseDatagram(serialized);
         if (again.Status != SipReadStatus.Done)
@@ -48,6 +50,41 @@ public static class SipTarget
         if (before != after)
         {
             throw new InvariantViolation($"the round trip changed the message:\n{before}\n---\n{after}");
+        }
+    }
+
+    /// <summary>
+    /// What the stack does with an accepted message: logs it redacted, reads the request URI and the structured
+    /// headers (each comma-separated value), and builds a response to a request. None of it may throw.
+    /// </summary>
+    private static void ReadLikeTheStack(SipMessage message)
+    {
+        SipMessageRedactor.Redact(message);
+        if (message.IsRequest)
+        {
+            SipUri.TryParse(message.RequestUri, out _);
+            SipResponseBuilder.Create(message, 400, "Bad Request", "fuzz");
+        }
+        var values = new List<string>();
+        foreach (var header in message.Headers)
+        {
+            values.Clear();
+            SipValueSplitter.SplitInto(header.Value, values);
+            foreach (var value in values)
+            {
+                switch (header.Name)
+                {
+                    case SipHeaderNames.Via:
+                        SipVia.TryParse(value, out _);
+                        break;
+                    case SipHeaderNames.From or SipHeaderNames.To or SipHeaderNames.Contact or SipHeaderNames.Route or SipHeaderNames.RecordRoute:
+                        SipNameAddress.TryParse(value, out _);
+                        break;
+                    case SipHeaderNames.CSeq:
+                        SipCSeq.TryParse(value, out _);
+                        break;
+                }
+            }
         }
     }
 
