@@ -13,6 +13,7 @@ declare -A debs=(
   [pocketsphinx_continuous]=pocketsphinx
   [sox]=sox
   [tshark]=tshark
+  [afl-fuzz]=afl++
 )
 missing=()
 for cmd in "${!debs[@]}"; do

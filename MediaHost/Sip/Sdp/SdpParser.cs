@@ -29,6 +29,13 @@ public static class SdpParser
             {
                 continue;
             }
+            // A CR is only a line end: one inside a line (or before trailing space) would make a token such as a
+            // payload type differ from the same text written out again, and no SDP writer sends it.
+            if (line.Contains('\r'))
+            {
+                error = $"SDP line {lineNumber} has a bare CR";
+                return false;
+            }
             if (line.Length < 2 || line[1] != '=')
             {
                 error = $"SDP line {lineNumber} is not 'x=value'";

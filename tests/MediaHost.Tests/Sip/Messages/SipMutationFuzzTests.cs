@@ -14,7 +14,7 @@ namespace VoiceFunctions.MediaHost.Tests.Sip.Messages;
 /// cares about (quotes, escapes, brackets, separators, UTF-8). The parsers must never throw, only accept or give a
 /// reason, whatever they accept must serialize and parse again to the same headers and body, and a stream read of
 /// the bytes split at a random offset must equal the whole read. Not
-/// coverage-guided: SharpFuzz is served by the registry but needs afl-fuzz and an instrumented build, not wired yet.
+/// coverage-guided: that is SipSdpCoverageFuzzTests (afl-fuzz over the SharpFuzz harness in tests/Fuzz).
 /// </summary>
 public sealed class SipMutationFuzzTests
 {
