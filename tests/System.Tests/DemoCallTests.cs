@@ -16,7 +16,7 @@ public sealed class DemoCallTests(Xunit.Abstractions.ITestOutputHelper output)
         await using var controlPlane = await LocalControlPlane.StartAsync();
         // A misheard "bye" or "operator" must not let the agent end the call under test: this dialog has no such intents.
         var dialog = new Dictionary<string, string> { ["AiLoop__Providers__DialogScriptPath"] = Path.Combine(AppContext.BaseDirectory, "demo-dialog.yaml") };
-        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, dialog);
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, dialog);
         using var capture = await LoopbackCapture.StartAsync(mediaHost.RtpPortMin, mediaHost.RtpPortMax);
         using (var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000, wideband: true))
         {

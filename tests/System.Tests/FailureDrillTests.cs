@@ -14,7 +14,7 @@ public sealed class FailureDrillTests
         // An OpenAI-compatible LLM on a loopback port that refuses every connection: each request fails at once.
         var deadPort = ClosedLoopbackPort();
         await using var controlPlane = await LocalControlPlane.StartAsync();
-        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, new Dictionary<string, string>
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, new Dictionary<string, string>
         {
             ["AiLoop__Providers__Llm"] = "openai",
             ["AiLoop__Providers__OpenAiLlm__BaseUrl"] = $"http://127.0.0.1:{deadPort}/v1",
@@ -44,7 +44,7 @@ public sealed class FailureDrillTests
     public async Task MediaHost_killed_mid_call_leaves_a_call_finalized_as_failed()
     {
         await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "5" });
-        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret);
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret);
         using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 30000);
 
         // Kill the MediaHost once the call is answered and the greeting reported (the call is in progress).

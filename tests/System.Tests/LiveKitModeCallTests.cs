@@ -115,7 +115,7 @@ public sealed class LiveKitModeCallTests
             {
                 media[key] = value;
             }
-            var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, media, sipPort);
+            var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, media, sipPort);
             var rig = new LiveKitModeRig(liveKit, controlPlane, mediaHost);
             // What LiveKit SIP does for CreateSIPParticipant: INVITE sip:<sipCallTo>@<trunk address> with the request's
             // headers, and return while it is still dialing. The leg carries the caller's question to the agent.

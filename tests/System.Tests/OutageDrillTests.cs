@@ -20,7 +20,7 @@ public sealed class OutageDrillTests
     public async Task Control_plane_restarted_mid_call_still_stores_the_later_turns_and_finalizes_the_call_on_the_MediaHosts_hangup()
     {
         await using var controlPlane = await LocalControlPlane.StartAsync();
-        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DemoDialog());
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DemoDialog());
         using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000);
         var callId = await GreetedCallIdAsync(controlPlane);
 
@@ -48,7 +48,7 @@ public sealed class OutageDrillTests
     {
         await using var azurite = await DedicatedAzurite.StartAsync();
         await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
-        await using var mediaHost = await MediaHostProcess.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DemoDialog());
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DemoDialog());
         using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000);
         var callId = await GreetedCallIdAsync(controlPlane);
 

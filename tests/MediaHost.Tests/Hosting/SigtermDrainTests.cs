@@ -21,7 +21,7 @@ public sealed class SigtermDrainTests
     {
         RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
         using var controlPlane = new RecordingControlPlane();
-        await using var host = await MediaHostProcess.StartAsync(DrainSeconds, controlPlane);
+        await using var host = await EchoMediaHost.StartAsync(DrainSeconds, controlPlane);
         using var caller = Sipp.Start("uac-wait-for-bye.xml", host.SipEndpoint);
         await WaitForActiveCallsAsync(host, 1);
 
