@@ -78,9 +78,7 @@ internal sealed partial class SipInboundCall
             if (!negotiation.Succeeded)
             {
                 // The call continues with the media it had (RFC 3264 section 8: a refused re-offer changes nothing).
-                var refused = _ua.Response(request, negotiation.FailureStatus, "Not Acceptable Here");
-                refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
-                _ua.Respond(transaction, refused);
+                _ua.Respond(transaction, _ua.OfferRefusal(request, negotiation));
                 return;
             }
             _sdpVersion++;

@@ -108,9 +108,7 @@ internal sealed partial class SipOutboundCall
                 _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, _sdpVersion + 1);
             if (!negotiation.Succeeded)
             {
-                var refused = _ua.Response(request, negotiation.FailureStatus, "Not Acceptable Here");
-                refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
-                _ua.Respond(transaction, refused);
+                _ua.Respond(transaction, _ua.OfferRefusal(request, negotiation));
                 return;
             }
             _sdpVersion++;

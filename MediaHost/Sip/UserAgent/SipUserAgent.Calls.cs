@@ -50,9 +50,7 @@ public sealed partial class SipUserAgent
             if (!negotiation.Succeeded)
             {
                 _ = media.StopAsync();
-                var refused = Response(invite, negotiation.FailureStatus, negotiation.FailureStatus == 488 ? "Not Acceptable Here" : "Bad Request", SipIds.Tag());
-                refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
-                Respond(transaction, refused);
+                Respond(transaction, OfferRefusal(invite, negotiation, SipIds.Tag()));
                 SipUserAgentLog.OfferRefused(_logger, invite.CallId!, negotiation.FailureReason!);
                 return;
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.MediaHost.Sip.Transport;
 
@@ -343,6 +344,17 @@ public sealed partial class SipUserAgent : IDisposable
         var response = SipResponseBuilder.Create(request, status, reason, toTag);
         response.Headers.Add(SipHeaderNames.Server, _options.ProductName);
         return response;
+    }
+
+    /// <summary>
+    /// The answer to an SDP offer we cannot take (first INVITE or re-INVITE): 488 when nothing matches, 400 when the
+    /// SDP is malformed, with the negotiator's reason in a Warning (code 304, media type not available).
+    /// </summary>
+    internal SipMessage OfferRefusal(SipMessage request, SdpNegotiation negotiation, string? toTag = null)
+    {
+        var refused = Response(request, negotiation.FailureStatus, negotiation.FailureStatus == 488 ? "Not Acceptable Here" : "Bad Request", toTag);
+        refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
+        return refused;
     }
 
     internal void Respond(SipServerTransaction transaction, SipMessage response)
