@@ -54,8 +54,8 @@ internal sealed class DemoCaller : IDisposable
         }
         await File.WriteAllTextAsync(Path.Combine(work, "caller.xml"), scenario);
         var info = new ProcessStartInfo(sipp) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { target.ToString(), "-sf", "caller.xml", "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(), "-bind_local",
-                     "-m", "1", "-timeout", "60s", "-timeout_error", "-trace_err", "-nostdin", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() })
+        foreach (var arg in new[] { target.ToString(), "-sf", "caller.xml", "-i", "127.0.0.1", "-p", FreePort.NextUdp().ToString(), "-bind_local",
+                     "-m", "1", "-timeout", "60s", "-timeout_error", "-trace_err", "-nostdin", "-mi", "127.0.0.1", "-mp", FreePort.NextUdp().ToString() })
         {
             info.ArgumentList.Add(arg);
         }
@@ -81,13 +81,6 @@ internal sealed class DemoCaller : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(process.ExitCode == 0, $"{Path.GetFileName(tool)} failed: {await error}");
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     public void Dispose()

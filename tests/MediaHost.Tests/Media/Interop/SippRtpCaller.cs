@@ -43,9 +43,9 @@ internal sealed class SippRtpCaller : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var arg in new[] { target.ToString(), "-sf", "uac-rtp-stream.xml", "-i", "127.0.0.1", "-p", Sipp.FreeUdpPort().ToString(),
+        foreach (var arg in new[] { target.ToString(), "-sf", "uac-rtp-stream.xml", "-i", "127.0.0.1", "-p", FreePort.NextUdp().ToString(),
                      "-bind_local", "-m", "1", "-timeout", "40s", "-timeout_error", "-trace_err", "-nostdin",
-                     "-mi", "127.0.0.1", "-mp", Sipp.FreeUdpPort().ToString(),
+                     "-mi", "127.0.0.1", "-mp", FreePort.NextUdp().ToString(),
                      })
         {
             info.ArgumentList.Add(arg);

@@ -36,7 +36,7 @@ public sealed class Sipp : IDisposable
         var sipp = RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
         var work = Directory.CreateTempSubdirectory("sipp-").FullName;
         File.Copy(Path.Combine(ScenarioDirectory, scenario), Path.Combine(work, scenario));
-        var port = FreeUdpPort();
+        var port = FreePort.NextUdp();
         var info = new ProcessStartInfo(sipp)
         {
             WorkingDirectory = work,
@@ -49,7 +49,7 @@ public sealed class Sipp : IDisposable
             info.ArgumentList.Add(target.ToString());
         }
         foreach (var arg in new[] { "-sf", scenario, "-i", "127.0.0.1", "-p", port.ToString(), "-bind_local", "-m", "1",
-                     "-timeout", "40s", "-timeout_error", "-trace_err", "-nostdin", "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString() })
+                     "-timeout", "40s", "-timeout_error", "-trace_err", "-nostdin", "-mi", "127.0.0.1", "-mp", FreePort.NextUdp().ToString() })
         {
             info.ArgumentList.Add(arg);
         }
@@ -67,13 +67,6 @@ public sealed class Sipp : IDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var errors = string.Join("\n", Directory.GetFiles(_workDirectory, "*_errors.log").Select(File.ReadAllText));
         return (_process.ExitCode, $"exit {_process.ExitCode}\n{await _stderr}\n{Tail(await _stdout)}\n{errors}");
-    }
-
-    public static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;

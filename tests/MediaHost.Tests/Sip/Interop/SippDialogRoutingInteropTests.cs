@@ -29,7 +29,7 @@ public sealed class SippDialogRoutingInteropTests
             _ => "X-Routing: contact-only",
         };
         // With a route set the Contact points at a port nobody listens on: the route alone must carry the requests.
-        var contactPort = routing == "contact" ? nextHop.Port : Sipp.FreeUdpPort();
+        var contactPort = routing == "contact" ? nextHop.Port : FreePort.NextUdp();
         using var callee = Sipp.Start("uas-callee-routed-answer.xml", target: null,
             "-set", "routing", routingHeader, "-set", "targetport", contactPort.ToString(CultureInfo.InvariantCulture));
         await Task.Delay(300); // let both bind; a lost INVITE would be retransmitted anyway (Timer A)
