@@ -53,6 +53,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _firstSequence = (ushort)Random.Shared.Next(0, 65536);
         _firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
         _outbound = new FrameRing(OutboundFrames, AudioFormat.SamplesPerFrame, time);
+        _pacer = new OutboundPacer(_outbound, AudioFormat.SamplesPerFrame, time) { OwnDelay = metrics.OutboundDelay, QueuedAhead = metrics.OutboundQueuedAhead };
         _rtpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
         _rtcpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
     }
@@ -109,8 +110,18 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
         _inbound.ReadAsync(destination, cancellationToken);
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
-        _outbound.WriteAsync(frame, cancellationToken);
+    /// <summary>Queues a frame; when its 20 ms slot is open and still empty it is encoded and sent at once, on this thread.</summary>
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        // Not an async method: the common case (room in the queue) completes without any state machine.
+        var write = _outbound.WriteAsync(frame, cancellationToken);
+        if (!write.IsCompletedSuccessfully)
+        {
+            return SendWhenQueuedAsync(write);
+        }
+        SendWrittenFrame();
+        return ValueTask.CompletedTask;
+    }
 
     public int ClearPlayback() => _outbound.Clear();
 
