@@ -5,6 +5,8 @@
 # and memory per call and the added delay. One command, a few minutes:
 #   bench/media-capacity.sh                 # 250, 500, 750 and 1000 calls, 20 s each
 #   CALLS="500 750" SECONDS_PER_RUN=30 bench/media-capacity.sh
+#   ECHO_EVERY_FRAME=1 bench/media-capacity.sh   # the echo loop never skips a frame when it falls behind, so frames
+#                                                # queue ahead of the clock (reported in their own column)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${CALLS:-"250 500 750 1000"}
@@ -13,7 +15,7 @@ dotnet build -c Release bench/Benchmarks -v q -nologo >/dev/null
 dll=bench/Benchmarks/bin/Release/net10.0/VoiceFunctions.Benchmarks.dll
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average:$(uptime | sed 's/.*load average://')"
-echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds)"
+echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds${ECHO_EVERY_FRAME:+ ECHO_EVERY_FRAME=$ECHO_EVERY_FRAME})"
 echo
 echo "| calls | tried | late frames | CPU per call (% of a core) | managed memory per call | working set per call | added delay in p50 / p95 | added delay out, path's own share (written or slot open → on the wire) p50 / p95 | frames the audio loop queued ahead of the clock: share, wait for their slot p50 / p95 | overload (extra INVITEs while streaming) |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"

@@ -180,10 +180,15 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
                 DigitReceived = digit => DtmfReceived?.Invoke(digit),
                 ArrivalToDecoded = _metrics.InboundDelay,
             };
-            var sequence = _out is null ? _firstSequence : (ushort)(_firstSequence + _out.PacketsSent);
+            var previous = _out;
+            var sequence = previous?.NextSequence ?? _firstSequence;
             // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
-            var timestamp = _out is null ? _firstTimestamp : _out.LastTimestamp + (uint)(_out.ClockRate / 10);
+            var timestamp = previous is null ? _firstTimestamp : previous.LastTimestamp + (uint)(previous.ClockRate / 10);
             _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
+            if (previous is not null)
+            {
+                _out.ContinueCountsOf(previous);
+            }
         }
         if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
         {

@@ -9,7 +9,9 @@ namespace VoiceFunctions.Benchmarks.Media;
 /// clock: a frame that was already waiting when the loop asked for it (the loop was held up and fell behind) is
 /// heard but not echoed, so the loop does not keep frames queued ahead of the clock from then on.
 /// </summary>
-public sealed class CapacityCallHandler : ICallHandler
+/// <param name="echoEveryFrame">Echo every frame even when behind (then frames stay queued ahead of the clock, as a
+/// text-to-speech writer's do): shows the queued-ahead wait in the run's figures.</param>
+public sealed class CapacityCallHandler(bool echoEveryFrame = false) : ICallHandler
 {
     private long _speechFrames;
     private long _echoesDropped;
@@ -31,7 +33,7 @@ public sealed class CapacityCallHandler : ICallHandler
             while (true)
             {
                 var read = session.ReadFrameAsync(frame, ended.Token);
-                var behind = read.IsCompleted; // the frame was waiting: its slot's clock tick had come before we asked
+                var behind = read.IsCompleted && !echoEveryFrame; // the frame was waiting: its slot's clock tick had come before we asked
                 if (!await read.ConfigureAwait(false))
                 {
                     break;

@@ -36,7 +36,7 @@ public static class MediaCapacityRun
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);
         var options = new RtpOptions { PortMin = basePort, PortMax = basePort + 2 * (calls + extra) + 200 };
         var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
-        var handler = new CapacityCallHandler();
+        var handler = new CapacityCallHandler(echoEveryFrame: Environment.GetEnvironmentVariable("ECHO_EVERY_FRAME") == "1");
         using var transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
         using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, handler,
             AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance);

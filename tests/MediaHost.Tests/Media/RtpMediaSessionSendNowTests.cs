@@ -82,6 +82,32 @@ public sealed class RtpMediaSessionSendNowTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Codec_changes_mid_slot_keep_one_packet_per_slot_a_contiguous_sequence_and_the_sender_counts()
+    {
+        var session = Start();
+        var frame = ToneAnalysis.Tone(440, 16000, AudioFormat.SamplesPerFrame, 8000);
+        Tick(session);
+        _time.NowMs += 5;
+        await session.WriteFrameAsync(frame, CancellationToken.None).AsTask().DefaultTimeout(); // leaves at once as PCMU
+        session.Update(new NegotiatedMedia(PeerEndpoint, MediaCodec.Pcma, 8, 101, 20, MediaDirection.SendReceive));
+        await session.WriteFrameAsync(frame, CancellationToken.None).AsTask().DefaultTimeout(); // waits for the next slot
+        Tick(session); // the PCMU packet already filled the slot: nothing at its deadline; the PCMA frame as the next opens
+        session.Update(new NegotiatedMedia(PeerEndpoint, MediaCodec.Pcmu, 0, 101, 20, MediaDirection.SendReceive));
+        Tick(session); // the PCMA frame's slot ends: nothing more for it
+        Tick(session); // silence in PCMU again
+        Tick(session);
+
+        await MediaTestPeer.Eventually(() => _peer.ReceivedCount == 5, "five packets");
+        var headers = ReceivedHeaders();
+        Assert.Equal([0, 0, 8, 0, 0], headers.Select(h => (int)h.PayloadType));
+        Assert.Equal(Enumerable.Range(headers[0].SequenceNumber, 5).Select(s => (ushort)s), headers.Select(h => h.SequenceNumber));
+        Assert.True(headers[2].Marker, "a new codec starts a talk spurt");
+        Assert.Equal(5u, session.Outbound!.PacketsSent);
+        Assert.Equal(5u * 160, session.Outbound.OctetsSent);
+        await session.StopAsync();
+    }
+
+    [Fact]
     public async Task Writes_racing_ticks_and_stop_give_every_slot_one_packet_and_nothing_after_the_stop()
     {
         var session = Start();
