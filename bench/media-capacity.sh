@@ -15,11 +15,11 @@ echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average:$(uptime | sed 's/.*load average://')"
 echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds)"
 echo
-echo "| calls | tried | late frames | CPU per call (% of a core) | managed memory per call | working set per call | added delay in p50 / p95 | added delay out p50 / p95 | overload (extra INVITEs while streaming) |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+echo "| calls | tried | late frames | wire lateness of the host's packets p50 / p99 / max | CPU per call (% of a core) | generator CPU per call | managed memory per call | working set per call | added delay in p50 / p95 | added delay out p50 / p95 | overload (extra INVITEs while streaming) |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for n in $calls; do
   dotnet "$dll" media-capacity "$n" "$seconds" 2>/dev/null > /tmp/media-capacity-$$.txt || true
-  grep '^|' /tmp/media-capacity-$$.txt || echo "| $n | run failed | | | | | | | |"
+  grep '^|' /tmp/media-capacity-$$.txt || echo "| $n | run failed | | | | | | | | | |"
   grep -v '^|' /tmp/media-capacity-$$.txt | sed 's/^/    /' >&2
 done
 rm -f /tmp/media-capacity-$$.txt

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.Benchmarks.Media.Load;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.Sip.Messages;
@@ -88,10 +89,12 @@ public static class MediaCapacityRun
         var inFrames = (end.Played - start.Played) + (end.Concealed - start.Concealed);
         var inLate = (end.Concealed - start.Concealed) + (end.Dropped - start.Dropped);
         var latePercent = 100.0 * (outLate + inLate) / Math.Max(1, outFrames + inFrames);
+        var generatorReport = GeneratorReport.Parse(done);
         Console.WriteLine($"calls {calls}, window {wallMs / 1000:F1} s, {established}, {overload}, {done}, {ended}");
+        Console.WriteLine(generatorReport.Details);
         Console.WriteLine($"out: {outFrames} frames, {outLate} late (> {MediaClock.LateThresholdMs} ms), frame lateness p50 {clock.FrameLateness.Percentile(50)} / p99 {clock.FrameLateness.Percentile(99)} / max {clock.FrameLateness.MaxMs:F0} ms; skipped ticks {end.Skipped - start.Skipped}");
         Console.WriteLine($"in: {inFrames} frames, {end.Concealed - start.Concealed} concealed, {end.Dropped - start.Dropped} dropped to cut delay, {end.Late - start.Late} late packets, {end.Lost - start.Lost} lost");
-        Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {cpuPercentPerCall:F3} % | " +
+        Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {generatorReport.WireLateness} | {cpuPercentPerCall:F3} % | {generatorReport.CpuPerCall} | " +
             $"{(memoryEstablished - memoryBefore) / 1024.0 / calls:F0} KiB | {(workingSet - workingSetBefore) / 1024.0 / calls:F0} KiB | " +
             $"{metrics.InboundDelay.Percentile(50)} / {metrics.InboundDelay.Percentile(95)} ms | {metrics.OutboundDelay.Percentile(50)} / {metrics.OutboundDelay.Percentile(95)} ms | {overload["OVERLOAD ".Length..]} |");
         await clock.DisposeAsync();
