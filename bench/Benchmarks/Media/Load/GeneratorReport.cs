@@ -25,7 +25,8 @@ internal sealed class GeneratorReport(IReadOnlyDictionary<string, string> fields
     public string Details => string.Create(CultureInfo.InvariantCulture,
         $"wire: {Get("wirePackets")} packets from the host timed, lateness {WireLateness}, {Get("gaps")} sequence gaps " +
         $"({Get("callsWithGaps")} calls), fewest received by a call {Get("minReceivedPerCall")}, {Get("unknownSender")} from unknown ports; " +
-        $"generator: sends p99 {Get("sendLateP99Ms")} / max {Get("sendLateMaxMs")} ms after due, {Get("rtpSyscallsPerSecond")} RTP system calls/s, " +
+        $"generator: sends p99 {Get("sendLateP99Ms")} / max {Get("sendLateMaxMs")} ms after due, reads p99 {Get("readLagP99Ms")} / max {Get("readLagMaxMs")} ms after arrival, " +
+        $"{Get("rtpSyscallsPerSecond")} RTP system calls/s, " +
         $"CPU {CpuPerCall} of a core per call (user {Get("cpuUserMs")} ms + system {Get("cpuSystemMs")} ms over {Get("windowMs")} ms)");
 
     private string Get(string key) => fields.TryGetValue(key, out var value) ? value : "?";

@@ -21,10 +21,13 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
     private const double LateMs = 10;
 
     private readonly LatenessCounts _sendLateness = new();
-    private readonly WireTimeline _wire = new(calls.Count);
+    private readonly LatenessCounts _readLag = new();
+    private WireTimeline _wire = new(0, 0);
     private readonly int[] _callByHostPort = CallByPort(calls);
     private long _unknown;
+    private readonly int[] _unknownPorts = new int[3];
     private long _received;
+    private bool _measuring;
 
     public void Run(int seconds, int warmUpSeconds, CancellationToken cancellationToken)
     {
@@ -35,19 +38,18 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
         var schedule = new StreamSchedule(start, frequency / PacketsPerSecond, calls.Count);
         var total = (long)calls.Count * seconds * PacketsPerSecond;
         var windowOpensAt = start + warmUpSeconds * frequency;
-        var process = Process.GetCurrentProcess();
-        (long Wall, TimeSpan User, TimeSpan System, long Sent, long Received, long Calls) window = default;
-        var measuring = false;
+        // Room for every packet the host can send in the window, with margin for its catch-up bursts.
+        _wire = new WireTimeline(calls.Count, calls.Count * (Math.Max(1, seconds - warmUpSeconds) + 2) * PacketsPerSecond);
+        (long Wall, Environment.ProcessCpuUsage Cpu, long Sent, long Received, long Calls) window = default;
         long next = 0;
         while (next < total && !cancellationToken.IsCancellationRequested)
         {
             var now = Stopwatch.GetTimestamp();
-            if (!measuring && now >= windowOpensAt)
+            if (!_measuring && now >= windowOpensAt)
             {
-                measuring = true;
+                _measuring = true;
                 Console.WriteLine("MEASURING");
-                process.Refresh();
-                window = (now, process.UserProcessorTime, process.PrivilegedProcessorTime, next, _received, socket.SystemCalls);
+                window = (now, Environment.CpuUsage, next, _received, socket.SystemCalls);
                 _wire.StartWindow();
             }
             for (; next < total && schedule.Due(next) <= now; next++)
@@ -58,7 +60,7 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
                 var length = new RtpHeader(k == 0, 0, (ushort)k, (uint)(k * SamplesPerPacket), calls[call].Ssrc).WriteTo(packet);
                 payload.CopyTo(packet[length..]);
                 socket.Commit(length + payload.Length);
-                if (measuring)
+                if (_measuring)
                 {
                     _sendLateness.Record((now - schedule.Due(next)) * 1000.0 / frequency);
                 }
@@ -69,8 +71,8 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
         }
         Drain();
         var end = Stopwatch.GetTimestamp();
-        process.Refresh();
-        Console.WriteLine(Done(window, end, process, next));
+        _wire.Finish();
+        Console.WriteLine(Done(window, end, Environment.CpuUsage, next));
     }
 
     private void Drain()
@@ -79,6 +81,7 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
         do
         {
             n = socket.Receive();
+            var readNs = n > 0 && _measuring ? UnixNowNs() : 0;
             for (var i = 0; i < n; i++)
             {
                 _received++;
@@ -87,20 +90,28 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
                 var datagram = socket.Payload(i);
                 if (call < 0 || datagram.Length < RtpHeader.FixedLength)
                 {
+                    if (_unknown < _unknownPorts.Length)
+                    {
+                        _unknownPorts[_unknown] = port;
+                    }
                     _unknown++;
                     continue;
                 }
                 _wire.OnPacket(call, BinaryPrimitives.ReadUInt16BigEndian(datagram[2..]), socket.ArrivalNs[i]);
+                if (readNs != 0)
+                {
+                    _readLag.Record((readNs - socket.ArrivalNs[i]) / 1e6);
+                }
             }
         }
         while (n == socket.ArrivalNs.Length);
     }
 
-    private string Done((long Wall, TimeSpan User, TimeSpan System, long Sent, long Received, long Calls) window, long end, Process process, long sent)
+    private string Done((long Wall, Environment.ProcessCpuUsage Cpu, long Sent, long Received, long Calls) window, long end, Environment.ProcessCpuUsage cpu, long sent)
     {
         var wallMs = Math.Max(1, (end - window.Wall) * 1000.0 / Stopwatch.Frequency);
-        var user = (process.UserProcessorTime - window.User).TotalMilliseconds;
-        var system = (process.PrivilegedProcessorTime - window.System).TotalMilliseconds;
+        var user = (cpu.UserTime - window.Cpu.UserTime).TotalMilliseconds;
+        var system = (cpu.PrivilegedTime - window.Cpu.PrivilegedTime).TotalMilliseconds;
         var n = calls.Count;
         var lateness = _wire.Lateness;
         long missing = 0, callsWithGaps = 0, minReceived = long.MaxValue;
@@ -115,11 +126,14 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
             $"DONE sent={sent - window.Sent} received={_received - window.Received} " +
             $"wireP50Ms={lateness.Percentile(50):F1} wireP99Ms={lateness.Percentile(99):F1} wireMaxMs={lateness.MaxMs:F1} " +
             $"wireOver10msPct={100.0 * lateness.CountAbove(LateMs) / Math.Max(1, lateness.Count):F3} wirePackets={lateness.Count} " +
-            $"gaps={missing} callsWithGaps={callsWithGaps} minReceivedPerCall={(n == 0 ? 0 : minReceived)} unknownSender={_unknown} " +
-            $"sendLateP99Ms={_sendLateness.Percentile(99):F1} sendLateMaxMs={_sendLateness.MaxMs:F1} " +
+            $"gaps={missing} callsWithGaps={callsWithGaps} minReceivedPerCall={(n == 0 ? 0 : minReceived)} unknownSender={_unknown} unknownPorts={string.Join(',', _unknownPorts.Take((int)Math.Min(_unknown, _unknownPorts.Length)))} " +
+            $"untimed={_wire.Untimed} readLagP99Ms={_readLag.Percentile(99):F1} readLagMaxMs={_readLag.MaxMs:F1} sendLateP99Ms={_sendLateness.Percentile(99):F1} sendLateMaxMs={_sendLateness.MaxMs:F1} " +
             $"rtpSyscallsPerSecond={(socket.SystemCalls - window.Calls) * 1000 / wallMs:F0} " +
             $"cpuPerCallPct={(user + system) / wallMs * 100 / Math.Max(1, n):F4} cpuUserMs={user:F0} cpuSystemMs={system:F0} windowMs={wallMs:F0}");
     }
+
+    // The kernel stamps arrivals with the real-time clock; the time a packet is read, on the same clock.
+    internal static long UnixNowNs() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
     private static int[] CallByPort(IReadOnlyList<(int HostPort, uint Ssrc)> calls)
     {

@@ -180,7 +180,7 @@ internal sealed unsafe class RtpBatchSocket : IDisposable
             else
             {
                 // No kernel stamp (not expected on Linux): the time we read it, on the same clock.
-                fallbackNs = fallbackNs != 0 ? fallbackNs : (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+                fallbackNs = fallbackNs != 0 ? fallbackNs : PhasedRtpStreamer.UnixNowNs();
                 ArrivalNs[i] = fallbackNs;
             }
         }

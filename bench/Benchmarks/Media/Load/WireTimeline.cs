@@ -2,37 +2,46 @@ namespace VoiceFunctions.Benchmarks.Media.Load;
 
 /// <summary>
 /// What the host's packets say about its timing, measured on the wire side: per call, each packet's arrival
-/// against that call's ideal 20 ms timeline (arrival − (baseline + k × 20 ms), k from the RTP sequence number), and
-/// the sequence numbers that never arrived. The baseline is the call's earliest arrival − k × 20 ms seen so far
-/// (its first packet's arrival when that one was on time), so lateness is never negative and one late first packet
-/// does not make the rest look early. Lateness and gaps count only inside the measurement window
-/// (<see cref="StartWindow"/>); the baseline learns from the warm-up too.
+/// against that call's ideal 20 ms timeline, arrival − (baseline + k × 20 ms) with k from the RTP sequence number,
+/// and the sequence numbers that never arrived. Only packets inside the measurement window count
+/// (<see cref="StartWindow"/>: the warm-up, with the calls being placed, may shift a call's stream for good). The
+/// baseline is the call's earliest arrival − k × 20 ms in the window, which is its first packet's arrival when that
+/// one was on time; so lateness is never negative and one late first packet does not make the rest look early.
+/// Because the baseline is known only at the end, the window's packets are kept (two numbers each, in arrays
+/// allocated up front) and <see cref="Finish"/> fills <see cref="Lateness"/>.
 /// </summary>
 internal sealed class WireTimeline
 {
     private const long PeriodNs = 20_000_000;
 
-    private readonly long[] _baselineNs;
     private readonly long[] _highest;          // highest extended sequence number seen (-1: none yet)
     private readonly long[] _firstInWindow;    // extended sequence number of the first packet in the window (-1: none)
     private readonly long[] _highestInWindow;
     private readonly long[] _received;         // packets in the window
+    private readonly int[] _packetCall;        // the window's packets: call, and arrival − k × 20 ms
+    private readonly long[] _packetOffsetNs;
+    private int _packets;
     private bool _measuring;
 
-    public WireTimeline(int calls)
+    /// <param name="calls">Calls, numbered 0 … calls − 1.</param>
+    /// <param name="capacity">Packets the window may time; any beyond are counted in <see cref="Untimed"/> only.</param>
+    public WireTimeline(int calls, int capacity)
     {
-        _baselineNs = new long[calls];
         _highest = new long[calls];
         _firstInWindow = new long[calls];
         _highestInWindow = new long[calls];
         _received = new long[calls];
-        Array.Fill(_baselineNs, long.MaxValue);
+        _packetCall = new int[capacity];
+        _packetOffsetNs = new long[capacity];
         Array.Fill(_highest, -1);
         Array.Fill(_firstInWindow, -1);
     }
 
-    /// <summary>How late packets arrived against their call's timeline (inside the window).</summary>
+    /// <summary>How late the window's packets arrived against their call's timeline (after <see cref="Finish"/>).</summary>
     public LatenessCounts Lateness { get; } = new();
+
+    /// <summary>Packets in the window beyond the capacity given, which were not timed.</summary>
+    public long Untimed { get; private set; }
 
     public void StartWindow() => _measuring = true;
 
@@ -41,16 +50,19 @@ internal sealed class WireTimeline
     {
         var extended = Extend(_highest[call], sequence);
         _highest[call] = Math.Max(_highest[call], extended);
-        var onTimeline = arrivalNs - extended * PeriodNs;
-        if (onTimeline < _baselineNs[call])
-        {
-            _baselineNs[call] = onTimeline;
-        }
         if (!_measuring)
         {
             return;
         }
-        Lateness.Record((onTimeline - _baselineNs[call]) / 1e6);
+        if (_packets < _packetCall.Length)
+        {
+            _packetCall[_packets] = call;
+            _packetOffsetNs[_packets++] = arrivalNs - extended * PeriodNs;
+        }
+        else
+        {
+            Untimed++;
+        }
         if (_firstInWindow[call] < 0)
         {
             _firstInWindow[call] = extended;
@@ -58,6 +70,22 @@ internal sealed class WireTimeline
         }
         _highestInWindow[call] = Math.Max(_highestInWindow[call], extended);
         _received[call]++;
+    }
+
+    /// <summary>Times every packet of the window against its call's baseline, into <see cref="Lateness"/>.</summary>
+    public void Finish()
+    {
+        var baseline = new long[_received.Length];
+        Array.Fill(baseline, long.MaxValue);
+        for (var i = 0; i < _packets; i++)
+        {
+            baseline[_packetCall[i]] = Math.Min(baseline[_packetCall[i]], _packetOffsetNs[i]);
+        }
+        Lateness.Reset();
+        for (var i = 0; i < _packets; i++)
+        {
+            Lateness.Record((_packetOffsetNs[i] - baseline[_packetCall[i]]) / 1e6);
+        }
     }
 
     /// <summary>Packets of <paramref name="call"/> received inside the window.</summary>
