@@ -136,7 +136,9 @@ public static class SipRtpLoadGenerator
     private static string Request(string method, Call call, IPEndPoint local, int cseq, string uri, string body = "")
     {
         var to = method == "INVITE" ? $"<sip:load@127.0.0.1>" : call.ToHeader;
-        var branch = $"z9hG4bK{call.Index}x{method}x{call.Attempts}";
+        // A retransmitted INVITE keeps its branch (RFC 3261 17.1.1.3): with a new one the host would see a second
+        // request rather than a retransmission, and may start a second call with its own RTP stream.
+        var branch = $"z9hG4bK{Environment.ProcessId}x{call.Index}x{method}";
         return $"{method} {uri} SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch={branch};rport\r\nMax-Forwards: 70\r\n" +
             $"From: <sip:gen@{local}>;tag=g{call.Index}\r\nTo: {to}\r\nCall-ID: {call.CallId}\r\nCSeq: {cseq} {method}\r\n" +
             $"Contact: <sip:gen@{local}>\r\n" + (body.Length > 0 ? "Content-Type: application/sdp\r\n" : "") +
