@@ -54,8 +54,8 @@ public static class SipRtpLoadGenerator
         Console.WriteLine($"ESTABLISHED {established.Count}");
 
         using var stop = new CancellationTokenSource();
-        var streamer = new PhasedRtpStreamer(rtp, established.Select(c => (c.MediaPort, (uint)(1000 + c.Index))).ToList());
-        var streaming = new Thread(() => streamer.Run(seconds, WarmUpSeconds, stop.Token)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        var streamer = new PhasedRtpStreamer(rtp, established.Select(c => (c.MediaPort, (uint)(1000 + c.Index))).ToList(), seconds, WarmUpSeconds);
+        var streaming = new Thread(() => streamer.Run(stop.Token)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
         streaming.Start();
         Thread.Sleep(TimeSpan.FromSeconds(WarmUpSeconds + 1));
         // Overload while the first calls stream: every extra INVITE must get 503 and the calls in progress stay clean.

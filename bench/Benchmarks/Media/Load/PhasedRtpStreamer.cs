@@ -14,7 +14,7 @@ namespace VoiceFunctions.Benchmarks.Media.Load;
 /// (the call's RTP port from the host's SDP answer) and timing it on the wire (<see cref="WireTimeline"/>).
 /// Prints MEASURING when the window opens (after the warm-up) and DONE with the window's figures.
 /// </summary>
-internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(int HostPort, uint Ssrc)> calls)
+internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(int HostPort, uint Ssrc)> calls, int seconds, int warmUpSeconds)
 {
     private const int PacketsPerSecond = 50;
     private const int SamplesPerPacket = 160;
@@ -22,14 +22,15 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
 
     private readonly LatenessCounts _sendLateness = new();
     private readonly LatenessCounts _readLag = new();
-    private WireTimeline _wire = new(0, 0);
+    // Room for every packet the host can send in the window, with margin for its catch-up bursts.
+    private readonly WireTimeline _wire = new(calls.Count, calls.Count * (Math.Max(1, seconds - warmUpSeconds) + 2) * PacketsPerSecond);
     private readonly int[] _callByHostPort = CallByPort(calls);
     private long _unknown;
     private readonly int[] _unknownPorts = new int[3];
     private long _received;
     private bool _measuring;
 
-    public void Run(int seconds, int warmUpSeconds, CancellationToken cancellationToken)
+    public void Run(CancellationToken cancellationToken)
     {
         var payload = new byte[SamplesPerPacket];
         MuLaw.Encode(Enumerable.Range(0, SamplesPerPacket).Select(i => (short)(6000 * Math.Sin(2 * Math.PI * 1000 * i / 8000))).ToArray(), payload);
@@ -38,8 +39,6 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
         var schedule = new StreamSchedule(start, frequency / PacketsPerSecond, calls.Count);
         var total = (long)calls.Count * seconds * PacketsPerSecond;
         var windowOpensAt = start + warmUpSeconds * frequency;
-        // Room for every packet the host can send in the window, with margin for its catch-up bursts.
-        _wire = new WireTimeline(calls.Count, calls.Count * (Math.Max(1, seconds - warmUpSeconds) + 2) * PacketsPerSecond);
         (long Wall, Environment.ProcessCpuUsage Cpu, long Sent, long Received, long Calls) window = default;
         long next = 0;
         while (next < total && !cancellationToken.IsCancellationRequested)
