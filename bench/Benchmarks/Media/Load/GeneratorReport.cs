@@ -27,7 +27,8 @@ internal sealed class GeneratorReport(IReadOnlyDictionary<string, string> fields
         $"({Get("callsWithGaps")} calls), fewest received by a call {Get("minReceivedPerCall")}, {Get("unknownSender")} from unknown ports; " +
         $"generator: sends p99 {Get("sendLateP99Ms")} / max {Get("sendLateMaxMs")} ms after due, reads p99 {Get("readLagP99Ms")} / max {Get("readLagMaxMs")} ms after arrival, " +
         $"{Get("rtpSyscallsPerSecond")} RTP system calls/s, " +
-        $"CPU {CpuPerCall} of a core per call (user {Get("cpuUserMs")} ms + system {Get("cpuSystemMs")} ms over {Get("windowMs")} ms)");
+        $"CPU {CpuPerCall} of a core per call (user {Get("cpuUserMs")} ms + system {Get("cpuSystemMs")} ms over {Get("windowMs")} ms), " +
+        $"real-time streaming thread {Get("realtime")}");
 
     private string Get(string key) => fields.TryGetValue(key, out var value) ? value : "?";
 }

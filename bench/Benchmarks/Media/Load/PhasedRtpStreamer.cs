@@ -32,6 +32,7 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
 
     public void Run(CancellationToken cancellationToken)
     {
+        var realtime = RealtimeScheduling.Requested ? RealtimeScheduling.TryEnableForCurrentThread() ?? "on" : "off";
         var payload = new byte[SamplesPerPacket];
         MuLaw.Encode(Enumerable.Range(0, SamplesPerPacket).Select(i => (short)(6000 * Math.Sin(2 * Math.PI * 1000 * i / 8000))).ToArray(), payload);
         var frequency = Stopwatch.Frequency;
@@ -71,7 +72,7 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
         Drain();
         var end = Stopwatch.GetTimestamp();
         _wire.Finish();
-        Console.WriteLine(Done(window, end, Environment.CpuUsage, next));
+        Console.WriteLine(Done(window, end, Environment.CpuUsage, next) + $" realtime={realtime.Replace(' ', '_')}");
     }
 
     private void Drain()
