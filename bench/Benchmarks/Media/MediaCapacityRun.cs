@@ -29,7 +29,9 @@ public static class MediaCapacityRun
         var extra = calls / 2;
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Environment.WorkingSet;
-        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount);
+        // As the service: a tick thread per core, its calls ticked in RtpOptions.ClockPhases groups (CLOCK_PHASES overrides, to compare).
+        var phases = int.TryParse(Environment.GetEnvironmentVariable("CLOCK_PHASES"), out var p) ? p : RtpOptions.DefaultClockPhases;
+        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount, phases: phases);
         clock.Start();
         var metrics = new MediaMetrics();
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);
