@@ -184,7 +184,10 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             var sequence = previous?.NextSequence ?? _firstSequence;
             // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
             var timestamp = previous is null ? _firstTimestamp : previous.LastTimestamp + (uint)(previous.ClockRate / 10);
-            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
+            // We send at least one 20 ms frame per packet: the clock makes one packet per frame, and a receiver takes any
+            // packet length up to 200 ms (RFC 3551 4.5), so a peer's ptime of 10 shapes what we accept, not what we send.
+            var sendPtime = Math.Max(ptime, AudioFormat.FrameMilliseconds);
+            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, sendPtime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
             if (previous is not null)
             {
                 _out.ContinueCountsOf(previous);
