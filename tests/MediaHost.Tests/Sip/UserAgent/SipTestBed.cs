@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
 using VoiceFunctions.MediaHost.Sip.Transport;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
@@ -57,6 +59,22 @@ public sealed class SipTestBed : IDisposable
         var tag = ok.To!.Tag!;
         Peer.Send(FakeSipPeer.Request("ACK", callId, 1, "z9hG4bK-ack1", tag));
         return (session, tag);
+    }
+
+    /// <summary>Places a call to the peer and answers it 200 with <paramref name="extraHeaders"/>; returns the session and our INVITE.</summary>
+    public async Task<(ICallSession Session, SipMessage Invite)> PlaceAndAnswerAsync(params (string Name, string Value)[] extraHeaders)
+    {
+        var placed = Agent.PlaceCallAsync(new SipOutboundCallRequest("sip:+15552223333@10.0.0.2", PeerEndpoint, "agent"), CancellationToken.None);
+        var invite = Assert.Single(Peer.Requests("INVITE"));
+        var ok = SipResponseBuilder.Create(invite, 200, "OK", "peer-tag");
+        foreach (var (name, value) in extraHeaders)
+        {
+            ok.Headers.Add(name, value);
+        }
+        ok.Headers.Add("Content-Type", "application/sdp");
+        ok.Body = Encoding.UTF8.GetBytes(FakeSipPeer.Sdp);
+        Peer.Send(ok);
+        return (await placed.DefaultTimeout(), invite);
     }
 
     public void Dispose()
