@@ -4,10 +4,10 @@ using VoiceFunctions.MediaHost.Sip.Messages;
 namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
 
 /// <summary>
-/// A confirmed call on a <see cref="SipTestBed"/>, whichever <see cref="DialogLeg"/> it is, and the in-dialog requests
-/// its peer sends (our tag in To, the peer's in From): the same request reaches either leg.
+/// A confirmed call on its own <see cref="SipTestBed"/>, whichever <see cref="DialogLeg"/> it is, and the in-dialog
+/// requests its peer sends (our tag in To, the peer's in From): the same request reaches either leg.
 /// </summary>
-public sealed class ConnectedDialog
+public sealed class ConnectedDialog : IDisposable
 {
     private ConnectedDialog(SipTestBed bed, ICallSession session, string callId, string localTag)
     {
@@ -27,8 +27,9 @@ public sealed class ConnectedDialog
 
     public RecordingMediaSession Media => Assert.Single(Bed.Media.Sessions);
 
-    public static async Task<ConnectedDialog> ConnectAsync(SipTestBed bed, DialogLeg leg)
+    public static async Task<ConnectedDialog> ConnectAsync(DialogLeg leg)
     {
+        var bed = new SipTestBed();
         if (leg == DialogLeg.Received)
         {
             var (session, tag) = await bed.ConnectAsync("dialog-received");
@@ -44,4 +45,6 @@ public sealed class ConnectedDialog
 
     /// <summary>The final response we sent to the peer's request numbered <paramref name="cseq"/>.</summary>
     public SipMessage Answer(int cseq) => Bed.Peer.Received.Last(m => !m.IsRequest && m.CSeq!.Value.Number == cseq && m.StatusCode >= 200);
+
+    public void Dispose() => Bed.Dispose();
 }

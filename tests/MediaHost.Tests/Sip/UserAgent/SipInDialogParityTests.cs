@@ -19,8 +19,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task An_INFO_with_a_body_type_we_do_not_read_gets_415_with_an_Accept_of_the_DTMF_types(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INFO", 2, "<media_control/>", "application/media_control+xml");
 
@@ -34,8 +33,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task An_INFO_for_an_Info_Package_gets_469_with_an_empty_Recv_Info(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INFO", 2, "Signal=5\r\nDuration=160\r\n", DtmfRelay, extra: "Info-Package: foo-dtmf\nContent-Disposition: Info-Package\n");
 
@@ -50,8 +48,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task An_INFO_dtmf_relay_digit_is_answered_200_and_reaches_the_session(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INFO", 2, "Signal=#\r\nDuration=250\r\n", DtmfRelay);
 
@@ -65,8 +62,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task An_INFO_dtmf_relay_body_naming_no_digit_is_a_bad_request(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INFO", 2, "Signal=Z\r\nDuration=160\r\n", DtmfRelay);
 
@@ -78,8 +74,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task An_INFO_without_a_body_is_a_keep_alive_answered_200(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INFO", 2);
 
@@ -90,8 +85,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task OPTIONS_in_the_dialog_is_answered_200_with_Allow_Accept_and_Supported(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("OPTIONS", 2);
 
@@ -108,8 +102,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task UPDATE_is_answered_405_with_the_Allow_a_405_must_carry_and_the_call_continues(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("UPDATE", 2, FakeSipPeer.Sdp);
 
@@ -125,8 +118,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task A_hold_re_INVITE_is_answered_recvonly_and_the_unhold_sendrecv(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INVITE", 2, FakeSipPeer.Sdp + "a=sendonly\r\n");
         var hold = dialog.Answer(2);
@@ -150,8 +142,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task A_re_INVITE_without_SDP_gets_our_offer_and_the_answer_in_the_ACK_moves_the_media(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INVITE", 2);
         var offer = dialog.Answer(2);
@@ -168,8 +159,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task A_re_INVITE_whose_body_is_not_SDP_gets_415_with_Accept_application_sdp(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("INVITE", 2, "<not-sdp/>", "application/xml");
 
@@ -184,8 +174,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task A_request_with_a_CSeq_below_the_last_one_gets_500(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("OPTIONS", 5);
         dialog.Send("INFO", 4);
@@ -198,8 +187,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task A_REFER_is_refused_403(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("REFER", 2, extra: "Refer-To: <sip:premium-line@198.51.100.66>\n");
 
@@ -211,8 +199,7 @@ public sealed class SipInDialogParityTests
     [MemberData(nameof(Legs))]
     public async Task BYE_is_answered_200_and_ends_the_call_as_the_peers_hang_up_and_a_later_request_gets_481(DialogLeg leg)
     {
-        using var bed = new SipTestBed();
-        var dialog = await ConnectedDialog.ConnectAsync(bed, leg);
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
 
         dialog.Send("BYE", 2);
 
@@ -221,7 +208,7 @@ public sealed class SipInDialogParityTests
         Assert.True(dialog.Media.Stopped);
         dialog.Send("INFO", 3);
         Assert.Equal(481, dialog.Answer(3).StatusCode);
-        Assert.Equal(0, bed.Agent.ActiveCalls);
+        Assert.Equal(0, dialog.Bed.Agent.ActiveCalls);
     }
 
     private static string OriginLine(VoiceFunctions.MediaHost.Sip.Messages.SipMessage response) =>
