@@ -128,6 +128,10 @@ internal sealed partial class SipInboundCall
         return result;
     }
 
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
+        SipDtmfSender.SendAsync(_ua, _media, () => _state is CallState.Answered or CallState.Confirmed ? (_dialog, Contact, RequestFlow) : null,
+            digit, duration, cancellationToken);
+
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
         _state == CallState.Ended ? ValueTask.FromResult(false) : _media.ReadFrameAsync(destination, cancellationToken);
 

@@ -199,34 +199,9 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
 
     public int ClearPlayback() => _media.ClearPlayback();
 
-    public async Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        Rtp.Dtmf.TelephoneEvent.CodeOf(digit);
-        if (_dialog is null || _over)
-        {
-            return false;
-        }
-        if (await _media.SendDtmfAsync(digit, duration, cancellationToken).ConfigureAwait(false))
-        {
-            return true;
-        }
-        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_ua.Clock.Gate)
-        {
-            if (_over)
-            {
-                return false;
-            }
-            _ua.SendRequest(DtmfInfoRequest.Create(_dialog, _ua.Contact(_flow.Transport), digit, duration), _flow, response =>
-            {
-                if (response.StatusCode >= 200)
-                {
-                    answered.TrySetResult(response.StatusCode < 300);
-                }
-            });
-        }
-        return await answered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
+        SipDtmfSender.SendAsync(_ua, _media, () => _dialog is null || _over ? null : (_dialog, _ua.Contact(_flow.Transport), _dialogFlow!),
+            digit, duration, cancellationToken);
 
     public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)
     {

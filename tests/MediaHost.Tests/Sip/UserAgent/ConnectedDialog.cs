@@ -27,15 +27,16 @@ public sealed class ConnectedDialog : IDisposable
 
     public RecordingMediaSession Media => Assert.Single(Bed.Media.Sessions);
 
-    public static async Task<ConnectedDialog> ConnectAsync(DialogLeg leg)
+    /// <param name="recordRoute">A Record-Route the peer's side put in the INVITE (received) or the 200 (placed).</param>
+    public static async Task<ConnectedDialog> ConnectAsync(DialogLeg leg, string? recordRoute = null)
     {
         var bed = new SipTestBed();
         if (leg == DialogLeg.Received)
         {
-            var (session, tag) = await bed.ConnectAsync("dialog-received");
+            var (session, tag) = await bed.ConnectAsync("dialog-received", recordRoute is null ? "" : $"Record-Route: {recordRoute}\n");
             return new ConnectedDialog(bed, session, "dialog-received", tag);
         }
-        var (placed, invite) = await bed.PlaceAndAnswerAsync();
+        var (placed, invite) = await bed.PlaceAndAnswerAsync(recordRoute is null ? [] : [("Record-Route", recordRoute)]);
         return new ConnectedDialog(bed, placed, invite.CallId!, invite.From!.Tag!);
     }
 

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;
 
@@ -211,7 +213,23 @@ public sealed class SipInDialogParityTests
         Assert.Equal(0, dialog.Bed.Agent.ActiveCalls);
     }
 
-    private static string OriginLine(VoiceFunctions.MediaHost.Sip.Messages.SipMessage response) =>
+    [Theory]
+    [MemberData(nameof(Legs))]
+    public async Task Our_DTMF_INFO_follows_the_dialogs_route_set_like_our_BYE_and_completes_with_its_200(DialogLeg leg)
+    {
+        using var dialog = await ConnectedDialog.ConnectAsync(leg, recordRoute: "<sip:10.0.0.3:5062;lr>");
+        var proxy = new FakeSipPeer(dialog.Bed.Network, new IPEndPoint(IPAddress.Parse("10.0.0.3"), 5062), SipTestBed.UaEndpoint);
+
+        var send = dialog.Session.SendDtmfAsync('7', TimeSpan.FromMilliseconds(160), CancellationToken.None);
+
+        var info = Assert.Single(proxy.Requests("INFO"));
+        Assert.Equal(["<sip:10.0.0.3:5062;lr>"], info.Headers.GetAll("Route"));
+        Assert.Empty(dialog.Bed.Peer.Requests("INFO"));
+        proxy.Send(SipResponseBuilder.Create(info, 200, "OK"));
+        Assert.True(await send.DefaultTimeout());
+    }
+
+    private static string OriginLine(SipMessage response) =>
         Encoding.UTF8.GetString(response.Body.Span).Split("\r\n").Single(l => l.StartsWith("o=", StringComparison.Ordinal));
 
     /// <summary>The session got no digit: its digit stream has nothing within a short wait (the refused INFO was dropped).</summary>

@@ -44,16 +44,16 @@ public sealed class SipTestBed : IDisposable
     public ControlledCallHandler Handler { get; } = new();
 
     /// <summary>Sends an INVITE and returns the ringing call as the handler sees it.</summary>
-    public async Task<IIncomingCall> RingAsync(string callId, string branch = "z9hG4bK-inv1", string? body = null)
+    public async Task<IIncomingCall> RingAsync(string callId, string branch = "z9hG4bK-inv1", string? body = null, string extraHeaders = "")
     {
-        Peer.Send(FakeSipPeer.Request("INVITE", callId, 1, branch, body: body ?? FakeSipPeer.Sdp));
+        Peer.Send(FakeSipPeer.Request("INVITE", callId, 1, branch, body: body ?? FakeSipPeer.Sdp, extra: extraHeaders));
         return await Handler.NextAsync().AsTask().DefaultTimeout();
     }
 
-    /// <summary>Rings, answers, and ACKs: a confirmed call. Returns the session and our To tag.</summary>
-    public async Task<(ICallSession Session, string LocalTag)> ConnectAsync(string callId)
+    /// <summary>Rings (the INVITE with <paramref name="extraHeaders"/>, "Name: value\n" lines), answers, and ACKs: a confirmed call. Returns the session and our To tag.</summary>
+    public async Task<(ICallSession Session, string LocalTag)> ConnectAsync(string callId, string extraHeaders = "")
     {
-        var incoming = await RingAsync(callId);
+        var incoming = await RingAsync(callId, extraHeaders: extraHeaders);
         var session = await incoming.AnswerAsync(CancellationToken.None).DefaultTimeout();
         var ok = Peer.Responses(200).Last();
         var tag = ok.To!.Tag!;
