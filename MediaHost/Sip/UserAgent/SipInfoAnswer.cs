@@ -9,6 +9,12 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// </summary>
 internal static class SipInfoAnswer
 {
+    /// <summary>
+    /// The Info Packages we receive, for Recv-Info: none. RFC 6086 section 4.2.1 has a UA that takes none say so with
+    /// an empty Recv-Info (in our INVITE, our 200s, and a 469), which also tells the peer we know the mechanism.
+    /// </summary>
+    public const string ReceivedPackages = "";
+
     /// <summary>The response to <paramref name="info"/>; a DTMF digit it carries goes to <paramref name="onDigit"/> first.</summary>
     public static SipMessage For(SipUserAgent ua, SipMessage info, Action<DtmfDigit> onDigit)
     {
@@ -17,7 +23,7 @@ internal static class SipInfoAnswer
             // RFC 6086 section 4.2.2: an Info Package we did not say we receive gets 469 with a Recv-Info listing the
             // ones we do: none, hence the header without a value.
             var badPackage = ua.Response(info, 469, "Bad Info Package");
-            badPackage.Headers.Add(SipHeaderNames.RecvInfo, "");
+            badPackage.Headers.Add(SipHeaderNames.RecvInfo, ReceivedPackages);
             return badPackage;
         }
         if (info.Body.IsEmpty)

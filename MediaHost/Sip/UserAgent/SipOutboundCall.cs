@@ -77,6 +77,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
         invite.Headers.Add(SipHeaderNames.CSeq, $"{_cseq} INVITE");
         invite.Headers.Add(SipHeaderNames.Contact, _ua.Contact(_flow.Transport));
         invite.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+        invite.Headers.Add(SipHeaderNames.RecvInfo, SipInfoAnswer.ReceivedPackages);
         invite.Headers.Add(SipHeaderNames.ContentType, SipContentTypes.Sdp);
         invite.Body = Encoding.UTF8.GetBytes(_sdp.Offer());
         if (challenge is not null && (_request.Credentials is null || !DigestClient.TryAuthorize(invite, challenge, _request.Credentials, out _)))

@@ -44,7 +44,8 @@ public sealed partial class SipUserAgent
 
     /// <summary>
     /// 200 to an INVITE or re-INVITE with our SDP (answer, or offer when the INVITE had none). Record-Route is echoed
-    /// so a dialog-creating 200 teaches the caller the route set (RFC 3261 section 12.1.1).
+    /// so a dialog-creating 200 teaches the caller the route set (RFC 3261 section 12.1.1); the empty Recv-Info says
+    /// we take no Info Package (RFC 6086 section 4.2.1), so peers send DTMF as legacy INFO or RTP events.
     /// </summary>
     internal SipMessage OkWithSdp(SipMessage request, string localTag, string contact, string sdp)
     {
@@ -53,6 +54,7 @@ public sealed partial class SipUserAgent
         ok.Headers.Add(SipHeaderNames.Contact, contact);
         ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
         ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+        ok.Headers.Add(SipHeaderNames.RecvInfo, SipInfoAnswer.ReceivedPackages);
         ok.Headers.Add(SipHeaderNames.ContentType, SipContentTypes.Sdp);
         ok.Body = System.Text.Encoding.UTF8.GetBytes(sdp);
         return ok;

@@ -48,6 +48,18 @@ public sealed class SipInDialogParityTests
 
     [Theory]
     [MemberData(nameof(Legs))]
+    public async Task At_dialog_setup_we_say_with_an_empty_Recv_Info_that_we_take_no_Info_Package(DialogLeg leg)
+    {
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
+
+        // Ours of the two messages that set the dialog up: the 200 to the INVITE we received, or the INVITE we sent.
+        var setup = dialog.Bed.Peer.Received.First(m => m.CSeq!.Value.Method == "INVITE" && (m.IsRequest || m.StatusCode == 200));
+
+        Assert.Equal("", setup.Headers.Get("Recv-Info"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Legs))]
     public async Task An_INFO_dtmf_relay_digit_is_answered_200_and_reaches_the_session(DialogLeg leg)
     {
         using var dialog = await ConnectedDialog.ConnectAsync(leg);
@@ -134,6 +146,7 @@ public sealed class SipInDialogParityTests
         Assert.Contains("a=sendrecv", Encoding.UTF8.GetString(unhold.Body.Span));
         Assert.Equal(dialog.LocalTag, hold.To!.Tag);
         Assert.NotNull(hold.Headers.Get("Contact"));
+        Assert.Equal("", hold.Headers.Get("Recv-Info"));
         Assert.Equal([MediaDirection.SendReceive, MediaDirection.ReceiveOnly, MediaDirection.SendReceive], dialog.Media.Applied.Select(m => m.Direction));
         // RFC 3264 section 8: each changed description gets the next version.
         Assert.NotEqual(OriginLine(hold), OriginLine(unhold));
