@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
-using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.MediaHost.Sip.Transport;
 
