@@ -69,7 +69,7 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
     /// <summary>
     /// A re-INVITE: a target refresh (its Contact becomes the remote target) and, with SDP, a new offer (hold, unhold,
     /// codec change) answered from our codecs; without SDP our 200 offers and the ACK answers. A refused offer leaves
-    /// the media as it was.
+    /// the media and the remote target as they were.
     /// </summary>
     private void OnReInvite(SipMessage request, SipServerTransaction transaction)
     {
@@ -87,11 +87,6 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
             ua.Respond(transaction, unsupported);
             return;
         }
-        if (SipNameAddress.TryParse(request.Headers.Get(SipHeaderNames.Contact), out var contact))
-        {
-            dialog.RemoteTarget = contact.UriText;
-            leg.RemoteTargetChanged();
-        }
         if (!request.Body.IsEmpty)
         {
             var negotiation = sdp.AnswerReOffer(request.Body.Span);
@@ -100,6 +95,12 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
                 ua.Respond(transaction, ua.OfferRefusal(request, negotiation));
                 return;
             }
+        }
+        // A target refresh takes effect only once the request is accepted (RFC 6141): a refused re-INVITE moves nothing.
+        if (SipNameAddress.TryParse(request.Headers.Get(SipHeaderNames.Contact), out var contact))
+        {
+            dialog.RemoteTarget = contact.UriText;
+            leg.RemoteTargetChanged();
         }
         // Without SDP our offer is the description we last sent, unchanged and so at the same version (RFC 3264 section 8).
         _answerInAck = request.Body.IsEmpty;

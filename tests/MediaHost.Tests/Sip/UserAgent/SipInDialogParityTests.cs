@@ -206,6 +206,23 @@ public sealed class SipInDialogParityTests
 
     [Theory]
     [MemberData(nameof(Legs))]
+    public async Task A_refused_re_INVITE_does_not_move_the_remote_target_and_our_BYE_goes_where_it_went_before(DialogLeg leg)
+    {
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
+        var moved = new FakeSipPeer(dialog.Bed.Network, new IPEndPoint(IPAddress.Parse("10.0.0.4"), 5070), SipTestBed.UaEndpoint);
+        var amrOnly = "v=0\r\no=- 3 3 IN IP4 10.0.0.2\r\ns=-\r\nc=IN IP4 10.0.0.2\r\nt=0 0\r\nm=audio 30000 RTP/AVP 98\r\na=rtpmap:98 AMR/8000\r\n";
+
+        dialog.Bed.Peer.Send(FakeSipPeer.Request("INVITE", dialog.CallId, 2, "z9hG4bK-moving", dialog.LocalTag, amrOnly)
+            .Replace("Contact: <sip:caller@10.0.0.2:5060>", "Contact: <sip:callee@10.0.0.4:5070>"));
+        await dialog.Session.HangUpAsync(CallEndReason.AgentHangUp, CancellationToken.None);
+
+        Assert.Equal(488, dialog.Answer(2).StatusCode);
+        Assert.DoesNotContain("10.0.0.4", Assert.Single(dialog.Bed.Peer.Requests("BYE")).RequestUri);
+        Assert.Empty(moved.Requests("BYE"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Legs))]
     public async Task A_request_with_a_CSeq_below_the_last_one_gets_500(DialogLeg leg)
     {
         using var dialog = await ConnectedDialog.ConnectAsync(leg);
