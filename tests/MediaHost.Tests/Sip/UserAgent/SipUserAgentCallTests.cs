@@ -145,6 +145,21 @@ public sealed class SipUserAgentCallTests
     }
 
     [Fact]
+    public async Task A_BYE_on_the_ringing_calls_early_dialog_ends_it_and_the_INVITE_gets_487()
+    {
+        using var bed = new SipTestBed();
+        var incoming = await bed.RingAsync("call-early-bye", "z9hG4bK-early");
+        var tag = Assert.Single(bed.Peer.Responses(180)).To!.Tag;
+
+        bed.Peer.Send(FakeSipPeer.Request("BYE", "call-early-bye", 2, "z9hG4bK-early-bye", tag));
+
+        Assert.Contains(bed.Peer.Responses(200), r => r.CSeq!.Value.Method == "BYE");
+        Assert.Single(bed.Peer.Responses(487), r => r.CSeq!.Value.Method == "INVITE");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => incoming.AnswerAsync(CancellationToken.None));
+        Assert.Equal(0, bed.Agent.ActiveCalls);
+    }
+
+    [Fact]
     public async Task Our_hang_up_sends_BYE_which_is_retransmitted_until_answered()
     {
         using var bed = new SipTestBed();
