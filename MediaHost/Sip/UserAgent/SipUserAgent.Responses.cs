@@ -24,13 +24,26 @@ public sealed partial class SipUserAgent
         return refused;
     }
 
+    /// <summary>
+    /// The SIP extensions (option tags) we implement: none. We used to claim "replaces" without handling Replaces;
+    /// an empty Supported tells peers the truth, and a request that requires an extension gets 420 (<see cref="UnsupportedExtensions"/>).
+    /// </summary>
+    internal const string SupportedExtensions = "";
+
+    /// <summary>
+    /// The option tags of the request's Require header we do not implement (all of them: we implement none); empty when it
+    /// requires nothing. RFC 3261 section 8.2.2.3: such a request is refused 420 Bad Extension listing them in Unsupported.
+    /// </summary>
+    internal static IReadOnlyList<string> UnsupportedExtensions(SipMessage request) =>
+        request.Headers.GetAll(SipHeaderNames.Require); // split over repeated headers and commas
+
     /// <summary>200 to OPTIONS, in a dialog or not: what we do and read (RFC 3261 section 11.2: Allow, Accept, Supported).</summary>
     internal SipMessage OptionsAnswer(SipMessage request, string? toTag = null)
     {
         var ok = Response(request, 200, "OK", toTag);
         ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
         ok.Headers.Add(SipHeaderNames.Accept, SipContentTypes.All);
-        ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+        ok.Headers.Add(SipHeaderNames.Supported, SupportedExtensions);
         return ok;
     }
 
@@ -53,7 +66,7 @@ public sealed partial class SipUserAgent
         ok.Headers.CopyFrom(request.Headers, SipHeaderNames.RecordRoute);
         ok.Headers.Add(SipHeaderNames.Contact, contact);
         ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
-        ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+        ok.Headers.Add(SipHeaderNames.Supported, SupportedExtensions);
         ok.Headers.Add(SipHeaderNames.RecvInfo, SipInfoAnswer.ReceivedPackages);
         ok.Headers.Add(SipHeaderNames.ContentType, SipContentTypes.Sdp);
         ok.Body = System.Text.Encoding.UTF8.GetBytes(sdp);

@@ -205,6 +205,15 @@ public sealed partial class SipUserAgent : IDisposable
         }
         var transaction = new SipServerTransaction(key!, request, flow, Clock, t => _serverTransactions.Remove(t.Key));
         _serverTransactions[key!] = transaction;
+        if (request.Method != "CANCEL" && request.Headers.Contains(SipHeaderNames.Require) && UnsupportedExtensions(request) is { Count: > 0 } unsupported)
+        {
+            // A caller that requires reliable provisionals (100rel), session timers and the like must hear that we
+            // do not do them, so it can retry without, rather than a call that silently lacks them.
+            var badExtension = Response(request, 420, "Bad Extension", request.To?.Tag is null ? SipIds.Tag() : null);
+            badExtension.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
+            Respond(transaction, badExtension);
+            return;
+        }
         if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !Authenticated(auth, request, transaction, received))
         {
             return;

@@ -77,6 +77,30 @@ public sealed class SipUserAgentCallTests
     }
 
     [Fact]
+    public void An_INVITE_requiring_an_extension_we_lack_is_refused_420_naming_it_and_starts_no_call()
+    {
+        using var bed = new SipTestBed();
+        bed.Peer.Send(FakeSipPeer.Request("INVITE", "call-100rel", 1, "z9hG4bK-100rel", body: FakeSipPeer.Sdp, extra: "Require: 100rel\n"));
+
+        var refused = Assert.Single(bed.Peer.Responses(420));
+        Assert.Equal("Bad Extension", refused.ReasonPhrase);
+        Assert.Equal("100rel", refused.Headers.Get(SipHeaderNames.Unsupported));
+        Assert.Empty(bed.Media.Sessions);
+        Assert.Equal(0, bed.Agent.ActiveCalls);
+    }
+
+    [Fact]
+    public void Every_required_extension_is_listed_as_unsupported_and_we_claim_to_support_none()
+    {
+        using var bed = new SipTestBed();
+        bed.Peer.Send(FakeSipPeer.Request("OPTIONS", "opt-require", 1, "z9hG4bK-opt", extra: "Require: timer, 100rel\nRequire: replaces\n"));
+        bed.Peer.Send(FakeSipPeer.Request("OPTIONS", "opt-plain", 1, "z9hG4bK-opt2"));
+
+        Assert.Equal(["timer", "100rel", "replaces"], Assert.Single(bed.Peer.Responses(420)).Headers.GetAll(SipHeaderNames.Unsupported));
+        Assert.Equal("", Assert.Single(bed.Peer.Responses(200)).Headers.Get(SipHeaderNames.Supported));
+    }
+
+    [Fact]
     public async Task A_lost_ACK_has_the_200_retransmitted_until_timer_H_then_the_dialog_is_torn_down_with_BYE()
     {
         using var bed = new SipTestBed();
