@@ -24,8 +24,11 @@ internal interface ISipInDialogLeg
 
     void DtmfReceived(DtmfDigit digit);
 
-    /// <summary>A NOTIFY, already answered 200 (a call we received follows its transfer's progress in them).</summary>
-    void NotifyReceived(SipMessage notify);
+    /// <summary>
+    /// A NOTIFY (a call we received follows its transfer's progress in them). True when it belongs to a subscription
+    /// of ours (the implicit one of a REFER we sent); false answers it 481.
+    /// </summary>
+    bool NotifyReceived(SipMessage notify);
 
     /// <summary>The peer's BYE, already answered 200: the call is over.</summary>
     void ByeReceived();

@@ -36,8 +36,11 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
                 ua.Respond(transaction, ua.OptionsAnswer(request));
                 break;
             case "NOTIFY":
-                ua.Respond(transaction, ua.Response(request, 200, "OK"));
-                leg.NotifyReceived(request);
+                // RFC 6665 section 4.1.3: a NOTIFY matching no subscription of ours (the only ones are the implicit
+                // subscriptions of our REFERs) gets 481, so the notifier stops.
+                ua.Respond(transaction, leg.NotifyReceived(request)
+                    ? ua.Response(request, 200, "OK")
+                    : ua.Response(request, 481, "Subscription Does Not Exist"));
                 break;
             case "REFER":
                 // We act as transferor only (the agent hands the caller to a human). Acting on a REFER as transferee would

@@ -35,7 +35,7 @@ internal sealed partial class SipInboundCall
 
     void ISipInDialogLeg.DtmfReceived(DtmfDigit digit) => _dtmf.Writer.TryWrite(digit);
 
-    void ISipInDialogLeg.NotifyReceived(SipMessage notify) => OnReferProgress(notify);
+    bool ISipInDialogLeg.NotifyReceived(SipMessage notify) => OnReferProgress(notify);
 
     void ISipInDialogLeg.ByeReceived()
     {
@@ -47,20 +47,21 @@ internal sealed partial class SipInboundCall
         End(CallEndReason.CallerHangUp, null, "BYE from the caller");
     }
 
-    private void OnReferProgress(SipMessage notify)
+    // True when the NOTIFY reports on the REFER we sent (its implicit subscription); a final status settles the transfer.
+    private bool OnReferProgress(SipMessage notify)
     {
         if (_transfer is null || notify.Headers.Get(SipHeaderNames.Event)?.StartsWith("refer", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return;
+            return false;
         }
         // The body is a message/sipfrag status line: "SIP/2.0 200 OK".
         var fragment = Encoding.UTF8.GetString(notify.Body.Span).Split('\n')[0].Trim();
         var parts = fragment.Split(' ', 3);
-        if (parts.Length < 2 || !int.TryParse(parts[1], out var status) || status < 200)
+        if (parts.Length >= 2 && int.TryParse(parts[1], out var status) && status >= 200)
         {
-            return;
+            _transfer.TrySetResult(new TransferResult(status < 300, status, fragment));
         }
-        _transfer.TrySetResult(new TransferResult(status < 300, status, fragment));
+        return true;
     }
 
     public async Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken)

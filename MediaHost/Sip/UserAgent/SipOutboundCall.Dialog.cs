@@ -49,10 +49,8 @@ internal sealed partial class SipOutboundCall
 
     void ISipInDialogLeg.DtmfReceived(DtmfDigit digit) => _dtmf.Writer.TryWrite(digit);
 
-    /// <summary>We never send REFER on a call we placed (no transfer of placed calls), so no NOTIFY tells us anything.</summary>
-    void ISipInDialogLeg.NotifyReceived(SipMessage notify)
-    {
-    }
+    /// <summary>We never send REFER on a call we placed (no transfer of placed calls), so no NOTIFY is ours.</summary>
+    bool ISipInDialogLeg.NotifyReceived(SipMessage notify) => false;
 
     void ISipInDialogLeg.ByeReceived() => End(CallEndReason.CallerHangUp, null, "BYE from the callee");
 }

@@ -32,6 +32,8 @@ public sealed class SipInDialogParityTests
         { "INVITE", "<not-sdp/>", "application/xml", "", 415 },
         { "INVITE", FakeSipPeer.Sdp + "a=sendonly\r\n", "application/sdp", "", 200 },
         { "INVITE", "", "", "", 200 },
+        { "NOTIFY", "SIP/2.0 200 OK\r\n", "message/sipfrag", "Event: refer\nSubscription-State: terminated\n", 481 }, // we sent no REFER
+        { "NOTIFY", "", "", "Event: presence\nSubscription-State: active\n", 481 },
         { "BYE", "", "", "", 200 },
     };
 

@@ -262,6 +262,7 @@ public sealed class SipUserAgentCallTests
         var result = await transfer.DefaultTimeout();
         Assert.True(result.Succeeded);
         Assert.Equal(200, result.SipStatus);
+        Assert.Equal(2, bed.Peer.Responses(200).Count(r => r.CSeq?.Method == "NOTIFY")); // both NOTIFYs of our REFER's subscription
         Assert.Equal(CallEndReason.Transferred, (await session.Ended.DefaultTimeout()).Reason);
         Assert.Single(bed.Peer.Requests("BYE"));
     }
