@@ -16,6 +16,9 @@ internal interface ISipInDialogLeg
     /// <summary>True while our 200 to the last INVITE of the dialog waits for its ACK: a new offer meanwhile gets 491.</summary>
     bool AwaitingAck { get; }
 
+    /// <summary>True while the INVITE that created the dialog has had no final response from us (a received call ringing).</summary>
+    bool InitialInviteUnanswered { get; }
+
     /// <summary>A re-INVITE made its Contact the dialog's remote target (a placed call sends its later requests there).</summary>
     void RemoteTargetChanged();
 

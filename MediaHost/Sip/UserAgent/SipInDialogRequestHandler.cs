@@ -76,6 +76,14 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
     /// </summary>
     private void OnReInvite(SipMessage request, SipServerTransaction transaction)
     {
+        if (leg.InitialInviteUnanswered)
+        {
+            // RFC 3261 section 14.2: a second INVITE before our final response to the first: 500 with a random Retry-After of 0-10 s.
+            var pending = ua.Response(request, 500, "Server Internal Error - the first INVITE is still being answered");
+            pending.Headers.Add(SipHeaderNames.RetryAfter, Random.Shared.Next(0, 11).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ua.Respond(transaction, pending);
+            return;
+        }
         if (leg.AwaitingAck)
         {
             // RFC 3261 section 14.2: a new offer while our last 200 is not yet ACKed.

@@ -19,6 +19,8 @@ internal sealed partial class SipInboundCall
     /// <summary>Our 200 (to the INVITE or a re-INVITE) is not ACKed yet, or the call is still ringing.</summary>
     bool ISipInDialogLeg.AwaitingAck => _state != CallState.Confirmed;
 
+    bool ISipInDialogLeg.InitialInviteUnanswered => _state == CallState.Ringing;
+
     /// <summary>
     /// Nothing to move: our requests follow the route set, or go back where the INVITE came from (see RequestFlow),
     /// never straight to the caller's Contact.

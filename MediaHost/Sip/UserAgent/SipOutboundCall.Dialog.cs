@@ -41,6 +41,9 @@ internal sealed partial class SipOutboundCall
 
     bool ISipInDialogLeg.AwaitingAck => _okRetransmitter.AwaitingAck;
 
+    /// <summary>We sent the INVITE of a placed call: there is no INVITE of the peer's for us to answer.</summary>
+    bool ISipInDialogLeg.InitialInviteUnanswered => false;
+
     /// <summary>Our later requests in the dialog go to the new remote target (or still the first route, when there is one).</summary>
     void ISipInDialogLeg.RemoteTargetChanged() => _dialogFlow = _flow with { Remote = SipNextHop.For(_dialog!, _flow.Remote) };
 

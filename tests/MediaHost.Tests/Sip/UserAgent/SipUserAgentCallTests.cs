@@ -101,6 +101,20 @@ public sealed class SipUserAgentCallTests
     }
 
     [Fact]
+    public async Task A_re_INVITE_on_the_early_dialog_while_we_still_ring_gets_500_with_a_Retry_After_of_at_most_10_s()
+    {
+        using var bed = new SipTestBed();
+        await bed.RingAsync("call-early-reinvite");
+        var tag = Assert.Single(bed.Peer.Responses(180)).To!.Tag;
+        bed.Peer.Send(FakeSipPeer.Request("INVITE", "call-early-reinvite", 2, "z9hG4bK-early-re", tag, FakeSipPeer.Sdp));
+
+        var refused = Assert.Single(bed.Peer.Responses(500));
+        Assert.InRange(int.Parse(refused.Headers.Get(SipHeaderNames.RetryAfter)!), 0, 10);
+        Assert.Equal(1, bed.Agent.ActiveCalls); // the call still rings
+        Assert.Empty(bed.Peer.Responses(491));
+    }
+
+    [Fact]
     public async Task A_lost_ACK_has_the_200_retransmitted_until_timer_H_then_the_dialog_is_torn_down_with_BYE()
     {
         using var bed = new SipTestBed();
