@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace VoiceFunctions.MediaHost.Media.Net;
@@ -15,7 +16,6 @@ public sealed class DatagramReceiveLoops : IDisposable
     private static readonly Lazy<DatagramReceiveLoops> s_shared = new(() => new DatagramReceiveLoops());
 
     private readonly EpollReceiveLoop[] _loops;
-    private int _next;
 
     /// <summary>Starts <paramref name="loops"/> receive loops (0: one per core); none when epoll is not available.</summary>
     public DatagramReceiveLoops(int loops = 0)
@@ -62,8 +62,7 @@ public sealed class DatagramReceiveLoops : IDisposable
         {
             return StartThreadPerSocket(socket, handler);
         }
-        // Round robin: calls start and end at random, so the loops stay near even without tracking load.
-        var loop = _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
+        var loop = _loops[LoopFor(socket)];
         socket.Blocking = false; // the loop reads only what epoll reported ready; a read must never block it
         var receiver = new SocketReceiver(socket, handler, loop.Remove);
         loop.Add(receiver);
@@ -77,6 +76,12 @@ public sealed class DatagramReceiveLoops : IDisposable
             loop.Dispose();
         }
     }
+
+    // By port pair (RTP on an even port, its RTCP on the odd one above): a call's two sockets share a loop and
+    // consecutive calls alternate, so the busy RTP sockets spread evenly. Taking turns instead put every RTP socket
+    // on one loop and every RTCP socket on the other, since each call registers the two in a row.
+    private int LoopFor(Socket socket) =>
+        socket.LocalEndPoint is IPEndPoint { Port: var port } ? port / 2 % _loops.Length : 0;
 
     private static SocketReceiver StartThreadPerSocket(Socket socket, DatagramReceived handler)
     {
