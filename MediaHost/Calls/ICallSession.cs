@@ -19,7 +19,9 @@ public interface ICallSession
 
     /// <summary>
     /// Queues 20 ms of agent audio for playback. The queue is bounded; the call waits when it is full.
-    /// The caller may reuse <paramref name="frame"/> as soon as this returns.
+    /// The caller may reuse <paramref name="frame"/> as soon as this returns. On an RTP call a frame written in step
+    /// with the media clock (its 20 ms slot open and not yet sent) goes on the wire during this call; frames written
+    /// ahead of the clock leave one per 20 ms, each as its slot opens.
     /// </summary>
     ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken);
 

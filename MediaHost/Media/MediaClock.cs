@@ -7,7 +7,9 @@ namespace VoiceFunctions.MediaHost.Media;
 /// its own per-call RTP timeline, advanced exactly one frame per tick. The calls are shared out over
 /// <c>threads</c> shards (one per core in the service), each ticked by a thread of its own on the system clock —
 /// never the thread pool, so whatever else the process does (blocking provider calls, a burst of work items) cannot
-/// hold back the audio, and a few hundred calls' frame work spreads over every core.
+/// hold back the audio, and a few hundred calls' frame work spreads over every core. Within a shard the calls are
+/// spread over <c>phases</c> groups ticked at evenly spaced offsets of the period (the service uses 4: every 5 ms a
+/// quarter of the calls), so no single wake-up has to handle every call before the last one's packet is late.
 /// </summary>
 public sealed class MediaClock : IAsyncDisposable
 {
@@ -29,16 +31,27 @@ public sealed class MediaClock : IAsyncDisposable
     private Thread[] _threads = [];
 
     /// <param name="threads">Shards, each with its own thread on the system clock (default 1; the service uses one per core).</param>
-    public MediaClock(TimeProvider time, int frameMilliseconds = 20, int threads = 1)
+    /// <param name="phases">
+    /// Groups per shard ticked at evenly spaced offsets of the period (default 1: every call at the period's end;
+    /// the service uses <see cref="RtpOptions.DefaultClockPhases"/>). A call stays in its group, so its own frames
+    /// are still exactly one period apart.
+    /// </param>
+    public MediaClock(TimeProvider time, int frameMilliseconds = 20, int threads = 1, int phases = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(phases, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(phases, frameMilliseconds);
         _time = time;
         Period = TimeSpan.FromMilliseconds(frameMilliseconds);
+        Phases = phases;
         _startTimestamp = time.GetTimestamp();
-        _shards = Enumerable.Range(0, threads).Select(_ => new MediaClockShard(this)).ToArray();
+        _shards = Enumerable.Range(0, threads).Select(_ => new MediaClockShard(this, phases)).ToArray();
     }
 
     internal TimeSpan Period { get; }
+
+    /// <summary>Phase groups per shard (see the constructor).</summary>
+    public int Phases { get; }
 
     /// <summary>
     /// Ticks run so far, summed over the clock's threads (each runs every tick for its share of the calls; with one
@@ -46,10 +59,13 @@ public sealed class MediaClock : IAsyncDisposable
     /// </summary>
     public long Ticks => _shards.Sum(s => s.Ticks);
 
-    /// <summary>Ticks (summed over threads, like <see cref="Ticks"/>) whose work started more than <see cref="LateThresholdMs"/> after their due time.</summary>
+    /// <summary>
+    /// Ticks of a phase group (summed over threads and phases) whose work started more than <see cref="LateThresholdMs"/>
+    /// after their due time.
+    /// </summary>
     public long LateTicks => _shards.Sum(s => s.LateTicks);
 
-    /// <summary>How late each tick's work started after its due time (ms).</summary>
+    /// <summary>How late each tick's work (of one phase group) started after its due time (ms).</summary>
     public LatenessHistogram Lateness { get; } = new();
 
     /// <summary>
@@ -101,7 +117,7 @@ public sealed class MediaClock : IAsyncDisposable
         _startTimestamp = _time.GetTimestamp();
         foreach (var shard in _shards)
         {
-            shard.Ticks = 0;
+            shard.Reset();
         }
         if (ReferenceEquals(_time, TimeProvider.System))
         {
@@ -117,11 +133,11 @@ public sealed class MediaClock : IAsyncDisposable
             }
             return;
         }
-        var timer = new PeriodicTimer(Period, _time); // created here, so its first period starts now
+        var timer = new PeriodicTimer(Period / Phases, _time); // created here, so its first period starts now; one wake-up per phase
         _loop = Task.Run(() => RunAsync(timer));
     }
 
-    /// <summary>Runs every tick due by now on every shard; returns how many ticks ran (per shard).</summary>
+    /// <summary>Runs every tick due by now on every shard; returns how many whole ticks ran (per shard).</summary>
     public int RunDueTicks()
     {
         var ran = 0;

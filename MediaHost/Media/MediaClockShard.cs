@@ -1,16 +1,30 @@
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
-/// One share of the calls a <see cref="MediaClock"/> drives, ticked by one thread on the clock's shared timeline
-/// (tick n due at start + (n + 1) × period). Each wake-up runs every tick due, so a late wake-up never adds drift;
-/// up to <see cref="MediaClock.MaxCatchUpTicks"/> ticks are caught up, older ones skipped.
+/// One share of the calls a <see cref="MediaClock"/> drives, ticked by one thread on the clock's shared timeline.
+/// The share is split into <see cref="MediaClock.Phases"/> groups whose ticks are spread evenly over the period
+/// (with 4 phases of 20 ms: group p's tick n is due at start + (n + 1) × 20 ms + p × 5 ms), so a wake-up handles a
+/// quarter of the calls and the last call of a busy tick waits a quarter as long — the same reason real phones,
+/// each on its own clock, do not all send at the same instant. Each wake-up runs every step due, so a late wake-up
+/// never adds drift; up to <see cref="MediaClock.MaxCatchUpTicks"/> ticks are caught up, older ones skipped.
 /// </summary>
-internal sealed class MediaClockShard(MediaClock clock)
+internal sealed class MediaClockShard
 {
+    private readonly MediaClock _clock;
+    private readonly int _phases;
     private readonly object _targetsLock = new();
-    private IMediaClockTarget[] _targets = [];
+    private readonly IMediaClockTarget[][] _groups;
+    private long _steps; // (tick, phase) steps run: tick = step / phases, phase = step % phases
 
-    public long Ticks { get; set; }
+    public MediaClockShard(MediaClock clock, int phases)
+    {
+        _clock = clock;
+        _phases = phases;
+        _groups = Enumerable.Range(0, phases).Select(_ => Array.Empty<IMediaClockTarget>()).ToArray();
+    }
+
+    /// <summary>Whole ticks run (every phase of them).</summary>
+    public long Ticks => _steps / _phases;
 
     public long LateTicks { get; private set; }
 
@@ -20,13 +34,36 @@ internal sealed class MediaClockShard(MediaClock clock)
 
     public long FailedTicks { get; private set; }
 
-    public int TargetCount => Volatile.Read(ref _targets).Length;
+    public int TargetCount
+    {
+        get
+        {
+            var count = 0;
+            for (var p = 0; p < _phases; p++)
+            {
+                count += Volatile.Read(ref _groups[p]).Length;
+            }
+            return count;
+        }
+    }
 
+    /// <summary>Restarts the timeline (the clock's start).</summary>
+    public void Reset() => _steps = 0;
+
+    /// <summary>Adds the target to the phase group with the fewest calls.</summary>
     public void Add(IMediaClockTarget target)
     {
         lock (_targetsLock)
         {
-            _targets = [.. _targets, target];
+            var group = 0;
+            for (var p = 1; p < _phases; p++)
+            {
+                if (_groups[p].Length < _groups[group].Length)
+                {
+                    group = p;
+                }
+            }
+            Volatile.Write(ref _groups[group], [.. _groups[group], target]);
         }
     }
 
@@ -34,71 +71,93 @@ internal sealed class MediaClockShard(MediaClock clock)
     {
         lock (_targetsLock)
         {
-            var before = _targets.Length;
-            _targets = _targets.Where(t => !ReferenceEquals(t, target)).ToArray();
-            return _targets.Length < before;
+            for (var p = 0; p < _phases; p++)
+            {
+                var before = _groups[p];
+                var after = before.Where(t => !ReferenceEquals(t, target)).ToArray();
+                if (after.Length < before.Length)
+                {
+                    Volatile.Write(ref _groups[p], after);
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
-    /// <summary>Runs every tick due by now; returns how many ran.</summary>
+    /// <summary>Runs every step due by now; returns how many whole ticks' worth ran (ticks with one phase).</summary>
     public int RunDueTicks()
     {
-        var period = clock.Period;
-        var elapsed = clock.Elapsed();
-        var due = elapsed.Ticks / period.Ticks;
-        if (due - Ticks > MediaClock.MaxCatchUpTicks)
+        var elapsed = _clock.Elapsed();
+        var due = StepsDueBy(elapsed);
+        var maxCatchUpSteps = (long)MediaClock.MaxCatchUpTicks * _phases;
+        if (due - _steps > maxCatchUpSteps)
         {
-            SkippedTicks += due - Ticks - MediaClock.MaxCatchUpTicks;
-            Ticks = due - MediaClock.MaxCatchUpTicks;
+            SkippedTicks += (due - _steps - maxCatchUpSteps) / _phases;
+            _steps = due - maxCatchUpSteps;
         }
         var ran = 0;
-        while (Ticks < due)
+        while (_steps < due)
         {
-            Ticks++;
-            var dueAt = TimeSpan.FromTicks(Ticks * period.Ticks);
-            var lateMs = (elapsed - dueAt).TotalMilliseconds;
-            clock.Lateness.Record(lateMs);
-            if (lateMs > MediaClock.LateThresholdMs)
-            {
-                LateTicks++;
-            }
-            // The tick's own due time, not the wall time: ticks caught up after a stall each see their place on the
-            // timeline, so the jitter buffer plays what arrived meanwhile instead of taking it for excess delay.
-            var nowMs = clock.TimelineMilliseconds(dueAt);
-            foreach (var target in Volatile.Read(ref _targets))
-            {
-                var frameLateMs = (clock.Elapsed() - dueAt).TotalMilliseconds;
-                clock.FrameLateness.Record(frameLateMs);
-                if (frameLateMs > MediaClock.LateThresholdMs)
-                {
-                    LateFrames++;
-                }
-                try
-                {
-                    target.OnTick(nowMs);
-                }
-                catch (Exception)
-                {
-                    FailedTicks++; // one call's bug must not stop every other call's audio
-                }
-            }
+            var step = _steps++;
+            RunStep(step, elapsed);
             ran++;
         }
-        return ran;
+        return ran / _phases;
     }
 
-    /// <summary>The loop of this shard's own thread (system time): sleep until the next tick is due, run it.</summary>
+    /// <summary>The loop of this shard's own thread (system time): sleep until the next step is due, run it.</summary>
     public void RunOnOwnThread(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
-            var next = TimeSpan.FromTicks((Ticks + 1) * clock.Period.Ticks);
-            var waitMs = Math.Ceiling((next - clock.Elapsed()).TotalMilliseconds);
+            var waitMs = Math.Ceiling((DueAt(_steps) - _clock.Elapsed()).TotalMilliseconds);
             if (waitMs > 0)
             {
                 Thread.Sleep((int)waitMs); // rounded up: waking a little after the due time beats spinning before it
             }
             RunDueTicks();
+        }
+    }
+
+    // Step s is tick s / phases of phase group s % phases: due at (s / phases + 1) × period + (s % phases) × period / phases.
+    private TimeSpan DueAt(long step) => TimeSpan.FromTicks((step + _phases) * _clock.Period.Ticks / _phases);
+
+    private long StepsDueBy(TimeSpan elapsed)
+    {
+        // The last step with DueAt(step) <= elapsed, plus one; zero before the first tick is due.
+        var steps = elapsed.Ticks * _phases / _clock.Period.Ticks - _phases + 1;
+        return Math.Max(0, steps);
+    }
+
+    private void RunStep(long step, TimeSpan elapsed)
+    {
+        var dueAt = DueAt(step);
+        var lateMs = (elapsed - dueAt).TotalMilliseconds;
+        _clock.Lateness.Record(lateMs);
+        if (lateMs > MediaClock.LateThresholdMs)
+        {
+            LateTicks++;
+        }
+        // The step's own due time, not the wall time: steps caught up after a stall each see their place on the
+        // timeline, so the jitter buffer plays what arrived meanwhile instead of taking it for excess delay.
+        var nowMs = _clock.TimelineMilliseconds(dueAt);
+        foreach (var target in Volatile.Read(ref _groups[step % _phases]))
+        {
+            var frameLateMs = (_clock.Elapsed() - dueAt).TotalMilliseconds;
+            _clock.FrameLateness.Record(frameLateMs);
+            if (frameLateMs > MediaClock.LateThresholdMs)
+            {
+                LateFrames++;
+            }
+            try
+            {
+                target.OnTick(nowMs);
+            }
+            catch (Exception)
+            {
+                FailedTicks++; // one call's bug must not stop every other call's audio
+            }
         }
     }
 }

@@ -80,8 +80,18 @@ public sealed class MediaMetrics : IDisposable
     /// <summary>Added delay inbound: RTP packet arrival → its decoded frame queued for the audio loop (ms), all calls.</summary>
     public LatenessHistogram InboundDelay { get; } = new();
 
-    /// <summary>Added delay outbound: frame written by the audio loop → its RTP packet sent (ms), all calls.</summary>
+    /// <summary>
+    /// Added delay outbound, the path's own share (ms, all calls): a frame the audio loop wrote → its RTP packet made
+    /// and sent. For a frame written ahead of its 20 ms slot (the writer runs ahead of the clock) it counts from the
+    /// slot's opening; the wait before that is in <see cref="OutboundQueuedAhead"/>.
+    /// </summary>
     public LatenessHistogram OutboundDelay { get; } = new();
+
+    /// <summary>
+    /// How long frames the audio loop wrote ahead of their slot waited for it (ms, all calls; only such frames):
+    /// the writer's own queue, which it controls (write in step with the clock to avoid it).
+    /// </summary>
+    public LatenessHistogram OutboundQueuedAhead { get; } = new();
 
     public void PacketReceived() => Interlocked.Increment(ref _packetsReceived);
 

@@ -24,7 +24,9 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaMetrics>();
         services.AddSingleton(sp =>
         {
-            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>(), threads: Environment.ProcessorCount); // one tick thread per core
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value;
+            var clock = new MediaClock(sp.GetRequiredService<TimeProvider>(), threads: Environment.ProcessorCount, // one tick thread per core
+                phases: options.ClockPhases);
             sp.GetRequiredService<MediaMetrics>().ObserveClock(clock);
             return clock;
         });

@@ -53,9 +53,24 @@ public sealed class OutboundMedia
 
     public uint Ssrc { get; }
 
+    /// <summary>Packets sent with our SSRC since the call's media started (RTCP SR: kept across codec changes).</summary>
     public uint PacketsSent { get; private set; }
 
+    /// <summary>Payload octets sent with our SSRC since the call's media started (RTCP SR).</summary>
     public uint OctetsSent { get; private set; }
+
+    /// <summary>The sequence number the next packet will carry.</summary>
+    public ushort NextSequence => _sequence;
+
+    /// <summary>
+    /// A codec change keeps our SSRC, so the RTCP sender counts go on from those of the send half this one replaces
+    /// (RFC 3550 6.4.1: counted from the start of transmission, reset only with a new SSRC).
+    /// </summary>
+    public void ContinueCountsOf(OutboundMedia previous)
+    {
+        PacketsSent = previous.PacketsSent;
+        OctetsSent = previous.OctetsSent;
+    }
 
     /// <summary>The RTP timestamp of the most recent packet (for the SR's RTP/NTP pair).</summary>
     public uint LastTimestamp { get; private set; }

@@ -14,7 +14,6 @@ public sealed partial class RtpMediaSession
     private readonly SocketAddress _rtpRemote;
     private readonly SocketAddress _rtcpRemote;
     private readonly short[] _inFrame = new short[AudioFormat.SamplesPerFrame];
-    private readonly short[] _outFrame = new short[AudioFormat.SamplesPerFrame];
     private readonly byte[] _sendBuffer = new byte[MaxDatagram];
     private readonly byte[] _rtcpBuffer = new byte[MaxDatagram];
     private readonly RtcpReportBlock[] _reportBlock = new RtcpReportBlock[1];
@@ -24,7 +23,6 @@ public sealed partial class RtpMediaSession
     private long _startedAtMs;
     private long _lastPacketMs;
     private long _lastRtcpMs;
-    private bool _talking;
 
     /// <summary>Times the far end's address was learned from its packets (symmetric RTP).</summary>
     public int AddressesLearned { get; private set; }
@@ -40,31 +38,17 @@ public sealed partial class RtpMediaSession
             _in.ProduceFrame(nowMs, _inFrame, NowMs());
             _inbound.WriteDroppingOldest(_inFrame);
 
-            var hasAudio = _outbound.TryRead(_outFrame, out var writtenAt);
-            if (_media.MaySend && RemoteEndpoint is not null)
-            {
-                var length = _out.OnFrame(hasAudio ? _outFrame : ReadOnlySpan<short>.Empty, _sendBuffer, talkSpurtStart: hasAudio && !_talking);
-                if (length > 0)
-                {
-                    _rtpSocket.SendTo(_sendBuffer.AsSpan(0, length), _rtpRemote);
-                    _metrics.PacketSent();
-                    if (hasAudio)
-                    {
-                        _metrics.OutboundDelay.Record(_time.GetElapsedTime(writtenAt).TotalMilliseconds);
-                    }
-                }
-            }
-            else
-            {
-                _out.SkipFrame();
-            }
-            _talking = hasAudio;
+            // The slot ending now gets its packet if the audio loop gave none (silence, comfort noise or DTMF)...
+            var maySend = MaySend;
+            SendPacket(_pacer.CloseSlot(_out, maySend, _sendBuffer));
             CompleteDtmfWhenSent();
-
             if (nowMs - _lastRtcpMs >= _options.RtcpIntervalSeconds * 1000L)
             {
-                SendRtcp(nowMs, goodbye: false);
+                SendRtcp(nowMs, goodbye: false); // before the next slot's packet: the report pairs this tick with the slot it ended
             }
+            // ...then the next slot opens, and takes at once a frame the audio loop queued ahead.
+            SendPacket(_pacer.OpenSlot(nowMs, _out, maySend, _sendBuffer));
+            CompleteDtmfWhenSent();
             CheckTimeout(nowMs);
         }
     }

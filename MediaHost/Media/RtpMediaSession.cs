@@ -53,6 +53,7 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _firstSequence = (ushort)Random.Shared.Next(0, 65536);
         _firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
         _outbound = new FrameRing(OutboundFrames, AudioFormat.SamplesPerFrame, time);
+        _pacer = new OutboundPacer(_outbound, AudioFormat.SamplesPerFrame, time) { OwnDelay = metrics.OutboundDelay, QueuedAhead = metrics.OutboundQueuedAhead };
         _rtpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
         _rtcpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
     }
@@ -109,8 +110,18 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
         _inbound.ReadAsync(destination, cancellationToken);
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
-        _outbound.WriteAsync(frame, cancellationToken);
+    /// <summary>Queues a frame; when its 20 ms slot is open and still empty it is encoded and sent at once, on this thread.</summary>
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        // Not an async method: the common case (room in the queue) completes without any state machine.
+        var write = _outbound.WriteAsync(frame, cancellationToken);
+        if (!write.IsCompletedSuccessfully)
+        {
+            return SendWhenQueuedAsync(write);
+        }
+        SendWrittenFrame();
+        return ValueTask.CompletedTask;
+    }
 
     public int ClearPlayback() => _outbound.Clear();
 
@@ -169,10 +180,18 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
                 DigitReceived = digit => DtmfReceived?.Invoke(digit),
                 ArrivalToDecoded = _metrics.InboundDelay,
             };
-            var sequence = _out is null ? _firstSequence : (ushort)(_firstSequence + _out.PacketsSent);
+            var previous = _out;
+            var sequence = previous?.NextSequence ?? _firstSequence;
             // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
-            var timestamp = _out is null ? _firstTimestamp : _out.LastTimestamp + (uint)(_out.ClockRate / 10);
-            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
+            var timestamp = previous is null ? _firstTimestamp : previous.LastTimestamp + (uint)(previous.ClockRate / 10);
+            // We send at least one 20 ms frame per packet: the clock makes one packet per frame, and a receiver takes any
+            // packet length up to 200 ms (RFC 3551 4.5), so a peer's ptime of 10 shapes what we accept, not what we send.
+            var sendPtime = Math.Max(ptime, AudioFormat.FrameMilliseconds);
+            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, sendPtime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
+            if (previous is not null)
+            {
+                _out.ContinueCountsOf(previous);
+            }
         }
         if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
         {

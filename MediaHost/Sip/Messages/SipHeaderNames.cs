@@ -38,6 +38,8 @@ public static class SipHeaderNames
     public const string RetryAfter = "Retry-After";
     public const string Warning = "Warning";
     public const string Reason = "Reason";
+    public const string InfoPackage = "Info-Package";
+    public const string RecvInfo = "Recv-Info";
 
     private static readonly FrozenDictionary<string, string> Canonical = BuildCanonical();
 

@@ -9,7 +9,7 @@ public static class DtmfInfoParser
     public static bool TryParse(string? contentType, ReadOnlySpan<byte> body, out DtmfDigit digit)
     {
         digit = default;
-        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var type = SipContentTypes.MediaType(contentType);
         var text = Encoding.ASCII.GetString(body);
         char? signal = null;
         var duration = TimeSpan.FromMilliseconds(160);

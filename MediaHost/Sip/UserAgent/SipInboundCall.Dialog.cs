@@ -2,94 +2,49 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
-using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
-/// <summary>In-dialog requests (BYE, re-INVITE, INFO, NOTIFY, REFER) and the session surface the audio loop uses.</summary>
+/// <summary>The leg's side of in-dialog requests (answered by <see cref="SipInDialogRequestHandler"/>), transfer, and the session surface the audio loop uses.</summary>
 internal sealed partial class SipInboundCall
 {
     private TaskCompletionSource<TransferResult>? _transfer;
 
-    public void OnRequest(SipMessage request, SipServerTransaction transaction)
+    public void OnRequest(SipMessage request, SipServerTransaction transaction) => _inDialog.Handle(request, transaction);
+
+    string ISipInDialogLeg.Contact => Contact;
+
+    /// <summary>Our 200 (to the INVITE or a re-INVITE) is not ACKed yet, or the call is still ringing.</summary>
+    bool ISipInDialogLeg.AwaitingAck => _state != CallState.Confirmed;
+
+    /// <summary>
+    /// Nothing to move: our requests follow the route set, or go back where the INVITE came from (see RequestFlow),
+    /// never straight to the caller's Contact.
+    /// </summary>
+    void ISipInDialogLeg.RemoteTargetChanged()
     {
-        if (!_dialog.AcceptRemoteCSeq(request.CSeq!.Value.Number))
-        {
-            _ua.Respond(transaction, _ua.Response(request, 500, "Server Internal Error - CSeq out of order"));
-            return;
-        }
-        switch (request.Method)
-        {
-            case "BYE":
-                _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                End(CallEndReason.CallerHangUp, null, "BYE from the caller");
-                break;
-            case "INVITE":
-                OnReInvite(request, transaction);
-                break;
-            case "INFO":
-                if (request.Body.IsEmpty || DtmfInfoParser.TryParse(request.ContentType, request.Body.Span, out var digit) && _dtmf.Writer.TryWrite(digit))
-                {
-                    _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                }
-                else
-                {
-                    _ua.Respond(transaction, _ua.Response(request, 415, "Unsupported Media Type"));
-                }
-                break;
-            case "NOTIFY":
-                _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                OnReferProgress(request);
-                break;
-            case "REFER":
-                // We act as transferor only (the agent hands the caller to a human). Acting on a REFER as transferee would
-                // let whoever is on the line make this host dial any Refer-To target on our trunk (toll fraud), and the
-                // agent's audio loop is bound to this session, so a new leg would have nobody to talk to: refused.
-                _ua.Respond(transaction, _ua.Response(request, 403, "Forbidden - transfer requests are not accepted"));
-                break;
-            case "OPTIONS":
-                _ua.Respond(transaction, _ua.Response(request, 200, "OK"));
-                break;
-            default:
-                _ua.Respond(transaction, _ua.Response(request, 405, "Method Not Allowed"));
-                break;
-        }
     }
 
-    private void OnReInvite(SipMessage request, SipServerTransaction transaction)
+    void ISipInDialogLeg.ReInviteAnswered(SipMessage ok, SipFlow flow)
     {
-        if (_state != CallState.Confirmed)
-        {
-            // RFC 3261 section 14.2: an offer while ours is unanswered (our 200 not yet ACKed).
-            var pending = _ua.Response(request, 491, "Request Pending");
-            _ua.Respond(transaction, pending);
-            return;
-        }
-        if (SipNameAddress.TryParse(request.Headers.Get(SipHeaderNames.Contact), out var contact))
-        {
-            _dialog.RemoteTarget = contact.UriText;
-        }
-        if (!request.Body.IsEmpty)
-        {
-            var negotiation = SdpNegotiator.Answer(Encoding.UTF8.GetString(request.Body.Span), _media.Codecs,
-                _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, _sdpVersion + 1);
-            if (!negotiation.Succeeded)
-            {
-                // The call continues with the media it had (RFC 3264 section 8: a refused re-offer changes nothing).
-                _ua.Respond(transaction, _ua.OfferRefusal(request, negotiation));
-                return;
-            }
-            _sdpVersion++;
-            _localSdp = negotiation.AnswerSdp;
-            _negotiated = negotiation.Media;
-            _media.Update(_negotiated!);
-        }
-        var ok = OkWithSdp(request);
-        _ua.Respond(transaction, ok);
         _state = CallState.Answered;
-        StartOkRetransmission(ok);
+        StartOkRetransmission(ok, flow);
+    }
+
+    void ISipInDialogLeg.DtmfReceived(DtmfDigit digit) => _dtmf.Writer.TryWrite(digit);
+
+    void ISipInDialogLeg.NotifyReceived(SipMessage notify) => OnReferProgress(notify);
+
+    void ISipInDialogLeg.ByeReceived()
+    {
+        if (_state == CallState.Ringing)
+        {
+            // RFC 3261 section 15.1.2: the caller may BYE an early dialog; the INVITE still gets its final response.
+            _ua.Respond(InviteTransaction, _ua.Response(_invite, 487, "Request Terminated", _dialog.LocalTag));
+        }
+        End(CallEndReason.CallerHangUp, null, "BYE from the caller");
     }
 
     private void OnReferProgress(SipMessage notify)
@@ -172,11 +127,15 @@ internal sealed partial class SipInboundCall
         return result;
     }
 
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
+        SipDtmfSender.SendAsync(_ua, _media, () => _state is CallState.Answered or CallState.Confirmed ? (_dialog, Contact, RequestFlow) : null,
+            digit, duration, cancellationToken);
+
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
         _state == CallState.Ended ? ValueTask.FromResult(false) : _media.ReadFrameAsync(destination, cancellationToken);
 
     public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
-        _negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
+        _sdp.Negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
 
     public int ClearPlayback() => _media.ClearPlayback();
 

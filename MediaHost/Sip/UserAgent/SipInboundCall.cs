@@ -12,22 +12,21 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// the live session (<see cref="ICallSession"/>). Protocol state changes happen under the user agent's lock;
 /// the audio methods go straight to the media session.
 /// </summary>
-internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISipCallLeg
+internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISipCallLeg, ISipInDialogLeg
 {
     private readonly SipUserAgent _ua;
     private readonly SipMessage _invite;
     private readonly SipDialog _dialog;
     private readonly IMediaSession _media;
-    private readonly long _sessionId;
+    private readonly SipOfferAnswer _sdp;
+    private readonly SipInDialogRequestHandler _inDialog;
     private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
     // DTMF is a control event, but a peer could flood INFO: keep the newest 64 rather than grow without limit.
     private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-    private NegotiatedMedia? _negotiated;
-    private string? _localSdp;
-    private long _sdpVersion = 1;
     private CallState _state = CallState.Ringing;
     private readonly SipOkRetransmitter _okRetransmitter;
+    private readonly int? _inviteCSeq;
 
     public SipInboundCall(SipUserAgent ua, SipMessage invite, SipServerTransaction transaction, SipDialog dialog, IMediaSession media,
         SdpNegotiation? negotiation, long sessionId, InboundCall call)
@@ -37,11 +36,11 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
         InviteTransaction = transaction;
         _dialog = dialog;
         _media = media;
-        _sessionId = sessionId;
-        _negotiated = negotiation?.Media;
-        _localSdp = negotiation?.AnswerSdp;
+        _sdp = new SipOfferAnswer(ua, media, sessionId, negotiation);
+        _inDialog = new SipInDialogRequestHandler(ua, dialog, _sdp, this);
         Call = call;
         Key = dialog.CallId + "|" + dialog.LocalTag;
+        _inviteCSeq = invite.CSeq?.Number;
         _okRetransmitter = new SipOkRetransmitter(ua.Clock);
         media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
         media.Failed += ended => _ = EndFromMediaAsync(ended);
@@ -58,6 +57,10 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     public string Key { get; }
 
     public InboundCall Call { get; }
+
+    /// <summary>Whether an INVITE with these Call-ID, From tag and CSeq number is the one that started this call.</summary>
+    public bool IsSameInvite(string? callId, string? fromTag, int? cseq) =>
+        callId == _dialog.CallId && fromTag == _dialog.RemoteTag && cseq == _inviteCSeq;
 
     public SipServerTransaction InviteTransaction { get; }
 
@@ -94,18 +97,18 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
             {
                 throw new InvalidOperationException(_state == CallState.Ended ? "The call ended before it was answered." : "The call was already answered.");
             }
-            if (_localSdp is null)
+            if (_sdp.LocalSdp is null)
             {
                 // Late offer (INVITE without SDP): we offer in the 200 and read the answer from the ACK.
-                _localSdp = SdpNegotiator.Offer(_media.Codecs, _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, _sdpVersion);
+                _sdp.Offer();
             }
-            var ok = OkWithSdp(_invite);
+            var ok = _ua.OkWithSdp(_invite, _dialog.LocalTag, Contact, _sdp.LocalSdp!);
             _ua.Respond(InviteTransaction, ok);
-            StartOkRetransmission(ok);
+            StartOkRetransmission(ok, Flow);
             _state = CallState.Answered;
-            if (_negotiated is not null)
+            if (_sdp.Negotiated is { } media)
             {
-                _media.Start(_negotiated);
+                _media.Start(media);
             }
             return Task.FromResult<ICallSession>(this);
         }
@@ -134,25 +137,27 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
         End(CallEndReason.CancelledBeforeAnswer, 487, "caller cancelled before answer");
     }
 
-    /// <summary>ACK for our 2xx (to the INVITE or a re-INVITE): stop retransmitting; a late-offer ACK carries the answer.</summary>
+    /// <summary>
+    /// ACK for our 2xx (to the INVITE or a re-INVITE): stop retransmitting; after an INVITE or re-INVITE without SDP
+    /// it carries the answer to the offer in our 200.
+    /// </summary>
     public void OnAck(SipMessage ack)
     {
         StopOkRetransmission();
-        if (_state == CallState.Answered)
+        if (_state != CallState.Answered)
         {
-            _state = CallState.Confirmed;
-            if (_negotiated is null && !ack.Body.IsEmpty)
-            {
-                var answer = SdpNegotiator.ReadAnswer(System.Text.Encoding.UTF8.GetString(ack.Body.Span), _media.Codecs);
-                if (answer.Media is null)
-                {
-                    SendBye();
-                    End(CallEndReason.Rejected, 488, "the ACK's SDP answer was unusable: " + answer.FailureReason);
-                    return;
-                }
-                _negotiated = answer.Media;
-                _media.Start(_negotiated);
-            }
+            return;
+        }
+        _state = CallState.Confirmed;
+        if (_sdp.Negotiated is null && !ack.Body.IsEmpty && _sdp.TakeAnswer(ack.Body.Span) is { } unusable)
+        {
+            SendBye();
+            End(CallEndReason.Rejected, 488, "the ACK's SDP answer was unusable: " + unusable);
+        }
+        else if (_inDialog.OnAck(ack) is { } unusableReAnswer)
+        {
+            SendBye();
+            End(CallEndReason.Error, 488, "the ACK's SDP answer was unusable: " + unusableReAnswer);
         }
     }
 
@@ -161,21 +166,9 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     {
     }
 
-    private SipMessage OkWithSdp(SipMessage request)
-    {
-        var ok = _ua.Response(request, 200, "OK", _dialog.LocalTag);
-        ok.Headers.CopyFrom(request.Headers, SipHeaderNames.RecordRoute);
-        ok.Headers.Add(SipHeaderNames.Contact, Contact);
-        ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
-        ok.Headers.Add(SipHeaderNames.Supported, "replaces");
-        ok.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        ok.Body = System.Text.Encoding.UTF8.GetBytes(_localSdp!);
-        return ok;
-    }
-
     /// <summary>Retransmits our 2xx until the ACK; with no ACK after 64*T1 the dialog is torn down with a BYE.</summary>
-    private void StartOkRetransmission(SipMessage ok) =>
-        _okRetransmitter.Start(ok, Flow, () =>
+    private void StartOkRetransmission(SipMessage ok, SipFlow flow) =>
+        _okRetransmitter.Start(ok, flow, () =>
         {
             if (_state == CallState.Ended)
             {

@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Auth;
 using VoiceFunctions.MediaHost.Sip.Messages;
-using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.Shared.Calls;
 
@@ -16,7 +15,7 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// target (RFC 3261 section 12.2.1.1), not the address the INVITE went to; re-INVITEs from the callee (hold,
 /// unhold, codec change) are answered like on calls we receive. Given up before the answer, it is CANCELled.
 /// </summary>
-internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
+internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipInDialogLeg
 {
     private readonly SipUserAgent _ua;
     private readonly SipOutboundCallRequest _request;
@@ -24,20 +23,18 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
     private readonly SipFlow _flow;
     private readonly string _callId;
     private readonly string _localTag = SipIds.Tag();
-    private readonly long _sessionId;
+    private readonly SipOfferAnswer _sdp;
     private readonly TaskCompletionSource<ICallSession> _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private SipDialog? _dialog;
+    private SipInDialogRequestHandler? _inDialog;
     private readonly SipOkRetransmitter _okRetransmitter;
     private SipMessage? _ack;
     private SipMessage? _invite;
     private bool _provisional;
     private bool _cancelled;
     private SipFlow? _dialogFlow;
-    private NegotiatedMedia? _negotiated;
-    private string _localSdp = "";
-    private long _sdpVersion = 1;
     private int _cseq = 1;
     private bool _authenticated;
     private bool _over;
@@ -48,7 +45,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
         _request = request;
         _media = media;
         _flow = flow;
-        _sessionId = sessionId;
+        _sdp = new SipOfferAnswer(ua, media, sessionId);
         _callId = SipIds.CallId(ua.AdvertisedAddress(flow.Transport.LocalEndpoint.Address).ToString());
         Key = _callId + "|" + _localTag;
         Call = new InboundCall(_callId, request.FromUser, SipUri.TryParse(request.Target, out var uri) ? uri.User ?? "" : "", new Dictionary<string, string>(), "");
@@ -79,9 +76,9 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
         invite.Headers.Add(SipHeaderNames.CSeq, $"{_cseq} INVITE");
         invite.Headers.Add(SipHeaderNames.Contact, _ua.Contact(_flow.Transport));
         invite.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
-        invite.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        _localSdp = SdpNegotiator.Offer(_media.Codecs, _ua.AdvertisedAddress(_media.LocalEndpoint.Address), _media.LocalEndpoint.Port, _sessionId, _sdpVersion);
-        invite.Body = Encoding.UTF8.GetBytes(_localSdp);
+        invite.Headers.Add(SipHeaderNames.RecvInfo, SipInfoAnswer.ReceivedPackages);
+        invite.Headers.Add(SipHeaderNames.ContentType, SipContentTypes.Sdp);
+        invite.Body = Encoding.UTF8.GetBytes(_sdp.Offer());
         if (challenge is not null && (_request.Credentials is null || !DigestClient.TryAuthorize(invite, challenge, _request.Credentials, out _)))
         {
             Fail(challenge.StatusCode, "challenged and no usable credentials");
@@ -121,17 +118,14 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
             Fail(status, $"{status} {response.ReasonPhrase}");
             return;
         }
-        var answer = SdpNegotiator.ReadAnswer(Encoding.UTF8.GetString(response.Body.Span), _media.Codecs);
         ConfirmDialog(response);
-        if (answer.Media is null)
+        if (_sdp.TakeAnswer(response.Body.Span) is { } unusable)
         {
-            Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + answer.FailureReason);
-            _answered.TrySetException(new InvalidOperationException(answer.FailureReason));
+            Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + unusable);
+            _answered.TrySetException(new InvalidOperationException(unusable));
             return;
         }
-        _negotiated = answer.Media;
-        _media.Start(answer.Media);
-        Call = Call with { Codec = answer.Media.Codec.ToString() };
+        Call = Call with { Codec = _sdp.Negotiated!.Codec.ToString() };
         _answered.TrySetResult(this);
     }
 
@@ -151,6 +145,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
         };
         // Everything we send in the dialog from now on goes to its next hop (first route, else the callee's Contact).
         _dialogFlow = _flow with { Remote = SipNextHop.For(_dialog, _flow.Remote) };
+        _inDialog = new SipInDialogRequestHandler(_ua, _dialog, _sdp, this);
         _ack = _dialog.CreateAck(_cseq);
         _ua.SendRequest(_ack, _dialogFlow, _ => { });
     }
@@ -200,38 +195,13 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg
         _over ? ValueTask.FromResult(false) : _media.ReadFrameAsync(destination, cancellationToken);
 
     public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
-        _negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
+        _sdp.Negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
 
     public int ClearPlayback() => _media.ClearPlayback();
 
-    public async Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        Rtp.Dtmf.TelephoneEvent.CodeOf(digit);
-        if (_dialog is null || _over)
-        {
-            return false;
-        }
-        if (await _media.SendDtmfAsync(digit, duration, cancellationToken).ConfigureAwait(false))
-        {
-            return true;
-        }
-        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_ua.Clock.Gate)
-        {
-            if (_over)
-            {
-                return false;
-            }
-            _ua.SendRequest(DtmfInfoRequest.Create(_dialog, _ua.Contact(_flow.Transport), digit, duration), _flow, response =>
-            {
-                if (response.StatusCode >= 200)
-                {
-                    answered.TrySetResult(response.StatusCode < 300);
-                }
-            });
-        }
-        return await answered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
+        SipDtmfSender.SendAsync(_ua, _media, () => _dialog is null || _over ? null : (_dialog, _ua.Contact(_flow.Transport), _dialogFlow!),
+            digit, duration, cancellationToken);
 
     public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -12,6 +12,13 @@ public sealed partial class SipUserAgent
 
     private void HandleNewInvite(SipMessage invite, SipServerTransaction transaction)
     {
+        if (IsMergedRequest(invite))
+        {
+            // RFC 3261 8.2.2.2: the same INVITE reached us again by another path (or a peer re-sent it with a new
+            // branch). It is not a new call: answering it would start a second call on the same Call-ID.
+            Respond(transaction, Response(invite, 482, "Loop Detected", SipIds.Tag()));
+            return;
+        }
         if (_draining || _calls.Count >= _options.MaxConcurrentCalls)
         {
             var busy = Response(invite, 503, _draining ? "Service Unavailable - shutting down" : "Service Unavailable - call limit reached", SipIds.Tag());
@@ -61,6 +68,24 @@ public sealed partial class SipUserAgent
         SipUserAgentLog.CallArrived(_logger, invite.CallId!, call.Call.Codec);
         call.Ring();
         _ = Task.Run(() => RunHandlerAsync(call));
+    }
+
+    /// <summary>
+    /// An INVITE without a To tag whose Call-ID, From tag and CSeq are those of a call we already have, arriving in
+    /// another transaction (a different Via branch; a true retransmission never gets here, its transaction absorbs it).
+    /// </summary>
+    private bool IsMergedRequest(SipMessage invite)
+    {
+        var fromTag = invite.From?.Tag;
+        var cseq = invite.CSeq?.Number;
+        foreach (var leg in _calls.Values)
+        {
+            if (leg is SipInboundCall call && call.IsSameInvite(invite.CallId, fromTag, cseq))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task RunHandlerAsync(SipInboundCall call)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
-using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.MediaHost.Sip.Transport;
 
@@ -219,11 +218,7 @@ public sealed partial class SipUserAgent : IDisposable
                 HandleCancel(request, transaction);
                 break;
             case "OPTIONS" when request.To?.Tag is null:
-                var ok = Response(request, 200, "OK", SipIds.Tag());
-                ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
-                ok.Headers.Add(SipHeaderNames.Accept, "application/sdp, application/dtmf-relay, message/sipfrag");
-                ok.Headers.Add(SipHeaderNames.Supported, "replaces");
-                Respond(transaction, ok);
+                Respond(transaction, OptionsAnswer(request, SipIds.Tag()));
                 break;
             case "INVITE" or "BYE" or "INFO" or "NOTIFY" or "REFER" or "OPTIONS" or "UPDATE" or "MESSAGE":
                 if (FindCall(request) is { } call)
@@ -236,9 +231,7 @@ public sealed partial class SipUserAgent : IDisposable
                 }
                 break;
             case "REGISTER" or "SUBSCRIBE" or "PUBLISH" or "PRACK":
-                var notAllowed = Response(request, 405, "Method Not Allowed", SipIds.Tag());
-                notAllowed.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
-                Respond(transaction, notAllowed);
+                Respond(transaction, MethodNotAllowed(request, SipIds.Tag()));
                 break;
             default:
                 var unknown = Response(request, 501, "Not Implemented", SipIds.Tag());
@@ -337,24 +330,6 @@ public sealed partial class SipUserAgent : IDisposable
     {
         _calls[call.Key] = call;
         _metrics.CallStarted();
-    }
-
-    internal SipMessage Response(SipMessage request, int status, string reason, string? toTag = null)
-    {
-        var response = SipResponseBuilder.Create(request, status, reason, toTag);
-        response.Headers.Add(SipHeaderNames.Server, _options.ProductName);
-        return response;
-    }
-
-    /// <summary>
-    /// The answer to an SDP offer we cannot take (first INVITE or re-INVITE): 488 when nothing matches, 400 when the
-    /// SDP is malformed, with the negotiator's reason in a Warning (code 304, media type not available).
-    /// </summary>
-    internal SipMessage OfferRefusal(SipMessage request, SdpNegotiation negotiation, string? toTag = null)
-    {
-        var refused = Response(request, negotiation.FailureStatus, negotiation.FailureStatus == 488 ? "Not Acceptable Here" : "Bad Request", toTag);
-        refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
-        return refused;
     }
 
     internal void Respond(SipServerTransaction transaction, SipMessage response)

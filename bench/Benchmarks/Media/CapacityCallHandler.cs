@@ -5,13 +5,21 @@ namespace VoiceFunctions.Benchmarks.Media;
 /// <summary>
 /// The audio loop of the capacity run: answer, then for every 20 ms frame heard do a VAD's worth of work (frame
 /// energy and a speech/silence decision with a smoothed threshold) and answer with one frame, so each call decodes,
-/// encodes and carries audio both ways like a conversation would.
+/// encodes and carries audio both ways like a conversation would. Like a live echo it answers in step with the
+/// clock: a frame that was already waiting when the loop asked for it (the loop was held up and fell behind) is
+/// heard but not echoed, so the loop does not keep frames queued ahead of the clock from then on.
 /// </summary>
-public sealed class CapacityCallHandler : ICallHandler
+/// <param name="echoEveryFrame">Echo every frame even when behind (then frames stay queued ahead of the clock, as a
+/// text-to-speech writer's do): shows the queued-ahead wait in the run's figures.</param>
+public sealed class CapacityCallHandler(bool echoEveryFrame = false) : ICallHandler
 {
     private long _speechFrames;
+    private long _echoesDropped;
 
     public long SpeechFrames => Interlocked.Read(ref _speechFrames);
+
+    /// <summary>Frames heard but not echoed because the loop had fallen behind the clock.</summary>
+    public long EchoesDropped => Interlocked.Read(ref _echoesDropped);
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
@@ -22,8 +30,14 @@ public sealed class CapacityCallHandler : ICallHandler
         var noiseFloor = 100.0;
         try
         {
-            while (await session.ReadFrameAsync(frame, ended.Token).ConfigureAwait(false))
+            while (true)
             {
+                var read = session.ReadFrameAsync(frame, ended.Token);
+                var behind = read.IsCompleted && !echoEveryFrame; // the frame was waiting: its slot's clock tick had come before we asked
+                if (!await read.ConfigureAwait(false))
+                {
+                    break;
+                }
                 long energy = 0;
                 foreach (var sample in frame)
                 {
@@ -35,6 +49,11 @@ public sealed class CapacityCallHandler : ICallHandler
                 if (speech)
                 {
                     Interlocked.Increment(ref _speechFrames);
+                }
+                if (behind)
+                {
+                    Interlocked.Increment(ref _echoesDropped);
+                    continue;
                 }
                 await session.WriteFrameAsync(frame, ended.Token).ConfigureAwait(false);
             }

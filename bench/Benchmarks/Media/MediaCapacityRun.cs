@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.Benchmarks.Media.Load;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.Sip.Messages;
@@ -19,6 +20,8 @@ namespace VoiceFunctions.Benchmarks.Media;
 /// added delay both ways.
 /// Late frames: an outgoing frame handled more than <see cref="MediaClock.LateThresholdMs"/> ms after its 20 ms slot,
 /// and an incoming frame played as concealment (or dropped to cut delay) although no packet was lost on the wire.
+/// Added delay out is the path's own share (frame written, or its slot opened if the audio loop wrote it ahead of the
+/// clock → its packet on the wire); the wait of frames the audio loop queued ahead of the clock is reported beside it.
 /// Usage: dotnet run -c Release --project bench/Benchmarks -- media-capacity CALLS SECONDS
 /// </summary>
 public static class MediaCapacityRun
@@ -28,13 +31,15 @@ public static class MediaCapacityRun
         var extra = calls / 2;
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Environment.WorkingSet;
-        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount);
+        // As the service: a tick thread per core, its calls ticked in RtpOptions.ClockPhases groups (CLOCK_PHASES overrides, to compare).
+        var phases = int.TryParse(Environment.GetEnvironmentVariable("CLOCK_PHASES"), out var p) ? p : RtpOptions.DefaultClockPhases;
+        var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount, phases: phases);
         clock.Start();
         var metrics = new MediaMetrics();
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);
         var options = new RtpOptions { PortMin = basePort, PortMax = basePort + 2 * (calls + extra) + 200 };
         var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
-        var handler = new CapacityCallHandler();
+        var handler = new CapacityCallHandler(echoEveryFrame: Environment.GetEnvironmentVariable("ECHO_EVERY_FRAME") == "1");
         using var transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
         using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, handler,
             AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance);
@@ -51,6 +56,7 @@ public static class MediaCapacityRun
         Window start = default, end = default;
         long memoryEstablished = 0, workingSet = 0;
         string established = "", overload = "", done = "", ended = "";
+        long echoesDroppedAtStart = 0, echoesDropped = 0;
         while (await child.StandardOutput.ReadLineAsync() is { } line)
         {
             Console.Error.WriteLine($"  generator: {line}");
@@ -64,6 +70,8 @@ public static class MediaCapacityRun
                     clock.FrameLateness.Reset();
                     metrics.InboundDelay.Reset();
                     metrics.OutboundDelay.Reset();
+                    metrics.OutboundQueuedAhead.Reset();
+                    echoesDroppedAtStart = handler.EchoesDropped;
                     start = Window.Take(process, clock, media);
                     workingSet = Environment.WorkingSet;
                     break;
@@ -72,6 +80,7 @@ public static class MediaCapacityRun
                     break;
                 case "DONE":
                     end = Window.Take(process, clock, media);
+                    echoesDropped = handler.EchoesDropped - echoesDroppedAtStart;
                     done = line;
                     break;
                 case "ENDED":
@@ -88,12 +97,19 @@ public static class MediaCapacityRun
         var inFrames = (end.Played - start.Played) + (end.Concealed - start.Concealed);
         var inLate = (end.Concealed - start.Concealed) + (end.Dropped - start.Dropped);
         var latePercent = 100.0 * (outLate + inLate) / Math.Max(1, outFrames + inFrames);
+        var generatorReport = GeneratorReport.Parse(done);
         Console.WriteLine($"calls {calls}, window {wallMs / 1000:F1} s, {established}, {overload}, {done}, {ended}");
+        Console.WriteLine(generatorReport.Details);
         Console.WriteLine($"out: {outFrames} frames, {outLate} late (> {MediaClock.LateThresholdMs} ms), frame lateness p50 {clock.FrameLateness.Percentile(50)} / p99 {clock.FrameLateness.Percentile(99)} / max {clock.FrameLateness.MaxMs:F0} ms; skipped ticks {end.Skipped - start.Skipped}");
+        var sentFrames = metrics.OutboundDelay.Count;
+        var ahead = metrics.OutboundQueuedAhead;
+        Console.WriteLine($"out delay: {sentFrames} audio frames sent, own share p50 {metrics.OutboundDelay.Percentile(50)} / p95 {metrics.OutboundDelay.Percentile(95)} / p99 {metrics.OutboundDelay.Percentile(99)} / max {metrics.OutboundDelay.MaxMs:F0} ms; " +
+            $"{ahead.Count} written ahead of their slot, waited p50 {ahead.Percentile(50)} / p95 {ahead.Percentile(95)} / max {ahead.MaxMs:F0} ms; {echoesDropped} frames heard but not echoed (the loop had fallen behind)");
         Console.WriteLine($"in: {inFrames} frames, {end.Concealed - start.Concealed} concealed, {end.Dropped - start.Dropped} dropped to cut delay, {end.Late - start.Late} late packets, {end.Lost - start.Lost} lost");
-        Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {cpuPercentPerCall:F3} % | " +
+        Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {generatorReport.WireLateness} | {cpuPercentPerCall:F3} % | {generatorReport.CpuPerCall} | " +
             $"{(memoryEstablished - memoryBefore) / 1024.0 / calls:F0} KiB | {(workingSet - workingSetBefore) / 1024.0 / calls:F0} KiB | " +
-            $"{metrics.InboundDelay.Percentile(50)} / {metrics.InboundDelay.Percentile(95)} ms | {metrics.OutboundDelay.Percentile(50)} / {metrics.OutboundDelay.Percentile(95)} ms | {overload["OVERLOAD ".Length..]} |");
+            $"{metrics.InboundDelay.Percentile(50)} / {metrics.InboundDelay.Percentile(95)} ms | {metrics.OutboundDelay.Percentile(50)} / {metrics.OutboundDelay.Percentile(95)} ms | " +
+            $"{100.0 * ahead.Count / Math.Max(1, sentFrames):F1} %, {ahead.Percentile(50)} / {ahead.Percentile(95)} ms | {overload["OVERLOAD ".Length..]} |");
         await clock.DisposeAsync();
         return child.ExitCode;
     }

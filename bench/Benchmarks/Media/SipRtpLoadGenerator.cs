@@ -2,16 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using VoiceFunctions.MediaHost.Codecs;
-using VoiceFunctions.MediaHost.Rtp;
+using VoiceFunctions.Benchmarks.Media.Load;
 
 namespace VoiceFunctions.Benchmarks.Media;
 
 /// <summary>
 /// The far end of the capacity run, in a process of its own so the host's CPU figure is the host's alone: places
 /// G.711 calls over SIP/UDP (INVITE with an SDP offer, ACK, later BYE), streams 20 ms PCMU packets to every
-/// answered call on an absolute timeline and drains what comes back, then tries extra calls while the first ones
-/// stream (they must be refused with 503). Reports progress on stdout, one line per phase, which the host reads.
+/// answered call like independent phones (each call on its own phase of the 20 ms period, <see cref="PhasedRtpStreamer"/>)
+/// from one RTP socket that every offer names (<see cref="RtpBatchSocket"/>: batched system calls, so the peer costs
+/// little of the CPU the host shares with it), times what comes back on the wire, then tries extra calls while the
+/// first ones stream (they must be refused with 503). Reports progress on stdout, one line per phase, which the host
+/// reads: ESTABLISHED n, MEASURING, OVERLOAD …, DONE key=value …, ENDED n.
 /// Usage (started by <see cref="MediaCapacityRun"/>): media-capacity-generator SIP_PORT CALLS EXTRA SECONDS
 /// </summary>
 public static class SipRtpLoadGenerator
@@ -19,15 +21,17 @@ public static class SipRtpLoadGenerator
     private const int Window = 16;          // INVITEs in flight at once
     private const int WarmUpSeconds = 3;    // streaming before the measurement window opens
 
-    private sealed class Call(int index, Socket rtp)
+    private const int Batch = 256;          // datagrams per sendmmsg/recvmmsg
+
+    private sealed class Call(int index, int rtpPort)
     {
         public int Index { get; } = index;
-        public Socket Rtp { get; } = rtp;
+        public int RtpPort { get; } = rtpPort;
         public string CallId => $"cap-{Environment.ProcessId}-{Index}@127.0.0.1";
         public int Status { get; set; }
         public string? ToHeader { get; set; }
         public string? ContactUri { get; set; }
-        public SocketAddress? Media { get; set; }
+        public int MediaPort { get; set; }
         public long SentAtMs { get; set; }
         public int Attempts { get; set; }
         public bool Ended { get; set; }
@@ -44,12 +48,14 @@ public static class SipRtpLoadGenerator
         sip.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var local = (IPEndPoint)sip.LocalEndPoint!;
 
-        var all = Enumerable.Range(0, calls + extra).Select(i => new Call(i, Bind())).ToList();
+        using var rtp = new RtpBatchSocket(IPAddress.Loopback, IPAddress.Loopback, Batch);
+        var all = Enumerable.Range(0, calls + extra).Select(i => new Call(i, rtp.Port)).ToList();
         var established = Place(sip, host, local, all.Take(calls).ToList());
         Console.WriteLine($"ESTABLISHED {established.Count}");
 
         using var stop = new CancellationTokenSource();
-        var streaming = new Thread(() => Stream(established, seconds, stop.Token)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        var streamer = new PhasedRtpStreamer(rtp, established.Select(c => (c.MediaPort, (uint)(1000 + c.Index))).ToList(), seconds, WarmUpSeconds);
+        var streaming = new Thread(() => streamer.Run(stop.Token)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
         streaming.Start();
         Thread.Sleep(TimeSpan.FromSeconds(WarmUpSeconds + 1));
         // Overload while the first calls stream: every extra INVITE must get 503 and the calls in progress stay clean.
@@ -59,15 +65,7 @@ public static class SipRtpLoadGenerator
         streaming.Join();
         Hangup(sip, host, local, established.Concat(accepted).ToList());
         Console.WriteLine($"ENDED {established.Count(c => c.Ended)}");
-        all.ForEach(c => c.Rtp.Dispose());
         return 0;
-    }
-
-    private static Socket Bind()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return socket;
     }
 
     // Sends INVITEs with a bounded window, retransmitting after 1 s (UDP), until every call has a final response.
@@ -113,10 +111,7 @@ public static class SipRtpLoadGenerator
                     call.Status = response.Status;
                     call.ToHeader = response.To;
                     call.ContactUri = response.ContactUri;
-                    if (response.MediaPort > 0)
-                    {
-                        call.Media = new IPEndPoint(IPAddress.Loopback, response.MediaPort).Serialize();
-                    }
+                    call.MediaPort = response.MediaPort;
                     pending.Remove(call);
                 }
                 if (call.Status == 200)
@@ -125,13 +120,13 @@ public static class SipRtpLoadGenerator
                 }
             }
         }
-        return calls.Where(c => c.Status == 200 && c.Media is not null).ToList();
+        return calls.Where(c => c.Status == 200 && c.MediaPort > 0).ToList();
     }
 
     private static void SendInvite(Socket sip, IPEndPoint host, IPEndPoint local, Call call, long nowMs)
     {
-        var rtpPort = ((IPEndPoint)call.Rtp.LocalEndPoint!).Port;
-        var sdp = $"v=0\r\no=gen 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {rtpPort} RTP/AVP 0 101\r\n" +
+        // Every call's offer names the one shared RTP socket; the host tells the calls apart by its own port per call.
+        var sdp = $"v=0\r\no=gen 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {call.RtpPort} RTP/AVP 0 101\r\n" +
             "a=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\na=ptime:20\r\na=sendrecv\r\n";
         Send(sip, host, Request("INVITE", call, local, 1, $"sip:load@{host}", sdp));
         call.SentAtMs = nowMs;
@@ -141,7 +136,9 @@ public static class SipRtpLoadGenerator
     private static string Request(string method, Call call, IPEndPoint local, int cseq, string uri, string body = "")
     {
         var to = method == "INVITE" ? $"<sip:load@127.0.0.1>" : call.ToHeader;
-        var branch = $"z9hG4bK{call.Index}x{method}x{call.Attempts}";
+        // A retransmitted INVITE keeps its branch (RFC 3261 17.1.1.3): with a new one the host would see a second
+        // request rather than a retransmission, and may start a second call with its own RTP stream.
+        var branch = $"z9hG4bK{Environment.ProcessId}x{call.Index}x{method}";
         return $"{method} {uri} SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch={branch};rport\r\nMax-Forwards: 70\r\n" +
             $"From: <sip:gen@{local}>;tag=g{call.Index}\r\nTo: {to}\r\nCall-ID: {call.CallId}\r\nCSeq: {cseq} {method}\r\n" +
             $"Contact: <sip:gen@{local}>\r\n" + (body.Length > 0 ? "Content-Type: application/sdp\r\n" : "") +
@@ -149,43 +146,6 @@ public static class SipRtpLoadGenerator
     }
 
     private static void Send(Socket sip, IPEndPoint host, string message) => sip.SendTo(Encoding.UTF8.GetBytes(message), host);
-
-    // One PCMU packet per call every 20 ms on an absolute timeline; what the host sends back is drained and counted.
-    private static void Stream(List<Call> calls, int seconds, CancellationToken cancellationToken)
-    {
-        var packet = new byte[RtpHeader.FixedLength + 160];
-        var pcm = Enumerable.Range(0, 160).Select(i => (short)(6000 * Math.Sin(2 * Math.PI * 1000 * i / 8000))).ToArray();
-        MuLaw.Encode(pcm, packet.AsSpan(RtpHeader.FixedLength));
-        var buffer = new byte[1500];
-        long sent = 0, received = 0, sentInWindow = 0, receivedInWindow = 0;
-        var start = Stopwatch.GetTimestamp();
-        var ticks = seconds * 50;
-        for (var tick = 0; tick < ticks && !cancellationToken.IsCancellationRequested; tick++)
-        {
-            if (tick == WarmUpSeconds * 50)
-            {
-                Console.WriteLine("MEASURING");
-                (sentInWindow, receivedInWindow) = (sent, received);
-            }
-            var due = start + tick * Stopwatch.Frequency / 50;
-            while (Stopwatch.GetTimestamp() < due)
-            {
-                Thread.Sleep(1);
-            }
-            foreach (var call in calls)
-            {
-                new RtpHeader(tick == 0, 0, (ushort)tick, (uint)(tick * 160), (uint)(1000 + call.Index)).WriteTo(packet);
-                call.Rtp.SendTo(packet, SocketFlags.None, call.Media!);
-                sent++;
-                while (call.Rtp.Available > 0)
-                {
-                    call.Rtp.Receive(buffer);
-                    received++;
-                }
-            }
-        }
-        Console.WriteLine($"DONE sent={sent - sentInWindow} received={received - receivedInWindow}");
-    }
 
     private static void Hangup(Socket sip, IPEndPoint host, IPEndPoint local, List<Call> calls)
     {

@@ -106,6 +106,38 @@ public sealed class RtpMediaSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_peer_asking_for_10_ms_packets_is_heard_in_10_ms_packets_and_sent_20_ms_packets_without_the_send_path_failing()
+    {
+        var session = (RtpMediaSession)_factory.TryAllocate("call-ptime10")!;
+        session.Start(new NegotiatedMedia(PeerEndpoint, MediaCodec.Pcmu, 0, 101, 10, MediaDirection.SendReceive));
+        Assert.True(AudioCodecs.TryCreate("PCMU", out var peerCodec));
+        var heardTone = ToneAnalysis.Tone(1000, 8000, 8000 * 2, 8000);
+        var agentTone = ToneAnalysis.Tone(440, 16000, 16000 * 2, 8000);
+        var heard = new List<short>();
+        var frame = new short[AudioFormat.SamplesPerFrame];
+        for (var i = 0; i < 100; i++)
+        {
+            // The peer's two 10 ms packets of this 20 ms, then our frame of agent audio.
+            _peer.SendAudio(peerCodec, heardTone.AsSpan(i * 160, 80), session.LocalEndpoint, 0);
+            _peer.SendAudio(peerCodec, heardTone.AsSpan(i * 160 + 80, 80), session.LocalEndpoint, 0);
+            await MediaTestPeer.Eventually(() => session.Inbound!.Reception.Sequence.Received >= 2 * (i + 1), "two packets received");
+            await session.WriteFrameAsync(agentTone.AsMemory(i * 320, 320), CancellationToken.None).AsTask().DefaultTimeout();
+            Tick();
+            Assert.True(await session.ReadFrameAsync(frame, CancellationToken.None).AsTask().DefaultTimeout());
+            heard.AddRange(frame);
+        }
+
+        var fit = ToneAnalysis.Fit(heard.ToArray().AsSpan(16000), 1000, 16000);
+        Assert.True(fit.SnrDb > 20, $"heard SNR {fit.SnrDb:F1} dB");
+        await MediaTestPeer.Eventually(() => _peer.ReceivedCount >= 100, "100 packets at the peer");
+        // RFC 3551 4.5: a receiver takes any packet length up to 200 ms; our 20 ms frames go out whole, one per slot.
+        Assert.All(_peer.Received, p => Assert.Equal(RtpHeader.FixedLength + 160, p.Length));
+        var sent = _peer.Received.Skip(5).SelectMany(p => p.Skip(RtpHeader.FixedLength).Select(MuLaw.Decode)).ToArray();
+        Assert.True(ToneAnalysis.Fit(sent, 440, 8000).SnrDb > 25);
+        await session.StopAsync();
+    }
+
+    [Fact]
     public async Task Silence_is_sent_when_the_agent_has_nothing_to_say()
     {
         var session = Start(MediaCodec.Pcma);

@@ -15,22 +15,6 @@ public sealed class SipOutboundCallDialogTests
     private static readonly IPEndPoint ProxyEndpoint = new(IPAddress.Parse("10.0.0.3"), 5062);
     private static readonly IPEndPoint NewTargetEndpoint = new(IPAddress.Parse("10.0.0.4"), 5070);
 
-    /// <summary>Places a call to the bed's peer and answers it with <paramref name="extraHeaders"/>; returns the session and the INVITE.</summary>
-    private static async Task<(ICallSession Session, SipMessage Invite)> PlaceAndAnswerAsync(SipTestBed bed, params (string Name, string Value)[] extraHeaders)
-    {
-        var placed = bed.Agent.PlaceCallAsync(new SipOutboundCallRequest("sip:+15552223333@10.0.0.2", SipTestBed.PeerEndpoint, "agent"), CancellationToken.None);
-        var invite = Assert.Single(bed.Peer.Requests("INVITE"));
-        var ok = SipResponseBuilder.Create(invite, 200, "OK", "peer-tag");
-        foreach (var (name, value) in extraHeaders)
-        {
-            ok.Headers.Add(name, value);
-        }
-        ok.Headers.Add("Content-Type", "application/sdp");
-        ok.Body = Encoding.UTF8.GetBytes(FakeSipPeer.Sdp);
-        bed.Peer.Send(ok);
-        return (await placed.DefaultTimeout(), invite);
-    }
-
     /// <summary>An in-dialog request from the callee to us (our tag in To).</summary>
     private static string FromCallee(string method, SipMessage invite, int cseq, string branch, string body = "", string extra = "") =>
         FakeSipPeer.Request(method, invite.CallId!, cseq, branch, invite.From!.Tag, body, extra: extra);
@@ -40,7 +24,7 @@ public sealed class SipOutboundCallDialogTests
     {
         using var bed = new SipTestBed();
         var proxy = new FakeSipPeer(bed.Network, ProxyEndpoint, SipTestBed.UaEndpoint);
-        var (session, _) = await PlaceAndAnswerAsync(bed,
+        var (session, _) = await bed.PlaceAndAnswerAsync(
             ("Record-Route", "<sip:10.0.0.9;lr>, <sip:10.0.0.3:5062;lr>"), ("Contact", "<sip:callee@10.0.0.4:5070>"));
 
         var ack = Assert.Single(proxy.Requests("ACK"));
@@ -59,7 +43,7 @@ public sealed class SipOutboundCallDialogTests
     {
         using var bed = new SipTestBed();
         var moved = new FakeSipPeer(bed.Network, NewTargetEndpoint, SipTestBed.UaEndpoint);
-        var (session, invite) = await PlaceAndAnswerAsync(bed, ("Contact", "<sip:callee@10.0.0.2:5060>"));
+        var (session, invite) = await bed.PlaceAndAnswerAsync(("Contact", "<sip:callee@10.0.0.2:5060>"));
 
         bed.Peer.Send(FromCallee("INVITE", invite, 2, "z9hG4bK-re1", FakeSipPeer.Sdp).Replace("Contact: <sip:caller@10.0.0.2:5060>", "Contact: <sip:callee@10.0.0.4:5070>"));
         Assert.Single(bed.Peer.Responses(200), r => r.CSeq!.Value.Number == 2);
@@ -73,7 +57,7 @@ public sealed class SipOutboundCallDialogTests
     public async Task A_hold_re_INVITE_is_answered_recvonly_and_stops_our_sending_then_resume_restores_it()
     {
         using var bed = new SipTestBed();
-        var (session, invite) = await PlaceAndAnswerAsync(bed);
+        var (session, invite) = await bed.PlaceAndAnswerAsync();
         var media = Assert.Single(bed.Media.Sessions);
 
         bed.Peer.Send(FromCallee("INVITE", invite, 2, "z9hG4bK-hold", FakeSipPeer.Sdp + "a=sendonly\r\n"));
@@ -92,7 +76,7 @@ public sealed class SipOutboundCallDialogTests
     public async Task Our_200_to_a_re_INVITE_is_retransmitted_until_the_ACK_and_a_new_offer_meanwhile_gets_491()
     {
         using var bed = new SipTestBed();
-        var (session, invite) = await PlaceAndAnswerAsync(bed);
+        var (session, invite) = await bed.PlaceAndAnswerAsync();
 
         bed.Peer.Send(FromCallee("INVITE", invite, 2, "z9hG4bK-re", FakeSipPeer.Sdp));
         int OksToReInvite() => bed.Peer.Responses(200).Count(r => r.CSeq!.Value.Number == 2);
@@ -113,7 +97,7 @@ public sealed class SipOutboundCallDialogTests
     public async Task A_re_INVITE_never_ACKed_ends_the_call_with_our_BYE_after_64_T1()
     {
         using var bed = new SipTestBed();
-        var (session, invite) = await PlaceAndAnswerAsync(bed);
+        var (session, invite) = await bed.PlaceAndAnswerAsync();
 
         bed.Peer.Send(FromCallee("INVITE", invite, 2, "z9hG4bK-lost", FakeSipPeer.Sdp));
         bed.Time.Advance(TimeSpan.FromSeconds(33));
@@ -126,7 +110,7 @@ public sealed class SipOutboundCallDialogTests
     public async Task A_re_INVITE_without_SDP_gets_our_offer_and_the_answer_in_the_ACK_updates_the_media()
     {
         using var bed = new SipTestBed();
-        var (_, invite) = await PlaceAndAnswerAsync(bed);
+        var (_, invite) = await bed.PlaceAndAnswerAsync();
         var media = Assert.Single(bed.Media.Sessions);
 
         bed.Peer.Send(FromCallee("INVITE", invite, 2, "z9hG4bK-late"));
@@ -143,7 +127,7 @@ public sealed class SipOutboundCallDialogTests
     public async Task A_re_INVITE_with_no_common_codec_is_refused_488_and_the_call_keeps_its_media()
     {
         using var bed = new SipTestBed();
-        var (session, invite) = await PlaceAndAnswerAsync(bed);
+        var (session, invite) = await bed.PlaceAndAnswerAsync();
         var media = Assert.Single(bed.Media.Sessions);
         var before = media.Applied.Count;
 
@@ -159,7 +143,7 @@ public sealed class SipOutboundCallDialogTests
     public async Task A_REFER_from_the_far_end_is_refused_403_and_the_call_continues()
     {
         using var bed = new SipTestBed();
-        var (session, invite) = await PlaceAndAnswerAsync(bed);
+        var (session, invite) = await bed.PlaceAndAnswerAsync();
 
         bed.Peer.Send(FromCallee("REFER", invite, 2, "z9hG4bK-refer", extra: "Refer-To: <sip:premium-line@198.51.100.66>\n"));
 

@@ -53,6 +53,30 @@ public sealed class SipUserAgentCallTests
     }
 
     [Fact]
+    public async Task The_same_INVITE_again_in_a_new_transaction_is_refused_482_as_a_merged_request_not_taken_for_a_second_call()
+    {
+        using var bed = new SipTestBed();
+        await bed.RingAsync("call-merged", "z9hG4bK-first");
+        bed.Peer.Send(FakeSipPeer.Request("INVITE", "call-merged", 1, "z9hG4bK-second-path", body: FakeSipPeer.Sdp));
+
+        var loop = Assert.Single(bed.Peer.Responses(482));
+        Assert.Equal("Loop Detected", loop.ReasonPhrase);
+        Assert.Single(bed.Media.Sessions);
+        Assert.Equal(1, bed.Agent.ActiveCalls);
+    }
+
+    [Fact]
+    public async Task An_INVITE_on_the_same_Call_ID_with_a_new_CSeq_and_no_To_tag_is_not_a_merged_request()
+    {
+        using var bed = new SipTestBed();
+        await bed.RingAsync("call-again", "z9hG4bK-one");
+        bed.Peer.Send(FakeSipPeer.Request("INVITE", "call-again", 2, "z9hG4bK-two", body: FakeSipPeer.Sdp));
+
+        Assert.Empty(bed.Peer.Responses(482));
+        Assert.Equal(2, bed.Media.Sessions.Count);
+    }
+
+    [Fact]
     public async Task A_lost_ACK_has_the_200_retransmitted_until_timer_H_then_the_dialog_is_torn_down_with_BYE()
     {
         using var bed = new SipTestBed();
@@ -118,6 +142,21 @@ public sealed class SipUserAgentCallTests
         Assert.Equal(CallEndReason.CallerHangUp, ended.Reason);
         Assert.Equal(2, bed.Peer.Responses(200).Count(r => r.CSeq!.Value.Method == "BYE"));
         Assert.Empty(bed.Peer.Responses(481));
+    }
+
+    [Fact]
+    public async Task A_BYE_on_the_ringing_calls_early_dialog_ends_it_and_the_INVITE_gets_487()
+    {
+        using var bed = new SipTestBed();
+        var incoming = await bed.RingAsync("call-early-bye", "z9hG4bK-early");
+        var tag = Assert.Single(bed.Peer.Responses(180)).To!.Tag;
+
+        bed.Peer.Send(FakeSipPeer.Request("BYE", "call-early-bye", 2, "z9hG4bK-early-bye", tag));
+
+        Assert.Contains(bed.Peer.Responses(200), r => r.CSeq!.Value.Method == "BYE");
+        Assert.Single(bed.Peer.Responses(487), r => r.CSeq!.Value.Method == "INVITE");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => incoming.AnswerAsync(CancellationToken.None));
+        Assert.Equal(0, bed.Agent.ActiveCalls);
     }
 
     [Fact]

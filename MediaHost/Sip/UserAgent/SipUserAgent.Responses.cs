@@ -1,0 +1,62 @@
+using VoiceFunctions.MediaHost.Sip.Messages;
+using VoiceFunctions.MediaHost.Sip.Sdp;
+
+namespace VoiceFunctions.MediaHost.Sip.UserAgent;
+
+/// <summary>The responses the user agent and both call legs build the same way.</summary>
+public sealed partial class SipUserAgent
+{
+    internal SipMessage Response(SipMessage request, int status, string reason, string? toTag = null)
+    {
+        var response = SipResponseBuilder.Create(request, status, reason, toTag);
+        response.Headers.Add(SipHeaderNames.Server, _options.ProductName);
+        return response;
+    }
+
+    /// <summary>
+    /// The answer to an SDP offer we cannot take (first INVITE or re-INVITE): 488 when nothing matches, 400 when the
+    /// SDP is malformed, with the negotiator's reason in a Warning (code 304, media type not available).
+    /// </summary>
+    internal SipMessage OfferRefusal(SipMessage request, SdpNegotiation negotiation, string? toTag = null)
+    {
+        var refused = Response(request, negotiation.FailureStatus, negotiation.FailureStatus == 488 ? "Not Acceptable Here" : "Bad Request", toTag);
+        refused.Headers.Add(SipHeaderNames.Warning, "304 - " + SipSyntax.Quote(negotiation.FailureReason!));
+        return refused;
+    }
+
+    /// <summary>200 to OPTIONS, in a dialog or not: what we do and read (RFC 3261 section 11.2: Allow, Accept, Supported).</summary>
+    internal SipMessage OptionsAnswer(SipMessage request, string? toTag = null)
+    {
+        var ok = Response(request, 200, "OK", toTag);
+        ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+        ok.Headers.Add(SipHeaderNames.Accept, SipContentTypes.All);
+        ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+        return ok;
+    }
+
+    /// <summary>405 for a method we know but do not take here, with the Allow it must carry (RFC 3261 section 21.4.6).</summary>
+    internal SipMessage MethodNotAllowed(SipMessage request, string? toTag = null)
+    {
+        var notAllowed = Response(request, 405, "Method Not Allowed", toTag);
+        notAllowed.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+        return notAllowed;
+    }
+
+    /// <summary>
+    /// 200 to an INVITE or re-INVITE with our SDP (answer, or offer when the INVITE had none). Record-Route is echoed
+    /// so a dialog-creating 200 teaches the caller the route set (RFC 3261 section 12.1.1); the empty Recv-Info says
+    /// we take no Info Package (RFC 6086 section 4.2.1), so peers send DTMF as legacy INFO or RTP events.
+    /// </summary>
+    internal SipMessage OkWithSdp(SipMessage request, string localTag, string contact, string sdp)
+    {
+        var ok = Response(request, 200, "OK", localTag);
+        ok.Headers.CopyFrom(request.Headers, SipHeaderNames.RecordRoute);
+        ok.Headers.Add(SipHeaderNames.Contact, contact);
+        ok.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
+        ok.Headers.Add(SipHeaderNames.Supported, "replaces");
+        ok.Headers.Add(SipHeaderNames.RecvInfo, SipInfoAnswer.ReceivedPackages);
+        ok.Headers.Add(SipHeaderNames.ContentType, SipContentTypes.Sdp);
+        ok.Body = System.Text.Encoding.UTF8.GetBytes(sdp);
+        return ok;
+    }
+}
