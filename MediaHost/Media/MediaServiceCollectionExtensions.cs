@@ -32,7 +32,7 @@ public static class MediaServiceCollectionExtensions
         });
         services.AddSingleton(sp =>
         {
-            var loops = new DatagramReceiveLoops(); // one epoll receive loop per core for every call's sockets
+            var loops = new DatagramReceiveLoops(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value.ReceiveLoops);
             sp.GetRequiredService<MediaMetrics>().ObserveReceiveLoops(loops);
             return loops;
         });

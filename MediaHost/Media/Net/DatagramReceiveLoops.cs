@@ -17,9 +17,12 @@ public sealed class DatagramReceiveLoops : IDisposable
 
     private readonly EpollReceiveLoop[] _loops;
 
-    /// <summary>Starts <paramref name="loops"/> receive loops (0: one per core); none when epoll is not available.</summary>
+    /// <summary>
+    /// Starts <paramref name="loops"/> receive loops (0: one per core), or none with a negative count: then each socket
+    /// gets a thread of its own, as on systems without epoll (kept selectable while the two are measured against each other).
+    /// </summary>
     public DatagramReceiveLoops(int loops = 0)
-        : this(loops, useEpoll: OperatingSystem.IsLinux())
+        : this(Math.Max(loops, 0), useEpoll: loops >= 0 && OperatingSystem.IsLinux())
     {
     }
 
