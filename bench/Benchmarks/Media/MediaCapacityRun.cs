@@ -36,7 +36,7 @@ public static class MediaCapacityRun
         var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount, phases: phases);
         clock.Start();
         var metrics = new MediaMetrics();
-        // RTP_RECEIVE_LOOPS (Rtp:ReceiveLoops): 0 one epoll loop per core, N loops, -1 a thread per socket (default, as the host).
+        // RTP_RECEIVE_LOOPS (Rtp:ReceiveLoops): 0 one epoll loop per core (default, as the host), N loops, -1 a thread per socket.
         using var receiveLoops = new DatagramReceiveLoops(int.TryParse(Environment.GetEnvironmentVariable("RTP_RECEIVE_LOOPS"), out var n) ? n : RtpOptions.DefaultReceiveLoops);
         Console.Error.WriteLine($"  receive loops: {receiveLoops.LoopCount} (0: a thread per socket)");
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);

@@ -7,12 +7,11 @@ using VoiceFunctions.MediaHost.Media.Net;
 
 namespace VoiceFunctions.MediaHost.Tests.Media.Net;
 
-/// <summary>Rtp:ReceiveLoops picks how the host reads RTP: a thread per socket by default, epoll loops on request.</summary>
+/// <summary>Rtp:ReceiveLoops picks how the host reads RTP: one epoll loop per core by default, a thread per socket with -1.</summary>
 public sealed class ReceiveLoopsOptionTests
 {
     [SkippableTheory]
-    [InlineData(null, 0)]   // default: a thread per socket (no loops)
-    [InlineData("-1", 0)]
+    [InlineData("-1", 0)]   // a thread per socket: no loops
     [InlineData("3", 3)]
     public void The_host_starts_the_receive_loops_the_setting_asks_for(string? setting, int expectedLoops)
     {
@@ -24,11 +23,13 @@ public sealed class ReceiveLoopsOptionTests
         Assert.Equal(expectedLoops, loops.LoopCount);
     }
 
-    [SkippableFact]
-    public void Zero_means_one_loop_per_core()
+    [SkippableTheory]
+    [InlineData(null)]
+    [InlineData("0")]
+    public void By_default_and_with_zero_the_host_runs_one_loop_per_core(string? setting)
     {
         Skip.IfNot(OperatingSystem.IsLinux());
-        using var provider = Host("0");
+        using var provider = Host(setting);
 
         Assert.Equal(Environment.ProcessorCount, provider.GetRequiredService<DatagramReceiveLoops>().LoopCount);
     }
