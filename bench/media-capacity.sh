@@ -5,6 +5,7 @@
 # and memory per call and the added delay. One command, a few minutes:
 #   bench/media-capacity.sh                 # 250, 500, 750 and 1000 calls, 20 s each
 #   CALLS="500 750" SECONDS_PER_RUN=30 bench/media-capacity.sh
+#   RTP_RECEIVE_LOOPS=-1 bench/media-capacity.sh # the host reads RTP with a thread per socket (default 0: one epoll loop per core)
 #   LOADGEN_REALTIME=1 bench/media-capacity.sh   # the generator streams from a SCHED_FIFO thread (root): phones on time even on a busy machine
 #   ECHO_EVERY_FRAME=1 bench/media-capacity.sh   # the echo loop never skips a frame when it falls behind, so frames
 #                                                # queue ahead of the clock (reported in their own column)
@@ -16,7 +17,7 @@ dotnet build -c Release bench/Benchmarks -v q -nologo >/dev/null
 dll=bench/Benchmarks/bin/Release/net10.0/VoiceFunctions.Benchmarks.dll
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average:$(uptime | sed 's/.*load average://')"
-echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds LOADGEN_REALTIME=${LOADGEN_REALTIME:-0}${ECHO_EVERY_FRAME:+ ECHO_EVERY_FRAME=$ECHO_EVERY_FRAME})"
+echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds LOADGEN_REALTIME=${LOADGEN_REALTIME:-0} RTP_RECEIVE_LOOPS=${RTP_RECEIVE_LOOPS:-0}${ECHO_EVERY_FRAME:+ ECHO_EVERY_FRAME=$ECHO_EVERY_FRAME})"
 echo
 echo "| calls | tried | late frames | wire lateness of the host's packets p50 / p99 / max | CPU per call (% of a core) | generator CPU per call | managed memory per call | working set per call | added delay in p50 / p95 | added delay out, path's own share (written or slot open → on the wire) p50 / p95 | frames the audio loop queued ahead of the clock: share, wait for their slot p50 / p95 | overload (extra INVITEs while streaming) |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.MediaHost.Media;
@@ -40,6 +41,14 @@ public sealed class MediaMetrics : IDisposable
     {
         _meter.CreateObservableCounter(MetricNames.MediaClockTicks, () => clock.Ticks + clock.SkippedTicks, "{tick}");
         _meter.CreateObservableCounter(MetricNames.MediaClockLateTicks, () => clock.LateTicks + clock.SkippedTicks, "{tick}");
+    }
+
+    /// <summary>Exports how many receive loops serve the sockets and the datagrams each has read (an uneven spread shows here).</summary>
+    public void ObserveReceiveLoops(DatagramReceiveLoops loops)
+    {
+        _meter.CreateObservableGauge(MetricNames.RtpReceiveLoops, () => loops.LoopCount, "{loop}");
+        _meter.CreateObservableCounter(MetricNames.RtpReceiveLoopDatagrams, () => Enumerable.Range(0, loops.LoopCount)
+            .Select(i => new Measurement<long>(loops.DatagramsRead(i), new KeyValuePair<string, object?>("loop", i))), "{datagram}");
     }
 
     public void SessionStarted()

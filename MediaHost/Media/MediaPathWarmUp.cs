@@ -81,6 +81,10 @@ public static class MediaPathWarmUp
     {
         public IPEndPoint LocalEndpoint { get; } = local;
 
+        public void StartReceiving(DatagramReceived handler)
+        {
+        }
+
         public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

@@ -30,9 +30,15 @@ public static class MediaServiceCollectionExtensions
             sp.GetRequiredService<MediaMetrics>().ObserveClock(clock);
             return clock;
         });
+        services.AddSingleton(sp =>
+        {
+            var loops = new DatagramReceiveLoops(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value.ReceiveLoops);
+            sp.GetRequiredService<MediaMetrics>().ObserveReceiveLoops(loops);
+            return loops;
+        });
         services.AddHostedService<MediaClockHostedService>();
         services.Replace(ServiceDescriptor.Singleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
-            UdpDatagramSocket.Factory, bindAddress(sp),
+            UdpDatagramSocket.FactoryOn(sp.GetRequiredService<DatagramReceiveLoops>()), bindAddress(sp),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value,
             sp.GetRequiredService<MediaClock>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaMetrics>())));
         services.Replace(ServiceDescriptor.Singleton<ICallHandler>(_ =>
@@ -46,9 +52,9 @@ public static class MediaServiceCollectionExtensions
 
 /// <summary>
 /// Warms the media path up and starts the media clock with the host (registered before the SIP service, so both
-/// happen before the first INVITE is read), and stops the clock last.
+/// happen before the first INVITE is read), and stops the clock and the receive loops last.
 /// </summary>
-internal sealed class MediaClockHostedService(MediaClock clock) : IHostedService
+internal sealed class MediaClockHostedService(MediaClock clock, DatagramReceiveLoops receiveLoops) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,5 +63,9 @@ internal sealed class MediaClockHostedService(MediaClock clock) : IHostedService
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await clock.DisposeAsync().ConfigureAwait(false);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await clock.DisposeAsync().ConfigureAwait(false);
+        receiveLoops.Dispose();
+    }
 }

@@ -6,11 +6,10 @@ using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Media;
 
-/// <summary>The receive loops, the per-tick work and RTCP of <see cref="RtpMediaSession"/>.</summary>
+/// <summary>The per-packet receive path, the per-tick work and RTCP of <see cref="RtpMediaSession"/>.</summary>
 public sealed partial class RtpMediaSession
 {
     private const int MaxDatagram = 1500;
-    private const int ReceiveThreadStackBytes = 256 * 1024; // the receive path is shallow; hundreds of calls share the address space
 
     private readonly SocketAddress _rtpRemote;
     private readonly SocketAddress _rtcpRemote;
@@ -73,33 +72,6 @@ public sealed partial class RtpMediaSession
         }
     }
 
-    private void ReceiveRtp()
-    {
-        var buffer = new byte[MaxDatagram];
-        var sender = new SocketAddress(_rtpSocket.LocalEndpoint.AddressFamily);
-        while (!_stop.IsCancellationRequested)
-        {
-            int length;
-            try
-            {
-                length = _rtpSocket.ReceiveFrom(buffer, sender, _stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                if (_stop.IsCancellationRequested)
-                {
-                    return; // closing the socket interrupts the blocking receive
-                }
-                continue; // ICMP errors surface here on some systems: not fatal for RTP
-            }
-            OnRtpDatagram(buffer.AsSpan(0, length), sender);
-        }
-    }
-
     /// <summary>The per-packet receive path (also called directly by tests and benchmarks).</summary>
     internal void OnRtpDatagram(ReadOnlySpan<byte> datagram, SocketAddress sender)
     {
@@ -128,29 +100,6 @@ public sealed partial class RtpMediaSession
                     AddressesLearned++;
                 }
             }
-        }
-    }
-
-    private async Task ReceiveRtcpAsync()
-    {
-        var buffer = new byte[MaxDatagram];
-        var sender = new SocketAddress(_rtcpSocket.LocalEndpoint.AddressFamily);
-        while (!_stop.IsCancellationRequested)
-        {
-            int length;
-            try
-            {
-                length = await _rtcpSocket.ReceiveFromAsync(buffer, sender, _stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            OnRtcpDatagram(buffer.AsSpan(0, length));
         }
     }
 

@@ -91,10 +91,10 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             _startedAtMs = NowMs();
             _lastRtcpMs = _startedAtMs - _options.RtcpIntervalSeconds * 500L; // first report after half an interval (RFC 3550 6.2)
         }
-        // RTP is read on a thread of its own (blocking in the kernel), not the thread pool: a starved pool would
-        // hold packets back and the jitter buffer would conceal, then drop, audio that arrived on time.
-        new Thread(ReceiveRtp, ReceiveThreadStackBytes) { IsBackground = true, Name = "rtp-receive" }.Start();
-        _ = ReceiveRtcpAsync();
+        // RTP and RTCP are read by the host's shared receive loops (dedicated threads, not the thread pool: a starved
+        // pool would hold packets back and the jitter buffer would conceal, then drop, audio that arrived on time).
+        _rtpSocket.StartReceiving(OnRtpDatagram);
+        _rtcpSocket.StartReceiving((compound, _) => OnRtcpDatagram(compound));
         _clock.Add(this);
         _metrics.SessionStarted();
     }

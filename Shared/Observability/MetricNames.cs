@@ -99,6 +99,12 @@ public static class MetricNames
     /// <summary>Counter {tick}: clock ticks whose work started more than one period late, or were skipped: late frames on every call.</summary>
     public const string MediaClockLateTicks = Prefix + "rtp.clock_late_ticks";
 
+    /// <summary>Gauge {loop}: threads reading every call's RTP and RTCP sockets (epoll loops; 0 where each socket has a thread of its own).</summary>
+    public const string RtpReceiveLoops = Prefix + "rtp.receive_loops";
+
+    /// <summary>Counter {datagram}: datagrams read by each receive loop. Tags: loop.</summary>
+    public const string RtpReceiveLoopDatagrams = Prefix + "rtp.receive_loop_datagrams";
+
     /// <summary>Histogram ms: from a call event's occurrence in the MediaHost to the control plane's acknowledgement (queue wait, retries, HTTP).</summary>
     public const string AgentEventDelivery = Prefix + "calls.event_delivery";
 
@@ -132,7 +138,7 @@ public static class MetricNames
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
         TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures,
-        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, AgentEventDelivery,
+        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, RtpReceiveLoops, RtpReceiveLoopDatagrams, AgentEventDelivery,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,
     ];

@@ -3,25 +3,25 @@ using System.Net;
 namespace VoiceFunctions.MediaHost.Media.Net;
 
 /// <summary>
-/// A bound UDP socket, as thin as the media path needs: receive into the caller's buffer with the sender's
-/// address written into a reusable <see cref="SocketAddress"/>, send to a <see cref="SocketAddress"/>. Both are
-/// allocation-free on real sockets. <see cref="InMemoryDatagramNetwork"/> is the twin tests use.
+/// A bound UDP socket, as thin as the media path needs: datagrams pushed to a handler on a receive thread (or pulled
+/// with <see cref="ReceiveFromAsync"/>), the sender's address in a reusable <see cref="SocketAddress"/>, and send to a
+/// <see cref="SocketAddress"/>. Receive and send are allocation-free on real sockets. <see cref="InMemoryDatagramNetwork"/>
+/// is the twin tests use.
 /// </summary>
 public interface IDatagramSocket : IDisposable
 {
     IPEndPoint LocalEndpoint { get; }
 
+    /// <summary>
+    /// Hands every datagram that arrives from now on to <paramref name="handler"/>, on a receive thread shared with
+    /// other sockets (never the thread pool on real sockets: a starved pool would hold packets back). Once per socket;
+    /// do not mix with <see cref="ReceiveFromAsync"/>. After <see cref="IDisposable.Dispose"/> returns the handler is
+    /// not called again.
+    /// </summary>
+    void StartReceiving(DatagramReceived handler);
+
     /// <summary>Waits for a datagram; returns its length. Throws <see cref="ObjectDisposedException"/> or cancellation when closed.</summary>
     ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Blocks the calling thread until a datagram arrives; returns its length. Throws <see cref="ObjectDisposedException"/>,
-    /// a <see cref="System.Net.Sockets.SocketException"/> or cancellation once the socket is closed. The media path reads
-    /// RTP on a thread of its own with this, so thread-pool starvation cannot hold packets back. The default waits on
-    /// <see cref="ReceiveFromAsync"/> (test twins); real sockets block in the kernel.
-    /// </summary>
-    int ReceiveFrom(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken) =>
-        ReceiveFromAsync(buffer, sender, cancellationToken).AsTask().GetAwaiter().GetResult();
 
     /// <summary>Sends without waiting (UDP): a failure to send is dropped like a lost packet.</summary>
     void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination);

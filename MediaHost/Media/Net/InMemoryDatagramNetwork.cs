@@ -47,9 +47,50 @@ public sealed class InMemoryDatagramNetwork : IDatagramSocketFactory
 
     private sealed class Socket(InMemoryDatagramNetwork network, IPEndPoint local) : IDatagramSocket
     {
+        private readonly object _gate = new();
+        private bool _disposed;
+        private bool _receiving;
+
         public Channel<(byte[] Data, IPEndPoint From)> Inbox { get; } = Channel.CreateUnbounded<(byte[], IPEndPoint)>();
 
         public IPEndPoint LocalEndpoint { get; } = local;
+
+        /// <summary>A loop of its own on the thread pool (tests only), with the real socket's promise: no handler call after Dispose.</summary>
+        public void StartReceiving(DatagramReceived handler)
+        {
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_receiving)
+                {
+                    throw new InvalidOperationException("This socket is already receiving.");
+                }
+                _receiving = true;
+            }
+            _ = DeliverAsync(handler);
+        }
+
+        private async Task DeliverAsync(DatagramReceived handler)
+        {
+            var sender = new SocketAddress(LocalEndpoint.AddressFamily);
+            while (await Inbox.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (Inbox.Reader.TryRead(out var item))
+                {
+                    lock (_gate)
+                    {
+                        if (_disposed)
+                        {
+                            return;
+                        }
+                        var address = item.From.Serialize();
+                        address.Buffer.CopyTo(sender.Buffer);
+                        sender.Size = address.Size;
+                        handler(item.Data, sender);
+                    }
+                }
+            }
+        }
 
         public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
         {
@@ -73,6 +114,10 @@ public sealed class InMemoryDatagramNetwork : IDatagramSocketFactory
 
         public void Dispose()
         {
+            lock (_gate)
+            {
+                _disposed = true;
+            }
             network._sockets.TryRemove(LocalEndpoint, out _);
             Inbox.Writer.TryComplete();
         }

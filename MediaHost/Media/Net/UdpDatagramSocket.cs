@@ -3,27 +3,45 @@ using System.Net.Sockets;
 
 namespace VoiceFunctions.MediaHost.Media.Net;
 
-/// <summary>A real UDP socket behind <see cref="IDatagramSocket"/>.</summary>
+/// <summary>A real UDP socket behind <see cref="IDatagramSocket"/>; its datagrams are read by <see cref="DatagramReceiveLoops"/>.</summary>
 public sealed class UdpDatagramSocket : IDatagramSocket
 {
     private readonly Socket _socket;
+    private readonly Func<DatagramReceiveLoops> _loops;
+    private readonly object _gate = new();
+    private IDisposable? _receiving;
+    private bool _disposed;
 
-    private UdpDatagramSocket(Socket socket)
+    private UdpDatagramSocket(Socket socket, Func<DatagramReceiveLoops> loops)
     {
         _socket = socket;
+        _loops = loops;
         LocalEndpoint = (IPEndPoint)socket.LocalEndPoint!;
     }
 
-    public static IDatagramSocketFactory Factory { get; } = new UdpFactory();
+    /// <summary>Binds sockets served by the process-wide <see cref="DatagramReceiveLoops.Shared"/> (started on first use).</summary>
+    public static IDatagramSocketFactory Factory { get; } = new UdpFactory(() => DatagramReceiveLoops.Shared);
+
+    /// <summary>Binds sockets served by <paramref name="loops"/> (the host's own set).</summary>
+    public static IDatagramSocketFactory FactoryOn(DatagramReceiveLoops loops) => new UdpFactory(() => loops);
 
     public IPEndPoint LocalEndpoint { get; }
 
+    public void StartReceiving(DatagramReceived handler)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_receiving is not null)
+            {
+                throw new InvalidOperationException("This socket is already receiving.");
+            }
+            _receiving = _loops().Register(_socket, handler);
+        }
+    }
+
     public ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken) =>
         _socket.ReceiveFromAsync(buffer, SocketFlags.None, sender, cancellationToken);
-
-    /// <summary>A blocking receive in the kernel (the socket stays in blocking mode: only the RTP thread reads it); Dispose unblocks it.</summary>
-    public int ReceiveFrom(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken) =>
-        _socket.ReceiveFrom(buffer.Span, SocketFlags.None, sender);
 
     public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination)
     {
@@ -40,9 +58,21 @@ public sealed class UdpDatagramSocket : IDatagramSocket
         }
     }
 
-    public void Dispose() => _socket.Dispose();
+    /// <summary>Leaves the receive loop first (waiting for a handler call in progress), then closes the socket.</summary>
+    public void Dispose()
+    {
+        IDisposable? receiving;
+        lock (_gate)
+        {
+            _disposed = true;
+            receiving = _receiving;
+            _receiving = null;
+        }
+        receiving?.Dispose();
+        _socket.Dispose();
+    }
 
-    private sealed class UdpFactory : IDatagramSocketFactory
+    private sealed class UdpFactory(Func<DatagramReceiveLoops> loops) : IDatagramSocketFactory
     {
         public IDatagramSocket Bind(IPEndPoint endpoint)
         {
@@ -50,8 +80,7 @@ public sealed class UdpDatagramSocket : IDatagramSocket
             try
             {
                 socket.Bind(endpoint);
-                // Linux reports an ICMP port-unreachable on the next receive; ignore it rather than end the loop.
-                return new UdpDatagramSocket(socket);
+                return new UdpDatagramSocket(socket, loops);
             }
             catch
             {

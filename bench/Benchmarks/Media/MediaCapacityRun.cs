@@ -36,9 +36,12 @@ public static class MediaCapacityRun
         var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount, phases: phases);
         clock.Start();
         var metrics = new MediaMetrics();
+        // RTP_RECEIVE_LOOPS (Rtp:ReceiveLoops): 0 one epoll loop per core (default, as the host), N loops, -1 a thread per socket.
+        using var receiveLoops = new DatagramReceiveLoops(int.TryParse(Environment.GetEnvironmentVariable("RTP_RECEIVE_LOOPS"), out var n) ? n : RtpOptions.DefaultReceiveLoops);
+        Console.Error.WriteLine($"  receive loops: {receiveLoops.LoopCount} (0: a thread per socket)");
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);
         var options = new RtpOptions { PortMin = basePort, PortMax = basePort + 2 * (calls + extra) + 200 };
-        var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
+        var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.FactoryOn(receiveLoops), IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
         var handler = new CapacityCallHandler(echoEveryFrame: Environment.GetEnvironmentVariable("ECHO_EVERY_FRAME") == "1");
         using var transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
         using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, handler,

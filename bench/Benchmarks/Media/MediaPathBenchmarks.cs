@@ -27,6 +27,7 @@ public class MediaPathBenchmarks
     private sealed class Discard(IPEndPoint local) : IDatagramSocket
     {
         public IPEndPoint LocalEndpoint { get; } = local;
+        public void StartReceiving(DatagramReceived handler) { }
         public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

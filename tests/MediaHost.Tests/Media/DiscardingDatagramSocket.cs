@@ -10,6 +10,10 @@ internal sealed class DiscardingDatagramSocket(IPEndPoint local) : IDatagramSock
 
     public long Sent { get; private set; }
 
+    public void StartReceiving(DatagramReceived handler)
+    {
+    }
+
     public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken);

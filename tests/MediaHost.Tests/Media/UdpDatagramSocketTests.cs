@@ -5,39 +5,39 @@ using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Media;
 
-/// <summary>The real UDP socket's blocking receive, which each call's RTP thread sits in.</summary>
+/// <summary>The real UDP socket on the process-wide receive loops, as the media path and the benchmarks use it.</summary>
 public sealed class UdpDatagramSocketTests
 {
     [Fact]
-    public async Task Blocking_receive_gets_a_datagram_and_its_sender()
+    public async Task A_receiving_socket_hands_a_datagram_and_its_sender_to_the_handler()
     {
         using var socket = UdpDatagramSocket.Factory.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var buffer = new byte[1500];
-        var sender = new SocketAddress(AddressFamily.InterNetwork);
-        var receive = Task.Factory.StartNew(() => socket.ReceiveFrom(buffer, sender, CancellationToken.None), TaskCreationOptions.LongRunning);
+        var received = new TaskCompletionSource<(byte[] Data, EndPoint From)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        socket.StartReceiving((datagram, sender) => received.TrySetResult((datagram.ToArray(), new IPEndPoint(IPAddress.Any, 0).Create(sender))));
+
         peer.SendTo("hello"u8.ToArray(), socket.LocalEndpoint);
 
-        Assert.Equal(5, await receive.DefaultTimeout());
-        Assert.Equal(peer.LocalEndPoint, new IPEndPoint(IPAddress.Any, 0).Create(sender));
+        var (data, from) = await received.Task.DefaultTimeout();
+        Assert.Equal("hello"u8.ToArray(), data);
+        Assert.Equal(peer.LocalEndPoint, from);
     }
 
     [Fact]
-    public async Task Dispose_ends_a_blocking_receive_so_the_call_thread_exits()
+    public async Task A_disposed_socket_hands_nothing_more_and_frees_its_port()
     {
         var socket = UdpDatagramSocket.Factory.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var receive = Task.Factory.StartNew(() =>
-        {
-            started.SetResult();
-            return socket.ReceiveFrom(new byte[1500], new SocketAddress(AddressFamily.InterNetwork), CancellationToken.None);
-        }, TaskCreationOptions.LongRunning);
-        await started.Task.DefaultTimeout();
-        await Task.Delay(100); // let it block in the kernel
+        var endpoint = socket.LocalEndpoint;
+        var calls = 0;
+        socket.StartReceiving((_, _) => Interlocked.Increment(ref calls));
         socket.Dispose();
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.SendTo(new byte[8], endpoint);
+        await Task.Delay(100);
 
-        var ended = await Assert.ThrowsAnyAsync<Exception>(() => receive.DefaultTimeout());
-        Assert.True(ended is SocketException or ObjectDisposedException, ended.ToString());
+        Assert.Equal(0, Volatile.Read(ref calls));
+        using var again = UdpDatagramSocket.Factory.Bind(endpoint); // the port is free again
+        Assert.Throws<ObjectDisposedException>(() => socket.StartReceiving((_, _) => { }));
     }
 }
