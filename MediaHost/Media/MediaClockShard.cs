@@ -109,6 +109,7 @@ internal sealed class MediaClockShard
     /// <summary>The loop of this shard's own thread (system time): sleep until the next step is due, run it.</summary>
     public void RunOnOwnThread(CancellationToken stop)
     {
+        MediaThreadPriority.TryRaiseCurrentThread();
         while (!stop.IsCancellationRequested)
         {
             var waitMs = Math.Ceiling((DueAt(_steps) - _clock.Elapsed()).TotalMilliseconds);

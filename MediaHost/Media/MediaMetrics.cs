@@ -41,6 +41,11 @@ public sealed class MediaMetrics : IDisposable
     {
         _meter.CreateObservableCounter(MetricNames.MediaClockTicks, () => clock.Ticks + clock.SkippedTicks, "{tick}");
         _meter.CreateObservableCounter(MetricNames.MediaClockLateTicks, () => clock.LateTicks + clock.SkippedTicks, "{tick}");
+        _meter.CreateObservableGauge(MetricNames.MediaThreads, () => new[]
+        {
+            new Measurement<int>(MediaThreadPriority.Raised, new KeyValuePair<string, object?>("weight", "raised")),
+            new Measurement<int>(MediaThreadPriority.Refused, new KeyValuePair<string, object?>("weight", "normal")),
+        }, "{thread}");
     }
 
     /// <summary>Exports how many receive loops serve the sockets and the datagrams each has read (an uneven spread shows here).</summary>

@@ -105,6 +105,12 @@ public static class MetricNames
     /// <summary>Counter {datagram}: datagrams read by each receive loop. Tags: loop.</summary>
     public const string RtpReceiveLoopDatagrams = Prefix + "rtp.receive_loop_datagrams";
 
+    /// <summary>
+    /// Gauge {thread}: media threads (clock, receive loops) by scheduling weight. Tags: weight = raised | normal. "normal"
+    /// means the system refused nice −10 (no CAP_SYS_NICE): near full load the clock then competes with every worker.
+    /// </summary>
+    public const string MediaThreads = Prefix + "rtp.media_threads";
+
     /// <summary>Histogram ms: from a call event's occurrence in the MediaHost to the control plane's acknowledgement (queue wait, retries, HTTP).</summary>
     public const string AgentEventDelivery = Prefix + "calls.event_delivery";
 
@@ -138,7 +144,7 @@ public static class MetricNames
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
         TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures,
-        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, RtpReceiveLoops, RtpReceiveLoopDatagrams, AgentEventDelivery,
+        RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, RtpReceiveLoops, RtpReceiveLoopDatagrams, MediaThreads, AgentEventDelivery,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,
     ];

@@ -117,6 +117,7 @@ internal sealed unsafe class EpollReceiveLoop : IDisposable
 
     private void Run()
     {
+        MediaThreadPriority.TryRaiseCurrentThread();
         var events = new ReadOnlySpan<byte>(_events, MaxEvents * _layout.Size);
         while (!_stopping)
         {
