@@ -77,6 +77,9 @@ public sealed class MediaClock : IAsyncDisposable
     /// <summary>Call frames handled more than <see cref="LateThresholdMs"/> after their due time.</summary>
     public long LateFrames => _shards.Sum(s => s.LateFrames);
 
+    /// <summary>How far the slowest shard is behind its timeline now (ms; 0 when every due tick has run).</summary>
+    public double LagMilliseconds => _shards.Max(s => s.LagMilliseconds);
+
     /// <summary>Ticks (summed over threads) skipped because the host fell more than <see cref="MaxCatchUpTicks"/> behind.</summary>
     public long SkippedTicks => _shards.Sum(s => s.SkippedTicks);
 

@@ -47,6 +47,9 @@ internal sealed class MediaClockShard
         }
     }
 
+    /// <summary>How long ago the oldest step not yet run was due (ms; 0 when none is due).</summary>
+    public double LagMilliseconds => Math.Max(0, (_clock.Elapsed() - DueAt(Volatile.Read(ref _steps))).TotalMilliseconds);
+
     /// <summary>Restarts the timeline (the clock's start).</summary>
     public void Reset() => _steps = 0;
 

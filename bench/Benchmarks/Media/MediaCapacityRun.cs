@@ -29,6 +29,7 @@ public static class MediaCapacityRun
     public static async Task<int> RunAsync(int calls, int seconds)
     {
         var extra = calls / 2;
+        MediaPathWarmUp.Run(); // as the service does before its first INVITE: no codec path is compiled in the first calls' ticks
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Environment.WorkingSet;
         // As the service: a tick thread per core, its calls ticked in RtpOptions.ClockPhases groups (CLOCK_PHASES overrides, to compare).
@@ -59,6 +60,27 @@ public static class MediaCapacityRun
         Window start = default, end = default;
         long memoryEstablished = 0, workingSet = 0;
         string established = "", overload = "", done = "", ended = "";
+        (TimeSpan Pause, int Gen0, int Gen1, int Gen2) gcAtStart = default, gcAtEnd = default;
+        // How far the clock falls behind its timeline, sampled every 50 ms in the window: when a stall happens and how long catching up takes.
+        Stopwatch? lagWatch = null;
+        double maxLagMs = 0, maxLagAtS = 0, behindMs = 0;
+        var lagSampler = new Thread(() =>
+        {
+            while (true)
+            {
+                Thread.Sleep(50);
+                if (lagWatch is { } watch)
+                {
+                    var lagMs = clock.LagMilliseconds;
+                    behindMs += lagMs > 100 ? 50 : 0;
+                    if (lagMs > maxLagMs)
+                    {
+                        (maxLagMs, maxLagAtS) = (lagMs, watch.Elapsed.TotalSeconds);
+                    }
+                }
+            }
+        }) { IsBackground = true };
+        lagSampler.Start();
         long echoesDroppedAtStart = 0, echoesDropped = 0;
         while (await child.StandardOutput.ReadLineAsync() is { } line)
         {
@@ -67,7 +89,6 @@ public static class MediaCapacityRun
             {
                 case "ESTABLISHED":
                     established = line;
-                    memoryEstablished = GC.GetTotalMemory(forceFullCollection: true);
                     break;
                 case "MEASURING":
                     clock.FrameLateness.Reset();
@@ -77,14 +98,21 @@ public static class MediaCapacityRun
                     echoesDroppedAtStart = handler.EchoesDropped;
                     start = Window.Take(process, clock, media);
                     workingSet = Environment.WorkingSet;
+                    gcAtStart = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                    lagWatch = Stopwatch.StartNew();
                     break;
                 case "OVERLOAD":
                     overload = line;
                     break;
                 case "DONE":
                     end = Window.Take(process, clock, media);
+                    gcAtEnd = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                    lagWatch = null;
                     echoesDropped = handler.EchoesDropped - echoesDroppedAtStart;
                     done = line;
+                    // Measured once the window has closed, the calls still up: a forced full collection stops every
+                    // thread (here ~1 s at 500 calls), which at ESTABLISHED stalled the clock into the measurement window.
+                    memoryEstablished = GC.GetTotalMemory(forceFullCollection: true);
                     break;
                 case "ENDED":
                     ended = line;
@@ -108,6 +136,8 @@ public static class MediaCapacityRun
         var ahead = metrics.OutboundQueuedAhead;
         Console.WriteLine($"out delay: {sentFrames} audio frames sent, own share p50 {metrics.OutboundDelay.Percentile(50)} / p95 {metrics.OutboundDelay.Percentile(95)} / p99 {metrics.OutboundDelay.Percentile(99)} / max {metrics.OutboundDelay.MaxMs:F0} ms; " +
             $"{ahead.Count} written ahead of their slot, waited p50 {ahead.Percentile(50)} / p95 {ahead.Percentile(95)} / max {ahead.MaxMs:F0} ms; {echoesDropped} frames heard but not echoed (the loop had fallen behind)");
+        Console.WriteLine($"clock lag: max {maxLagMs:F0} ms at {maxLagAtS:F1} s into the window, {behindMs / 1000:F1} s of the window more than 100 ms behind; " +
+            $"GC in the window: {(gcAtEnd.Pause - gcAtStart.Pause).TotalMilliseconds:F0} ms paused, collections gen0 {gcAtEnd.Gen0 - gcAtStart.Gen0} / gen1 {gcAtEnd.Gen1 - gcAtStart.Gen1} / gen2 {gcAtEnd.Gen2 - gcAtStart.Gen2}");
         Console.WriteLine($"in: {inFrames} frames, {end.Concealed - start.Concealed} concealed, {end.Dropped - start.Dropped} dropped to cut delay, {end.Late - start.Late} late packets, {end.Lost - start.Lost} lost");
         Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {generatorReport.WireLateness} | {cpuPercentPerCall:F3} % | {generatorReport.CpuPerCall} | " +
             $"{(memoryEstablished - memoryBefore) / 1024.0 / calls:F0} KiB | {(workingSet - workingSetBefore) / 1024.0 / calls:F0} KiB | " +
