@@ -1,16 +1,30 @@
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
-/// Counts durations in whole-millisecond buckets (0 … <see cref="MaxMilliseconds"/>, the last bucket holding
-/// everything longer) so that percentiles can be read without storing samples: recording allocates nothing,
-/// which lets the media clock and the load run measure every frame.
+/// Counts durations in fixed buckets (whole milliseconds by default, or finer) from 0 to a maximum, the last bucket
+/// holding everything longer, so that percentiles can be read without storing samples: recording allocates nothing,
+/// which lets the media clock, the media metrics and the load generator measure every frame or packet.
 /// </summary>
 public sealed class LatenessHistogram
 {
-    public const int MaxMilliseconds = 1000;
+    public const int DefaultMaxMilliseconds = 1000;
 
-    private readonly long[] _buckets = new long[MaxMilliseconds + 1];
+    private readonly long[] _buckets;
+    private readonly int _bucketsPerMillisecond;
     private readonly object _lock = new();
+
+    /// <param name="maxMilliseconds">The longest duration told apart; longer ones share the last bucket.</param>
+    /// <param name="bucketsPerMillisecond">Resolution: 1 (whole ms) or more (10: 0.1 ms).</param>
+    public LatenessHistogram(int maxMilliseconds = DefaultMaxMilliseconds, int bucketsPerMillisecond = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMilliseconds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketsPerMillisecond, 1);
+        _bucketsPerMillisecond = bucketsPerMillisecond;
+        _buckets = new long[maxMilliseconds * bucketsPerMillisecond + 1];
+        MaxMilliseconds = maxMilliseconds;
+    }
+
+    public int MaxMilliseconds { get; }
 
     public long Count { get; private set; }
 
@@ -19,7 +33,7 @@ public sealed class LatenessHistogram
 
     public void Record(double milliseconds)
     {
-        var bucket = (int)Math.Clamp(milliseconds, 0, MaxMilliseconds);
+        var bucket = (int)Math.Clamp(milliseconds * _bucketsPerMillisecond, 0, _buckets.Length - 1);
         lock (_lock)
         {
             _buckets[bucket]++;
@@ -39,8 +53,11 @@ public sealed class LatenessHistogram
         }
     }
 
-    /// <summary>The value (upper edge of its millisecond bucket) below which <paramref name="percent"/> % of the records fall.</summary>
-    public int Percentile(double percent)
+    /// <summary>
+    /// The upper edge of the bucket at or below which <paramref name="percent"/> % of the records fall, in ms (with whole-ms
+    /// buckets, 1 means "under 1 ms").
+    /// </summary>
+    public double Percentile(double percent)
     {
         lock (_lock)
         {
@@ -55,20 +72,20 @@ public sealed class LatenessHistogram
                 seen += _buckets[i];
                 if (seen >= rank)
                 {
-                    return i + 1;
+                    return (i + 1) / (double)_bucketsPerMillisecond;
                 }
             }
             return MaxMilliseconds;
         }
     }
 
-    /// <summary>Records of at least <paramref name="milliseconds"/> (whole ms).</summary>
-    public long CountAtLeast(int milliseconds)
+    /// <summary>Records longer than <paramref name="milliseconds"/> (to the bucket's resolution).</summary>
+    public long CountAbove(double milliseconds)
     {
         lock (_lock)
         {
             long above = 0;
-            for (var i = Math.Max(0, milliseconds); i < _buckets.Length; i++)
+            for (var i = (int)Math.Max(0, Math.Ceiling(milliseconds * _bucketsPerMillisecond)); i < _buckets.Length; i++)
             {
                 above += _buckets[i];
             }

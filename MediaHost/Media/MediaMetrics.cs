@@ -88,9 +88,10 @@ public sealed class MediaMetrics : IDisposable
     /// <summary>
     /// Added delay outbound, the path's own share (ms, all calls): a frame the audio loop wrote → its RTP packet made
     /// and sent. For a frame written ahead of its 20 ms slot (the writer runs ahead of the clock) it counts from the
-    /// slot's opening; the wait before that is in <see cref="OutboundQueuedAhead"/>.
+    /// slot's opening; the wait before that is in <see cref="OutboundQueuedAhead"/>. In 0.1 ms buckets: it is usually
+    /// well under a millisecond.
     /// </summary>
-    public LatenessHistogram OutboundDelay { get; } = new();
+    public LatenessHistogram OutboundDelay { get; } = new(bucketsPerMillisecond: 10);
 
     /// <summary>
     /// How long frames the audio loop wrote ahead of their slot waited for it (ms, all calls; only such frames):

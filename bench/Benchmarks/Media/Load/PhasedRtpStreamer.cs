@@ -1,3 +1,4 @@
+using VoiceFunctions.MediaHost.Media;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
@@ -20,8 +21,8 @@ internal sealed class PhasedRtpStreamer(RtpBatchSocket socket, IReadOnlyList<(in
     private const int SamplesPerPacket = 160;
     private const double LateMs = 10;
 
-    private readonly LatenessCounts _sendLateness = new();
-    private readonly LatenessCounts _readLag = new();
+    private readonly LatenessHistogram _sendLateness = new(maxMilliseconds: 2000, bucketsPerMillisecond: 10);
+    private readonly LatenessHistogram _readLag = new(maxMilliseconds: 2000, bucketsPerMillisecond: 10);
     // Room for every packet the host can send in the window, with margin for its catch-up bursts.
     private readonly WireTimeline _wire = new(calls.Count, calls.Count * (Math.Max(1, seconds - warmUpSeconds) + 2) * PacketsPerSecond);
     private readonly int[] _callByHostPort = CallByPort(calls);

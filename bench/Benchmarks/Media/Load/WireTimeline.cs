@@ -1,3 +1,4 @@
+using VoiceFunctions.MediaHost.Media;
 namespace VoiceFunctions.Benchmarks.Media.Load;
 
 /// <summary>
@@ -38,7 +39,7 @@ internal sealed class WireTimeline
     }
 
     /// <summary>How late the window's packets arrived against their call's timeline (after <see cref="Finish"/>).</summary>
-    public LatenessCounts Lateness { get; } = new();
+    public LatenessHistogram Lateness { get; } = new(maxMilliseconds: 2000, bucketsPerMillisecond: 10);
 
     /// <summary>Packets in the window beyond the capacity given, which were not timed.</summary>
     public long Untimed { get; private set; }
