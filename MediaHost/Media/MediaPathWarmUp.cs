@@ -28,7 +28,7 @@ public static class MediaPathWarmUp
     {
         var time = new SteppedTimeProvider();
         var local = new IPEndPoint(IPAddress.Loopback, 1);
-        var session = new RtpMediaSession("warm-up", new DiscardingSocket(local), new DiscardingSocket(local),
+        var session = new RtpMediaSession("warm-up", new DiscardingDatagramSocket(local), new DiscardingDatagramSocket(local),
             [codec, MediaCodec.TelephoneEvent], new RtpOptions(), new MediaClock(time), time, new MediaMetrics(), _ => { });
         var peer = new IPEndPoint(IPAddress.Loopback, 2);
         session.Start(new NegotiatedMedia(peer, codec, codec.PayloadType, MediaCodec.TelephoneEvent.PayloadType, 20, MediaDirection.SendReceive));
@@ -74,29 +74,5 @@ public static class MediaPathWarmUp
         public override long TimestampFrequency => 1000;
 
         public override long GetTimestamp() => NowMs;
-    }
-
-    /// <summary>A socket that never receives and drops what is sent.</summary>
-    private sealed class DiscardingSocket(IPEndPoint local) : IDatagramSocket
-    {
-        public IPEndPoint LocalEndpoint { get; } = local;
-
-        public void StartReceiving(DatagramReceived handler)
-        {
-        }
-
-        public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-            return 0;
-        }
-
-        public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -3,9 +3,8 @@ using System.Net;
 namespace VoiceFunctions.MediaHost.Media.Net;
 
 /// <summary>
-/// A bound UDP socket, as thin as the media path needs: datagrams pushed to a handler on a receive thread (or pulled
-/// with <see cref="ReceiveFromAsync"/>), the sender's address in a reusable <see cref="SocketAddress"/>, and send to a
-/// <see cref="SocketAddress"/>. Receive and send are allocation-free on real sockets. <see cref="InMemoryDatagramNetwork"/>
+/// A bound UDP socket, as thin as the media path needs: datagrams pushed to a handler on a receive thread, the
+/// sender's address in a reusable <see cref="SocketAddress"/>, and send to a <see cref="SocketAddress"/>. Receive and send are allocation-free on real sockets. <see cref="InMemoryDatagramNetwork"/>
 /// is the twin tests use.
 /// </summary>
 public interface IDatagramSocket : IDisposable
@@ -14,14 +13,11 @@ public interface IDatagramSocket : IDisposable
 
     /// <summary>
     /// Hands every datagram that arrives from now on to <paramref name="handler"/>, on a receive thread shared with
-    /// other sockets (never the thread pool on real sockets: a starved pool would hold packets back). Once per socket;
-    /// do not mix with <see cref="ReceiveFromAsync"/>. After <see cref="IDisposable.Dispose"/> returns the handler is
+    /// other sockets (never the thread pool on real sockets: a starved pool would hold packets back). Once per socket.
+    /// After <see cref="IDisposable.Dispose"/> returns the handler is
     /// not called again.
     /// </summary>
     void StartReceiving(DatagramReceived handler);
-
-    /// <summary>Waits for a datagram; returns its length. Throws <see cref="ObjectDisposedException"/> or cancellation when closed.</summary>
-    ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken);
 
     /// <summary>Sends without waiting (UDP): a failure to send is dropped like a lost packet.</summary>
     void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination);

@@ -92,24 +92,6 @@ public sealed class InMemoryDatagramNetwork : IDatagramSocketFactory
             }
         }
 
-        public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var (data, from) = await Inbox.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var address = from.Serialize();
-                address.Buffer.CopyTo(sender.Buffer);
-                sender.Size = address.Size;
-                var n = Math.Min(data.Length, buffer.Length);
-                data.AsMemory(0, n).CopyTo(buffer);
-                return n;
-            }
-            catch (ChannelClosedException)
-            {
-                throw new ObjectDisposedException(nameof(InMemoryDatagramNetwork));
-            }
-        }
-
         public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination) => network.Deliver(LocalEndpoint, destination, datagram);
 
         public void Dispose()

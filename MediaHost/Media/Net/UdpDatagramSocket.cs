@@ -40,9 +40,6 @@ public sealed class UdpDatagramSocket : IDatagramSocket
         }
     }
 
-    public ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken) =>
-        _socket.ReceiveFromAsync(buffer, SocketFlags.None, sender, cancellationToken);
-
     public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination)
     {
         try

@@ -24,19 +24,6 @@ public class MediaPathBenchmarks
         public override long GetTimestamp() => Now;
     }
 
-    private sealed class Discard(IPEndPoint local) : IDatagramSocket
-    {
-        public IPEndPoint LocalEndpoint { get; } = local;
-        public void StartReceiving(DatagramReceived handler) { }
-        public async ValueTask<int> ReceiveFromAsync(Memory<byte> buffer, SocketAddress sender, CancellationToken cancellationToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-        public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress destination) { }
-        public void Dispose() { }
-    }
-
     [Params("PCMU", "G722", "opus")]
     public string Codec { get; set; } = "PCMU";
 
@@ -58,7 +45,7 @@ public class MediaPathBenchmarks
         var codec = new[] { MediaCodec.Pcmu, MediaCodec.G722, MediaCodec.Opus }.Single(c => c.Name == Codec);
         _payloadType = codec.PayloadType;
         var clock = new MediaClock(_time);
-        _session = new RtpMediaSession("bench", new Discard(new IPEndPoint(IPAddress.Loopback, 20000)), new Discard(new IPEndPoint(IPAddress.Loopback, 20001)),
+        _session = new RtpMediaSession("bench", new DiscardingDatagramSocket(new IPEndPoint(IPAddress.Loopback, 20000)), new DiscardingDatagramSocket(new IPEndPoint(IPAddress.Loopback, 20001)),
             [codec], new RtpOptions(), clock, _time, new MediaMetrics(), _ => { });
         var peer = new IPEndPoint(IPAddress.Loopback, 30000);
         _sender = peer.Serialize();

@@ -2,6 +2,7 @@ using System.Net;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.Rtp;
 
 namespace VoiceFunctions.MediaHost.Tests.Media;

@@ -11,7 +11,6 @@ internal sealed class MediaTestPeer : IDisposable
 {
     private readonly IDatagramSocket _rtp;
     private readonly IDatagramSocket _rtcp;
-    private readonly CancellationTokenSource _stop = new();
     private ushort _sequence = 1000;
     private uint _timestamp = 50_000;
 
@@ -19,8 +18,8 @@ internal sealed class MediaTestPeer : IDisposable
     {
         _rtp = network.Bind(rtpEndpoint);
         _rtcp = network.Bind(new IPEndPoint(rtpEndpoint.Address, rtpEndpoint.Port + 1));
-        _ = Collect(_rtp, Received);
-        _ = Collect(_rtcp, RtcpReceived);
+        Collect(_rtp, Received);
+        Collect(_rtcp, RtcpReceived);
     }
 
     public IPEndPoint Endpoint => _rtp.LocalEndpoint;
@@ -42,25 +41,14 @@ internal sealed class MediaTestPeer : IDisposable
 
     public void SendRaw(ReadOnlySpan<byte> datagram, IPEndPoint to) => _rtp.SendTo(datagram, to.Serialize());
 
-    private async Task Collect(IDatagramSocket socket, List<byte[]> into)
-    {
-        var buffer = new byte[1500];
-        var from = new SocketAddress(AddressFamily.InterNetwork);
-        try
+    private static void Collect(IDatagramSocket socket, List<byte[]> into) =>
+        socket.StartReceiving((datagram, _) =>
         {
-            while (true)
+            lock (into)
             {
-                var n = await socket.ReceiveFromAsync(buffer, from, _stop.Token);
-                lock (into)
-                {
-                    into.Add(buffer.AsSpan(0, n).ToArray());
-                }
+                into.Add(datagram.ToArray());
             }
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-        {
-        }
-    }
+        });
 
     public static async Task Eventually(Func<bool> condition, string what)
     {
@@ -77,7 +65,6 @@ internal sealed class MediaTestPeer : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
         _rtp.Dispose();
         _rtcp.Dispose();
     }

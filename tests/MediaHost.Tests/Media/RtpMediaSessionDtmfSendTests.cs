@@ -1,6 +1,7 @@
 using System.Net;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.Rtp.Dtmf;
 using VoiceFunctions.TestSupport;
 
