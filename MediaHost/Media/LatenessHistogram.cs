@@ -11,7 +11,8 @@ public sealed class LatenessHistogram
 
     private readonly long[] _buckets;
     private readonly int _bucketsPerMillisecond;
-    private readonly object _lock = new();
+    private long _count;
+    private double _maxMs;
 
     /// <param name="maxMilliseconds">The longest duration told apart; longer ones share the last bucket.</param>
     /// <param name="bucketsPerMillisecond">Resolution: 1 (whole ms) or more (10: 0.1 ms).</param>
@@ -26,31 +27,39 @@ public sealed class LatenessHistogram
 
     public int MaxMilliseconds { get; }
 
-    public long Count { get; private set; }
+    public long Count => Interlocked.Read(ref _count);
 
     /// <summary>The largest value recorded, in ms.</summary>
-    public double MaxMs { get; private set; }
+    public double MaxMs => Volatile.Read(ref _maxMs);
 
+    /// <summary>
+    /// Lock-free: every media-clock thread and audio writer records into the same histogram once per call and frame,
+    /// so a lock here would be taken tens of thousands of times a second across cores.
+    /// </summary>
     public void Record(double milliseconds)
     {
         var bucket = (int)Math.Clamp(milliseconds * _bucketsPerMillisecond, 0, _buckets.Length - 1);
-        lock (_lock)
+        Interlocked.Increment(ref _buckets[bucket]);
+        Interlocked.Increment(ref _count);
+        var max = Volatile.Read(ref _maxMs);
+        while (milliseconds > max)
         {
-            _buckets[bucket]++;
-            Count++;
-            MaxMs = Math.Max(MaxMs, milliseconds);
+            var seen = Interlocked.CompareExchange(ref _maxMs, milliseconds, max);
+            if (seen == max)
+            {
+                break;
+            }
+            max = seen;
         }
     }
 
     /// <summary>Forgets everything recorded (a measurement window starts).</summary>
     public void Reset()
     {
-        lock (_lock)
-        {
-            Array.Clear(_buckets);
-            Count = 0;
-            MaxMs = 0;
-        }
+        // Not atomic with records in flight: a window's first few records may land either side of a reset.
+        Array.Clear(_buckets);
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _maxMs, 0);
     }
 
     /// <summary>
@@ -59,37 +68,37 @@ public sealed class LatenessHistogram
     /// </summary>
     public double Percentile(double percent)
     {
-        lock (_lock)
+        // The rank comes from the buckets themselves, not Count: records may land while we read.
+        long total = 0;
+        for (var i = 0; i < _buckets.Length; i++)
         {
-            if (Count == 0)
-            {
-                return 0;
-            }
-            var rank = (long)Math.Ceiling(Count * percent / 100.0);
-            long seen = 0;
-            for (var i = 0; i < _buckets.Length; i++)
-            {
-                seen += _buckets[i];
-                if (seen >= rank)
-                {
-                    return (i + 1) / (double)_bucketsPerMillisecond;
-                }
-            }
-            return MaxMilliseconds;
+            total += Volatile.Read(ref _buckets[i]);
         }
+        if (total == 0)
+        {
+            return 0;
+        }
+        var rank = (long)Math.Ceiling(total * percent / 100.0);
+        long seen = 0;
+        for (var i = 0; i < _buckets.Length; i++)
+        {
+            seen += Volatile.Read(ref _buckets[i]);
+            if (seen >= rank)
+            {
+                return (i + 1) / (double)_bucketsPerMillisecond;
+            }
+        }
+        return MaxMilliseconds;
     }
 
     /// <summary>Records longer than <paramref name="milliseconds"/> (to the bucket's resolution).</summary>
     public long CountAbove(double milliseconds)
     {
-        lock (_lock)
+        long above = 0;
+        for (var i = (int)Math.Max(0, Math.Ceiling(milliseconds * _bucketsPerMillisecond)); i < _buckets.Length; i++)
         {
-            long above = 0;
-            for (var i = (int)Math.Max(0, Math.Ceiling(milliseconds * _bucketsPerMillisecond)); i < _buckets.Length; i++)
-            {
-                above += _buckets[i];
-            }
-            return above;
+            above += Volatile.Read(ref _buckets[i]);
         }
+        return above;
     }
 }
