@@ -60,8 +60,8 @@ public sealed class MediaClock : IAsyncDisposable
     public long Ticks => _shards.Sum(s => s.Ticks);
 
     /// <summary>
-    /// Ticks of a phase group (summed over threads and phases) whose work started more than <see cref="LateThresholdMs"/>
-    /// after their due time.
+    /// Whole ticks (summed over threads, like <see cref="Ticks"/>) in which some phase group's work started more than
+    /// <see cref="LateThresholdMs"/> after its due time.
     /// </summary>
     public long LateTicks => _shards.Sum(s => s.LateTicks);
 

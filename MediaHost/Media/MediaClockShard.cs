@@ -15,6 +15,7 @@ internal sealed class MediaClockShard
     private readonly object _targetsLock = new();
     private readonly IMediaClockTarget[][] _groups;
     private long _steps; // (tick, phase) steps run: tick = step / phases, phase = step % phases
+    private bool _tickLate; // a phase group of the tick in progress started late
 
     public MediaClockShard(MediaClock clock, int phases)
     {
@@ -139,9 +140,12 @@ internal sealed class MediaClockShard
         var dueAt = DueAt(step);
         var lateMs = (elapsed - dueAt).TotalMilliseconds;
         _clock.Lateness.Record(lateMs);
-        if (lateMs > MediaClock.LateThresholdMs)
+        // A tick is late once, however many of its phase groups were: LateTicks stays comparable with Ticks.
+        _tickLate |= lateMs > MediaClock.LateThresholdMs;
+        if (step % _phases == _phases - 1)
         {
-            LateTicks++;
+            LateTicks += _tickLate ? 1 : 0;
+            _tickLate = false;
         }
         // The step's own due time, not the wall time: steps caught up after a stall each see their place on the
         // timeline, so the jitter buffer plays what arrived meanwhile instead of taking it for excess delay.

@@ -62,6 +62,9 @@ public class MediaClockPhaseTests
         Assert.Equal(log.Select(e => e.NowMs).Order(), log.Select(e => e.NowMs));
         Assert.Equal(Enumerable.Range(1, 9).Select(n => startMs + 20L * n + 5), targets[1].Ticks);
         Assert.True(clock.LateFrames > 0);
+        // Nine whole ticks ran, each with a group more than 10 ms late; a tick counts late once, not once per group.
+        Assert.Equal(9, clock.Ticks);
+        Assert.Equal(9, clock.LateTicks);
     }
 
     [Fact]
