@@ -55,11 +55,6 @@ public sealed partial class SipUserAgent
         cancel.Headers.CopyFrom(invite.Headers, SipHeaderNames.CallId);
         cancel.Headers.Add(SipHeaderNames.CSeq, $"{invite.CSeq!.Value.Number} CANCEL");
         cancel.Headers.CopyFrom(invite.Headers, SipHeaderNames.Route);
-        cancel.Headers.Set(SipHeaderNames.UserAgent, _options.ProductName);
-        _metrics.Request("CANCEL");
-        var key = SipTransactionKeys.ForClientRequest(invite.TopVia!.Branch!, "CANCEL");
-        var transaction = new SipClientTransaction(key, cancel, flow, Clock, _ => { }, t => _clientTransactions.Remove(t.Key));
-        _clientTransactions[key] = transaction;
-        transaction.Start();
+        SendInClientTransaction(cancel, invite.TopVia!.Branch!, flow, _ => { });
     }
 }

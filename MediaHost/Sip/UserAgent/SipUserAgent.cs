@@ -355,25 +355,6 @@ public sealed partial class SipUserAgent : IDisposable
         flow.Send(response);
     }
 
-    /// <summary>Sends a request in a new client transaction (adds our Via with a fresh branch).</summary>
-    internal void SendRequest(SipMessage request, SipFlow flow, Action<SipMessage> onResponse)
-    {
-        var branch = SipIds.Branch();
-        request.Headers.AddFirst(SipHeaderNames.Via, $"SIP/2.0/{flow.Transport.Protocol} {SentBy(flow.Transport)};branch={branch};rport");
-        request.Headers.Set(SipHeaderNames.UserAgent, _options.ProductName);
-        _metrics.Request(request.Method!);
-        _options.MessageObserver?.Observe(request, sent: true);
-        if (request.Method == "ACK")
-        {
-            flow.Send(request);
-            return;
-        }
-        var key = SipTransactionKeys.ForClientRequest(branch, request.Method!);
-        var transaction = new SipClientTransaction(key, request, flow, Clock, onResponse, t => _clientTransactions.Remove(t.Key));
-        _clientTransactions[key] = transaction;
-        transaction.Start();
-    }
-
     internal string SentBy(ISipTransport transport) => $"{AdvertisedAddress(transport.LocalEndpoint.Address)}:{transport.LocalEndpoint.Port}";
 
     internal string Contact(ISipTransport transport) =>

@@ -38,6 +38,36 @@ public sealed class SipOutboundCallCancelTests
         Assert.Empty(bed.Peer.Requests("BYE"));
     }
 
+    private sealed class SentMethods : ISipMessageObserver
+    {
+        public List<string> Requests { get; } = [];
+
+        public void Observe(SipMessage message, bool sent)
+        {
+            if (sent && message.IsRequest)
+            {
+                Requests.Add(message.Method!);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Our_CANCEL_is_observed_like_every_other_request_we_send_so_it_reaches_the_call_timeline()
+    {
+        var sent = new SentMethods();
+        using var bed = new SipTestBed(new SipUserAgentOptions { MessageObserver = sent });
+        using var ringTimeout = new CancellationTokenSource();
+        var placed = Place(bed, ringTimeout.Token);
+        var invite = Assert.Single(bed.Peer.Requests("INVITE"));
+        bed.Peer.Send(SipResponseBuilder.Create(invite, 180, "Ringing", "peer-tag"));
+
+        ringTimeout.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => placed.DefaultTimeout());
+        Assert.Equal(["INVITE", "CANCEL"], sent.Requests);
+        Assert.Equal("VoiceFunctions", Assert.Single(bed.Peer.Requests("CANCEL")).Headers.Get("User-Agent"));
+    }
+
     [Fact]
     public async Task A_CANCEL_waits_for_the_first_provisional_response()
     {
