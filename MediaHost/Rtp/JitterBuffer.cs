@@ -155,14 +155,7 @@ public sealed class JitterBuffer
                 {
                     _transitCount = 0; // a real pause (or silence suppression): measure the delay afresh after it
                 }
-                if (_inComfortNoise)
-                {
-                    Statistics.ComfortNoise++;
-                    return JitterBufferFrame.ComfortNoise; // the sender is silent (RFC 3389): nothing is missing
-                }
-                Statistics.Concealed++;
-                Statistics.Underruns++;
-                return JitterBufferFrame.Underrun;
+                return NothingToPlay();
             }
             _playing = true;
             _dryTicks = 0;
@@ -203,14 +196,7 @@ public sealed class JitterBuffer
             // the next packet, so a pause neither advances playout past packets still to come nor counts as loss.
             _playing = false;
             _dryTicks = 1;
-            if (_inComfortNoise)
-            {
-                Statistics.ComfortNoise++;
-                return JitterBufferFrame.ComfortNoise;
-            }
-            Statistics.Concealed++;
-            Statistics.Underruns++;
-            return JitterBufferFrame.Underrun;
+            return NothingToPlay();
         }
 
         var slot = (int)(_next & SlotMask);
@@ -269,6 +255,20 @@ public sealed class JitterBuffer
         _sequences[slot] = -1;
         _buffered--;
         return true;
+    }
+
+    // The buffer has run dry: comfort noise while the sender is silent (RFC 3389: nothing is missing), else an underrun
+    // the decoder conceals.
+    private JitterBufferFrame NothingToPlay()
+    {
+        if (_inComfortNoise)
+        {
+            Statistics.ComfortNoise++;
+            return JitterBufferFrame.ComfortNoise;
+        }
+        Statistics.Concealed++;
+        Statistics.Underruns++;
+        return JitterBufferFrame.Underrun;
     }
 
     private long LowestBuffered()
