@@ -26,7 +26,6 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private CallState _state = CallState.Ringing;
     private readonly SipOkRetransmitter _okRetransmitter;
-    private readonly int? _inviteCSeq;
 
     public SipInboundCall(SipUserAgent ua, SipMessage invite, SipServerTransaction transaction, SipDialog dialog, IMediaSession media,
         SdpNegotiation? negotiation, long sessionId, InboundCall call)
@@ -40,7 +39,6 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
         _inDialog = new SipInDialogRequestHandler(ua, dialog, _sdp, this);
         Call = call;
         Key = dialog.CallId + "|" + dialog.LocalTag;
-        _inviteCSeq = invite.CSeq?.Number;
         _okRetransmitter = new SipOkRetransmitter(ua.Clock);
         media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
         media.Failed += ended => _ = EndFromMediaAsync(ended);
@@ -60,7 +58,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
 
     /// <summary>Whether an INVITE with these Call-ID, From tag and CSeq number is the one that started this call.</summary>
     public bool IsSameInvite(string? callId, string? fromTag, int? cseq) =>
-        callId == _dialog.CallId && fromTag == _dialog.RemoteTag && cseq == _inviteCSeq;
+        callId == _dialog.CallId && fromTag == _dialog.RemoteTag && cseq == _invite.CSeq?.Number;
 
     public SipServerTransaction InviteTransaction { get; }
 

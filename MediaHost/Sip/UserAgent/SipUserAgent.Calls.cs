@@ -21,25 +21,19 @@ public sealed partial class SipUserAgent
         }
         if (_draining || _calls.Count >= _options.MaxConcurrentCalls)
         {
-            var busy = Response(invite, 503, _draining ? "Service Unavailable - shutting down" : "Service Unavailable - call limit reached", SipIds.Tag());
-            busy.Headers.Add(SipHeaderNames.RetryAfter, "30");
-            Respond(transaction, busy);
+            Respond(transaction, ServiceUnavailable(invite, _draining ? "shutting down" : "call limit reached", 30));
             return;
         }
         if (_options.CpuAdmission is { Overloaded: true } cpu)
         {
-            var overloaded = Response(invite, 503, "Service Unavailable - CPU overloaded", SipIds.Tag());
-            overloaded.Headers.Add(SipHeaderNames.RetryAfter, ((int)Math.Ceiling(cpu.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Respond(transaction, overloaded);
+            Respond(transaction, ServiceUnavailable(invite, "CPU overloaded", (int)Math.Ceiling(cpu.RetryAfter.TotalSeconds)));
             return;
         }
         Respond(transaction, Response(invite, 100, "Trying"));
         var media = _media.TryAllocate(invite.CallId!);
         if (media is null)
         {
-            var exhausted = Response(invite, 503, "Service Unavailable - media port pool exhausted", SipIds.Tag());
-            exhausted.Headers.Add(SipHeaderNames.RetryAfter, "30");
-            Respond(transaction, exhausted);
+            Respond(transaction, ServiceUnavailable(invite, "media port pool exhausted", 30));
             return;
         }
         var sessionId = Interlocked.Increment(ref _sessionIds);
@@ -47,7 +41,7 @@ public sealed partial class SipUserAgent
         SdpNegotiation? negotiation = null;
         if (!invite.Body.IsEmpty)
         {
-            if (invite.ContentType?.Split(';')[0].Trim().Equals("application/sdp", StringComparison.OrdinalIgnoreCase) != true)
+            if (!SipContentTypes.IsSdp(invite.ContentType))
             {
                 _ = media.StopAsync();
                 Respond(transaction, Response(invite, 415, "Unsupported Media Type", SipIds.Tag()));

@@ -47,6 +47,14 @@ public sealed partial class SipUserAgent
         return ok;
     }
 
+    /// <summary>503 refusing a new call for <paramref name="why"/>, with when to try again (RFC 3261 section 21.5.4).</summary>
+    internal SipMessage ServiceUnavailable(SipMessage invite, string why, int retryAfterSeconds)
+    {
+        var unavailable = Response(invite, 503, "Service Unavailable - " + why, SipIds.Tag());
+        unavailable.Headers.Add(SipHeaderNames.RetryAfter, retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return unavailable;
+    }
+
     /// <summary>405 for a method we know but do not take here, with the Allow it must carry (RFC 3261 section 21.4.6).</summary>
     internal SipMessage MethodNotAllowed(SipMessage request, string? toTag = null)
     {
