@@ -42,21 +42,7 @@ public sealed partial class CallStore
     /// <summary>The call's timeline with its turns, oldest first; empty when nothing is known of the call.</summary>
     public async Task<IReadOnlyList<CallTimelineEntry>> GetTimelineAsync(string callId, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync(ct).ConfigureAwait(false);
-        var partition = CallTableKeys.CallPartition(callId);
-        var stored = new List<CallTimelineEntry>();
-        var turns = new List<CallTurn>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (e.RowKey.StartsWith(CallTableKeys.TimelineRowKeyPrefix, StringComparison.Ordinal))
-            {
-                stored.Add(CallTimelineEntityMapper.FromEntity(e));
-            }
-            else if (e.RowKey.StartsWith(CallTableKeys.TurnRowKeyPrefix, StringComparison.Ordinal))
-            {
-                turns.Add(await ToTurnAsync(callId, e, ct).ConfigureAwait(false));
-            }
-        }
-        return CallTimeline.Merge(stored, turns);
+        var (_, turns, timeline) = await ReadCallPartitionAsync(callId, ct).ConfigureAwait(false);
+        return CallTimeline.Merge(timeline, turns);
     }
 }

@@ -75,6 +75,15 @@ public sealed partial class CallStore
     /// <summary>The record with its turns and its timeline (both planes, turns included), read with one partition query.</summary>
     public async Task<CallDetails?> GetDetailsAsync(string callId, CancellationToken ct = default)
     {
+        var (record, turns, timeline) = await ReadCallPartitionAsync(callId, ct).ConfigureAwait(false);
+        return record is null
+            ? null
+            : new CallDetails(await ToRecordAsync(record, ct).ConfigureAwait(false), turns) { Timeline = CallTimeline.Merge(timeline, turns) };
+    }
+
+    // Every row of the call's partition in one query: its record row (null when none), its turns and its timeline entries.
+    private async Task<(TableEntity? Record, List<CallTurn> Turns, List<CallTimelineEntry> Timeline)> ReadCallPartitionAsync(string callId, CancellationToken ct)
+    {
         await EnsureCreatedAsync(ct).ConfigureAwait(false);
         TableEntity? record = null;
         var turns = new List<CallTurn>();
@@ -95,9 +104,7 @@ public sealed partial class CallStore
                 timeline.Add(CallTimelineEntityMapper.FromEntity(e));
             }
         }
-        return record is null
-            ? null
-            : new CallDetails(await ToRecordAsync(record, ct).ConfigureAwait(false), turns) { Timeline = CallTimeline.Merge(timeline, turns) };
+        return (record, turns, timeline);
     }
 
     /// <summary>
