@@ -1,0 +1,29 @@
+namespace VoiceFunctions.MediaHost.Providers.Recognition;
+
+/// <summary>
+/// The one speech-to-text contract of the audio loop: streaming recognition. The session opens a stream when the
+/// caller starts speaking (with its pre-roll), pushes 20 ms frames while the caller speaks, completes the stream when
+/// the endpointer ends the turn, and reads interim and final results throughout. Batch providers are adapted to it
+/// (<see cref="BatchRecognitionAdapter"/>: they emit one final after <see cref="IRecognitionStream.CompleteAsync"/>).
+/// </summary>
+public interface IStreamingSpeechToText
+{
+    /// <summary>The provider's name for logs, metrics and the turn record (for example "pocketsphinx", "deepgram").</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Opens one recognition stream (one caller utterance). Throws <see cref="ProviderException"/> when the provider
+    /// cannot start one (for example a refused connection); the failover chain then tries the next provider.
+    /// </summary>
+    ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>What a recognition stream is for.</summary>
+/// <param name="Language">BCP 47 tag, for example "ru-RU".</param>
+/// <param name="SampleRate">The rate of the frames pushed: 16 000 (the audio loop's format) unless a provider asks otherwise.</param>
+/// <param name="Phrases">Phrases the dialog expects (biasing hints for providers that take them); empty when none.</param>
+public sealed record RecognitionRequest(string Language, int SampleRate, IReadOnlyList<string> Phrases)
+{
+    public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null) =>
+        new(language, Calls.AudioFormat.SampleRate, phrases ?? []);
+}
