@@ -1,0 +1,218 @@
+using System.Runtime.CompilerServices;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+
+namespace VoiceFunctions.MediaHost.Providers.Failover;
+
+/// <summary>
+/// One utterance on a failover chain (see <see cref="FailoverSpeechToText"/>). Keeps the utterance's audio (bounded)
+/// so that a provider taking over hears it all. A provider that already delivered a final keeps the turn: its
+/// finals cannot be taken back.
+/// </summary>
+internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, RecognitionRequest request, List<ChainMember<IStreamingSpeechToText>> order)
+    : IRecognitionStream
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<short> _audio = new(request.SampleRate * 4);
+    private readonly int _maxSamples = request.SampleRate * FailoverSpeechToText.MaxReplaySeconds;
+    private readonly List<Exception> _failures = [];
+    private IRecognitionStream? _current;
+    private ChainMember<IStreamingSpeechToText>? _member;
+    private CancellationTokenSource _deadline = new();
+    private int _next;
+    private bool _completed;
+    private bool _finalDelivered;
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_audio.Count + frame.Length <= _maxSamples)
+            {
+                _audio.AddRange(frame.Span);
+            }
+            try
+            {
+                await _current!.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !_finalDelivered && !cancellationToken.IsCancellationRequested)
+            {
+                await FailOverLockedAsync(e, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _completed = true;
+            try
+            {
+                await CompleteCurrentLockedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !_finalDelivered && !cancellationToken.IsCancellationRequested)
+            {
+                await FailOverLockedAsync(e, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            IRecognitionStream current;
+            CancellationTokenSource deadline;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            (current, deadline) = (_current!, _deadline);
+            _gate.Release();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            var results = current.Results(linked.Token).GetAsyncEnumerator(linked.Token);
+            Exception? failure = null;
+            try
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await results.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested && (Replaced(current)
+                        || (!_finalDelivered && (FailoverSpeechToText.IsProviderFailure(e) || deadline.IsCancellationRequested))))
+                    {
+                        failure = deadline.IsCancellationRequested && e is not ProviderTimeoutException
+                            ? new ProviderTimeoutException(_member!.Name, chain.Options.FirstResultDeadline) : e;
+                        break;
+                    }
+                    var result = results.Current;
+                    if (_completed || result.IsFinal)
+                    {
+                        deadline.CancelAfter(Timeout.InfiniteTimeSpan); // the provider answered: no more deadline
+                    }
+                    _finalDelivered |= result.IsFinal;
+                    yield return result;
+                }
+            }
+            finally
+            {
+                await results.DisposeAsync().ConfigureAwait(false);
+            }
+            if (failure is null && !Replaced(current))
+            {
+                yield break; // the provider ended the stream normally
+            }
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (failure is not null && !Replaced(current))
+                {
+                    await FailOverLockedAsync(failure, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>True when a failure seen by the writer already moved the turn to another provider.</summary>
+    private bool Replaced(IRecognitionStream stream) => !ReferenceEquals(stream, Volatile.Read(ref _current));
+
+    /// <summary>Starts the first provider that opens a stream (called once, before the stream is handed out).</summary>
+    internal async Task StartNextAsync(CancellationToken cancellationToken)
+    {
+        while (_next < order.Count)
+        {
+            var member = order[_next++];
+            var started = chain.Time.GetTimestamp();
+            try
+            {
+                var stream = await FailoverSpeechToText.OpenAsync(member, request, cancellationToken).ConfigureAwait(false);
+                await ReplaceCurrentAsync(member, stream).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                _failures.Add(e);
+                member.Health.MarkFailed(e);
+                FailoverLog.AttemptFailed(chain.Logger, "stt", member.Name, chain.Time.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name,
+                    _next < order.Count ? "trying " + order[_next].Name : "no provider left");
+            }
+        }
+        throw FailoverRunner.Exhausted("stt", _failures, chain.Logger);
+    }
+
+    /// <summary>The current provider failed: the next one starts, hears the utterance so far, and is completed if the turn ended.</summary>
+    private async Task FailOverLockedAsync(Exception failure, CancellationToken cancellationToken)
+    {
+        _failures.Add(failure);
+        _member!.Health.MarkFailed(failure);
+        FailoverLog.AttemptFailed(chain.Logger, "stt", _member.Name, 0, failure.GetType().Name, _next < order.Count ? "trying " + order[_next].Name : "no provider left");
+        while (true)
+        {
+            await StartNextAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var audio = _audio.ToArray();
+                var frame = request.SampleRate / 50;
+                for (var offset = 0; offset < audio.Length; offset += frame)
+                {
+                    await _current!.WriteAsync(audio.AsMemory(offset, Math.Min(frame, audio.Length - offset)), cancellationToken).ConfigureAwait(false);
+                }
+                if (_completed)
+                {
+                    await CompleteCurrentLockedAsync(cancellationToken).ConfigureAwait(false);
+                }
+                return;
+            }
+            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                _failures.Add(e);
+                _member.Health.MarkFailed(e);
+            }
+        }
+    }
+
+    private async Task CompleteCurrentLockedAsync(CancellationToken cancellationToken)
+    {
+        await _current!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        _deadline.CancelAfter(chain.Options.FirstResultDeadline);
+    }
+
+    private async Task ReplaceCurrentAsync(ChainMember<IStreamingSpeechToText> member, IRecognitionStream stream)
+    {
+        var previous = _current;
+        _current = stream;
+        _member = member;
+        // The previous deadline source is left to the collector, not disposed: a reader may still be touching it.
+        _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, chain.Time);
+        if (previous is not null)
+        {
+            await previous.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_current is not null)
+        {
+            await _current.DisposeAsync().ConfigureAwait(false);
+        }
+        _deadline.Dispose();
+        _gate.Dispose();
+    }
+}
