@@ -19,10 +19,15 @@ public sealed record ToolCall(string Id, string Name, string ArgumentsJson);
 /// <summary>What the model is asked: the history (system prompt first), the tools on offer and the conversation language.</summary>
 public sealed record LanguageModelRequest(IReadOnlyList<ChatMessage> Messages, IReadOnlyList<ToolDefinition> Tools, string Language);
 
-/// <summary>One piece of the model's streamed answer: either text or a complete tool call.</summary>
-public readonly record struct LanguageModelUpdate(string? Text, ToolCall? ToolCall)
+/// <summary>Tokens one model request used, as the provider reported them (null where it did not).</summary>
+public sealed record TokenUsage(long? InputTokens, long? OutputTokens);
+
+/// <summary>One piece of the model's streamed answer: text, a complete tool call, or (last) the request's token usage.</summary>
+public readonly record struct LanguageModelUpdate(string? Text, ToolCall? ToolCall, TokenUsage? Usage = null)
 {
     public static LanguageModelUpdate FromText(string text) => new(text, null);
 
     public static LanguageModelUpdate FromToolCall(ToolCall call) => new(null, call);
+
+    public static LanguageModelUpdate FromUsage(TokenUsage usage) => new(null, null, usage);
 }

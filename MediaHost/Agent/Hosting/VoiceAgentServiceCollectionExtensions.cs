@@ -21,6 +21,7 @@ public static class VoiceAgentServiceCollectionExtensions
         var section = configuration.GetSection(AiLoopOptions.SectionName);
         services.AddOptions<AiLoopOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AiLoopOptions>, AiLoopOptionsValidator>());
+        VoiceFunctions.MediaHost.Providers.Configuration.ProviderChainsServiceCollectionExtensions.AddProviderChains(services, configuration);
         if (!section.GetValue(nameof(AiLoopOptions.Enabled), true))
         {
             return services;

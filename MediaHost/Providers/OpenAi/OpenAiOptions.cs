@@ -43,17 +43,29 @@ public sealed class OpenAiOptions
     [Range(1, 300)]
     public int StreamIdleTimeoutSeconds { get; set; } = DefaultStreamIdleTimeoutSeconds;
 
-    /// <summary>Retries after a transient failure (connection error, 408, 429, 5xx, timeout) before any data arrived. Default 2.</summary>
+    /// <summary>Retries after a transient failure (connection error, 408, 429, 5xx) before any data arrived. Default 2.
+    /// Applied by the provider's failover pipeline (retry with jitter, honouring Retry-After).</summary>
     [Range(0, 5)]
     public int MaxRetries { get; set; } = DefaultMaxRetries;
 
-    /// <summary>First retry delay in ms, doubled each time. Default 200 ms.</summary>
+    /// <summary>First retry delay in ms (exponential with jitter). Default 200 ms.</summary>
     [Range(0, 10_000)]
     public int RetryDelayMs { get; set; } = 200;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     public TimeSpan StreamIdleTimeout => TimeSpan.FromSeconds(StreamIdleTimeoutSeconds);
+
+    /// <summary>A POST to <paramref name="path"/> under the base URL, with the bearer key when one is set.</summary>
+    public HttpRequestMessage Post(string path, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/'))) { Content = content };
+        if (ApiKey.Length > 0)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
+        }
+        return request;
+    }
 
     public override string ToString() => $"{BaseUrl} model={Model} key={(ApiKey.Length > 0 ? "<set>" : "<none>")}";
 }

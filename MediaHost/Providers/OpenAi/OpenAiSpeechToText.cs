@@ -2,17 +2,27 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Providers.Http;
 
 namespace VoiceFunctions.MediaHost.Providers;
 
-/// <summary>STT over POST /v1/audio/transcriptions: the utterance as a multipart WAV upload, the answer's "text".</summary>
+/// <summary>
+/// Batch STT over POST /v1/audio/transcriptions: the utterance as a multipart WAV upload, the answer's "text". Not
+/// streaming: the chain uses it through <see cref="Recognition.BatchRecognitionAdapter"/> as the last resort.
+/// Hand-written over HttpClient (one multipart POST) because the batch adapter hands it samples, not a file.
+/// </summary>
 public sealed class OpenAiSpeechToText : ISpeechToText
 {
     private const string Provider = "openai-stt";
-    private readonly OpenAiHttp _http;
+    private readonly ProviderHttp _http;
+    private readonly OpenAiOptions _options;
 
-    public OpenAiSpeechToText(HttpClient http, OpenAiOptions options, TimeProvider time, ILogger<OpenAiSpeechToText> logger) =>
-        _http = new OpenAiHttp(http, options, time, logger);
+    public OpenAiSpeechToText(HttpClient http, OpenAiOptions options, TimeProvider time, ILogger<OpenAiSpeechToText> logger)
+    {
+        _ = logger;
+        _options = options;
+        _http = new ProviderHttp(http, options.Timeout, options.StreamIdleTimeout, time);
+    }
 
     public async Task<string> TranscribeAsync(ReadOnlyMemory<short> pcm, string language, IProgress<string>? partials, CancellationToken cancellationToken)
     {
@@ -24,12 +34,13 @@ public sealed class OpenAiSpeechToText : ISpeechToText
             var file = new ByteArrayContent(wav);
             file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
             form.Add(file, "file", "utterance.wav");
-            form.Add(new StringContent(_http.Options.Model), "model");
+            form.Add(new StringContent(_options.Model), "model");
             form.Add(new StringContent(isoLanguage), "language");
             form.Add(new StringContent("json"), "response_format");
             return form;
         }
-        using var response = await _http.PostAsync(Provider, "audio/transcriptions", Form, cancellationToken).ConfigureAwait(false);
+        using var request = _options.Post("audio/transcriptions", Form());
+        using var response = await _http.SendAsync(Provider, request, cancellationToken).ConfigureAwait(false);
         var body = await _http.ReadAllAsync(response, Provider, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -2,24 +2,32 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Providers.Http;
 
 namespace VoiceFunctions.MediaHost.Providers;
 
 /// <summary>
 /// TTS over POST /v1/audio/speech. With "pcm" the body is raw 16-bit little-endian audio, converted to 16 kHz and
 /// framed as it streams in (first frame out after the first few ms of audio); with "wav" the file is read whole.
+/// Kept over HttpClient, not the OpenAI SDK: the SDK's GenerateSpeech returns the whole body at once, which would
+/// hold the first audio back until the sentence was fully synthesised.
 /// </summary>
 public sealed class OpenAiTextToSpeech : ITextToSpeech
 {
     private const string Provider = "openai-tts";
-    private readonly OpenAiHttp _http;
+    private readonly ProviderHttp _http;
+    private readonly OpenAiOptions _options;
 
-    public OpenAiTextToSpeech(HttpClient http, OpenAiOptions options, TimeProvider time, ILogger<OpenAiTextToSpeech> logger) =>
-        _http = new OpenAiHttp(http, options, time, logger);
+    public OpenAiTextToSpeech(HttpClient http, OpenAiOptions options, TimeProvider time, ILogger<OpenAiTextToSpeech> logger)
+    {
+        _ = logger;
+        _options = options;
+        _http = new ProviderHttp(http, options.Timeout, options.StreamIdleTimeout, time);
+    }
 
     public async IAsyncEnumerable<short[]> SynthesizeAsync(string text, string language, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var options = _http.Options;
+        var options = _options;
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
         {
             ["model"] = options.Model,
@@ -27,8 +35,8 @@ public sealed class OpenAiTextToSpeech : ITextToSpeech
             ["voice"] = options.Voice,
             ["response_format"] = options.ResponseFormat,
         });
-        using var response = await _http.PostAsync(Provider, "audio/speech",
-            () => new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } }, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.SendAsync(Provider,
+            options.Post("audio/speech", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } }), cancellationToken).ConfigureAwait(false);
         var assembler = new FrameAssembler();
         var converted = new List<short>();
         if (options.ResponseFormat == "wav")

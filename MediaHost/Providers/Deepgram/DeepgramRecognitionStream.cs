@@ -1,0 +1,81 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+using VoiceFunctions.MediaHost.Providers.WebSockets;
+
+namespace VoiceFunctions.MediaHost.Providers.Deepgram;
+
+/// <summary>
+/// One utterance on a Deepgram socket. Frames go out as binary linear16 (never an empty frame: Deepgram closes on
+/// one); <see cref="CompleteAsync"/> sends CloseStream, after which Deepgram sends its last results, Metadata and a
+/// 1000 close, which ends <see cref="Results"/>. A silent server beyond the idle timeout is a timeout.
+/// </summary>
+internal sealed class DeepgramRecognitionStream(VendorWebSocket socket, string provider, TimeSpan idleTimeout, TimeProvider time) : IRecognitionStream
+{
+    private const string CloseStream = """{"type":"CloseStream"}""";
+    private byte[] _pcm = new byte[640];
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        if (frame.IsEmpty)
+        {
+            return;
+        }
+        var bytes = frame.Length * 2;
+        if (_pcm.Length < bytes)
+        {
+            _pcm = new byte[bytes];
+        }
+        var span = frame.Span;
+        for (var i = 0; i < span.Length; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(_pcm.AsSpan(i * 2), span[i]);
+        }
+        await socket.SendBinaryAsync(_pcm.AsMemory(0, bytes), cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask CompleteAsync(CancellationToken cancellationToken) => socket.SendTextAsync(CloseStream, cancellationToken);
+
+    public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var transcript = new DeepgramTranscript();
+        using var idle = new CancellationTokenSource(idleTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        while (true)
+        {
+            ReadOnlyMemory<byte>? message;
+            try
+            {
+                message = await socket.ReceiveTextAsync(linked.Token).ConfigureAwait(false);
+                idle.CancelAfter(idleTimeout);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ProviderTimeoutException(provider, idleTimeout);
+            }
+            if (message is not { } json)
+            {
+                yield break; // 1000 after CloseStream
+            }
+            DeepgramMessage parsed;
+            try
+            {
+                parsed = DeepgramMessage.Parse(json.Span);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new ProviderException(provider, "malformed message: " + e.Message, isTransient: false, inner: e);
+            }
+            if (parsed.Type == DeepgramMessageType.Error)
+            {
+                throw new ProviderException(provider, "error frame: " + parsed.Description, isTransient: true);
+            }
+            if (transcript.Map(parsed) is { } result)
+            {
+                yield return result;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => socket.DisposeAsync();
+}

@@ -1,0 +1,41 @@
+using Grpc.Core;
+using VoiceFunctions.MediaHost.Providers.Configuration;
+
+namespace VoiceFunctions.MediaHost.Providers.Yandex;
+
+/// <summary>Yandex SpeechKit's call metadata and its gRPC statuses as <see cref="ProviderException"/>s.</summary>
+public static class YandexAuth
+{
+    /// <summary>"authorization: Api-Key …" (or "Bearer …" for an IAM token given as "Bearer &lt;token&gt;"), and x-folder-id when set.</summary>
+    public static Metadata Headers(ProviderOptions options)
+    {
+        var headers = new Metadata
+        {
+            { "authorization", options.ApiKey.StartsWith("Bearer ", StringComparison.Ordinal) ? options.ApiKey : "Api-Key " + options.ApiKey },
+        };
+        if (options.FolderId.Length > 0)
+        {
+            headers.Add("x-folder-id", options.FolderId);
+        }
+        return headers;
+    }
+
+    /// <summary>The vendor's gRPC status with its HTTP equivalent; transient for UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED.</summary>
+    public static ProviderException ToProviderException(string provider, RpcException e)
+    {
+        var (http, transient) = e.StatusCode switch
+        {
+            StatusCode.InvalidArgument => (400, false),
+            StatusCode.Unauthenticated => (401, false),
+            StatusCode.PermissionDenied => (403, false),
+            StatusCode.ResourceExhausted => (429, true),
+            StatusCode.Unimplemented => (501, false),
+            StatusCode.Internal => (500, true),
+            StatusCode.Unavailable => (503, true),
+            StatusCode.DeadlineExceeded => (504, true),
+            _ => (500, true),
+        };
+        var retryAfter = e.Trailers.GetValue("retry-after") is { } value ? Http.ProviderHttp.ParseRetryAfterSeconds(value) : null;
+        return new ProviderException(provider, $"gRPC {e.StatusCode}: {e.Status.Detail}", transient, http, e, retryAfter);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Google.Protobuf;
+using Grpc.Core;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+using VoiceFunctions.MediaHost.Providers.Yandex.SttV3;
+
+namespace VoiceFunctions.MediaHost.Providers.Yandex;
+
+/// <summary>
+/// One utterance on a RecognizeStreaming call. "partial" becomes an interim, a non-empty "final" a final (the raw
+/// text: finals are not held for their normalised refinement, which would add latency); eou_update and status_code
+/// carry no text. Completing the request stream lets the server finish its last final and end the call with OK.
+/// </summary>
+internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<StreamingRequest, StreamingResponse> call, string provider, TimeSpan idleTimeout, TimeProvider time)
+    : IRecognitionStream
+{
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private byte[] _pcm = new byte[640];
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        if (frame.IsEmpty)
+        {
+            return;
+        }
+        var bytes = frame.Length * 2;
+        if (_pcm.Length < bytes)
+        {
+            _pcm = new byte[bytes];
+        }
+        var span = frame.Span;
+        for (var i = 0; i < span.Length; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(_pcm.AsSpan(i * 2), span[i]);
+        }
+        await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The chunk is serialised before WriteAsync completes, so the reused buffer may be wrapped, not copied.
+            var chunk = new StreamingRequest { Chunk = new AudioChunk { Data = UnsafeByteOperations.UnsafeWrap(_pcm.AsMemory(0, bytes)) } };
+            await call.RequestStream.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw YandexAuth.ToProviderException(provider, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ProviderException(provider, "the call ended: " + e.Message, isTransient: true, inner: e);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw YandexAuth.ToProviderException(provider, e);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var idle = new CancellationTokenSource(idleTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        while (true)
+        {
+            StreamingResponse response;
+            try
+            {
+                if (!await call.ResponseStream.MoveNext(linked.Token).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+                response = call.ResponseStream.Current;
+                idle.CancelAfter(idleTimeout);
+            }
+            catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Cancelled && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ProviderTimeoutException(provider, idleTimeout);
+            }
+            catch (RpcException e) when (!(e.StatusCode == Grpc.Core.StatusCode.Cancelled && cancellationToken.IsCancellationRequested))
+            {
+                throw YandexAuth.ToProviderException(provider, e);
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ProviderTimeoutException(provider, idleTimeout);
+            }
+            switch (response.EventCase)
+            {
+                case StreamingResponse.EventOneofCase.Partial when response.Partial.Alternatives.Count > 0 && response.Partial.Alternatives[0].Text.Length > 0:
+                    yield return RecognitionResult.Interim(response.Partial.Alternatives[0].Text);
+                    break;
+                case StreamingResponse.EventOneofCase.Final when response.Final.Alternatives.Count > 0 && response.Final.Alternatives[0].Text.Length > 0:
+                    yield return RecognitionResult.Final(response.Final.Alternatives[0].Text);
+                    break;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        call.Dispose();
+        _send.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
