@@ -24,7 +24,8 @@ public sealed class AgentProviderFactory(IOptions<AiLoopOptions> options, IHttpC
         : new BatchRecognitionAdapter(CreateSpeechToText(), Selection.Stt);
 
     public ISpeechToText CreateSpeechToText() => Selection.Stt == "openai"
-        ? new OpenAiSpeechToText(httpClients.CreateClient(HttpClientName), Selection.OpenAiStt!, time, loggers.CreateLogger<OpenAiSpeechToText>())
+        ? ChainFactory.ResilientBatch("openai-stt", new OpenAiSpeechToText(httpClients.CreateClient(HttpClientName), Selection.OpenAiStt!, time, loggers.CreateLogger<OpenAiSpeechToText>()),
+            ProviderChainFactory.FailoverFrom(Selection.OpenAiStt!, Chains.Stt.Failover))
         : new PocketsphinxSpeechToText(Selection.Pocketsphinx, loggers.CreateLogger<PocketsphinxSpeechToText>());
 
     public ILanguageModel CreateLanguageModel() => Chains.Llm.IsConfigured ? ChainFactory.CreateLanguageModel(Chains.Llm)
@@ -38,7 +39,9 @@ public sealed class AgentProviderFactory(IOptions<AiLoopOptions> options, IHttpC
         var (provider, voice) = Chains.Tts.IsConfigured
             ? (ChainFactory.CreateTextToSpeech(Chains.Tts), "chain|" + string.Join("|", Chains.Tts.Chain.Select(p => p.ToString())))
             : Selection.Tts == "openai"
-            ? ((ITextToSpeech)new OpenAiTextToSpeech(httpClients.CreateClient(HttpClientName), Selection.OpenAiTts!, time, loggers.CreateLogger<OpenAiTextToSpeech>()),
+            ? ((ITextToSpeech)ChainFactory.SingleTextToSpeech("openai-tts",
+                    new OpenAiTextToSpeech(httpClients.CreateClient(HttpClientName), Selection.OpenAiTts!, time, loggers.CreateLogger<OpenAiTextToSpeech>()),
+                    ProviderChainFactory.FailoverFrom(Selection.OpenAiTts!, Chains.Tts.Failover)),
                 $"openai|{Selection.OpenAiTts!.BaseUrl}|{Selection.OpenAiTts.Model}|{Selection.OpenAiTts.Voice}")
             : (new EspeakTextToSpeech(Selection.Espeak),
                 $"espeak|{Selection.Espeak.EnglishVoice}|{Selection.Espeak.RussianVoice}|{Selection.Espeak.WordsPerMinute}");

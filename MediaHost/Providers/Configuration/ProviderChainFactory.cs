@@ -36,6 +36,14 @@ public sealed class ProviderChainFactory(HttpClient http, TimeProvider time, ILo
     public FailoverSpeechToText SpeechToTextChain(IReadOnlyList<ProviderOptions> providers, FailoverOptions failover) =>
         new([.. providers.Select(o => Member("stt", o, SpeechToText(o), ProbeAsync, failover))], failover, time, _logger);
 
+    /// <summary>A one-provider TTS chain around an adapter built elsewhere (the older single-provider settings).</summary>
+    public FailoverTextToSpeech SingleTextToSpeech(string name, ITextToSpeech provider, FailoverOptions failover) =>
+        new([Member("tts", new ProviderOptions { Kind = name }, provider, ProbeAsync, failover)], failover, time, _logger);
+
+    /// <summary>A batch recogniser behind its own retry and breaker (the older single-provider settings).</summary>
+    public ResilientSpeechToText ResilientBatch(string name, ISpeechToText provider, FailoverOptions failover) =>
+        new(provider, ProviderPipelines.Create("stt", name, failover, time, _logger));
+
     /// <summary>One chain member: the adapter, a probe loop for when it is marked unhealthy, and its own pipeline.</summary>
     public ChainMember<T> Member<T>(string stage, ProviderOptions options, T provider, Func<T, CancellationToken, Task> probe, FailoverOptions failover) =>
         new(options.DisplayName, provider,

@@ -40,7 +40,8 @@ public sealed class AgentWithOpenAiProvidersTests
         var http = new HttpClient();
         var call = new TestCallSession(maxFrames: 600);
         var stt = new OpenAiSpeechToText(http, Options("whisper-1"), TimeProvider.System, NullLogger<OpenAiSpeechToText>.Instance);
-        var llm = new OpenAiChatModel(http, Options("gpt-test"), TimeProvider.System, NullLogger<OpenAiChatModel>.Instance);
+        var llm = new VoiceFunctions.MediaHost.Providers.Configuration.ProviderChainFactory(http, TimeProvider.System, NullLoggerFactory.Instance)
+            .LanguageModel(VoiceFunctions.MediaHost.Providers.Configuration.ProviderChainFactory.FromOpenAi(Options("gpt-test"), "openai-compatible"));
         var h = new AgentHarness(call, stt, llm, new FakeTextToSpeech(), new AiLoopOptions { TransferTarget = "tel:+74950000000" }, time: TimeProvider.System);
         call.OnFrame = i =>
         {

@@ -58,8 +58,8 @@ public sealed class VoiceAgentRegistrationTests
             ["AiLoop:Providers:OpenAiStt:BaseUrl"] = "http://127.0.0.1:8000/v1",
             ["AiLoop:Providers:OpenAiStt:Model"] = "whisper-1",
         });
-        Assert.IsType<OpenAiChatModel>(sp.GetRequiredService<ILanguageModel>());
-        Assert.IsType<OpenAiSpeechToText>(sp.GetRequiredService<ISpeechToText>());
+        Assert.IsType<VoiceFunctions.MediaHost.Providers.Failover.FailoverLanguageModel>(sp.GetRequiredService<ILanguageModel>());
+        Assert.IsType<OpenAiSpeechToText>(Assert.IsType<VoiceFunctions.MediaHost.Providers.Failover.ResilientSpeechToText>(sp.GetRequiredService<ISpeechToText>()).Inner);
         Assert.IsType<CachingTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
     }
 

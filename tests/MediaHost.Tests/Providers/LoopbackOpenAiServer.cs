@@ -23,7 +23,10 @@ internal sealed class LoopbackOpenAiServer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
-    public sealed record RecordedRequest(string Path, string? Authorization, string ContentType, byte[] Body);
+    public sealed record RecordedRequest(string Path, string? Authorization, string ContentType, byte[] Body, string Query = "", string? ApiKeyHeader = null);
+
+    /// <summary>The server's root address (BaseUrl without "/v1"), for Azure-shaped paths.</summary>
+    public string RootUrl => BaseUrl[..^"/v1".Length];
 
     public static async Task<LoopbackOpenAiServer> StartAsync(Func<HttpContext, int, Task> handler)
     {
@@ -39,7 +42,8 @@ internal sealed class LoopbackOpenAiServer : IAsyncDisposable
             int attempt;
             lock (server.Requests)
             {
-                server.Requests.Add(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization, context.Request.ContentType ?? "", body.ToArray()));
+                server.Requests.Add(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization, context.Request.ContentType ?? "", body.ToArray(),
+                    context.Request.QueryString.Value ?? "", context.Request.Headers["api-key"].FirstOrDefault()));
                 attempt = server.Requests.Count;
             }
             await handler(context, attempt);

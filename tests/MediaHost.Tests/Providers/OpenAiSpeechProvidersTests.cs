@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Configuration;
+using VoiceFunctions.MediaHost.Providers.Failover;
 using VoiceFunctions.MediaHost.Tests.Agent;
 using VoiceFunctions.TestSupport;
 
@@ -101,7 +103,9 @@ public sealed class OpenAiSpeechProvidersTests
         await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteErrorAsync(ctx, 500, "boom"));
         var options = Options(server, "tts-1");
         options.MaxRetries = 2;
-        var tts = new OpenAiTextToSpeech(new HttpClient(), options, TimeProvider.System, NullLogger<OpenAiTextToSpeech>.Instance);
+        var tts = new ProviderChainFactory(new HttpClient(), TimeProvider.System, NullLoggerFactory.Instance).SingleTextToSpeech("openai-tts",
+            new OpenAiTextToSpeech(new HttpClient(), options, TimeProvider.System, NullLogger<OpenAiTextToSpeech>.Instance),
+            ProviderChainFactory.FailoverFrom(options, new FailoverOptions()));
         await Assert.ThrowsAsync<ProviderException>(async () =>
         {
             await foreach (var _ in tts.SynthesizeAsync("Hi", "en-US", default))

@@ -1,29 +1,32 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Configuration;
+using VoiceFunctions.MediaHost.Providers.Failover;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Providers;
 
-public sealed class OpenAiChatModelTests
+/// <summary>The LLM through IChatClient (OpenAI SDK) against the loopback server speaking the OpenAI wire format.</summary>
+public sealed class ChatClientLanguageModelTests
 {
     private static readonly string Key = "test-key-" + Guid.NewGuid().ToString("N");
 
-    private static OpenAiChatModel Model(LoopbackOpenAiServer server, Action<OpenAiOptions>? configure = null)
-    {
-        var options = new OpenAiOptions { BaseUrl = server.BaseUrl, ApiKey = Key, Model = "test-model", RetryDelayMs = 1 };
-        configure?.Invoke(options);
-        return new OpenAiChatModel(new HttpClient(), options, TimeProvider.System, NullLogger<OpenAiChatModel>.Instance);
-    }
+    internal static ILanguageModel Model(ProviderOptions options, int maxRetries = 0) =>
+        new ProviderChainFactory(new HttpClient(), TimeProvider.System, NullLoggerFactory.Instance)
+            .LanguageModelChain([options], new FailoverOptions { MaxRetries = maxRetries, RetryBaseDelayMs = 1, FirstResultDeadlineMs = 10_000 });
 
-    private static LanguageModelRequest Request() => new(
+    private static ILanguageModel Model(LoopbackOpenAiServer server, int maxRetries = 0, int idleSeconds = 10) => Model(new ProviderOptions
+    {
+        Kind = "openai-compatible", Name = "openai-llm", Endpoint = server.BaseUrl, ApiKey = Key, Model = "test-model", StreamIdleTimeoutSeconds = idleSeconds,
+    }, maxRetries);
+
+    internal static LanguageModelRequest Request() => new(
         [new ChatMessage(ChatRole.System, "You are a phone agent."), new ChatMessage(ChatRole.User, "Переведите меня на оператора")],
         [new ToolDefinition("transfer_to_human", "Transfer", JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement)],
         "ru-RU");
 
-    private static async Task<List<LanguageModelUpdate>> Collect(ILanguageModel model, CancellationToken cancellationToken = default)
+    internal static async Task<List<LanguageModelUpdate>> Collect(ILanguageModel model, CancellationToken cancellationToken = default)
     {
         var updates = new List<LanguageModelUpdate>();
         await foreach (var u in model.StreamAsync(Request(), cancellationToken))
@@ -33,14 +36,15 @@ public sealed class OpenAiChatModelTests
         return updates;
     }
 
-    private static string Chunk(string deltaJson, string? finish = null) =>
+    internal static string Chunk(string deltaJson, string? finish = null) =>
         $$"""{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"test-model","choices":[{"index":0,"delta":{{deltaJson}},"finish_reason":{{(finish is null ? "null" : "\"" + finish + "\"")}}}]}""";
+
+    internal static readonly string[] Hello = [Chunk("""{"role":"assistant","content":""}"""), Chunk("""{"content":"Здравствуйте"}"""), Chunk("""{"content":"! Чем"}"""), Chunk("""{"content":" помочь?"}"""), Chunk("{}", "stop"), "[DONE]"];
 
     [Fact]
     public async Task Content_deltas_stream_in_order_and_the_request_carries_model_messages_tools_and_key()
     {
-        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx,
-            [Chunk("""{"role":"assistant","content":""}"""), Chunk("""{"content":"Здравствуйте"}"""), Chunk("""{"content":"! Чем"}"""), Chunk("""{"content":" помочь?"}"""), Chunk("{}", "stop"), "[DONE]"]));
+        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx, Hello));
         var updates = await Collect(Model(server)).DefaultTimeout();
 
         Assert.Equal("Здравствуйте! Чем помочь?", string.Concat(updates.Select(u => u.Text)));
@@ -56,7 +60,7 @@ public sealed class OpenAiChatModelTests
     }
 
     [Fact]
-    public async Task Tool_call_fragments_are_assembled_into_whole_calls()
+    public async Task Tool_calls_come_back_to_the_agent_whole_and_are_not_invoked()
     {
         await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx,
         [
@@ -73,13 +77,64 @@ public sealed class OpenAiChatModelTests
         Assert.Equal("Соединяю.", updates[0].Text);
         var calls = updates.Where(u => u.ToolCall is not null).Select(u => u.ToolCall!).ToList();
         Assert.Equal([new ToolCall("call_a", "transfer_to_human", """{"reason":"asked"}"""), new ToolCall("call_b", "lookup", "{}")], calls);
+        Assert.Single(server.Requests); // no automatic invocation and second round: the agent decides
+    }
+
+    [Fact]
+    public async Task Token_usage_is_the_last_update_and_usage_is_asked_for()
+    {
+        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx,
+            [Chunk("""{"content":"Да."}"""), Chunk("{}", "stop"), """{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"test-model","choices":[],"usage":{"prompt_tokens":42,"completion_tokens":3,"total_tokens":45}}""", "[DONE]"]));
+        var updates = await Collect(Model(server)).DefaultTimeout();
+
+        Assert.Equal(new TokenUsage(42, 3), updates[^1].Usage);
+        using var body = JsonDocument.Parse(server.Requests.Single().Body);
+        Assert.True(body.RootElement.GetProperty("stream_options").GetProperty("include_usage").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Azure_classic_deployment_url_carries_api_version_and_api_key_header_not_a_bearer()
+    {
+        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx, Hello));
+        var updates = await Collect(Model(new ProviderOptions
+        {
+            Kind = "azure-openai", Endpoint = server.RootUrl, ApiKey = Key, Deployment = "gpt-4o-mini-ru", ApiVersion = "2024-10-21",
+        })).DefaultTimeout();
+
+        Assert.Equal("Здравствуйте! Чем помочь?", string.Concat(updates.Select(u => u.Text)));
+        var request = server.Requests.Single();
+        Assert.Equal("/openai/deployments/gpt-4o-mini-ru/chat/completions", request.Path);
+        Assert.Equal("?api-version=2024-10-21", request.Query);
+        Assert.Equal(Key, request.ApiKeyHeader);
+        Assert.Null(request.Authorization);
+    }
+
+    [Fact]
+    public async Task Azure_v1_endpoint_takes_the_model_in_the_body_and_the_api_key_header()
+    {
+        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx, Hello));
+        await Collect(Model(new ProviderOptions { Kind = "azure-openai-v1", Endpoint = server.RootUrl, ApiKey = Key, Model = "gpt-4o-mini-ru" })).DefaultTimeout();
+
+        var request = server.Requests.Single();
+        Assert.Equal("/openai/v1/chat/completions", request.Path);
+        Assert.Equal(Key, request.ApiKeyHeader);
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("gpt-4o-mini-ru", body.RootElement.GetProperty("model").GetString());
+    }
+
+    [Fact]
+    public async Task A_keyless_compatible_server_gets_no_authorization_header()
+    {
+        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx, Hello));
+        await Collect(Model(new ProviderOptions { Kind = "openai-compatible", Endpoint = server.BaseUrl, Model = "qwen2.5" })).DefaultTimeout();
+        Assert.Null(server.Requests.Single().Authorization);
     }
 
     [Fact]
     public async Task Error_json_becomes_a_provider_exception_with_the_server_message_and_no_key()
     {
         await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteErrorAsync(ctx, 400, "model not found"));
-        var e = await Assert.ThrowsAsync<ProviderException>(() => Collect(Model(server))).DefaultTimeout();
+        var e = await Assert.ThrowsAsync<ProviderException>(() => Collect(Model(server, maxRetries: 2))).DefaultTimeout();
 
         Assert.Contains("HTTP 400: model not found", e.Message);
         Assert.False(e.IsTransient);
@@ -92,18 +147,23 @@ public sealed class OpenAiChatModelTests
     {
         await using var server = await LoopbackOpenAiServer.StartAsync((ctx, attempt) => attempt < 3
             ? LoopbackOpenAiServer.WriteErrorAsync(ctx, 503, "overloaded")
-            : LoopbackOpenAiServer.WriteSseAsync(ctx, [Chunk("""{"content":"ok"}"""), "[DONE]"]));
-        var updates = await Collect(Model(server, o => o.MaxRetries = 2)).DefaultTimeout();
+            : LoopbackOpenAiServer.WriteSseAsync(ctx, [Chunk("""{"content":"ok"}"""), Chunk("{}", "stop"), "[DONE]"]));
+        var updates = await Collect(Model(server, maxRetries: 2)).DefaultTimeout();
         Assert.Equal("ok", updates.Single().Text);
         Assert.Equal(3, server.Requests.Count);
     }
 
     [Fact]
-    public async Task Retries_stop_after_max_retries_and_the_last_error_surfaces()
+    public async Task Retries_stop_after_max_retries_and_the_429_with_its_retry_after_surfaces()
     {
-        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteErrorAsync(ctx, 429, "rate limited"));
-        var e = await Assert.ThrowsAsync<ProviderException>(() => Collect(Model(server, o => o.MaxRetries = 1))).DefaultTimeout();
+        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) =>
+        {
+            ctx.Response.Headers.RetryAfter = "0";
+            return LoopbackOpenAiServer.WriteErrorAsync(ctx, 429, "rate limited");
+        });
+        var e = await Assert.ThrowsAsync<ProviderException>(() => Collect(Model(server, maxRetries: 1))).DefaultTimeout();
         Assert.Equal(429, e.StatusCode);
+        Assert.Equal(TimeSpan.Zero, e.RetryAfter);
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -129,11 +189,11 @@ public sealed class OpenAiChatModelTests
     }
 
     [Fact]
-    public async Task A_stream_that_closes_without_done_is_reported_as_broken()
+    public async Task A_stream_that_closes_without_a_finish_reason_is_reported_as_broken()
     {
         await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx, [Chunk("""{"content":"Hi"}""")]));
         var e = await Assert.ThrowsAsync<ProviderException>(() => Collect(Model(server))).DefaultTimeout();
-        Assert.Contains("before [DONE]", e.Message);
+        Assert.Contains("finish reason", e.Message);
     }
 
     [Fact]
@@ -144,17 +204,8 @@ public sealed class OpenAiChatModelTests
             await LoopbackOpenAiServer.WriteSseAsync(ctx, [Chunk("""{"content":"Hi"}""")]);
             await Task.Delay(TimeSpan.FromSeconds(20), ctx.RequestAborted).ContinueWith(_ => { });
         });
-        var e = await Assert.ThrowsAsync<ProviderTimeoutException>(() => Collect(Model(server, o => o.StreamIdleTimeoutSeconds = 1))).DefaultTimeout();
+        var e = await Assert.ThrowsAsync<ProviderTimeoutException>(() => Collect(Model(server, idleSeconds: 1))).DefaultTimeout();
         Assert.Equal(TimeSpan.FromSeconds(1), e.Timeout);
-    }
-
-    [Fact]
-    public async Task A_slow_stream_within_the_idle_timeout_is_delivered_whole()
-    {
-        await using var server = await LoopbackOpenAiServer.StartAsync((ctx, _) => LoopbackOpenAiServer.WriteSseAsync(ctx,
-            [Chunk("""{"content":"a"}"""), Chunk("""{"content":"b"}"""), Chunk("""{"content":"c"}"""), "[DONE]"], TimeSpan.FromMilliseconds(150)));
-        var updates = await Collect(Model(server)).DefaultTimeout();
-        Assert.Equal("abc", string.Concat(updates.Select(u => u.Text)));
     }
 
     [Fact]
@@ -179,27 +230,8 @@ public sealed class OpenAiChatModelTests
     [Fact]
     public async Task Connection_refused_is_a_transient_provider_error()
     {
-        var options = new OpenAiOptions { BaseUrl = "http://127.0.0.1:1/v1", Model = "m", MaxRetries = 0 };
-        var model = new OpenAiChatModel(new HttpClient(), options, TimeProvider.System, NullLogger<OpenAiChatModel>.Instance);
+        var model = Model(new ProviderOptions { Kind = "openai-compatible", Endpoint = "http://127.0.0.1:1/v1", Model = "m" });
         var e = await Assert.ThrowsAsync<ProviderException>(() => Collect(model)).DefaultTimeout();
         Assert.True(e.IsTransient);
-    }
-
-    [Fact]
-    public void Error_in_the_middle_of_a_stream_is_reported()
-    {
-        var assembler = new ChatStreamAssembler();
-        Assert.Throws<ProviderException>(() => assembler.Add("""{"error":{"message":"context length exceeded"}}""", []));
-    }
-
-    [Fact]
-    public async Task Multi_line_data_events_and_comments_are_handled_by_the_sse_reader()
-    {
-        var body = new MemoryStream(Encoding.UTF8.GetBytes(": keep-alive\r\n\r\ndata: {\"a\":\ndata: 1}\r\n\r\ndata: [DONE]\n\n"));
-        var http = new OpenAiHttp(new HttpClient(), new OpenAiOptions(), TimeProvider.System, NullLogger.Instance);
-        var reader = new SseLineReader(body, http, "t");
-        Assert.Equal("{\"a\":\n1}", await reader.ReadEventAsync(default));
-        Assert.Equal("[DONE]", await reader.ReadEventAsync(default));
-        Assert.Null(await reader.ReadEventAsync(default));
     }
 }
