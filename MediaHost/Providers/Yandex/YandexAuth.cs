@@ -20,6 +20,22 @@ public static class YandexAuth
         return headers;
     }
 
+    /// <summary>
+    /// A write or complete that failed because the server already ended the call: the call's own status says why
+    /// (UNAUTHENTICATED, UNAVAILABLE…), where the write's exception may only say "cancelled".
+    /// </summary>
+    public static ProviderException FromEndedCall<TRequest, TResponse>(string provider, AsyncDuplexStreamingCall<TRequest, TResponse> call, Exception e)
+    {
+        try
+        {
+            return ToProviderException(provider, new RpcException(call.GetStatus(), call.GetTrailers()));
+        }
+        catch (InvalidOperationException)
+        {
+            return e is RpcException rpc ? ToProviderException(provider, rpc) : new ProviderException(provider, "the call ended: " + e.Message, isTransient: true, inner: e);
+        }
+    }
+
     /// <summary>The vendor's gRPC status with its HTTP equivalent; transient for UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED.</summary>
     public static ProviderException ToProviderException(string provider, RpcException e)
     {

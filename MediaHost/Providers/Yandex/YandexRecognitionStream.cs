@@ -41,13 +41,9 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             var chunk = new StreamingRequest { Chunk = new AudioChunk { Data = UnsafeByteOperations.UnsafeWrap(_pcm.AsMemory(0, bytes)) } };
             await call.RequestStream.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
-        catch (RpcException e)
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
         {
-            throw YandexAuth.ToProviderException(provider, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ProviderException(provider, "the call ended: " + e.Message, isTransient: true, inner: e);
+            throw YandexAuth.FromEndedCall(provider, call, e);
         }
         finally
         {
@@ -62,9 +58,9 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
         {
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         }
-        catch (RpcException e)
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
         {
-            throw YandexAuth.ToProviderException(provider, e);
+            throw YandexAuth.FromEndedCall(provider, call, e);
         }
         finally
         {

@@ -29,10 +29,11 @@ public sealed class YandexSpeechToText(ProviderOptions options, GrpcChannel chan
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             await call.RequestStream.WriteAsync(SessionOptions(options, request), linked.Token).ConfigureAwait(false);
         }
-        catch (RpcException e)
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
         {
+            var failure = YandexAuth.FromEndedCall(Name, call, e);
             call.Dispose();
-            throw YandexAuth.ToProviderException(Name, e);
+            throw failure;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,68 @@
+namespace VoiceFunctions.MediaHost.Tests.Providers.Fakes;
+
+/// <summary>What a vendor fake does with the next session: answer normally, or fail the way the vendor documents.</summary>
+public enum FakeBehaviour
+{
+    /// <summary>Interims then a final (STT), or audio in chunks (TTS).</summary>
+    Normal,
+    /// <summary>Refuse with the vendor's "too many requests" (HTTP 429 / gRPC RESOURCE_EXHAUSTED) and a Retry-After.</summary>
+    RateLimited,
+    /// <summary>Refuse with a server error (HTTP 503 / gRPC UNAVAILABLE).</summary>
+    ServerError,
+    /// <summary>Start answering, then drop the connection without a close.</summary>
+    DropMidStream,
+    /// <summary>Hold the first result back for <see cref="FakeScript.FirstResultDelay"/>.</summary>
+    SlowFirstResult,
+}
+
+/// <summary>The script the vendor fakes follow; a test sets it before it calls the adapter. Thread-safe enough for one test.</summary>
+public sealed class FakeScript
+{
+    public const string Key = "fake-key-0123456789";
+    public const string Interim = "здравствуйте";
+    public const string Transcript = "здравствуйте я хочу узнать баланс";
+
+    public FakeBehaviour Behaviour { get; set; } = FakeBehaviour.Normal;
+
+    /// <summary>Sent as Retry-After (seconds) with a refusal.</summary>
+    public int RetryAfterSeconds { get; set; } = 2;
+
+    public TimeSpan FirstResultDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>TTS: milliseconds of audio per sentence, sent in <see cref="Chunks"/> pieces.</summary>
+    public int AudioMilliseconds { get; set; } = 500;
+
+    public int Chunks { get; set; } = 5;
+
+    /// <summary>TTS: when set, the fake sends its first chunk, then waits for this before the rest (proves first audio is passed on as it arrives).</summary>
+    public TaskCompletionSource? HoldAfterFirstChunk { get; set; }
+
+    /// <summary>Sessions (upgrades, calls, requests) the fake saw, refused ones included.</summary>
+    public int Sessions;
+
+    /// <summary>Audio bytes received by an STT fake in the last session.</summary>
+    public long AudioBytes;
+
+    /// <summary>The last authentication value the fake saw (to assert the header form), never a real key.</summary>
+    public string? LastAuth { get; set; }
+
+    /// <summary>A tone of <see cref="AudioMilliseconds"/> at <paramref name="rate"/>, 16-bit little-endian, cut in <see cref="Chunks"/> pieces.</summary>
+    public List<byte[]> AudioChunks(int rate)
+    {
+        var samples = rate * AudioMilliseconds / 1000;
+        var pcm = new byte[samples * 2];
+        for (var i = 0; i < samples; i++)
+        {
+            var value = (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate));
+            pcm[2 * i] = (byte)value;
+            pcm[2 * i + 1] = (byte)(value >> 8);
+        }
+        var size = (pcm.Length / Chunks + 1) | 1; // odd sizes: pieces split samples, as real bodies do
+        var chunks = new List<byte[]>();
+        for (var offset = 0; offset < pcm.Length; offset += size)
+        {
+            chunks.Add(pcm.AsSpan(offset, Math.Min(size, pcm.Length - offset)).ToArray());
+        }
+        return chunks;
+    }
+}
