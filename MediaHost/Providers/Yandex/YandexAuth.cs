@@ -22,10 +22,22 @@ public static class YandexAuth
 
     /// <summary>
     /// A write or complete that failed because the server already ended the call: the call's own status says why
-    /// (UNAUTHENTICATED, UNAVAILABLE…), where the write's exception may only say "cancelled".
+    /// (UNAUTHENTICATED, UNAVAILABLE…), where the write's exception may only say "cancelled". A refused call ends
+    /// with trailers only, so its response headers fail with the real status; waited for at most a second.
     /// </summary>
-    public static ProviderException FromEndedCall<TRequest, TResponse>(string provider, AsyncDuplexStreamingCall<TRequest, TResponse> call, Exception e)
+    public static async Task<ProviderException> FromEndedCallAsync<TRequest, TResponse>(string provider, AsyncDuplexStreamingCall<TRequest, TResponse> call, Exception e)
     {
+        try
+        {
+            await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (RpcException status)
+        {
+            return ToProviderException(provider, status);
+        }
+        catch (TimeoutException)
+        {
+        }
         try
         {
             return ToProviderException(provider, new RpcException(call.GetStatus(), call.GetTrailers()));

@@ -16,6 +16,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     : IRecognitionStream
 {
     private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly TaskCompletionSource<ProviderException> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private byte[] _pcm = new byte[640];
 
     public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
@@ -41,13 +42,29 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             var chunk = new StreamingRequest { Chunk = new AudioChunk { Data = UnsafeByteOperations.UnsafeWrap(_pcm.AsMemory(0, bytes)) } };
             await call.RequestStream.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RpcException or InvalidOperationException or IOException or HttpRequestException or HttpProtocolException)
         {
-            throw YandexAuth.FromEndedCall(provider, call, e);
+            throw await FailureAsync(e).ConfigureAwait(false);
         }
         finally
         {
             _send.Release();
+        }
+    }
+
+    /// <summary>
+    /// Why a write failed. The response side carries the server's status; a write into a call the server already
+    /// ended may only see "cancelled", so the reader's verdict is preferred when it comes within a second.
+    /// </summary>
+    private async Task<ProviderException> FailureAsync(Exception e)
+    {
+        try
+        {
+            return await _failed.Task.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return await YandexAuth.FromEndedCallAsync(provider, call, e).ConfigureAwait(false);
         }
     }
 
@@ -58,9 +75,9 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
         {
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RpcException or InvalidOperationException or IOException or HttpRequestException or HttpProtocolException)
         {
-            throw YandexAuth.FromEndedCall(provider, call, e);
+            throw await FailureAsync(e).ConfigureAwait(false);
         }
         finally
         {
@@ -90,7 +107,15 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             }
             catch (RpcException e) when (!(e.StatusCode == Grpc.Core.StatusCode.Cancelled && cancellationToken.IsCancellationRequested))
             {
-                throw YandexAuth.ToProviderException(provider, e);
+                var failure = YandexAuth.ToProviderException(provider, e);
+                _failed.TrySetResult(failure);
+                throw failure;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or HttpRequestException or HttpProtocolException)
+            {
+                var failure = new ProviderException(provider, "the connection dropped mid-stream", isTransient: true, inner: e);
+                _failed.TrySetResult(failure);
+                throw failure;
             }
             catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

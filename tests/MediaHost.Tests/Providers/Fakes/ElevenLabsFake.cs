@@ -69,14 +69,15 @@ internal static class ElevenLabsFake
                     await Task.Delay(script.FirstResultDelay, context.RequestAborted);
                 }
                 await SendAsync(socket, $$"""{"audio":"{{Convert.ToBase64String(chunk)}}","isFinal":null,"normalizedAlignment":null,"alignment":null}""");
-                if (first && script.Behaviour == FakeBehaviour.DropMidStream)
-                {
-                    context.Abort();
-                    return;
-                }
                 if (first && script.HoldAfterFirstChunk is { } hold)
                 {
                     await hold.Task.WaitAsync(context.RequestAborted);
+                }
+                if (first && script.Behaviour == FakeBehaviour.DropMidStream)
+                {
+                    await Task.Delay(50); // let the first message leave before the TCP connection is cut
+                    context.Abort();
+                    return;
                 }
                 first = false;
             }

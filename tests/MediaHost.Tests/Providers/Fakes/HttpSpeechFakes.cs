@@ -113,15 +113,15 @@ internal static class HttpSpeechFakes
             }
             await context.Response.Body.WriteAsync(chunk);
             await context.Response.Body.FlushAsync();
+            if (first && script.HoldAfterFirstChunk is { } hold)
+            {
+                await hold.Task.WaitAsync(context.RequestAborted);
+            }
             if (first && script.Behaviour == FakeBehaviour.DropMidStream)
             {
                 await Task.Delay(50);
                 context.Abort();
                 return;
-            }
-            if (first && script.HoldAfterFirstChunk is { } hold)
-            {
-                await hold.Task.WaitAsync(context.RequestAborted);
             }
             first = false;
         }

@@ -47,15 +47,15 @@ internal sealed class YandexSynthesizerFake(FakeScript script) : Synthesizer.Syn
             var lengthMs = chunk.Length / 2 * 1000L / rate;
             await responseStream.WriteAsync(new UtteranceSynthesisResponse { AudioChunk = new AudioChunk { Data = ByteString.CopyFrom(chunk) }, StartMs = startMs, LengthMs = lengthMs });
             startMs += lengthMs;
+            if (first && script.HoldAfterFirstChunk is { } hold)
+            {
+                await hold.Task.WaitAsync(context.CancellationToken);
+            }
             if (first && script.Behaviour == FakeBehaviour.DropMidStream)
             {
                 await Task.Delay(50);
                 context.GetHttpContext().Abort();
                 return;
-            }
-            if (first && script.HoldAfterFirstChunk is { } hold)
-            {
-                await hold.Task.WaitAsync(context.CancellationToken);
             }
             first = false;
         }
