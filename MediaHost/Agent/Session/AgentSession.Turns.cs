@@ -139,8 +139,13 @@ public sealed partial class AgentSession
                         break;
                     }
                     stage.Restart();
-                    turn.LlmTimeToFirstToken ??= _deps.Time.GetElapsedTime(started);
                     var update = stream.Current;
+                    if (update.Usage is { } usage)
+                    {
+                        turn.AddUsage(usage);
+                        continue;
+                    }
+                    turn.LlmTimeToFirstToken ??= _deps.Time.GetElapsedTime(started);
                     if (update.ToolCall is { } call)
                     {
                         calls.Add(call);

@@ -237,6 +237,8 @@ public sealed partial class AgentSession
             FalseInterruption = turn.FalseInterruption,
             ToolCalls = turn.ToolCalls,
             Error = turn.Failure is { } f ? $"{f.GetType().Name}: {f.Message}" : null,
+            InputTokens = turn.Usage?.InputTokens,
+            OutputTokens = turn.Usage?.OutputTokens,
             SttLatency = turn.SttLatency,
             LlmTimeToFirstToken = turn.LlmTimeToFirstToken,
             TtsTimeToFirstAudio = turn.TtsTimeToFirstAudio,

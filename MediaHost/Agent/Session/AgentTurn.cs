@@ -38,6 +38,15 @@ public sealed class AgentTurn(int index, string trigger, CancellationTokenSource
     public TimeSpan? LlmTimeToFirstToken { get; set; }
     public TimeSpan? TtsTimeToFirstAudio { get; set; }
 
+    /// <summary>Token usage summed over the turn's LLM requests (a tool round makes several).</summary>
+    public TokenUsage? Usage { get; private set; }
+
+    public void AddUsage(TokenUsage usage) => Usage = Usage is { } sum
+        ? new TokenUsage(Add(sum.InputTokens, usage.InputTokens), Add(sum.OutputTokens, usage.OutputTokens))
+        : usage;
+
+    private static long? Add(long? a, long? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
+
     /// <summary>Marks the barge-in; true only for the first call.</summary>
     public bool Interrupt() => Interlocked.Exchange(ref _interrupted, 1) == 0;
 

@@ -18,6 +18,10 @@ public sealed record TurnRecord
     public IReadOnlyList<string> ToolCalls { get; init; } = [];
     /// <summary>The provider failure of this turn (type and message, no secrets), if any.</summary>
     public string? Error { get; init; }
+    /// <summary>Prompt tokens of this turn's LLM requests, as the provider reported them (null when none reported).</summary>
+    public long? InputTokens { get; init; }
+    /// <summary>Completion tokens of this turn's LLM requests (null when none reported).</summary>
+    public long? OutputTokens { get; init; }
     /// <summary>End of the caller's speech → STT final.</summary>
     public TimeSpan? SttLatency { get; init; }
     /// <summary>LLM request → first token (or tool call).</summary>
