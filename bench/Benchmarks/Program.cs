@@ -14,6 +14,10 @@ public static class BenchmarkProgram
         {
             return Agent.AgentLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
+        if (args.Length > 0 && args[0] == "providers-load")
+        {
+            return Providers.ProviderChainRun.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
         if (args.Length > 0 && args[0] == "webhook-load")
         {
             return ControlPlane.WebhookLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
