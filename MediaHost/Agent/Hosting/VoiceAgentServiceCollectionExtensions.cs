@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 
 // In the DI namespace, as is usual for Add* extensions, so Program.cs needs no extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,10 @@ public static class VoiceAgentServiceCollectionExtensions
         services.TryAddSingleton<AgentMetrics>();
         services.TryAddSingleton<AgentProviderFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().CreateSpeechToText());
+        // The loop speaks the streaming contract: a registered streaming recogniser is used as it is; otherwise the
+        // batch provider is adapted (one final after the endpoint).
+        services.TryAddSingleton<IStreamingSpeechToText>(sp => new BatchRecognitionAdapter(
+            sp.GetRequiredService<ISpeechToText>(), sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Providers.Stt));
         services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().CreateLanguageModel());
         services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().CreateTextToSpeech());
         services.TryAddSingleton(sp => new PhraseAudioCache(sp.GetRequiredService<ITextToSpeech>()));
@@ -46,7 +52,7 @@ public static class VoiceAgentServiceCollectionExtensions
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceFunctions.MediaHost.Agent");
             ProvidersLog.ProvidersChosen(logger, options.Providers.Stt, options.Providers.Llm, options.Providers.Tts);
             return new AgentDependencies(
-                sp.GetRequiredService<ISpeechToText>(),
+                sp.GetRequiredService<IStreamingSpeechToText>(),
                 sp.GetRequiredService<ILanguageModel>(),
                 sp.GetRequiredService<ITextToSpeech>(),
                 sp.GetRequiredService<PhraseAudioCache>(),
@@ -55,7 +61,8 @@ public static class VoiceAgentServiceCollectionExtensions
                 sp.GetRequiredService<ITurnReporter>(),
                 logger,
                 sp.GetRequiredService<HttpToolInvoker>(),
-                EndOfTurnModel: sp.GetService<IEndOfTurnModel>());
+                EndOfTurnModel: sp.GetService<IEndOfTurnModel>(),
+                AudioFrontEndFactory: sp.GetService<Func<IAudioFrontEnd>>());
         });
         services.AddHostedService<VoiceAgentStartupCheck>();
         services.RemoveAll<ICallHandler>();
