@@ -19,9 +19,9 @@ public sealed class AgentProviderFactory(IOptions<AiLoopOptions> options, IHttpC
     private ProviderChainFactory ChainFactory => new(httpClients.CreateClient(HttpClientName), time, loggers);
 
     /// <summary>The streaming STT chain of AiLoop:Providers:Chains:Stt, or the single batch provider behind the batch adapter.</summary>
-    public IStreamingSpeechToText CreateStreamingSpeechToText() => Chains.Stt.IsConfigured
+    public IStreamingSpeechToText CreateStreamingSpeechToText(Func<ISpeechToText> batch) => Chains.Stt.IsConfigured
         ? ChainFactory.CreateSpeechToText(Chains.Stt)
-        : new BatchRecognitionAdapter(CreateSpeechToText(), Selection.Stt);
+        : new BatchRecognitionAdapter(batch(), Selection.Stt);
 
     public ISpeechToText CreateSpeechToText() => Selection.Stt == "openai"
         ? ChainFactory.ResilientBatch("openai-stt", new OpenAiSpeechToText(httpClients.CreateClient(HttpClientName), Selection.OpenAiStt!, time, loggers.CreateLogger<OpenAiSpeechToText>()),

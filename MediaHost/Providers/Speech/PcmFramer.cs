@@ -9,7 +9,7 @@ namespace VoiceFunctions.MediaHost.Providers.Speech;
 /// </summary>
 public sealed class PcmFramer(int sourceRate)
 {
-    private readonly Resampler? _resampler = sourceRate == AudioFormat.SampleRate ? null : new Resampler(sourceRate, AudioFormat.SampleRate);
+    private readonly AlignedResampling? _resampler = sourceRate == AudioFormat.SampleRate ? null : new AlignedResampling(sourceRate, AudioFormat.SampleRate);
     private readonly FrameAssembler _assembler = new();
     private readonly List<short> _samples = [];
     private byte? _oddByte;
