@@ -110,7 +110,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     {
         _delay.Update(farEnd, nearEnd);
         var delay = Math.Max(0, _delay.DelaySamples - _leadSamples);
-        if (delay != _alignedDelay)
+        // The filter reaches a lead before and three leads after the estimate: a move within half a lead is still
+        // inside it and not worth throwing the adapted filter away for.
+        if (Math.Abs(delay - _alignedDelay) > _leadSamples / 2)
         {
             _alignedDelay = delay;
             SpeexDspNative.EchoStateReset(_echo);

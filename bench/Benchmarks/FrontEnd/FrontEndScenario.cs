@@ -64,4 +64,19 @@ public static class FrontEndScenario
         }
         return converged;
     }
+
+    /// <summary>Seconds from <paramref name="fromSecond"/> to the first 500 ms window (0.1 s steps) whose ERLE reaches
+    /// <paramref name="targetDb"/>; null when none does.</summary>
+    public static double? SecondsToFirstReach(short[] sent, short[] received, short[] output, double fromSecond, double targetDb)
+    {
+        var end = (double)output.Length / SamplesPerSecond;
+        for (var t = fromSecond; t + 0.5 <= end; t += 0.1)
+        {
+            if (ErleDb(sent, received, output, t, t + 0.5) >= targetDb)
+            {
+                return t + 0.5 - fromSecond;
+            }
+        }
+        return null;
+    }
 }
