@@ -25,7 +25,7 @@ public static class FrontEndQualityRun
 
     private static void Echo(short[] agent)
     {
-        Console.WriteLine("| delay | ERL | line | ERLE 0–1 s | ERLE 1–2 s | ERLE 2–10 s | first 0.5 s at ≥ 25 dB ends at | stays ≥ 25 dB (every later 0.5 s) from | delay found |");
+        Console.WriteLine("| delay | ERL | line | ERLE 0–1 s | ERLE 1–2 s | ERLE 2–10 s | first 0.5 s window ≥ 25 dB starts at | every 0.5 s window ≥ 25 dB from | delay found |");
         Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var sent = SpeechSamples.Fill(agent, 10 * Rate);
         foreach (var (delay, erl, clip) in EchoCases())
@@ -57,7 +57,7 @@ public static class FrontEndQualityRun
 
     private static void PathChange(short[] agent)
     {
-        Console.WriteLine("| path change (at 6 s) | ERLE 4–6 s | ERLE 6–7 s | ERLE 7–8 s | ERLE 8–12 s | first 0.5 s at ≥ 25 dB ends (after the change) | stays ≥ 25 dB from |");
+        Console.WriteLine("| path change (at 6 s) | ERLE 4–6 s | ERLE 6–7 s | ERLE 7–8 s | ERLE 8–12 s | first 0.5 s window ≥ 25 dB (after the change) | every window ≥ 25 dB from |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var sent = SpeechSamples.Fill(agent, 12 * Rate);
         foreach (var (from, to) in new[] { (60, 250), (250, 60), (150, 170) })

@@ -65,8 +65,8 @@ public static class FrontEndScenario
         return converged;
     }
 
-    /// <summary>Seconds from <paramref name="fromSecond"/> to the first 500 ms window (0.1 s steps) whose ERLE reaches
-    /// <paramref name="targetDb"/>; null when none does.</summary>
+    /// <summary>Seconds from <paramref name="fromSecond"/> to the start of the first 500 ms window (0.1 s steps) whose
+    /// ERLE reaches <paramref name="targetDb"/>; null when none does.</summary>
     public static double? SecondsToFirstReach(short[] sent, short[] received, short[] output, double fromSecond, double targetDb)
     {
         var end = (double)output.Length / SamplesPerSecond;
@@ -74,7 +74,7 @@ public static class FrontEndScenario
         {
             if (ErleDb(sent, received, output, t, t + 0.5) >= targetDb)
             {
-                return t + 0.5 - fromSecond;
+                return t - fromSecond;
             }
         }
         return null;
