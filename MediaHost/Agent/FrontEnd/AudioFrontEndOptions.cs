@@ -26,8 +26,9 @@ public sealed class AudioFrontEndOptions
     [Range(40, 1_000)]
     public int EchoTailMs { get; set; } = 120;
 
-    /// <summary>Greatest attenuation of stationary noise, in dB (applied as −dB). Default 25 dB (measured ~10–12 dB less noise): takes car and street
-    /// hiss down to where the VAD ignores it without the "underwater" sound of deeper suppression. 0 switches denoise off.</summary>
+    /// <summary>Greatest attenuation of stationary noise, in dB (applied as −dB). Default 25 dB (measured: white and pink
+    /// noise come out 22–27 dB lower): takes car and street hiss down to where the VAD ignores it without the
+    /// "underwater" sound of deeper suppression. 0 switches denoise off.</summary>
     [Range(0, 60)]
     public int NoiseSuppressionDb { get; set; } = 25;
 
@@ -42,8 +43,9 @@ public sealed class AudioFrontEndOptions
     public int EchoSuppressionActiveDb { get; set; } = 15;
 
     /// <summary>Automatic gain control of the caller's speech (speexdsp's). Default false: speexdsp's AGC also adapts on
-    /// the echo left while the canceller converges and lifts it (measured: 12 dB of AGC gain cost ~10 dB of ERLE), which
-    /// is what makes agents interrupt themselves. Switch it on for lines with quiet callers and little echo.</summary>
+    /// the echo left while the canceller converges and lifts it, which is what makes agents interrupt themselves
+    /// (measured: 12 dB of AGC gain took the converged ERLE from 31.6 to 19.9 dB). Switch it on for lines with quiet
+    /// callers and little echo.</summary>
     public bool AgcEnabled { get; set; }
 
     /// <summary>The speech level the AGC aims at, as an RMS sample value (full scale 32767). Default 6000 (about −15 dBFS):
@@ -52,7 +54,7 @@ public sealed class AudioFrontEndOptions
     public int AgcLevel { get; set; } = 6_000;
 
     /// <summary>Most gain the AGC may apply, in dB. Default 12 dB: lifts a quiet handset caller; more also lifts what is
-    /// left of the echo before the canceller has converged (measured: 20 dB of gain cost ~10 dB of ERLE in the first seconds).</summary>
+    /// left of the echo before the canceller has converged.</summary>
     [Range(0, 40)]
     public int AgcMaxGainDb { get; set; } = 12;
 
