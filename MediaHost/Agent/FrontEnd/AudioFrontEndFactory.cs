@@ -11,15 +11,17 @@ namespace VoiceFunctions.MediaHost.Agent.FrontEnd;
 public sealed class AudioFrontEndFactory
 {
     private readonly AudioFrontEndOptions _options;
+    private readonly FrontEndMetrics? _metrics;
 
-    public AudioFrontEndFactory(IOptions<AudioFrontEndOptions> options, ILogger<AudioFrontEndFactory> logger)
-        : this(options.Value, logger, SpeexDspNative.IsAvailable)
+    public AudioFrontEndFactory(IOptions<AudioFrontEndOptions> options, ILogger<AudioFrontEndFactory> logger, FrontEndMetrics metrics)
+        : this(options.Value, logger, SpeexDspNative.IsAvailable, metrics)
     {
     }
 
-    internal AudioFrontEndFactory(AudioFrontEndOptions options, ILogger logger, LibraryProbe probe)
+    internal AudioFrontEndFactory(AudioFrontEndOptions options, ILogger logger, LibraryProbe probe, FrontEndMetrics? metrics = null)
     {
         _options = options;
+        _metrics = metrics;
         if (!options.Enabled)
         {
             FrontEndLog.Disabled(logger);
@@ -36,6 +38,11 @@ public sealed class AudioFrontEndFactory
 
     internal delegate bool LibraryProbe(out string? reason);
 
-    /// <summary>A new front-end for one call; the caller disposes it when the call ends.</summary>
-    public IAudioFrontEnd Create() => _options.Enabled ? new SpeexFrontEnd(_options) : new PassThroughFrontEnd();
+    /// <summary>A new front-end for one call, counting its ERLE and double talk for the call's metrics (recorded when
+    /// the caller disposes it at the end of the call).</summary>
+    public IAudioFrontEnd Create()
+    {
+        IAudioFrontEnd frontEnd = _options.Enabled ? new SpeexFrontEnd(_options) : new PassThroughFrontEnd();
+        return _metrics is null ? frontEnd : new MeteredFrontEnd(frontEnd, _metrics);
+    }
 }

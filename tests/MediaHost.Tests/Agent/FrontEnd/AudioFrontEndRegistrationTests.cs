@@ -21,7 +21,7 @@ public sealed class AudioFrontEndRegistrationTests
         var factory = sp.GetRequiredService<Func<IAudioFrontEnd>>();
         using var first = factory();
         using var second = factory();
-        Assert.IsType<SpeexFrontEnd>(first);
+        Assert.IsType<SpeexFrontEnd>(Assert.IsType<MeteredFrontEnd>(first).Inner);
         Assert.NotSame(first, second);
     }
 
@@ -30,7 +30,7 @@ public sealed class AudioFrontEndRegistrationTests
     {
         using var sp = Build(new() { ["AudioFrontEnd:Enabled"] = "false" });
         using var frontEnd = sp.GetRequiredService<Func<IAudioFrontEnd>>()();
-        Assert.IsType<PassThroughFrontEnd>(frontEnd);
+        Assert.IsType<PassThroughFrontEnd>(Assert.IsType<MeteredFrontEnd>(frontEnd).Inner);
     }
 
     [Fact]
