@@ -15,10 +15,7 @@ internal static unsafe partial class SpeexDspNative
 
     public const int PreprocessSetDenoise = 0;
     public const int PreprocessSetAgc = 2;
-    public const int PreprocessSetVad = 4;
     public const int PreprocessSetAgcLevel = 6;
-    public const int PreprocessSetProbStart = 14;
-    public const int PreprocessSetProbContinue = 16;
     public const int PreprocessSetNoiseSuppress = 18;
     public const int PreprocessSetEchoSuppress = 20;
     public const int PreprocessSetEchoSuppressActive = 22;

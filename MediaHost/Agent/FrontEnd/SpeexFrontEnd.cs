@@ -28,6 +28,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly int _leadSamples;
     private int _alignedDelay;
     private double _previousBefore;
+    private readonly int _speechStart;
+    private readonly int _speechContinue;
+    private bool _wasSpeech;
     private bool _disposed;
 
     public SpeexFrontEnd(AudioFrontEndOptions options)
@@ -51,6 +54,10 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             throw new InvalidOperationException("speexdsp could not create a preprocessor state");
         }
         Configure(options);
+        // speexdsp's own VAD switch only applies this start/continue rule to its speech probability, and prints a
+        // warning to stderr for every call: the rule is applied here instead (IsSpeech).
+        _speechStart = options.VadStartProbabilityPercent;
+        _speechContinue = options.VadContinueProbabilityPercent;
         // Energy of a frame whose RMS is exactly the threshold: 320 · (32767 · 10^(dBFS/20))².
         var rms = short.MaxValue * Math.Pow(10, options.FarEndActiveDbfs / 20);
         _farEndActiveEnergy = FrameSamples * rms * rms;
@@ -74,22 +81,22 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         // The echo of the agent's last words still arrives after it stops: double talk and ERLE follow the aligned reference.
         var echoExpected = farEndActive || EchoReturnLossMeter.Energy(_reference) >= _farEndActiveEnergy;
         var before = EchoReturnLossMeter.Energy(nearEnd);
-        int speech;
         fixed (short* near = nearEnd)
         fixed (short* reference = _reference)
         fixed (short* cancelled = _cancelled)
         {
             // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
             SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
-            speech = SpeexDspNative.PreprocessRun(_preprocess, cancelled);
+            SpeexDspNative.PreprocessRun(_preprocess, cancelled);
         }
+        var speech = IsSpeech();
         _cancelled.CopyTo(nearEnd);
         var after = EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
-        return new FrontEndFrame(farEndActive, echoExpected && speech != 0 && keptMostOfIt, erle);
+        return new FrontEndFrame(farEndActive, echoExpected && speech && keptMostOfIt, erle);
     }
 
     public void Dispose()
@@ -120,6 +127,16 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
     }
 
+    /// <summary>Speech while the preprocessor's speech probability is above the start threshold, or above the continue
+    /// threshold once speech has started.</summary>
+    private bool IsSpeech()
+    {
+        int probability;
+        SpeexDspNative.PreprocessCtl(_preprocess, SpeexDspNative.PreprocessGetProb, &probability);
+        _wasSpeech = probability > _speechStart || (_wasSpeech && probability > _speechContinue);
+        return _wasSpeech;
+    }
+
     private void Configure(AudioFrontEndOptions options)
     {
         // The preprocessor keeps this pointer; both handles live exactly as long as this object and are released together.
@@ -135,8 +152,5 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetAgc, options.AgcEnabled ? 1 : 0);
         SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetAgcLevel, (float)options.AgcLevel);
         SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetAgcMaxGain, options.AgcMaxGainDb);
-        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetVad, 1);
-        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetProbStart, options.VadStartProbabilityPercent);
-        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetProbContinue, options.VadContinueProbabilityPercent);
     }
 }
