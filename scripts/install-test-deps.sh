@@ -21,6 +21,8 @@ for cmd in "${!debs[@]}"; do
 done
 # The English acoustic model has no command of its own.
 [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
+# The audio front-end's echo canceller is a library, loaded by its SONAME.
+[ -e /usr/lib/x86_64-linux-gnu/libspeexdsp.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/libspeexdsp.so.1 ] || missing+=(libspeexdsp1)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-test-deps: installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; else sudo=""; fi

@@ -37,6 +37,9 @@ public static class MediaHostServiceCollectionExtensions
         // The call handler: one of the two, then its decorators, outermost last.
         if (handler == CallHandlerKind.Agent)
         {
+            // The caller-audio front-end (echo canceller, noise suppression; on by default, AudioFrontEnd section):
+            // the agent's input stage takes one per call from the Func<IAudioFrontEnd> registered here.
+            services.AddAudioFrontEnd(configuration);
             services.AddVoiceAgent();
         }
         services.AddSingleton<ICallHandler>(sp =>

@@ -18,6 +18,14 @@ public static class BenchmarkProgram
         {
             return Providers.ProviderChainRun.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
+        if (args is ["frontend-cpu", var cpuFrames])
+        {
+            return FrontEnd.FrontEndCpuRun.Run(int.Parse(cpuFrames)); // FrontEnd/FrontEndCpuRun.cs: CPU per call of the audio front-end
+        }
+        if (args is ["frontend-quality"])
+        {
+            return FrontEnd.FrontEndQualityRun.Run(); // FrontEnd/FrontEndQualityRun.cs: echo and noise figures of the audio front-end
+        }
         if (args.Length > 0 && args[0] == "webhook-load")
         {
             return ControlPlane.WebhookLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();

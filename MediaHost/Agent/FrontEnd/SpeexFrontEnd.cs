@@ -1,0 +1,156 @@
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Agent.FrontEnd;
+
+/// <summary>
+/// The phone-call front-end over speexdsp. Per frame: the line's bulk echo delay is estimated and the agent's frame is
+/// delayed to match; the MDF adaptive echo canceller removes the echo against it; the preprocessor linked to the
+/// canceller suppresses residual echo and noise, sets the gain and says whether the caller speaks. One instance per
+/// call; all buffers are made here, so <see cref="Process"/> allocates nothing.
+/// </summary>
+public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
+{
+    private const int FrameSamples = AudioFormat.SamplesPerFrame;
+
+    /// <summary>Double talk needs the frame to lose less than this to the front-end (energy ratio, 10 dB): echo alone
+    /// comes out 25–45 dB down once the canceller has converged, a talking caller comes through nearly whole, and
+    /// speexdsp's VAD alone also fires on the quiet residual of the echo.</summary>
+    private const double DoubleTalkMaxLoss = 10;
+
+    private readonly SpeexEchoStateHandle _echo;
+    private readonly SpeexPreprocessStateHandle _preprocess;
+    private readonly EchoDelayEstimator _delay;
+    private readonly FarEndDelayLine _farEndLine;
+    private readonly short[] _reference = new short[FrameSamples];
+    private readonly short[] _cancelled = new short[FrameSamples];
+    private readonly EchoReturnLossMeter _erle = new();
+    private readonly double _farEndActiveEnergy;
+    private readonly int _leadSamples;
+    private int _alignedDelay;
+    private double _previousBefore;
+    private readonly int _speechStart;
+    private readonly int _speechContinue;
+    private bool _wasSpeech;
+    private bool _disposed;
+
+    public SpeexFrontEnd(AudioFrontEndOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var tailSamples = options.EchoTailMs * AudioFormat.SampleRate / 1000;
+        _leadSamples = tailSamples / 4;
+        _delay = new EchoDelayEstimator(options.MaxEchoDelayMs);
+        _farEndLine = new FarEndDelayLine(options.MaxEchoDelayMs * AudioFormat.SampleRate / 1000, FrameSamples);
+        _echo = SpeexDspNative.EchoStateInit(FrameSamples, tailSamples);
+        if (_echo.IsInvalid)
+        {
+            throw new InvalidOperationException("speexdsp could not create an echo canceller state");
+        }
+        var rate = AudioFormat.SampleRate;
+        SpeexDspNative.EchoCtl(_echo, SpeexDspNative.EchoSetSamplingRate, &rate);
+        _preprocess = SpeexDspNative.PreprocessStateInit(FrameSamples, AudioFormat.SampleRate);
+        if (_preprocess.IsInvalid)
+        {
+            _echo.Dispose();
+            throw new InvalidOperationException("speexdsp could not create a preprocessor state");
+        }
+        Configure(options);
+        // speexdsp's own VAD switch only applies this start/continue rule to its speech probability, and prints a
+        // warning to stderr for every call: the rule is applied here instead (IsSpeech).
+        _speechStart = options.VadStartProbabilityPercent;
+        _speechContinue = options.VadContinueProbabilityPercent;
+        // Energy of a frame whose RMS is exactly the threshold: 320 · (32767 · 10^(dBFS/20))².
+        var rms = short.MaxValue * Math.Pow(10, options.FarEndActiveDbfs / 20);
+        _farEndActiveEnergy = FrameSamples * rms * rms;
+    }
+
+    /// <summary>The cleaned frame lags the caller's frame by one frame (20 ms): speexdsp's overlap-add.</summary>
+    public const int OutputDelaySamples = FrameSamples;
+
+    /// <summary>The echo delay the canceller is aligned to now, in samples (for tests and the call's metrics).</summary>
+    public int AlignedDelaySamples => _alignedDelay;
+
+    public FrontEndFrame Process(ReadOnlySpan<short> farEnd, Span<short> nearEnd)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (farEnd.Length != FrameSamples || nearEnd.Length != FrameSamples)
+        {
+            throw new ArgumentException($"The front-end takes {FrameSamples}-sample frames (got far end {farEnd.Length}, near end {nearEnd.Length})");
+        }
+        Align(farEnd, nearEnd);
+        var farEndActive = EchoReturnLossMeter.Energy(farEnd) >= _farEndActiveEnergy;
+        // The echo of the agent's last words still arrives after it stops: double talk and ERLE follow the aligned reference.
+        var echoExpected = farEndActive || EchoReturnLossMeter.Energy(_reference) >= _farEndActiveEnergy;
+        var before = EchoReturnLossMeter.Energy(nearEnd);
+        fixed (short* near = nearEnd)
+        fixed (short* reference = _reference)
+        fixed (short* cancelled = _cancelled)
+        {
+            // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
+            SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
+            SpeexDspNative.PreprocessRun(_preprocess, cancelled);
+        }
+        var speech = IsSpeech();
+        _cancelled.CopyTo(nearEnd);
+        var after = EchoReturnLossMeter.Energy(nearEnd);
+        var erle = _erle.Update(echoExpected, before, after);
+        // The output lags the input by one frame, so it is compared with the previous frame's input.
+        var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
+        _previousBefore = before;
+        return new FrontEndFrame(farEndActive, echoExpected && speech && keptMostOfIt, erle);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        // The preprocessor points at the echo state: it goes first.
+        _preprocess.Dispose();
+        _echo.Dispose();
+    }
+
+    /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A new alignment
+    /// makes the adapted filter wrong, so the canceller starts again from it.</summary>
+    private void Align(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd)
+    {
+        _delay.Update(farEnd, nearEnd);
+        var delay = Math.Max(0, _delay.DelaySamples - _leadSamples);
+        // The filter reaches a lead before and three leads after the estimate: a move within half a lead is still
+        // inside it and not worth throwing the adapted filter away for.
+        if (Math.Abs(delay - _alignedDelay) > _leadSamples / 2)
+        {
+            _alignedDelay = delay;
+            SpeexDspNative.EchoStateReset(_echo);
+        }
+        _farEndLine.Push(farEnd, _alignedDelay, _reference);
+    }
+
+    /// <summary>Speech while the preprocessor's speech probability is above the start threshold, or above the continue
+    /// threshold once speech has started.</summary>
+    private bool IsSpeech()
+    {
+        int probability;
+        SpeexDspNative.PreprocessCtl(_preprocess, SpeexDspNative.PreprocessGetProb, &probability);
+        _wasSpeech = probability > _speechStart || (_wasSpeech && probability > _speechContinue);
+        return _wasSpeech;
+    }
+
+    private void Configure(AudioFrontEndOptions options)
+    {
+        // The preprocessor keeps this pointer; both handles live exactly as long as this object and are released together.
+        var echoState = _echo.DangerousGetHandle();
+        if (SpeexDspNative.PreprocessCtl(_preprocess, SpeexDspNative.PreprocessSetEchoState, (void*)echoState) != 0)
+        {
+            throw new InvalidOperationException("speexdsp refused to link the preprocessor to the echo canceller");
+        }
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetEchoSuppress, -options.EchoSuppressionDb);
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetEchoSuppressActive, -options.EchoSuppressionActiveDb);
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetDenoise, options.NoiseSuppressionDb > 0 ? 1 : 0);
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetNoiseSuppress, -options.NoiseSuppressionDb);
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetAgc, options.AgcEnabled ? 1 : 0);
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetAgcLevel, (float)options.AgcLevel);
+        SpeexDspNative.PreprocessSet(_preprocess, SpeexDspNative.PreprocessSetAgcMaxGain, options.AgcMaxGainDb);
+    }
+}
