@@ -30,6 +30,7 @@ public sealed class LocalHostSmokeTests
         var trunk = await clients.GetRequiredService<SipServiceClient>().CreateOutboundTrunkAsync(new SipOutboundTrunkInfo { Name = "mediahost", Address = "127.0.0.1:5070", Numbers = ["+70000000000"] });
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var apiKey = WebhookTestKit.NewSecret();
+        await using var hub = new TaskHubStorage();
         await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -48,6 +49,7 @@ public sealed class LocalHostSmokeTests
             ["Api:Keys:ops"] = apiKey,
             ["LocalHost:HealthCheckSeconds"] = "3600",
             ["LocalHost:ReconciliationSeconds"] = "3600",
+            ["LocalHost:TaskHubName"] = hub.Name,
         }));
         await app.StartAsync().DefaultTimeout();
         try
