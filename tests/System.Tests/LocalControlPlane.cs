@@ -170,7 +170,7 @@ internal sealed class LocalControlPlane : IAsyncDisposable
         // The run's task hub (tables, queues, lease containers) goes with it.
         await new DurableTask.AzureStorage.AzureStorageOrchestrationService(new DurableTask.AzureStorage.AzureStorageOrchestrationServiceSettings
         {
-            TaskHubName = _settings["LocalHost:TaskHubName"],
+            TaskHubName = _settings["LocalHost:TaskHubName"]!,
             StorageAccountClientProvider = new DurableTask.AzureStorage.StorageAccountClientProvider(Azurite.ConnectionString),
         }).DeleteAsync();
     }
