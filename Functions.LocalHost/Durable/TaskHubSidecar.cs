@@ -46,6 +46,10 @@ public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestration
         {
             await server.StopAsync(cancellationToken).ConfigureAwait(false);
         }
+        // The server's own stop of its dispatchers is not awaited (it runs from a lifetime callback): stop the provider
+        // here, so its partition leases are released and no queue listener of this host keeps taking messages that a
+        // host started next (in this process or another) must process.
+        await service.StopAsync(isForced: false).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
