@@ -58,7 +58,7 @@ public static class LocalControlPlaneHost
         if (local.RunTimers)
         {
             AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
-            AddJob(builder.Services, "TokenRefresh", local.TokenRefreshSeconds, true, (sp, ct) => sp.GetRequiredService<MediaHostTokenPublisher>().PublishAsync(ct));
+            AddJob(builder.Services, "TokenRefresh", local.TokenRefreshSeconds, false, (sp, ct) => sp.GetRequiredService<MediaHostTokenPublisher>().PublishAsync(ct));
             AddJob(builder.Services, "Reconciliation", local.ReconciliationSeconds, false, async (sp, ct) =>
             {
                 await sp.GetRequiredService<CallReconciler>().RunAsync(sp.GetRequiredService<DurableTaskClient>(), ct).ConfigureAwait(false);
