@@ -50,9 +50,7 @@ public static class LocalControlPlaneHost
         builder.Services.AddControlPlane(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         var local = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
-        builder.Services.AddInMemoryDurableTask(
-            registry => registry.AddCallTasks(),
-            new InMemoryDurableTaskOptions { Port = local.DurablePort == 0 ? FreeLoopbackPort() : local.DurablePort });
+        AddDurableBackend(builder, local);
         builder.Services.AddSingleton<LiveKitWebhookFunction>();
         builder.Services.AddSingleton<AgentEventsFunction>();
         builder.Services.AddSingleton<HealthApiFunctions>();
@@ -60,7 +58,7 @@ public static class LocalControlPlaneHost
         if (local.RunTimers)
         {
             AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
-            AddJob(builder.Services, "TokenRefresh", local.TokenRefreshSeconds, true, (sp, ct) => sp.GetRequiredService<MediaHostTokenPublisher>().PublishAsync(ct));
+            AddJob(builder.Services, "TokenRefresh", local.TokenRefreshSeconds, false, (sp, ct) => sp.GetRequiredService<MediaHostTokenPublisher>().PublishAsync(ct));
             AddJob(builder.Services, "Reconciliation", local.ReconciliationSeconds, false, async (sp, ct) =>
             {
                 await sp.GetRequiredService<CallReconciler>().RunAsync(sp.GetRequiredService<DurableTaskClient>(), ct).ConfigureAwait(false);
@@ -94,6 +92,28 @@ public static class LocalControlPlaneHost
     {
         var result = await function.ConfigureAwait(false);
         await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
+    }
+
+    /// <summary>The orchestrations' backend: by default the production provider on the app's storage account.</summary>
+    private static void AddDurableBackend(WebApplicationBuilder builder, LocalHostOptions local)
+    {
+        var port = local.DurablePort == 0 ? FreeLoopbackPort() : local.DurablePort;
+        if (local.DurableBackend == DurableBackend.InMemory)
+        {
+            builder.Services.AddInMemoryDurableTask(registry => registry.AddCallTasks(), new InMemoryDurableTaskOptions { Port = port });
+            return;
+        }
+        var storage = builder.Configuration["AzureWebJobsStorage"];
+        if (string.IsNullOrEmpty(storage))
+        {
+            throw new InvalidOperationException("AzureWebJobsStorage is not set: the Durable Azure Storage backend keeps the task hub in that account (UseDevelopmentStorage=true for Azurite)");
+        }
+        var hub = HostJsonSettings.Load(local.HostJsonPath ?? HostJsonSettings.DefaultPath);
+        if (!string.IsNullOrEmpty(local.TaskHubName))
+        {
+            hub = hub with { HubName = local.TaskHubName };
+        }
+        builder.Services.AddAzureStorageDurableTask(storage, hub, port, registry => registry.AddCallTasks());
     }
 
     private static void AddJob(IServiceCollection services, string name, int seconds, bool runOnStart, Func<IServiceProvider, CancellationToken, Task> work) =>

@@ -22,7 +22,20 @@ public sealed class LocalHostOptions
     /// <summary>Run the timers at all (off in tests and benchmarks that only post webhooks). Default true.</summary>
     public bool RunTimers { get; set; } = true;
 
-    /// <summary>Loopback port of the in-process Durable backend's gRPC endpoint; 0 = pick a free one. Default 0.</summary>
+    /// <summary>Where orchestrations are kept. Default AzureStorage (the production provider, over AzureWebJobsStorage).</summary>
+    public DurableBackend DurableBackend { get; set; } = DurableBackend.AzureStorage;
+
+    /// <summary>
+    /// Task hub name instead of host.json's hubName (tests give each run its own hub in the shared Azurite).
+    /// Letters and digits, 3-45 characters, starting with a letter. Default: host.json's.
+    /// </summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    public string? TaskHubName { get; set; }
+
+    /// <summary>host.json to read (route prefix, task hub). Default: host.json beside the local host's assembly.</summary>
+    public string? HostJsonPath { get; set; }
+
+    /// <summary>Loopback port of the Durable gRPC sidecar (the worker and client connect to it); 0 = pick a free one. Default 0.</summary>
     [Range(0, 65_535)]
     public int DurablePort { get; set; }
 }

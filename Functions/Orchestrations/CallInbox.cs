@@ -37,6 +37,17 @@ internal sealed class CallInbox
         return null;
     }
 
+    /// <summary>The next event, or null when <paramref name="work"/> (an activity of this orchestration) completes first.</summary>
+    public async Task<CallEvent?> NextBeforeAsync(Task work)
+    {
+        _pending ??= _context.WaitForExternalEvent<CallEvent>(CallEvent.EventName);
+        if (_pending.IsCompleted)
+        {
+            return Take();
+        }
+        return await Task.WhenAny(_pending, work) == _pending ? Take() : null;
+    }
+
     private CallEvent Take()
     {
         var result = _pending!.Result;

@@ -49,80 +49,79 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             return await FinishAsync(CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer, why, endInLiveKit: !_state.RoomFinished);
         }
 
-        var answered = input.Direct || await DispatchUntilAnsweredAsync(settings);
-        if (_state.TransferredByAgent)
+        await DrainAsync(); // events that arrived while the record was written (an answer, a hang-up) count now
+        if (!input.Direct)
         {
-            // The agent took the call and handed it on before we moved it in call: no fallback.
-            if (_state.AnsweredAt is { } answeredAt)
-            {
-                await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, answeredAt, _attempt));
-            }
-            return await FinishTransferredByAgentAsync();
+            await DispatchUntilAnsweredAsync(settings);
         }
-        if (!answered)
+        if (_state.AnsweredAt is { } answeredAt)
         {
-            if (_state.CallerGone)
-            {
-                return await FinishAsync(CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer,
-                    $"the caller left before the agent answered (after {_attempt} dispatch attempt(s))", endInLiveKit: !_state.RoomFinished);
-            }
+            // The answer is recorded before the status says InCall, so the live monitor never shows a call
+            // in progress whose record lacks its answer time.
+            await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, answeredAt, _attempt));
+        }
+        else if (!CallEnded)
+        {
             return await FallBackAsync(settings);
         }
 
-        // The answer is recorded before the status says InCall, so the live monitor never shows a call
-        // in progress whose record lacks its answer time.
-        await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, _state.AnsweredAt!.Value, _attempt));
-        SetStatus(CallPhase.InCall);
-        var ended = input.Direct
-            ? await WaitForDirectCallEndAsync(maxDurationDeadline, settings.DirectSilenceTimeout)
-            : await WaitUntilAsync(maxDurationDeadline, () => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent, onEvent: () => SetStatus(CallPhase.InCall));
-        if (ended is null)
+        var maxDurationReached = false;
+        if (!CallEnded)
         {
-            return await FinishAsync(CallOutcome.Failed, CallEndReason.Error,
-                $"the MediaHost reported nothing for {settings.DirectSilenceTimeout.TotalSeconds:0} s; it is presumed lost", endInLiveKit: false);
+            SetStatus(CallPhase.InCall);
+            var ended = input.Direct
+                ? await WaitForDirectCallEndAsync(maxDurationDeadline, settings.DirectSilenceTimeout)
+                : await WaitUntilAsync(maxDurationDeadline, () => CallEnded, onEvent: () => SetStatus(CallPhase.InCall));
+            if (ended is null)
+            {
+                return await FinishAsync(CallOutcome.Failed, CallEndReason.Error,
+                    $"the MediaHost reported nothing for {settings.DirectSilenceTimeout.TotalSeconds:0} s; it is presumed lost", endInLiveKit: false);
+            }
+            maxDurationReached = ended == false;
         }
-
-        if (ended == false)
-        {
-            return await FinishAsync(CallOutcome.Completed, CallEndReason.MaxDuration,
-                $"the call reached the maximum duration of {settings.MaxCallDuration}", endInLiveKit: true);
-        }
-        if (_state.TransferredByAgent)
-        {
-            return await FinishTransferredByAgentAsync();
-        }
-        if (_state.CallerLeft)
-        {
-            // The agent leg would otherwise stay in the room until LiveKit's departure timeout.
-            return await FinishAsync(CallOutcome.Completed, CallEndReason.CallerHangUp, "the caller hung up", endInLiveKit: !_state.RoomFinished);
-        }
-        if (_state.RoomFinished)
-        {
-            return await FinishAsync(CallOutcome.Completed, CallEndReason.RoomClosed, "LiveKit closed the room", endInLiveKit: false);
-        }
-        return await FinishAsync(CallOutcome.Completed, CallEndReason.AgentHangUp, "the agent hung up", endInLiveKit: true);
+        return await FinishEndedAsync(maxDurationReached);
     }
 
-    /// <summary>Dispatches the agent up to the configured number of times; true once it answered.</summary>
-    private async Task<bool> DispatchUntilAnsweredAsync(CallSettings settings)
-    {
-        var retry = new RetryPolicy(
-            maxNumberOfAttempts: settings.DispatchActivityAttempts,
-            firstRetryInterval: settings.DispatchRetryInterval,
-            backoffCoefficient: 2.0)
-        {
-            // A rejected dispatch (bad trunk, no permission) cannot succeed on a retry.
-            // (Compared by name: the failure's type is not always loadable where the orchestrator runs.)
-            HandleFailure = failure => failure.ErrorType != typeof(AgentDispatchRejectedException).FullName,
-        };
+    /// <summary>The call is over from the caller's or the agent's side, or it was handed on.</summary>
+    private bool CallEnded => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent;
 
-        while (_attempt < settings.MaxDispatchAttempts && _state.AnsweredAt is null && !_state.CallerGone && !_state.TransferredByAgent)
+    /// <summary>Finalizes a call that ended (or reached its maximum duration) by <see cref="CallEndRule"/>.</summary>
+    private Task<CallResult> FinishEndedAsync(bool maxDurationReached)
+    {
+        var answered = _state.AnsweredAt is not null;
+        var (cause, why, endInLiveKit) =
+            _state.TransferredByAgent ? (CallEndReason.Transferred, TransferWhy(), false)
+            : maxDurationReached ? (CallEndReason.MaxDuration, $"the call reached the maximum duration of {_start.Settings.MaxCallDuration}", true)
+            // The agent leg would otherwise stay in the room until LiveKit's departure timeout.
+            : _state.CallerLeft ? (CallEndReason.CallerHangUp, "the caller hung up", !_state.RoomFinished)
+            : _state.RoomFinished ? (CallEndReason.RoomClosed, "LiveKit closed the room", false)
+            : (CallEndReason.AgentHangUp, "the agent hung up", true);
+        if (!answered && cause is CallEndReason.CallerHangUp or CallEndReason.RoomClosed)
+        {
+            why = _state.CallerLeft
+                ? $"the caller left before the agent answered (after {_attempt} dispatch attempt(s))"
+                : $"the room closed before the agent answered (after {_attempt} dispatch attempt(s))";
+        }
+        var (outcome, reason) = CallEndRule.Decide(answered, cause);
+        return FinishAsync(outcome, reason, why, endInLiveKit);
+    }
+
+    /// <summary>
+    /// Dispatches the agent up to the configured number of times, until it answered or the call ended. Events are
+    /// acted on while a dispatch request is out: a caller who leaves, or an answer, ends the dispatching at once.
+    /// </summary>
+    private async Task DispatchUntilAnsweredAsync(CallSettings settings)
+    {
+        while (_attempt < settings.MaxDispatchAttempts && _state.AnsweredAt is null && !CallEnded)
         {
             _attempt++;
             SetStatus(CallPhase.DispatchingAgent);
             try
             {
-                await _context.CallActivityAsync<string>(ActivityNames.DispatchAgent, new DispatchAgentInput(_start.CallId, _start.RoomName, _attempt), TaskOptions.FromRetryPolicy(retry));
+                if (!await DispatchOnceAsync(settings))
+                {
+                    return; // answered or ended while the request was out: nothing more to dispatch
+                }
             }
             catch (TaskFailedException e)
             {
@@ -133,29 +132,93 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             SetStatus(CallPhase.WaitingForAgent);
             var agentLegEnded = false;
             await WaitUntilAsync(_context.CurrentUtcDateTime + settings.AgentAnswerTimeout,
-                () => _state.AnsweredAt is not null || _state.CallerGone || agentLegEnded || _state.TransferredByAgent,
+                () => _state.AnsweredAt is not null || CallEnded || agentLegEnded,
                 onEvent: null,
                 observe: e => agentLegEnded |= e.Kind == CallEventKind.AgentLeft && _state.AnsweredAt is null);
-            if (_state.AnsweredAt is null && !_state.CallerGone && !_state.TransferredByAgent)
+            if (_state.AnsweredAt is null && !CallEnded)
             {
                 OrchestrationLog.AgentDidNotAnswer(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, _attempt);
             }
         }
-        return _state.AnsweredAt is not null && !_state.CallerGone;
     }
 
     /// <summary>
-    /// The MediaHost handed the caller to a human (SIP REFER on its leg): the call now belongs to that
-    /// human, so it is neither ended in LiveKit nor given our own fallback. The target stays out of the
-    /// reason (the reason is also the live status, which carries no phone numbers).
+    /// One dispatch: the request, retried on transient failures with a doubling delay. The retries are ours, not a
+    /// Durable retry policy, so the call's events are acted on during the delays too and nothing is left scheduled
+    /// when the call settles. True once LiveKit took the request; false when the call was answered or ended first;
+    /// throws the last failure when the request was rejected or every attempt failed.
     /// </summary>
-    private Task<CallResult> FinishTransferredByAgentAsync()
+    private async Task<bool> DispatchOnceAsync(CallSettings settings)
     {
-        var why = _state.TransferTarget is null
-            ? "the agent transferred the caller to a human (SIP REFER from the MediaHost)"
-            : "the agent transferred the caller to a human (SIP REFER from the MediaHost, target given)";
-        return FinishAsync(CallOutcome.Transferred, CallEndReason.Transferred, why, endInLiveKit: false);
+        var delay = settings.DispatchRetryInterval;
+        for (var attempt = 1; ; attempt++)
+        {
+            var request = _context.CallActivityAsync<string>(ActivityNames.DispatchAgent, new DispatchAgentInput(_start.CallId, _start.RoomName, _attempt));
+            try
+            {
+                if (!await ListenWhileAsync(request))
+                {
+                    return false;
+                }
+                await request;
+                return true;
+            }
+            // A rejected dispatch (bad trunk, no permission) cannot succeed on a retry. (Compared by name: the failure's
+            // type is not always loadable where the orchestrator runs.)
+            catch (TaskFailedException e) when (attempt < settings.DispatchActivityAttempts && e.FailureDetails.ErrorType != typeof(AgentDispatchRejectedException).FullName)
+            {
+                if (await WaitUntilAsync(_context.CurrentUtcDateTime + delay, () => _state.AnsweredAt is not null || CallEnded))
+                {
+                    return false;
+                }
+                delay *= 2;
+            }
+        }
     }
+
+    /// <summary>Applies events while <paramref name="work"/> runs; false as soon as the call was answered or ended.</summary>
+    private async Task<bool> ListenWhileAsync(Task work)
+    {
+        while (!work.IsCompleted)
+        {
+            if (_state.AnsweredAt is not null || CallEnded)
+            {
+                return false;
+            }
+            if (await _inbox.NextBeforeAsync(work) is { } next)
+            {
+                await ApplyAsync(next);
+            }
+        }
+        return _state.AnsweredAt is null && !CallEnded;
+    }
+
+    /// <summary>Applies every event that has already arrived, without waiting.</summary>
+    private async Task DrainAsync()
+    {
+        while (await _inbox.NextAsync(_context.CurrentUtcDateTime) is { } next)
+        {
+            await ApplyAsync(next);
+        }
+    }
+
+    private async Task ApplyAsync(CallEvent next)
+    {
+        _state.Apply(next);
+        if (next.Kind == CallEventKind.RecordingUpdated)
+        {
+            await StoreRecordingAsync();
+        }
+    }
+
+    /// <summary>
+    /// The MediaHost handed the caller to a human (SIP REFER on its leg): the call now belongs to that human, so it is
+    /// neither ended in LiveKit (the room stays while the transfer runs) nor given our own fallback. The target stays
+    /// out of the reason (the reason is also the live status, which carries no phone numbers).
+    /// </summary>
+    private string TransferWhy() => _state.TransferTarget is null
+        ? "the agent transferred the caller to a human (SIP REFER from the MediaHost)"
+        : "the agent transferred the caller to a human (SIP REFER from the MediaHost, target given)";
 
     private async Task<CallResult> FallBackAsync(CallSettings settings)
     {
@@ -240,11 +303,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             {
                 return false;
             }
-            _state.Apply(next);
-            if (next.Kind == CallEventKind.RecordingUpdated)
-            {
-                await StoreRecordingAsync();
-            }
+            await ApplyAsync(next);
             observe?.Invoke(next);
             onEvent?.Invoke();
         }

@@ -11,7 +11,7 @@ namespace VoiceFunctions.Functions.Timers;
 
 /// <summary>
 /// Closes calls whose end never arrived (LiveKit drops a webhook it cannot deliver within about 30 s,
-/// and an orchestration's state can be lost with its backend). Open calls of today and yesterday that
+/// and an orchestration's state can be lost with its backend). Open calls of any day that
 /// started more than the grace period ago are checked against LiveKit: a room that is gone, or that
 /// has no caller left, ends the call. If the call's orchestration still runs, the finding is raised
 /// into it as an event and it finalizes the record itself; otherwise the record is closed here.
@@ -31,9 +31,7 @@ public sealed class CallReconciler(
         var now = time.GetUtcNow();
         var cutoff = now - TimeSpan.FromMinutes(options.Value.GracePeriodMinutes);
         var maxDuration = TimeSpan.FromMinutes(policy.Value.MaxCallDurationMinutes);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var open = (await store.ListOpenAsync(today.AddDays(-1), ct).ConfigureAwait(false))
-            .Concat(await store.ListOpenAsync(today, ct).ConfigureAwait(false)).ToList();
+        var open = await store.ListAllOpenAsync(ct).ConfigureAwait(false);
         int checkedCount = 0, closed = 0, raised = 0;
         foreach (var call in open.Where(c => c.StartedAt < cutoff))
         {
@@ -100,8 +98,8 @@ public sealed class CallReconciler(
             ? r with
             {
                 EndedAt = now,
-                Outcome = r.AnsweredAt is null ? CallOutcome.Abandoned : CallOutcome.Completed,
-                EndReason = r.AnsweredAt is null && reason != CallEndReason.MaxDuration ? CallEndReason.CancelledBeforeAnswer : reason,
+                Outcome = CallEndRule.Decide(r.AnsweredAt is not null, reason).Outcome,
+                EndReason = CallEndRule.Decide(r.AnsweredAt is not null, reason).Reason,
                 ReasonText = why,
             }
             : null, ct).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public sealed class TimerFunctions(HealthMonitor health, MediaHostTokenPublisher
     public Task HealthCheck([TimerTrigger("%HealthCheckSchedule%")] TimerInfo timer, CancellationToken ct) => health.RunAsync(ct);
 
     [Function("TokenRefresh")]
-    public Task TokenRefresh([TimerTrigger("%TokenRefreshSchedule%", RunOnStartup = true)] TimerInfo timer, CancellationToken ct) => tokens.PublishAsync(ct);
+    public Task TokenRefresh([TimerTrigger("%TokenRefreshSchedule%")] TimerInfo timer, CancellationToken ct) => tokens.PublishAsync(ct);
 
     /// <summary>Also removes event ids older than the dedupe retention.</summary>
     [Function("Reconciliation")]

@@ -121,6 +121,8 @@ public sealed class AgentEventsHandler(
             AgentEventType.Transfer => CallEventKind.Transferred,
             AgentEventType.Error => CallEventKind.AgentError,
             AgentEventType.Hangup when m.EndReason == CallEndReason.CallerHangUp => CallEventKind.CallerLeft,
+            // The MediaHost ends its leg this way once a REFER was accepted: the caller went on to a human.
+            AgentEventType.Hangup when m.EndReason == CallEndReason.Transferred => CallEventKind.Transferred,
             AgentEventType.Hangup => CallEventKind.AgentLeft,
             _ => null,
         };

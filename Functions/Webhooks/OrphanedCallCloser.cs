@@ -6,8 +6,7 @@ namespace VoiceFunctions.Functions.Webhooks;
 
 /// <summary>
 /// Ends a call whose orchestration is gone while its record is still open: the control plane's Durable state
-/// was lost (the local host's in-process backend does not survive a restart; a purged or failed instance in
-/// Azure). When the call's end then arrives (the caller left, the room closed, the MediaHost hung up), the record
+/// was lost (a purged or failed instance, a task hub deleted or replaced, the local host's in-memory backend). When the call's end then arrives (the caller left, the room closed, the MediaHost hung up), the record
 /// is finalized here, as the orchestration would have, instead of waiting for reconciliation. Events that do
 /// not end a call are left alone.
 /// </summary>
@@ -18,7 +17,7 @@ public sealed class OrphanedCallCloser(CallStore store, FinalizeCallActivity fin
     /// <returns>True when this event closed the call's record.</returns>
     public async Task<bool> TryCloseAsync(string callId, CallEvent callEvent, CancellationToken ct)
     {
-        if (EndOf(callEvent.Kind) is not { } end)
+        if (CallEndRule.CauseOf(callEvent.Kind) is not { } end)
         {
             return false;
         }
@@ -27,22 +26,14 @@ public sealed class OrphanedCallCloser(CallStore store, FinalizeCallActivity fin
         {
             return false;
         }
-        var answered = record.AnsweredAt is not null;
+        var (outcome, reason) = CallEndRule.Decide(record.AnsweredAt is not null, end.Cause);
         await finalize.ExecuteAsync(new FinalizeCallInput(
             callId,
             callEvent.OccurredAt,
-            answered ? CallOutcome.Completed : CallOutcome.Abandoned,
-            answered ? end.Reason : CallEndReason.CancelledBeforeAnswer,
+            outcome,
+            reason,
             $"{ReasonPrefix}: {end.Why}",
             record.DispatchAttempts), ct).ConfigureAwait(false);
         return true;
     }
-
-    private static (CallEndReason Reason, string Why)? EndOf(CallEventKind kind) => kind switch
-    {
-        CallEventKind.CallerLeft => (CallEndReason.CallerHangUp, "the caller hung up"),
-        CallEventKind.AgentLeft => (CallEndReason.AgentHangUp, "the agent hung up"),
-        CallEventKind.RoomFinished => (CallEndReason.RoomClosed, "LiveKit closed the room"),
-        _ => null,
-    };
 }

@@ -224,6 +224,23 @@ public sealed partial class CallStore
         return result;
     }
 
+    /// <summary>
+    /// Every call still in progress, whatever its day (the day index's partitions, <c>d|…</c>, filtered on the outcome):
+    /// for reconciliation, which must find a call left open last week as surely as one left open today.
+    /// </summary>
+    public async Task<IReadOnlyList<CallSummary>> ListAllOpenAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct).ConfigureAwait(false);
+        var open = CallOutcome.InProgress.ToString();
+        var (from, to) = CallTableKeys.DayPartitionRange;
+        var result = new List<CallSummary>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and Outcome eq {open}"), cancellationToken: ct).ConfigureAwait(false))
+        {
+            result.Add(CallEntityMapper.FromDayIndexEntity(e));
+        }
+        return result;
+    }
+
     private static bool IndexChanged(CallRecord a, CallRecord b) =>
         a.Outcome != b.Outcome || a.EndReason != b.EndReason || a.EndedAt != b.EndedAt || a.AnsweredAt != b.AnsweredAt || a.CallerNumber != b.CallerNumber;
 

@@ -43,6 +43,9 @@ public static class CallTableKeys
     public static string DayPartition(DateTimeOffset startedAt, string callId, int buckets) =>
         DayPartition(DateOnly.FromDateTime(startedAt.UtcDateTime), Bucket(callId, buckets));
 
+    /// <summary>Bounds of every day-index partition key (from inclusive, to exclusive): "d|" up to the next prefix.</summary>
+    public static (string From, string To) DayPartitionRange => (DayPrefix, "d}");
+
     /// <summary>Newest first: larger start times give smaller keys; the call id makes the key unique.</summary>
     public static string DayRowKey(DateTimeOffset startedAt, string callId) =>
         (DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + Escape(callId);

@@ -9,8 +9,8 @@ using VoiceFunctions.TestSupport;
 namespace VoiceFunctions.System.Tests;
 
 /// <summary>
-/// The local control-plane host in this process (Kestrel on a free loopback port, the in-process Durable backend,
-/// Azurite with tables of its own), in direct mode: the MediaHost's answered event starts a call.
+/// The local control-plane host in this process (Kestrel on a free loopback port, the Durable Azure Storage backend
+/// with a task hub of its own, Azurite with tables of its own), in direct mode: the MediaHost's answered event starts a call.
 /// </summary>
 internal sealed class LocalControlPlane : IAsyncDisposable
 {
@@ -31,8 +31,7 @@ internal sealed class LocalControlPlane : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>
-    /// Stops the host (its in-process Durable backend and every orchestration go with it, as with a crashed or
-    /// redeployed local host), waits <paramref name="downtime"/> with nothing listening, then starts it again on the
+    /// Stops the host (the orchestrations stay in the task hub in Azurite, as a redeployed function app's do), waits <paramref name="downtime"/> with nothing listening, then starts it again on the
     /// same port with the same settings and tables.
     /// </summary>
     public async Task RestartAsync(TimeSpan downtime)
@@ -70,6 +69,7 @@ internal sealed class LocalControlPlane : IAsyncDisposable
             ["AgentEvents:DirectMode"] = "true",
             ["Api:Keys:test"] = apiKey,
             ["LocalHost:RunTimers"] = "false",
+            ["LocalHost:TaskHubName"] = "sys" + suffix,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -167,5 +167,11 @@ internal sealed class LocalControlPlane : IAsyncDisposable
             await app.StopAsync().DefaultTimeout();
             await app.DisposeAsync();
         }
+        // The run's task hub (tables, queues, lease containers) goes with it.
+        await new DurableTask.AzureStorage.AzureStorageOrchestrationService(new DurableTask.AzureStorage.AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = _settings["LocalHost:TaskHubName"]!,
+            StorageAccountClientProvider = new DurableTask.AzureStorage.StorageAccountClientProvider(Azurite.ConnectionString),
+        }).DeleteAsync();
     }
 }

@@ -19,14 +19,15 @@ namespace VoiceFunctions.Benchmarks.ControlPlane;
 
 /// <summary>
 /// Load run of webhook handling through the local control-plane host over HTTP on loopback (verify,
-/// dedupe against Azurite, start or raise into the in-process Durable backend):
+/// dedupe against Azurite, start or raise into the Durable backend: by default the Azure Storage provider over
+/// Azurite with a task hub of the run's own, deleted at the end; <c>--backend InMemory</c> for the test backend):
 /// <list type="number">
 /// <item>steady: <c>--workers</c> concurrent senders, each driving calls one after another (ten
 /// webhooks per call, in LiveKit's per-room order) for <c>--seconds</c>; reports requests/s and p50/p99;</item>
 /// <item>burst: <c>--burst-calls</c> calls × 10 webhooks sent at once (each call's webhooks in order);
 /// checks every call's orchestration completed as a caller hang-up and its record is finalized.</item>
 /// </list>
-/// Needs Azurite on 127.0.0.1:10002. Usage: webhook-load [--workers 8] [--seconds 20] [--burst-calls 100]
+/// Needs Azurite on 127.0.0.1:10000-10002. Usage: webhook-load [--workers 8] [--seconds 20] [--burst-calls 100] [--backend AzureStorage|InMemory]
 /// </summary>
 public static class WebhookLoadRunner
 {
@@ -40,6 +41,8 @@ public static class WebhookLoadRunner
         await using var clients = new ServiceCollection().AddLiveKitApi(o => { o.Url = livekit.Url.ToString(); o.ApiKey = livekit.ApiKey; o.ApiSecret = livekit.ApiSecret; }).BuildServiceProvider();
         var trunk = await clients.GetRequiredService<SipServiceClient>().CreateOutboundTrunkAsync(new SipOutboundTrunkInfo { Name = "mediahost", Address = "127.0.0.1:5070", Numbers = ["+70000000000"] });
         var suffix = Guid.NewGuid().ToString("N")[..10];
+        var backend = args.SkipWhile(a => a != "--backend").Skip(1).FirstOrDefault() ?? nameof(DurableBackend.AzureStorage);
+        var hub = "bench" + suffix;
         await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -56,6 +59,8 @@ public static class WebhookLoadRunner
             ["AgentDispatch:OutboundTrunkId"] = trunk.SipTrunkId,
             ["Calls:AgentAnswerTimeoutSeconds"] = "120",
             ["LocalHost:RunTimers"] = "false",
+            ["LocalHost:DurableBackend"] = backend,
+            ["LocalHost:TaskHubName"] = hub,
         }), logging => logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
@@ -109,7 +114,8 @@ public static class WebhookLoadRunner
                 }
             }
         }
-        Console.WriteLine($"steady: {steadyDone}/{steadyCalls} orchestrations completed, the last {drain.Elapsed.TotalSeconds:F1} s after the load stopped");
+        Console.WriteLine($"steady ({backend}): {steadyDone}/{steadyCalls} orchestrations completed, the last {drain.Elapsed.TotalSeconds:F1} s after the load stopped; " +
+            $"{steadyDone / (elapsed + drain.Elapsed.TotalSeconds):F1} orchestrations/s from the first webhook to the last completion");
         Console.WriteLine($"burst: {burstCalls} calls × 10 webhooks at once");
         var burstLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var burstStatuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
@@ -142,14 +148,33 @@ public static class WebhookLoadRunner
         var b = burstLatencies.Order().ToArray();
         Console.WriteLine($"burst: {b.Length} webhooks answered in {accepted:F2} s ({b.Length / accepted:F0} req/s); p50 {Pct(b, 0.5):F1} ms, p99 {Pct(b, 0.99):F1} ms, max {b[^1]:F1} ms; " +
             $"statuses {string.Join(", ", burstStatuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
-        Console.WriteLine($"burst: {right}/{burstCalls} orchestrations completed as caller hang-up, {finalized}/{burstCalls} records finalized; all done {completedAll:F2} s after the burst began; dials made {livekit.State.GetDials().Count}");
+        Console.WriteLine($"burst: {right}/{burstCalls} orchestrations completed as caller hang-up, {finalized}/{burstCalls} records finalized; all done {completedAll:F2} s after the burst began " +
+            $"({burstCalls / completedAll:F1} orchestrations/s); dials made {livekit.State.GetDials().Count}");
+        // Exactly one record per call: the day index holds one row per call started (warm-up, steady, burst), none twice.
+        var (from, to) = CallTableKeys.DayPartitionRange;
+        var indexRows = 0;
+        await foreach (var _ in new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", "benchcalls" + suffix)
+            .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey"]))
+        {
+            indexRows++;
+        }
+        var expectedRecords = 1 + steadyCalls + burstCalls;
+        Console.WriteLine($"records: {indexRows} calls recorded for {expectedRecords} calls sent");
 
         await app.StopAsync();
         foreach (var t in new[] { "benchcalls", "benchdedupe", "benchhealth", "benchtokens" })
         {
             await new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", t + suffix).DeleteAsync();
         }
-        return right == burstCalls && finalized == burstCalls && !statuses.Keys.Any(s => s != 200) && !burstStatuses.Keys.Any(s => s != 200) ? 0 : 1;
+        if (backend == nameof(DurableBackend.AzureStorage))
+        {
+            await new DurableTask.AzureStorage.AzureStorageOrchestrationService(new DurableTask.AzureStorage.AzureStorageOrchestrationServiceSettings
+            {
+                TaskHubName = hub,
+                StorageAccountClientProvider = new DurableTask.AzureStorage.StorageAccountClientProvider("UseDevelopmentStorage=true"),
+            }).DeleteAsync();
+        }
+        return right == burstCalls && finalized == burstCalls && indexRows == expectedRecords && steadyDone == steadyCalls && !statuses.Keys.Any(s => s != 200) && !burstStatuses.Keys.Any(s => s != 200) ? 0 : 1;
     }
 
     private static async Task SendCallAsync(HttpClient http, WebhookSigner signer, string room, Action<double, int>? record)

@@ -30,6 +30,7 @@ public sealed class LocalHostSmokeTests
         var trunk = await clients.GetRequiredService<SipServiceClient>().CreateOutboundTrunkAsync(new SipOutboundTrunkInfo { Name = "mediahost", Address = "127.0.0.1:5070", Numbers = ["+70000000000"] });
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var apiKey = WebhookTestKit.NewSecret();
+        await using var hub = new TaskHubStorage();
         await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -48,6 +49,8 @@ public sealed class LocalHostSmokeTests
             ["Api:Keys:ops"] = apiKey,
             ["LocalHost:HealthCheckSeconds"] = "3600",
             ["LocalHost:ReconciliationSeconds"] = "3600",
+            ["LocalHost:TokenRefreshSeconds"] = "1",
+            ["LocalHost:TaskHubName"] = hub.Name,
         }));
         await app.StartAsync().DefaultTimeout();
         try
@@ -89,7 +92,7 @@ public sealed class LocalHostSmokeTests
             Assert.Equal("Completed", json.GetProperty("outcome").GetString());
             Assert.Equal("CallerHangUp", json.GetProperty("endReason").GetString());
 
-            // TokenRefresh runs on start as a hosted service.
+            // TokenRefresh runs on its period as a hosted service (not on start: a cold start is not a reason to mint a token).
             await WaitUntilAsync(async () => await MediaHostTokenPublisher.ReadAsync(new TableClient(Azurite.ConnectionString, "tokens" + suffix), CancellationToken.None) is not null);
         }
         finally

@@ -41,6 +41,49 @@ public sealed class CallOrchestratorTests
     }
 
     [SkippableFact]
+    public async Task Caller_who_leaves_while_the_agent_is_being_dispatched_ends_the_call_at_once_with_no_further_dispatch()
+    {
+        // LiveKit keeps failing the dispatch request; Durable retries it 5 s later, and later again.
+        await using var h = await StartAsync(new ScriptedAgentDispatcher().FailTransiently(20));
+        var id = await h.StartAsync(NewCall("left-in-dispatch", FastSettings with { DispatchActivityAttempts = 5, DispatchRetryInterval = TimeSpan.FromSeconds(5) }));
+        await h.WaitForPhaseAsync(id, CallPhase.DispatchingAgent);
+        await h.RaiseAsync(id, CallEventKind.CallerLeft);
+
+        await h.WaitForPhaseAsync(id, CallPhase.Completed);
+        var result = await h.WaitForResultAsync(id);
+        Assert.Equal((CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer), (result.Outcome, result.EndReason));
+        Assert.Contains("the caller left before the agent answered", result.ReasonText, StringComparison.Ordinal);
+        Assert.True(h.Dispatcher.Calls.Count <= 2, $"dispatched {h.Dispatcher.Calls.Count} times after the caller left");
+    }
+
+    [SkippableFact]
+    public async Task Answer_and_hang_up_that_arrive_during_a_failing_dispatch_count_instead_of_more_dispatches()
+    {
+        // LiveKit's webhooks all arrived within milliseconds while the dispatch request was still out; the room was
+        // gone by the time it failed.
+        var dispatcher = new ScriptedAgentDispatcher().Hold().FailPermanently(3);
+        await using var h = await StartAsync(dispatcher);
+        try
+        {
+            var id = await h.StartAsync(NewCall("answered-in-dispatch", FastSettings));
+            await h.WaitForPhaseAsync(id, CallPhase.DispatchingAgent);
+            await h.RaiseAsync(id, CallEventKind.AgentAnswered);
+            await h.RaiseAsync(id, CallEventKind.CallerLeft);
+            await h.RaiseAsync(id, CallEventKind.RoomFinished);
+            dispatcher.Release();
+
+            var result = await h.WaitForResultAsync(id);
+            Assert.Equal((CallOutcome.Completed, CallEndReason.CallerHangUp), (result.Outcome, result.EndReason));
+            Assert.Single(h.Dispatcher.Calls);
+            Assert.NotNull((await h.Store.GetAsync(id))!.AnsweredAt);
+        }
+        finally
+        {
+            dispatcher.Release();
+        }
+    }
+
+    [SkippableFact]
     public async Task Direct_call_is_answered_without_a_dispatch_and_nothing_is_ended_in_LiveKit()
     {
         await using var h = await StartAsync();

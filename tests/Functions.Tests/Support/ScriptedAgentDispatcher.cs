@@ -10,6 +10,7 @@ namespace VoiceFunctions.Functions.Tests.Support;
 public sealed class ScriptedAgentDispatcher : IAgentDispatcher
 {
     private readonly ConcurrentQueue<Func<string>> _script = new();
+    private TaskCompletionSource? _gate;
 
     public ConcurrentQueue<(string CallId, int Attempt)> Calls { get; } = new();
 
@@ -31,10 +32,23 @@ public sealed class ScriptedAgentDispatcher : IAgentDispatcher
         return this;
     }
 
-    public Task<string> DispatchAsync(string callId, string roomName, int attempt, CancellationToken ct)
+    /// <summary>Dispatches wait until <see cref="Release"/> (a LiveKit that takes its time to answer), then follow the script.</summary>
+    public ScriptedAgentDispatcher Hold()
+    {
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return this;
+    }
+
+    public void Release() => _gate?.TrySetResult();
+
+    public async Task<string> DispatchAsync(string callId, string roomName, int attempt, CancellationToken ct)
     {
         Calls.Enqueue((callId, attempt));
+        if (_gate is { } gate)
+        {
+            await gate.Task.WaitAsync(ct).ConfigureAwait(false);
+        }
         var step = _script.TryDequeue(out var s) ? s : () => "agent-" + callId + "-" + attempt;
-        return Task.FromResult(step());
+        return step();
     }
 }

@@ -63,4 +63,21 @@ public sealed class ReconciliationTests
         var record = (await store.GetAsync("call-unanswered"))!;
         Assert.Equal((CallOutcome.Abandoned, CallEndReason.CancelledBeforeAnswer), (record.Outcome, record.EndReason));
     }
+
+    [SkippableFact]
+    public async Task Call_left_open_days_ago_is_reconciled_whatever_its_day()
+    {
+        await using var rig = await ControlPlaneRig.StartAsync();
+        var store = rig.Get<CallStore>();
+        await store.CreateAsync(Open("call-last-week", DateTimeOffset.UtcNow.AddDays(-6)));  // its room is long gone
+        await store.CreateAsync(Open("call-three-days", DateTimeOffset.UtcNow.AddDays(-3))); // still in a room, past the max duration
+        rig.LiveKit.State.AddRoom("call-three-days");
+        rig.LiveKit.State.AddParticipant("call-three-days", "sip_+79990001122", ParticipantKind.Sip);
+
+        var result = await rig.Get<CallReconciler>().RunAsync(new DurableClientMock().Object, CancellationToken.None).DefaultTimeout();
+
+        Assert.Equal(2, result.ClosedDirectly);
+        Assert.Equal((CallOutcome.Completed, CallEndReason.RoomClosed), ((await store.GetAsync("call-last-week"))!.Outcome, (await store.GetAsync("call-last-week"))!.EndReason));
+        Assert.Equal(CallEndReason.MaxDuration, (await store.GetAsync("call-three-days"))!.EndReason);
+    }
 }

@@ -169,4 +169,19 @@ public sealed class AgentEventsFunctionTests : IAsyncLifetime
         Assert.Equal("Asked about opening hours.", record.Summary);
         Assert.Equal([CallEventKind.AgentError], _durable.Raised.Select(r => r.Event.Kind));
     }
+
+    [SkippableFact]
+    public async Task Hangup_after_a_transfer_is_raised_as_the_transfer_not_as_the_agent_hanging_up()
+    {
+        // The MediaHost ends its leg with reason Transferred once the REFER is accepted.
+        var body = WebhookTestKit.AgentEvent(new AgentEventMessage
+        {
+            Id = "mh-transfer-hangup", CallId = CallId, Type = AgentEventType.Hangup, OccurredAt = _kit.Time.GetUtcNow(), EndReason = CallEndReason.Transferred,
+        });
+
+        var response = await PostAsync(body, _kit.SignAgentEvent(body));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(CallEventKind.Transferred, Assert.Single(_durable.Raised).Event.Kind);
+    }
 }
