@@ -8,11 +8,20 @@ public static class BenchmarkProgram
     public static int Main(string[] args)
     {
         // Load runs that are not BenchmarkDotNet benchmarks: "agent-load" (Agent/AgentLoadRunner.cs),
+        // "recognition-accuracy [subset] [OUT.md]" and "recognition-cpu STREAMS" (Recognition/),
         // "media-load CALLS SECONDS" (Media/MediaLoadRun.cs),
         // "media-capacity CALLS SECONDS" (Media/MediaCapacityRun.cs, which starts "media-capacity-generator" as its far end) and "webhook-load" (ControlPlane/WebhookLoadRunner.cs).
         if (args.Length > 0 && args[0] == "agent-load")
         {
             return Agent.AgentLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+        if (args.Length > 0 && args[0] == "recognition-accuracy")
+        {
+            return Recognition.RecognitionAccuracyRun.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+        if (args.Length > 0 && args[0] == "recognition-cpu")
+        {
+            return Recognition.RecognitionCpuRun.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
         if (args.Length > 0 && args[0] == "webhook-load")
         {
