@@ -27,8 +27,10 @@ public static class RecognitionAccuracyRun
         using var stt = new PocketsphinxStreamingSpeechToText(new PocketsphinxStreamingOptions
         {
             MaxDecoders = 2,
+            FoldNarrowband = Environment.GetEnvironmentVariable("PS_FOLD") != "0",
+            OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") != "off",
             ExtraArguments = extra,
-            OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : 0.1,
+            OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : PocketsphinxStreamingOptions.DefaultOutOfScriptWeight,
             WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 1e-3,
         }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
         var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };

@@ -60,7 +60,7 @@ public static class DialogGrammar
         if (general.Count > 0)
         {
             jsgf.Append("<word> = ").AppendJoin(" | ", general).Append(";\n");
-            alternatives.Add(string.Create(CultureInfo.InvariantCulture, $"/{outOfScriptWeight}/ (<word>+)"));
+            alternatives.Add($"/{outOfScriptWeight.ToString("0.##########", CultureInfo.InvariantCulture)}/ (<word>+)");
         }
         jsgf.Append("public <utterance> = ").AppendJoin(" | ", alternatives).Append(";\n");
         return jsgf.ToString();

@@ -19,6 +19,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
     private readonly PocketsphinxDecoderPool _pool;
     private readonly PocketsphinxDecoder _decoder;
     private readonly CodecResampler? _upsampler;
+    private readonly SpectralFolding? _folding;
     private readonly int _interimSamples;
     // Audio: bounded, writers wait when the decoder is MaxBufferedMs behind (dropping audio would corrupt the words).
     private readonly Channel<(short[] Buffer, int Length)> _audio;
@@ -32,9 +33,16 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
     {
         _pool = pool;
         _decoder = decoder;
-        // The en-us model is a 16 kHz model: narrowband audio is upsampled to it (measured better than 8 kHz features
-        // on the same model, see bench/results/recognition.md).
-        _upsampler = sampleRate == ModelRate ? null : new CodecResampler(sampleRate, ModelRate);
+        // The en-us model is a 16 kHz model: 8 kHz features on it measured worse than feeding it 16 kHz, and phone-band
+        // audio is folded rather than interpolated (SpectralFolding; see bench/results/recognition.md).
+        if (options.FoldNarrowband)
+        {
+            _folding = new SpectralFolding(sampleRate);
+        }
+        else
+        {
+            _upsampler = sampleRate == ModelRate ? null : new CodecResampler(sampleRate, ModelRate);
+        }
         _interimSamples = ModelRate * options.InterimIntervalMs / 1000;
         var frames = Math.Max(1, options.MaxBufferedMs / Calls.AudioFormat.FrameMilliseconds);
         _audio = Channel.CreateBounded<(short[] Buffer, int Length)>(new BoundedChannelOptions(frames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
@@ -48,9 +56,11 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         {
             throw Failure(_worker.Exception);
         }
-        var length = _upsampler?.MaxOutputFor(frame.Length) ?? frame.Length;
+        var length = _folding?.MaxOutputFor(frame.Length) ?? _upsampler?.MaxOutputFor(frame.Length) ?? frame.Length;
         var buffer = ArrayPool<short>.Shared.Rent(length);
-        length = _upsampler is null ? Copy(frame.Span, buffer) : _upsampler.Process(frame.Span, buffer);
+        length = _folding is not null ? _folding.Process(frame.Span, buffer)
+            : _upsampler is not null ? _upsampler.Process(frame.Span, buffer)
+            : Copy(frame.Span, buffer);
         try
         {
             await _audio.Writer.WriteAsync((buffer, length), cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ public sealed class PocketsphinxStreamingOptions
     public const int DefaultPoolWaitMs = 200;
     public const int DefaultInterimIntervalMs = 100;
     public const int DefaultMaxBufferedMs = 5_000;
+    public const double DefaultOutOfScriptWeight = 0.1;
 
     /// <summary>The acoustic model folder (-hmm). Default the Debian pocketsphinx-en-us model, a 16 kHz US English model.</summary>
     [Required]
@@ -50,12 +51,25 @@ public sealed class PocketsphinxStreamingOptions
     public double WordInsertionPenalty { get; set; } = 1e-3;
 
     /// <summary>
+    /// Whether the grammar has the out-of-script path (a loop of everyday words beside the intent phrases). Default true:
+    /// without it every utterance is forced into the nearest intent phrase.
+    /// </summary>
+    public bool OutOfScriptPath { get; set; } = true;
+
+    /// <summary>
     /// The grammar's weight of the out-of-script path (a loop of everyday words) against the intent phrases' 1.
     /// Default 0.1: measured on the phrasing set (bench/results/recognition.md), it keeps out-of-script speech out of
     /// the intents while phone-band audio of an intent phrase still lands on the phrase.
     /// </summary>
     [Range(1e-6, 1.0)]
-    public double OutOfScriptWeight { get; set; } = 0.1;
+    public double OutOfScriptWeight { get; set; } = DefaultOutOfScriptWeight;
+
+    /// <summary>
+    /// Decode every call as phone-band audio mirrored into the model's upper band (<see cref="SpectralFolding"/>).
+    /// Default true: most calls are PCMU/PCMA, whose empty 4–8 kHz band otherwise derails the 16 kHz model; G.722 calls
+    /// are band-limited to match, so one model setting serves both (measured in bench/results/recognition.md).
+    /// </summary>
+    public bool FoldNarrowband { get; set; } = true;
 
     /// <summary>Extra decoder arguments ("-name value" pairs), for tuning. Default none.</summary>
     public string[] ExtraArguments { get; set; } = [];

@@ -32,7 +32,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         ];
         PocketsphinxLibrary.SilenceLog();
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
-            () => PocketsphinxDecoder.Create(arguments, knows => DialogGrammar.Build(script, "en", DialogGrammar.EnglishFillers, knows, options.OutOfScriptWeight)));
+            () => PocketsphinxDecoder.Create(arguments, knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight)));
     }
 
     public string Name => "pocketsphinx";
