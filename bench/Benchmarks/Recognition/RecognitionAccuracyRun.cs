@@ -28,7 +28,7 @@ public static class RecognitionAccuracyRun
         {
             MaxDecoders = 2,
             FoldNarrowband = Environment.GetEnvironmentVariable("PS_FOLD") != "0",
-            OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") != "off",
+            OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
             ExtraArguments = extra,
             OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : PocketsphinxStreamingOptions.DefaultOutOfScriptWeight,
             WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 1e-3,

@@ -14,6 +14,7 @@ public static class OfflineRecognition
     /// <summary>espeak-ng speech at 16 kHz with 200 ms of silence either side, like an utterance the endpointer cut.</summary>
     public static async Task<short[]> SpeakAsync(string text, SyntheticVoice voice)
     {
+        VoiceFunctions.TestSupport.RequiredTool.Command("espeak-ng", "scripts/install-test-deps.sh (Debian espeak-ng)");
         var tts = new EspeakTextToSpeech(new EspeakOptions { EnglishVoice = voice.Voice, WordsPerMinute = voice.WordsPerMinute });
         var speech = new List<short>(Silence);
         await foreach (var frame in tts.SynthesizeAsync(text, "en-US", CancellationToken.None))
