@@ -19,10 +19,11 @@ missing=()
 for cmd in "${!debs[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${debs[$cmd]}")
 done
-# The English acoustic model has no command of its own.
+# The English acoustic model and the decoder library (loaded in-process by the streaming recogniser) have no command of their own.
 [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
 # The audio front-end's echo canceller is a library, loaded by its SONAME.
 [ -e /usr/lib/x86_64-linux-gnu/libspeexdsp.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/libspeexdsp.so.1 ] || missing+=(libspeexdsp1)
+ldconfig -p 2>/dev/null | grep -q libpocketsphinx.so.3 || missing+=(libpocketsphinx3)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-test-deps: installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; else sudo=""; fi
@@ -34,4 +35,13 @@ command -v node >/dev/null 2>&1 || { echo "install-test-deps: Node.js is require
 if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]; then
   echo "install-test-deps: npm ci in tests/node"
   (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The Silero VAD model (MIT) from the npm package above, where the MediaHost looks for it by default
+# (SileroVadOptions.DefaultModelPath), with its licence notice. Without it the energy detector is used.
+silero_dir=/usr/share/voicefunctions/models
+if [ ! -f "$silero_dir/silero_vad.onnx" ] || ! cmp -s tests/node/node_modules/@livekit/agents-plugin-silero/dist/silero_vad.onnx "$silero_dir/silero_vad.onnx"; then
+  echo "install-test-deps: installing the Silero VAD model in $silero_dir"
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; else sudo=""; fi
+  $sudo install -D -m 0644 tests/node/node_modules/@livekit/agents-plugin-silero/dist/silero_vad.onnx "$silero_dir/silero_vad.onnx"
+  $sudo install -D -m 0644 MediaHost/Agent/Vad/Silero/silero_vad.LICENSE.txt "$silero_dir/silero_vad.LICENSE.txt"
 fi

@@ -8,6 +8,7 @@ public static class BenchmarkProgram
     public static int Main(string[] args)
     {
         // Load runs that are not BenchmarkDotNet benchmarks: "agent-load" (Agent/AgentLoadRunner.cs),
+        // "recognition-accuracy [subset] [OUT.md]" and "recognition-cpu STREAMS" (Recognition/),
         // "media-load CALLS SECONDS" (Media/MediaLoadRun.cs),
         // "media-capacity CALLS SECONDS" (Media/MediaCapacityRun.cs, which starts "media-capacity-generator" as its far end) and "webhook-load" (ControlPlane/WebhookLoadRunner.cs).
         if (args.Length > 0 && args[0] == "agent-load")
@@ -25,6 +26,14 @@ public static class BenchmarkProgram
         if (args is ["frontend-quality"])
         {
             return FrontEnd.FrontEndQualityRun.Run(); // FrontEnd/FrontEndQualityRun.cs: echo and noise figures of the audio front-end
+        }
+        if (args.Length > 0 && args[0] == "recognition-accuracy")
+        {
+            return Recognition.RecognitionAccuracyRun.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+        if (args.Length > 0 && args[0] == "recognition-cpu")
+        {
+            return Recognition.RecognitionCpuRun.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
         if (args.Length > 0 && args[0] == "webhook-load")
         {

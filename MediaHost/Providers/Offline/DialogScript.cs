@@ -5,7 +5,14 @@ public enum DialogAction { None, EndCall, Transfer }
 
 /// <summary>One intent: words or phrases per language that trigger it, the reply per language, and an action.</summary>
 /// <param name="Keywords">Language ("ru", "en") → keywords. A keyword matches a word that starts with it ("работ" matches "работаете"); a keyword with a space matches as a phrase.</param>
-public sealed record DialogIntent(string Name, IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords, IReadOnlyDictionary<string, string> Reply, DialogAction Action);
+public sealed record DialogIntent(string Name, IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords, IReadOnlyDictionary<string, string> Reply, DialogAction Action)
+{
+    /// <summary>
+    /// Language → typical things a caller says for this intent ("when do you open"). Optional: the offline
+    /// recogniser's grammar is built from them and the keywords, so it listens for the dialog's own phrasing.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Phrases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
 
 /// <summary>A scripted dialog: intents in order of priority, and the reply when nothing matches.</summary>
 public sealed record DialogScript(IReadOnlyList<DialogIntent> Intents, IReadOnlyDictionary<string, string> NoMatchReply);

@@ -19,6 +19,14 @@ namespace VoiceFunctions.MediaHost.Providers;
 /// </summary>
 public static class DialogScriptLoader
 {
+    /// <summary>The built-in dialog (default-dialog.yaml, embedded in the assembly).</summary>
+    public static DialogScript LoadDefault()
+    {
+        using var stream = typeof(DialogScriptLoader).Assembly.GetManifestResourceStream("VoiceFunctions.MediaHost.default-dialog.yaml")
+            ?? throw new InvalidOperationException("the built-in dialog default-dialog.yaml is not embedded in the assembly");
+        return Load(new StreamReader(stream).ReadToEnd(), "default-dialog.yaml");
+    }
+
     public static DialogScript Load(string yaml, string sourceName)
     {
         var stream = new YamlStream();
@@ -78,6 +86,7 @@ public static class DialogScriptLoader
         }
         string? name = null;
         Dictionary<string, IReadOnlyList<string>>? keywords = null;
+        Dictionary<string, IReadOnlyList<string>> phrases = [];
         IReadOnlyDictionary<string, string>? reply = null;
         var action = DialogAction.None;
         foreach (var (keyNode, value) in map.Children)
@@ -101,22 +110,13 @@ public static class DialogScriptLoader
                     };
                     break;
                 case "keywords":
-                    if (value is not YamlMappingNode perLanguage)
-                    {
-                        throw Error(source, value.Start.Line, "'keywords' must map a language to a list, e.g. { en: [hours], ru: [часы] }");
-                    }
-                    keywords = [];
-                    foreach (var (lang, words) in perLanguage.Children)
-                    {
-                        if (words is not YamlSequenceNode seq || seq.Children.Count == 0)
-                        {
-                            throw Error(source, words.Start.Line, $"keywords for '{lang}' must be a non-empty list");
-                        }
-                        keywords[((YamlScalarNode)lang).Value!] = seq.Children.Select(w => Scalar(w, source, "keyword").ToLowerInvariant()).ToList();
-                    }
+                    keywords = ListPerLanguage(value, source, "keywords", "keyword");
+                    break;
+                case "phrases":
+                    phrases = ListPerLanguage(value, source, "phrases", "phrase");
                     break;
                 default:
-                    throw Error(source, keyNode.Start.Line, $"unknown intent key '{key}' (expected name, keywords, reply, action)");
+                    throw Error(source, keyNode.Start.Line, $"unknown intent key '{key}' (expected name, keywords, phrases, reply, action)");
             }
         }
         if (string.IsNullOrWhiteSpace(name))
@@ -131,7 +131,25 @@ public static class DialogScriptLoader
         {
             throw Error(source, map.Start.Line, $"intent '{name}' has no reply");
         }
-        return new DialogIntent(name, keywords, reply, action);
+        return new DialogIntent(name, keywords, reply, action) { Phrases = phrases };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ListPerLanguage(YamlNode node, string source, string what, string item)
+    {
+        if (node is not YamlMappingNode perLanguage)
+        {
+            throw Error(source, node.Start.Line, $"'{what}' must map a language to a list, e.g. {{ en: [hours], ru: [часы] }}");
+        }
+        var lists = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (lang, words) in perLanguage.Children)
+        {
+            if (words is not YamlSequenceNode seq || seq.Children.Count == 0)
+            {
+                throw Error(source, words.Start.Line, $"{what} for '{lang}' must be a non-empty list");
+            }
+            lists[((YamlScalarNode)lang).Value!] = seq.Children.Select(w => Scalar(w, source, item).ToLowerInvariant()).ToList();
+        }
+        return lists;
     }
 
     private static IReadOnlyDictionary<string, string> TextPerLanguage(YamlNode node, string source, string what)

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>
+/// The total silence after speech that ends a turn, by what the interim transcript says (see
+/// <see cref="TranscriptEndOfTurnScorer"/>). All in ms of media time. The endpointer asks the scorer once the plain
+/// silence rule (<see cref="EndpointingOptions.SilenceMs"/>) would end the turn and never waits past
+/// <see cref="EndpointingOptions.MaxWaitMs"/>, so for the short complete-turn wait to apply, SilenceMs must be no longer
+/// than <see cref="CompleteSilenceMs"/>.
+/// </summary>
+public sealed class EndOfTurnScorerOptions
+{
+    public const int DefaultCompleteSilenceMs = 250;
+    public const int DefaultNeutralSilenceMs = 500;
+    public const int DefaultUnfinishedSilenceMs = 2_000;
+    public const int DefaultDictatingSilenceMs = 2_500;
+
+    /// <summary>After a complete question or answer. Default 250 ms: a person answers about 200 ms after the other stops.</summary>
+    [Range(100, 3_000)]
+    public int CompleteSilenceMs { get; set; } = DefaultCompleteSilenceMs;
+
+    /// <summary>When the words give no clear sign. Default 500 ms, the plain silence rule's classic value.</summary>
+    [Range(100, 5_000)]
+    public int NeutralSilenceMs { get; set; } = DefaultNeutralSilenceMs;
+
+    /// <summary>After a trailing conjunction, preposition or filler. Default 2 s: callers pause mid-sentence to think
+    /// for 0.4–1.2 s, and being cut off costs more than waiting.</summary>
+    [Range(100, 10_000)]
+    public int UnfinishedSilenceMs { get; set; } = DefaultUnfinishedSilenceMs;
+
+    /// <summary>After a number: digits are dictated in groups with pauses. Default 2.5 s.</summary>
+    [Range(100, 10_000)]
+    public int DictatingSilenceMs { get; set; } = DefaultDictatingSilenceMs;
+}

@@ -1,0 +1,101 @@
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>
+/// The built-in end-of-turn scorer for Russian and English: reads the interim transcript at a pause and sets how
+/// much silence ends the turn. A complete question or answer ends it after a short silence
+/// (<see cref="EndOfTurnScorerOptions.CompleteSilenceMs"/>); a trailing conjunction, preposition or filler, or a number
+/// being dictated, waits longer, up to the endpointer's maximum. Pure and allocation-free: it is called from the
+/// audio loop. Other languages, and pauses with no transcript yet, are left to the silence rule (no extra wait).
+/// </summary>
+public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : IEndOfTurnModel
+{
+    public TimeSpan AdditionalWait(in EndOfTurnContext context)
+    {
+        var silenceNeeded = Judge(context.PartialTranscript, context.Language) switch
+        {
+            TurnCompleteness.Complete => options.CompleteSilenceMs,
+            TurnCompleteness.Neutral => options.NeutralSilenceMs,
+            TurnCompleteness.Unfinished => options.UnfinishedSilenceMs,
+            TurnCompleteness.Dictating => options.DictatingSilenceMs,
+            _ => 0,
+        };
+        var extra = TimeSpan.FromMilliseconds(silenceNeeded) - context.Silence;
+        return extra > TimeSpan.Zero ? extra : TimeSpan.Zero;
+    }
+
+    /// <summary>Whether <paramref name="transcript"/> sounds finished, in <paramref name="language"/> (BCP 47).</summary>
+    public static TurnCompleteness Judge(string? transcript, string language)
+    {
+        var lexicon = LexiconFor(language);
+        var text = (transcript ?? "").AsSpan().Trim();
+        if (lexicon is null || text.IsEmpty)
+        {
+            return TurnCompleteness.Unknown;
+        }
+        var endsWithStop = text[^1] is '.' or '?' or '!' or '…';
+        text = text.TrimEnd(" .,;:!?…-—\"'«»".AsSpan());
+        if (text.IsEmpty)
+        {
+            return TurnCompleteness.Unknown;
+        }
+        var last = LastWord(text, out var wordCount);
+        var first = FirstWord(text);
+        if (lexicon.IsNumber(last))
+        {
+            return TurnCompleteness.Dictating;
+        }
+        if (lexicon.IsUnfinishing(last) && !(wordCount == 1 && lexicon.IsShortAnswer(last)))
+        {
+            return TurnCompleteness.Unfinished;
+        }
+        if (endsWithStop || lexicon.IsShortAnswer(last) || (wordCount <= 2 && lexicon.IsShortAnswer(first)))
+        {
+            return TurnCompleteness.Complete;
+        }
+        // A question with its object said ("when do you open", "сколько стоит консультация").
+        if (wordCount >= 3 && lexicon.StartsQuestion(first))
+        {
+            return TurnCompleteness.Complete;
+        }
+        return TurnCompleteness.Neutral;
+    }
+
+    private static TurnLexicon? LexiconFor(string language) =>
+        language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? TurnLexicon.English
+        : language.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? TurnLexicon.Russian
+        : null;
+
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> text, out int wordCount)
+    {
+        wordCount = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var separator = IsSeparator(c);
+            if (!separator && !inWord)
+            {
+                wordCount++;
+            }
+            inWord = !separator;
+        }
+        var start = text.Length;
+        while (start > 0 && !IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+        return text[start..];
+    }
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
+    {
+        var end = 0;
+        while (end < text.Length && !IsSeparator(text[end]))
+        {
+            end++;
+        }
+        return text[..end];
+    }
+
+    // Hyphens separate too: "э-э" is a filler, and "двадцать-пять" two numbers.
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-' or '—' or '"' or '«' or '»';
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceFunctions.MediaHost.Providers.Offline;
+
+/// <summary>The long-lived offline recogniser: pooled libpocketsphinx decoders biased to the active dialog.</summary>
+public sealed class PocketsphinxStreamingOptions
+{
+    public const string DefaultModelDirectory = "/usr/share/pocketsphinx/model/en-us/en-us";
+    public const string DefaultDictionary = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
+    public const int DefaultMaxDecoders = 4;
+    public const int DefaultPoolWaitMs = 200;
+    public const int DefaultInterimIntervalMs = 100;
+    public const int DefaultMaxBufferedMs = 5_000;
+    public const double DefaultOutOfScriptWeight = 0.1;
+
+    /// <summary>The acoustic model folder (-hmm). Default the Debian pocketsphinx-en-us model, a 16 kHz US English model.</summary>
+    [Required]
+    public string ModelDirectory { get; set; } = DefaultModelDirectory;
+
+    /// <summary>The pronunciation dictionary (-dict). Default the Debian CMU dictionary.</summary>
+    [Required]
+    public string Dictionary { get; set; } = DefaultDictionary;
+
+    /// <summary>
+    /// Decoders kept loaded: the number of callers who can be recognised at the same moment (a decoder is busy only
+    /// while its caller speaks). Default 4: each holds about 20 MB and one caller's speech costs a fraction of a core,
+    /// so 4 fits the 2-core target with room for the media path. Streams beyond it wait <see cref="PoolWaitMs"/>.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxDecoders { get; set; } = DefaultMaxDecoders;
+
+    /// <summary>How long a new stream waits for a free decoder before failing with a clear error, in ms. Default 200 ms:
+    /// a turn is rarely shorter, so a briefly full pool still serves the caller, and a saturated one fails fast.</summary>
+    [Range(0, 10_000)]
+    public int PoolWaitMs { get; set; } = DefaultPoolWaitMs;
+
+    /// <summary>How often the best hypothesis is read and published as an interim, in ms of audio. Default 100 ms:
+    /// the end-of-turn scorer needs fresh text at a pause, and reading the hypothesis costs a search backtrace.</summary>
+    [Range(20, 2_000)]
+    public int InterimIntervalMs { get; set; } = DefaultInterimIntervalMs;
+
+    /// <summary>Audio queued ahead of a decoder that fell behind, in ms. Default 5 s; beyond it writes wait.</summary>
+    [Range(100, 60_000)]
+    public int MaxBufferedMs { get; set; } = DefaultMaxBufferedMs;
+
+    /// <summary>
+    /// The decoder's word insertion penalty (-wip). Default 1e-3: lower than pocketsphinx's 0.65 because the dialog
+    /// grammar's garbage loop otherwise fills phone-band audio with short words.
+    /// </summary>
+    [Range(1e-20, 1.0)]
+    public double WordInsertionPenalty { get; set; } = 1e-3;
+
+    /// <summary>
+    /// Whether the grammar has the out-of-script path (a loop of everyday words beside the intent phrases). Default false:
+    /// measured on the phrasing set over PCMU and G.722 (bench/results/recognition.md), the loop took phone-band speech
+    /// away from the intents (46 % intent accuracy with it, 71 % without) and the decoder's grammar weights did not
+    /// hold it back, while without it out-of-script speech mostly finds no complete path and yields no intent anyway
+    /// (85 % rejected). Kept as an option for scripts whose callers stray more.
+    /// </summary>
+    public bool OutOfScriptPath { get; set; }
+
+    /// <summary>
+    /// The grammar's weight of the out-of-script path (a loop of everyday words) against the intent phrases' 1.
+    /// Default 0.1: measured on the phrasing set (bench/results/recognition.md), it keeps out-of-script speech out of
+    /// the intents while phone-band audio of an intent phrase still lands on the phrase.
+    /// </summary>
+    [Range(1e-6, 1.0)]
+    public double OutOfScriptWeight { get; set; } = DefaultOutOfScriptWeight;
+
+    /// <summary>
+    /// Decode every call as phone-band audio mirrored into the model's upper band (<see cref="SpectralFolding"/>).
+    /// Default true: most calls are PCMU/PCMA, whose empty 4–8 kHz band otherwise derails the 16 kHz model; G.722 calls
+    /// are band-limited to match, so one model setting serves both (measured in bench/results/recognition.md).
+    /// </summary>
+    public bool FoldNarrowband { get; set; } = true;
+
+    /// <summary>Extra decoder arguments ("-name value" pairs), for tuning. Default none.</summary>
+    public string[] ExtraArguments { get; set; } = [];
+}

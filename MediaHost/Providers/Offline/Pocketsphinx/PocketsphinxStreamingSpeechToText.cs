@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+
+namespace VoiceFunctions.MediaHost.Providers.Offline;
+
+/// <summary>
+/// The offline recogniser as a long-lived streaming decoder: libpocketsphinx in-process, decoders pooled and reused,
+/// audio decoded as it arrives with interim hypotheses, and a grammar built from the active dialog (its phrases and
+/// keywords, plus a garbage loop of everyday words so out-of-script speech is not forced into an intent).
+/// The only model packaged for Debian is US English; other languages are decoded as English and warned about once.
+/// </summary>
+public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, IDisposable
+{
+    private readonly PocketsphinxDecoderPool _pool;
+    private readonly PocketsphinxStreamingOptions _options;
+    private readonly ILogger _logger;
+    private int _warnedLanguage;
+
+    public PocketsphinxStreamingSpeechToText(PocketsphinxStreamingOptions options, DialogScript script, ILogger<PocketsphinxStreamingSpeechToText> logger)
+    {
+        _options = options;
+        _logger = logger;
+        string[] arguments =
+        [
+            "-hmm", options.ModelDirectory,
+            "-dict", options.Dictionary,
+            "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture),
+            // Live cepstral mean normalisation: the utterance arrives in pieces, so the mean is updated as it goes.
+            "-cmn", "live",
+            .. options.ExtraArguments,
+        ];
+        PocketsphinxLibrary.SilenceLog();
+        _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
+            () => PocketsphinxDecoder.Create(arguments, knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight)));
+    }
+
+    public string Name => "pocketsphinx";
+
+    /// <summary>Decoders loaded so far.</summary>
+    public int DecodersLoaded => _pool.Created;
+
+    /// <summary>Decoders in use by a stream right now.</summary>
+    public int DecodersBusy => _pool.Busy;
+
+    /// <summary>Loads one decoder now, so a missing model fails at start and the first caller does not wait for the load.</summary>
+    public void Warm(int decoders = 1) => _pool.Warm(decoders);
+
+    public async ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.SampleRate is not (8_000 or 16_000))
+        {
+            throw new ProviderException(Name, $"sample rate {request.SampleRate} Hz is not supported (8000 or 16000)", isTransient: false);
+        }
+        if (!request.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase) && Interlocked.Exchange(ref _warnedLanguage, 1) == 0)
+        {
+            ProvidersLog.OfflineSttEnglishOnly(_logger, request.Language);
+        }
+        var decoder = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new PocketsphinxRecognitionStream(_pool, decoder, request.SampleRate, _options);
+        }
+        catch
+        {
+            _pool.Discard(decoder);
+            throw;
+        }
+    }
+
+    public void Dispose() => _pool.Dispose();
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Offline;
+using VoiceFunctions.MediaHost.Tests.Providers.OfflineRecognition;
+
+namespace VoiceFunctions.Benchmarks.Recognition;
+
+/// <summary>
+/// The offline recogniser's understanding figure: every phrasing of the set in every voice, over PCMU and G.722,
+/// recognised by the pooled pocketsphinx decoder and matched to an intent by the scripted dialog. Prints the
+/// accuracy and writes the per-phrasing results as a Markdown table (argument 2, default recognition-phrasings.md).
+/// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_EXTRA="-name value ..." adds decoder arguments (tuning).
+/// </summary>
+public static class RecognitionAccuracyRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var subset = args.Length > 0 && args[0] == "subset";
+        var output = args.Length > 1 ? args[1] : "recognition-phrasings.md";
+        var phrasings = PhrasingSet.Load().Where(p => !subset || p.InRegressionSubset).ToList();
+        var script = DialogScriptLoader.LoadDefault();
+        var matcher = new ScriptedLanguageModel(script);
+        var extra = (Environment.GetEnvironmentVariable("PS_EXTRA") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        using var stt = new PocketsphinxStreamingSpeechToText(new PocketsphinxStreamingOptions
+        {
+            MaxDecoders = 2,
+            FoldNarrowband = Environment.GetEnvironmentVariable("PS_FOLD") != "0",
+            OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
+            ExtraArguments = extra,
+            OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : PocketsphinxStreamingOptions.DefaultOutOfScriptWeight,
+            WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 1e-3,
+        }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
+        var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };
+        var jobs = (from p in phrasings from v in PhrasingSet.Voices from c in codecs select (p, v, c)).ToList();
+        var results = new ConcurrentDictionary<(Phrasing, SyntheticVoice, PhoneCodec), (string Heard, string? Intent, TimeSpan FinalLatency)>();
+        var clock = Stopwatch.StartNew();
+        var speech = new ConcurrentDictionary<(Phrasing, SyntheticVoice), short[]>();
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (job, ct) =>
+        {
+            var audio = speech.GetOrAdd((job.p, job.v), key => OfflineRecognition.SpeakAsync(key.Item1.Text, key.Item2).GetAwaiter().GetResult());
+            var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(audio, job.c), ct);
+            results[job] = (outcome.Final, matcher.Match(outcome.Final, "en")?.Name, outcome.FinalAfterComplete);
+        });
+        var report = new StringBuilder();
+        report.AppendLine("| intent | phrasing | " + string.Join(" | ", from v in PhrasingSet.Voices from c in codecs select $"{v} {c}") + " |");
+        report.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", PhrasingSet.Voices.Count * codecs.Length)));
+        foreach (var p in phrasings)
+        {
+            var cells = from v in PhrasingSet.Voices from c in codecs let r = results[(p, v, c)] select Cell(p, r.Heard, r.Intent);
+            report.AppendLine($"| {p.Intent} | {p.Text} | {string.Join(" | ", cells)} |");
+        }
+        await File.WriteAllTextAsync(output, report.ToString());
+        foreach (var codec in codecs)
+        {
+            Summarise(codec.ToString(), results.Where(r => r.Key.Item3 == codec).ToList());
+        }
+        Summarise("all", results.ToList());
+        var latencies = results.Values.Select(r => r.FinalLatency.TotalMilliseconds).Order().ToList();
+        Console.WriteLine($"final after CompleteAsync (unpaced, 2 streams at once): p50 {latencies[latencies.Count / 2]:F0} ms, p95 {latencies[latencies.Count * 95 / 100]:F0} ms");
+        Console.WriteLine($"{jobs.Count} utterances in {clock.Elapsed.TotalSeconds:F0} s; per-phrasing table: {output}");
+        return 0;
+    }
+
+    private static void Summarise(string label, List<KeyValuePair<(Phrasing, SyntheticVoice, PhoneCodec), (string Heard, string? Intent, TimeSpan FinalLatency)>> results)
+    {
+        var inScript = results.Where(r => r.Key.Item1.Intent != PhrasingSet.NoIntent).ToList();
+        var outOfScript = results.Where(r => r.Key.Item1.Intent == PhrasingSet.NoIntent).ToList();
+        var correct = inScript.Count(r => r.Value.Intent == r.Key.Item1.Intent);
+        var rejected = outOfScript.Count(r => r.Value.Intent is null);
+        Console.WriteLine($"{label}: intent accuracy {Percent(correct, inScript.Count)} ({correct}/{inScript.Count}); out-of-script rejected {Percent(rejected, outOfScript.Count)} ({rejected}/{outOfScript.Count})");
+    }
+
+    private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F1} %";
+
+    private static string Cell(Phrasing phrasing, string heard, string? intent)
+    {
+        var expected = phrasing.Intent == PhrasingSet.NoIntent ? null : phrasing.Intent;
+        return intent == expected ? "✓" : $"✗ {intent ?? "none"}: \"{heard}\"";
+    }
+}

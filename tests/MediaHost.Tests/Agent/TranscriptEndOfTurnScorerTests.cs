@@ -1,0 +1,109 @@
+using VoiceFunctions.MediaHost.Agent;
+
+namespace VoiceFunctions.MediaHost.Tests.Agent;
+
+public sealed class TranscriptEndOfTurnScorerTests
+{
+    private static readonly TranscriptEndOfTurnScorer Scorer = new(new EndOfTurnScorerOptions());
+
+    [Theory]
+    [InlineData("en-US", "what are your opening hours")]
+    [InlineData("en-US", "How much does a consultation cost?")]
+    [InlineData("en-US", "yes")]
+    [InlineData("en-US", "thank you")]
+    [InlineData("en-US", "I'd like to book a table.")]
+    [InlineData("ru-RU", "сколько стоит консультация")]
+    [InlineData("ru-RU", "когда вы открываетесь?")]
+    [InlineData("ru-RU", "да")]
+    [InlineData("ru-RU", "Спасибо, до свидания")]
+    public void A_complete_question_or_answer_is_complete(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Complete, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Theory]
+    [InlineData("en-US", "I would like to")]
+    [InlineData("en-US", "I want to know about the prices and")]
+    [InlineData("en-US", "can you tell me the")]
+    [InlineData("en-US", "so um")]
+    [InlineData("en-US", "my booking is for")]
+    [InlineData("ru-RU", "я хотел бы узнать о")]
+    [InlineData("ru-RU", "мне нужна консультация и")]
+    [InlineData("ru-RU", "ну э-э")]
+    [InlineData("ru-RU", "запишите меня на")]
+    public void A_trailing_conjunction_preposition_or_filler_is_unfinished(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Unfinished, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Theory]
+    [InlineData("en-US", "my number is five five five")]
+    [InlineData("en-US", "the code is 4821")]
+    [InlineData("ru-RU", "мой номер девять один шесть")]
+    [InlineData("ru-RU", "код двадцать пять")]
+    public void A_number_at_the_end_is_dictation(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Dictating, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Theory]
+    [InlineData("en-US", null)]
+    [InlineData("en-US", "  ")]
+    [InlineData("de-DE", "wann haben Sie geöffnet")]
+    public void No_words_or_an_unknown_language_leave_it_to_silence(string language, string? transcript) =>
+        Assert.Equal(TurnCompleteness.Unknown, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Fact]
+    public void After_a_complete_question_the_turn_ends_at_250_ms_of_silence_in_total()
+    {
+        var wait = Scorer.AdditionalWait(new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(200), "when do you open"));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), wait);
+    }
+
+    [Fact]
+    public void A_complete_question_asked_after_the_short_wait_has_passed_ends_now()
+    {
+        var wait = Scorer.AdditionalWait(new EndOfTurnContext("ru-RU", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(500), "сколько это стоит?"));
+
+        Assert.Equal(TimeSpan.Zero, wait);
+    }
+
+    [Fact]
+    public void An_unfinished_sentence_waits_until_two_seconds_of_silence()
+    {
+        var wait = Scorer.AdditionalWait(new EndOfTurnContext("ru-RU", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500), "я хотел спросить про"));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1_500), wait);
+    }
+
+    [Fact]
+    public void A_pause_inside_a_sentence_does_not_end_the_turn_but_the_maximum_wait_still_does()
+    {
+        // The endpointer asks at its 200 ms silence rule; the scorer asks for more; MaxWaitMs (1 s here) caps it.
+        var endpointer = new Endpointer(new EndpointingOptions { SilenceMs = 200, MaxWaitMs = 1_000 }, "en-US", Scorer);
+        for (var i = 0; i < 25; i++)
+        {
+            endpointer.OnFrame(true);
+        }
+        endpointer.PartialTranscript = "I would like to";
+        var endedAt = -1;
+        for (var frame = 0; frame < 100 && endedAt < 0; frame++)
+        {
+            if (endpointer.OnFrame(false) == EndpointEvent.TurnEndedBySilence)
+            {
+                endedAt = (frame + 1) * 20;
+            }
+        }
+
+        Assert.Equal(1_000, endedAt);
+    }
+
+    [Fact]
+    public void Judging_a_transcript_allocates_nothing()
+    {
+        TranscriptEndOfTurnScorer.Judge("what are your opening hours", "en-US");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            TranscriptEndOfTurnScorer.Judge("я хотел бы узнать о", "ru-RU");
+            TranscriptEndOfTurnScorer.Judge("my number is five five five", "en-US");
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Offline;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.Providers.OfflineRecognition;
+
+/// <summary>The long-lived pocketsphinx decoder (libpocketsphinx in-process) against real speech (espeak-ng) through the project's codecs.</summary>
+public sealed class PocketsphinxStreamingTests
+{
+    private static readonly DialogScript Script = DialogScriptLoader.LoadDefault();
+    private static readonly SyntheticVoice Caller = new("en-us", 150);
+
+    [SkippableFact]
+    public async Task The_demo_question_over_PCMU_is_understood_as_opening_hours()
+    {
+        using var stt = CreateRecogniser();
+        var speech = await OfflineRecognition.SpeakAsync("What are your opening hours?", Caller);
+
+        var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.Pcmu));
+
+        Assert.Equal("hours", new ScriptedLanguageModel(Script).Match(outcome.Final, "en")?.Name);
+    }
+
+    [SkippableFact]
+    public async Task Interim_hypotheses_are_published_while_the_caller_speaks()
+    {
+        using var stt = CreateRecogniser();
+        var speech = await OfflineRecognition.SpeakAsync("Can I talk to a human?", Caller);
+
+        var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.G722));
+
+        Assert.NotEmpty(outcome.Interims);
+        Assert.NotEqual("", outcome.Final);
+    }
+
+    [SkippableFact]
+    public async Task A_stream_beyond_the_pool_waits_briefly_then_fails_saying_the_decoders_are_busy()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1, PoolWaitMs = 50 });
+        await using var first = await stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None).AsTask());
+
+        Assert.Contains("busy", error.Message, StringComparison.Ordinal);
+        Assert.True(error.IsTransient);
+    }
+
+    [SkippableFact]
+    public async Task A_disposed_stream_returns_its_decoder_so_the_next_utterance_reuses_the_loaded_model()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1 });
+        var speech = TelephoneChannel.Transmit(await OfflineRecognition.SpeakAsync("Goodbye.", Caller), PhoneCodec.Pcmu);
+
+        var first = await OfflineRecognition.RecogniseAsync(stt, speech);
+        var second = await OfflineRecognition.RecogniseAsync(stt, speech);
+
+        Assert.Equal(1, stt.DecodersLoaded);
+        Assert.Equal(0, stt.DecodersBusy);
+        Assert.Equal(first.Final, second.Final);
+    }
+
+    [SkippableFact]
+    public async Task Narrowband_frames_at_8_kHz_are_accepted_and_other_rates_are_refused()
+    {
+        using var stt = CreateRecogniser();
+        await using var narrow = await stt.StartAsync(new RecognitionRequest("en-US", 8_000, []), CancellationToken.None);
+        await narrow.WriteAsync(new short[160], CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => stt.StartAsync(new RecognitionRequest("en-US", 44_100, []), CancellationToken.None).AsTask());
+
+        Assert.Contains("44100", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Audio_written_after_the_stream_was_completed_is_refused()
+    {
+        using var stt = CreateRecogniser();
+        await using var stream = await stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None);
+        await stream.CompleteAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<ProviderException>(() => stream.WriteAsync(new short[320], CancellationToken.None).AsTask());
+    }
+
+    [SkippableFact]
+    public void A_missing_model_fails_at_start_with_the_reason()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { ModelDirectory = "/nonexistent/en-us" });
+
+        var error = Assert.Throws<ProviderException>(() => stt.Warm());
+
+        Assert.Contains("model", error.Message, StringComparison.Ordinal);
+    }
+
+    internal static PocketsphinxStreamingSpeechToText CreateRecogniser(PocketsphinxStreamingOptions? options = null)
+    {
+        if (!File.Exists(Path.Combine(PocketsphinxStreamingOptions.DefaultModelDirectory, "mdef")) || !File.Exists("/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3"))
+        {
+            RequiredTool.Missing("libpocketsphinx3 and pocketsphinx-en-us are not installed (scripts/install-test-deps.sh installs them)");
+        }
+        return new PocketsphinxStreamingSpeechToText(options ?? new PocketsphinxStreamingOptions { MaxDecoders = 2 }, Script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
+    }
+}
