@@ -12,6 +12,7 @@ public static class VoicectlCommand
         var sip = new Command("sip", "SIP trunks and dispatch rules as code: validate, plan, apply, rollback.")
         {
             SipValidateCommand.Create(context),
+            SipSimulateCommand.Create(context),
             SipSchemaCommand.Create(context),
             SipBridgeConfigCommand.Create(context),
             SipPlanCommand.Create(context),
