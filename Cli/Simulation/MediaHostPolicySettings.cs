@@ -4,7 +4,7 @@ namespace VoiceFunctions.Cli.Simulation;
 
 /// <summary>
 /// The MediaHost's inbound policy as configured in its settings JSON (appsettings.json's "Sip" section:
-/// AllowedNetworks, AcceptedNumbers, RejectUnlistedWith403, InboundAuthentication.Username), with the line each
+/// AllowedNetworks, AcceptedNumbers, RejectUnlistedWith403, InboundAuthentication.Username, Registration.Registrar), with the line each
 /// key is written on. The MediaHost itself is not a dependency of voicectl, so the keys are read here by name.
 /// </summary>
 public sealed record MediaHostPolicySettings(
@@ -15,7 +15,8 @@ public sealed record MediaHostPolicySettings(
     int? AcceptedNumbersLine,
     bool RejectUnlistedWith403,
     string? InboundAuthUser,
-    int? InboundAuthLine)
+    int? InboundAuthLine,
+    string? Registrar = null)
 {
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -46,7 +47,9 @@ public sealed record MediaHostPolicySettings(
             Strings(sip, "AllowedNetworks"), LineOf(text, "AllowedNetworks"),
             Strings(sip, "AcceptedNumbers"), LineOf(text, "AcceptedNumbers"),
             TryGet(sip, "RejectUnlistedWith403", out var reject) && reject.ValueKind == JsonValueKind.True,
-            string.IsNullOrEmpty(auth) ? null : auth, LineOf(text, "InboundAuthentication"));
+            string.IsNullOrEmpty(auth) ? null : auth, LineOf(text, "InboundAuthentication"),
+            TryGet(sip, "Registration", out var registration) && TryGet(registration, "Registrar", out var registrar) && registrar.ValueKind == JsonValueKind.String
+                ? registrar.GetString() : null);
     }
 
     private static bool TryGet(JsonElement element, string name, out JsonElement value)
