@@ -18,8 +18,8 @@ public static class AlertsCommand
 
     private static Command TestCommand(CliContext context)
     {
-        var url = new Option<string?>("--url") { Description = "The alert webhook to test (without it: --settings, then the variable Health__AlertWebhookUrl)." };
-        var settings = new Option<FileInfo?>("--settings") { Description = "The function app's local.settings.json holding Values.Health__AlertWebhookUrl." };
+        var url = new Option<string?>("--url") { HelpName = "URL", Description = "The alert webhook to test (without it: --settings, then the variable Health__AlertWebhookUrl)." };
+        var settings = new Option<FileInfo?>("--settings") { HelpName = "FILE", Description = "The function app's local.settings.json holding Values.Health__AlertWebhookUrl." };
         var timeout = TimeoutOption.Create();
         var command = new Command("test", "Send a test alert through the control plane's alert channel and report whether it was delivered (exit 0 delivered, 1 not, 2 no channel).")
         {
@@ -54,10 +54,10 @@ public static class AlertsCommand
 
     private static Command ListCommand(CliContext context)
     {
-        var subscription = new Option<string?>("--subscription") { Description = "Azure subscription id (without it: AZURE_SUBSCRIPTION_ID)." };
-        var group = new Option<string>("--resource-group", "-g") { Description = "The deployment's resource group.", Required = true };
-        var prefix = new Option<string>("--name-prefix") { Description = "infra.bicep's namePrefix: rules are named PREFIX-….", DefaultValueFactory = _ => "voicefn" };
-        var endpoint = new Option<Uri?>("--arm-endpoint") { Description = "Azure Resource Manager endpoint, for sovereign clouds (without it: the public cloud)." };
+        var subscription = new Option<string?>("--subscription") { HelpName = "ID", Description = "Azure subscription id (without it: AZURE_SUBSCRIPTION_ID)." };
+        var group = new Option<string>("--resource-group", "-g") { HelpName = "NAME", Description = "The deployment's resource group.", Required = true };
+        var prefix = new Option<string>("--name-prefix") { HelpName = "PREFIX", Description = "infra.bicep's namePrefix: rules are named PREFIX-….", DefaultValueFactory = _ => "voicefn" };
+        var endpoint = new Option<Uri?>("--arm-endpoint") { HelpName = "URL", Description = "Azure Resource Manager endpoint, for sovereign clouds (without it: the public cloud)." };
         var command = new Command("list", "List the deployment's alert rules and whether each is enabled (exit 0 all expected rules enabled, 1 not, 2 no credentials).")
         {
             subscription, group, prefix, endpoint,

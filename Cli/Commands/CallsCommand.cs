@@ -16,6 +16,7 @@ public static class CallsCommand
         var file = TargetOptions.CreateFile("Deployment file whose control_plane.api_url is the call API (without it: VOICEFUNCTIONS_API_URL).");
         var keyEnv = new Option<string>("--api-key-env")
         {
+            HelpName = "VARIABLE",
             Description = "Variable holding the control plane's API key.",
             DefaultValueFactory = _ => "VOICEFUNCTIONS_API_KEY",
         };
@@ -29,8 +30,8 @@ public static class CallsCommand
 
     private static Command ListCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
     {
-        var day = new Option<string?>("--day") { Description = "The day to list, yyyy-MM-dd (default today, UTC)." };
-        var limit = new Option<int>("--limit") { Description = "At most this many calls (1 to 1000).", DefaultValueFactory = _ => 50 };
+        var day = new Option<string?>("--day") { HelpName = "DATE", Description = "The day to list, yyyy-MM-dd (default today, UTC)." };
+        var limit = new Option<int>("--limit") { HelpName = "N", Description = "At most this many calls (1 to 1000).", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "List a day's calls, newest first.") { day, limit };
         var output = OutputOptions.AddTo(command, "calls-list");
         command.SetAction(async (parse, cancellationToken) =>
@@ -99,9 +100,9 @@ public static class CallsCommand
 
     private static Command TailCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
     {
-        var interval = new Option<double>("--interval") { Description = "Seconds between polls.", DefaultValueFactory = _ => 2 };
-        var duration = new Option<double?>("--for") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
-        var max = new Option<int?>("--max") { Description = "Stop after printing this many calls and turns." };
+        var interval = new Option<double>("--interval") { HelpName = "SECONDS", Description = "Seconds between polls.", DefaultValueFactory = _ => 2 };
+        var duration = new Option<double?>("--for") { HelpName = "SECONDS", Description = "Stop after this many seconds (default: until Ctrl+C)." };
+        var max = new Option<int?>("--max") { HelpName = "N", Description = "Stop after printing this many calls and turns." };
         var command = new Command("tail", "Follow today's calls: print each new call, each change of a call's outcome, and the turns of calls in progress as they happen.") { interval, duration, max };
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>

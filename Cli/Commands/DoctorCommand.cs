@@ -14,16 +14,17 @@ public static class DoctorCommand
         var timeout = TimeoutOption.Create();
         var only = new Option<string[]>("--only")
         {
+            HelpName = "CHECK",
             Description = "Run only these checks (repeatable or comma-separated): " + string.Join(", ", DoctorSelection.Ids) + ".",
             AllowMultipleArgumentsPerToken = true,
         };
         only.CompletionSources.Add(DoctorSelection.Ids.ToArray());
-        var skip = new Option<string[]>("--skip") { Description = "Leave these checks out (same names as --only).", AllowMultipleArgumentsPerToken = true };
+        var skip = new Option<string[]>("--skip") { HelpName = "CHECK", Description = "Leave these checks out (same names as --only).", AllowMultipleArgumentsPerToken = true };
         skip.CompletionSources.Add(DoctorSelection.Ids.ToArray());
-        var bridgeConfig = new Option<FileInfo?>("--bridge-config") { Description = "The SIP bridge's config.yaml: check that it shares livekit-server's Redis." };
-        var serverConfig = new Option<FileInfo?>("--server-config") { Description = "livekit-server's config.yaml, to compare the bridge's Redis with (else voice.yaml's sip_bridge.redis)." };
-        var mediaHostSettings = new Option<FileInfo?>("--mediahost-settings") { Description = "The MediaHost's settings JSON: its registrar is probed with the carriers." };
-        var caFile = new Option<FileInfo?>("--ca-file") { Description = "PEM file of extra trusted CA certificates for the TLS checks (a private CA)." };
+        var bridgeConfig = new Option<FileInfo?>("--bridge-config") { HelpName = "FILE", Description = "The SIP bridge's config.yaml: check that it shares livekit-server's Redis." };
+        var serverConfig = new Option<FileInfo?>("--server-config") { HelpName = "FILE", Description = "livekit-server's config.yaml, to compare the bridge's Redis with (else voice.yaml's sip_bridge.redis)." };
+        var mediaHostSettings = new Option<FileInfo?>("--mediahost-settings") { HelpName = "FILE", Description = "The MediaHost's settings JSON: its registrar is probed with the carriers." };
+        var caFile = new Option<FileInfo?>("--ca-file") { HelpName = "FILE", Description = "PEM file of extra trusted CA certificates for the TLS checks (a private CA)." };
         var command = new Command("doctor", "Check a VoiceFunctions setup end to end and name the likely cause of each failure.")
         {
             file, timeout, only, skip, bridgeConfig, serverConfig, mediaHostSettings, caFile,

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using VoiceFunctions.Cli.Output;
 
 namespace VoiceFunctions.Cli.Commands;
 
@@ -12,16 +11,18 @@ public sealed class OutputOptions
     private OutputOptions(string schema)
     {
         Json = new Option<bool>("--json") { Description = "Shorthand for --output json." };
-        Output = new Option<OutputFormat>("--output")
+        // A string option, so help and completion show the values in lower case as they are typed.
+        Output = new Option<string>("--output")
         {
             Description = $"table for people, json for scripts (shape: schema/voicectl/{schema}.schema.json).",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            DefaultValueFactory = _ => "table",
         };
+        Output.AcceptOnlyFromAmong("table", "json");
     }
 
     public Option<bool> Json { get; }
 
-    public Option<OutputFormat> Output { get; }
+    public Option<string> Output { get; }
 
     /// <summary>Adds both options to <paramref name="command"/>; <paramref name="schema"/> names its output schema.</summary>
     public static OutputOptions AddTo(Command command, string schema)
@@ -32,5 +33,5 @@ public sealed class OutputOptions
         return options;
     }
 
-    public bool IsJson(ParseResult parse) => parse.GetValue(Json) || parse.GetValue(Output) == OutputFormat.Json;
+    public bool IsJson(ParseResult parse) => parse.GetValue(Json) || parse.GetValue(Output) == "json";
 }

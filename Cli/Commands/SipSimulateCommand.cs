@@ -15,11 +15,12 @@ public static class SipSimulateCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The deployment file (voice.yaml); with --direct, the MediaHost's settings JSON." };
-        var from = new Option<string>("--from") { Description = "The caller: the From user as the carrier sends it.", Required = true };
-        var to = new Option<string>("--to") { Description = "The called number: the To user as the carrier sends it.", Required = true };
-        var source = new Option<string?>("--source") { Description = "The carrier's IP address the INVITE comes from (without it: an allowed one)." };
-        var transport = new Option<SimulatedTransport>("--transport") { Description = "How the INVITE arrives.", DefaultValueFactory = _ => SimulatedTransport.Udp };
-        var auth = new Option<string?>("--auth") { Description = "The digest user the carrier answers a challenge with (without it: it sends no credentials)." };
+        var from = new Option<string>("--from") { HelpName = "NUMBER", Description = "The caller: the From user as the carrier sends it.", Required = true };
+        var to = new Option<string>("--to") { HelpName = "NUMBER", Description = "The called number: the To user as the carrier sends it.", Required = true };
+        var source = new Option<string?>("--source") { HelpName = "IP", Description = "The carrier's IP address the INVITE comes from (without it: an allowed one)." };
+        var transport = new Option<string>("--transport") { Description = "How the INVITE arrives.", DefaultValueFactory = _ => "udp" };
+        transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        var auth = new Option<string?>("--auth") { HelpName = "USER", Description = "The digest user the carrier answers a challenge with (without it: it sends no credentials)." };
         var live = new Option<bool>("--live") { Description = "Walk LiveKit's current trunks and rules (read with the API) instead of the file's." };
         var direct = new Option<bool>("--direct") { Description = "Direct mode: the carrier sends to the MediaHost; FILE is its settings JSON and its inbound policy decides." };
         var timeout = TimeoutOption.Create();
@@ -35,7 +36,7 @@ public static class SipSimulateCommand
             {
                 return context.UsageError($"--source '{text}' is not an IP address");
             }
-            var call = new SimulatedCall(parse.GetValue(from)!.Trim(), parse.GetValue(to)!.Trim(), address, parse.GetValue(transport), parse.GetValue(auth));
+            var call = new SimulatedCall(parse.GetValue(from)!.Trim(), parse.GetValue(to)!.Trim(), address, Enum.Parse<SimulatedTransport>(parse.GetValue(transport)!, ignoreCase: true), parse.GetValue(auth));
             var (report, exitCode) = parse.GetValue(direct)
                 ? Direct(context, parse.GetValue(file)!, call)
                 : await ThroughLiveKitAsync(context, parse.GetValue(file)!, call, parse.GetValue(live), TimeoutOption.Read(parse, timeout), cancellationToken);

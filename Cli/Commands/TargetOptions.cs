@@ -8,7 +8,7 @@ public static class TargetOptions
 {
     public static Option<FileInfo?> CreateFile(
         string description = "Deployment file whose livekit section names the server (without it: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).") =>
-        new("--file", "-f") { Description = description };
+        new("--file", "-f") { HelpName = "FILE", Description = description };
 
     public static LiveKitTarget? Resolve(CliContext context, FileInfo? file, out int exitCode)
     {

@@ -7,6 +7,7 @@ public static class TimeoutOption
 {
     public static Option<double> Create() => new("--timeout")
     {
+        HelpName = "SECONDS",
         Description = "Seconds one request may take before it counts as failed.",
         DefaultValueFactory = _ => SipCommandSupport.DefaultTimeout.TotalSeconds,
     };

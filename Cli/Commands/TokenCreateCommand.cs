@@ -11,29 +11,33 @@ public static class TokenCreateCommand
 {
     public static Command Create(CliContext context)
     {
-        var identity = new Option<string>("--identity") { Description = "Participant identity (the token's sub).", Required = true };
-        var room = new Option<string?>("--room") { Description = "The room the token is for." };
+        var identity = new Option<string>("--identity") { HelpName = "IDENTITY", Description = "Participant identity (the token's sub).", Required = true };
+        var room = new Option<string?>("--room") { HelpName = "ROOM", Description = "The room the token is for." };
         var grants = new Option<string[]>("--grant")
         {
+            HelpName = "GRANT",
             Description = "A grant (repeatable): " + string.Join(", ", TokenGrants.Names) + ". Without any: roomJoin, canPublish, canSubscribe, canPublishData.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var ttl = new Option<string>("--ttl") { Description = "Lifetime: 90s, 10m, 2h, 1d (at most 7d).", DefaultValueFactory = _ => "10m" };
-        var name = new Option<string?>("--name") { Description = "Display name." };
-        var metadata = new Option<string?>("--metadata") { Description = "Participant metadata (an opaque string, often JSON)." };
+        var ttl = new Option<string>("--ttl") { HelpName = "DURATION", Description = "Lifetime: 90s, 10m, 2h, 1d (at most 7d).", DefaultValueFactory = _ => "10m" };
+        var name = new Option<string?>("--name") { HelpName = "NAME", Description = "Display name." };
+        var metadata = new Option<string?>("--metadata") { HelpName = "TEXT", Description = "Participant metadata (an opaque string, often JSON)." };
         var attributes = new Option<string[]>("--attribute")
         {
+            HelpName = "KEY=VALUE",
             Description = "A participant attribute KEY=VALUE (repeatable).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var kind = new Option<string?>("--kind") { Description = "Participant kind: " + string.Join(", ", TokenClaimsOptions.Kinds) + "." };
+        var kind = new Option<string?>("--kind") { HelpName = "KIND", Description = "Participant kind: " + string.Join(", ", TokenClaimsOptions.Kinds) + "." };
         kind.AcceptOnlyFromAmong([.. TokenClaimsOptions.Kinds]);
         var roomConfig = new Option<string?>("--room-config")
         {
+            HelpName = "JSON|@FILE",
             Description = "Room configuration applied when the holder creates the room: LiveKit's RoomConfiguration JSON, inline or @FILE.",
         };
         var agents = new Option<string[]>("--agent")
         {
+            HelpName = "NAME[:METADATA]",
             Description = "Dispatch this agent into the room when it is created: NAME or NAME:METADATA (repeatable).",
             AllowMultipleArgumentsPerToken = true,
         };

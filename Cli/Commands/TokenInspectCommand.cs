@@ -13,7 +13,7 @@ public static class TokenInspectCommand
     public static Command Create(CliContext context)
     {
         var token = new Argument<string>("TOKEN") { Description = "The JWT to inspect." };
-        var secretEnv = new Option<string?>("--secret-env") { Description = "Name of the variable holding the API secret; the signature is verified when given." };
+        var secretEnv = new Option<string?>("--secret-env") { HelpName = "VARIABLE", Description = "Name of the variable holding the API secret; the signature is verified when given." };
         var command = new Command("inspect", "Decode a token: identity, room, grants, expiry; verify its signature with --secret-env.") { token, secretEnv };
         var output = OutputOptions.AddTo(command, "token-inspect");
         command.SetAction(parse =>
