@@ -29,7 +29,9 @@ public sealed record ServiceConfigFile(string FileName, RedisEndpoint? Redis, st
         {
             var address = Scalar(redisNode, "address");
             var db = int.TryParse(Scalar(redisNode, "db"), out var number) ? number : 0;
-            redis = address is null ? null : new RedisEndpoint(address, db, (int)redisNode.Start.Line);
+            // The line of the "redis:" key itself (the mapping under it starts a line later).
+            var keyLine = root!.Children.Keys.OfType<YamlScalarNode>().First(k => k.Value == "redis").Start.Line;
+            redis = address is null ? null : new RedisEndpoint(address, db, (int)keyLine);
         }
         return new ServiceConfigFile(Path.GetFileName(path), redis, Scalar(root, "ws_url"), Scalar(root, "api_key"));
     }
