@@ -57,7 +57,7 @@ public static class AlertsCommand
         var subscription = new Option<string?>("--subscription") { HelpName = "ID", Description = "Azure subscription id (without it: AZURE_SUBSCRIPTION_ID)." };
         var group = new Option<string>("--resource-group", "-g") { HelpName = "NAME", Description = "The deployment's resource group.", Required = true };
         var prefix = new Option<string>("--name-prefix") { HelpName = "PREFIX", Description = "infra.bicep's namePrefix: rules are named PREFIX-….", DefaultValueFactory = _ => "voicefn" };
-        var endpoint = new Option<Uri?>("--arm-endpoint") { HelpName = "URL", Description = "Azure Resource Manager endpoint, for sovereign clouds (without it: the public cloud)." };
+        var endpoint = new Option<string?>("--arm-endpoint") { HelpName = "URL", Description = "Azure Resource Manager endpoint, for sovereign clouds (without it: the public cloud)." };
         var command = new Command("list", "List the deployment's alert rules and whether each is enabled (exit 0 all expected rules enabled, 1 not, 2 no credentials).")
         {
             subscription, group, prefix, endpoint,
@@ -76,8 +76,12 @@ public static class AlertsCommand
                 return context.UsageError(problem!);
             }
             var options = new ArmClientOptions();
-            if (parse.GetValue(endpoint) is { } arm)
+            if (parse.GetValue(endpoint) is { } text)
             {
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var arm) || arm.Scheme != Uri.UriSchemeHttps)
+                {
+                    return context.UsageError($"--arm-endpoint '{text}' is not an https URL");
+                }
                 options.Environment = new ArmEnvironment(arm, arm.GetLeftPart(UriPartial.Authority));
             }
             context.Terminal.Progress($"reading alert rules of {parse.GetValue(group)} with {credentialName}");
