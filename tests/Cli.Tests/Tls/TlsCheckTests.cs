@@ -104,6 +104,34 @@ public class TlsCheckTests
         Assert.Contains("handshake failed", check.GetProperty("evidence").GetString());
     }
 
+    [Fact]
+    public async Task Carrier_probe_over_TLS_sends_OPTIONS_inside_the_TLS_session()
+    {
+        using var certificates = new TestCertificates();
+        var now = DateTimeOffset.UtcNow;
+        await using var listener = new TlsTestListener(certificates.Server("localhost", now.AddDays(-1), now.AddDays(90)), answerSip: true);
+        await using var workspace = await SipWorkspace.StartAsync();
+        workspace.Write(LineFiles.Head + $$"""
+            outbound_trunks:
+              - name: carrier-tls
+                address: localhost:{{listener.Port}}
+                transport: tls
+                numbers: ["+79952227978"]
+                auth: {username: "${NOVOFON_SIP_USER}", password: "${NOVOFON_SIP_PASSWORD}"}
+
+            """);
+        var ca = Path.Combine(workspace.Folder, "ca.pem");
+        File.WriteAllText(ca, certificates.AuthorityPem);
+
+        var result = await workspace.RunAsync("doctor", workspace.FilePath, "--only", "carrier,tls", "--ca-file", ca, "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var checks = OutputSchema.AssertValid("doctor", result.Output).GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!);
+        Assert.Matches($@"OPTIONS to localhost:{listener.Port} over TLS: 200 OK in \d+ ms", checks["carrier"].GetProperty("evidence").GetString());
+        Assert.Equal("tls outbound trunk 'carrier-tls'", checks["tls"].GetProperty("name").GetString());
+        Assert.Equal("pass", checks["tls"].GetProperty("status").GetString());
+    }
+
     [Theory]
     [InlineData(768, "TLS 1.1")]
     [InlineData(192, "TLS 1.0")]
