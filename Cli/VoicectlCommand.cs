@@ -12,6 +12,7 @@ public static class VoicectlCommand
         var sip = new Command("sip", "SIP trunks and dispatch rules as code: validate, plan, apply, rollback.")
         {
             SipValidateCommand.Create(context),
+            SipSimulateCommand.Create(context),
             SipSchemaCommand.Create(context),
             SipBridgeConfigCommand.Create(context),
             SipPlanCommand.Create(context),
@@ -22,7 +23,8 @@ public static class VoicectlCommand
         };
         var root = new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions")
         {
-            sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context),
+            sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context), AlertsCommand.Create(context),
+            CompletionCommand.Create(context), DocsCommand.Create(context),
         };
         // Help fits an 80-column terminal like the rest of the output, also when piped.
         foreach (var help in root.Options.OfType<HelpOption>())

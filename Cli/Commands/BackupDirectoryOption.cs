@@ -7,6 +7,7 @@ public static class BackupDirectoryOption
 {
     public static Option<DirectoryInfo?> Create() => new("--backup-dir")
     {
+        HelpName = "DIR",
         Description = "Folder of the backups (default: .voicectl/backups beside the deployment file, or in the current folder).",
     };
 

@@ -8,12 +8,16 @@ namespace VoiceFunctions.Cli.Commands;
 /// <summary>`voicectl calls list|show|tail`: the call history kept by the control plane.</summary>
 public static class CallsCommand
 {
+    /// <summary>calls list/show print the call API's own JSON (its names and enum spellings), indented.</summary>
+    private static readonly JsonSerializerOptions ApiJson = new(Shared.Calls.CallsApiJson.Options) { WriteIndented = true };
+
     public static Command Create(CliContext context)
     {
-        var file = TargetOptions.CreateFile();
+        var file = TargetOptions.CreateFile("Deployment file whose control_plane.api_url is the call API (without it: VOICEFUNCTIONS_API_URL).");
         var keyEnv = new Option<string>("--api-key-env")
         {
-            Description = "Variable holding the control plane's API key (default VOICEFUNCTIONS_API_KEY).",
+            HelpName = "VARIABLE",
+            Description = "Variable holding the control plane's API key.",
             DefaultValueFactory = _ => "VOICEFUNCTIONS_API_KEY",
         };
         file.Recursive = true;
@@ -26,9 +30,10 @@ public static class CallsCommand
 
     private static Command ListCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
     {
-        var day = new Option<string?>("--day") { Description = "The day to list, yyyy-MM-dd (default today, UTC)." };
-        var limit = new Option<int>("--limit") { Description = "At most this many calls (default 50).", DefaultValueFactory = _ => 50 };
+        var day = new Option<string?>("--day") { HelpName = "DATE", Description = "The day to list, yyyy-MM-dd (default today, UTC)." };
+        var limit = new Option<int>("--limit") { HelpName = "N", Description = "At most this many calls (1 to 1000).", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "List a day's calls, newest first.") { day, limit };
+        var output = OutputOptions.AddTo(command, "calls-list");
         command.SetAction(async (parse, cancellationToken) =>
         {
             DateOnly? date = null;
@@ -43,6 +48,11 @@ public static class CallsCommand
             return await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
                 var page = await client.ListAsync(date, Math.Clamp(parse.GetValue(limit), 1, 1000), null, cancellationToken);
+                if (output.IsJson(parse))
+                {
+                    context.Terminal.Out.WriteLine(JsonSerializer.Serialize(page, ApiJson));
+                    return ExitCodes.Ok;
+                }
                 var calls = page.Calls;
                 context.Terminal.Out.WriteLine($"{calls.Count} calls on {page.Day}");
                 if (calls.Count > 0)
@@ -62,15 +72,15 @@ public static class CallsCommand
     private static Command ShowCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
     {
         var id = new Argument<string>("CALL_ID") { Description = "The call's id." };
-        var json = new Option<bool>("--json") { Description = "Print the call (record, turns, timeline) as the API's JSON instead of text." };
-        var command = new Command("show", "Show one call: its record, its turns and its timeline across both planes.") { id, json };
+        var command = new Command("show", "Show one call: its record, its turns and its timeline across both planes.") { id };
+        var output = OutputOptions.AddTo(command, "calls-show");
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
                 var details = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
-                if (parse.GetValue(json))
+                if (output.IsJson(parse))
                 {
-                    context.Terminal.Out.WriteLine(JsonSerializer.Serialize(details, new JsonSerializerOptions(Shared.Calls.CallsApiJson.Options) { WriteIndented = true }));
+                    context.Terminal.Out.WriteLine(JsonSerializer.Serialize(details, ApiJson));
                     return ExitCodes.Ok;
                 }
                 foreach (var line in CallFormatter.Details(details))
@@ -90,9 +100,9 @@ public static class CallsCommand
 
     private static Command TailCommand(CliContext context, Option<FileInfo?> file, Option<string> keyEnv)
     {
-        var interval = new Option<double>("--interval") { Description = "Seconds between polls (default 2).", DefaultValueFactory = _ => 2 };
-        var duration = new Option<double?>("--for") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
-        var max = new Option<int?>("--max") { Description = "Stop after printing this many calls and turns." };
+        var interval = new Option<double>("--interval") { HelpName = "SECONDS", Description = "Seconds between polls.", DefaultValueFactory = _ => 2 };
+        var duration = new Option<double?>("--for") { HelpName = "SECONDS", Description = "Stop after this many seconds (default: until Ctrl+C)." };
+        var max = new Option<int?>("--max") { HelpName = "N", Description = "Stop after printing this many calls and turns." };
         var command = new Command("tail", "Follow today's calls: print each new call, each change of a call's outcome, and the turns of calls in progress as they happen.") { interval, duration, max };
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using VoiceFunctions.Cli.Output;
+using VoiceFunctions.Cli.Output.Results;
 using VoiceFunctions.Shared.Telephony.Deployment.Sync;
 
 namespace VoiceFunctions.Cli.Commands;
@@ -12,10 +14,17 @@ public static class SipBackupsCommand
         var file = TargetOptions.CreateFile();
         var backupDir = BackupDirectoryOption.Create();
         var command = new Command("backups", "List the backups apply made (restore one with: voicectl sip rollback ID).") { file, backupDir };
+        var output = OutputOptions.AddTo(command, "sip-backups");
         command.SetAction(parse =>
         {
             var store = new SipBackupStore(BackupDirectoryOption.Read(parse, backupDir, parse.GetValue(file)), context.Time);
             var backups = store.List();
+            if (output.IsJson(parse))
+            {
+                JsonOutput.Write(context.Terminal, new BackupListResult(store.Directory, backups.Select(b => new BackupResult(
+                    b.Id, b.CreatedAt, b.LiveKitUrl, b.State.InboundTrunks.Count, b.State.OutboundTrunks.Count, b.State.DispatchRules.Count)).ToArray()));
+                return ExitCodes.Ok;
+            }
             if (backups.Count == 0)
             {
                 context.Terminal.Out.WriteLine($"No backups in {store.Directory}.");

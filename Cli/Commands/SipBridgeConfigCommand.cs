@@ -14,7 +14,7 @@ public static class SipBridgeConfigCommand
         {
             Description = "Write the API key/secret and Redis password from the environment into the output (keep it out of git).",
         };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file (mode 600) instead of standard output." };
+        var output = new Option<FileInfo?>("--output", "-o") { HelpName = "FILE", Description = "Write to this file (mode 600) instead of standard output." };
         var command = new Command("bridge-config", "Generate the LiveKit SIP bridge's config.yaml from the deployment file.") { file, withSecrets, output };
         command.SetAction(parse =>
         {

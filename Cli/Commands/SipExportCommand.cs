@@ -10,7 +10,7 @@ public static class SipExportCommand
     public static Command Create(CliContext context)
     {
         var file = TargetOptions.CreateFile();
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var output = new Option<FileInfo?>("--output", "-o") { HelpName = "FILE", Description = "Write to this file instead of standard output." };
         var timeout = TimeoutOption.Create();
         var command = new Command("export", "Write LiveKit's current trunks and rules as a deployment file.") { file, output, timeout };
         command.SetAction(async (parse, cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VoiceFunctions.Cli.LiveKit;
 using VoiceFunctions.Cli.Output;
+using VoiceFunctions.Cli.Output.Results;
 using VoiceFunctions.Shared.Telephony.Deployment.Sync;
 
 namespace VoiceFunctions.Cli.Commands;
@@ -13,6 +14,7 @@ public static class SipPlanCommand
         var file = DeploymentFileArgument.Create();
         var timeout = TimeoutOption.Create();
         var command = new Command("plan", "Show what apply would create, update and delete in LiveKit (changes nothing).") { file, timeout };
+        var output = OutputOptions.AddTo(command, "sip-plan");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var prepared = SipCommandSupport.Prepare(context, parse.GetValue(file)!, out var exitCode);
@@ -26,7 +28,15 @@ public static class SipPlanCommand
             {
                 return ExitCodes.Failed;
             }
-            PlanPrinter.Print(context.Terminal, SipPlanner.Plan(prepared.Value.Desired, remote));
+            var plan = SipPlanner.Plan(prepared.Value.Desired, remote);
+            if (output.IsJson(parse))
+            {
+                JsonOutput.Write(context.Terminal, PlanResult.From(plan, connection.Target.Url));
+            }
+            else
+            {
+                PlanPrinter.Print(context.Terminal, plan);
+            }
             return ExitCodes.Ok;
         });
         return command;

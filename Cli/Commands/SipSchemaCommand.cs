@@ -8,7 +8,7 @@ public static class SipSchemaCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the schema to this file instead of standard output." };
+        var output = new Option<FileInfo?>("--output", "-o") { HelpName = "FILE", Description = "Write the schema to this file instead of standard output." };
         var command = new Command("schema", "Print the JSON Schema of the deployment file, for editors.") { output };
         command.SetAction(parse =>
         {

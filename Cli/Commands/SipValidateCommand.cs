@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VoiceFunctions.Cli.Output;
+using VoiceFunctions.Cli.Output.Results;
 
 namespace VoiceFunctions.Cli.Commands;
 
@@ -10,6 +11,7 @@ public static class SipValidateCommand
     {
         var file = DeploymentFileArgument.Create();
         var command = new Command("validate", "Check a deployment file and list every problem with its line and column.") { file };
+        var output = OutputOptions.AddTo(command, "sip-validate");
         command.SetAction(parse =>
         {
             var document = DeploymentFileArgument.Load(context, parse.GetValue(file)!, out var exitCode);
@@ -17,7 +19,14 @@ public static class SipValidateCommand
             {
                 return exitCode;
             }
-            DiagnosticPrinter.Print(context.Terminal, document);
+            if (output.IsJson(parse))
+            {
+                JsonOutput.Write(context.Terminal, ValidationResult.From(document));
+            }
+            else
+            {
+                DiagnosticPrinter.Print(context.Terminal, document);
+            }
             return document.IsValid ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

@@ -6,10 +6,9 @@ namespace VoiceFunctions.Cli.Commands;
 /// <summary>--file for the commands that do not need a whole valid deployment file, only its LiveKit server.</summary>
 public static class TargetOptions
 {
-    public static Option<FileInfo?> CreateFile() => new("--file", "-f")
-    {
-        Description = "Deployment file whose livekit section names the server (default: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).",
-    };
+    public static Option<FileInfo?> CreateFile(
+        string description = "Deployment file whose livekit section names the server (without it: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).") =>
+        new("--file", "-f") { HelpName = "FILE", Description = description };
 
     public static LiveKitTarget? Resolve(CliContext context, FileInfo? file, out int exitCode)
     {

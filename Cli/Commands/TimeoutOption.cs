@@ -7,7 +7,8 @@ public static class TimeoutOption
 {
     public static Option<double> Create() => new("--timeout")
     {
-        Description = "Seconds one request may take before it counts as failed (default 10).",
+        HelpName = "SECONDS",
+        Description = "Seconds one request may take before it counts as failed.",
         DefaultValueFactory = _ => SipCommandSupport.DefaultTimeout.TotalSeconds,
     };
 

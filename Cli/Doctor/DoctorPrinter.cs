@@ -48,6 +48,7 @@ public static class DoctorPrinter
             ok = checks.All(c => c.Status != DoctorStatus.Fail),
             checks = checks.Select(c => new
             {
+                check = c.Check,
                 name = c.Name,
                 status = c.Status.ToString().ToLowerInvariant(),
                 evidence = c.Evidence,

@@ -64,6 +64,7 @@ public static class EndpointChecks
         }
     }
 
+    /// <summary>The MediaHost's /health: 200 "ok" when running; 503 with "draining" or "starting" is a state, not a fault.</summary>
     public static async Task<DoctorCheck> MediaHostAsync(HttpClient http, string url, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -72,10 +73,23 @@ public static class EndpointChecks
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(timeout);
             using var response = await http.GetAsync(url, attempt.Token);
+            var body = await response.Content.ReadAsStringAsync(attempt.Token);
             var evidence = $"GET {url}: HTTP {(int)response.StatusCode} in {watch.Elapsed.TotalMilliseconds:0} ms";
-            return response.IsSuccessStatusCode
-                ? DoctorCheck.Pass(MediaHostName, evidence)
-                : DoctorCheck.Fail(MediaHostName, evidence, "The MediaHost reports itself unhealthy (or the path is wrong).", "Read the MediaHost's /health body and log.");
+            var state = MediaHostHealth.Read(body);
+            if (state is not null)
+            {
+                evidence += $"; {state}";
+            }
+            return (response.IsSuccessStatusCode, state?.Status) switch
+            {
+                (true, _) => DoctorCheck.Pass(MediaHostName, evidence),
+                (false, "draining") => DoctorCheck.Warn(MediaHostName, evidence,
+                    "The MediaHost is draining (stopping or being replaced): calls in progress finish, new INVITEs get 503 and agent dispatch to it fails.",
+                    "Wait for the replacement instance, or start the MediaHost again; behind Kamailio, calls go to the other MediaHosts meanwhile."),
+                (false, "starting") => DoctorCheck.Warn(MediaHostName, evidence,
+                    "The MediaHost is still starting: SIP is not up yet.", "Wait a few seconds and run doctor again; if it stays, read its log."),
+                _ => DoctorCheck.Fail(MediaHostName, evidence, "The MediaHost reports itself unhealthy (or the path is wrong).", "Read the MediaHost's /health body and log."),
+            };
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {

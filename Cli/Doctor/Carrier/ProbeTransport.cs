@@ -1,0 +1,8 @@
+namespace VoiceFunctions.Cli.Doctor.Carrier;
+
+public enum ProbeTransport
+{
+    Udp,
+    Tcp,
+    Tls,
+}

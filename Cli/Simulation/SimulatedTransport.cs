@@ -1,0 +1,8 @@
+namespace VoiceFunctions.Cli.Simulation;
+
+public enum SimulatedTransport
+{
+    Udp,
+    Tcp,
+    Tls,
+}
