@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
@@ -40,6 +41,7 @@ public static class MediaHostServiceCollectionExtensions
             // The caller-audio front-end (echo canceller, noise suppression; on by default, AudioFrontEnd section):
             // the agent's input stage takes one per call from the Func<IAudioFrontEnd> registered here.
             services.AddAudioFrontEnd(configuration);
+            AddConversationEngine(services, configuration);
             services.AddVoiceAgent();
         }
         services.AddSingleton<ICallHandler>(sp =>
@@ -51,6 +53,26 @@ public static class MediaHostServiceCollectionExtensions
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;
+    }
+
+    /// <summary>
+    /// The offline conversation engine, each piece replaceable by configuration: the pooled in-process pocketsphinx
+    /// recogniser (streaming, biased to the dialog script in use) when the STT provider is pocketsphinx and no STT
+    /// chain is configured; the Silero VAD (the energy detector, with a warning, when its model file is absent); the
+    /// transcript end-of-turn scorer. Registered before the agent, whose registrations only fill what is still empty.
+    /// </summary>
+    private static void AddConversationEngine(IServiceCollection services, IConfiguration configuration)
+    {
+        var aiLoop = configuration.GetSection(AiLoopOptions.SectionName);
+        var offlineStt = aiLoop.GetSection("Providers").GetValue("Stt", "pocketsphinx") == "pocketsphinx";
+        var sttChain = aiLoop.GetSection("Providers:Chains:Stt:Chain").Exists();
+        if (offlineStt && !sttChain)
+        {
+            services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().LoadScript());
+            services.AddPocketsphinxStreaming(o => aiLoop.GetSection("PocketsphinxStreaming").Bind(o));
+        }
+        services.AddSileroVad(o => aiLoop.GetSection("SileroVad").Bind(o));
+        services.AddEndOfTurnScorer(o => aiLoop.GetSection("EndOfTurn").Bind(o));
     }
 
     /// <summary>AiLoop:Enabled (default true) chooses the agent; false the built-in echo.</summary>

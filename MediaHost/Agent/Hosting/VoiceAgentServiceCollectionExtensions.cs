@@ -66,6 +66,7 @@ public static class VoiceAgentServiceCollectionExtensions
                 sp.GetRequiredService<ITurnReporter>(),
                 logger,
                 sp.GetRequiredService<HttpToolInvoker>(),
+                VoiceActivityDetectorFactory: sp.GetService<Func<IVoiceActivityDetector>>(),
                 EndOfTurnModel: sp.GetService<IEndOfTurnModel>(),
                 AudioFrontEndFactory: sp.GetService<Func<IAudioFrontEnd>>());
         });
