@@ -4,6 +4,7 @@ using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Providers;
 

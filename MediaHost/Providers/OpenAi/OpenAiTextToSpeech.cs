@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Providers;
 

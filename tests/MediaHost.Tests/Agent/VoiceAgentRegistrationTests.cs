@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.TestSupport;
 

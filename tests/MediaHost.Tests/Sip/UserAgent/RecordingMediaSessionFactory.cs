@@ -1,5 +1,7 @@
 using System.Net;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
 

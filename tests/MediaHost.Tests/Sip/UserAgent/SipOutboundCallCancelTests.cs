@@ -1,4 +1,5 @@
 using System.Text;
+using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.TestSupport;

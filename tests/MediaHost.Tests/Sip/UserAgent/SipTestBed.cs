@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
 using VoiceFunctions.MediaHost.Sip.Transport;
@@ -22,7 +23,7 @@ public sealed class SipTestBed : IDisposable
         Network = new InMemorySipNetwork();
         var transport = Transport = Network.Add(UaEndpoint);
         Peer = new FakeSipPeer(Network, PeerEndpoint, UaEndpoint);
-        Agent = new SipUserAgent(options ?? new SipUserAgentOptions(), [transport], Media, handler ?? Handler,
+        Agent = new SipUserAgent(options ?? new SipUserAgentOptions(), [transport], Media, new SipCallAnswering(handler ?? Handler, NullLogger.Instance),
             policy ?? AllowAllPolicy.Instance, Time, NullLogger.Instance, Metrics);
         Agent.Start();
     }

@@ -1,8 +1,8 @@
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// Hands out media sessions (one local RTP port each) to the SIP stack. The RTP/codec code implements it;
-/// until it does, <see cref="HoldingMediaSessionFactory"/> lets calls negotiate SDP and hold the dialog.
+/// a holding factory (Media) lets calls negotiate SDP and hold the dialog without RTP.
 /// </summary>
 public interface IMediaSessionFactory
 {

@@ -1,6 +1,7 @@
 using System.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
 /// The stand-in media path until the RTP code plugs in: each session reserves a real UDP port (so the SDP we
