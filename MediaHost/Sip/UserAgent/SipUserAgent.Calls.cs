@@ -11,7 +11,7 @@ public sealed partial class SipUserAgent
 
     private void HandleNewInvite(SipMessage invite, SipServerTransaction transaction)
     {
-        if (IsMergedRequest(invite))
+        if (_calls.IsMergedRequest(invite))
         {
             // RFC 3261 8.2.2.2: the same INVITE reached us again by another path (or a peer re-sent it with a new
             // branch). It is not a new call: answering it would start a second call on the same Call-ID.
@@ -56,29 +56,11 @@ public sealed partial class SipUserAgent
             }
         }
         var dialog = SipDialog.ForUas(invite, SipIds.Tag());
-        var leg = new SipInboundLeg(_endpoint, invite, transaction, dialog, media, negotiation, sessionId, Parties(invite), CallEnded);
-        AddCall(leg);
+        var leg = new SipInboundLeg(_endpoint, invite, transaction, dialog, media, negotiation, sessionId, SipCallParties.Of(invite, _options.ExposedHeaderPrefixes), _calls.Remove);
+        _calls.Add(leg);
         SipUserAgentLog.CallArrived(_logger, invite.CallId!, leg.Codec);
         leg.Ring();
         _incoming.CallArrived(leg, media);
-    }
-
-    /// <summary>
-    /// An INVITE without a To tag whose Call-ID, From tag and CSeq are those of a call we already have, arriving in
-    /// another transaction (a different Via branch; a true retransmission never gets here, its transaction absorbs it).
-    /// </summary>
-    private bool IsMergedRequest(SipMessage invite)
-    {
-        var fromTag = invite.From?.Tag;
-        var cseq = invite.CSeq?.Number;
-        foreach (var leg in _calls.Values)
-        {
-            if (leg is SipInboundLeg call && call.IsSameInvite(invite.CallId, fromTag, cseq))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void HandleCancel(SipMessage cancel, SipServerTransaction transaction)
@@ -91,28 +73,6 @@ public sealed partial class SipUserAgent
             return;
         }
         _endpoint.Respond(transaction, Responses.Create(cancel, 200, "OK", SipIds.Tag()));
-        foreach (var call in _calls.Values.OfType<SipInboundLeg>())
-        {
-            if (ReferenceEquals(call.InviteTransaction, invite))
-            {
-                call.OnCancel();
-                return;
-            }
-        }
-    }
-
-    private SipCallParties Parties(SipMessage invite)
-    {
-        var exposed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in invite.Headers)
-        {
-            if (_options.ExposedHeaderPrefixes.Any(p => header.Name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                exposed[header.Name] = header.Value;
-            }
-        }
-        var called = SipUri.TryParse(invite.RequestUri, out var requestUri) && requestUri.User is { } user ? user : invite.To?.Uri?.User ?? "";
-        var caller = invite.From?.Uri?.User ?? invite.From?.UriText ?? "";
-        return new SipCallParties(caller, called, exposed);
+        _calls.RingingIn(invite)?.OnCancel();
     }
 }

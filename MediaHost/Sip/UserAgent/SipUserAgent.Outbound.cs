@@ -20,8 +20,8 @@ public sealed partial class SipUserAgent
         SipOutboundLeg leg;
         using (_endpoint.Enter())
         {
-            leg = new SipOutboundLeg(_endpoint, request, media, new SipFlow(transport, request.Destination), Interlocked.Increment(ref _sessionIds), CallEnded);
-            AddCall(leg);
+            leg = new SipOutboundLeg(_endpoint, request, media, new SipFlow(transport, request.Destination), Interlocked.Increment(ref _sessionIds), _calls.Remove);
+            _calls.Add(leg);
             leg.Start();
         }
         if (cancellationToken.CanBeCanceled)

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
@@ -24,7 +23,7 @@ public sealed partial class SipUserAgent : IDisposable
     private readonly IInboundPolicy _policy;
     private readonly ILogger _logger;
     private readonly SipMetrics _metrics;
-    private readonly Dictionary<string, ISipCallLeg> _calls = [];
+    private readonly SipCallTable _calls;
     private bool _draining;
 
     public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ISipIncomingCallSink incoming,
@@ -38,6 +37,7 @@ public sealed partial class SipUserAgent : IDisposable
         _logger = logger;
         _metrics = metrics ?? new SipMetrics();
         _endpoint = new SipEndpoint(options, time, logger, _metrics);
+        _calls = new SipCallTable(_metrics);
         _metrics.ObserveActiveDialogs(() => ActiveCalls);
     }
 
@@ -85,10 +85,10 @@ public sealed partial class SipUserAgent : IDisposable
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), Clock.Time, cancellationToken).ConfigureAwait(false);
         }
-        List<ISipCallSignalling> remaining;
+        IReadOnlyList<ISipCallSignalling> remaining;
         using (_endpoint.Enter())
         {
-            remaining = [.. _calls.Values.OfType<ISipCallSignalling>()];
+            remaining = _calls.All;
         }
         foreach (var call in remaining)
         {
@@ -145,8 +145,8 @@ public sealed partial class SipUserAgent : IDisposable
         if (SipResponseBuilder.TryBadRequest(partial, received.Result.Error!) is { } badRequest)
         {
             SipUserAgentLog.BadRequest(_logger, received.Remote, received.Result.Error!);
-            StampVia(partial, received.Remote);
-            _endpoint.SendStateless(badRequest, ResponseFlow(partial, received));
+            SipInboundRoute.StampVia(partial, received.Remote);
+            _endpoint.SendStateless(badRequest, SipInboundRoute.ResponseFlow(partial, received));
         }
     }
 
@@ -161,8 +161,8 @@ public sealed partial class SipUserAgent : IDisposable
             return;
         }
         _options.MessageObserver?.Observe(request, sent: false);
-        StampVia(request, received.Remote);
-        var flow = ResponseFlow(request, received);
+        SipInboundRoute.StampVia(request, received.Remote);
+        var flow = SipInboundRoute.ResponseFlow(request, received);
         var key = SipTransactionKeys.ForServer(request);
         if (key is not null && _endpoint.FindServerTransaction(key) is { } existing)
         {
@@ -179,7 +179,7 @@ public sealed partial class SipUserAgent : IDisposable
         if (request.Method == "ACK")
         {
             // ACK for a 2xx is its own transaction: the dialog takes it (RFC 3261 section 13.3.1.4).
-            FindCall(request)?.OnAck(request);
+            _calls.ForRequest(request)?.OnAck(request);
             return;
         }
         if (decision.Verdict == InboundVerdict.Reject)
@@ -198,7 +198,7 @@ public sealed partial class SipUserAgent : IDisposable
             _endpoint.Respond(transaction, badExtension);
             return;
         }
-        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !Authenticated(auth, request, transaction, received))
+        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !SipInviteAuthentication.Passes(auth, request, transaction, received.Remote, _policy, _endpoint))
         {
             return;
         }
@@ -214,7 +214,7 @@ public sealed partial class SipUserAgent : IDisposable
                 _endpoint.Respond(transaction, Responses.OptionsAnswer(request, SipIds.Tag()));
                 break;
             case "INVITE" or "BYE" or "INFO" or "NOTIFY" or "REFER" or "OPTIONS" or "UPDATE" or "MESSAGE":
-                if (FindCall(request) is { } call)
+                if (_calls.ForRequest(request) is { } call)
                 {
                     call.OnRequest(request, transaction);
                 }
@@ -243,94 +243,12 @@ public sealed partial class SipUserAgent : IDisposable
         }
         // A 2xx to our INVITE retransmitted after its transaction ended means our ACK was lost: the call ACKs again.
         if (response.StatusCode is >= 200 and < 300 && response.CSeq?.Method == "INVITE"
-            && response.From?.Tag is { } ourTag && _calls.TryGetValue(response.CallId + "|" + ourTag, out var call))
+            && _calls.ForResponse(response) is { } call)
         {
             call.OnRetransmitted2xx(response);
         }
         // Anything else is a stray (a late retransmission, or not for us): dropped.
     }
-
-    /// <summary>Digest check of a new INVITE: challenge when missing or stale, count a failure when wrong.</summary>
-    private bool Authenticated(Auth.DigestServer auth, SipMessage request, SipServerTransaction transaction, SipReceived received)
-    {
-        var verdict = auth.Verify(request);
-        if (verdict == Auth.DigestVerdict.Valid)
-        {
-            return true;
-        }
-        if (verdict == Auth.DigestVerdict.Invalid)
-        {
-            _policy.AuthenticationFailed(received.Remote);
-        }
-        var challenge = Responses.Create(request, 401, "Unauthorized", SipIds.Tag());
-        foreach (var value in auth.Challenges(stale: verdict == Auth.DigestVerdict.Stale))
-        {
-            challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
-        }
-        _endpoint.Respond(transaction, challenge);
-        return false;
-    }
-
-    /// <summary>RFC 3581 and RFC 3261 section 18.2.1: record where the request really came from in its top Via.</summary>
-    private static void StampVia(SipMessage request, IPEndPoint source)
-    {
-        var values = request.Headers.GetAll(SipHeaderNames.Via);
-        if (values.Count == 0 || !SipVia.TryParse(values[0], out var via))
-        {
-            return;
-        }
-        var changed = false;
-        if (via.Host != source.Address.ToString())
-        {
-            via.Parameters.Set("received", source.Address.ToString());
-            changed = true;
-        }
-        if (via.HasRPort)
-        {
-            via.Parameters.Set("received", source.Address.ToString());
-            via.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            changed = true;
-        }
-        if (!changed)
-        {
-            return;
-        }
-        request.Headers.Remove(SipHeaderNames.Via);
-        request.Headers.Add(SipHeaderNames.Via, via.ToString());
-        for (var i = 1; i < values.Count; i++)
-        {
-            request.Headers.Add(SipHeaderNames.Via, values[i]);
-        }
-    }
-
-    /// <summary>Where responses go: the same connection on TCP; on UDP the source address, at rport or the Via port.</summary>
-    private static SipFlow ResponseFlow(SipMessage request, SipReceived received)
-    {
-        if (received.Transport.IsReliable || request.TopVia is not { } via)
-        {
-            return new SipFlow(received.Transport, received.Remote);
-        }
-        var port = via.HasRPort ? received.Remote.Port : via.Port ?? 5060;
-        return new SipFlow(received.Transport, new IPEndPoint(received.Remote.Address, port));
-    }
-
-    private ISipCallLeg? FindCall(SipMessage request) =>
-        request.To?.Tag is { } tag && _calls.TryGetValue(request.CallId + "|" + tag, out var call) ? call : null;
-
-    private void AddCall(ISipCallLeg call)
-    {
-        _calls[call.Key] = call;
-        _metrics.CallStarted();
-    }
-
-    /// <summary>A leg's dialog is over (called by the leg, under the stack lock).</summary>
-    private void CallEnded(ISipCallLeg call)
-    {
-        _calls.Remove(call.Key);
-        _metrics.CallEnded();
-    }
-
-    internal SipMetrics Metrics => _metrics;
 
     public void Dispose()
     {
