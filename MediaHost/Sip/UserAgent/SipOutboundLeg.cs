@@ -75,7 +75,7 @@ internal sealed partial class SipOutboundLeg : ISipOutboundLeg, ISipCallLeg, ISi
 
     private string Contact => _endpoint.Contact(_flow.Transport);
 
-    /// <summary>Sends the first INVITE (under the user agent's lock).</summary>
+    /// <summary>Sends the first INVITE (under the stack lock).</summary>
     public void Start() => SendInvite(null);
 
     private void SendInvite(SipMessage? challenge)
