@@ -92,7 +92,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 }
 
 // Every app setting is listed literally (a test reads them from the compiled template and compares them with
-// Shared/Configuration/ControlPlaneSettings.cs). A secret is a Key Vault reference, resolved by the platform
+// Shared/Contracts/Configuration/ControlPlaneSettings.cs). A secret is a Key Vault reference, resolved by the platform
 // with the app's managed identity.
 var appSettings = [
   // Identity-based connection to the runtime storage (no account key anywhere).

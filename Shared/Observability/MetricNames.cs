@@ -39,16 +39,16 @@ public static class MetricNames
     /// <summary>Histogram s: time to verify and hand a webhook to its orchestration. Tags: event, result.</summary>
     public const string WebhookDuration = Prefix + "webhook.duration";
 
-    // ---- LiveKit server API (control plane, voicectl) ----
+    // ---- LiveKit server API (control plane, voicectl): named by the LiveKit client that records them ----
 
     /// <summary>Counter {request}: LiveKit API request attempts. Tags: LiveKitMetricNames.MethodTag, LiveKitMetricNames.OutcomeTag.</summary>
-    public const string LiveKitApiRequests = Prefix + "livekit.api.requests";
+    public const string LiveKitApiRequests = LiveKitMetricNames.ApiRequests;
 
     /// <summary>Counter {error}: failed LiveKit API request attempts. Tags: LiveKitMetricNames.MethodTag, LiveKitMetricNames.OutcomeTag (Twirp code or transport).</summary>
-    public const string LiveKitApiErrors = Prefix + "livekit.api.errors";
+    public const string LiveKitApiErrors = LiveKitMetricNames.ApiErrors;
 
     /// <summary>Histogram s: LiveKit API request latency, per attempt. Tags: LiveKitMetricNames.MethodTag, OutcomeTag, AttemptTag.</summary>
-    public const string LiveKitApiDuration = Prefix + "livekit.api.duration";
+    public const string LiveKitApiDuration = LiveKitMetricNames.ApiDuration;
 
     // ---- conversational turns (MediaHost) ----
 

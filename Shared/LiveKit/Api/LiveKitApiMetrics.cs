@@ -17,9 +17,9 @@ public sealed class LiveKitApiMetrics
     {
         var meter = meterFactory.Create(LiveKitMetricNames.Meter);
         _duration = meter.CreateHistogram<double>(
-            MetricNames.LiveKitApiDuration, unit: "s", description: "Duration of one attempt of a LiveKit server API call");
-        _requests = meter.CreateCounter<long>(MetricNames.LiveKitApiRequests, "{request}", "Attempts of LiveKit server API calls");
-        _errors = meter.CreateCounter<long>(MetricNames.LiveKitApiErrors, "{error}", "Attempts of LiveKit server API calls that failed");
+            LiveKitMetricNames.ApiDuration, unit: "s", description: "Duration of one attempt of a LiveKit server API call");
+        _requests = meter.CreateCounter<long>(LiveKitMetricNames.ApiRequests, "{request}", "Attempts of LiveKit server API calls");
+        _errors = meter.CreateCounter<long>(LiveKitMetricNames.ApiErrors, "{error}", "Attempts of LiveKit server API calls that failed");
     }
 
     public void RecordAttempt(TwirpMethod method, int attempt, string outcome, TimeSpan elapsed)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Configuration;
 using VoiceFunctions.Shared.LiveKit.Api;
 
@@ -11,7 +12,8 @@ namespace VoiceFunctions.Functions.Tests.Infra;
 /// </summary>
 public sealed class ControlPlaneSettingsTests
 {
-    private static readonly Assembly[] Assemblies = [typeof(ControlPlaneServices).Assembly, typeof(ControlPlaneSettings).Assembly];
+    // The function app and the Shared projects whose options it binds (call storage; the LiveKit client, which also holds the redaction options).
+    private static readonly Assembly[] Assemblies = [typeof(ControlPlaneServices).Assembly, typeof(CallStoreOptions).Assembly, typeof(LiveKitApiOptions).Assembly];
 
     // Sections bound without a SectionName constant on their options class.
     private static readonly Dictionary<string, Type> UnnamedSections = new(StringComparer.Ordinal)

@@ -5,87 +5,27 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class IngressParser
 {
-    private enum Field { Unknown, IngressId, Name, StreamKey, Url, InputType, RoomName, ParticipantIdentity, ParticipantName, Reusable, State }
+    /// <summary>IngressState: the status, error and room id are lifted onto <see cref="IngressInfo"/>.</summary>
+    private static readonly JsonObjectReader<IngressInfo> StateFields = new JsonObjectReader<IngressInfo>()
+        .Field("status", (ref reader, path, field, ingress) => ingress.Status = JsonField.Enum<IngressStatus>(ref reader, path, field, ProtoEnumNames.IngressStatus))
+        .Field("error", (ref reader, path, field, ingress) => ingress.StateError = JsonField.String(ref reader, path, field))
+        .Field("roomId", (ref reader, path, field, ingress) => ingress.StateRoomId = JsonField.String(ref reader, path, field));
+
+    private static readonly JsonObjectReader<IngressInfo> Fields = new JsonObjectReader<IngressInfo>()
+        .Field("ingressId", (ref reader, path, field, ingress) => ingress.IngressId = JsonField.String(ref reader, path, field))
+        .Field("name", (ref reader, path, field, ingress) => ingress.Name = JsonField.String(ref reader, path, field))
+        .Field("streamKey", (ref reader, path, field, ingress) => ingress.StreamKey = JsonField.String(ref reader, path, field))
+        .Field("url", (ref reader, path, field, ingress) => ingress.Url = JsonField.String(ref reader, path, field))
+        .Field("inputType", (ref reader, path, field, ingress) => ingress.InputType = JsonField.Enum<IngressInput>(ref reader, path, field, ProtoEnumNames.IngressInput))
+        .Field("roomName", (ref reader, path, field, ingress) => ingress.RoomName = JsonField.String(ref reader, path, field))
+        .Field("participantIdentity", (ref reader, path, field, ingress) => ingress.ParticipantIdentity = JsonField.String(ref reader, path, field))
+        .Field("participantName", (ref reader, path, field, ingress) => ingress.ParticipantName = JsonField.String(ref reader, path, field))
+        .Field("reusable", (ref reader, path, field, ingress) => ingress.Reusable = JsonField.Bool(ref reader, path, field))
+        .Field("state", (ref reader, path, field, ingress) => StateFields.ReadInto(ref reader, path, field, ingress));
 
     public static IngressInfo? Read(ref Utf8JsonReader reader, string parent, string name)
     {
-        if (!JsonField.StartObject(ref reader, parent, name))
-        {
-            return null;
-        }
-        var path = JsonField.Join(parent, name);
         var ingress = new IngressInfo();
-        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
-        while (JsonField.NextProperty(ref reader))
-        {
-            var field = Match(nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)]);
-            if (field == Field.Unknown)
-            {
-                reader.Skip();
-                continue;
-            }
-            reader.Read();
-            switch (field)
-            {
-                case Field.IngressId: ingress.IngressId = JsonField.String(ref reader, path, "ingressId"); break;
-                case Field.Name: ingress.Name = JsonField.String(ref reader, path, "name"); break;
-                case Field.StreamKey: ingress.StreamKey = JsonField.String(ref reader, path, "streamKey"); break;
-                case Field.Url: ingress.Url = JsonField.String(ref reader, path, "url"); break;
-                case Field.InputType: ingress.InputType = JsonField.Enum<IngressInput>(ref reader, path, "inputType", ProtoEnumNames.IngressInput); break;
-                case Field.RoomName: ingress.RoomName = JsonField.String(ref reader, path, "roomName"); break;
-                case Field.ParticipantIdentity: ingress.ParticipantIdentity = JsonField.String(ref reader, path, "participantIdentity"); break;
-                case Field.ParticipantName: ingress.ParticipantName = JsonField.String(ref reader, path, "participantName"); break;
-                case Field.Reusable: ingress.Reusable = JsonField.Bool(ref reader, path, "reusable"); break;
-                case Field.State: ReadState(ref reader, path, ingress); break;
-            }
-        }
-        return ingress;
-    }
-
-    private static Field Match(ReadOnlySpan<char> name) => name switch
-    {
-        "ingressId" or "ingress_id" => Field.IngressId,
-        "name" => Field.Name,
-        "streamKey" or "stream_key" => Field.StreamKey,
-        "url" => Field.Url,
-        "inputType" or "input_type" => Field.InputType,
-        "roomName" or "room_name" => Field.RoomName,
-        "participantIdentity" or "participant_identity" => Field.ParticipantIdentity,
-        "participantName" or "participant_name" => Field.ParticipantName,
-        "reusable" => Field.Reusable,
-        "state" => Field.State,
-        _ => Field.Unknown,
-    };
-
-    /// <summary>IngressState: the status, error and room id are lifted onto <see cref="IngressInfo"/>.</summary>
-    private static void ReadState(ref Utf8JsonReader reader, string parent, IngressInfo ingress)
-    {
-        if (!JsonField.StartObject(ref reader, parent, "state"))
-        {
-            return;
-        }
-        var path = JsonField.Join(parent, "state");
-        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
-        while (JsonField.NextProperty(ref reader))
-        {
-            switch ((ReadOnlySpan<char>)nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)])
-            {
-                case "status":
-                    reader.Read();
-                    ingress.Status = JsonField.Enum<IngressStatus>(ref reader, path, "status", ProtoEnumNames.IngressStatus);
-                    break;
-                case "error":
-                    reader.Read();
-                    ingress.StateError = JsonField.String(ref reader, path, "error");
-                    break;
-                case "roomId" or "room_id":
-                    reader.Read();
-                    ingress.StateRoomId = JsonField.String(ref reader, path, "roomId");
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
+        return Fields.ReadInto(ref reader, parent, name, ingress) ? ingress : null;
     }
 }

@@ -5,72 +5,35 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class ParticipantParser
 {
-    private enum Field { Unknown, Sid, Identity, Name, Metadata, Region, State, Kind, JoinedAt, JoinedAtMs, IsPublisher, Attributes, Tracks, DisconnectReason }
+    private static readonly JsonObjectReader<ParticipantInfo> Fields = new JsonObjectReader<ParticipantInfo>()
+        .Field("sid", (ref reader, path, field, participant) => participant.Sid = JsonField.String(ref reader, path, field))
+        .Field("identity", (ref reader, path, field, participant) => participant.Identity = JsonField.String(ref reader, path, field))
+        .Field("name", (ref reader, path, field, participant) => participant.Name = JsonField.String(ref reader, path, field))
+        .Field("metadata", (ref reader, path, field, participant) => participant.Metadata = JsonField.String(ref reader, path, field))
+        .Field("region", (ref reader, path, field, participant) => participant.Region = JsonField.String(ref reader, path, field))
+        .Field("state", (ref reader, path, field, participant) => participant.State = JsonField.Enum<ParticipantState>(ref reader, path, field, ProtoEnumNames.ParticipantState))
+        .Field("kind", ReadKind)
+        .Field("joinedAt", (ref reader, path, field, participant) => participant.JoinedAt = JsonField.UnixSeconds(ref reader, path, field))
+        .Field("joinedAtMs", (ref reader, path, field, participant) => participant.JoinedAtMs = JsonField.Int64(ref reader, path, field))
+        .Field("isPublisher", (ref reader, path, field, participant) => participant.IsPublisher = JsonField.Bool(ref reader, path, field))
+        .Field("attributes", (ref reader, path, field, participant) => participant.Attributes = JsonField.StringMap(ref reader, path, field) ?? participant.Attributes)
+        .Field("tracks", (ref reader, path, field, participant) => participant.Tracks = ReadTracks(ref reader, path, field))
+        .Field("disconnectReason", (ref reader, path, field, participant) => participant.DisconnectReason = JsonField.EnumName(ref reader, path, field, ProtoEnumNames.DisconnectReason));
 
     public static ParticipantInfo? Read(ref Utf8JsonReader reader, string parent, string name)
     {
-        if (!JsonField.StartObject(ref reader, parent, name))
-        {
-            return null;
-        }
-        var path = JsonField.Join(parent, name);
         var participant = new ParticipantInfo();
-        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
-        while (JsonField.NextProperty(ref reader))
-        {
-            var field = Match(nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)]);
-            if (field == Field.Unknown)
-            {
-                reader.Skip();
-                continue;
-            }
-            reader.Read();
-            switch (field)
-            {
-                case Field.Sid: participant.Sid = JsonField.String(ref reader, path, "sid"); break;
-                case Field.Identity: participant.Identity = JsonField.String(ref reader, path, "identity"); break;
-                case Field.Name: participant.Name = JsonField.String(ref reader, path, "name"); break;
-                case Field.Metadata: participant.Metadata = JsonField.String(ref reader, path, "metadata"); break;
-                case Field.Region: participant.Region = JsonField.String(ref reader, path, "region"); break;
-                case Field.State: participant.State = JsonField.Enum<ParticipantState>(ref reader, path, "state", ProtoEnumNames.ParticipantState); break;
-                case Field.Kind:
-                    participant.Kind = JsonField.Enum<ParticipantKind>(ref reader, path, "kind", ProtoEnumNames.ParticipantKind);
-                    participant.KindName = JsonField.EnumName(ref reader, path, "kind", ProtoEnumNames.ParticipantKind) ?? "STANDARD";
-                    break;
-                case Field.JoinedAt: participant.JoinedAt = JsonField.UnixSeconds(ref reader, path, "joinedAt"); break;
-                case Field.JoinedAtMs: participant.JoinedAtMs = JsonField.Int64(ref reader, path, "joinedAtMs"); break;
-                case Field.IsPublisher: participant.IsPublisher = JsonField.Bool(ref reader, path, "isPublisher"); break;
-                case Field.Attributes:
-                    participant.Attributes = JsonField.StringMap(ref reader, path, "attributes") ?? participant.Attributes;
-                    break;
-                case Field.Tracks: participant.Tracks = ReadTracks(ref reader, path); break;
-                case Field.DisconnectReason:
-                    participant.DisconnectReason = JsonField.EnumName(ref reader, path, "disconnectReason", ProtoEnumNames.DisconnectReason);
-                    break;
-            }
-        }
-        return participant;
+        return Fields.ReadInto(ref reader, parent, name, participant) ? participant : null;
     }
 
-    private static Field Match(ReadOnlySpan<char> name) => name switch
+    /// <summary>The kind as our enum and, for kinds this code does not know, as the wire name.</summary>
+    private static void ReadKind(ref Utf8JsonReader reader, string path, string field, ParticipantInfo participant)
     {
-        "sid" => Field.Sid,
-        "identity" => Field.Identity,
-        "name" => Field.Name,
-        "metadata" => Field.Metadata,
-        "state" => Field.State,
-        "kind" => Field.Kind,
-        "attributes" => Field.Attributes,
-        "tracks" => Field.Tracks,
-        "joinedAt" or "joined_at" => Field.JoinedAt,
-        "joinedAtMs" or "joined_at_ms" => Field.JoinedAtMs,
-        "isPublisher" or "is_publisher" => Field.IsPublisher,
-        "region" => Field.Region,
-        "disconnectReason" or "disconnect_reason" => Field.DisconnectReason,
-        _ => Field.Unknown,
-    };
+        participant.Kind = JsonField.Enum<ParticipantKind>(ref reader, path, field, ProtoEnumNames.ParticipantKind);
+        participant.KindName = JsonField.EnumName(ref reader, path, field, ProtoEnumNames.ParticipantKind) ?? "STANDARD";
+    }
 
-    private static List<TrackInfo> ReadTracks(ref Utf8JsonReader reader, string parent)
+    private static List<TrackInfo> ReadTracks(ref Utf8JsonReader reader, string parent, string field)
     {
         var tracks = new List<TrackInfo>();
         if (reader.TokenType == JsonTokenType.Null)
@@ -79,12 +42,12 @@ internal static class ParticipantParser
         }
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw JsonField.Shape(parent, "tracks", "an array");
+            throw JsonField.Shape(parent, field, "an array");
         }
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var track = TrackParser.Read(ref reader, parent, $"tracks[{tracks.Count}]")
-                ?? throw JsonField.Shape(parent, $"tracks[{tracks.Count}]", "an object");
+            var track = TrackParser.Read(ref reader, parent, $"{field}[{tracks.Count}]")
+                ?? throw JsonField.Shape(parent, $"{field}[{tracks.Count}]", "an object");
             tracks.Add(track);
         }
         return tracks;

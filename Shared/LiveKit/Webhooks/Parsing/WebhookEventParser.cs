@@ -11,7 +11,16 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 /// </summary>
 internal static class WebhookEventParser
 {
-    private enum Field { Unknown, Event, Id, CreatedAt, Room, Participant, Track, EgressInfo, IngressInfo, NumDropped }
+    private static readonly JsonObjectReader<WebhookEventFields> Fields = new JsonObjectReader<WebhookEventFields>()
+        .Field("event", (ref reader, path, field, e) => e.Name = JsonField.String(ref reader, path, field))
+        .Field("id", (ref reader, path, field, e) => e.Id = JsonField.String(ref reader, path, field))
+        .Field("createdAt", (ref reader, path, field, e) => e.CreatedAt = JsonField.UnixSeconds(ref reader, path, field))
+        .Field("room", (ref reader, path, field, e) => e.Room = RoomParser.Read(ref reader, path, field))
+        .Field("participant", (ref reader, path, field, e) => e.Participant = ParticipantParser.Read(ref reader, path, field))
+        .Field("track", (ref reader, path, field, e) => e.Track = TrackParser.Read(ref reader, path, field))
+        .Field("egressInfo", (ref reader, path, field, e) => e.Egress = EgressParser.Read(ref reader, path, field))
+        .Field("ingressInfo", (ref reader, path, field, e) => e.Ingress = IngressParser.Read(ref reader, path, field))
+        .Field("numDropped", (ref reader, path, field, e) => e.NumDropped = JsonField.Int32(ref reader, path, field));
 
     public static WebhookReceiveResult Parse(ReadOnlySpan<byte> body)
     {
@@ -56,71 +65,27 @@ internal static class WebhookEventParser
         {
             throw new WebhookShapeException("$", "an object");
         }
-        string? name = null, id = null;
-        DateTimeOffset? createdAt = null;
-        RoomInfo? room = null;
-        ParticipantInfo? participant = null;
-        TrackInfo? track = null;
-        EgressInfo? egress = null;
-        IngressInfo? ingress = null;
-        int? numDropped = null;
+        var fields = new WebhookEventFields();
+        Fields.ReadProperties(ref reader, "", fields);
 
-        Span<char> nameBuffer = stackalloc char[JsonPropertyName.MaxLength];
-        while (JsonField.NextProperty(ref reader))
-        {
-            var field = Match(nameBuffer[..JsonPropertyName.Read(ref reader, nameBuffer)]);
-            if (field == Field.Unknown)
-            {
-                reader.Skip();
-                continue;
-            }
-            reader.Read();
-            switch (field)
-            {
-                case Field.Event: name = JsonField.String(ref reader, "", "event"); break;
-                case Field.Id: id = JsonField.String(ref reader, "", "id"); break;
-                case Field.CreatedAt: createdAt = JsonField.UnixSeconds(ref reader, "", "createdAt"); break;
-                case Field.Room: room = RoomParser.Read(ref reader, "", "room"); break;
-                case Field.Participant: participant = ParticipantParser.Read(ref reader, "", "participant"); break;
-                case Field.Track: track = TrackParser.Read(ref reader, "", "track"); break;
-                case Field.EgressInfo: egress = EgressParser.Read(ref reader, "", "egressInfo"); break;
-                case Field.IngressInfo: ingress = IngressParser.Read(ref reader, "", "ingressInfo"); break;
-                case Field.NumDropped: numDropped = JsonField.Int32(ref reader, "", "numDropped"); break;
-            }
-        }
-
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(fields.Name))
         {
             throw new WebhookShapeException("event", "a non-empty event name");
         }
         return new WebhookEvent
         {
-            Event = name,
-            Id = id,
-            CreatedAt = createdAt,
-            Room = room,
-            Participant = participant,
-            Track = track,
-            EgressInfo = egress,
-            IngressInfo = ingress,
-            NumDropped = numDropped,
+            Event = fields.Name,
+            Id = fields.Id,
+            CreatedAt = fields.CreatedAt,
+            Room = fields.Room,
+            Participant = fields.Participant,
+            Track = fields.Track,
+            EgressInfo = fields.Egress,
+            IngressInfo = fields.Ingress,
+            NumDropped = fields.NumDropped,
             RawJson = raw,
         };
     }
-
-    private static Field Match(ReadOnlySpan<char> name) => name switch
-    {
-        "event" => Field.Event,
-        "id" => Field.Id,
-        "createdAt" or "created_at" => Field.CreatedAt,
-        "room" => Field.Room,
-        "participant" => Field.Participant,
-        "track" => Field.Track,
-        "egressInfo" or "egress_info" => Field.EgressInfo,
-        "ingressInfo" or "ingress_info" => Field.IngressInfo,
-        "numDropped" or "num_dropped" => Field.NumDropped,
-        _ => Field.Unknown,
-    };
 
     private static bool IsJson(byte[] raw)
     {
