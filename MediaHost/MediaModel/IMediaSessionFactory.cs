@@ -2,7 +2,7 @@ namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// Hands out media sessions (one local RTP port each) to the SIP stack. The RTP/codec code implements it;
-/// a holding factory (Media) lets calls negotiate SDP and hold the dialog without RTP.
+/// the RTP media session factory (Media) is the one the MediaHost runs.
 /// </summary>
 public interface IMediaSessionFactory
 {
