@@ -1,3 +1,4 @@
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Calls;

@@ -1,4 +1,5 @@
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;

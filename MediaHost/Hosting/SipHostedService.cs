@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Auth;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
@@ -85,7 +86,7 @@ public sealed class SipHostedService(
                     Window = TimeSpan.FromSeconds(settings.CpuWindowSeconds),
                 })
                 : null,
-        }, _transports, media, handler, policy, time, logger, metrics);
+        }, _transports, media, new SipCallAnswering(handler, logger), policy, time, logger, metrics);
         _agent.Start();
         if (settings.Registration is { } registration)
         {

@@ -1,7 +1,7 @@
 using System.Net;
-using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
 
 namespace VoiceFunctions.MediaHost.Media;

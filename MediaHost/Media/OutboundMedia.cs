@@ -1,5 +1,5 @@
-using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
 using VoiceFunctions.MediaHost.Rtp.Dtmf;
 

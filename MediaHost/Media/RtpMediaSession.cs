@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Media;

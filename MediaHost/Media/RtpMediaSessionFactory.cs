@@ -1,6 +1,6 @@
 using System.Net;
-using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Media;
 

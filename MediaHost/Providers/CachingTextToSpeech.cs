@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Providers;
 

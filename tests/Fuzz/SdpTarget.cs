@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Sdp;
 
 namespace VoiceFunctions.Fuzz;

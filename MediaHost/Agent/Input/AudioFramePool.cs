@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Agent;
 

@@ -1,3 +1,5 @@
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal sealed class BargeInDetector(int confirmationFrames)
     private int _speechFrames;
 
     public static BargeInDetector For(BargeInOptions options) =>
-        new(Math.Max(1, options.ConfirmationMs / Calls.AudioFormat.FrameMilliseconds));
+        new(Math.Max(1, options.ConfirmationMs / MediaModel.AudioFormat.FrameMilliseconds));
 
     /// <summary>Whether the caller's current turn barged in.</summary>
     public bool BargedIn { get; private set; }

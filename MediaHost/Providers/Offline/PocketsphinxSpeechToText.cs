@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Providers;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Providers.Http;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Providers;
 

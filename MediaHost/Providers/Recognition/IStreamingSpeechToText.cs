@@ -25,5 +25,5 @@ public interface IStreamingSpeechToText
 public sealed record RecognitionRequest(string Language, int SampleRate, IReadOnlyList<string> Phrases)
 {
     public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null) =>
-        new(language, Calls.AudioFormat.SampleRate, phrases ?? []);
+        new(language, MediaModel.AudioFormat.SampleRate, phrases ?? []);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Sip.Sdp;
 

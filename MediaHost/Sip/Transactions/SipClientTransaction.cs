@@ -10,6 +10,7 @@ namespace VoiceFunctions.MediaHost.Sip.Transactions;
 public sealed class SipClientTransaction
 {
     private readonly SipClock _clock;
+    private readonly SipLock _stackLock;
     private readonly Action<SipClientTransaction> _terminated;
     private readonly byte[] _requestBytes;
     private byte[]? _ack;
@@ -17,12 +18,13 @@ public sealed class SipClientTransaction
     private ITimer? _timeout;
     private TimeSpan _interval;
 
-    public SipClientTransaction(string key, SipMessage request, SipFlow flow, SipClock clock, Action<SipMessage> onResponse, Action<SipClientTransaction> terminated)
+    public SipClientTransaction(string key, SipMessage request, SipFlow flow, SipClock clock, SipLock stackLock, Action<SipMessage> onResponse, Action<SipClientTransaction> terminated)
     {
         Key = key;
         Request = request;
         Flow = flow;
         _clock = clock;
+        _stackLock = stackLock;
         OnResponse = onResponse;
         _terminated = terminated;
         IsInvite = request.Method == "INVITE";
@@ -45,7 +47,7 @@ public sealed class SipClientTransaction
 
     public void Start()
     {
-        Flow.Send(_requestBytes);
+        _stackLock.Send(Flow, _requestBytes);
         var timers = _clock.Timers;
         if (!Flow.Transport.IsReliable)
         {
@@ -93,7 +95,7 @@ public sealed class SipClientTransaction
                     if (IsInvite)
                     {
                         _ack = SipSerializer.Serialize(SipAckBuilder.ForNonSuccess(Request, response));
-                        Flow.Send(_ack);
+                        _stackLock.Send(Flow, _ack);
                     }
                     State = SipTransactionState.Completed;
                     var linger = Flow.Transport.IsReliable ? TimeSpan.Zero : IsInvite ? _clock.Timers.TimerD : _clock.Timers.T4;
@@ -109,7 +111,7 @@ public sealed class SipClientTransaction
                 OnResponse(response);
                 return;
             case SipTransactionState.Completed when IsInvite && _ack is not null:
-                Flow.Send(_ack); // a retransmitted final: ACK again, do not bother the TU
+                _stackLock.Send(Flow, _ack); // a retransmitted final: ACK again, do not bother the TU
                 return;
         }
     }
@@ -124,7 +126,7 @@ public sealed class SipClientTransaction
         {
             return;
         }
-        Flow.Send(_requestBytes);
+        _stackLock.Send(Flow, _requestBytes);
         // Timer A doubles without a cap; Timer E doubles up to T2 (and runs at T2 once a provisional arrived).
         _interval = IsInvite ? _interval * 2 : State == SipTransactionState.Proceeding ? _clock.Timers.T2 : SipTimerSettings.Next(_interval, _clock.Timers.T2);
         _retransmit = _clock.Once(_interval, Retransmit);

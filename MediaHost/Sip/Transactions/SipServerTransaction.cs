@@ -10,18 +10,20 @@ namespace VoiceFunctions.MediaHost.Sip.Transactions;
 public sealed class SipServerTransaction
 {
     private readonly SipClock _clock;
+    private readonly SipLock _stackLock;
     private readonly Action<SipServerTransaction> _terminated;
     private byte[]? _lastResponse;
     private ITimer? _retransmit;
     private ITimer? _timeout;
     private TimeSpan _interval;
 
-    public SipServerTransaction(string key, SipMessage request, SipFlow flow, SipClock clock, Action<SipServerTransaction> terminated)
+    public SipServerTransaction(string key, SipMessage request, SipFlow flow, SipClock clock, SipLock stackLock, Action<SipServerTransaction> terminated)
     {
         Key = key;
         Request = request;
         Flow = flow;
         _clock = clock;
+        _stackLock = stackLock;
         _terminated = terminated;
         IsInvite = request.Method == "INVITE";
         State = IsInvite ? SipTransactionState.Proceeding : SipTransactionState.Trying;
@@ -49,7 +51,8 @@ public sealed class SipServerTransaction
         {
             return;
         }
-        _lastResponse = Flow.Send(response);
+        _lastResponse = SipSerializer.Serialize(response);
+        _stackLock.Send(Flow, _lastResponse);
         var code = response.StatusCode;
         if (code < 200)
         {
@@ -98,7 +101,7 @@ public sealed class SipServerTransaction
     {
         if (_lastResponse is not null && State != SipTransactionState.Terminated)
         {
-            Flow.Send(_lastResponse);
+            _stackLock.Send(Flow, _lastResponse);
         }
     }
 
@@ -128,7 +131,7 @@ public sealed class SipServerTransaction
         {
             return;
         }
-        Flow.Send(_lastResponse);
+        _stackLock.Send(Flow, _lastResponse);
         _interval = SipTimerSettings.Next(_interval, _clock.Timers.T2); // Timer G
         _retransmit = _clock.Once(_interval, RetransmitFinal);
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 

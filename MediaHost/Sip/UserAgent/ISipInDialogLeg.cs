@@ -1,4 +1,4 @@
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 
@@ -25,7 +25,8 @@ internal interface ISipInDialogLeg
     /// <summary>We sent <paramref name="ok"/> to a re-INVITE on <paramref name="flow"/>: retransmit it until the ACK.</summary>
     void ReInviteAnswered(SipMessage ok, SipFlow flow);
 
-    void DtmfReceived(DtmfDigit digit);
+    /// <summary>A DTMF digit the peer sent by SIP INFO.</summary>
+    void InfoDigitReceived(DtmfDigit digit);
 
     /// <summary>
     /// A NOTIFY (a call we received follows its transfer's progress in them). True when it belongs to a subscription

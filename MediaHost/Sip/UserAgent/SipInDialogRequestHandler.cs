@@ -6,9 +6,9 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// <summary>
 /// Answers the requests the peer sends inside an established dialog (BYE, re-INVITE, INFO, OPTIONS, NOTIFY, REFER,
 /// anything else), the same way on a call we received and a call we placed; what differs between the two is asked
-/// of the <see cref="ISipInDialogLeg"/>. Runs under the user agent's lock.
+/// of the <see cref="ISipInDialogLeg"/>. Runs under the endpoint's lock. One instance per dialog, built by either leg.
 /// </summary>
-internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialog, SipOfferAnswer sdp, ISipInDialogLeg leg)
+internal sealed class SipInDialogRequestHandler(SipEndpoint endpoint, SipDialog dialog, SipOfferAnswer sdp, ISipInDialogLeg leg)
 {
     /// <summary>True while our 200 to a re-INVITE without SDP carries an offer whose answer comes in the ACK.</summary>
     private bool _answerInAck;
@@ -17,40 +17,40 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
     {
         if (!dialog.AcceptRemoteCSeq(request.CSeq!.Value.Number))
         {
-            ua.Respond(transaction, ua.Response(request, 500, "Server Internal Error - CSeq out of order"));
+            endpoint.Respond(transaction, endpoint.Responses.Create(request, 500, "Server Internal Error - CSeq out of order"));
             return;
         }
         switch (request.Method)
         {
             case "BYE":
-                ua.Respond(transaction, ua.Response(request, 200, "OK"));
+                endpoint.Respond(transaction, endpoint.Responses.Create(request, 200, "OK"));
                 leg.ByeReceived();
                 break;
             case "INVITE":
                 OnReInvite(request, transaction);
                 break;
             case "INFO":
-                ua.Respond(transaction, SipInfoAnswer.For(ua, request, leg.DtmfReceived));
+                endpoint.Respond(transaction, SipInfoAnswer.For(endpoint.Responses, request, leg.InfoDigitReceived));
                 break;
             case "OPTIONS":
-                ua.Respond(transaction, ua.OptionsAnswer(request));
+                endpoint.Respond(transaction, endpoint.Responses.OptionsAnswer(request));
                 break;
             case "NOTIFY":
                 // RFC 6665 section 4.1.3: a NOTIFY matching no subscription of ours (the only ones are the implicit
                 // subscriptions of our REFERs) gets 481, so the notifier stops.
-                ua.Respond(transaction, leg.NotifyReceived(request)
-                    ? ua.Response(request, 200, "OK")
-                    : ua.Response(request, 481, "Subscription Does Not Exist"));
+                endpoint.Respond(transaction, leg.NotifyReceived(request)
+                    ? endpoint.Responses.Create(request, 200, "OK")
+                    : endpoint.Responses.Create(request, 481, "Subscription Does Not Exist"));
                 break;
             case "REFER":
                 // We act as transferor only (the agent hands the caller to a human). Acting on a REFER as transferee would
                 // let whoever is on the line make this host dial any Refer-To target on our trunk (toll fraud), and the
                 // agent's audio loop is bound to this session, so a new leg would have nobody to talk to: refused.
-                ua.Respond(transaction, ua.Response(request, 403, "Forbidden - transfer requests are not accepted"));
+                endpoint.Respond(transaction, endpoint.Responses.Create(request, 403, "Forbidden - transfer requests are not accepted"));
                 break;
             default:
                 // UPDATE, MESSAGE...: not in our Allow, which a 405 must carry (RFC 3261 section 21.4.6).
-                ua.Respond(transaction, ua.MethodNotAllowed(request));
+                endpoint.Respond(transaction, endpoint.Responses.MethodNotAllowed(request));
                 break;
         }
     }
@@ -79,23 +79,23 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
         if (leg.InitialInviteUnanswered)
         {
             // RFC 3261 section 14.2: a second INVITE before our final response to the first: 500 with a random Retry-After of 0-10 s.
-            var pending = ua.Response(request, 500, "Server Internal Error - the first INVITE is still being answered");
+            var pending = endpoint.Responses.Create(request, 500, "Server Internal Error - the first INVITE is still being answered");
             pending.Headers.Add(SipHeaderNames.RetryAfter, Random.Shared.Next(0, 11).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            ua.Respond(transaction, pending);
+            endpoint.Respond(transaction, pending);
             return;
         }
         if (leg.AwaitingAck)
         {
             // RFC 3261 section 14.2: a new offer while our last 200 is not yet ACKed.
-            ua.Respond(transaction, ua.Response(request, 491, "Request Pending"));
+            endpoint.Respond(transaction, endpoint.Responses.Create(request, 491, "Request Pending"));
             return;
         }
         if (!request.Body.IsEmpty && !SipContentTypes.IsSdp(request.ContentType))
         {
             // RFC 3261 section 8.2.3: a body we cannot read is refused with what we can.
-            var unsupported = ua.Response(request, 415, "Unsupported Media Type");
+            var unsupported = endpoint.Responses.Create(request, 415, "Unsupported Media Type");
             unsupported.Headers.Add(SipHeaderNames.Accept, SipContentTypes.Sdp);
-            ua.Respond(transaction, unsupported);
+            endpoint.Respond(transaction, unsupported);
             return;
         }
         if (!request.Body.IsEmpty)
@@ -103,7 +103,7 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
             var negotiation = sdp.AnswerReOffer(request.Body.Span);
             if (!negotiation.Succeeded)
             {
-                ua.Respond(transaction, ua.OfferRefusal(request, negotiation));
+                endpoint.Respond(transaction, endpoint.Responses.OfferRefusal(request, negotiation));
                 return;
             }
         }
@@ -115,8 +115,8 @@ internal sealed class SipInDialogRequestHandler(SipUserAgent ua, SipDialog dialo
         }
         // Without SDP our offer is the description we last sent, unchanged and so at the same version (RFC 3264 section 8).
         _answerInAck = request.Body.IsEmpty;
-        var ok = ua.OkWithSdp(request, dialog.LocalTag, leg.Contact, sdp.LocalSdp!);
-        ua.Respond(transaction, ok);
+        var ok = endpoint.Responses.OkWithSdp(request, dialog.LocalTag, leg.Contact, sdp.LocalSdp!);
+        endpoint.Respond(transaction, ok);
         leg.ReInviteAnswered(ok, transaction.Flow);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Sdp;
 
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
@@ -7,18 +7,18 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// <summary>
 /// Our side of a call's SDP offer/answer (RFC 3264), the same on both call legs: our current session description,
 /// its version (raised only when it changes, section 8), and the media last negotiated. Protocol state: used under
-/// the user agent's lock.
+/// the endpoint's lock.
 /// </summary>
 internal sealed class SipOfferAnswer
 {
-    private readonly SipUserAgent _ua;
+    private readonly SipEndpoint _endpoint;
     private readonly long _sessionId;
     private long _version = 1;
 
     /// <param name="firstAnswer">The answer we already made to the offer in an INVITE we received, if it had one.</param>
-    public SipOfferAnswer(SipUserAgent ua, IMediaSession media, long sessionId, SdpNegotiation? firstAnswer = null)
+    public SipOfferAnswer(SipEndpoint endpoint, IMediaSession media, long sessionId, SdpNegotiation? firstAnswer = null)
     {
-        _ua = ua;
+        _endpoint = endpoint;
         Media = media;
         _sessionId = sessionId;
         LocalSdp = firstAnswer?.AnswerSdp;
@@ -35,7 +35,7 @@ internal sealed class SipOfferAnswer
 
     /// <summary>Our offer from all our codecs (an INVITE we send, or the 200 to an INVITE without SDP), at the current version.</summary>
     public string Offer() =>
-        LocalSdp = SdpNegotiator.Offer(Media.Codecs, _ua.AdvertisedAddress(Media.LocalEndpoint.Address), Media.LocalEndpoint.Port, _sessionId, _version);
+        LocalSdp = SdpNegotiator.Offer(Media.Codecs, _endpoint.AdvertisedAddress(Media.LocalEndpoint.Address), Media.LocalEndpoint.Port, _sessionId, _version);
 
     /// <summary>
     /// Answers a new offer in a dialog (hold, unhold, codec change): on success the media follows it and our SDP gets
@@ -44,7 +44,7 @@ internal sealed class SipOfferAnswer
     public SdpNegotiation AnswerReOffer(ReadOnlySpan<byte> offer)
     {
         var negotiation = SdpNegotiator.Answer(Encoding.UTF8.GetString(offer), Media.Codecs,
-            _ua.AdvertisedAddress(Media.LocalEndpoint.Address), Media.LocalEndpoint.Port, _sessionId, _version + 1);
+            _endpoint.AdvertisedAddress(Media.LocalEndpoint.Address), Media.LocalEndpoint.Port, _sessionId, _version + 1);
         if (negotiation.Succeeded)
         {
             _version++;

@@ -6,10 +6,11 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// <summary>
 /// RFC 3261 section 13.3.1.4: the UAS core (not the transaction) retransmits its 2xx to an INVITE or re-INVITE,
 /// T1 doubling up to T2 (UDP only), until the ACK arrives; with no ACK after 64*T1 the owner is told (and sends BYE).
-/// Timer callbacks run under the stack lock, like every caller of this class.
+/// Timer callbacks run under the stack lock, like every caller of this class; the 2xx leaves once the lock is released.
 /// </summary>
-internal sealed class SipOkRetransmitter(SipClock clock)
+internal sealed class SipOkRetransmitter(SipEndpoint endpoint)
 {
+    private readonly SipClock _clock = endpoint.Clock;
     private byte[]? _pending;
     private SipFlow? _flow;
     private ITimer? _retransmit;
@@ -26,10 +27,10 @@ internal sealed class SipOkRetransmitter(SipClock clock)
         _flow = flow;
         if (!flow.Transport.IsReliable)
         {
-            _interval = clock.Timers.T1;
-            _retransmit = clock.Once(_interval, Retransmit);
+            _interval = _clock.Timers.T1;
+            _retransmit = _clock.Once(_interval, Retransmit);
         }
-        _giveUp = clock.Once(clock.Timers.TransactionTimeout, () =>
+        _giveUp = _clock.Once(_clock.Timers.TransactionTimeout, () =>
         {
             if (_pending is null)
             {
@@ -53,8 +54,8 @@ internal sealed class SipOkRetransmitter(SipClock clock)
         {
             return;
         }
-        _flow!.Send(_pending);
-        _interval = SipTimerSettings.Next(_interval, clock.Timers.T2);
-        _retransmit = clock.Once(_interval, Retransmit);
+        endpoint.Send(_flow!, _pending);
+        _interval = SipTimerSettings.Next(_interval, _clock.Timers.T2);
+        _retransmit = _clock.Once(_interval, Retransmit);
     }
 }

@@ -13,7 +13,7 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// </summary>
 public sealed class SipRegistration : IDisposable
 {
-    private readonly SipUserAgent _ua;
+    private readonly SipEndpoint _endpoint;
     private readonly SipRegistrationOptions _options;
     private readonly SipFlow _flow;
     private readonly string _callId;
@@ -25,10 +25,10 @@ public sealed class SipRegistration : IDisposable
 
     public SipRegistration(SipUserAgent ua, ISipTransport transport, SipRegistrationOptions options)
     {
-        _ua = ua;
+        _endpoint = ua.Endpoint;
         _options = options;
         _flow = new SipFlow(transport, options.Registrar);
-        _callId = SipIds.CallId(ua.AdvertisedAddress(transport.LocalEndpoint.Address).ToString());
+        _callId = SipIds.CallId(ua.Endpoint.AdvertisedAddress(transport.LocalEndpoint.Address).ToString());
         _backoff = new SipRetryBackoff(options.RetryAfterFailure ?? TimeSpan.FromSeconds(30), options.MaxRetryAfterFailure ?? TimeSpan.FromMinutes(10));
     }
 
@@ -57,7 +57,7 @@ public sealed class SipRegistration : IDisposable
 
     public void Start()
     {
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             Send(authenticated: null);
         }
@@ -70,7 +70,7 @@ public sealed class SipRegistration : IDisposable
             return;
         }
         var request = authenticated ?? Build();
-        _ua.SendRequest(request, _flow, response => OnResponse(request, response));
+        _endpoint.SendRequest(request, _flow, response => OnResponse(request, response));
     }
 
     private SipMessage Build()
@@ -82,7 +82,7 @@ public sealed class SipRegistration : IDisposable
         request.Headers.Add(SipHeaderNames.To, aor);
         request.Headers.Add(SipHeaderNames.CallId, _callId);
         request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} REGISTER");
-        request.Headers.Add(SipHeaderNames.Contact, _ua.Contact(_flow.Transport));
+        request.Headers.Add(SipHeaderNames.Contact, _endpoint.Contact(_flow.Transport));
         request.Headers.Add(SipHeaderNames.Expires, ((int)Expires.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         return request;
     }
@@ -139,7 +139,7 @@ public sealed class SipRegistration : IDisposable
 
     private TimeSpan GrantedLifetime(SipMessage response)
     {
-        var ours = _ua.Contact(_flow.Transport);
+        var ours = _endpoint.Contact(_flow.Transport);
         foreach (var contact in response.Headers.GetAll(SipHeaderNames.Contact))
         {
             if (SipNameAddress.TryParse(contact, out var address) && ours.Contains(address.UriText, StringComparison.OrdinalIgnoreCase)
@@ -166,12 +166,12 @@ public sealed class SipRegistration : IDisposable
     private void Schedule(TimeSpan delay)
     {
         _next?.Dispose();
-        _next = _ua.Clock.Once(delay, () => Send(authenticated: null));
+        _next = _endpoint.Clock.Once(delay, () => Send(authenticated: null));
     }
 
     public void Dispose()
     {
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             _disposed = true;
             _next?.Dispose();

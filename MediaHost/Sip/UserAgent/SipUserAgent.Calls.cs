@@ -1,4 +1,3 @@
-using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
@@ -12,121 +11,68 @@ public sealed partial class SipUserAgent
 
     private void HandleNewInvite(SipMessage invite, SipServerTransaction transaction)
     {
-        if (IsMergedRequest(invite))
+        if (_calls.IsMergedRequest(invite))
         {
             // RFC 3261 8.2.2.2: the same INVITE reached us again by another path (or a peer re-sent it with a new
             // branch). It is not a new call: answering it would start a second call on the same Call-ID.
-            Respond(transaction, Response(invite, 482, "Loop Detected", SipIds.Tag()));
+            _endpoint.Respond(transaction, Responses.Create(invite, 482, "Loop Detected", SipIds.Tag()));
             return;
         }
         if (_draining || _calls.Count >= _options.MaxConcurrentCalls)
         {
-            Respond(transaction, ServiceUnavailable(invite, _draining ? "shutting down" : "call limit reached", 30));
+            _endpoint.Respond(transaction, Responses.ServiceUnavailable(invite, _draining ? "shutting down" : "call limit reached", 30));
             return;
         }
         if (_options.CpuAdmission is { Overloaded: true } cpu)
         {
-            Respond(transaction, ServiceUnavailable(invite, "CPU overloaded", (int)Math.Ceiling(cpu.RetryAfter.TotalSeconds)));
+            _endpoint.Respond(transaction, Responses.ServiceUnavailable(invite, "CPU overloaded", (int)Math.Ceiling(cpu.RetryAfter.TotalSeconds)));
             return;
         }
-        Respond(transaction, Response(invite, 100, "Trying"));
+        _endpoint.Respond(transaction, Responses.Create(invite, 100, "Trying"));
         var media = _media.TryAllocate(invite.CallId!);
         if (media is null)
         {
-            Respond(transaction, ServiceUnavailable(invite, "media port pool exhausted", 30));
+            _endpoint.Respond(transaction, Responses.ServiceUnavailable(invite, "media port pool exhausted", 30));
             return;
         }
         var sessionId = Interlocked.Increment(ref _sessionIds);
-        var address = AdvertisedAddress(media.LocalEndpoint.Address);
+        var address = _endpoint.AdvertisedAddress(media.LocalEndpoint.Address);
         SdpNegotiation? negotiation = null;
         if (!invite.Body.IsEmpty)
         {
             if (!SipContentTypes.IsSdp(invite.ContentType))
             {
                 _ = media.StopAsync();
-                Respond(transaction, Response(invite, 415, "Unsupported Media Type", SipIds.Tag()));
+                _endpoint.Respond(transaction, Responses.Create(invite, 415, "Unsupported Media Type", SipIds.Tag()));
                 return;
             }
             negotiation = SdpNegotiator.Answer(System.Text.Encoding.UTF8.GetString(invite.Body.Span), media.Codecs, address, media.LocalEndpoint.Port, sessionId, 1);
             if (!negotiation.Succeeded)
             {
                 _ = media.StopAsync();
-                Respond(transaction, OfferRefusal(invite, negotiation, SipIds.Tag()));
+                _endpoint.Respond(transaction, Responses.OfferRefusal(invite, negotiation, SipIds.Tag()));
                 SipUserAgentLog.OfferRefused(_logger, invite.CallId!, negotiation.FailureReason!);
                 return;
             }
         }
         var dialog = SipDialog.ForUas(invite, SipIds.Tag());
-        var call = new SipInboundCall(this, invite, transaction, dialog, media, negotiation, sessionId, Describe(invite, negotiation));
-        AddCall(call);
-        SipUserAgentLog.CallArrived(_logger, invite.CallId!, call.Call.Codec);
-        call.Ring();
-        _ = Task.Run(() => RunHandlerAsync(call));
-    }
-
-    /// <summary>
-    /// An INVITE without a To tag whose Call-ID, From tag and CSeq are those of a call we already have, arriving in
-    /// another transaction (a different Via branch; a true retransmission never gets here, its transaction absorbs it).
-    /// </summary>
-    private bool IsMergedRequest(SipMessage invite)
-    {
-        var fromTag = invite.From?.Tag;
-        var cseq = invite.CSeq?.Number;
-        foreach (var leg in _calls.Values)
-        {
-            if (leg is SipInboundCall call && call.IsSameInvite(invite.CallId, fromTag, cseq))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private async Task RunHandlerAsync(SipInboundCall call)
-    {
-        try
-        {
-            await _handler.HandleAsync(call, call.Lifetime).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            SipUserAgentLog.HandlerFailed(_logger, call.Call.CallId, ex);
-            await call.RejectAsync(500, "Server Internal Error", CancellationToken.None).ConfigureAwait(false);
-        }
+        var leg = new SipInboundLeg(_endpoint, invite, transaction, dialog, media, negotiation, sessionId, SipCallParties.Of(invite, _options.ExposedHeaderPrefixes), _calls.Remove);
+        _calls.Add(leg);
+        SipUserAgentLog.CallArrived(_logger, invite.CallId!, leg.Codec);
+        leg.Ring();
+        _incoming.CallArrived(leg, media);
     }
 
     private void HandleCancel(SipMessage cancel, SipServerTransaction transaction)
     {
         var inviteKey = SipTransactionKeys.ForServer(cancel)!;
         inviteKey = inviteKey[..inviteKey.LastIndexOf('|')] + "|INVITE";
-        if (!_serverTransactions.TryGetValue(inviteKey, out var invite))
+        if (_endpoint.FindServerTransaction(inviteKey) is not { } invite)
         {
-            Respond(transaction, Response(cancel, 481, "Call/Transaction Does Not Exist", SipIds.Tag()));
+            _endpoint.Respond(transaction, Responses.Create(cancel, 481, "Call/Transaction Does Not Exist", SipIds.Tag()));
             return;
         }
-        Respond(transaction, Response(cancel, 200, "OK", SipIds.Tag()));
-        foreach (var call in _calls.Values.OfType<SipInboundCall>())
-        {
-            if (ReferenceEquals(call.InviteTransaction, invite))
-            {
-                call.OnCancel();
-                return;
-            }
-        }
-    }
-
-    private InboundCall Describe(SipMessage invite, SdpNegotiation? negotiation)
-    {
-        var exposed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in invite.Headers)
-        {
-            if (_options.ExposedHeaderPrefixes.Any(p => header.Name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                exposed[header.Name] = header.Value;
-            }
-        }
-        var called = SipUri.TryParse(invite.RequestUri, out var requestUri) && requestUri.User is { } user ? user : invite.To?.Uri?.User ?? "";
-        var caller = invite.From?.Uri?.User ?? invite.From?.UriText ?? "";
-        return new InboundCall(invite.CallId!, caller, called, exposed, negotiation?.Media?.Codec.ToString() ?? "");
+        _endpoint.Respond(transaction, Responses.Create(cancel, 200, "OK", SipIds.Tag()));
+        _calls.RingingIn(invite)?.OnCancel();
     }
 }

@@ -1,6 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
 using VoiceFunctions.MediaHost.Sip.Transactions;
@@ -9,52 +8,51 @@ using VoiceFunctions.MediaHost.Sip.Transport;
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
 /// <summary>
-/// The SIP user agent core: receives from the transports, applies the inbound policy, matches transactions,
-/// and routes new requests (calls, in-dialog requests, OPTIONS, unknown methods). One lock guards all protocol
-/// state; application code (the call handler) always runs outside it.
+/// The SIP user agent: a router over the <see cref="SipEndpoint"/>. It receives from the transports, applies the inbound
+/// policy, lets the endpoint match transactions, and routes new requests: calls to the call layer (through
+/// <see cref="ISipIncomingCallSink"/>), in-dialog requests to their call leg, OPTIONS and unknown methods answered here.
+/// Application code (the call handler) always runs outside the stack lock.
 /// </summary>
 public sealed partial class SipUserAgent : IDisposable
 {
-    private readonly object _gate = new();
+    private readonly SipEndpoint _endpoint;
     private readonly SipUserAgentOptions _options;
     private readonly IReadOnlyList<ISipTransport> _transports;
     private readonly IMediaSessionFactory _media;
-    private readonly ICallHandler _handler;
+    private readonly ISipIncomingCallSink _incoming;
     private readonly IInboundPolicy _policy;
     private readonly ILogger _logger;
     private readonly SipMetrics _metrics;
-    private readonly Dictionary<string, SipServerTransaction> _serverTransactions = [];
-    private readonly Dictionary<string, SipClientTransaction> _clientTransactions = [];
-    private readonly Dictionary<string, ISipCallLeg> _calls = [];
+    private readonly SipCallTable _calls;
     private bool _draining;
 
-    public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ICallHandler handler,
+    public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ISipIncomingCallSink incoming,
         IInboundPolicy policy, TimeProvider time, ILogger logger, SipMetrics? metrics = null)
     {
         _options = options;
         _transports = transports;
         _media = media;
-        _handler = handler;
+        _incoming = incoming;
         _policy = policy;
         _logger = logger;
         _metrics = metrics ?? new SipMetrics();
-        Clock = new SipClock(time, options.Timers, _gate);
+        _endpoint = new SipEndpoint(options, time, logger, _metrics);
+        _calls = new SipCallTable(_metrics);
         _metrics.ObserveActiveDialogs(() => ActiveCalls);
     }
 
-    internal SipClock Clock { get; }
+    /// <summary>The endpoint the user agent and its call legs speak through (its lock, timers and transactions).</summary>
+    internal SipEndpoint Endpoint => _endpoint;
 
-    internal SipUserAgentOptions Options => _options;
+    private SipClock Clock => _endpoint.Clock;
 
-    internal ILogger Logger => _logger;
-
-    internal IMediaSessionFactory Media => _media;
+    private SipResponses Responses => _endpoint.Responses;
 
     public int ActiveCalls
     {
         get
         {
-            lock (_gate)
+            using (_endpoint.Enter())
             {
                 return _calls.Count;
             }
@@ -72,7 +70,7 @@ public sealed partial class SipUserAgent : IDisposable
     /// <summary>Graceful shutdown, step one: new INVITEs get 503 from now on.</summary>
     public void StopAcceptingCalls()
     {
-        lock (_gate)
+        using (_endpoint.Enter())
         {
             _draining = true;
         }
@@ -87,10 +85,10 @@ public sealed partial class SipUserAgent : IDisposable
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), Clock.Time, cancellationToken).ConfigureAwait(false);
         }
-        List<Calls.ICallSession> remaining;
-        lock (_gate)
+        IReadOnlyList<ISipCallSignalling> remaining;
+        using (_endpoint.Enter())
         {
-            remaining = [.. _calls.Values.OfType<Calls.ICallSession>()];
+            remaining = _calls.All;
         }
         foreach (var call in remaining)
         {
@@ -99,7 +97,7 @@ public sealed partial class SipUserAgent : IDisposable
         // A polite hang-up is a BYE that is answered: let the BYEs' transactions finish (their 200s arrive, or UDP
         // retransmits a lost BYE) before the transports close, for at most ByeCompletionWait.
         var byeDeadline = Clock.Time.GetTimestamp() + (long)(ByeCompletionWait.TotalSeconds * Clock.Time.TimestampFrequency);
-        while (remaining.Count > 0 && PendingClientTransactions > 0 && Clock.Time.GetTimestamp() < byeDeadline && !cancellationToken.IsCancellationRequested)
+        while (remaining.Count > 0 && _endpoint.PendingClientTransactions > 0 && Clock.Time.GetTimestamp() < byeDeadline && !cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), Clock.Time, cancellationToken).ConfigureAwait(false);
         }
@@ -108,23 +106,10 @@ public sealed partial class SipUserAgent : IDisposable
     /// <summary>How long a drain waits for the answers to the BYEs it sent at its timeout.</summary>
     public static readonly TimeSpan ByeCompletionWait = TimeSpan.FromSeconds(4);
 
-    /// <summary>Client transactions still waiting for their final response.</summary>
-    private int PendingClientTransactions
-    {
-        get
-        {
-            lock (_gate)
-            {
-                // Answered transactions linger (Timer K) only to absorb retransmitted responses: they are done.
-                return _clientTransactions.Values.Count(t => t.State is not (Transactions.SipTransactionState.Completed or Transactions.SipTransactionState.Terminated));
-            }
-        }
-    }
-
     /// <summary>Entry point for everything the transports receive.</summary>
     public void Receive(SipReceived received)
     {
-        lock (_gate)
+        using (_endpoint.Enter())
         {
             var result = received.Result;
             if (result.Status != SipReadStatus.Done)
@@ -160,8 +145,8 @@ public sealed partial class SipUserAgent : IDisposable
         if (SipResponseBuilder.TryBadRequest(partial, received.Result.Error!) is { } badRequest)
         {
             SipUserAgentLog.BadRequest(_logger, received.Remote, received.Result.Error!);
-            StampVia(partial, received.Remote);
-            SendResponse(badRequest, ResponseFlow(partial, received));
+            SipInboundRoute.StampVia(partial, received.Remote);
+            _endpoint.SendStateless(badRequest, SipInboundRoute.ResponseFlow(partial, received));
         }
     }
 
@@ -176,10 +161,10 @@ public sealed partial class SipUserAgent : IDisposable
             return;
         }
         _options.MessageObserver?.Observe(request, sent: false);
-        StampVia(request, received.Remote);
-        var flow = ResponseFlow(request, received);
+        SipInboundRoute.StampVia(request, received.Remote);
+        var flow = SipInboundRoute.ResponseFlow(request, received);
         var key = SipTransactionKeys.ForServer(request);
-        if (key is not null && _serverTransactions.TryGetValue(key, out var existing))
+        if (key is not null && _endpoint.FindServerTransaction(key) is { } existing)
         {
             if (request.Method == "ACK")
             {
@@ -194,27 +179,26 @@ public sealed partial class SipUserAgent : IDisposable
         if (request.Method == "ACK")
         {
             // ACK for a 2xx is its own transaction: the dialog takes it (RFC 3261 section 13.3.1.4).
-            FindCall(request)?.OnAck(request);
+            _calls.ForRequest(request)?.OnAck(request);
             return;
         }
         if (decision.Verdict == InboundVerdict.Reject)
         {
             _metrics.RejectedSource();
-            SendResponse(SipResponseBuilder.Create(request, decision.Status, decision.Reason ?? "Forbidden", SipIds.Tag()), flow);
+            _endpoint.SendStateless(SipResponseBuilder.Create(request, decision.Status, decision.Reason ?? "Forbidden", SipIds.Tag()), flow);
             return;
         }
-        var transaction = new SipServerTransaction(key!, request, flow, Clock, t => _serverTransactions.Remove(t.Key));
-        _serverTransactions[key!] = transaction;
-        if (request.Method != "CANCEL" && request.Headers.Contains(SipHeaderNames.Require) && UnsupportedExtensions(request) is { Count: > 0 } unsupported)
+        var transaction = _endpoint.NewServerTransaction(key!, request, flow);
+        if (request.Method != "CANCEL" && request.Headers.Contains(SipHeaderNames.Require) && SipResponses.UnsupportedExtensions(request) is { Count: > 0 } unsupported)
         {
             // A caller that requires reliable provisionals (100rel), session timers and the like must hear that we
             // do not do them, so it can retry without, rather than a call that silently lacks them.
-            var badExtension = Response(request, 420, "Bad Extension", request.To?.Tag is null ? SipIds.Tag() : null);
+            var badExtension = Responses.Create(request, 420, "Bad Extension", request.To?.Tag is null ? SipIds.Tag() : null);
             badExtension.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
-            Respond(transaction, badExtension);
+            _endpoint.Respond(transaction, badExtension);
             return;
         }
-        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !Authenticated(auth, request, transaction, received))
+        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !SipInviteAuthentication.Passes(auth, request, transaction, received.Remote, _policy, _endpoint))
         {
             return;
         }
@@ -227,25 +211,25 @@ public sealed partial class SipUserAgent : IDisposable
                 HandleCancel(request, transaction);
                 break;
             case "OPTIONS" when request.To?.Tag is null:
-                Respond(transaction, OptionsAnswer(request, SipIds.Tag()));
+                _endpoint.Respond(transaction, Responses.OptionsAnswer(request, SipIds.Tag()));
                 break;
             case "INVITE" or "BYE" or "INFO" or "NOTIFY" or "REFER" or "OPTIONS" or "UPDATE" or "MESSAGE":
-                if (FindCall(request) is { } call)
+                if (_calls.ForRequest(request) is { } call)
                 {
                     call.OnRequest(request, transaction);
                 }
                 else
                 {
-                    Respond(transaction, Response(request, 481, "Call/Transaction Does Not Exist"));
+                    _endpoint.Respond(transaction, Responses.Create(request, 481, "Call/Transaction Does Not Exist"));
                 }
                 break;
             case "REGISTER" or "SUBSCRIBE" or "PUBLISH" or "PRACK":
-                Respond(transaction, MethodNotAllowed(request, SipIds.Tag()));
+                _endpoint.Respond(transaction, Responses.MethodNotAllowed(request, SipIds.Tag()));
                 break;
             default:
-                var unknown = Response(request, 501, "Not Implemented", SipIds.Tag());
+                var unknown = Responses.Create(request, 501, "Not Implemented", SipIds.Tag());
                 unknown.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
-                Respond(transaction, unknown);
+                _endpoint.Respond(transaction, unknown);
                 break;
         }
     }
@@ -253,123 +237,18 @@ public sealed partial class SipUserAgent : IDisposable
     private void HandleResponse(SipMessage response)
     {
         _options.MessageObserver?.Observe(response, sent: false);
-        var key = SipTransactionKeys.ForClientResponse(response);
-        if (key is not null && _clientTransactions.TryGetValue(key, out var transaction))
+        if (_endpoint.ReceiveResponse(response))
         {
-            transaction.Receive(response);
             return;
         }
         // A 2xx to our INVITE retransmitted after its transaction ended means our ACK was lost: the call ACKs again.
         if (response.StatusCode is >= 200 and < 300 && response.CSeq?.Method == "INVITE"
-            && response.From?.Tag is { } ourTag && _calls.TryGetValue(response.CallId + "|" + ourTag, out var call))
+            && _calls.ForResponse(response) is { } call)
         {
             call.OnRetransmitted2xx(response);
         }
         // Anything else is a stray (a late retransmission, or not for us): dropped.
     }
-
-    /// <summary>Digest check of a new INVITE: challenge when missing or stale, count a failure when wrong.</summary>
-    private bool Authenticated(Auth.DigestServer auth, SipMessage request, SipServerTransaction transaction, SipReceived received)
-    {
-        var verdict = auth.Verify(request);
-        if (verdict == Auth.DigestVerdict.Valid)
-        {
-            return true;
-        }
-        if (verdict == Auth.DigestVerdict.Invalid)
-        {
-            _policy.AuthenticationFailed(received.Remote);
-        }
-        var challenge = Response(request, 401, "Unauthorized", SipIds.Tag());
-        foreach (var value in auth.Challenges(stale: verdict == Auth.DigestVerdict.Stale))
-        {
-            challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
-        }
-        Respond(transaction, challenge);
-        return false;
-    }
-
-    /// <summary>RFC 3581 and RFC 3261 section 18.2.1: record where the request really came from in its top Via.</summary>
-    private static void StampVia(SipMessage request, IPEndPoint source)
-    {
-        var values = request.Headers.GetAll(SipHeaderNames.Via);
-        if (values.Count == 0 || !SipVia.TryParse(values[0], out var via))
-        {
-            return;
-        }
-        var changed = false;
-        if (via.Host != source.Address.ToString())
-        {
-            via.Parameters.Set("received", source.Address.ToString());
-            changed = true;
-        }
-        if (via.HasRPort)
-        {
-            via.Parameters.Set("received", source.Address.ToString());
-            via.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            changed = true;
-        }
-        if (!changed)
-        {
-            return;
-        }
-        request.Headers.Remove(SipHeaderNames.Via);
-        request.Headers.Add(SipHeaderNames.Via, via.ToString());
-        for (var i = 1; i < values.Count; i++)
-        {
-            request.Headers.Add(SipHeaderNames.Via, values[i]);
-        }
-    }
-
-    /// <summary>Where responses go: the same connection on TCP; on UDP the source address, at rport or the Via port.</summary>
-    private static SipFlow ResponseFlow(SipMessage request, SipReceived received)
-    {
-        if (received.Transport.IsReliable || request.TopVia is not { } via)
-        {
-            return new SipFlow(received.Transport, received.Remote);
-        }
-        var port = via.HasRPort ? received.Remote.Port : via.Port ?? 5060;
-        return new SipFlow(received.Transport, new IPEndPoint(received.Remote.Address, port));
-    }
-
-    private ISipCallLeg? FindCall(SipMessage request) =>
-        request.To?.Tag is { } tag && _calls.TryGetValue(request.CallId + "|" + tag, out var call) ? call : null;
-
-    internal void AddCall(ISipCallLeg call)
-    {
-        _calls[call.Key] = call;
-        _metrics.CallStarted();
-    }
-
-    internal void Respond(SipServerTransaction transaction, SipMessage response)
-    {
-        _metrics.Response(transaction.Request.Method!, response.StatusCode);
-        _options.MessageObserver?.Observe(response, sent: true);
-        transaction.Respond(response);
-    }
-
-    private void SendResponse(SipMessage response, SipFlow flow)
-    {
-        _metrics.Response(response.CSeq?.Method ?? "?", response.StatusCode);
-        _options.MessageObserver?.Observe(response, sent: true);
-        flow.Send(response);
-    }
-
-    internal string SentBy(ISipTransport transport) => $"{AdvertisedAddress(transport.LocalEndpoint.Address)}:{transport.LocalEndpoint.Port}";
-
-    internal string Contact(ISipTransport transport) =>
-        $"<sip:{_options.ContactUser}@{SentBy(transport)}{(transport.IsReliable ? ";transport=tcp" : "")}>";
-
-    internal IPAddress AdvertisedAddress(IPAddress bound) =>
-        _options.AdvertisedAddress ?? (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : bound);
-
-    internal void CallEnded(ISipCallLeg call)
-    {
-        _calls.Remove(call.Key);
-        _metrics.CallEnded();
-    }
-
-    internal SipMetrics Metrics => _metrics;
 
     public void Dispose()
     {

@@ -18,9 +18,6 @@ internal static partial class SipUserAgentLog
     [LoggerMessage(3003, LogLevel.Information, "Call {CallId} offer refused: {Reason}")]
     public static partial void OfferRefused(ILogger logger, string callId, string reason);
 
-    [LoggerMessage(3004, LogLevel.Error, "Call handler failed for call {CallId}")]
-    public static partial void HandlerFailed(ILogger logger, string callId, Exception exception);
-
     [LoggerMessage(3006, LogLevel.Debug, "SIP from {Remote}: {Message}")]
     public static partial void Received(ILogger logger, IPEndPoint remote, string message);
 

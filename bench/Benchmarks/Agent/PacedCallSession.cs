@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Benchmarks.Agent;

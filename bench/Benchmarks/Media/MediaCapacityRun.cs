@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.Benchmarks.Media.Load;
+using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.Sip.Messages;
@@ -45,7 +46,7 @@ public static class MediaCapacityRun
         var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.FactoryOn(receiveLoops), IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
         var handler = new CapacityCallHandler(echoEveryFrame: Environment.GetEnvironmentVariable("ECHO_EVERY_FRAME") == "1");
         using var transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
-        using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, handler,
+        using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, new SipCallAnswering(handler, NullLogger.Instance),
             AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance);
         agent.Start();
 

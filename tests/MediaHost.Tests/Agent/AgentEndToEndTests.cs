@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Tests.Providers;
 using VoiceFunctions.TestSupport;

@@ -8,6 +8,7 @@ using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.TestSupport;
 

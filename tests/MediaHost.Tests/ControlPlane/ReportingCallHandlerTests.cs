@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.TestSupport;

@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Tests.Agent;
 using VoiceFunctions.TestSupport;
 

@@ -3,6 +3,7 @@ using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
 
 namespace VoiceFunctions.MediaHost.Tests.Media;

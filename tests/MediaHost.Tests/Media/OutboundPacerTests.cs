@@ -1,6 +1,7 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
 
 namespace VoiceFunctions.MediaHost.Tests.Media;

@@ -2,6 +2,7 @@ using System.Net;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp.Dtmf;
 using VoiceFunctions.TestSupport;
 

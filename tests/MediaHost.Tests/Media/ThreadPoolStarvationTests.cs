@@ -5,6 +5,7 @@ using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
 using VoiceFunctions.TestSupport;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.TestSupport;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.TestSupport;
 

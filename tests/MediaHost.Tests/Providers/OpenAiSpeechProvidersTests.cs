@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Providers.Failover;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Tests;
 

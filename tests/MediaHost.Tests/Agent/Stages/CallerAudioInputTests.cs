@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Agent.Stages;

@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.TestSupport;

@@ -1,7 +1,8 @@
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
-using VoiceFunctions.TestSupport;
 using VoiceFunctions.MediaHost.Tests.Support;
+using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 

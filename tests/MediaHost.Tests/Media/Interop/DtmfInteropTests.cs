@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.MediaHost.Tests.Sip.Interop;
 using VoiceFunctions.MediaHost.Tests.Support;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
 using VoiceFunctions.MediaHost.Sip.Transport;
@@ -27,7 +28,7 @@ public sealed class LoopbackMediaHost : IAsyncDisposable
         Clock.Start();
         Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics, codecs);
         Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
-        Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], wrapMedia?.Invoke(Media) ?? Media, handler, AllowAllPolicy.Instance,
+        Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], wrapMedia?.Invoke(Media) ?? Media, new SipCallAnswering(handler, NullLogger.Instance), AllowAllPolicy.Instance,
             TimeProvider.System, NullLogger.Instance, SipMetrics);
         Agent.Start();
     }

@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 

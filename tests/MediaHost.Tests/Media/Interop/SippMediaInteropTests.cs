@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Codecs;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;

@@ -1,4 +1,5 @@
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp.Dtmf;
 
 namespace VoiceFunctions.MediaHost.Tests.Rtp.Dtmf;

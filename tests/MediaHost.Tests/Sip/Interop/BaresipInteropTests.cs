@@ -1,5 +1,6 @@
 using System.Net;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.MediaHost.Tests.Support;
 using VoiceFunctions.Shared.Calls;

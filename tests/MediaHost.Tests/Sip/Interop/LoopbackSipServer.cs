@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
 using VoiceFunctions.MediaHost.Sip.Transactions;
@@ -23,7 +25,7 @@ public sealed class LoopbackSipServer : IDisposable
         }
         Media = new HoldingMediaSessionFactory(IPAddress.Loopback, TimeProvider.System);
         Agent = new SipUserAgent(new SipUserAgentOptions { Timers = timers ?? SipTimerSettings.Default, MaxConcurrentCalls = maxCalls },
-            transports, Media, handler, policy ?? AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance, Metrics);
+            transports, Media, new SipCallAnswering(handler, NullLogger.Instance), policy ?? AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance, Metrics);
         Agent.Start();
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Auth;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Calls;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;

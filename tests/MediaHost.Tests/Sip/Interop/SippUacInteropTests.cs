@@ -1,4 +1,5 @@
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.TestSupport;

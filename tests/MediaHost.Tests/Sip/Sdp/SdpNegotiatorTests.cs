@@ -1,5 +1,7 @@
 using System.Net;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Sdp;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.Sdp;

@@ -1,4 +1,5 @@
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
 

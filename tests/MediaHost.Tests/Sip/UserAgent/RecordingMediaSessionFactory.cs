@@ -1,5 +1,7 @@
 using System.Net;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
 
@@ -50,7 +52,18 @@ public sealed class RecordingMediaSession(IPEndPoint local) : IMediaSession
 
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) => ValueTask.FromResult(!Stopped);
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>Like the RTP session's playback ring: a frame written after the media stopped is refused with an exception.</summary>
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
+    {
+        if (Stopped)
+        {
+            throw new InvalidOperationException("The call has ended; no more audio can be written.");
+        }
+        FramesWritten++;
+        return ValueTask.CompletedTask;
+    }
+
+    public int FramesWritten { get; private set; }
 
     public int ClearPlayback() => 0;
 

@@ -34,7 +34,7 @@ public class SipDtmfSendTests
         Assert.Equal("Signal=A\r\nDuration=240\r\n", Encoding.ASCII.GetString(info.Body.Span));
         Assert.Contains(tag, info.Headers.Get(SipHeaderNames.From));
         Assert.True(DtmfInfoParser.TryParse(info.ContentType, info.Body.Span, out var parsed));
-        Assert.Equal(new Calls.DtmfDigit('A', TimeSpan.FromMilliseconds(240)), parsed);
+        Assert.Equal(new MediaModel.DtmfDigit('A', TimeSpan.FromMilliseconds(240)), parsed);
         Assert.False(send.IsCompleted, "the send completes with the peer's answer");
         bed.Peer.Send(SipResponseBuilder.Create(info, 200, "OK"));
         Assert.True(await send.DefaultTimeout());

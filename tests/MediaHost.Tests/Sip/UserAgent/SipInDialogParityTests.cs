@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.TestSupport;

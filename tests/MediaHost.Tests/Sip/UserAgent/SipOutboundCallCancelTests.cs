@@ -1,4 +1,5 @@
 using System.Text;
+using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.TestSupport;
@@ -8,7 +9,7 @@ namespace VoiceFunctions.MediaHost.Tests.Sip.UserAgent;
 /// <summary>Giving up on a call we placed before it is answered: CANCEL (RFC 3261 section 9.1), and no answered call left behind.</summary>
 public sealed class SipOutboundCallCancelTests
 {
-    private static Task<Calls.ICallSession> Place(SipTestBed bed, CancellationToken token) =>
+    private static Task<ICallSession> Place(SipTestBed bed, CancellationToken token) =>
         bed.Agent.PlaceCallAsync(new SipOutboundCallRequest("sip:+15552223333@10.0.0.2", SipTestBed.PeerEndpoint, "agent"), token);
 
     [Fact]

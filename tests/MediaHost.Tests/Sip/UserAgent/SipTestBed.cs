@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
 using VoiceFunctions.MediaHost.Sip.Transport;
@@ -17,13 +19,13 @@ public sealed class SipTestBed : IDisposable
     public static readonly IPEndPoint UaEndpoint = new(IPAddress.Parse("10.0.0.1"), 5060);
     public static readonly IPEndPoint PeerEndpoint = new(IPAddress.Parse("10.0.0.2"), 5060);
 
-    public SipTestBed(SipUserAgentOptions? options = null, IInboundPolicy? policy = null, ICallHandler? handler = null)
+    public SipTestBed(SipUserAgentOptions? options = null, IInboundPolicy? policy = null, ICallHandler? handler = null, ILogger? logger = null)
     {
         Network = new InMemorySipNetwork();
         var transport = Transport = Network.Add(UaEndpoint);
         Peer = new FakeSipPeer(Network, PeerEndpoint, UaEndpoint);
-        Agent = new SipUserAgent(options ?? new SipUserAgentOptions(), [transport], Media, handler ?? Handler,
-            policy ?? AllowAllPolicy.Instance, Time, NullLogger.Instance, Metrics);
+        Agent = new SipUserAgent(options ?? new SipUserAgentOptions(), [transport], Media, new SipCallAnswering(handler ?? Handler, logger ?? NullLogger.Instance),
+            policy ?? AllowAllPolicy.Instance, Time, logger ?? NullLogger.Instance, Metrics);
         Agent.Start();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Calls;

@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
 
-namespace VoiceFunctions.MediaHost.Media;
+namespace VoiceFunctions.MediaHost.Hosting;
 
 /// <summary>Registers the RTP media path in the MediaHost: options (section "Rtp"), the shared media clock, metrics
 /// and the <see cref="IMediaSessionFactory"/>.</summary>
@@ -38,25 +40,5 @@ public static class MediaServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value,
             sp.GetRequiredService<MediaClock>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaMetrics>()));
         return services;
-    }
-}
-
-/// <summary>
-/// Warms the media path up and starts the media clock with the host (registered before the SIP service, so both
-/// happen before the first INVITE is read), and stops the clock and the receive loops last.
-/// </summary>
-internal sealed class MediaClockHostedService(MediaClock clock, DatagramReceiveLoops receiveLoops) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        MediaPathWarmUp.Run();
-        clock.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await clock.DisposeAsync().ConfigureAwait(false);
-        receiveLoops.Dispose();
     }
 }

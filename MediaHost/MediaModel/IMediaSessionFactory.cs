@@ -1,8 +1,8 @@
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// Hands out media sessions (one local RTP port each) to the SIP stack. The RTP/codec code implements it;
-/// <see cref="Media.RtpMediaSessionFactory"/> is the one the MediaHost runs.
+/// the RTP media session factory (Media) is the one the MediaHost runs.
 /// </summary>
 public interface IMediaSessionFactory
 {

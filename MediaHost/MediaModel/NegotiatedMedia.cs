@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// The outcome of one SDP offer/answer: everything the RTP path needs and nothing of SDP itself.

@@ -8,12 +8,12 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// (RFC 3261 section 9.1) once the callee has sent a provisional response, and if its 2xx crosses our CANCEL,
 /// ACK it and hang up at once so no answered call is left behind.
 /// </summary>
-internal sealed partial class SipOutboundCall
+internal sealed partial class SipOutboundLeg
 {
-    /// <summary>Cancels the call if it is still unanswered (under the user agent's lock).</summary>
+    /// <summary>Cancels the call if it is still unanswered (takes the stack lock).</summary>
     public void CancelBeforeAnswer()
     {
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             if (_over || _dialog is not null)
             {
@@ -22,7 +22,7 @@ internal sealed partial class SipOutboundCall
             _cancelled = true;
             if (_provisional)
             {
-                _ua.SendCancel(_invite!, _flow);
+                _endpoint.SendCancel(_invite!, _flow);
             }
             End(CallEndReason.CancelledBeforeAnswer, 487, "we cancelled before the callee answered");
             _answered.TrySetCanceled();
@@ -39,7 +39,7 @@ internal sealed partial class SipOutboundCall
         _provisional = true;
         if (_cancelled)
         {
-            _ua.SendCancel(invite, _flow);
+            _endpoint.SendCancel(invite, _flow);
         }
     }
 
@@ -47,6 +47,6 @@ internal sealed partial class SipOutboundCall
     private void ConfirmAndEndLateAnswer(SipMessage response)
     {
         ConfirmDialog(response);
-        _ua.SendRequest(_dialog!.CreateRequest("BYE", _ua.Contact(_flow.Transport)), _dialogFlow!, _ => { });
+        _endpoint.SendRequest(_dialog!.CreateRequest("BYE", Contact), _dialogFlow!, _ => { });
     }
 }

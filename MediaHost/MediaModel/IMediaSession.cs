@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// The media half of one call, as the SIP stack sees it: a reserved local RTP endpoint, the codecs it can
@@ -28,10 +28,10 @@ public interface IMediaSession : IAsyncDisposable
     /// <summary>Stops media and releases the port. Safe to call more than once.</summary>
     Task StopAsync();
 
-    /// <summary>Reads the next 20 ms of decoded caller audio (see <see cref="ICallSession.ReadFrameAsync"/>).</summary>
+    /// <summary>Reads the next 20 ms of decoded caller audio (16 kHz mono, <see cref="AudioFormat.SamplesPerFrame"/> samples); false once media has stopped.</summary>
     ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken);
 
-    /// <summary>Queues 20 ms of agent audio (see <see cref="ICallSession.WriteFrameAsync"/>).</summary>
+    /// <summary>Queues 20 ms of agent audio for playback; the queue is bounded and the caller waits when it is full.</summary>
     ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken);
 
     /// <summary>Drops queued agent audio (barge-in); returns how many frames were dropped.</summary>

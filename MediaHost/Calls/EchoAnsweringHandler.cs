@@ -1,7 +1,7 @@
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
 
-namespace VoiceFunctions.MediaHost.Media;
+namespace VoiceFunctions.MediaHost.Calls;
 
 /// <summary>
 /// The built-in answering behaviour until the AI loop exists: answer, play a prompt once (a 16 kHz mono PCM file

@@ -1,4 +1,4 @@
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// The one PCM format the audio loop sees, whatever codec the call negotiated:

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Threading.Channels;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Auth;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Transactions;
@@ -14,19 +12,20 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 /// retransmitted), then BYE from either side. Our in-dialog requests follow the dialog's route set to its remote
 /// target (RFC 3261 section 12.2.1.1), not the address the INVITE went to; re-INVITEs from the callee (hold,
 /// unhold, codec change) are answered like on calls we receive. Given up before the answer, it is CANCELled.
+/// Signalling only: the media session is used to negotiate and is stopped when the dialog ends.
 /// </summary>
-internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipInDialogLeg
+internal sealed partial class SipOutboundLeg : ISipOutboundLeg, ISipCallLeg, ISipInDialogLeg
 {
-    private readonly SipUserAgent _ua;
+    private readonly SipEndpoint _endpoint;
     private readonly SipOutboundCallRequest _request;
     private readonly IMediaSession _media;
     private readonly SipFlow _flow;
     private readonly string _callId;
     private readonly string _localTag = SipIds.Tag();
     private readonly SipOfferAnswer _sdp;
-    private readonly TaskCompletionSource<ICallSession> _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<ISipCallLeg> _released;
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private SipDialog? _dialog;
     private SipInDialogRequestHandler? _inDialog;
     private readonly SipOkRetransmitter _okRetransmitter;
@@ -37,33 +36,46 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
     private SipFlow? _dialogFlow;
     private int _cseq = 1;
     private bool _authenticated;
-    private bool _over;
+    private volatile bool _over;
 
-    public SipOutboundCall(SipUserAgent ua, SipOutboundCallRequest request, IMediaSession media, SipFlow flow, long sessionId)
+    public SipOutboundLeg(SipEndpoint endpoint, SipOutboundCallRequest request, IMediaSession media, SipFlow flow, long sessionId, Action<ISipCallLeg> released)
     {
-        _ua = ua;
+        _endpoint = endpoint;
         _request = request;
         _media = media;
         _flow = flow;
-        _sdp = new SipOfferAnswer(ua, media, sessionId);
-        _callId = SipIds.CallId(ua.AdvertisedAddress(flow.Transport.LocalEndpoint.Address).ToString());
+        _released = released;
+        _sdp = new SipOfferAnswer(endpoint, media, sessionId);
+        _callId = SipIds.CallId(endpoint.AdvertisedAddress(flow.Transport.LocalEndpoint.Address).ToString());
         Key = _callId + "|" + _localTag;
-        Call = new InboundCall(_callId, request.FromUser, SipUri.TryParse(request.Target, out var uri) ? uri.User ?? "" : "", new Dictionary<string, string>(), "");
-        _okRetransmitter = new SipOkRetransmitter(ua.Clock);
-        media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
+        Parties = new SipCallParties(request.FromUser, SipUri.TryParse(request.Target, out var uri) ? uri.User ?? "" : "", new Dictionary<string, string>());
+        _okRetransmitter = new SipOkRetransmitter(endpoint);
     }
 
     public string Key { get; }
 
-    public InboundCall Call { get; private set; }
+    public string CallId => _callId;
+
+    public SipCallParties Parties { get; }
+
+    /// <summary>The codec the callee's answer settled on; empty until answered.</summary>
+    public string Codec { get; private set; } = "";
+
+    public bool HasEnded => _over;
+
+    public bool MaySendAudio => _sdp.Negotiated?.MaySend != false;
+
+    public event Action<DtmfDigit>? DtmfReceived;
 
     public Task<CallEnded> Ended => _ended.Task;
 
-    public Task<ICallSession> Answered => _answered.Task;
+    public Task Answered => _answered.Task;
 
-    private string LocalAddress => $"<sip:{_request.FromUser}@{_ua.SentBy(_flow.Transport)}>";
+    private string LocalAddress => $"<sip:{_request.FromUser}@{_endpoint.SentBy(_flow.Transport)}>";
 
-    /// <summary>Sends the first INVITE (under the user agent's lock).</summary>
+    private string Contact => _endpoint.Contact(_flow.Transport);
+
+    /// <summary>Sends the first INVITE (under the stack lock).</summary>
     public void Start() => SendInvite(null);
 
     private void SendInvite(SipMessage? challenge)
@@ -74,7 +86,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
         invite.Headers.Add(SipHeaderNames.To, "<" + _request.Target + ">");
         invite.Headers.Add(SipHeaderNames.CallId, _callId);
         invite.Headers.Add(SipHeaderNames.CSeq, $"{_cseq} INVITE");
-        invite.Headers.Add(SipHeaderNames.Contact, _ua.Contact(_flow.Transport));
+        invite.Headers.Add(SipHeaderNames.Contact, Contact);
         invite.Headers.Add(SipHeaderNames.Allow, SipUserAgentOptions.Allow);
         invite.Headers.Add(SipHeaderNames.RecvInfo, SipInfoAnswer.ReceivedPackages);
         invite.Headers.Add(SipHeaderNames.ContentType, SipContentTypes.Sdp);
@@ -84,7 +96,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
             Fail(challenge.StatusCode, "challenged and no usable credentials");
             return;
         }
-        _ua.SendRequest(invite, _flow, response => OnInviteResponse(invite, response));
+        _endpoint.SendRequest(invite, _flow, response => OnInviteResponse(invite, response));
         _invite = invite;
         _provisional = false;
     }
@@ -125,8 +137,8 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
             _answered.TrySetException(new InvalidOperationException(unusable));
             return;
         }
-        Call = Call with { Codec = _sdp.Negotiated!.Codec.ToString() };
-        _answered.TrySetResult(this);
+        Codec = _sdp.Negotiated!.Codec.ToString();
+        _answered.TrySetResult();
     }
 
     /// <summary>The 2xx makes the dialog: build it from the response and ACK (RFC 3261 sections 12.1.2 and 13.2.2.4).</summary>
@@ -145,9 +157,9 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
         };
         // Everything we send in the dialog from now on goes to its next hop (first route, else the callee's Contact).
         _dialogFlow = _flow with { Remote = SipNextHop.For(_dialog, _flow.Remote) };
-        _inDialog = new SipInDialogRequestHandler(_ua, _dialog, _sdp, this);
+        _inDialog = new SipInDialogRequestHandler(_endpoint, _dialog, _sdp, this);
         _ack = _dialog.CreateAck(_cseq);
-        _ua.SendRequest(_ack, _dialogFlow, _ => { });
+        _endpoint.SendRequest(_ack, _dialogFlow, _ => { });
     }
 
     private void Fail(int status, string detail)
@@ -160,7 +172,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
     {
         if (_dialog is not null && !_over)
         {
-            _ua.SendRequest(_dialog.CreateRequest("BYE", _ua.Contact(_flow.Transport)), _dialogFlow!, _ => { });
+            _endpoint.SendRequest(_dialog.CreateRequest("BYE", Contact), _dialogFlow!, _ => { });
         }
         End(reason, status, detail);
     }
@@ -174,40 +186,7 @@ internal sealed partial class SipOutboundCall : ICallSession, ISipCallLeg, ISipI
         _over = true;
         _okRetransmitter.Stop();
         _ = _media.StopAsync();
-        _dtmf.Writer.TryComplete();
-        _ua.CallEnded(this);
+        _released(this);
         _ended.TrySetResult(new CallEnded(reason, status, detail));
-    }
-
-    public Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken)
-    {
-        lock (_ua.Clock.Gate)
-        {
-            Hangup(reason, null, "we hung up");
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken) =>
-        Task.FromResult(new TransferResult(false, null, "transfer of calls we placed is not supported"));
-
-    public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
-        _over ? ValueTask.FromResult(false) : _media.ReadFrameAsync(destination, cancellationToken);
-
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
-        _sdp.Negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
-
-    public int ClearPlayback() => _media.ClearPlayback();
-
-    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
-        SipDtmfSender.SendAsync(_ua, _media, () => _dialog is null || _over ? null : (_dialog, _ua.Contact(_flow.Transport), _dialogFlow!),
-            digit, duration, cancellationToken);
-
-    public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var digit in _dtmf.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return digit;
-        }
     }
 }

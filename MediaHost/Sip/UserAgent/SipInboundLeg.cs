@@ -1,5 +1,4 @@
-using System.Threading.Channels;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transactions;
@@ -8,40 +7,40 @@ using VoiceFunctions.Shared.Calls;
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
 /// <summary>
-/// One call we received: the ringing call the handler answers (<see cref="IIncomingCall"/>) and, once answered,
-/// the live session (<see cref="ICallSession"/>). Protocol state changes happen under the user agent's lock;
-/// the audio methods go straight to the media session.
+/// The signalling of one call we received: ringing, the one answer or refusal, the dialog until BYE. Protocol state
+/// changes under the endpoint's lock. The media session is used only to negotiate (SDP) and is stopped when the dialog
+/// ends; its audio belongs to the call layer.
 /// </summary>
-internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISipCallLeg, ISipInDialogLeg
+internal sealed partial class SipInboundLeg : ISipInboundLeg, ISipCallLeg, ISipInDialogLeg
 {
-    private readonly SipUserAgent _ua;
+    private readonly SipEndpoint _endpoint;
     private readonly SipMessage _invite;
     private readonly SipDialog _dialog;
     private readonly IMediaSession _media;
     private readonly SipOfferAnswer _sdp;
     private readonly SipInDialogRequestHandler _inDialog;
+    private readonly SipOkRetransmitter _okRetransmitter;
+    private readonly Action<ISipCallLeg> _released;
     private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
-    // DTMF is a control event, but a peer could flood INFO: keep the newest 64 rather than grow without limit.
-    private readonly Channel<DtmfDigit> _dtmf = Channel.CreateBounded<DtmfDigit>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private CallState _state = CallState.Ringing;
-    private readonly SipOkRetransmitter _okRetransmitter;
+    private volatile bool _over;
 
-    public SipInboundCall(SipUserAgent ua, SipMessage invite, SipServerTransaction transaction, SipDialog dialog, IMediaSession media,
-        SdpNegotiation? negotiation, long sessionId, InboundCall call)
+    public SipInboundLeg(SipEndpoint endpoint, SipMessage invite, SipServerTransaction transaction, SipDialog dialog, IMediaSession media,
+        SdpNegotiation? negotiation, long sessionId, SipCallParties parties, Action<ISipCallLeg> released)
     {
-        _ua = ua;
+        _endpoint = endpoint;
         _invite = invite;
         InviteTransaction = transaction;
         _dialog = dialog;
         _media = media;
-        _sdp = new SipOfferAnswer(ua, media, sessionId, negotiation);
-        _inDialog = new SipInDialogRequestHandler(ua, dialog, _sdp, this);
-        Call = call;
+        _released = released;
+        _sdp = new SipOfferAnswer(endpoint, media, sessionId, negotiation);
+        _inDialog = new SipInDialogRequestHandler(endpoint, dialog, _sdp, this);
+        _okRetransmitter = new SipOkRetransmitter(endpoint);
+        Parties = parties;
+        Codec = negotiation?.Media?.Codec.ToString() ?? "";
         Key = dialog.CallId + "|" + dialog.LocalTag;
-        _okRetransmitter = new SipOkRetransmitter(ua.Clock);
-        media.DtmfReceived += digit => _dtmf.Writer.TryWrite(digit);
-        media.Failed += ended => _ = EndFromMediaAsync(ended);
     }
 
     private enum CallState
@@ -54,7 +53,18 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
 
     public string Key { get; }
 
-    public InboundCall Call { get; }
+    public string CallId => _dialog.CallId;
+
+    public SipCallParties Parties { get; }
+
+    /// <summary>The codec the INVITE's offer settled on (empty for an INVITE without SDP).</summary>
+    public string Codec { get; }
+
+    public bool HasEnded => _over;
+
+    public bool MaySendAudio => _sdp.Negotiated?.MaySend != false;
+
+    public event Action<DtmfDigit>? DtmfReceived;
 
     /// <summary>Whether an INVITE with these Call-ID, From tag and CSeq number is the one that started this call.</summary>
     public bool IsSameInvite(string? callId, string? fromTag, int? cseq) =>
@@ -75,21 +85,23 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     /// </summary>
     private SipFlow RequestFlow => _dialog.RouteSet.Count == 0 ? Flow : Flow with { Remote = SipNextHop.For(_dialog, Flow.Remote) };
 
-    private string Contact => _ua.Contact(Flow.Transport);
+    private string Contact => _endpoint.Contact(Flow.Transport);
+
+    private SipResponses Responses => _endpoint.Responses;
 
     /// <summary>180 Ringing with our tag: the dialog is early from now on.</summary>
     public void Ring()
     {
-        var ringing = _ua.Response(_invite, 180, "Ringing", _dialog.LocalTag);
+        var ringing = Responses.Create(_invite, 180, "Ringing", _dialog.LocalTag);
         // RFC 3261 section 12.1.1: the responses that set up the dialog echo Record-Route, so the caller learns the route set too.
         ringing.Headers.CopyFrom(_invite.Headers, SipHeaderNames.RecordRoute);
         ringing.Headers.Add(SipHeaderNames.Contact, Contact);
-        _ua.Respond(InviteTransaction, ringing);
+        _endpoint.Respond(InviteTransaction, ringing);
     }
 
-    public Task<ICallSession> AnswerAsync(CancellationToken cancellationToken)
+    public void Answer()
     {
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             if (_state != CallState.Ringing)
             {
@@ -100,25 +112,24 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
                 // Late offer (INVITE without SDP): we offer in the 200 and read the answer from the ACK.
                 _sdp.Offer();
             }
-            var ok = _ua.OkWithSdp(_invite, _dialog.LocalTag, Contact, _sdp.LocalSdp!);
-            _ua.Respond(InviteTransaction, ok);
+            var ok = Responses.OkWithSdp(_invite, _dialog.LocalTag, Contact, _sdp.LocalSdp!);
+            _endpoint.Respond(InviteTransaction, ok);
             StartOkRetransmission(ok, Flow);
             _state = CallState.Answered;
             if (_sdp.Negotiated is { } media)
             {
                 _media.Start(media);
             }
-            return Task.FromResult<ICallSession>(this);
         }
     }
 
     public Task RejectAsync(int sipStatus, string reason, CancellationToken cancellationToken)
     {
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             if (_state == CallState.Ringing)
             {
-                _ua.Respond(InviteTransaction, _ua.Response(_invite, sipStatus, reason, _dialog.LocalTag));
+                _endpoint.Respond(InviteTransaction, Responses.Create(_invite, sipStatus, reason, _dialog.LocalTag));
                 End(CallEndReason.Rejected, sipStatus, reason);
             }
         }
@@ -131,7 +142,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
         {
             return;
         }
-        _ua.Respond(InviteTransaction, _ua.Response(_invite, 487, "Request Terminated", _dialog.LocalTag));
+        _endpoint.Respond(InviteTransaction, Responses.Create(_invite, 487, "Request Terminated", _dialog.LocalTag));
         End(CallEndReason.CancelledBeforeAnswer, 487, "caller cancelled before answer");
     }
 
@@ -141,7 +152,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
     /// </summary>
     public void OnAck(SipMessage ack)
     {
-        StopOkRetransmission();
+        _okRetransmitter.Stop();
         if (_state != CallState.Answered)
         {
             return;
@@ -176,9 +187,7 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
             End(CallEndReason.Error, 408, "no ACK for our 200 OK within 64*T1");
         });
 
-    private void StopOkRetransmission() => _okRetransmitter.Stop();
-
-    private void SendBye() => _ua.SendRequest(_dialog.CreateRequest("BYE", Contact), RequestFlow, _ => { });
+    private void SendBye() => _endpoint.SendRequest(_dialog.CreateRequest("BYE", Contact), RequestFlow, _ => { });
 
     private void End(CallEndReason reason, int? status, string detail)
     {
@@ -187,20 +196,19 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
             return;
         }
         _state = CallState.Ended;
-        StopOkRetransmission();
+        _over = true;
+        _okRetransmitter.Stop();
         _ = _media.StopAsync();
-        _dtmf.Writer.TryComplete();
-        _ua.CallEnded(this);
-        SipUserAgentLog.CallEnded(_ua.Logger, Call.CallId, reason.ToString(), detail);
+        _released(this);
+        SipUserAgentLog.CallEnded(_endpoint.Logger, CallId, reason.ToString(), detail);
         _transfer?.TrySetResult(new TransferResult(false, status, "the call ended: " + detail));
         _ended.TrySetResult(new CallEnded(reason, status, detail));
         _lifetime.Cancel();
     }
 
-    private async Task EndFromMediaAsync(CallEnded ended)
+    public void EndFromMedia(CallEnded ended) => _ = Task.Run(() =>
     {
-        await Task.Yield();
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             if (_state is CallState.Answered or CallState.Confirmed)
             {
@@ -208,5 +216,5 @@ internal sealed partial class SipInboundCall : IIncomingCall, ICallSession, ISip
             }
             End(ended.Reason, ended.SipStatus, ended.Detail);
         }
-    }
+    });
 }

@@ -1,4 +1,4 @@
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// Which way media flows, from OUR side, as agreed in the SDP answer (RFC 3264 section 6.1).

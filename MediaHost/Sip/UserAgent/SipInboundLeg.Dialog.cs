@@ -1,14 +1,13 @@
-using System.Runtime.CompilerServices;
 using System.Text;
-using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Transactions;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
-/// <summary>The leg's side of in-dialog requests (answered by <see cref="SipInDialogRequestHandler"/>), transfer, and the session surface the audio loop uses.</summary>
-internal sealed partial class SipInboundCall
+/// <summary>The leg's side of in-dialog requests (answered by <see cref="SipInDialogRequestHandler"/>), hang-up, transfer and DTMF by INFO.</summary>
+internal sealed partial class SipInboundLeg
 {
     private TaskCompletionSource<TransferResult>? _transfer;
 
@@ -35,7 +34,7 @@ internal sealed partial class SipInboundCall
         StartOkRetransmission(ok, flow);
     }
 
-    void ISipInDialogLeg.DtmfReceived(DtmfDigit digit) => _dtmf.Writer.TryWrite(digit);
+    void ISipInDialogLeg.InfoDigitReceived(DtmfDigit digit) => DtmfReceived?.Invoke(digit);
 
     bool ISipInDialogLeg.NotifyReceived(SipMessage notify) => OnReferProgress(notify);
 
@@ -44,7 +43,7 @@ internal sealed partial class SipInboundCall
         if (_state == CallState.Ringing)
         {
             // RFC 3261 section 15.1.2: the caller may BYE an early dialog; the INVITE still gets its final response.
-            _ua.Respond(InviteTransaction, _ua.Response(_invite, 487, "Request Terminated", _dialog.LocalTag));
+            _endpoint.Respond(InviteTransaction, Responses.Create(_invite, 487, "Request Terminated", _dialog.LocalTag));
         }
         End(CallEndReason.CallerHangUp, null, "BYE from the caller");
     }
@@ -66,29 +65,40 @@ internal sealed partial class SipInboundCall
         return true;
     }
 
-    public async Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken)
+    public bool IsConnected
     {
-        lock (_ua.Clock.Gate)
+        get
+        {
+            using (_endpoint.Enter())
+            {
+                return _state is CallState.Answered or CallState.Confirmed;
+            }
+        }
+    }
+
+    public Task HangUpAsync(CallEndReason reason, CancellationToken cancellationToken)
+    {
+        using (_endpoint.Enter())
         {
             switch (_state)
             {
                 case CallState.Ringing:
-                    _ua.Respond(InviteTransaction, _ua.Response(_invite, 480, "Temporarily Unavailable", _dialog.LocalTag));
+                    _endpoint.Respond(InviteTransaction, Responses.Create(_invite, 480, "Temporarily Unavailable", _dialog.LocalTag));
                     End(reason, 480, "hung up before answer");
-                    return;
+                    break;
                 case CallState.Answered or CallState.Confirmed:
                     SendBye();
                     End(reason, null, "we hung up");
-                    return;
+                    break;
             }
         }
-        await Task.CompletedTask.ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     public async Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken)
     {
         TaskCompletionSource<TransferResult> transfer;
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             if (_state is not (CallState.Confirmed or CallState.Answered) || _transfer is not null)
             {
@@ -102,7 +112,7 @@ internal sealed partial class SipInboundCall
             var refer = _dialog.CreateRequest("REFER", Contact);
             refer.Headers.Add(SipHeaderNames.ReferTo, "<" + target + ">");
             refer.Headers.Add(SipHeaderNames.ReferredBy, _dialog.LocalAddress);
-            _ua.SendRequest(refer, RequestFlow, response =>
+            _endpoint.SendRequest(refer, RequestFlow, response =>
             {
                 if (response.StatusCode >= 300)
                 {
@@ -113,13 +123,13 @@ internal sealed partial class SipInboundCall
         TransferResult result;
         try
         {
-            result = await transfer.Task.WaitAsync(_ua.Options.TransferTimeout, _ua.Clock.Time, cancellationToken).ConfigureAwait(false);
+            result = await transfer.Task.WaitAsync(_endpoint.Options.TransferTimeout, _endpoint.Clock.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             result = new TransferResult(false, null, "no final NOTIFY within the transfer timeout");
         }
-        lock (_ua.Clock.Gate)
+        using (_endpoint.Enter())
         {
             _transfer = null;
         }
@@ -130,23 +140,7 @@ internal sealed partial class SipInboundCall
         return result;
     }
 
-    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
-        SipDtmfSender.SendAsync(_ua, _media, () => _state is CallState.Answered or CallState.Confirmed ? (_dialog, Contact, RequestFlow) : null,
+    public Task<bool> SendDtmfInfoAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
+        SipDtmfInfoSender.SendAsync(_endpoint, () => _state is CallState.Answered or CallState.Confirmed ? (_dialog, Contact, RequestFlow) : null,
             digit, duration, cancellationToken);
-
-    public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
-        _state == CallState.Ended ? ValueTask.FromResult(false) : _media.ReadFrameAsync(destination, cancellationToken);
-
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken) =>
-        _sdp.Negotiated?.MaySend == false ? ValueTask.CompletedTask : _media.WriteFrameAsync(frame, cancellationToken);
-
-    public int ClearPlayback() => _media.ClearPlayback();
-
-    public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var digit in _dtmf.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return digit;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.MediaModel;
 
 /// <summary>
 /// A codec the media path can carry, as SDP names it (rtpmap encoding name, clock rate, channels).
@@ -33,6 +33,6 @@ public sealed record MediaCodec(string Name, int ClockRate, int Channels, int Pa
     public bool SameEncoding(string name, int clockRate, int channels) =>
         string.Equals(Name, name, StringComparison.OrdinalIgnoreCase) && ClockRate == clockRate && Channels == channels;
 
-    /// <summary>"PCMU/8000" or "opus/48000/2": the rtpmap form, also used in <see cref="InboundCall.Codec"/>.</summary>
+    /// <summary>"PCMU/8000" or "opus/48000/2": the rtpmap form, also the codec name the call surface reports.</summary>
     public override string ToString() => Channels == 1 ? $"{Name}/{ClockRate}" : $"{Name}/{ClockRate}/{Channels}";
 }
