@@ -5,7 +5,7 @@ public interface ITextToSpeech
 {
     /// <summary>
     /// Synthesises <paramref name="text"/> in <paramref name="language"/>. Every frame yielded is a new array of
-    /// exactly <see cref="Calls.AudioFormat.SamplesPerFrame"/> samples (the last one padded with silence).
+    /// exactly <see cref="MediaModel.AudioFormat.SamplesPerFrame"/> samples (the last one padded with silence).
     /// Throws <see cref="ProviderException"/> (or <see cref="ProviderTimeoutException"/>).
     /// </summary>
     IAsyncEnumerable<short[]> SynthesizeAsync(string text, string language, CancellationToken cancellationToken);

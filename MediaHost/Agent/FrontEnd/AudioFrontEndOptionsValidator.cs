@@ -15,9 +15,9 @@ public sealed class AudioFrontEndOptionsValidator : IValidateOptions<AudioFrontE
         {
             failures.AddRange(results.Select(r => $"{AudioFrontEndOptions.SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
-        if (options.EchoTailMs % Calls.AudioFormat.FrameMilliseconds != 0)
+        if (options.EchoTailMs % MediaModel.AudioFormat.FrameMilliseconds != 0)
         {
-            failures.Add($"{AudioFrontEndOptions.SectionName}:EchoTailMs must be a multiple of the {Calls.AudioFormat.FrameMilliseconds} ms frame (got {options.EchoTailMs})");
+            failures.Add($"{AudioFrontEndOptions.SectionName}:EchoTailMs must be a multiple of the {MediaModel.AudioFormat.FrameMilliseconds} ms frame (got {options.EchoTailMs})");
         }
         if (options.VadContinueProbabilityPercent > options.VadStartProbabilityPercent)
         {

@@ -6,6 +6,8 @@ using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Providers.Http;
 using VoiceFunctions.MediaHost.Providers.Speech;
 
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Providers.Azure;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using VoiceFunctions.MediaHost.Calls;
 
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Providers.Speech;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 using VoiceFunctions.MediaHost.Calls;
 
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>

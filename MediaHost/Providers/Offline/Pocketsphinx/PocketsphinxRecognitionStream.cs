@@ -44,7 +44,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
             _upsampler = sampleRate == ModelRate ? null : new CodecResampler(sampleRate, ModelRate);
         }
         _interimSamples = ModelRate * options.InterimIntervalMs / 1000;
-        var frames = Math.Max(1, options.MaxBufferedMs / Calls.AudioFormat.FrameMilliseconds);
+        var frames = Math.Max(1, options.MaxBufferedMs / MediaModel.AudioFormat.FrameMilliseconds);
         _audio = Channel.CreateBounded<(short[] Buffer, int Length)>(new BoundedChannelOptions(frames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _decoder.StartUtterance();
         _worker = Task.Run(DecodeAsync);

@@ -7,6 +7,8 @@ using VoiceFunctions.MediaHost.Providers.Failover;
 using VoiceFunctions.MediaHost.Tests.Providers.Fakes;
 using VoiceFunctions.TestSupport;
 
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Tests.Providers.Conformance;
 
 /// <summary>
