@@ -44,6 +44,8 @@ public sealed class ArmExpressionEvaluator(ArmScope scope)
         "concat" => args.All(a => a is JsonArray)
             ? new JsonArray(args.SelectMany(a => ((JsonArray)a!).Select(item => item?.DeepClone())).ToArray())
             : JsonValue.Create(string.Concat(args.Select(Display))),
+        "equals" => JsonValue.Create(JsonNode.DeepEquals(args[0], args[1])),
+        "not" => JsonValue.Create(!args[0]!.GetValue<bool>()),
         "add" => JsonValue.Create(Number(args[0]) + Number(args[1])),
         "sub" => JsonValue.Create(Number(args[0]) - Number(args[1])),
         "tolower" => JsonValue.Create(Text(args[0]).ToLowerInvariant()),

@@ -28,8 +28,15 @@ public sealed class CompiledDeployment
 
     /// <summary>Every container of every container group the deployment creates (in any module), with the
     /// environment it is given: plain and secure values alike, evaluated.</summary>
-    public IEnumerable<(string Container, IReadOnlyDictionary<string, string> Environment)> ContainerEnvironments() =>
-        ContainersOf(Template, new ArmScope(Template, Parameters), "infra.bicep");
+    public IEnumerable<(string Container, IReadOnlyDictionary<string, string> Environment)> ContainerEnvironments(params (string Name, string Value)[] overrides)
+    {
+        var parameters = (JsonObject)Parameters.DeepClone();
+        foreach (var (name, value) in overrides)
+        {
+            parameters[name] = value;
+        }
+        return ContainersOf(Template, new ArmScope(Template, parameters), "infra.bicep");
+    }
 
     private static IEnumerable<(string, IReadOnlyDictionary<string, string>)> ContainersOf(JsonObject template, ArmScope scope, string path)
     {
@@ -37,6 +44,10 @@ public sealed class CompiledDeployment
         foreach (var resource in (template["resources"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var type = resource["type"]?.GetValue<string>();
+            if (resource["condition"] is { } condition && !evaluator.EvaluateNode(condition)!.GetValue<bool>())
+            {
+                continue;
+            }
             if (type == "Microsoft.Resources/deployments" && resource["properties"]?["template"] is JsonObject nested)
             {
                 var values = new JsonObject();

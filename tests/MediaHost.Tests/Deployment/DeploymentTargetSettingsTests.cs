@@ -10,7 +10,7 @@ public sealed class DeploymentTargetSettingsTests
     [Fact]
     public void Infra_template_containers_get_settings_the_MediaHost_accepts()
     {
-        var containers = CompiledDeployment.Sample.ContainerEnvironments().ToArray();
+        var containers = CompiledDeployment.Sample.ContainerEnvironments(("mediaHostTarget", "aci")).ToArray();
         Assert.NotEmpty(containers);
         var problems = containers
             .SelectMany(container => MediaHostSettingsCheck.Problems(container.Environment).Select(problem => $"{container.Container}: {problem}"))
