@@ -24,8 +24,10 @@ param mediaNodeCount int
 @description('SIP port, UDP and TCP, open on each media node.')
 param sipPort int
 
-@description('First and last UDP port of the RTP range open on each media node.')
+@description('First UDP port of the RTP range open on each media node.')
 param rtpPortMin int
+
+@description('Last UDP port (inclusive) of the RTP range open on each media node.')
 param rtpPortMax int
 
 @description('Log Analytics workspace that receives the container logs.')
