@@ -2,7 +2,7 @@ namespace VoiceFunctions.MediaHost.Calls;
 
 /// <summary>
 /// Hands out media sessions (one local RTP port each) to the SIP stack. The RTP/codec code implements it;
-/// until it does, <see cref="HoldingMediaSessionFactory"/> lets calls negotiate SDP and hold the dialog.
+/// <see cref="Media.RtpMediaSessionFactory"/> is the one the MediaHost runs.
 /// </summary>
 public interface IMediaSessionFactory
 {

@@ -13,12 +13,15 @@ public sealed class Resampler
     private const double StopbandEdge = 1.0;
     private const double AttenuationDb = 70;
     private const int ChunkSamples = 2048;
+    // 512 phases cover the TTS rates too (22.05 kHz ↔ 16 kHz is 320/441): at most a few hundred kB of taps, built once per stream.
+    private const int MaxPhases = 512;
 
     private readonly int _up;         // L: the intermediate rate is input × L
     private readonly int _down;       // M: ... and output × M
     private readonly int _tapsPerPhase;
     private readonly float[] _phases; // phase p, tap k stored reversed at [p * _tapsPerPhase + (T - 1 - k)] = h[p + k L] × L
     private readonly float[] _buffer; // (taps - 1) samples of history, then the current chunk
+    private readonly int _halfLength; // the prototype's group delay, in samples of the intermediate rate
     private int _nextPosition;        // the next output's index in the intermediate rate, relative to the chunk
 
     public Resampler(int inputRate, int outputRate)
@@ -32,12 +35,13 @@ public sealed class Resampler
         var divisor = Gcd(inputRate, outputRate);
         _up = outputRate / divisor;
         _down = inputRate / divisor;
-        if (_up > 64 || _down > 64)
+        if (_up > MaxPhases || _down > MaxPhases)
         {
             throw new ArgumentException($"The ratio {outputRate}/{inputRate} needs too many filter phases; use rates with a larger common divisor.");
         }
 
         var prototype = DesignPrototype(inputRate, outputRate, _up);
+        _halfLength = (prototype.Length - 1) / 2;
         _tapsPerPhase = (prototype.Length + _up - 1) / _up;
         _phases = new float[_up * _tapsPerPhase];
         for (var p = 0; p < _up; p++)
@@ -55,6 +59,23 @@ public sealed class Resampler
     public int InputRate { get; }
 
     public int OutputRate { get; }
+
+    /// <summary>
+    /// How to take the filter's delay out exactly (it is rarely a whole number of output samples): feed
+    /// <c>PadInput</c> zero samples first, then drop the first <c>DropOutput</c> output samples.
+    /// </summary>
+    public (int PadInput, int DropOutput) DelayCompensation()
+    {
+        for (var pad = 0; pad < _down; pad++)
+        {
+            var delay = _halfLength + pad * _up; // in samples of the intermediate rate
+            if (delay % _down == 0)
+            {
+                return (pad, delay / _down);
+            }
+        }
+        return (0, _halfLength / _down); // unreachable: L and M are coprime, so some pad fits
+    }
 
     /// <summary>How many output samples <paramref name="inputSamples"/> can produce at most.</summary>
     public int MaxOutputFor(int inputSamples) => (int)(((long)inputSamples * _up + _down - 1) / _down) + 1;

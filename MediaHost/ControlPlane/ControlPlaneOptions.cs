@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace VoiceFunctions.MediaHost.ControlPlane;
 
 /// <summary>
@@ -6,11 +8,15 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// </summary>
 public sealed class ControlPlaneOptions
 {
+    public const string Section = "ControlPlane";
+    public const int MinSecretLength = 32;
+
     /// <summary>The control plane's base URL; events go to {BaseUrl}/api/calls/{callId}/events. Empty = no reporting.</summary>
     public string BaseUrl { get; set; } = "";
     public string KeyId { get; set; } = "mediahost";
     public string Secret { get; set; } = "";
     /// <summary>Events waiting to be sent; when full, new events are dropped (and counted), never waited for.</summary>
+    [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 4096;
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>
@@ -18,6 +24,7 @@ public sealed class ControlPlaneOptions
     /// doubling delay from 250 ms that is about 8 s of waiting, enough to ride out a control-plane restart or a storage
     /// blip (the system drills restart both mid-call) without holding the queue for long.
     /// </summary>
+    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 6;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
     /// <summary>On shutdown, how long queued events may still be sent (the drained calls' hangup reports). Default 5 s.</summary>
@@ -32,27 +39,4 @@ public sealed class ControlPlaneOptions
     public bool CallIdFromSipHeader { get; set; }
 
     public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
-
-    /// <summary>Problems with the settings, one sentence each.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            problems.Add($"ControlPlane:BaseUrl must be an absolute http(s) URL (got '{BaseUrl}').");
-        }
-        if (string.IsNullOrEmpty(KeyId))
-        {
-            problems.Add("AgentEvents:KeyId is required when ControlPlane:BaseUrl is set.");
-        }
-        if (Secret.Length < 32)
-        {
-            problems.Add("AgentEvents:Secret must be at least 32 characters when ControlPlane:BaseUrl is set.");
-        }
-        if (QueueCapacity < 1 || MaxAttempts < 1 || RequestTimeout <= TimeSpan.Zero)
-        {
-            problems.Add("ControlPlane:QueueCapacity, MaxAttempts and RequestTimeout must be positive.");
-        }
-        return problems;
-    }
 }

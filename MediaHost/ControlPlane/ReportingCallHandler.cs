@@ -20,6 +20,11 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
     /// </summary>
     public static readonly TimeSpan EndReasonGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>Wraps <paramref name="inner"/> with the reporter and settings registered by AddControlPlaneReporting.</summary>
+    public static ReportingCallHandler For(ICallHandler inner, IServiceProvider services) =>
+        new(inner, services.GetRequiredService<CallEventReporter>(), services.GetRequiredService<ControlPlaneOptions>().CallIdFromSipHeader,
+            services.GetRequiredService<TimeProvider>());
+
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
         if (callIdFromSipHeader && call.Call.SipHeaders.TryGetValue(AgentCallHeaders.CallId, out var controlPlaneCallId)

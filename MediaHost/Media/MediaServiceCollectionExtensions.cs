@@ -5,21 +5,17 @@ using VoiceFunctions.MediaHost.Media.Net;
 
 namespace VoiceFunctions.MediaHost.Media;
 
-/// <summary>Registers the RTP media path in the MediaHost: options (section "Rtp"), the shared media clock, metrics,
-/// the real <see cref="IMediaSessionFactory"/> and the built-in echo answering behaviour.</summary>
+/// <summary>Registers the RTP media path in the MediaHost: options (section "Rtp"), the shared media clock, metrics
+/// and the <see cref="IMediaSessionFactory"/>.</summary>
 public static class MediaServiceCollectionExtensions
 {
     public const string Section = "Rtp";
 
-    /// <summary>
-    /// Call after the SIP registrations: replaces the holding media path and the answering handler. The RTP
-    /// sockets bind <paramref name="bindAddress"/> (the SIP stack's media bind address).
-    /// </summary>
+    /// <summary>The RTP sockets bind <paramref name="bindAddress"/> (the SIP stack's media bind address).</summary>
     public static IServiceCollection AddRtpMedia(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IPAddress> bindAddress)
     {
-        services.AddOptions<RtpOptions>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations()
-            .Validate(o => o.Validate().Count == 0, "Rtp settings are inconsistent (see Rtp:PortMin/PortMax and Rtp:JitterBuffer).")
-            .ValidateOnStart();
+        services.AddOptions<RtpOptions>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RtpOptions>, RtpOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaMetrics>();
         services.AddSingleton(sp =>
@@ -37,15 +33,10 @@ public static class MediaServiceCollectionExtensions
             return loops;
         });
         services.AddHostedService<MediaClockHostedService>();
-        services.Replace(ServiceDescriptor.Singleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
+        services.AddSingleton<IMediaSessionFactory>(sp => new RtpMediaSessionFactory(
             UdpDatagramSocket.FactoryOn(sp.GetRequiredService<DatagramReceiveLoops>()), bindAddress(sp),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RtpOptions>>().Value,
-            sp.GetRequiredService<MediaClock>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaMetrics>())));
-        services.Replace(ServiceDescriptor.Singleton<ICallHandler>(_ =>
-        {
-            var prompt = configuration[$"{Section}:PromptFile"];
-            return new EchoAnsweringHandler(string.IsNullOrEmpty(prompt) ? null : EchoAnsweringHandler.LoadPrompt(prompt));
-        }));
+            sp.GetRequiredService<MediaClock>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaMetrics>()));
         return services;
     }
 }

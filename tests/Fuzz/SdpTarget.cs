@@ -34,7 +34,7 @@ public static class SdpTarget
             throw new InvariantViolation("SDP rejected without a reason");
         }
 
-        var answer = SdpNegotiator.Answer(text, HoldingMediaSessionFactory.DefaultCodecs, IPAddress.Loopback, 30000, 1, 1);
+        var answer = SdpNegotiator.Answer(text, VoiceFunctions.MediaHost.Media.RtpMediaSessionFactory.DefaultCodecs, IPAddress.Loopback, 30000, 1, 1);
         if (!answer.Succeeded)
         {
             if (answer.FailureStatus is not (400 or 488) || string.IsNullOrEmpty(answer.FailureReason))

@@ -5,15 +5,14 @@ using VoiceFunctions.MediaHost.Providers;
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
-/// Validates the whole AiLoop section, nested objects included (data annotations alone stop at the top level),
-/// plus the rules that span settings. Each failure names its configuration key.
+/// Validates what the top level's data annotations do not reach: the nested objects (each failure names its
+/// configuration key) and the rules that span settings.
 /// </summary>
 public sealed class AiLoopOptionsValidator : IValidateOptions<AiLoopOptions>
 {
     public ValidateOptionsResult Validate(string? name, AiLoopOptions options)
     {
         var failures = new List<string>();
-        Check(options, AiLoopOptions.SectionName, failures);
         Check(options.Vad, "AiLoop:Vad", failures);
         Check(options.Endpointing, "AiLoop:Endpointing", failures);
         foreach (var (language, endpointing) in options.EndpointingByLanguage)

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 
 // In the DI namespace, as is usual for Add* extensions, so Program.cs needs no extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,41 +14,48 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class VoiceAgentServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the AI loop as the MediaHost's <see cref="ICallHandler"/> from the "AiLoop" configuration section
-    /// (validated at start-up). With AiLoop:Enabled=false nothing is registered and the built-in handler stays.
-    /// Replaces an <see cref="ICallHandler"/> registered earlier.
+    /// Binds the "AiLoop" section, validated at start-up (also when the agent is off: a wrong setting is named before
+    /// it would matter). Each failure names its configuration key.
     /// </summary>
-    public static IServiceCollection AddVoiceAgent(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddVoiceAgentOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(AiLoopOptions.SectionName);
-        services.AddOptions<AiLoopOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AiLoopOptions>, AiLoopOptionsValidator>());
-        if (!section.GetValue(nameof(AiLoopOptions.Enabled), true))
-        {
-            return services;
-        }
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AiLoopOptions>().Bind(configuration.GetSection(AiLoopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AiLoopOptions>, AiLoopOptionsValidator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the AI loop: the providers named in AiLoop:Providers (a provider registered before this call is used
+    /// as it is), the <see cref="AgentDependencies"/> and the <see cref="VoiceAgentCallHandler"/>. Needs
+    /// <see cref="AddVoiceAgentOptions"/>, a <see cref="TimeProvider"/> and an <see cref="ITurnReporter"/>; the host
+    /// decides whether the handler answers its calls.
+    /// </summary>
+    public static IServiceCollection AddVoiceAgent(this IServiceCollection services)
+    {
         services.AddMetrics();
         services.AddHttpClient(AgentProviderFactory.HttpClientName);
         services.AddHttpClient("VoiceFunctions.Agent.Tools");
-        services.TryAddSingleton<ITurnReporter>(NullTurnReporter.Instance);
-        services.TryAddSingleton<AgentMetrics>();
-        services.TryAddSingleton<AgentProviderFactory>();
+        services.AddSingleton<AgentMetrics>();
+        services.AddSingleton<AgentProviderFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().CreateSpeechToText());
+        // The loop speaks the streaming contract: a registered streaming recogniser is used as it is; otherwise the
+        // batch provider is adapted (one final after the endpoint).
+        services.TryAddSingleton<IStreamingSpeechToText>(sp => new BatchRecognitionAdapter(
+            sp.GetRequiredService<ISpeechToText>(), sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Providers.Stt));
         services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().CreateLanguageModel());
         services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().CreateTextToSpeech());
-        services.TryAddSingleton(sp => new PhraseAudioCache(sp.GetRequiredService<ITextToSpeech>()));
-        services.TryAddSingleton(sp => new HttpToolInvoker(
+        services.AddSingleton(sp => new PhraseAudioCache(sp.GetRequiredService<ITextToSpeech>()));
+        services.AddSingleton(sp => new HttpToolInvoker(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("VoiceFunctions.Agent.Tools"),
             sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.HttpTools,
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AiLoopOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("VoiceFunctions.MediaHost.Agent");
             ProvidersLog.ProvidersChosen(logger, options.Providers.Stt, options.Providers.Llm, options.Providers.Tts);
             return new AgentDependencies(
-                sp.GetRequiredService<ISpeechToText>(),
+                sp.GetRequiredService<IStreamingSpeechToText>(),
                 sp.GetRequiredService<ILanguageModel>(),
                 sp.GetRequiredService<ITextToSpeech>(),
                 sp.GetRequiredService<PhraseAudioCache>(),
@@ -55,11 +64,11 @@ public static class VoiceAgentServiceCollectionExtensions
                 sp.GetRequiredService<ITurnReporter>(),
                 logger,
                 sp.GetRequiredService<HttpToolInvoker>(),
-                EndOfTurnModel: sp.GetService<IEndOfTurnModel>());
+                EndOfTurnModel: sp.GetService<IEndOfTurnModel>(),
+                AudioFrontEndFactory: sp.GetService<Func<IAudioFrontEnd>>());
         });
         services.AddHostedService<VoiceAgentStartupCheck>();
-        services.RemoveAll<ICallHandler>();
-        services.AddSingleton<ICallHandler, VoiceAgentCallHandler>();
+        services.AddSingleton<VoiceAgentCallHandler>();
         return services;
     }
 }

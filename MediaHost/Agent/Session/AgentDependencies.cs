@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Logging;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>Everything an <see cref="AgentSession"/> uses besides its call: providers, clock, telemetry, tools.</summary>
+/// <param name="Recognition">Streaming speech-to-text (a batch provider behind <see cref="BatchRecognitionAdapter"/>).</param>
+/// <param name="AudioFrontEndFactory">One audio front-end per call (echo canceller, noise suppression); null: <see cref="PassThroughFrontEnd"/>.</param>
 public sealed record AgentDependencies(
-    ISpeechToText SpeechToText,
+    IStreamingSpeechToText Recognition,
     ILanguageModel LanguageModel,
     ITextToSpeech TextToSpeech,
     PhraseAudioCache Phrases,
@@ -15,4 +19,5 @@ public sealed record AgentDependencies(
     ILogger Logger,
     HttpToolInvoker HttpTools,
     Func<IVoiceActivityDetector>? VoiceActivityDetectorFactory = null,
-    IEndOfTurnModel? EndOfTurnModel = null);
+    IEndOfTurnModel? EndOfTurnModel = null,
+    Func<IAudioFrontEnd>? AudioFrontEndFactory = null);

@@ -42,6 +42,22 @@ internal sealed class StageTimeout : IDisposable
 
     public ProviderTimeoutException Translate() => new(_stage, _timeout);
 
+    /// <summary>Awaits one step of the provider; a cancellation by this deadline becomes its <see cref="ProviderTimeoutException"/>.</summary>
+    public async ValueTask<T> GuardAsync<T>(ValueTask<T> step)
+    {
+        try
+        {
+            return await step.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (Fired)
+        {
+            throw Translate();
+        }
+    }
+
+    /// <inheritdoc cref="GuardAsync{T}(ValueTask{T})"/>
+    public ValueTask<T> GuardAsync<T>(Task<T> step) => GuardAsync(new ValueTask<T>(step.WaitAsync(Token)));
+
     public void Dispose()
     {
         _timer.Dispose();

@@ -30,7 +30,7 @@ public sealed class EspeakTextToSpeech(EspeakOptions options) : ITextToSpeech
         {
             throw new ProviderException(Provider, "produced unreadable audio: " + e.Message, isTransient: false, inner: e);
         }
-        var resampled = Resampler.Convert(samples, rate, AudioFormat.SampleRate);
+        var resampled = AlignedResampling.Convert(samples, rate, AudioFormat.SampleRate);
         var assembler = new FrameAssembler();
         foreach (var frame in assembler.Add(resampled))
         {

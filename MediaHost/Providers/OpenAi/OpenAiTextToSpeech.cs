@@ -44,14 +44,14 @@ public sealed class OpenAiTextToSpeech : ITextToSpeech
             {
                 throw new ProviderException(Provider, "unreadable WAV: " + e.Message, isTransient: false, inner: e);
             }
-            foreach (var frame in assembler.Add(Resampler.Convert(samples, rate, AudioFormat.SampleRate)))
+            foreach (var frame in assembler.Add(AlignedResampling.Convert(samples, rate, AudioFormat.SampleRate)))
             {
                 yield return frame;
             }
         }
         else
         {
-            var resampler = new Resampler(options.PcmSampleRate, AudioFormat.SampleRate);
+            var resampler = new AlignedResampling(options.PcmSampleRate, AudioFormat.SampleRate);
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var buffer = new byte[8 * 1024 + 1];
             var carry = 0; // an odd byte left from the previous read

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 
 namespace VoiceFunctions.Benchmarks.Agent;
 
@@ -110,7 +111,7 @@ public static class AgentLoadRunner
     private static AgentDependencies Dependencies(ISpeechToText stt, ILanguageModel llm, ITextToSpeech tts, ITurnReporter reporter)
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new AgentDependencies(stt, llm, tts, new PhraseAudioCache(tts), TimeProvider.System, new AgentMetrics(meters), reporter,
+        return new AgentDependencies(new BatchRecognitionAdapter(stt, "bench"), llm, tts, new PhraseAudioCache(tts), TimeProvider.System, new AgentMetrics(meters), reporter,
             NullLogger.Instance, new HttpToolInvoker(new HttpClient(), [], TimeProvider.System));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Agent;
@@ -17,7 +18,7 @@ internal sealed class AgentHarness : ITurnReporter
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         MeterFactory = services.GetRequiredService<IMeterFactory>();
         var clock = time ?? call.Clock;
-        Dependencies = new AgentDependencies(stt, llm, tts, new PhraseAudioCache(tts), clock,
+        Dependencies = new AgentDependencies(new BatchRecognitionAdapter(stt, "fake-stt"), llm, tts, new PhraseAudioCache(tts), clock,
             new AgentMetrics(MeterFactory), this, NullLogger.Instance,
             new HttpToolInvoker(toolHttp ?? new HttpClient(), Options.HttpTools, clock));
         Session = new AgentSession(call, Options, Dependencies);

@@ -3,6 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
+using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.TestSupport;
@@ -16,7 +20,7 @@ public sealed class VoiceAgentRegistrationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         before?.Invoke(services);
-        services.AddVoiceAgent(configuration);
+        services.AddMediaHost(configuration);
         return services.BuildServiceProvider();
     }
 
@@ -32,17 +36,42 @@ public sealed class VoiceAgentRegistrationTests
     }
 
     [Fact]
-    public void The_agent_replaces_a_built_in_handler_registered_before_it()
+    public void The_host_registers_exactly_one_call_handler()
     {
-        using var sp = Build([], s => s.AddSingleton<ICallHandler, NoopHandler>());
+        using var sp = Build([]);
         Assert.IsType<VoiceAgentCallHandler>(Assert.Single(sp.GetServices<ICallHandler>()));
     }
 
     [Fact]
-    public void Disabled_agent_leaves_the_built_in_handler()
+    public void Disabled_agent_chooses_the_built_in_echo_and_registers_no_agent()
     {
-        using var sp = Build(new() { ["AiLoop:Enabled"] = "false" }, s => s.AddSingleton<ICallHandler, NoopHandler>());
-        Assert.IsType<NoopHandler>(sp.GetRequiredService<ICallHandler>());
+        using var sp = Build(new() { ["AiLoop:Enabled"] = "false" });
+        Assert.IsType<EchoAnsweringHandler>(Assert.Single(sp.GetServices<ICallHandler>()));
+        Assert.Null(sp.GetService<AgentDependencies>());
+    }
+
+    [Fact]
+    public void A_batch_recogniser_is_adapted_to_the_streaming_contract()
+    {
+        using var sp = Build([], s => s.AddSingleton<ISpeechToText>(new FakeSpeechToText()));
+        Assert.IsType<BatchRecognitionAdapter>(sp.GetRequiredService<IStreamingSpeechToText>());
+        Assert.IsType<BatchRecognitionAdapter>(sp.GetRequiredService<AgentDependencies>().Recognition);
+    }
+
+    [Fact]
+    public void A_registered_streaming_recogniser_is_used_as_it_is()
+    {
+        var streaming = new Stages.FakeStreamingSpeechToText();
+        using var sp = Build([], s => s.AddSingleton<IStreamingSpeechToText>(streaming));
+        Assert.Same(streaming, sp.GetRequiredService<AgentDependencies>().Recognition);
+    }
+
+    [Fact]
+    public void A_registered_audio_front_end_factory_reaches_the_agent()
+    {
+        Func<IAudioFrontEnd> factory = () => new PassThroughFrontEnd();
+        using var sp = Build([], s => s.AddSingleton(factory));
+        Assert.Same(factory, sp.GetRequiredService<AgentDependencies>().AudioFrontEndFactory);
     }
 
     [Fact]
@@ -139,12 +168,9 @@ public sealed class VoiceAgentRegistrationTests
         var logs = new ListLogger();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AiLoop:Providers:Espeak:Command"] = "/nonexistent/espeak-ng" }).Build();
         var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs));
-        services.AddVoiceAgent(configuration);
-        using var sp = services.BuildServiceProvider();
-        foreach (var hosted in sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
+        services.AddMediaHost(configuration);
+        await using var sp = services.BuildServiceProvider(); // the media clock (a hosted service's dependency) disposes asynchronously
+        await sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<VoiceAgentStartupCheck>().Single().StartAsync(CancellationToken.None);
         Assert.Contains(logs.Messages, m => m.Contains("English only") && m.Contains("ru-RU"));
         Assert.Contains(logs.Messages, m => m.Contains("'/nonexistent/espeak-ng' is not installed"));
     }
@@ -170,11 +196,6 @@ public sealed class VoiceAgentRegistrationTests
                 Messages.Add(formatter(state, exception));
             }
         }
-    }
-
-    private sealed class NoopHandler : ICallHandler
-    {
-        public Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class AnsweringCall(TestCallSession session) : IIncomingCall

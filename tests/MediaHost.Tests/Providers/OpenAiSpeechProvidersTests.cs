@@ -52,7 +52,7 @@ public sealed class OpenAiSpeechProvidersTests
     public async Task Speech_as_streamed_24_khz_pcm_comes_out_as_16_khz_frames_of_the_same_duration()
     {
         var tone = SyntheticAudio.Tone(440, -12, 1000); // generated at 16 kHz...
-        var at24k = Resampler.Convert(tone, 16_000, 24_000); // ...and served as 24 kHz PCM like OpenAI's "pcm"
+        var at24k = AlignedResampling.Convert(tone, 16_000, 24_000); // ...and served as 24 kHz PCM like OpenAI's "pcm"
         var bytes = new byte[at24k.Length * 2];
         Buffer.BlockCopy(at24k, 0, bytes, 0, bytes.Length);
         await using var server = await LoopbackOpenAiServer.StartAsync(async (ctx, _) =>

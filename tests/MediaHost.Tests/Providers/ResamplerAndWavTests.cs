@@ -8,8 +8,8 @@ public sealed class ResamplerAndWavTests
     [Fact]
     public void Resampling_22050_to_16000_keeps_duration_and_level_of_a_tone()
     {
-        var tone = Resampler.Convert(SyntheticAudio.Tone(500, -20, 1000), 16_000, 22_050);
-        var back = Resampler.Convert(tone, 22_050, 16_000);
+        var tone = AlignedResampling.Convert(SyntheticAudio.Tone(500, -20, 1000), 16_000, 22_050);
+        var back = AlignedResampling.Convert(tone, 22_050, 16_000);
         Assert.InRange(back.Length, 15_990, 16_010);
         Assert.Equal(-20, SyntheticAudio.RmsDbfs(back.AsSpan(1000, 14_000)), 0.3);
     }
@@ -19,7 +19,7 @@ public sealed class ResamplerAndWavTests
     {
         // A 10 kHz tone at 22.05 kHz cannot exist at 16 kHz: it must not fold back as a 6 kHz alias.
         var tone = SyntheticAudioAt(22_050, 10_000, -20, 1000);
-        var down = Resampler.Convert(tone, 22_050, 16_000);
+        var down = AlignedResampling.Convert(tone, 22_050, 16_000);
         Assert.True(SyntheticAudio.RmsDbfs(down.AsSpan(1000, 14_000)) < -45);
     }
 
@@ -27,8 +27,8 @@ public sealed class ResamplerAndWavTests
     public void Streaming_in_odd_pieces_gives_the_same_samples_as_one_call()
     {
         var input = SyntheticAudio.Voice(-20, 500);
-        var whole = Resampler.Convert(input, 24_000, 16_000);
-        var resampler = new Resampler(24_000, 16_000);
+        var whole = AlignedResampling.Convert(input, 24_000, 16_000);
+        var resampler = new AlignedResampling(24_000, 16_000);
         var pieces = new List<short>();
         for (var i = 0; i < input.Length; i += 77)
         {

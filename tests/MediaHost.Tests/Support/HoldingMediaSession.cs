@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using VoiceFunctions.MediaHost.Calls;
 
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.Tests;
 
 /// <summary>One held call's media: a bound UDP socket (port reserved, nothing read), silence in, audio discarded.</summary>
 internal sealed class HoldingMediaSession : IMediaSession

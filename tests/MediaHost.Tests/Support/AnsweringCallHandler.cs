@@ -1,8 +1,9 @@
-namespace VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Tests;
 
 /// <summary>
-/// The built-in behaviour until the AI loop exists: answer every call and hold it (media as the media path
-/// provides) until the caller hangs up.
+/// A test call handler: answers every call and holds it (media as the media path provides) until the caller hangs up.
 /// </summary>
 public sealed class AnsweringCallHandler : ICallHandler
 {

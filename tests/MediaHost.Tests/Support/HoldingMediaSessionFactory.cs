@@ -1,9 +1,10 @@
 using System.Net;
+using VoiceFunctions.MediaHost.Calls;
 
-namespace VoiceFunctions.MediaHost.Calls;
+namespace VoiceFunctions.MediaHost.Tests;
 
 /// <summary>
-/// The stand-in media path until the RTP code plugs in: each session reserves a real UDP port (so the SDP we
+/// A test media path for SIP tests that need no RTP: each session reserves a real UDP port (so the SDP we
 /// send is honest and the port pool is real), offers the default codecs, discards what the agent writes and
 /// feeds it silence at the media clock's pace. Answered calls negotiate SDP and hold the dialog.
 /// </summary>

@@ -1,0 +1,25 @@
+namespace VoiceFunctions.MediaHost.Agent;
+
+/// <summary>
+/// VAD and endpointing, frame by frame: a caller frame is speech when the voice activity detector says so and the
+/// echo guard does not take it for the agent's own voice; the endpointer turns those verdicts (and the partial
+/// transcript, for an end-of-turn model) into the beginnings and ends of the caller's turns.
+/// </summary>
+internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo, Endpointer endpointer)
+{
+    /// <summary>The trailing silence of the turn that just ended (readable until the next frame).</summary>
+    public TimeSpan TrailingSilence => endpointer.TrailingSilence;
+
+    public SpeechStep OnFrame(in CallerFrame frame, string? partialTranscript)
+    {
+        var activity = vad.Process(frame.Samples);
+        // The echo guard sees every slot, speech or not, so that its window follows the agent's audio as it played.
+        var isEcho = echo.IsEcho(frame.FarEndLevelDbfs, activity.LevelDbfs);
+        if (endpointer.InSpeech)
+        {
+            endpointer.PartialTranscript = partialTranscript;
+        }
+        var isSpeech = activity.IsSpeech && !isEcho;
+        return new SpeechStep(isSpeech, endpointer.OnFrame(isSpeech));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.ControlPlane;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+
+namespace VoiceFunctions.MediaHost.Hosting;
+
+/// <summary>
+/// The one place the MediaHost is wired: the SIP stack, the RTP media path, the call handler chosen by configuration
+/// (the agent, or the built-in echo) and the decorators applied to it, in the order written here. Nothing registered
+/// here is replaced or removed later.
+/// </summary>
+public static class MediaHostServiceCollectionExtensions
+{
+    public static IServiceCollection AddMediaHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        var handler = ChooseCallHandler(configuration);
+        var reporting = ControlPlaneServiceCollectionExtensions.IsConfigured(configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SipOptions>, SipOptionsValidator>();
+        services.AddSingleton<SipMetrics>();
+        services.AddRtpMedia(configuration, sp => IPAddress.Parse(sp.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress));
+        services.AddVoiceAgentOptions(configuration);
+
+        // Reporting to the control plane (ControlPlane:BaseUrl set): the call events, and the agent's turns.
+        if (reporting)
+        {
+            services.AddControlPlaneReporting(configuration);
+        }
+        services.AddSingleton<ITurnReporter>(sp => reporting ? sp.GetRequiredService<CallEventReporter>() : NullTurnReporter.Instance);
+
+        // The call handler: one of the two, then its decorators, outermost last.
+        if (handler == CallHandlerKind.Agent)
+        {
+            services.AddVoiceAgent();
+        }
+        services.AddSingleton<ICallHandler>(sp =>
+        {
+            var inner = handler == CallHandlerKind.Agent ? sp.GetRequiredService<VoiceAgentCallHandler>() : EchoHandler(configuration);
+            return reporting ? ReportingCallHandler.For(inner, sp) : inner;
+        });
+
+        services.AddSingleton<SipHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
+        return services;
+    }
+
+    /// <summary>AiLoop:Enabled (default true) chooses the agent; false the built-in echo.</summary>
+    public static CallHandlerKind ChooseCallHandler(IConfiguration configuration) =>
+        configuration.GetSection(AiLoopOptions.SectionName).GetValue(nameof(AiLoopOptions.Enabled), true) ? CallHandlerKind.Agent : CallHandlerKind.Echo;
+
+    private static ICallHandler EchoHandler(IConfiguration configuration)
+    {
+        var prompt = configuration[$"{MediaServiceCollectionExtensions.Section}:PromptFile"];
+        return new EchoAnsweringHandler(string.IsNullOrEmpty(prompt) ? null : EchoAnsweringHandler.LoadPrompt(prompt));
+    }
+}

@@ -1,0 +1,91 @@
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.MediaHost.Tests.Agent.Stages;
+
+public sealed class PlaybackTrackerTests
+{
+    private static short[] Frame(short value) => Enumerable.Repeat(value, AudioFormat.SamplesPerFrame).ToArray();
+
+    [Fact]
+    public void Each_slot_gives_the_next_queued_frame_as_the_far_end_then_silence()
+    {
+        var tracker = new PlaybackTracker();
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        tracker.Queued(Frame(1));
+        tracker.Queued(Frame(2));
+
+        Assert.True(tracker.NextSlot(farEnd)); // frame 1 played, frame 2 still queued
+        Assert.All(farEnd, s => Assert.Equal(1, s));
+        Assert.False(tracker.NextSlot(farEnd)); // frame 2 played, nothing left
+        Assert.All(farEnd, s => Assert.Equal(2, s));
+        Assert.False(tracker.NextSlot(farEnd));
+        Assert.All(farEnd, s => Assert.Equal(0, s));
+    }
+
+    [Fact]
+    public void A_frame_is_copied_when_queued_so_the_writer_may_reuse_its_buffer()
+    {
+        var tracker = new PlaybackTracker();
+        var buffer = Frame(7);
+        tracker.Queued(buffer);
+        Array.Fill(buffer, (short)9);
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        tracker.NextSlot(farEnd);
+        Assert.All(farEnd, s => Assert.Equal(7, s));
+    }
+
+    [Fact]
+    public void Frames_dropped_by_a_barge_in_never_play()
+    {
+        var tracker = new PlaybackTracker();
+        tracker.Queued(Frame(5));
+        tracker.Cleared();
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        Assert.False(tracker.NextSlot(farEnd));
+        Assert.All(farEnd, s => Assert.Equal(0, s));
+    }
+
+    [Fact]
+    public async Task Drained_completes_when_the_last_queued_frame_has_played()
+    {
+        var tracker = new PlaybackTracker();
+        Assert.True(tracker.WhenDrained().IsCompleted);
+        tracker.Queued(Frame(1));
+        tracker.Queued(Frame(2));
+        var drained = tracker.WhenDrained();
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        tracker.NextSlot(farEnd);
+        Assert.False(drained.IsCompleted);
+        tracker.NextSlot(farEnd);
+        await drained.DefaultTimeout();
+    }
+
+    [Fact]
+    public async Task Drained_completes_at_a_barge_in()
+    {
+        var tracker = new PlaybackTracker();
+        tracker.Queued(Frame(1));
+        var drained = tracker.WhenDrained();
+        tracker.Cleared();
+        await drained.DefaultTimeout();
+    }
+
+    [Fact]
+    public void More_frames_than_the_initial_ring_are_kept_in_order()
+    {
+        var tracker = new PlaybackTracker();
+        for (short i = 1; i <= 200; i++)
+        {
+            tracker.Queued(Frame(i));
+        }
+        Assert.Equal(200, tracker.Outstanding);
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        for (short i = 1; i <= 200; i++)
+        {
+            tracker.NextSlot(farEnd);
+            Assert.Equal(i, farEnd[0]);
+        }
+    }
+}
