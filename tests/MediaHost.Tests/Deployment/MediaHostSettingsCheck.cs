@@ -1,16 +1,13 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Hosting;
-using VoiceFunctions.MediaHost.Media;
 
 namespace VoiceFunctions.MediaHost.Tests.Deployment;
 
 /// <summary>
-/// Runs a container environment through the MediaHost's own start-up validation: the options registered the way
-/// Program.cs registers them (SIP with SipOptionsValidator, RTP, control plane reporting, the AI loop), bound from
+/// Runs a container environment through the MediaHost's own start-up validation: the services registered by the
+/// host's own AddMediaHost (SIP with SipOptionsValidator, RTP, control plane reporting, the AI loop), bound from
 /// the environment variables as the host binds them ("Section__Key"), then every ValidateOnStart check the host
 /// runs before it serves. Returns the problems the MediaHost would stop with; none when it would start.
 /// </summary>
@@ -25,11 +22,10 @@ public static class MediaHostSettingsCheck
         services.AddLogging();
         try
         {
-            services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+            services.AddMediaHost(configuration);
+            // The SIP validator reads password variables from this environment, not the test process's.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(SipOptionsValidator)));
             services.AddSingleton<IValidateOptions<SipOptions>>(new SipOptionsValidator(name => environment.GetValueOrDefault(name)));
-            services.AddRtpMedia(configuration, _ => IPAddress.Any);
-            services.AddControlPlaneReporting(configuration);
-            services.AddVoiceAgent(configuration);
             using var provider = services.BuildServiceProvider();
             provider.GetRequiredService<IStartupValidator>().Validate();
             return [];
