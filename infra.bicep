@@ -94,7 +94,22 @@ param instanceMemoryMB int = 2048
 @maxValue(730)
 param logRetentionDays int = 30
 
-// ---------- MediaHost (Container Instances) ----------
+// ---------- MediaHost ----------
+
+@description('Where the MediaHost runs. aks: a host-network DaemonSet on media nodes with public IPs, SIP and the whole RTP range open, hundreds of calls per node (deploy/aks/ holds the manifests; docs/deployment.md). aci: one Container Instances group that carries ONE call at a time (5 ports per IP), a test target only.')
+@allowed(['aci', 'aks'])
+param mediaHostTarget string = 'aci'
+
+@description('AKS target: VM size of the media nodes.')
+param mediaNodeSize string = 'Standard_F2s_v2'
+
+@description('AKS target: number of media nodes (one MediaHost each).')
+@minValue(1)
+@maxValue(100)
+param mediaNodeCount int = 3
+
+@description('AKS target: Kubernetes version; empty takes the region default.')
+param kubernetesVersion string = ''
 
 @description('MediaHost container image (built from MediaHost/Dockerfile and pushed to your registry).')
 param mediaHostImage string
@@ -174,6 +189,9 @@ var sipPort = 5060
 var httpPort = 8080
 // Container Instances exposes at most 5 ports per IP: SIP UDP + SIP TCP + HTTP leave room for one RTP/RTCP pair.
 var rtpPortCount = 2
+// AKS: the MediaHost's whole default RTP range, open on each media node (deploy/aks/ sets the same range).
+var mediaHostRtpPortMin = 20000
+var mediaHostRtpPortMax = 29999
 // Deterministic, so the function app can be told where the MediaHost is before the container group exists.
 var mediaHostFqdn = '${mediaHostDnsLabel}.${location}.azurecontainer.io'
 var secretNames = {
@@ -249,7 +267,7 @@ module functionApp 'infra/functionapp.bicep' = {
   }
 }
 
-module mediaHost 'infra/mediahost.bicep' = {
+module mediaHost 'infra/mediahost.bicep' = if (mediaHostTarget == 'aci') {
   name: 'mediahost'
   params: {
     location: location
@@ -289,6 +307,22 @@ module mediaHost 'infra/mediahost.bicep' = {
   }
 }
 
+module mediaNodes 'infra/mediahost-aks.bicep' = if (mediaHostTarget == 'aks') {
+  name: 'mediahost-aks'
+  params: {
+    location: location
+    name: '${namePrefix}-media-${suffix}'
+    kubernetesVersion: kubernetesVersion
+    mediaNodeSize: mediaNodeSize
+    mediaNodeCount: mediaNodeCount
+    sipPort: sipPort
+    rtpPortMin: mediaHostRtpPortMin
+    rtpPortMax: mediaHostRtpPortMax
+    workspaceName: monitoring.outputs.workspaceName
+    tags: tags
+  }
+}
+
 module alerts 'infra/alerts.bicep' = {
   name: 'alerts'
   params: {
@@ -311,10 +345,13 @@ module alerts 'infra/alerts.bicep' = {
 output liveKitWebhookUrl string = 'https://${functionApp.outputs.defaultHostName}/${webhookRoute}'
 
 @description('SIP address of the MediaHost for the LiveKit SIP outbound trunk (host:port).')
-output mediaHostSipAddress string = '${mediaHost.outputs.fqdn}:${sipPort}'
+output mediaHostSipAddress string = mediaHostTarget == 'aci' ? '${mediaHost!.outputs.fqdn}:${sipPort}' : 'the SIP front door (deploy/kamailio/)'
 
 @description('The MediaHost\'s public IP address.')
-output mediaHostIpAddress string = mediaHost.outputs.ipAddress
+output mediaHostIpAddress string = mediaHostTarget == 'aci' ? mediaHost!.outputs.ipAddress : ''
+
+@description('AKS target: the cluster to apply deploy/aks/ to (az aks get-credentials).')
+output mediaClusterName string = mediaHostTarget == 'aks' ? mediaNodes!.outputs.name : ''
 
 @description('Name of the function app (for `func azure functionapp publish` or zip deploy).')
 output functionAppName string = functionApp.outputs.name

@@ -14,6 +14,8 @@ declare -A debs=(
   [sox]=sox
   [tshark]=tshark
   [afl-fuzz]=afl++
+  # deploy/aks manifests are read offline by the deployment tests (kubectl annotate --local).
+  [kubectl]=kubectl
 )
 missing=()
 for cmd in "${!debs[@]}"; do

@@ -47,6 +47,8 @@ public sealed class SipHostedService(
         var settings = options.Value;
         var readEnvironment = environment ?? Environment.GetEnvironmentVariable;
         var bind = IPAddress.Parse(settings.BindAddress);
+        // Resolved before any socket is bound: a name that does not resolve stops the start with the reason.
+        var advertised = AdvertisedAddressResolver.Resolve(settings.ExternalAddress);
         var logger = loggers.CreateLogger("VoiceFunctions.MediaHost.Sip");
         var udp = new UdpSipTransport(new IPEndPoint(bind, settings.UdpPort), SipLimits.Default, logger);
         _transports.Add(udp);
@@ -76,7 +78,7 @@ public sealed class SipHostedService(
         _agent = new SipUserAgent(new SipUserAgentOptions
         {
             MessageObserver = messageObserver,
-            AdvertisedAddress = string.IsNullOrEmpty(settings.ExternalAddress) ? null : IPAddress.Parse(settings.ExternalAddress),
+            AdvertisedAddress = advertised,
             MaxConcurrentCalls = settings.MaxConcurrentCalls,
             InboundAuthentication = inbound,
             CpuAdmission = _cpuAdmission = settings.MaxCpuPercent > 0

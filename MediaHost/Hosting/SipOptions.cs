@@ -22,7 +22,8 @@ public sealed class SipOptions
     [Range(-1, 65535)]
     public int TcpPort { get; set; } = MediaHostPorts.Sip;
 
-    /// <summary>The address peers must reach us on (Via, Contact, SDP) when behind NAT. Default: the bound address.</summary>
+    /// <summary>The address peers must reach us on (Via, Contact, SDP) when behind NAT: an IP address, or a host name
+    /// resolved once at start (the start fails when it does not resolve). Default: the bound address.</summary>
     public string? ExternalAddress { get; set; }
 
     /// <summary>Address media sockets bind to. Default 0.0.0.0.</summary>

@@ -22,9 +22,9 @@ public sealed class SipOptionsValidator(Func<string, string?> environment) : IVa
         {
             problems.Add($"Sip:MediaBindAddress '{options.MediaBindAddress}' is not an IP address");
         }
-        if (options.ExternalAddress is { Length: > 0 } external && !IPAddress.TryParse(external, out _))
+        if (options.ExternalAddress is { Length: > 0 } external && !AdvertisedAddressResolver.IsAddressOrHostName(external))
         {
-            problems.Add($"Sip:ExternalAddress '{external}' is not an IP address");
+            problems.Add($"Sip:ExternalAddress '{external}' is neither an IP address nor a host name");
         }
         for (var i = 0; i < options.AllowedNetworks.Count; i++)
         {
