@@ -5,6 +5,7 @@ using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 
 namespace VoiceFunctions.MediaHost.Hosting;
@@ -66,7 +67,8 @@ public static class MediaHostServiceCollectionExtensions
         var aiLoop = configuration.GetSection(AiLoopOptions.SectionName);
         var offlineStt = aiLoop.GetSection("Providers").GetValue("Stt", "pocketsphinx") == "pocketsphinx";
         var sttChain = aiLoop.GetSection("Providers:Chains:Stt:Chain").Exists();
-        if (offlineStt && !sttChain)
+        var batchRegistered = services.Any(d => d.ServiceType == typeof(ISpeechToText)); // a provider given by the caller wins
+        if (offlineStt && !sttChain && !batchRegistered)
         {
             services.TryAddSingleton(sp => sp.GetRequiredService<AgentProviderFactory>().LoadScript());
             services.AddPocketsphinxStreaming(o => aiLoop.GetSection("PocketsphinxStreaming").Bind(o));

@@ -21,7 +21,7 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{_blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{_tablePort}/devstoreaccount1;";
+        $"BlobEndpoint=http://127.0.0.1:{_blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{_tablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queuePort}/devstoreaccount1;";
 
     public static async Task<DedicatedAzurite> StartAsync()
     {
@@ -77,7 +77,7 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
-        while (!Listening(_tablePort) || !Listening(_blobPort))
+        while (!Listening(_tablePort) || !Listening(_blobPort) || !Listening(_queuePort))
         {
             if (_process.HasExited || DateTimeOffset.UtcNow > deadline)
             {

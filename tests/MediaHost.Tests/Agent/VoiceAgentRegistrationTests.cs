@@ -10,6 +10,7 @@ using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Providers.Offline;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Agent;
@@ -34,6 +35,16 @@ public sealed class VoiceAgentRegistrationTests
         Assert.IsType<ScriptedLanguageModel>(sp.GetRequiredService<ILanguageModel>());
         Assert.IsType<CachingTextToSpeech>(sp.GetRequiredService<ITextToSpeech>()); // espeak-ng behind the sentence cache
         Assert.Equal("ru-RU", sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Language);
+    }
+
+    [Fact]
+    public void With_no_configuration_the_agent_gets_the_streaming_offline_recogniser_the_model_vad_and_the_end_of_turn_scorer()
+    {
+        using var sp = Build([]);
+        var agent = sp.GetRequiredService<AgentDependencies>();
+        Assert.IsType<PocketsphinxStreamingSpeechToText>(agent.Recognition);
+        Assert.NotNull(agent.VoiceActivityDetectorFactory);
+        Assert.IsType<TranscriptEndOfTurnScorer>(agent.EndOfTurnModel);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed partial class MetricEmissionTests
     [GeneratedRegex(@"\.Create\w+(<[^>()]*>)?\(\s*(?<class>LiveKitMetricNames|MetricNames)\.(?<field>\w+)")]
     private static partial Regex InstrumentCreation();
 
-    [GeneratedRegex(@"voicefunctions\.[a-z_.]+[a-z_]")]
+    // A metric name, not a Kubernetes label or taint domain such as voicefunctions.io/role (followed by '/').
+    [GeneratedRegex(@"voicefunctions\.[a-z_.]+[a-z_](?![a-z_./])")]
     private static partial Regex MetricNameInText();
 
     private static readonly Dictionary<string, string> NameOfField = LiteralFields(typeof(MetricNames));
