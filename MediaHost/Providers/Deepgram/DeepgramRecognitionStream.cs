@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.MediaHost.Providers.WebSockets;
+using VoiceFunctions.MediaHost.Providers.Speech;
 
 namespace VoiceFunctions.MediaHost.Providers.Deepgram;
 
@@ -21,16 +21,7 @@ internal sealed class DeepgramRecognitionStream(VendorWebSocket socket, string p
         {
             return;
         }
-        var bytes = frame.Length * 2;
-        if (_pcm.Length < bytes)
-        {
-            _pcm = new byte[bytes];
-        }
-        var span = frame.Span;
-        for (var i = 0; i < span.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(_pcm.AsSpan(i * 2), span[i]);
-        }
+        var bytes = PcmEncoding.ToLittleEndian(frame.Span, ref _pcm);
         await socket.SendBinaryAsync(_pcm.AsMemory(0, bytes), cancellationToken).ConfigureAwait(false);
     }
 

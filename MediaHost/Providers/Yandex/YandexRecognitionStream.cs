@@ -1,9 +1,9 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.MediaHost.Providers.Yandex.SttV3;
+using VoiceFunctions.MediaHost.Providers.Speech;
 
 namespace VoiceFunctions.MediaHost.Providers.Yandex;
 
@@ -25,16 +25,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
         {
             return;
         }
-        var bytes = frame.Length * 2;
-        if (_pcm.Length < bytes)
-        {
-            _pcm = new byte[bytes];
-        }
-        var span = frame.Span;
-        for (var i = 0; i < span.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(_pcm.AsSpan(i * 2), span[i]);
-        }
+        var bytes = PcmEncoding.ToLittleEndian(frame.Span, ref _pcm);
         await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
