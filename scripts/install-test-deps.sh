@@ -16,6 +16,8 @@ declare -A debs=(
   [afl-fuzz]=afl++
   # deploy/aks manifests are read offline by the deployment tests (kubectl annotate --local).
   [kubectl]=kubectl
+  # The SIP front door (deploy/kamailio/kamailio.cfg) run by tests/System.Tests/FrontDoor and bench/frontdoor.sh; kamcmd reads its dispatcher state.
+  [kamailio]=kamailio
 )
 missing=()
 for cmd in "${!debs[@]}"; do
