@@ -42,7 +42,8 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
     public static string ConfigPath => Path.Combine(RepoPaths.Root, "deploy", "kamailio", "kamailio.cfg");
 
     /// <summary>Starts the front door over <paramref name="mediaHosts"/> and waits until its probes found each one up.</summary>
-    public static async Task<KamailioFrontDoor> StartAsync(IReadOnlyList<IPEndPoint> mediaHosts)
+    /// <param name="defines">More of the configuration's settings (-A NAME=value), e.g. its timers.</param>
+    public static async Task<KamailioFrontDoor> StartAsync(IReadOnlyList<IPEndPoint> mediaHosts, params string[] defines)
     {
         var kamailio = RequiredTool.Command("kamailio", "the Debian package kamailio (scripts/install-test-deps.sh)");
         var kamcmd = RequiredTool.Command("kamcmd", "the Debian package kamailio (scripts/install-test-deps.sh)");
@@ -57,7 +58,7 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
                      "-A", $"LISTEN_UDP=udp:127.0.0.1:{port}", "-A", $"LISTEN_TCP=tcp:127.0.0.1:{port}",
                      "-A", $"DISPATCHER_LIST=\"{list}\"", "-A", $"CTL_SOCKET=\"unix:{Path.Combine(work, "ctl")}\"",
                      "-A", "CHILDREN=2", "-A", "REQUESTS_PER_2S=100000", "-A", "CALLS_PER_MINUTE=100000", "-A", "CALLS_PER_HOUR=1000000",
-                 })
+                 }.Concat(defines.SelectMany(d => new[] { "-A", d })))
         {
             info.ArgumentList.Add(arg);
         }
