@@ -107,11 +107,9 @@ public static class CallsCommand
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (parse.GetValue(duration) is { } seconds)
-                {
-                    stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-                }
+                var seconds = parse.GetValue(duration);
+                using var deadline = new CancellationTokenSource(seconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan, context.Time);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
                 void Print(string line)
                 {
                     var lead = line.Length - line.TrimStart().Length;
