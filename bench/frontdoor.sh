@@ -8,6 +8,8 @@
 #     setup time p50 / p95 and how the calls spread over the three MediaHosts (their /metrics).
 #   bench/frontdoor.sh                          # rates 50 100 200, 600 calls each
 #   RATES="100 300" CALLS_PER_RATE=900 bench/frontdoor.sh
+#   KAMAILIO_DEFINES="PROBE_TIMEOUT_MS=10000 NO_ANSWER_TIMEOUT_MS=10000" bench/frontdoor.sh   # relaxed timers, for a
+#       machine so loaded that processes stall for seconds (the deployment's 2 s would take every host out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=${RATES:-"50 100 200"}
@@ -37,7 +39,7 @@ done
 kamailio -DD -E -f deploy/kamailio/kamailio.cfg -Y "$work" -P "$work/kamailio.pid" -w "$work" -m 128 \
   -A LISTEN_UDP=udp:127.0.0.1:35160 -A LISTEN_TCP=tcp:127.0.0.1:35160 -A "DISPATCHER_LIST=\"$work/dispatcher.list\"" \
   -A "CTL_SOCKET=\"unix:$work/ctl\"" -A REQUESTS_PER_2S=1000000 -A CALLS_PER_MINUTE=1000000 -A CALLS_PER_HOUR=10000000 \
-  >"$work/kamailio.log" 2>&1 &
+  $(for d in ${KAMAILIO_DEFINES:-}; do printf -- '-A %s ' "$d"; done) >"$work/kamailio.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do [ "$(kamcmd -s "unix:$work/ctl" dispatcher.list 2>/dev/null | grep -c 'FLAGS: AP')" = 3 ] && break; sleep 0.5; done
 
@@ -60,7 +62,7 @@ run() {
 
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), $(kamailio -v | head -1), $(sipp -v 2>/dev/null | grep -o 'SIPp v[0-9.]*' | head -1), load average:$(uptime | sed 's/.*load average://')"
-echo "command: bench/frontdoor.sh (RATES=\"$rates\" CALLS_PER_RATE=$calls_per_rate DELAY_CALLS=$delay_calls)"
+echo "command: bench/frontdoor.sh (RATES=\"$rates\" CALLS_PER_RATE=$calls_per_rate DELAY_CALLS=$delay_calls KAMAILIO_DEFINES=\"${KAMAILIO_DEFINES:-}\")"
 echo
 echo "Setup delay (INVITE -> 200 at sipp), $delay_calls calls of 1 s at 20 per second:"
 echo
