@@ -95,7 +95,7 @@ public sealed class FrontDoorTests
         }
 
         // The first calls end: the drained host's 4 normally (then it exits 0), the killed host's 4 fail (their BYE goes
-        // unanswered and the front door answers 408), the remaining host's 4 normally.
+        // unanswered and the front door answers 408 after IN_DIALOG_TIMEOUT_MS), the remaining host's 4 normally.
         var first = await inProgress.WaitAsync(SippTimeout);
         Assert.True(first.Successful == 8 && first.Failed == 4, $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls:\n{first.Errors}");
         Assert.Equal(0, await draining.WaitForExitAsync(TimeSpan.FromSeconds(30)));
