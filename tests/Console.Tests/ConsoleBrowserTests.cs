@@ -1,0 +1,101 @@
+using OpenQA.Selenium;
+using VoiceFunctions.System.Tests;
+using VoiceFunctions.TestSupport;
+using Xunit.Abstractions;
+
+namespace VoiceFunctions.Console.Tests;
+
+/// <summary>
+/// The call console in headless Chromium against the real local control plane (Functions.LocalHost over Azurite),
+/// with a real call: run.sh's demo caller (sipp) calling the MediaHost process, which reports the call to the
+/// control plane in direct mode. What is asserted is what a person sees on the page.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class ConsoleBrowserTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task Wrong_key_is_refused_with_the_APIs_reason_and_no_call_data_is_shown()
+    {
+        await using var controlPlane = await LocalControlPlane.StartAsync();
+        using var browser = ChromiumBrowser.Start();
+        var page = new ConsolePage(browser, controlPlane.BaseUrl);
+        page.Open();
+
+        page.SignIn("not-the-key");
+
+        Assert.Equal("Refused: the API key is not valid", page.SignInError());
+        Assert.Empty(browser.Driver.FindElements(By.Id("calls-table")));
+        Assert.False(browser.Driver.FindElement(By.Id("sign-in")).GetAttribute("hidden") is not null, "the sign-in form is hidden");
+        // The refused key is not kept: a reload asks again.
+        Assert.Null(page.Script("return sessionStorage.getItem('voicefunctions.console.credential')"));
+        output.WriteLine("screenshot: " + browser.SaveScreenshot("refused-key"));
+    }
+
+    [SkippableFact]
+    public async Task Demo_call_is_followed_live_in_the_console_then_shows_its_outcome_turns_latency_bars_transcript_and_timeline()
+    {
+        await using var controlPlane = await LocalControlPlane.StartAsync();
+        var apiKey = controlPlane.Http.DefaultRequestHeaders.GetValues("x-functions-key").Single();
+        // The demo dialog has no goodbye or operator intent, so a misheard word cannot end the call early.
+        var dialog = new Dictionary<string, string> { ["AiLoop__Providers__DialogScriptPath"] = Path.Combine(AppContext.BaseDirectory, "demo-dialog.yaml") };
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, dialog);
+        using var browser = ChromiumBrowser.Start();
+        var page = new ConsolePage(browser, controlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(apiKey);
+        // Set once on the loaded page: still there at the end means the page was never reloaded.
+        page.Script("window.consoleTestLoad = 'first';");
+        Assert.Equal("No call in progress.", browser.Driver.FindElement(By.Id("live-calls")).Text);
+
+        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 15000, wideband: true);
+
+        // Live: the call appears in "Live now" by itself, and its view shows the greeting while the call goes on.
+        var callId = page.WaitForLiveCall(TimeSpan.FromSeconds(20));
+        output.WriteLine("screenshot: " + browser.SaveScreenshot("1-live-list"));
+        page.OpenCall(callId);
+        browser.WaitFor(d => page.TranscriptLines("agent").Contains("Agent Hello! How can I help you?"), TimeSpan.FromSeconds(15), "the greeting in the transcript");
+        Assert.Equal("live", page.CallOutcomeBadge());
+        output.WriteLine("screenshot: " + browser.SaveScreenshot("2-call-live"));
+
+        // Afterwards: the same view turns to the finalized call, without a reload.
+        var (exitCode, sippOutput) = await caller.WaitAsync();
+        Assert.True(exitCode == 0, "sipp failed:\n" + sippOutput);
+        page.WaitForCallOutcome(o => o != "live", TimeSpan.FromSeconds(30), "the call's end");
+        Assert.Equal("completed", page.CallOutcomeBadge());
+        Assert.Equal("first", page.Script("return window.consoleTestLoad;"));
+
+        var bars = page.LatencyBars();
+        Assert.True(bars.Count >= 1, "no latency bar; page:\n" + browser.BodyText());
+        var stages = bars.SelectMany(b => b.FindElements(By.CssSelector(".segment"))).Select(s => s.GetAttribute("data-stage")).ToHashSet();
+        Assert.True(stages.IsSupersetOf(["stt", "tts"]), "stages shown: " + string.Join(", ", stages));
+        Assert.True(page.TranscriptLines("caller").Count >= 1, "the caller's words are not in the transcript:\n" + browser.BodyText());
+        var timeline = page.TimelineRows();
+        Assert.Contains(("Sip", "INVITE received"), timeline);
+        Assert.Contains(timeline, r => r.Source == "Orchestration" && r.What == "finalize");
+        Assert.Contains(timeline, r => r.Source == "Turn");
+        Assert.Equal("This call was not recorded.", browser.Driver.FindElement(By.Id("recording")).Text);
+        output.WriteLine("screenshot: " + browser.SaveScreenshot("3-call-ended"));
+
+        // The history lists it as completed, the live list is empty again, and the caller's number is masked.
+        page.BackToCalls();
+        var row = page.HistoryRow(callId);
+        Assert.Equal("Completed", row.GetAttribute("data-outcome"));
+        Assert.Contains("+1555", row.Text);
+        Assert.DoesNotContain("+15552223333", row.Text);
+        browser.WaitFor(d => d.FindElement(By.Id("live-calls")).Text == "No call in progress.", ConsolePage.Quick, "the live list emptied");
+        output.WriteLine("screenshot: " + browser.SaveScreenshot("4-history"));
+
+        // Nothing secret reached the page: the key is in no URL and no part of the document.
+        Assert.DoesNotContain(apiKey, browser.Driver.Url);
+        Assert.DoesNotContain(apiKey, browser.Driver.PageSource);
+        Assert.Equal(0L, page.Script("return localStorage.length;"));
+
+        // On a phone's screen the call view fits its width (no sideways scrolling of the page).
+        browser.Driver.Manage().Window.Size = new global::System.Drawing.Size(390, 844);
+        page.OpenCall(callId);
+        browser.WaitFor(d => d.FindElement(By.Id("timeline-table")), ConsolePage.Quick, "the call view on a phone screen");
+        Assert.True(page.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;") is true,
+            "the call view is wider than a phone's screen");
+        output.WriteLine("screenshot: " + browser.SaveScreenshot("5-call-phone"));
+    }
+}
