@@ -47,13 +47,14 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         page.Script("window.consoleTestLoad = 'first';");
         Assert.Equal("No call in progress.", browser.Driver.FindElement(By.Id("live-calls")).Text);
 
-        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 15000, wideband: true);
+        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000, wideband: true);
 
         // Live: the call appears in "Live now" by itself, and its view shows the greeting while the call goes on.
-        var callId = page.WaitForLiveCall(TimeSpan.FromSeconds(20));
+        var callId = page.WaitForLiveCall(TimeSpan.FromSeconds(25));
         output.WriteLine("screenshot: " + browser.SaveScreenshot("1-live-list"));
         page.OpenCall(callId);
-        browser.WaitFor(d => page.TranscriptLines("agent").Contains("Agent Hello! How can I help you?"), TimeSpan.FromSeconds(15), "the greeting in the transcript");
+        // The greeting may be cut short (the caller's line noise counts as barge-in), so only its start is certain.
+        browser.WaitFor(d => page.TranscriptLines("agent").FirstOrDefault()?.StartsWith("Agent Hello", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(15), "the greeting in the transcript");
         Assert.Equal("live", page.CallOutcomeBadge());
         output.WriteLine("screenshot: " + browser.SaveScreenshot("2-call-live"));
 
@@ -94,8 +95,10 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         browser.Driver.Manage().Window.Size = new global::System.Drawing.Size(390, 844);
         page.OpenCall(callId);
         browser.WaitFor(d => d.FindElement(By.Id("timeline-table")), ConsolePage.Quick, "the call view on a phone screen");
-        Assert.True(page.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;") is true,
-            "the call view is wider than a phone's screen");
         output.WriteLine("screenshot: " + browser.SaveScreenshot("5-call-phone"));
+        Assert.True(page.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;") is true,
+            "the call view is wider than a phone's screen; too wide: " + page.Script(
+                "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)" +
+                ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');"));
     }
 }

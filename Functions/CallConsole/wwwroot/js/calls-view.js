@@ -89,8 +89,7 @@ export class CallsView {
       : live.map((c) => el("li", { "data-call-id": c.callId, class: "live-call" },
           el("a", { href: "#/call/" + encodeURIComponent(c.callId) }, showNumber(c.callerNumber, this.settings.revealNumbers)),
           el("span", { class: "badge live" }, "live"),
-          el("span", {}, `for ${seconds(durationMs(c.startedAt, null))}`),
-          c.agentAnswerLatencyMs === null ? el("span", { class: "muted" }, "not answered yet") : el("span", {}, `answered after ${c.agentAnswerLatencyMs} ms`))));
+          el("span", {}, `for ${seconds(durationMs(c.startedAt, null))}`))));
     const shown = all.filter((c) => this.visible(c));
     this.status.textContent = `${this.page.day}: ${shown.length} of ${all.length} calls on page ${this.pages.length}` +
       (this.day === todayUtc() && this.pages.length === 1 ? " (updating every 2 s)" : "");
@@ -109,7 +108,7 @@ export class CallsView {
       el("td", {}, seconds(durationMs(c.startedAt, c.endedAt))),
       el("td", {}, c.agentAnswerLatencyMs === null ? "–" : `${c.agentAnswerLatencyMs} ms`),
       el("td", {}, el("span", { class: "badge " + c.outcome.toLowerCase() }, words(c.outcome))),
-      el("td", {}, words(c.endReason)));
+      el("td", {}, c.outcome === "InProgress" ? "–" : words(c.endReason)));
   }
 
   pager() {

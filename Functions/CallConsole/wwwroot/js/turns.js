@@ -44,7 +44,7 @@ export function transcript(turns) {
   if (turns.length === 0) return el("p", { class: "muted" }, "No turn yet.");
   return el("ol", { class: "transcript", id: "transcript" }, turns.map((t) =>
     el("li", { "data-turn": t.sequence },
-      t.callerText ? el("p", { class: "caller" }, el("span", { class: "who" }, "Caller"), t.callerText) : null,
-      t.agentText ? el("p", { class: "agent" }, el("span", { class: "who" }, "Agent"), t.agentText,
-        t.interrupted ? el("span", { class: "badge warn" }, "cut short by the caller") : null) : null)));
+      t.callerText ? el("p", { class: "caller" }, el("span", { class: "who" }, "Caller"), " ", t.callerText) : null,
+      t.agentText ? el("p", { class: "agent" }, el("span", { class: "who" }, "Agent"), " ", t.agentText,
+        t.interrupted ? [" ", el("span", { class: "badge warn" }, "cut short by the caller")] : null) : null)));
 }
