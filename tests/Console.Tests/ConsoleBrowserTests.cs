@@ -11,13 +11,25 @@ namespace VoiceFunctions.Console.Tests;
 /// control plane in direct mode. What is asserted is what a person sees on the page.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ConsoleBrowserTests(ITestOutputHelper output)
+public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
 {
+    private readonly ConsoleFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public ConsoleBrowserTests(ConsoleFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+        if (fixture.StartFailure is { } failure)
+        {
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
     [SkippableFact]
     public async Task Wrong_key_is_refused_with_the_APIs_reason_and_no_call_data_is_shown()
     {
-        await using var controlPlane = await LocalControlPlane.StartAsync();
-        using var browser = ChromiumBrowser.Start();
+        var (controlPlane, browser) = (_fixture.ControlPlane, _fixture.Browser);
         var page = new ConsolePage(browser, controlPlane.BaseUrl);
         page.Open();
 
@@ -28,18 +40,16 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         Assert.False(browser.Driver.FindElement(By.Id("sign-in")).GetAttribute("hidden") is not null, "the sign-in form is hidden");
         // The refused key is not kept: a reload asks again.
         Assert.Null(page.Script("return sessionStorage.getItem('voicefunctions.console.credential')"));
-        output.WriteLine("screenshot: " + browser.SaveScreenshot("refused-key"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("refused-key"));
     }
 
     [SkippableFact]
     public async Task Demo_call_is_followed_live_in_the_console_then_shows_its_outcome_turns_latency_bars_transcript_and_timeline()
     {
-        await using var controlPlane = await LocalControlPlane.StartAsync();
-        var apiKey = controlPlane.Http.DefaultRequestHeaders.GetValues("x-functions-key").Single();
+        var (controlPlane, browser, apiKey) = (_fixture.ControlPlane, _fixture.Browser, _fixture.ApiKey);
         // The demo dialog has no goodbye or operator intent, so a misheard word cannot end the call early.
         var dialog = new Dictionary<string, string> { ["AiLoop__Providers__DialogScriptPath"] = Path.Combine(AppContext.BaseDirectory, "demo-dialog.yaml") };
         await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, dialog);
-        using var browser = ChromiumBrowser.Start();
         var page = new ConsolePage(browser, controlPlane.BaseUrl);
         page.Open();
         page.SignInAndWaitForCalls(apiKey);
@@ -51,12 +61,12 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
 
         // Live: the call appears in "Live now" by itself, and its view shows the greeting while the call goes on.
         var callId = page.WaitForLiveCall(TimeSpan.FromSeconds(25));
-        output.WriteLine("screenshot: " + browser.SaveScreenshot("1-live-list"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("1-live-list"));
         page.OpenCall(callId);
         // The greeting may be cut short (the caller's line noise counts as barge-in), so only its start is certain.
         browser.WaitFor(d => page.TranscriptLines("agent").FirstOrDefault()?.StartsWith("Agent Hello", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(15), "the greeting in the transcript");
         Assert.Equal("live", page.CallOutcomeBadge());
-        output.WriteLine("screenshot: " + browser.SaveScreenshot("2-call-live"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("2-call-live"));
 
         // Afterwards: the same view turns to the finalized call, without a reload.
         var (exitCode, sippOutput) = await caller.WaitAsync();
@@ -75,7 +85,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         Assert.Contains(timeline, r => r.Source == "Orchestration" && r.What == "finalize");
         Assert.Contains(timeline, r => r.Source == "Turn");
         Assert.Equal("This call was not recorded.", browser.Driver.FindElement(By.Id("recording")).Text);
-        output.WriteLine("screenshot: " + browser.SaveScreenshot("3-call-ended"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("3-call-ended"));
 
         // The history lists it as completed, the live list is empty again, and the caller's number is masked.
         page.BackToCalls();
@@ -84,7 +94,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         Assert.Contains("+1555", row.Text);
         Assert.DoesNotContain("+15552223333", row.Text);
         browser.WaitFor(d => d.FindElement(By.Id("live-calls")).Text == "No call in progress.", ConsolePage.Quick, "the live list emptied");
-        output.WriteLine("screenshot: " + browser.SaveScreenshot("4-history"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("4-history"));
 
         // Nothing secret reached the page: the key is in no URL and no part of the document.
         Assert.DoesNotContain(apiKey, browser.Driver.Url);
@@ -95,7 +105,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         browser.Driver.Manage().Window.Size = new global::System.Drawing.Size(390, 844);
         page.OpenCall(callId);
         browser.WaitFor(d => d.FindElement(By.Id("timeline-table")), ConsolePage.Quick, "the call view on a phone screen");
-        output.WriteLine("screenshot: " + browser.SaveScreenshot("5-call-phone"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("5-call-phone"));
         Assert.True(page.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;") is true,
             "the call view is wider than a phone's screen; too wide: " + page.Script(
                 "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)" +

@@ -9,10 +9,16 @@ internal sealed class ConsolePage(ChromiumBrowser browser, Uri controlPlane)
 
     private IWebDriver Driver => browser.Driver;
 
-    /// <summary>Opens /console as a person types it (the local host redirects it to the page) and waits for the sign-in form.</summary>
+    /// <summary>
+    /// Opens /console as a person types it (the local host redirects it to the page), signed out (the tab's session
+    /// storage of an earlier test is cleared) and at a desktop's size, and waits for the sign-in form.
+    /// </summary>
     public void Open()
     {
+        Driver.Manage().Window.Size = new global::System.Drawing.Size(1280, 1000);
         Driver.Navigate().GoToUrl(new Uri(controlPlane, "/console"));
+        Script("sessionStorage.clear(); location.hash = '';");
+        Driver.Navigate().Refresh();
         browser.WaitFor(d => d.FindElement(By.Id("api-key")).Displayed, Quick, "the sign-in form");
     }
 
