@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using VoiceFunctions.Functions.Webhooks;
 
 namespace VoiceFunctions.Functions.CallConsole;
@@ -22,6 +23,8 @@ public sealed class ConsoleFunctions
 
     private readonly ConsoleAssets _assets;
 
+    /// <summary>The files embedded in this assembly: what the function app and the local host create.</summary>
+    [ActivatorUtilitiesConstructor]
     public ConsoleFunctions() : this(ConsoleAssets.Embedded)
     {
     }

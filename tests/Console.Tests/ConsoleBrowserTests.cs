@@ -27,7 +27,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
-    public async Task Wrong_key_is_refused_with_the_APIs_reason_and_no_call_data_is_shown()
+    public void Wrong_key_is_refused_with_the_APIs_reason_and_no_call_data_is_shown()
     {
         var (controlPlane, browser) = (_fixture.ControlPlane, _fixture.Browser);
         var page = new ConsolePage(browser, controlPlane.BaseUrl);
@@ -41,6 +41,20 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         // The refused key is not kept: a reload asks again.
         Assert.Null(page.Script("return sessionStorage.getItem('voicefunctions.console.credential')"));
         _output.WriteLine("screenshot: " + browser.SaveScreenshot("refused-key"));
+    }
+
+    [SkippableFact]
+    public void Health_view_says_that_no_check_has_run_while_the_health_timer_is_off()
+    {
+        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+
+        _fixture.Browser.Driver.FindElement(By.LinkText("Health")).Click();
+
+        var status = _fixture.Browser.WaitFor(d => d.FindElement(By.Id("health-status")).Text, ConsolePage.Quick, "the health state");
+        Assert.Equal("unknown", status);
+        Assert.Contains("no health check has run yet", _fixture.Browser.Driver.FindElement(By.Id("health")).Text);
     }
 
     [SkippableFact]
@@ -95,6 +109,11 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         Assert.DoesNotContain("+15552223333", row.Text);
         browser.WaitFor(d => d.FindElement(By.Id("live-calls")).Text == "No call in progress.", ConsolePage.Quick, "the live list emptied");
         _output.WriteLine("screenshot: " + browser.SaveScreenshot("4-history"));
+        // The outcome filter: a completed call is not among the failed ones, and is among the completed ones.
+        page.FilterByOutcome("Failed");
+        browser.WaitFor(d => d.FindElements(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")).Count == 0, ConsolePage.Quick, "the call hidden by the Failed filter");
+        page.FilterByOutcome("Completed");
+        page.HistoryRow(callId);
 
         // Nothing secret reached the page: the key is in no URL and no part of the document.
         Assert.DoesNotContain(apiKey, browser.Driver.Url);

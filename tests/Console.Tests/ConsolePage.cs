@@ -77,5 +77,8 @@ internal sealed class ConsolePage(ChromiumBrowser browser, Uri controlPlane)
     public IWebElement HistoryRow(string callId) =>
         browser.WaitFor(d => d.FindElement(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")), Quick, "the call in the history");
 
+    public void FilterByOutcome(string outcome) =>
+        Driver.FindElement(By.CssSelector($"#filter-outcome option[value='{outcome}']")).Click();
+
     public object? Script(string script) => ((IJavaScriptExecutor)Driver).ExecuteScript(script);
 }
