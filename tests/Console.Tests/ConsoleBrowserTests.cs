@@ -44,6 +44,23 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
+    public async Task Control_plane_that_stops_answering_is_shown_on_the_live_list_which_recovers_by_itself_when_it_is_back()
+    {
+        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+
+        var restart = _fixture.ControlPlane.RestartAsync(TimeSpan.FromSeconds(4));
+        var error = _fixture.Browser.WaitFor(d => d.FindElement(By.Id("request-error")) is { Displayed: true } e ? e.Text : null,
+            TimeSpan.FromSeconds(20), "the failed request shown");
+        Assert.StartsWith("The control plane did not answer (retrying):", error);
+        await restart;
+
+        _fixture.Browser.WaitFor(d => !d.FindElement(By.Id("request-error")).Displayed, TimeSpan.FromSeconds(20), "the error gone once the control plane is back");
+        Assert.True(_fixture.Browser.Driver.FindElement(By.Id("calls-table")).Displayed, "the calls list after the recovery");
+    }
+
+    [SkippableFact]
     public void Health_view_says_that_no_check_has_run_while_the_health_timer_is_off()
     {
         var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);

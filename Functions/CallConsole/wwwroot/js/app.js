@@ -17,6 +17,7 @@ let current = null;
 function showSignIn(message) {
   current?.stop();
   current = null;
+  requestError.hidden = true;
   replace(view);
   nav.hidden = true;
   signIn.hidden = false;
@@ -46,13 +47,20 @@ function route() {
   current.start();
 }
 
+// One line above the view for a failed request, replaced by the next failure and removed by the next success.
+const requestError = el("p", { class: "error", role: "alert", id: "request-error", hidden: true });
+view.before(requestError);
+
 onError((error) => {
   if (error instanceof AuthError) {
     clearCredential();
     showSignIn("Refused: " + error.message);
     return;
   }
-  view.prepend(el("p", { class: "error", role: "alert" }, "The control plane did not answer: " + error.message));
+  requestError.textContent = "The control plane did not answer (retrying): " + error.message;
+  requestError.hidden = false;
+}, () => {
+  requestError.hidden = true;
 });
 
 document.getElementById("sign-in-form").addEventListener("submit", async (event) => {

@@ -1,6 +1,8 @@
 // Runs a refresh now and then every interval while it returns true; one refresh at a time, never overlapping.
-// A failure is shown by the app (a refused key signs the operator out) and stops the polling.
-import { reportError } from "./errors.js";
+// A refused key stops it (the app signs the operator out); any other failure is shown and retried at the next tick,
+// so a control plane that restarts or a storage hiccup does not freeze the live view.
+import { AuthError } from "./api.js";
+import { clearError, reportError } from "./errors.js";
 
 export class Poller {
   constructor(refresh, intervalMs) {
@@ -13,12 +15,14 @@ export class Poller {
     const generation = ++this.generation;
     const tick = async () => {
       if (generation !== this.generation) return;
-      let again = false;
+      let again;
       try {
         again = await this.refresh();
+        if (generation === this.generation) clearError();
       } catch (error) {
-        if (generation === this.generation) reportError(error);
-        return;
+        if (generation !== this.generation) return;
+        reportError(error);
+        again = !(error instanceof AuthError);
       }
       if (again && generation === this.generation) this.timer = setTimeout(tick, this.intervalMs);
     };
