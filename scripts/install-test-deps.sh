@@ -18,6 +18,9 @@ declare -A debs=(
   [kubectl]=kubectl
   # The SIP front door (deploy/kamailio/kamailio.cfg) run by tests/System.Tests/FrontDoor and bench/frontdoor.sh; kamcmd reads its dispatcher state.
   [kamailio]=kamailio
+  # The call console's browser tests (tests/Console.Tests): Debian's Chromium driven through Debian's chromedriver.
+  [chromium]=chromium
+  [chromedriver]=chromium-driver
 )
 missing=()
 for cmd in "${!debs[@]}"; do
