@@ -5,7 +5,7 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class EgressParser
 {
-    private static readonly JsonObjectReader<EgressInfo> Fields = new JsonObjectReader<EgressInfo>()
+    internal static readonly JsonObjectReader<EgressInfo> Fields = new JsonObjectReader<EgressInfo>()
         .Field("egressId", (ref reader, path, field, egress) => egress.EgressId = JsonField.String(ref reader, path, field))
         .Field("roomId", (ref reader, path, field, egress) => egress.RoomId = JsonField.String(ref reader, path, field))
         .Field("roomName", (ref reader, path, field, egress) => egress.RoomName = JsonField.String(ref reader, path, field))
