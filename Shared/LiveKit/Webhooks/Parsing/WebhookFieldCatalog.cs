@@ -14,6 +14,7 @@ internal static class WebhookFieldCatalog
         ["livekit.TrackInfo"] = TrackParser.Fields.FieldNames.ToArray(),
         ["livekit.EgressInfo"] = EgressParser.Fields.FieldNames.ToArray(),
         ["livekit.IngressInfo"] = IngressParser.Fields.FieldNames.ToArray(),
+        ["livekit.FileInfo"] = FileResultParser.Fields.FieldNames.ToArray(),
         ["livekit.IngressState"] = IngressParser.StateFields.FieldNames.ToArray(),
     };
 }
