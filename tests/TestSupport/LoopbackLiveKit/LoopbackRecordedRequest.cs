@@ -11,7 +11,9 @@ public sealed record LoopbackRecordedRequest(
     string Body,
     ClaimGrants? Grants,
     int StatusCode,
-    DateTimeOffset ReceivedAt = default)
+    DateTimeOffset ReceivedAt = default,
+    string? UserAgent = null,
+    string? RequestId = null)
 {
     /// <summary>"Service/Method" for a Twirp path (/twirp/livekit.SIP/CreateSIPParticipant → "SIP/CreateSIPParticipant"), else the path.</summary>
     public string Method => Path.StartsWith("/twirp/livekit.", StringComparison.Ordinal) ? Path["/twirp/livekit.".Length..] : Path;
