@@ -10,6 +10,7 @@ using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Recording;
 using VoiceFunctions.Functions.Tests.Support;
 using VoiceFunctions.Functions.Webhooks;
+using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit.Api;
 using VoiceFunctions.Shared.LiveKit.Api.Clients;
 using VoiceFunctions.Shared.LiveKit.Api.Models;
@@ -112,7 +113,7 @@ public sealed class LiveKitRecordingTests
             var answer = (HttpResponseResult)await api.Get(Get($"/api/calls/{callId}/recording"), callId, CancellationToken.None);
             Assert.Equal(200, answer.Status);
             Assert.DoesNotContain(AzuriteKey, answer.BodyText);
-            var link = JsonSerializer.Deserialize<RecordingLinkResponse>(answer.Body, VoiceFunctions.Shared.Calls.CallsApiJson.Options)!;
+            var link = JsonSerializer.Deserialize<RecordingLinkResponse>(answer.Body, CallsApiJson.Options)!;
             Assert.Equal(61_000, link.DurationMs);
             Assert.Contains("sig=", link.Url.Query);
             using var http = new HttpClient();
