@@ -35,6 +35,11 @@ public static class SdpNegotiator
             {
                 continue;
             }
+            if (media.Malformed is not null)
+            {
+                rejection = media.Malformed;
+                continue;
+            }
             if (!media.IsRtpAvp)
             {
                 rejection = $"unsupported media transport {media.Protocol} (only RTP/AVP)";
@@ -122,7 +127,7 @@ public static class SdpNegotiator
         {
             return SdpNegotiation.Fail(400, error!);
         }
-        var audio = answer.Media.FirstOrDefault(m => m.MediaType == "audio" && m.Port != 0 && m.Connection is not null);
+        var audio = answer.Media.FirstOrDefault(m => m.MediaType == "audio" && m.Port != 0 && m.Connection is not null && m.Malformed is null);
         if (audio is null)
         {
             return SdpNegotiation.Fail(488, "the answer has no active audio stream");

@@ -61,11 +61,12 @@ internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISip
                 {
                     break;
                 }
+                // The user agent answers inside this call (its lock sends on release), so an answer is queued on
+                // return and the write loop drains it before the connection closes: no wait is needed.
                 receive(new SipReceived(result, remote, transport));
                 if (result.Status == SipReadStatus.Invalid)
                 {
-                    // A stream cannot be resynchronised after bad framing: close it (after the 400 is queued).
-                    await Task.Delay(100, stopping).ConfigureAwait(false);
+                    // A stream cannot be resynchronised after bad framing: close it once the answer is written.
                     return;
                 }
             }
