@@ -31,5 +31,11 @@ public sealed class SdpMedia
     /// </summary>
     public string? Malformed { get; set; }
 
+    /// <summary>The a=crypto attribute values of this stream (SDES, RFC 4568), in the offerer's order.</summary>
+    public List<string> Crypto { get; } = [];
+
+    /// <summary>True for secure RTP (RTP/SAVP, RTP/SAVPF): keys come in <see cref="Crypto"/>.</summary>
+    public bool IsRtpSavp => Protocol is "RTP/SAVP" or "RTP/SAVPF";
+
     public bool IsRtpAvp => Protocol is "RTP/AVP" or "RTP/AVPF";
 }

@@ -213,6 +213,9 @@ public static class SdpParser
                 }
                 return true;
             }
+            case "crypto":
+                media.Crypto.Add(argument);
+                return true;
             case "ptime":
                 if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var ptime) || ptime is 0 or > 1000)
                 {

@@ -49,7 +49,7 @@ public sealed partial class SipUserAgent
                 _endpoint.Respond(transaction, unsupported);
                 return;
             }
-            negotiation = SdpNegotiator.Answer(System.Text.Encoding.UTF8.GetString(invite.Body.Span), media.Codecs, address, media.LocalEndpoint.Port, sessionId, 1);
+            negotiation = SdpNegotiator.Answer(System.Text.Encoding.UTF8.GetString(invite.Body.Span), media.Codecs, address, media.LocalEndpoint.Port, sessionId, 1, _options.MediaEncryption);
             if (!negotiation.Succeeded)
             {
                 _ = media.StopAsync();
