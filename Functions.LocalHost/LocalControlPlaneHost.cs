@@ -28,7 +28,8 @@ namespace VoiceFunctions.Functions.LocalHost;
 public static class LocalControlPlaneHost
 {
     /// <param name="configure">Extra configuration (tests, benchmarks); applied after the settings file and environment.</param>
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null)
+    /// <param name="services">Registrations applied last (tests replace a part of the durable backend with it).</param>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var settingsFile = builder.Configuration["settings"];
@@ -67,6 +68,7 @@ public static class LocalControlPlaneHost
             });
         }
 
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         MapFunctions(app);
         app.MapVoiceFunctionsMetrics();
