@@ -69,7 +69,10 @@ public static class ControlPlaneServices
             return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
         });
         services.TryAddSingleton(sp => new OrphanedCallCloser(sp.GetRequiredService<CallStore>(), sp.GetRequiredService<FinalizeCallActivity>()));
-        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings(), sp.GetRequiredService<OrphanedCallCloser>()));
+        services.TryAddSingleton(sp => new EarlyEventStore(new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.EarlyEventsTableName)));
+        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings(),
+            sp.GetRequiredService<EarlyEventStore>(), sp.GetRequiredService<OrphanedCallCloser>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 
@@ -77,6 +80,7 @@ public static class ControlPlaneServices
         services.TryAddSingleton<IAgentDispatcher>(sp => sp.GetRequiredService<IOptions<AgentDispatchOptions>>().Value.Mode == AgentDispatchMode.LiveKitAgent
             ? ActivatorUtilities.CreateInstance<LiveKitAgentDispatcher>(sp)
             : ActivatorUtilities.CreateInstance<SipAgentDispatcher>(sp));
+        services.TryAddTransient<TakeEarlyEventsActivity>();
         services.TryAddTransient<RecordCallActivity>();
         services.TryAddTransient<DispatchAgentActivity>();
         services.TryAddTransient<MarkAnsweredActivity>();

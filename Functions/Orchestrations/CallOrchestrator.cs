@@ -5,7 +5,8 @@ using VoiceFunctions.Shared.Calls;
 namespace VoiceFunctions.Functions.Orchestrations;
 
 /// <summary>
-/// One durable state machine per call: record the call, dispatch the agent, wait for it to answer
+/// One durable state machine per call: take the events that arrived before it ran, record the call, dispatch the agent,
+/// wait for it to answer
 /// (retrying, then falling back to a human or ending the call), wait for the end (caller, room,
 /// agent or the max-duration timer), end the call in LiveKit when we are the ones ending it, and
 /// finalize the record. The custom status shows the phase at every step.
@@ -31,6 +32,14 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         _inbox = new CallInbox(context);
         var settings = input.Settings;
         var maxDurationDeadline = context.CurrentUtcDateTime + settings.MaxCallDuration;
+
+        // Events delivered before this orchestration ran (the provider may have discarded their raised copies).
+        var early = await context.CallActivityAsync<IReadOnlyList<CallEvent>>(ActivityNames.TakeEarlyEvents, input.CallId);
+        _inbox.TakenEarly(early);
+        foreach (var e in early)
+        {
+            _state.Apply(e);
+        }
 
         if (_state.Caller is null)
         {

@@ -16,6 +16,13 @@ public sealed class WebhookOptions
     public string DedupeTableName { get; set; } = "EventDedupe";
 
     /// <summary>
+    /// Table that keeps events delivered to a call before its orchestration ran, until it takes them
+    /// (see <see cref="Orchestrations.EarlyEventStore"/>). Default "CallEarlyEvents".
+    /// </summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string EarlyEventsTableName { get; set; } = "CallEarlyEvents";
+
+    /// <summary>
     /// Hours an event id is remembered. Default 24. Must outlive a webhook token (5 min) plus LiveKit's
     /// retries, so neither a redelivery nor a replayed request can act twice.
     /// </summary>

@@ -50,6 +50,7 @@ public static class WebhookLoadRunner
             ["CallStore:TableName"] = "benchcalls" + suffix,
             ["CallStore:BlobContainerName"] = "bench-" + suffix,
             ["Webhooks:DedupeTableName"] = "benchdedupe" + suffix,
+            ["Webhooks:EarlyEventsTableName"] = "benchearly" + suffix,
             ["Health:SnapshotTableName"] = "benchhealth" + suffix,
             ["TokenRefresh:TableName"] = "benchtokens" + suffix,
             ["LiveKit:Url"] = livekit.Url.ToString(),

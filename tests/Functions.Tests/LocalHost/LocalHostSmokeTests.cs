@@ -38,6 +38,7 @@ public sealed class LocalHostSmokeTests
             ["CallStore:TableName"] = "calls" + suffix,
             ["CallStore:BlobContainerName"] = "t-" + suffix,
             ["Webhooks:DedupeTableName"] = "dedupe" + suffix,
+            ["Webhooks:EarlyEventsTableName"] = "early" + suffix,
             ["Health:SnapshotTableName"] = "health" + suffix,
             ["TokenRefresh:TableName"] = "tokens" + suffix,
             ["LiveKit:Url"] = livekit.Url.ToString(),
@@ -98,7 +99,7 @@ public sealed class LocalHostSmokeTests
         finally
         {
             await app.StopAsync();
-            foreach (var t in new[] { "calls", "dedupe", "health", "tokens" })
+            foreach (var t in new[] { "calls", "dedupe", "early", "health", "tokens" })
             {
                 await new TableClient(Azurite.ConnectionString, t + suffix).DeleteAsync();
             }

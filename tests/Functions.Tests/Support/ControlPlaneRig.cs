@@ -38,6 +38,7 @@ public sealed class ControlPlaneRig : IAsyncDisposable
             ["CallStore:TableName"] = rig.Table("calls"),
             ["CallStore:BlobContainerName"] = "t-" + rig._suffix,
             ["Webhooks:DedupeTableName"] = rig.Table("dedupe"),
+            ["Webhooks:EarlyEventsTableName"] = rig.Table("early"),
             ["Health:SnapshotTableName"] = rig.Table("health"),
             ["TokenRefresh:TableName"] = rig.Table("tokens"),
             ["LiveKit:Url"] = livekitUrl ?? rig.LiveKit.Url.ToString(),
@@ -70,7 +71,7 @@ public sealed class ControlPlaneRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var name in new[] { "calls", "dedupe", "health", "tokens" })
+        foreach (var name in new[] { "calls", "dedupe", "early", "health", "tokens" })
         {
             await new TableClient(Azurite.ConnectionString, Table(name)).DeleteAsync();
         }
