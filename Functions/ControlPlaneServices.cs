@@ -55,13 +55,14 @@ public static class ControlPlaneServices
         services.TryAddSingleton(sp =>
         {
             var livekit = sp.GetRequiredService<IOptions<LiveKitApiOptions>>().Value;
-            return new WebhookReceiver(new LiveKitCredentials(livekit.ApiKey, livekit.ApiSecret), sp.GetRequiredService<TimeProvider>(),
-                new WebhookReceiverOptions { MaxBodyBytes = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxBodyBytes });
+            var webhooks = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
+            return new WebhookReceiver(SigningKeys.With(livekit.ApiKey, livekit.ApiSecret, webhooks.PreviousApiKey, webhooks.PreviousApiSecret),
+                sp.GetRequiredService<TimeProvider>(), new WebhookReceiverOptions { MaxBodyBytes = webhooks.MaxBodyBytes });
         });
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AgentEventsOptions>>().Value;
-            return new AgentEventVerifier(new TokenVerifier(new LiveKitCredentials(o.KeyId, o.Secret), sp.GetRequiredService<TimeProvider>()), o.MaxBodyBytes);
+            return new AgentEventVerifier(new TokenVerifier(o.VerificationKeys(), sp.GetRequiredService<TimeProvider>(), TokenVerifier.ServerLeeway), o.MaxBodyBytes);
         });
         services.TryAddSingleton(sp =>
         {

@@ -23,6 +23,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private int _attempt;
     private bool _recordExists;
     private CallRecording? _storedRecording;
+    private string? _lastDispatchFailure;
 
     public override async Task<CallResult> RunAsync(TaskOrchestrationContext context, CallStart input)
     {
@@ -134,6 +135,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             }
             catch (TaskFailedException e)
             {
+                _lastDispatchFailure = e.FailureDetails.ErrorMessage;
                 OrchestrationLog.DispatchFailed(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, _attempt, e.FailureDetails.ErrorMessage);
                 continue;
             }
@@ -232,7 +234,8 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private async Task<CallResult> FallBackAsync(CallSettings settings)
     {
         SetStatus(CallPhase.FallingBack);
-        var why = $"the agent did not answer after {_attempt} dispatch attempt(s)";
+        var why = $"the agent did not answer after {_attempt} dispatch attempt(s)"
+            + (_lastDispatchFailure is { } failure ? $" (the last dispatch failed: {failure})" : "");
         if (settings.HumanTransferTo is { } transferTo)
         {
             try

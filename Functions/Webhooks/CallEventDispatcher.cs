@@ -16,12 +16,20 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// </summary>
 public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore early, OrphanedCallCloser? orphans = null)
 {
-    public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct)
+    /// <summary>The call's orchestration instance as it is now, or null when none exists (the lookup <see cref="DeliverAsync(CallRoute, OrchestrationMetadata?, DurableTaskClient, CancellationToken)"/> takes).</summary>
+    public Task<OrchestrationMetadata?> FindAsync(string callId, DurableTaskClient client, CancellationToken ct) =>
+        client.GetInstanceAsync(callId, getInputsAndOutputs: false, ct);
+
+    public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct) =>
+        await DeliverAsync(route, await FindAsync(route.CallId, client, ct).ConfigureAwait(false), client, ct).ConfigureAwait(false);
+
+    /// <summary>Delivers <paramref name="route"/> given the instance <see cref="FindAsync"/> found (looked up by the caller, alongside its own work).</summary>
+    public async Task<CallDelivery> DeliverAsync(CallRoute route, OrchestrationMetadata? found, DurableTaskClient client, CancellationToken ct)
     {
         var callEvent = route.Event is { SourceEventId: null } anonymous
             ? anonymous with { SourceEventId = "cp-" + Guid.NewGuid().ToString("N") } // one id for its kept and raised copies
             : route.Event;
-        var instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
+        var instance = found;
         if (instance is null)
         {
             if (!route.StartIfMissing)
