@@ -48,9 +48,10 @@ public sealed class LocalHostSmokeTests
             ["AgentDispatch:OutboundTrunkId"] = trunk.SipTrunkId,
             ["Calls:AgentAnswerTimeoutSeconds"] = "60",
             ["Api:Keys:ops"] = apiKey,
-            ["LocalHost:HealthCheckSeconds"] = "3600",
-            ["LocalHost:ReconciliationSeconds"] = "3600",
-            ["LocalHost:TokenRefreshSeconds"] = "1",
+            ["HealthCheckSchedule"] = "0 0 0 1 1 *",
+            ["ReconciliationSchedule"] = "0 0 0 1 1 *",
+            ["PurgeSchedule"] = "0 0 0 1 1 *",
+            ["TokenRefreshSchedule"] = "* * * * * *",
             ["LocalHost:TaskHubName"] = hub.Name,
         }));
         await app.StartAsync().DefaultTimeout();
