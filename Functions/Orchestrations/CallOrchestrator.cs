@@ -35,7 +35,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         var maxDurationDeadline = context.CurrentUtcDateTime + settings.MaxCallDuration;
 
         // Events delivered before this orchestration ran (the provider may have discarded their raised copies).
-        var early = await context.CallActivityAsync<IReadOnlyList<CallEvent>>(ActivityNames.TakeEarlyEvents, input.CallId);
+        var early = await TakeEarlyEventsAsync();
         _inbox.TakenEarly(early);
         foreach (var e in early)
         {
@@ -90,6 +90,24 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             maxDurationReached = ended == false;
         }
         return await FinishEndedAsync(maxDurationReached);
+    }
+
+    /// <summary>
+    /// The events kept for this call before it ran. A table that stays unreachable does not fail the call: it goes on
+    /// with the events raised into it (the kept ones stay in the table, and the failure is logged).
+    /// </summary>
+    private async Task<IReadOnlyList<CallEvent>> TakeEarlyEventsAsync()
+    {
+        try
+        {
+            return await _context.CallActivityAsync<IReadOnlyList<CallEvent>>(ActivityNames.TakeEarlyEvents, _start.CallId,
+                TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1), 2.0)));
+        }
+        catch (TaskFailedException e)
+        {
+            OrchestrationLog.EarlyEventsNotTaken(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, e.FailureDetails.ErrorMessage);
+            return [];
+        }
     }
 
     /// <summary>The call is over from the caller's or the agent's side, or it was handed on.</summary>
