@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,8 @@ public static class LocalControlPlaneHost
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHttpFunctions(catalog, hostJson.RoutePrefix);
+        // Local convenience only (no function): the call console's short address.
+        app.MapGet("/console", () => Results.Redirect(FunctionEndpoints.RoutePattern(hostJson.RoutePrefix, "console/")));
         app.MapVoiceFunctionsMetrics();
         return app;
     }

@@ -19,7 +19,12 @@ public static class FunctionEndpoints
             app.MapMethods(RoutePattern(routePrefix, function.Route), function.Methods.Select(m => m.ToUpperInvariant()).ToArray(), async (HttpContext context) =>
             {
                 var target = entry.IsStatic ? null : context.RequestServices.GetRequiredService(entry.DeclaringType!);
-                var result = await ((Task<IActionResult>)entry.Invoke(target, FunctionArguments.ForHttp(entry, context))!).ConfigureAwait(false);
+                var result = entry.Invoke(target, FunctionArguments.ForHttp(entry, context)) switch
+                {
+                    Task<IActionResult> pending => await pending.ConfigureAwait(false),
+                    IActionResult done => done,
+                    var other => throw new NotSupportedException($"function {function.Name} returned {other?.GetType().Name ?? "null"}, not an IActionResult"),
+                };
                 await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
             }).WithName(function.Name);
         }
