@@ -65,7 +65,7 @@ public static class LocalControlPlaneHost
         var app = builder.Build();
         app.MapHttpFunctions(catalog, hostJson.RoutePrefix);
         // Local convenience only (no function): the call console's short address.
-        app.MapGet("/console", () => Results.Redirect(FunctionEndpoints.RoutePattern(hostJson.RoutePrefix, "console/")));
+        app.MapGet("/console", () => Results.Redirect(FunctionEndpoints.RoutePattern(hostJson.RoutePrefix, "console") + "/"));
         app.MapVoiceFunctionsMetrics();
         return app;
     }
