@@ -42,6 +42,7 @@ param timerSchedules object = {
   healthCheck: '0 */1 * * * *'
   tokenRefresh: '0 */10 * * * *'
   reconciliation: '0 */5 * * * *'
+  purge: '0 30 3 * * *'
 }
 
 @description('Route of the LiveKit webhook function (the URL given to LiveKit is https://<app>/<route>).')

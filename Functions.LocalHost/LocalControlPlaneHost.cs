@@ -1,35 +1,28 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
-using Microsoft.Extensions.Options;
-using VoiceFunctions.Functions.Api;
-using VoiceFunctions.Functions.CallConsole;
-using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Functions.LocalHost.FunctionApp;
 using VoiceFunctions.Functions.Orchestrations;
-using VoiceFunctions.Functions.Timers;
-using VoiceFunctions.Functions.Webhooks;
 
 namespace VoiceFunctions.Functions.LocalHost;
 
 /// <summary>
-/// Composes the control plane's function classes on Kestrel: the same routes as the function app
-/// (/api/…), the same services (AddControlPlane), the orchestration in the in-process Durable
-/// backend, and the timer functions as periodic hosted services.
+/// Composes the control plane's function classes on Kestrel: every HTTP function on its declared route under
+/// host.json's route prefix and every timer function on its NCRONTAB schedule setting (both read from the function
+/// attributes, see <see cref="FunctionCatalog"/>), the same services (AddControlPlane), and the orchestrations on the
+/// Durable Azure Storage provider (or the in-process test backend).
 /// </summary>
 public static class LocalControlPlaneHost
 {
     /// <param name="configure">Extra configuration (tests, benchmarks); applied after the settings file and environment.</param>
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null)
+    /// <param name="services">Registrations applied last (tests replace a part of the durable backend with it).</param>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var settingsFile = builder.Configuration["settings"];
@@ -51,55 +44,34 @@ public static class LocalControlPlaneHost
         builder.Services.AddControlPlane(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         var local = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
-        AddDurableBackend(builder, local);
-        builder.Services.AddSingleton<LiveKitWebhookFunction>();
-        builder.Services.AddSingleton<AgentEventsFunction>();
-        builder.Services.AddSingleton<HealthApiFunctions>();
-        builder.Services.AddSingleton<CallsApiFunctions>();
-        builder.Services.AddSingleton<ConsoleFunctions>();
+        var hostJson = HostJsonSettings.Load(local.HostJsonPath ?? HostJsonSettings.DefaultPath);
+        AddDurableBackend(builder, local, hostJson);
+        var catalog = FunctionCatalog.Of(typeof(ControlPlaneServices).Assembly);
+        foreach (var functionClass in catalog.FunctionClasses)
+        {
+            builder.Services.AddSingleton(functionClass);
+        }
         if (local.RunTimers)
         {
-            AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
-            AddJob(builder.Services, "TokenRefresh", local.TokenRefreshSeconds, false, (sp, ct) => sp.GetRequiredService<MediaHostTokenPublisher>().PublishAsync(ct));
-            AddJob(builder.Services, "Reconciliation", local.ReconciliationSeconds, false, async (sp, ct) =>
+            foreach (var timer in catalog.Timers)
             {
-                await sp.GetRequiredService<CallReconciler>().RunAsync(sp.GetRequiredService<DurableTaskClient>(), ct).ConfigureAwait(false);
-                await sp.GetRequiredService<Shared.Calls.EventDedupeStore>().CleanupAsync(
-                    TimeSpan.FromHours(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.DedupeRetentionHours), ct).ConfigureAwait(false);
-            });
+                var schedule = TimerSchedules.Resolve(timer, builder.Configuration);
+                builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new TimerFunctionJob(timer, schedule, sp,
+                    sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TimerFunctionJob>>()));
+            }
         }
 
+        services?.Invoke(builder.Services);
         var app = builder.Build();
-        MapFunctions(app);
+        app.MapHttpFunctions(catalog, hostJson.RoutePrefix);
+        // Local convenience only (no function): the call console's short address.
+        app.MapGet("/console", () => Results.Redirect(FunctionEndpoints.RoutePattern(hostJson.RoutePrefix, "console") + "/"));
         app.MapVoiceFunctionsMetrics();
         return app;
     }
 
-    private static void MapFunctions(WebApplication app)
-    {
-        app.MapPost("/api/livekit/webhook", (HttpContext ctx, LiveKitWebhookFunction f, DurableTaskClient client) =>
-            Execute(ctx, f.Run(ctx.Request, client, ctx.RequestAborted)));
-        app.MapPost("/api/calls/{callId}/events", (HttpContext ctx, string callId, AgentEventsFunction f, DurableTaskClient client) =>
-            Execute(ctx, f.Run(ctx.Request, callId, client, ctx.RequestAborted)));
-        app.MapGet("/api/health", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Health(ctx.Request, ctx.RequestAborted)));
-        app.MapGet("/api/health/detailed", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Detailed(ctx.Request, ctx.RequestAborted)));
-        app.MapGet("/api/health/livekit", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.LiveKit(ctx.Request, ctx.RequestAborted)));
-        app.MapGet("/api/health/sip", (HttpContext ctx, HealthApiFunctions f) => Execute(ctx, f.Sip(ctx.Request, ctx.RequestAborted)));
-        app.MapGet("/api/calls", (HttpContext ctx, CallsApiFunctions f) => Execute(ctx, f.List(ctx.Request, ctx.RequestAborted)));
-        app.MapGet("/api/calls/{callId}", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Get(ctx.Request, callId, ctx.RequestAborted)));
-        app.MapGet("/api/calls/{callId}/timeline", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Timeline(ctx.Request, callId, ctx.RequestAborted)));
-        app.MapGet("/api/console/{**path}", (HttpContext ctx, string? path, ConsoleFunctions f) => Execute(ctx, Task.FromResult(f.Get(ctx.Request, path))));
-        app.MapGet("/console", (HttpContext ctx) => Results.Redirect("/api/console/"));
-    }
-
-    private static async Task Execute(HttpContext context, Task<IActionResult> function)
-    {
-        var result = await function.ConfigureAwait(false);
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
-    }
-
     /// <summary>The orchestrations' backend: by default the production provider on the app's storage account.</summary>
-    private static void AddDurableBackend(WebApplicationBuilder builder, LocalHostOptions local)
+    private static void AddDurableBackend(WebApplicationBuilder builder, LocalHostOptions local, HostJsonSettings hostJson)
     {
         var port = local.DurablePort == 0 ? FreeLoopbackPort() : local.DurablePort;
         if (local.DurableBackend == DurableBackend.InMemory)
@@ -112,17 +84,13 @@ public static class LocalControlPlaneHost
         {
             throw new InvalidOperationException("AzureWebJobsStorage is not set: the Durable Azure Storage backend keeps the task hub in that account (UseDevelopmentStorage=true for Azurite)");
         }
-        var hub = HostJsonSettings.Load(local.HostJsonPath ?? HostJsonSettings.DefaultPath);
+        var hub = hostJson;
         if (!string.IsNullOrEmpty(local.TaskHubName))
         {
             hub = hub with { HubName = local.TaskHubName };
         }
         builder.Services.AddAzureStorageDurableTask(storage, hub, port, registry => registry.AddCallTasks());
     }
-
-    private static void AddJob(IServiceCollection services, string name, int seconds, bool runOnStart, Func<IServiceProvider, CancellationToken, Task> work) =>
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new PeriodicJob(name, TimeSpan.FromSeconds(seconds), runOnStart, work, sp,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob>>()));
 
     private static int FreeLoopbackPort()
     {

@@ -7,19 +7,11 @@ public sealed class LocalHostOptions
 {
     public const string SectionName = "LocalHost";
 
-    /// <summary>Seconds between health checks. Default 60 (the function app's HealthCheckSchedule).</summary>
-    [Range(1, 86_400)]
-    public int HealthCheckSeconds { get; set; } = 60;
-
-    /// <summary>Seconds between token refreshes. Default 600.</summary>
-    [Range(1, 86_400)]
-    public int TokenRefreshSeconds { get; set; } = 600;
-
-    /// <summary>Seconds between reconciliation runs. Default 300.</summary>
-    [Range(1, 86_400)]
-    public int ReconciliationSeconds { get; set; } = 300;
-
-    /// <summary>Run the timers at all (off in tests and benchmarks that only post webhooks). Default true.</summary>
+    /// <summary>
+    /// Run the timer functions at all (off in tests and benchmarks that only post webhooks). Default true. Each runs on
+    /// the function app's own schedule setting (HealthCheckSchedule, TokenRefreshSchedule, ReconciliationSchedule,
+    /// PurgeSchedule: NCRONTAB with seconds, UTC), never on start.
+    /// </summary>
     public bool RunTimers { get; set; } = true;
 
     /// <summary>Where orchestrations are kept. Default AzureStorage (the production provider, over AzureWebJobsStorage).</summary>

@@ -56,13 +56,14 @@ public static class ControlPlaneServices
         services.TryAddSingleton(sp =>
         {
             var livekit = sp.GetRequiredService<IOptions<LiveKitApiOptions>>().Value;
-            return new WebhookReceiver(new LiveKitCredentials(livekit.ApiKey, livekit.ApiSecret), sp.GetRequiredService<TimeProvider>(),
-                new WebhookReceiverOptions { MaxBodyBytes = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxBodyBytes });
+            var webhooks = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
+            return new WebhookReceiver(SigningKeys.With(livekit.ApiKey, livekit.ApiSecret, webhooks.PreviousApiKey, webhooks.PreviousApiSecret),
+                sp.GetRequiredService<TimeProvider>(), new WebhookReceiverOptions { MaxBodyBytes = webhooks.MaxBodyBytes });
         });
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AgentEventsOptions>>().Value;
-            return new AgentEventVerifier(new TokenVerifier(new LiveKitCredentials(o.KeyId, o.Secret), sp.GetRequiredService<TimeProvider>()), o.MaxBodyBytes);
+            return new AgentEventVerifier(new TokenVerifier(o.VerificationKeys(), sp.GetRequiredService<TimeProvider>(), TokenVerifier.ServerLeeway), o.MaxBodyBytes);
         });
         services.TryAddSingleton(sp =>
         {
@@ -71,9 +72,11 @@ public static class ControlPlaneServices
         });
         services.TryAddSingleton(sp => new OrphanedCallCloser(sp.GetRequiredService<CallStore>(), sp.GetRequiredService<FinalizeCallActivity>()));
         services.AddCallRecording(configuration);
+        services.TryAddSingleton(sp => new EarlyEventStore(new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.EarlyEventsTableName)));
         services.TryAddSingleton(sp => new CallEventDispatcher(
             sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings() with { RecordCalls = sp.GetRequiredService<IOptions<CallRecordingOptions>>().Value.Enabled },
-            sp.GetRequiredService<OrphanedCallCloser>(), sp.GetRequiredService<LateRecordingWriter>()));
+            sp.GetRequiredService<EarlyEventStore>(), sp.GetRequiredService<OrphanedCallCloser>(), sp.GetRequiredService<LateRecordingWriter>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 
@@ -81,6 +84,7 @@ public static class ControlPlaneServices
         services.TryAddSingleton<IAgentDispatcher>(sp => sp.GetRequiredService<IOptions<AgentDispatchOptions>>().Value.Mode == AgentDispatchMode.LiveKitAgent
             ? ActivatorUtilities.CreateInstance<LiveKitAgentDispatcher>(sp)
             : ActivatorUtilities.CreateInstance<SipAgentDispatcher>(sp));
+        services.TryAddTransient<TakeEarlyEventsActivity>();
         services.TryAddTransient<RecordCallActivity>();
         services.TryAddTransient<DispatchAgentActivity>();
         services.TryAddTransient<MarkAnsweredActivity>();
@@ -90,6 +94,8 @@ public static class ControlPlaneServices
         services.TryAddTransient<RecordRecordingActivity>();
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<HistoryPurger>();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
         services.AddHttpClient(HealthChecker.HttpClientName);

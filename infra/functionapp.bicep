@@ -56,7 +56,7 @@ param agentEventsKeyId string
 @description('Where a caller goes when the agent never answers (sip:/sips:/tel: URI); empty to end the call.')
 param humanTransferTo string
 
-@description('NCRONTAB schedules of the timers: healthCheck, tokenRefresh, reconciliation.')
+@description('NCRONTAB schedules of the timers: healthCheck, tokenRefresh, reconciliation, purge.')
 param schedules object
 
 param tags object
@@ -114,6 +114,7 @@ var appSettings = [
   { name: 'HealthCheckSchedule', value: schedules.healthCheck }
   { name: 'TokenRefreshSchedule', value: schedules.tokenRefresh }
   { name: 'ReconciliationSchedule', value: schedules.reconciliation }
+  { name: 'PurgeSchedule', value: schedules.purge }
 ]
 
 resource site 'Microsoft.Web/sites@2025-03-01' = {

@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Grpc.Net.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -35,10 +36,17 @@ public static class AzureStorageDurableTask
             sp.GetRequiredService<IOrchestrationService>(), sp.GetRequiredService<IOrchestrationServiceClient>(), port, sp.GetRequiredService<ILoggerFactory>()));
         // Registered before the worker: hosted services start in order, so the sidecar listens before the worker connects.
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubSidecar>());
-        var address = $"http://127.0.0.1:{port}";
+        // One channel for the worker and the client. An HTTP/2 connection carries at most 100 concurrent calls (Kestrel's
+        // stream limit): a burst of webhooks, each looking up and raising into its call, would queue behind that one
+        // connection, so the channel opens more connections as needed.
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            MaxReceiveMessageSize = null,
+        });
         services.AddDurableTaskWorker(b =>
         {
-            b.UseGrpc(address);
+            b.UseGrpc(channel);
             b.AddTasks(tasks);
             b.Configure(o =>
             {
@@ -48,7 +56,7 @@ public static class AzureStorageDurableTask
         });
         services.AddDurableTaskClient(b =>
         {
-            b.UseGrpc(address);
+            b.UseGrpc(channel);
             b.RegisterDirectly();
         });
         return services;

@@ -2,8 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VoiceFunctions.Functions.Activities;
 
-/// <summary>Configuration section "AgentDispatch": how the agent is brought into a call's room.</summary>
-public sealed class AgentDispatchOptions : IValidatableObject
+/// <summary>
+/// Configuration section "AgentDispatch": how the agent is brought into a call's room. A missing trunk or agent name
+/// does not stop the worker (the webhook endpoint must stay up to record calls): every dispatch is refused with
+/// <see cref="MissingSetting"/>, the call is recorded as agent-unavailable with that reason, and the SIP health check
+/// reports it (so the health monitor alerts).
+/// </summary>
+public sealed class AgentDispatchOptions
 {
     public const string SectionName = "AgentDispatch";
 
@@ -28,17 +33,15 @@ public sealed class AgentDispatchOptions : IValidatableObject
     /// <summary>LiveKitAgent mode: the agent name to dispatch. Required in that mode.</summary>
     public string? AgentName { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>What the selected mode lacks to dispatch at all, or null when nothing is missing.</summary>
+    public string? MissingSetting => Mode switch
     {
-        if (Mode == AgentDispatchMode.Sip && string.IsNullOrWhiteSpace(OutboundTrunkId))
-        {
-            yield return new ValidationResult("AgentDispatch:OutboundTrunkId is required when AgentDispatch:Mode is Sip", [nameof(OutboundTrunkId)]);
-        }
-        if (Mode == AgentDispatchMode.LiveKitAgent && string.IsNullOrWhiteSpace(AgentName))
-        {
-            yield return new ValidationResult("AgentDispatch:AgentName is required when AgentDispatch:Mode is LiveKitAgent", [nameof(AgentName)]);
-        }
-    }
+        AgentDispatchMode.Sip when string.IsNullOrWhiteSpace(OutboundTrunkId) =>
+            "AgentDispatch:OutboundTrunkId is not set (required when AgentDispatch:Mode is Sip): the MediaHost cannot be dialled",
+        AgentDispatchMode.LiveKitAgent when string.IsNullOrWhiteSpace(AgentName) =>
+            "AgentDispatch:AgentName is not set (required when AgentDispatch:Mode is LiveKitAgent): no agent can be dispatched",
+        _ => null,
+    };
 }
 
 public enum AgentDispatchMode

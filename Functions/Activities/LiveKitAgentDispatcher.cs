@@ -10,6 +10,10 @@ public sealed class LiveKitAgentDispatcher(AgentDispatchClient dispatch, IOption
 {
     public async Task<string> DispatchAsync(string callId, string roomName, int attempt, CancellationToken ct)
     {
+        if (options.Value.MissingSetting is { } missing)
+        {
+            throw new AgentDispatchRejectedException(missing);
+        }
         try
         {
             var created = await dispatch.CreateDispatchAsync(new CreateAgentDispatchRequest

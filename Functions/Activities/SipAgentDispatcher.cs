@@ -20,6 +20,10 @@ public sealed class SipAgentDispatcher(SipServiceClient sip, IOptions<AgentDispa
     public async Task<string> DispatchAsync(string callId, string roomName, int attempt, CancellationToken ct)
     {
         var o = options.Value;
+        if (o.MissingSetting is { } missing)
+        {
+            throw new AgentDispatchRejectedException(missing);
+        }
         var identity = AgentIdentity.For(callId, attempt);
         var request = new CreateSipParticipantRequest
         {

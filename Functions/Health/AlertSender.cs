@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace VoiceFunctions.Functions.Health;
 
-/// <summary>POSTs alert and recovery messages as JSON to the configured alert webhook.</summary>
-public sealed class AlertSender(IHttpClientFactory http, IOptions<HealthOptions> options)
+/// <summary>POSTs alert and recovery messages as JSON to the configured alert webhook, within twice the probe time limit (timed by <paramref name="time"/>).</summary>
+public sealed class AlertSender(IHttpClientFactory http, IOptions<HealthOptions> options, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -14,8 +14,8 @@ public sealed class AlertSender(IHttpClientFactory http, IOptions<HealthOptions>
 
     public async Task SendAsync(AlertMessage message, CancellationToken ct)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds * 2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds * 2), time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         using var response = await http.CreateClient(HealthChecker.HttpClientName)
             .PostAsJsonAsync(options.Value.AlertWebhookUrl, message, Json, limit.Token).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();

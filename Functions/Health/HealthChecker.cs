@@ -55,6 +55,10 @@ public sealed class HealthChecker(
             problems.Add("no dispatch rule");
         }
         var d = dispatch.Value;
+        if (d.MissingSetting is { } missing)
+        {
+            problems.Add(missing);
+        }
         if (d.Mode == AgentDispatchMode.Sip && d.OutboundTrunkId is { Length: > 0 } trunkId
             && !await OutboundTrunkExistsAsync(trunkId, token).ConfigureAwait(false))
         {
@@ -102,8 +106,9 @@ public sealed class HealthChecker(
     private async Task<ComponentHealth> ProbeAsync(string name, Func<CancellationToken, Task<(HealthStatus, string)>> probe, CancellationToken ct)
     {
         var o = options.Value;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(TimeSpan.FromSeconds(o.ProbeTimeoutSeconds));
+        // The time limit runs on the injected clock, like the latency it is compared with.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(o.ProbeTimeoutSeconds), time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var started = time.GetTimestamp();
         HealthStatus status;
         string detail;

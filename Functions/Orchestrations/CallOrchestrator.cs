@@ -5,7 +5,8 @@ using VoiceFunctions.Shared.Calls;
 namespace VoiceFunctions.Functions.Orchestrations;
 
 /// <summary>
-/// One durable state machine per call: record the call, dispatch the agent, wait for it to answer
+/// One durable state machine per call: take the events that arrived before it ran, record the call, dispatch the agent,
+/// wait for it to answer
 /// (retrying, then falling back to a human or ending the call), wait for the end (caller, room,
 /// agent or the max-duration timer), end the call in LiveKit when we are the ones ending it, and
 /// finalize the record. The custom status shows the phase at every step.
@@ -23,6 +24,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private bool _recordExists;
     private CallRecording? _storedRecording;
     private string? _recordingEgressId;
+    private string? _lastDispatchFailure;
 
     public override async Task<CallResult> RunAsync(TaskOrchestrationContext context, CallStart input)
     {
@@ -32,6 +34,14 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         _inbox = new CallInbox(context);
         var settings = input.Settings;
         var maxDurationDeadline = context.CurrentUtcDateTime + settings.MaxCallDuration;
+
+        // Events delivered before this orchestration ran (the provider may have discarded their raised copies).
+        var early = await TakeEarlyEventsAsync();
+        _inbox.TakenEarly(early);
+        foreach (var e in early)
+        {
+            _state.Apply(e);
+        }
 
         if (_state.Caller is null)
         {
@@ -87,6 +97,24 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         return await FinishEndedAsync(maxDurationReached);
     }
 
+    /// <summary>
+    /// The events kept for this call before it ran. A table that stays unreachable does not fail the call: it goes on
+    /// with the events raised into it (the kept ones stay in the table, and the failure is logged).
+    /// </summary>
+    private async Task<IReadOnlyList<CallEvent>> TakeEarlyEventsAsync()
+    {
+        try
+        {
+            return await _context.CallActivityAsync<IReadOnlyList<CallEvent>>(ActivityNames.TakeEarlyEvents, _start.CallId,
+                TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1), 2.0)));
+        }
+        catch (TaskFailedException e)
+        {
+            OrchestrationLog.EarlyEventsNotTaken(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, e.FailureDetails.ErrorMessage);
+            return [];
+        }
+    }
+
     /// <summary>The call is over from the caller's or the agent's side, or it was handed on.</summary>
     private bool CallEnded => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent;
 
@@ -130,6 +158,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             }
             catch (TaskFailedException e)
             {
+                _lastDispatchFailure = e.FailureDetails.ErrorMessage;
                 OrchestrationLog.DispatchFailed(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, _attempt, e.FailureDetails.ErrorMessage);
                 continue;
             }
@@ -228,7 +257,8 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private async Task<CallResult> FallBackAsync(CallSettings settings)
     {
         SetStatus(CallPhase.FallingBack);
-        var why = $"the agent did not answer after {_attempt} dispatch attempt(s)";
+        var why = $"the agent did not answer after {_attempt} dispatch attempt(s)"
+            + (_lastDispatchFailure is { } failure ? $" (the last dispatch failed: {failure})" : "");
         if (settings.HumanTransferTo is { } transferTo)
         {
             try

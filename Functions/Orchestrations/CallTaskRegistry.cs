@@ -12,6 +12,7 @@ public static class CallTaskRegistry
     public static DurableTaskRegistry AddCallTasks(this DurableTaskRegistry registry)
     {
         registry.AddOrchestrator(nameof(CallOrchestrator), typeof(CallOrchestrator));
+        registry.AddActivity(ActivityNames.TakeEarlyEvents, typeof(TakeEarlyEventsActivity));
         registry.AddActivity(ActivityNames.RecordCall, typeof(RecordCallActivity));
         registry.AddActivity(ActivityNames.DispatchAgent, typeof(DispatchAgentActivity));
         registry.AddActivity(ActivityNames.MarkAnswered, typeof(MarkAnsweredActivity));

@@ -17,4 +17,7 @@ internal static partial class OrchestrationLog
 
     [LoggerMessage(5004, LogLevel.Warning, "Call {CallId}: the recording's state could not be stored: {Error}")]
     public static partial void RecordingNotStored(ILogger logger, string callId, string error);
+
+    [LoggerMessage(5005, LogLevel.Error, "Call {CallId}: the events kept before it ran could not be taken (it goes on with the raised ones): {Error}")]
+    public static partial void EarlyEventsNotTaken(ILogger logger, string callId, string error);
 }

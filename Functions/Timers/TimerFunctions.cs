@@ -6,10 +6,11 @@ namespace VoiceFunctions.Functions.Timers;
 
 /// <summary>
 /// The timer functions. Schedules are app settings (NCRONTAB with seconds): HealthCheckSchedule
-/// (default every minute), TokenRefreshSchedule (every 10 minutes), ReconciliationSchedule (every 5 minutes).
-/// The local host runs the same classes as hosted services.
+/// (default every minute), TokenRefreshSchedule (every 10 minutes), ReconciliationSchedule (every 5 minutes),
+/// PurgeSchedule (daily). The local host runs the same methods on the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthMonitor health, MediaHostTokenPublisher tokens, CallReconciler reconciler, Shared.Calls.EventDedupeStore dedupe, Microsoft.Extensions.Options.IOptions<Webhooks.WebhookOptions> webhooks)
+public sealed class TimerFunctions(HealthMonitor health, MediaHostTokenPublisher tokens, CallReconciler reconciler, HistoryPurger purger,
+    Shared.Calls.EventDedupeStore dedupe, Microsoft.Extensions.Options.IOptions<Webhooks.WebhookOptions> webhooks)
 {
     [Function("HealthCheck")]
     public Task HealthCheck([TimerTrigger("%HealthCheckSchedule%")] TimerInfo timer, CancellationToken ct) => health.RunAsync(ct);
@@ -24,4 +25,9 @@ public sealed class TimerFunctions(HealthMonitor health, MediaHostTokenPublisher
         await reconciler.RunAsync(durable, ct).ConfigureAwait(false);
         await dedupe.CleanupAsync(TimeSpan.FromHours(webhooks.Value.DedupeRetentionHours), ct).ConfigureAwait(false);
     }
+
+    /// <summary>Deletes the Durable history of calls finished longer ago than Retention:Days, so the task hub does not grow forever.</summary>
+    [Function("Purge")]
+    public Task Purge([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        purger.PurgeAsync(durable, ct);
 }

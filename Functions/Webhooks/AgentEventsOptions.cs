@@ -18,6 +18,16 @@ public sealed class AgentEventsOptions
     [Required, MinLength(32)]
     public string Secret { get; set; } = "";
 
+    /// <summary>
+    /// Rotation: the key id being retired. Events signed with it (and <see cref="PreviousSecret"/>) are still accepted
+    /// while both are set, so MediaHosts can move to the new key one by one. It must differ from <see cref="KeyId"/>.
+    /// Default: none.
+    /// </summary>
+    public string? PreviousKeyId { get; set; }
+
+    /// <summary>Rotation: the secret of <see cref="PreviousKeyId"/>. Default: none (empty = no previous key).</summary>
+    public string? PreviousSecret { get; set; }
+
     /// <summary>Largest event body in bytes. Default 256 KiB.</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
@@ -28,5 +38,8 @@ public sealed class AgentEventsOptions
     /// </summary>
     public bool DirectMode { get; set; }
 
-    public override string ToString() => $"AgentEventsOptions {{ KeyId = {KeyId}, Secret = <redacted> }}";
+    /// <summary>The keys events are verified with: the current one, and the previous one during a rotation.</summary>
+    public IReadOnlyDictionary<string, string> VerificationKeys() => SigningKeys.With(KeyId, Secret, PreviousKeyId, PreviousSecret);
+
+    public override string ToString() => $"AgentEventsOptions {{ KeyId = {KeyId}, Secret = <redacted>, PreviousKeyId = {PreviousKeyId} }}";
 }

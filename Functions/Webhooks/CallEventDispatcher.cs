@@ -9,16 +9,30 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// Delivers a routed event to the call's orchestration (instance id = call id): starts it when the
 /// event may start a call and none runs, otherwise raises the event into it. Idempotent: when two
 /// deliveries race to start the same call, the loser finds the winner's instance and raises instead.
+/// An event for a call whose orchestration has not started running yet (being started, or Pending) is also kept in
+/// <paramref name="early"/>, which the orchestration reads first: the Azure Storage provider may discard a raise
+/// into an instance whose start it has not processed, and a start that loses a race is dropped with its input.
 /// An event that ends a call whose orchestration is gone but whose record is open closes the record
 /// through <paramref name="orphans"/> (when given). A recording report for a call whose orchestration is
 /// over (egress_ended arrives after the upload, often after the room closed) is stored in the record through
 /// <paramref name="lateRecordings"/> (when given).
 /// </summary>
-public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallCloser? orphans = null, LateRecordingWriter? lateRecordings = null)
+public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore early, OrphanedCallCloser? orphans = null, LateRecordingWriter? lateRecordings = null)
 {
-    public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct)
+    /// <summary>The call's orchestration instance as it is now, or null when none exists (the lookup <see cref="DeliverAsync(CallRoute, OrchestrationMetadata?, DurableTaskClient, CancellationToken)"/> takes).</summary>
+    public Task<OrchestrationMetadata?> FindAsync(string callId, DurableTaskClient client, CancellationToken ct) =>
+        client.GetInstanceAsync(callId, getInputsAndOutputs: false, ct);
+
+    public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct) =>
+        await DeliverAsync(route, await FindAsync(route.CallId, client, ct).ConfigureAwait(false), client, ct).ConfigureAwait(false);
+
+    /// <summary>Delivers <paramref name="route"/> given the instance <see cref="FindAsync"/> found (looked up by the caller, alongside its own work).</summary>
+    public async Task<CallDelivery> DeliverAsync(CallRoute route, OrchestrationMetadata? found, DurableTaskClient client, CancellationToken ct)
     {
-        var instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
+        var callEvent = route.Event is { SourceEventId: null } anonymous
+            ? anonymous with { SourceEventId = "cp-" + Guid.NewGuid().ToString("N") } // one id for its kept and raised copies
+            : route.Event;
+        var instance = found;
         if (instance is null)
         {
             if (!route.StartIfMissing)
@@ -27,9 +41,13 @@ public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallClose
                 {
                     return CallDelivery.RecordingStoredAfterEnd;
                 }
-                return route.Event is { } ending && orphans is not null && await orphans.TryCloseAsync(route.CallId, ending, ct).ConfigureAwait(false)
+                return callEvent is { } ending && orphans is not null && await orphans.TryCloseAsync(route.CallId, ending, ct).ConfigureAwait(false)
                     ? CallDelivery.ClosedWithoutOrchestration
                     : CallDelivery.UnknownCall;
+            }
+            if (callEvent is not null)
+            {
+                await early.KeepAsync(route.CallId, callEvent, ct).ConfigureAwait(false);
             }
             var start = new CallStart(route.CallId, route.RoomName, route.OccurredAt, route.Caller, settings, route.Direct);
             try
@@ -51,11 +69,16 @@ public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallClose
         {
             return await TryStoreLateRecordingAsync(route, ct).ConfigureAwait(false) ? CallDelivery.RecordingStoredAfterEnd : CallDelivery.CallAlreadyFinished;
         }
-        if (route.Event is null)
+        if (callEvent is null)
         {
             return CallDelivery.Raised; // room_started for a call that already runs: nothing to add
         }
-        await client.RaiseEventAsync(route.CallId, CallEvent.EventName, route.Event, ct).ConfigureAwait(false);
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            // Kept before it is raised: if the raise is discarded, the orchestration has not taken its early events yet.
+            await early.KeepAsync(route.CallId, callEvent, ct).ConfigureAwait(false);
+        }
+        await client.RaiseEventAsync(route.CallId, CallEvent.EventName, callEvent, ct).ConfigureAwait(false);
         return CallDelivery.Raised;
     }
 

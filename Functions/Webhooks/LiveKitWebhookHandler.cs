@@ -14,8 +14,9 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// hash (401/400/413), map it to a call, drop a repeat of an event already acted on (insert-if-absent
 /// by event id, so a captured request replayed while its token is still valid acts once), then start
 /// or raise into the call's orchestration. The webhook joins the call's timeline first (keyed by its event id),
-/// so a delivery retried after a failure records it once. Nothing slow happens inline: a table insert and one or two
-/// Durable client calls. A failed delivery gives its claim back and answers 503, so LiveKit retries.
+/// so a delivery retried after a failure records it once. Nothing slow happens inline: the claim, the timeline entry
+/// and the instance lookup at once, then the start or raise. A failed delivery gives its claim back and answers 503,
+/// so LiveKit retries.
 /// </summary>
 public sealed class LiveKitWebhookHandler(
     WebhookReceiver receiver,
@@ -58,15 +59,29 @@ public sealed class LiveKitWebhookHandler(
         }
         // LiveKit always sends an id; a body without one is still deduplicated, by its content.
         var eventId = string.IsNullOrEmpty(e.Id) ? "sha256:" + BodyHash.Compute(body) : e.Id;
-        if (!await dedupe.TryClaimAsync(DedupeSource, eventId, ct).ConfigureAwait(false))
+        // The claim, the timeline entry and the instance lookup are independent round trips: they run together, so a
+        // webhook waits for two storage round trips in a row (these, then the start or raise), not four. The timeline
+        // entry is keyed by the event id, so writing it for a duplicate changes nothing.
+        var recorded = timeline.WebhookAsync(route.CallId, eventId, e.Event, route.Event?.Kind.ToString(), ct);
+        var found = dispatcher.FindAsync(route.CallId, client, ct);
+        bool claimed;
+        try
+        {
+            claimed = await dedupe.TryClaimAsync(DedupeSource, eventId, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ObserveAsync(recorded, found).ConfigureAwait(false);
+        }
+        if (!claimed)
         {
             WebhookLog.Duplicate(logger, eventId);
             return (Answer("duplicate", eventId), e.Event, MetricTags.WebhookResults.Duplicate);
         }
         try
         {
-            await timeline.WebhookAsync(route.CallId, eventId, e.Event, route.Event?.Kind.ToString(), ct).ConfigureAwait(false);
-            var delivery = await dispatcher.DeliverAsync(route, client, ct).ConfigureAwait(false);
+            await recorded.ConfigureAwait(false);
+            var delivery = await dispatcher.DeliverAsync(route, await found.ConfigureAwait(false), client, ct).ConfigureAwait(false);
             WebhookLog.Delivered(logger, eventId, e.Event, route.CallId, delivery);
             return (Answer(delivery.ToString(), eventId, route.CallId), e.Event, MetricTags.WebhookResults.Accepted);
         }
@@ -75,6 +90,19 @@ public sealed class LiveKitWebhookHandler(
             WebhookLog.DeliveryFailed(logger, ex, eventId, route.CallId);
             await dedupe.ReleaseAsync(DedupeSource, eventId, CancellationToken.None).ConfigureAwait(false);
             return (HttpResponseResult.Text(StatusCodes.Status503ServiceUnavailable, "the event could not be delivered to the call; retry"), e.Event, MetricTags.WebhookResults.Failed);
+        }
+    }
+
+    /// <summary>Waits for <paramref name="tasks"/> without throwing: their failures are acted on where they are awaited.</summary>
+    private static async Task ObserveAsync(params Task[] tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Observed here; the caller awaits the task again where its failure matters.
         }
     }
 

@@ -11,9 +11,26 @@ public sealed class WebhookOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Rotation of the LiveKit key webhooks are signed with: the API key being retired. Webhooks signed with it (and
+    /// <see cref="PreviousApiSecret"/>) are still accepted while both are set; LiveKit's keys rotate as pairs, so it
+    /// differs from LiveKit:ApiKey. Default: none.
+    /// </summary>
+    public string? PreviousApiKey { get; set; }
+
+    /// <summary>Rotation: the secret of <see cref="PreviousApiKey"/>. Default: none.</summary>
+    public string? PreviousApiSecret { get; set; }
+
     /// <summary>Table that remembers handled event ids. Default "EventDedupe".</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string DedupeTableName { get; set; } = "EventDedupe";
+
+    /// <summary>
+    /// Table that keeps events delivered to a call before its orchestration ran, until it takes them
+    /// (see <see cref="Orchestrations.EarlyEventStore"/>). Default "CallEarlyEvents".
+    /// </summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string EarlyEventsTableName { get; set; } = "CallEarlyEvents";
 
     /// <summary>
     /// Hours an event id is remembered. Default 24. Must outlive a webhook token (5 min) plus LiveKit's

@@ -57,6 +57,9 @@ public static class ControlPlaneSettings
     /// <summary>NCRONTAB schedule of the Reconciliation timer.</summary>
     public const string ReconciliationSchedule = "ReconciliationSchedule";
 
+    /// <summary>NCRONTAB schedule of the Purge timer (Durable history retention).</summary>
+    public const string PurgeSchedule = "PurgeSchedule";
+
     /// <summary>Every setting the deployment must provide.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -75,6 +78,7 @@ public static class ControlPlaneSettings
         HealthCheckSchedule,
         TokenRefreshSchedule,
         ReconciliationSchedule,
+        PurgeSchedule,
     ];
 
     /// <summary>The settings whose values are secrets: deployed only as Key Vault references, never inline.</summary>

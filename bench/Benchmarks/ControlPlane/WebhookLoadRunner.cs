@@ -50,6 +50,7 @@ public static class WebhookLoadRunner
             ["CallStore:TableName"] = "benchcalls" + suffix,
             ["CallStore:BlobContainerName"] = "bench-" + suffix,
             ["Webhooks:DedupeTableName"] = "benchdedupe" + suffix,
+            ["Webhooks:EarlyEventsTableName"] = "benchearly" + suffix,
             ["Health:SnapshotTableName"] = "benchhealth" + suffix,
             ["TokenRefresh:TableName"] = "benchtokens" + suffix,
             ["LiveKit:Url"] = livekit.Url.ToString(),
@@ -63,7 +64,7 @@ public static class WebhookLoadRunner
             ["LocalHost:TaskHubName"] = hub,
         }), logging => logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) }; // a webhook waiting minutes on a saturated machine is a figure, not a crash
         var signer = new WebhookSigner(livekit.Credentials, TimeProvider.System);
         var durable = app.Services.GetRequiredService<DurableTaskClient>();
         var store = app.Services.GetRequiredService<CallStore>();

@@ -44,16 +44,13 @@ public sealed class ControlPlaneServicesTests
     {
         var settings = ValidSettings();
         settings.Remove("AgentEvents:Secret");
-        settings.Remove("AgentDispatch:OutboundTrunkId");
         settings["Calls:HumanTransferTo"] = "+74951112233";
         using var sp = Build(settings);
 
         var secret = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<AgentEventsOptions>>().Value);
-        var trunk = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<AgentDispatchOptions>>().Value);
         var transfer = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value);
 
         Assert.Contains("Secret", secret.Message);
-        Assert.Contains("AgentDispatch:OutboundTrunkId", trunk.Message);
         Assert.Contains("Calls:HumanTransferTo", transfer.Message);
     }
 }

@@ -25,6 +25,7 @@ public sealed class SettingsSampleTests
         ["Health"] = typeof(HealthOptions),
         ["TokenRefresh"] = typeof(TokenRefreshOptions),
         ["Reconciliation"] = typeof(ReconciliationOptions),
+        ["Retention"] = typeof(RetentionOptions),
         ["Api"] = typeof(ApiOptions),
     };
 

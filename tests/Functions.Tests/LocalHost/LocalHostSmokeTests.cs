@@ -38,6 +38,7 @@ public sealed class LocalHostSmokeTests
             ["CallStore:TableName"] = "calls" + suffix,
             ["CallStore:BlobContainerName"] = "t-" + suffix,
             ["Webhooks:DedupeTableName"] = "dedupe" + suffix,
+            ["Webhooks:EarlyEventsTableName"] = "early" + suffix,
             ["Health:SnapshotTableName"] = "health" + suffix,
             ["TokenRefresh:TableName"] = "tokens" + suffix,
             ["LiveKit:Url"] = livekit.Url.ToString(),
@@ -47,9 +48,10 @@ public sealed class LocalHostSmokeTests
             ["AgentDispatch:OutboundTrunkId"] = trunk.SipTrunkId,
             ["Calls:AgentAnswerTimeoutSeconds"] = "60",
             ["Api:Keys:ops"] = apiKey,
-            ["LocalHost:HealthCheckSeconds"] = "3600",
-            ["LocalHost:ReconciliationSeconds"] = "3600",
-            ["LocalHost:TokenRefreshSeconds"] = "1",
+            ["HealthCheckSchedule"] = "0 0 0 1 1 *",
+            ["ReconciliationSchedule"] = "0 0 0 1 1 *",
+            ["PurgeSchedule"] = "0 0 0 1 1 *",
+            ["TokenRefreshSchedule"] = "* * * * * *",
             ["LocalHost:TaskHubName"] = hub.Name,
         }));
         await app.StartAsync().DefaultTimeout();
@@ -98,7 +100,7 @@ public sealed class LocalHostSmokeTests
         finally
         {
             await app.StopAsync();
-            foreach (var t in new[] { "calls", "dedupe", "health", "tokens" })
+            foreach (var t in new[] { "calls", "dedupe", "early", "health", "tokens" })
             {
                 await new TableClient(Azurite.ConnectionString, t + suffix).DeleteAsync();
             }

@@ -137,7 +137,7 @@ public sealed class LiveKitRecordingTests
             .ReceiveAsync(new MemoryStream(body), body.Length, new WebhookSigner(credentials, TimeProvider.System).Sign(body), CancellationToken.None);
         Assert.True(received.IsValid, received.Message);
         var route = new WebhookCallMapper("call-", "agent-").Map(received.Event!, DateTimeOffset.UtcNow)!;
-        var dispatcher = new CallEventDispatcher(CallOrchestrationHarness.FastSettings, orphans: null, new LateRecordingWriter(h.Store));
+        var dispatcher = new CallEventDispatcher(CallOrchestrationHarness.FastSettings, TestEarlyEvents.Store(h.Storage), orphans: null, new LateRecordingWriter(h.Store));
         return await dispatcher.DeliverAsync(route with { CallId = callId }, h.Client, CancellationToken.None);
     }
 

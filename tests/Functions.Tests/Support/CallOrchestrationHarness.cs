@@ -116,6 +116,7 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
+        await TestEarlyEvents.Table(Storage).DeleteAsync();
         await Storage.DisposeAsync();
     }
 
@@ -130,6 +131,7 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
                 {
                     services.AddLogging();
                     services.AddSingleton(storage.Store);
+                    services.AddSingleton(TestEarlyEvents.Store(storage));
                     services.AddSingleton(TimeProvider.System);
                     services.AddSingleton<CallTimelineRecorder>();
                     services.AddSingleton<IAgentDispatcher>(dispatcher);

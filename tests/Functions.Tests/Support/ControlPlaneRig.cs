@@ -28,7 +28,8 @@ public sealed class ControlPlaneRig : IAsyncDisposable
     public string ApiKeySecret { get; } = WebhookTestKit.NewSecret();
     public string Table(string name) => name + _suffix;
 
-    public static async Task<ControlPlaneRig> StartAsync(Action<Dictionary<string, string?>>? configure = null, string? livekitUrl = null)
+    /// <param name="time">The clock the services run on (default: the system clock).</param>
+    public static async Task<ControlPlaneRig> StartAsync(Action<Dictionary<string, string?>>? configure = null, string? livekitUrl = null, TimeProvider? time = null)
     {
         Azurite.RequireRunning();
         var rig = new ControlPlaneRig(await LoopbackLiveKitApiTestServer.StartAsync(), await LoopbackRequestRecorder.StartAsync());
@@ -38,6 +39,7 @@ public sealed class ControlPlaneRig : IAsyncDisposable
             ["CallStore:TableName"] = rig.Table("calls"),
             ["CallStore:BlobContainerName"] = "t-" + rig._suffix,
             ["Webhooks:DedupeTableName"] = rig.Table("dedupe"),
+            ["Webhooks:EarlyEventsTableName"] = rig.Table("early"),
             ["Health:SnapshotTableName"] = rig.Table("health"),
             ["TokenRefresh:TableName"] = rig.Table("tokens"),
             ["LiveKit:Url"] = livekitUrl ?? rig.LiveKit.Url.ToString(),
@@ -53,7 +55,12 @@ public sealed class ControlPlaneRig : IAsyncDisposable
         };
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        rig.Services = new ServiceCollection().AddControlPlane(configuration).BuildServiceProvider();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+        rig.Services = services.AddControlPlane(configuration).BuildServiceProvider();
         return rig;
     }
 
@@ -70,7 +77,7 @@ public sealed class ControlPlaneRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var name in new[] { "calls", "dedupe", "health", "tokens" })
+        foreach (var name in new[] { "calls", "dedupe", "early", "health", "tokens" })
         {
             await new TableClient(Azurite.ConnectionString, Table(name)).DeleteAsync();
         }

@@ -26,6 +26,7 @@ public sealed class DirectModeControlPlane : IAsyncDisposable
             ["CallStore:TableName"] = "calls" + _suffix,
             ["CallStore:BlobContainerName"] = "t-" + _suffix,
             ["Webhooks:DedupeTableName"] = "dedupe" + _suffix,
+            ["Webhooks:EarlyEventsTableName"] = "early" + _suffix,
             ["Health:SnapshotTableName"] = "health" + _suffix,
             ["TokenRefresh:TableName"] = "tokens" + _suffix,
             ["LiveKit:Url"] = "http://127.0.0.1:9",
@@ -57,7 +58,7 @@ public sealed class DirectModeControlPlane : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Hub.DisposeAsync();
-        foreach (var table in new[] { "calls", "dedupe", "health", "tokens" })
+        foreach (var table in new[] { "calls", "dedupe", "early", "health", "tokens" })
         {
             await new TableClient(Azurite.ConnectionString, table + _suffix).DeleteAsync();
         }
