@@ -55,6 +55,7 @@ public static class LocalControlPlaneHost
         builder.Services.AddSingleton<AgentEventsFunction>();
         builder.Services.AddSingleton<HealthApiFunctions>();
         builder.Services.AddSingleton<CallsApiFunctions>();
+        builder.Services.AddSingleton<Functions.Outbound.OutboundCallsApiFunctions>();
         if (local.RunTimers)
         {
             AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
@@ -86,6 +87,9 @@ public static class LocalControlPlaneHost
         app.MapGet("/api/calls", (HttpContext ctx, CallsApiFunctions f) => Execute(ctx, f.List(ctx.Request, ctx.RequestAborted)));
         app.MapGet("/api/calls/{callId}", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Get(ctx.Request, callId, ctx.RequestAborted)));
         app.MapGet("/api/calls/{callId}/timeline", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Timeline(ctx.Request, callId, ctx.RequestAborted)));
+        app.MapPost("/api/calls", (HttpContext ctx, Functions.Outbound.OutboundCallsApiFunctions f, DurableTaskClient client) => Execute(ctx, f.Place(ctx.Request, client, ctx.RequestAborted)));
+        app.MapGet("/api/calls/{callId}/dial", (HttpContext ctx, string callId, Functions.Outbound.OutboundCallsApiFunctions f, DurableTaskClient client) =>
+            Execute(ctx, f.Dial(ctx.Request, callId, client, ctx.RequestAborted)));
     }
 
     private static async Task Execute(HttpContext context, Task<IActionResult> function)

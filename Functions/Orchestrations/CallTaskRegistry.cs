@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Outbound;
 
 namespace VoiceFunctions.Functions.Orchestrations;
 
@@ -19,6 +20,6 @@ public static class CallTaskRegistry
         registry.AddActivity(ActivityNames.EndCall, typeof(EndCallActivity));
         registry.AddActivity(ActivityNames.FinalizeCall, typeof(FinalizeCallActivity));
         registry.AddActivity(ActivityNames.RecordRecording, typeof(RecordRecordingActivity));
-        return registry;
+        return registry.AddOutboundTasks();
     }
 }
