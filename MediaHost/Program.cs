@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
 
@@ -29,4 +30,5 @@ app.MapGet(HealthEndpoints.Ready, (SipHostedService sip, MediaMetrics media) =>
 });
 // SIP, media and agent instruments are all VoiceFunctions.* meters: one Prometheus endpoint serves them.
 app.MapVoiceFunctionsMetrics();
+app.MapOutboundCalls();
 app.Run();
