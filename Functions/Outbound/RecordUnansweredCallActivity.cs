@@ -21,9 +21,15 @@ public sealed class RecordUnansweredCallActivity(CallStore store) : CallActivity
             CalledNumber = call.To,
             StartedAt = call.RequestedAt,
             EndedAt = input.EndedAt,
-            Outcome = result.Outcome is DialOutcome.Busy or DialOutcome.NoAnswer ? CallOutcome.Abandoned : CallOutcome.Failed,
-            EndReason = result.Outcome is DialOutcome.NoAnswer ? CallEndReason.CancelledBeforeAnswer : result.Outcome is DialOutcome.Failed ? CallEndReason.Error : CallEndReason.Rejected,
-            ReasonText = $"outbound call not answered ({result.Outcome}): {result.Reason}",
+            Outcome = result.Outcome is DialOutcome.Busy or DialOutcome.NoAnswer or DialOutcome.Machine ? CallOutcome.Abandoned : CallOutcome.Failed,
+            EndReason = result.Outcome switch
+            {
+                DialOutcome.NoAnswer => CallEndReason.CancelledBeforeAnswer,
+                DialOutcome.Machine => CallEndReason.AgentHangUp,
+                DialOutcome.Failed => CallEndReason.Error,
+                _ => CallEndReason.Rejected,
+            },
+            ReasonText = result.Outcome == DialOutcome.Machine ? "outbound call answered by a machine: " + result.Reason : $"outbound call not answered ({result.Outcome}): {result.Reason}",
         };
         // A retried activity finds the record already there: that is the same record, nothing to change.
         await store.CreateAsync(record, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
+using VoiceFunctions.MediaHost.Outbound.Amd;
 using VoiceFunctions.MediaHost.Sip.Auth;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.Shared.Calls;
@@ -61,11 +62,31 @@ public sealed class OutboundCallPlacer(
             return new DialResult(DialOutcome.NoAnswer, 487, "no answer before the ring timeout (CANCEL sent)");
         }
 
-        var description = Describe(session.Call, command);
+        var answeredBy = AnsweredBy.Unknown;
+        if (options.AmdAction != AmdAction.Off)
+        {
+            var verdict = await CallAmd.DetectAsync(session, options.Amd, cancellationToken).ConfigureAwait(false);
+            if (verdict is not { } v)
+            {
+                return new DialResult(DialOutcome.Rejected, 200, "the callee hung up during answering-machine detection");
+            }
+            answeredBy = v.AnsweredBy;
+            OutboundLog.AmdDecided(logger, command.CallId, v.AnsweredBy, v.AfterMs, v.Why);
+            if (v.AnsweredBy == AnsweredBy.Machine && options.AmdAction == AmdAction.HangUp)
+            {
+                await session.HangUpAsync(CallEndReason.AgentHangUp, cancellationToken).ConfigureAwait(false);
+                return new DialResult(DialOutcome.Machine, 200, $"answered by a machine ({v.Why}, after {v.AfterMs} ms)");
+            }
+            if (v.AnsweredBy == AnsweredBy.Machine && !v.BeepHeard)
+            {
+                await CallAmd.WaitForBeepAsync(session, options.Amd, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        var description = Describe(session.Call, command, answeredBy);
         reporter?.UseCallId(session.Call.CallId, command.CallId);
         OutboundLog.Answered(logger, command.CallId, session.Call.Codec);
         _running[command.CallId] = RunAsync(new AnsweredOutboundCall(session, description), command.CallId);
-        return new DialResult(DialOutcome.Answered, 200, "200 OK");
+        return new DialResult(DialOutcome.Answered, 200, answeredBy == AnsweredBy.Unknown ? "200 OK" : $"200 OK, answered by a {answeredBy.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>Runs the call handler on the answered call (its own task: the dial request has already been answered).</summary>
@@ -87,12 +108,13 @@ public sealed class OutboundCallPlacer(
         }
     }
 
-    private static InboundCall Describe(InboundCall call, DialCommand command)
+    private static InboundCall Describe(InboundCall call, DialCommand command, AnsweredBy answeredBy)
     {
         var headers = new Dictionary<string, string>(call.SipHeaders, StringComparer.OrdinalIgnoreCase)
         {
             [AgentCallHeaders.CallId] = command.CallId,
             [OutboundCallHeaders.Direction] = "outbound",
+            [OutboundCallHeaders.AnsweredBy] = answeredBy.ToString().ToLowerInvariant(),
         };
         foreach (var (name, value) in command.Variables)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using VoiceFunctions.MediaHost.Outbound.Amd;
 
 namespace VoiceFunctions.MediaHost.Outbound;
 
@@ -32,6 +33,12 @@ public sealed class OutboundDialOptions : IValidatableObject
     [Range(5, 300)]
     public int MaxRingSeconds { get; set; } = 120;
 
+    /// <summary>Answering-machine detection on answered calls: Off (default), HangUp on a machine, or LeaveMessage after its beep.</summary>
+    public AmdAction AmdAction { get; set; } = AmdAction.Off;
+
+    /// <summary>The detection's thresholds (Outbound:Amd:…).</summary>
+    public AmdOptions Amd { get; set; } = new();
+
     public bool Enabled => Trunk.Length > 0;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -40,9 +47,20 @@ public sealed class OutboundDialOptions : IValidatableObject
         {
             yield return new ValidationResult("Outbound:Trunk must be an address with a port, e.g. 203.0.113.10:5060", [nameof(Trunk)]);
         }
+        foreach (var problem in AmdProblems())
+        {
+            yield return problem;
+        }
         if (Username.Length > 0 && PasswordEnvironmentVariable.Length == 0)
         {
             yield return new ValidationResult("Outbound:PasswordEnvironmentVariable is required when Outbound:Username is set", [nameof(PasswordEnvironmentVariable)]);
         }
+    }
+
+    private IEnumerable<ValidationResult> AmdProblems()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Amd, new ValidationContext(Amd), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult("Outbound:Amd:" + string.Join(',', r.MemberNames) + ": " + r.ErrorMessage, r.MemberNames.Select(m => "Amd." + m)));
     }
 }

@@ -17,4 +17,7 @@ internal static partial class OutboundLog
 
     [LoggerMessage(7404, LogLevel.Warning, "Outbound dial request refused: {Why}")]
     public static partial void RequestRefused(ILogger logger, string why);
+
+    [LoggerMessage(7405, LogLevel.Information, "Outbound call {CallId}: answered by {AnsweredBy} after {AfterMs} ms ({Why})")]
+    public static partial void AmdDecided(ILogger logger, string callId, VoiceFunctions.MediaHost.Outbound.Amd.AnsweredBy answeredBy, int afterMs, string why);
 }

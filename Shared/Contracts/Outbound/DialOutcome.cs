@@ -15,6 +15,9 @@ public enum DialOutcome
     /// <summary>The callee refused or the number does not work (403, 404, 484, 603, 604 …): retrying will not help.</summary>
     Rejected,
 
+    /// <summary>Answered by an answering machine, and hung up on (answering-machine detection, action HangUp).</summary>
+    Machine,
+
     /// <summary>The trunk or network failed (5xx, no media port, unreachable): worth a retry later.</summary>
     Failed,
 }
