@@ -25,8 +25,8 @@ public sealed class MediaHostOutboundDialer(HttpClient http, IOptions<OutboundOp
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(o.MediaHostUrl!, Path)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(BodySignature.HeaderName, BodySignature.Sign(body, keys.Value.KeyId, Encoding.UTF8.GetBytes(keys.Value.Secret), time.GetUtcNow()));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(call.RingTimeoutSeconds + o.MediaHostMarginSeconds));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(call.RingTimeoutSeconds + o.MediaHostMarginSeconds), time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
             using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);

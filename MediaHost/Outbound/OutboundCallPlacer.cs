@@ -21,6 +21,7 @@ public sealed class OutboundCallPlacer(
     OutboundDialOptions options,
     Func<string, string?> environment,
     ILogger<OutboundCallPlacer> logger,
+    TimeProvider time,
     CallEventReporter? reporter = null)
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
@@ -44,8 +45,8 @@ public sealed class OutboundCallPlacer(
         var credentials = options.Username.Length > 0 ? new DigestCredentials(options.Username, environment(options.PasswordEnvironmentVariable) ?? "") : null;
         var request = new SipOutboundCallRequest(target, trunk, command.From ?? options.DefaultFrom, credentials);
 
-        using var ring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ring.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(command.RingTimeoutSeconds, 1, options.MaxRingSeconds)));
+        using var ringTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(command.RingTimeoutSeconds, 1, options.MaxRingSeconds)), time);
+        using var ring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ringTimeout.Token);
         ICallSession session;
         try
         {

@@ -17,6 +17,7 @@ public static class OutboundServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboundDialOptions>>().Value,
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<ILogger<OutboundCallPlacer>>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetService<CallEventReporter>()));
         services.AddSingleton(sp => new OutboundDialRequestHandler(sp.GetRequiredService<OutboundCallPlacer>(), sp.GetService<ControlPlaneOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboundDialRequestHandler>>()));

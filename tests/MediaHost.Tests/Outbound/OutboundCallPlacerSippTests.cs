@@ -18,7 +18,7 @@ public sealed class OutboundCallPlacerSippTests
     {
         var handler = new RecordingHandler();
         var options = new OutboundDialOptions { Trunk = new IPEndPoint(IPAddress.Loopback, sipp.Port).ToString(), DefaultFrom = "+15550002222" };
-        return (new OutboundCallPlacer(() => server.Agent, handler, options, _ => null, NullLogger<OutboundCallPlacer>.Instance), handler);
+        return (new OutboundCallPlacer(() => server.Agent, handler, options, _ => null, NullLogger<OutboundCallPlacer>.Instance, TimeProvider.System), handler);
     }
 
     private static DialCommand Command(int ringSeconds = 10) =>
@@ -85,7 +85,7 @@ public sealed class OutboundCallPlacerSippTests
     public async Task Without_a_configured_trunk_nothing_is_dialled_and_the_reason_names_the_setting()
     {
         using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
-        var placer = new OutboundCallPlacer(() => server.Agent, new RecordingHandler(), new OutboundDialOptions(), _ => null, NullLogger<OutboundCallPlacer>.Instance);
+        var placer = new OutboundCallPlacer(() => server.Agent, new RecordingHandler(), new OutboundDialOptions(), _ => null, NullLogger<OutboundCallPlacer>.Instance, TimeProvider.System);
 
         var result = await placer.DialAsync(Command(), CancellationToken.None);
 
