@@ -91,6 +91,9 @@ wait_http() { # name url [header]
 day=$(date -u +%F)
 wait_http "control plane" "http://127.0.0.1:$cp_port/api/calls?day=$day" "x-functions-key: $api_key"
 wait_http "MediaHost" "http://127.0.0.1:$mh_port/health"
+console_url="http://127.0.0.1:$cp_port/console"
+console_key="jq -r '.Values.Api__Keys__local' $run/local.settings.json"
+say "call console: $console_url (sign in with the run's API key: $console_key)"
 
 # --- 4. The demo call ---------------------------------------------------------------------------------------------
 question="What are your opening hours?"
@@ -140,6 +143,8 @@ if [ "$load_calls" != 0 ]; then
   exit $load_ok
 fi
 
+# A person at a terminal gets the time to open the console and watch the demo call live (Enter, or 30 s).
+if ! $demo_only && [ -t 0 ]; then read -r -t 30 -p "[run] open $console_url now to follow the demo call live; press Enter to place it " || echo; fi
 say "demo call: sipp → sip:+15550001111@127.0.0.1:$sip_port, saying \"$question\""
 demo_ok=true
 (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
@@ -172,6 +177,7 @@ fi
 $demo_ok || say "the demo call did not work (see above); the system keeps running"
 say "running. Call sip:agent@127.0.0.1:$sip_port (UDP) from a softphone on this machine;"
 say "calls: curl -H 'x-functions-key: <key in $run/local.settings.json>' http://127.0.0.1:$cp_port/api/calls?day=$day"
+say "call console: $console_url (API key: $console_key)"
 say "logs: $run/control-plane.log, $run/mediahost.log. Ctrl+C stops everything."
 wait -n "${pids[@]}" || true
 say "a process exited; see $run/*.log"

@@ -13,6 +13,7 @@ using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.CallConsole;
 using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Timers;
@@ -56,6 +57,7 @@ public static class LocalControlPlaneHost
         builder.Services.AddSingleton<HealthApiFunctions>();
         builder.Services.AddSingleton<CallsApiFunctions>();
         builder.Services.AddSingleton<Functions.Outbound.OutboundCallsApiFunctions>();
+        builder.Services.AddSingleton<ConsoleFunctions>();
         if (local.RunTimers)
         {
             AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
@@ -90,6 +92,8 @@ public static class LocalControlPlaneHost
         app.MapPost("/api/calls", (HttpContext ctx, Functions.Outbound.OutboundCallsApiFunctions f, DurableTaskClient client) => Execute(ctx, f.Place(ctx.Request, client, ctx.RequestAborted)));
         app.MapGet("/api/calls/{callId}/dial", (HttpContext ctx, string callId, Functions.Outbound.OutboundCallsApiFunctions f, DurableTaskClient client) =>
             Execute(ctx, f.Dial(ctx.Request, callId, client, ctx.RequestAborted)));
+        app.MapGet("/api/console/{**path}", (HttpContext ctx, string? path, ConsoleFunctions f) => Execute(ctx, Task.FromResult(f.Get(ctx.Request, path))));
+        app.MapGet("/console", (HttpContext ctx) => Results.Redirect("/api/console/"));
     }
 
     private static async Task Execute(HttpContext context, Task<IActionResult> function)
