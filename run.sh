@@ -32,7 +32,7 @@ dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly
 # --- 2. Ports, secrets, settings ----------------------------------------------------------------------------------
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-cp_port=$(free_port tcp); mh_port=$(free_port tcp); sip_port=$(free_port udp)
+cp_port=$(free_port tcp); mh_port=$(free_port tcp); mh_public_port=$(free_port tcp); sip_port=$(free_port udp)
 rtp_min=$(( 20000 + (RANDOM % 99) * 100 )); rtp_max=$(( rtp_min + 99 ))
 events_secret=$(secret); api_key=$(secret); livekit_secret=$(secret)
 umask 077
@@ -75,8 +75,8 @@ pids+=($!)
 
 ControlPlane__BaseUrl="http://127.0.0.1:$cp_port" AgentEvents__KeyId=mediahost AgentEvents__Secret="$events_secret" \
 Sip__BindAddress=127.0.0.1 Sip__MediaBindAddress=127.0.0.1 Sip__UdpPort="$sip_port" Sip__TcpPort="$sip_port" \
-Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US \
-  dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:$mh_port" > "$run/mediahost.log" 2>&1 &
+Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US InternalHttp__Url="http://127.0.0.1:$mh_port" \
+  dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:$mh_public_port" > "$run/mediahost.log" 2>&1 &
 pids+=($!)
 
 wait_http() { # name url [header]

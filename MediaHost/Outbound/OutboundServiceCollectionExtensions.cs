@@ -24,7 +24,7 @@ public static class OutboundServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps POST /calls/outbound (the control plane's dial request; signed, see <see cref="OutboundDialRequestHandler"/>).</summary>
+    /// <summary>Maps POST /calls/outbound on the internal port only (the control plane's dial request; signed, see <see cref="OutboundDialRequestHandler"/>).</summary>
     public static IEndpointRouteBuilder MapOutboundCalls(this IEndpointRouteBuilder app)
     {
         app.MapPost(OutboundDialRequestHandler.Path, async (HttpContext context, OutboundDialRequestHandler handler) =>
@@ -35,7 +35,8 @@ public static class OutboundServiceCollectionExtensions
             return answer.Result is { } result
                 ? Results.Json(result, CallsApiJson.Options, statusCode: answer.Status)
                 : Results.Text(answer.Error, "text/plain", statusCode: answer.Status);
-        });
+        }).InternalOnly(); // the control plane calls the internal port (InternalHttp:Url); the public one answers 404
+
         return app;
     }
 }
