@@ -11,6 +11,7 @@ using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Recording;
+using VoiceFunctions.Functions.Outbound;
 using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
@@ -92,6 +93,7 @@ public static class ControlPlaneServices
         services.TryAddTransient<EndCallActivity>();
         services.TryAddTransient<FinalizeCallActivity>();
         services.TryAddTransient<RecordRecordingActivity>();
+        services.AddOutbound(configuration);
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,6 @@
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
 
@@ -30,4 +31,5 @@ app.MapGet(HealthEndpoints.Ready, (SipHostedService sip, MediaMetrics media) =>
 }).InternalOnly();
 // SIP, media and agent instruments are all VoiceFunctions.* meters: one Prometheus endpoint serves them.
 app.MapVoiceFunctionsMetrics().InternalOnly();
+app.MapOutboundCalls();
 app.Run();

@@ -29,6 +29,7 @@ public static class CallsCommand
         return new Command("calls", "Show the call history kept by the control plane (control_plane.api_url or VOICEFUNCTIONS_API_URL).")
         {
             file, keyEnv, ListCommand(context, file, keyEnv), ShowCommand(context, file, keyEnv), TailCommand(context, file, keyEnv),
+            CallsPlaceCommand.Create(context, (parse, action) => WithApiAsync(context, parse, file, keyEnv, action)),
         };
     }
 
@@ -164,8 +165,12 @@ public static class CallsCommand
         return command;
     }
 
-    private static async Task<int> WithClientAsync(CliContext context, ParseResult parse, Option<FileInfo?> file, Option<string> keyEnv,
-        Func<CallsApiClient, Task<int>> action, bool tolerateCancel = false)
+    private static Task<int> WithClientAsync(CliContext context, ParseResult parse, Option<FileInfo?> file, Option<string> keyEnv,
+        Func<CallsApiClient, Task<int>> action, bool tolerateCancel = false) =>
+        WithApiAsync(context, parse, file, keyEnv, (url, key, http) => action(new CallsApiClient(http, url, key)), tolerateCancel);
+
+    private static async Task<int> WithApiAsync(CliContext context, ParseResult parse, Option<FileInfo?> file, Option<string> keyEnv,
+        Func<Uri, string, HttpClient, Task<int>> action, bool tolerateCancel = false)
     {
         var url = ApiUrl(context, parse.GetValue(file), out var exitCode);
         if (url is null)
@@ -181,7 +186,7 @@ public static class CallsCommand
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         try
         {
-            return await action(new CallsApiClient(http, url, key));
+            return await action(url, key, http);
         }
         catch (CallsApiException e)
         {

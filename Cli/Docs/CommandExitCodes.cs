@@ -24,6 +24,7 @@ public static class CommandExitCodes
         ["calls list"] = "0 listed, 1 the call API refused or cannot be reached",
         ["calls show"] = "0 shown, 1 the call API refused (unknown call: 404) or cannot be reached",
         ["calls tail"] = "0 stopped (--for, --max or Ctrl+C), 1 the call API refused or cannot be reached",
+        ["calls place"] = "0 placed (with --wait: the callee answered), 1 the call API refused or cannot be reached (with --wait: not answered)",
         ["alerts test"] = "0 delivered (the channel answered 2xx), 1 not delivered, 2 no channel configured",
         ["alerts list"] = "0 every expected rule exists and is enabled, 1 a rule is missing or disabled or ARM refused, 2 no credentials or subscription",
         ["completion"] = "0 printed",

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Outbound;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Functions.Orchestrations;
@@ -303,6 +304,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         await _context.CallActivityAsync<bool>(ActivityNames.FinalizeCall,
             new FinalizeCallInput(_start.CallId, endedAt, outcome, reason, why, _attempt),
             TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
+        await PostCallReports.DeliverAsync(_context, _start.CallId);
         SetStatus(CallPhase.Completed, outcome, why);
         OrchestrationLog.CallFinished(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, outcome, reason);
         return new CallResult(outcome, reason, why, _attempt, _state.AnsweredAt, endedAt);

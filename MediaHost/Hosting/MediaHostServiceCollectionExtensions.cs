@@ -5,6 +5,7 @@ using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 
@@ -54,6 +55,7 @@ public static class MediaHostServiceCollectionExtensions
         });
 
         services.AddSingleton<SipHostedService>();
+        services.AddOutboundCalling(configuration);
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;
     }

@@ -36,6 +36,9 @@ public sealed class SipHostedService(
 
     public int ActiveCalls => _agent?.ActiveCalls ?? 0;
 
+    /// <summary>The user agent once started (outbound calls are placed through it), else null.</summary>
+    public SipUserAgent? UserAgent => _agent;
+
     public IPEndPoint? UdpEndpoint { get; private set; }
 
     public IPEndPoint? TcpEndpoint { get; private set; }
