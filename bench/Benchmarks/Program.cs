@@ -23,6 +23,10 @@ public static class BenchmarkProgram
         {
             return FrontEnd.FrontEndCpuRun.Run(int.Parse(cpuFrames), cpuOverrides); // FrontEnd/FrontEndCpuRun.cs: CPU per call of the audio front-end
         }
+        if (args is ["frontend-bargein-rtp", ..])
+        {
+            return FrontEnd.RtpBargeInRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // FrontEnd/RtpBargeInRun.cs: barge-in over real RTP with line echo
+        }
         if (args.Length > 0 && args[0] == "frontend-quality")
         {
             return FrontEnd.FrontEndQualityRun.Run(args[1..]); // FrontEnd/FrontEndQualityRun.cs: echo and noise figures of the audio front-end
