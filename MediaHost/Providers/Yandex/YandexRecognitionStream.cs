@@ -51,11 +51,11 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     {
         try
         {
-            return await _failed.Task.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            return await _failed.Task.WaitAsync(TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            return await YandexAuth.FromEndedCallAsync(provider, call, e).ConfigureAwait(false);
+            return await YandexAuth.FromEndedCallAsync(provider, call, e, time).ConfigureAwait(false);
         }
     }
 
