@@ -94,6 +94,11 @@ param instanceMemoryMB int = 2048
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Days call recordings are kept in Blob Storage before the lifecycle rule deletes them.')
+@minValue(1)
+@maxValue(3650)
+param recordingRetentionDays int = 90
+
 // ---------- MediaHost ----------
 
 @description('Where the MediaHost runs. aks: a host-network DaemonSet on media nodes with public IPs, SIP and the whole RTP range open, hundreds of calls per node (deploy/aks/ holds the manifests; docs/deployment.md). aci: one Container Instances group that carries ONE call at a time (5 ports per IP), a test target only.')
@@ -221,6 +226,7 @@ module storage 'infra/storage.bicep' = {
     runtimeAccountName: take('${compactPrefix}fn${suffix}', 24)
     historyAccountName: take('${compactPrefix}calls${suffix}', 24)
     deploymentContainerName: 'app-package'
+    recordingRetentionDays: recordingRetentionDays
     tags: tags
   }
 }

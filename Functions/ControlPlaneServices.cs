@@ -10,6 +10,7 @@ using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Functions.Timers;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Recording;
 using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
@@ -69,7 +70,10 @@ public static class ControlPlaneServices
             return new WebhookCallMapper(o.RoomPrefix, o.AgentIdentityPrefix);
         });
         services.TryAddSingleton(sp => new OrphanedCallCloser(sp.GetRequiredService<CallStore>(), sp.GetRequiredService<FinalizeCallActivity>()));
-        services.TryAddSingleton(sp => new CallEventDispatcher(sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings(), sp.GetRequiredService<OrphanedCallCloser>()));
+        services.AddCallRecording(configuration);
+        services.TryAddSingleton(sp => new CallEventDispatcher(
+            sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings() with { RecordCalls = sp.GetRequiredService<IOptions<CallRecordingOptions>>().Value.Enabled },
+            sp.GetRequiredService<OrphanedCallCloser>(), sp.GetRequiredService<LateRecordingWriter>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
 

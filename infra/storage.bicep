@@ -17,6 +17,14 @@ param historyAccountName string
 @description('Blob container that holds the function app deployment package (Flex Consumption).')
 param deploymentContainerName string
 
+@description('Days a call recording is kept in the call-history account\'s recordings container before the lifecycle rule deletes it.')
+@minValue(1)
+@maxValue(3650)
+param recordingRetentionDays int
+
+@description('Blob container (call-history account) that LiveKit egress writes call recordings to.')
+param recordingsContainerName string = 'recordings'
+
 param tags object
 
 resource runtime 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -57,6 +65,46 @@ resource history 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     allowBlobPublicAccess: false
     // The call-history code takes a connection string (kept in Key Vault, never in app settings).
     allowSharedKeyAccess: true
+  }
+}
+
+resource historyBlobs 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: history
+  name: 'default'
+}
+
+// Private: recordings are read only through short-lived SAS links from GET /api/calls/{id}/recording.
+resource recordingsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: historyBlobs
+  name: recordingsContainerName
+  properties: { publicAccess: 'None' }
+}
+
+// Retention: recordings are deleted this many days after they were written.
+resource recordingRetention 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: history
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-old-call-recordings'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${recordingsContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterCreationGreaterThan: recordingRetentionDays }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 

@@ -21,6 +21,19 @@ public sealed class CallsApiClient(HttpClient http, Uri baseUrl, string apiKey)
     public Task<CallDetailsResponse> GetAsync(string callId, CancellationToken cancellationToken) =>
         GetAsync<CallDetailsResponse>("calls/" + Uri.EscapeDataString(callId), cancellationToken);
 
+    /// <summary>A short-lived read link to the call's recording (GET {api}/calls/{id}/recording), or null when the call has none.</summary>
+    public async Task<RecordingLinkResponse?> GetRecordingLinkAsync(string callId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync<RecordingLinkResponse>("calls/" + Uri.EscapeDataString(callId) + "/recording", cancellationToken);
+        }
+        catch (CallsApiException e) when (e.Status is 404 or 409)
+        {
+            return null;
+        }
+    }
+
     private async Task<T> GetAsync<T>(string relative, CancellationToken cancellationToken)
     {
         var root = baseUrl.ToString().EndsWith('/') ? baseUrl : new Uri(baseUrl + "/");

@@ -92,6 +92,12 @@ public static class CallsCommand
                     var lead = line.Length - line.TrimStart().Length;
                     context.Terminal.WriteWrapped(context.Terminal.Out, line.TrimStart(), lead + 4, lead);
                 }
+                if (details.Record.Recording is not null
+                    && await client.GetRecordingLinkAsync(parse.GetValue(id)!, cancellationToken) is { } recording)
+                {
+                    var until = recording.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+                    context.Terminal.Out.WriteLine($"recording link (until {until}Z): {recording.Url}");
+                }
                 // Already laid out in columns: printed as is (wrapping would collapse the column padding).
                 foreach (var line in CallFormatter.TimelineTable(details.Timeline))
                 {

@@ -88,14 +88,14 @@ public static class EndpointChecks
                     "Wait for the replacement instance, or start the MediaHost again; behind Kamailio, calls go to the other MediaHosts meanwhile."),
                 (false, "starting") => DoctorCheck.Warn(MediaHostName, evidence,
                     "The MediaHost is still starting: SIP is not up yet.", "Wait a few seconds and run doctor again; if it stays, read its log."),
-                _ => DoctorCheck.Fail(MediaHostName, evidence, "The MediaHost reports itself unhealthy (or the path is wrong).", "Read the MediaHost's /health body and log."),
+                _ => DoctorCheck.Fail(MediaHostName, evidence, "The MediaHost reports itself unhealthy (or the path is wrong).", "Read the MediaHost's /health body and log; a 404 means the URL names the public port: /health answers on the internal one (InternalHttp:Url)."),
             };
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
             return DoctorCheck.Fail(MediaHostName, e is OperationCanceledException ? $"GET {url}: no answer within {timeout.TotalSeconds:0.#} s" : $"GET {url}: {e.Message}",
                 "The MediaHost is down or unreachable: agent dispatch will fail and callers reach no agent.",
-                "Start the MediaHost and check media_host.health_url.");
+                "Start the MediaHost and check media_host.health_url: /health answers on its internal port (InternalHttp:Url, 9090 by default), not on the public one.");
         }
     }
 }

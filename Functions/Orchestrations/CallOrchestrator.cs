@@ -22,6 +22,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     private int _attempt;
     private bool _recordExists;
     private CallRecording? _storedRecording;
+    private string? _recordingEgressId;
 
     public override async Task<CallResult> RunAsync(TaskOrchestrationContext context, CallStart input)
     {
@@ -59,6 +60,10 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
             // The answer is recorded before the status says InCall, so the live monitor never shows a call
             // in progress whose record lacks its answer time.
             await context.CallActivityAsync<bool>(ActivityNames.MarkAnswered, new MarkAnsweredInput(input.CallId, answeredAt, _attempt));
+            if (settings.RecordCalls && !input.Direct)
+            {
+                await StartRecordingAsync();
+            }
         }
         else if (!CallEnded)
         {
@@ -249,6 +254,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     {
         var endedAt = _state.EndedAt ?? new DateTimeOffset(_context.CurrentUtcDateTime, TimeSpan.Zero);
         endInLiveKit &= !_start.Direct; // a direct call has no LiveKit room
+        await StopRecordingAsync();
         if (endInLiveKit)
         {
             SetStatus(CallPhase.Ending, outcome, why);
@@ -314,6 +320,37 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     /// Writes the recording's state into the record when it changed. The phase and status are left
     /// alone: a recording is a side fact of the call. A failed write is logged, never fatal.
     /// </summary>
+    /// <summary>Starts the recording (when the called number is configured for it); a failure leaves the call unrecorded, never fails it.</summary>
+    private async Task StartRecordingAsync()
+    {
+        try
+        {
+            _recordingEgressId = await _context.CallActivityAsync<string?>(Recording.RecordingActivityNames.StartRecording,
+                new Recording.StartRecordingInput(_start.CallId, _start.RoomName, _state.Caller?.CalledNumber));
+        }
+        catch (TaskFailedException e)
+        {
+            OrchestrationLog.RecordingNotStored(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, "starting the recording failed: " + e.FailureDetails.ErrorMessage);
+        }
+    }
+
+    /// <summary>Stops a recording we started that has not ended yet, so its file is closed before the room goes.</summary>
+    private async Task StopRecordingAsync()
+    {
+        if (_recordingEgressId is not { } egressId || _state.Recording is { Ended: true } done && done.EgressId == egressId)
+        {
+            return;
+        }
+        try
+        {
+            await _context.CallActivityAsync<bool>(Recording.RecordingActivityNames.StopRecording, new Recording.StopRecordingInput(_start.CallId, egressId));
+        }
+        catch (TaskFailedException e)
+        {
+            OrchestrationLog.RecordingNotStored(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, "stopping the recording failed: " + e.FailureDetails.ErrorMessage);
+        }
+    }
+
     private async Task StoreRecordingAsync()
     {
         if (!_recordExists || _state.Recording is not { } recording || recording == _storedRecording)

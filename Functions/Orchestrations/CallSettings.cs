@@ -27,4 +27,9 @@ public sealed record CallSettings
     /// Default 60 s.
     /// </summary>
     public TimeSpan DirectSilenceTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// LiveKit mode: start a recording (an egress to Blob Storage) when the agent answers and stop it at the end;
+    /// the Recording section says for which numbers and where. Default false.
+    /// </summary>
+    public bool RecordCalls { get; init; }
 }

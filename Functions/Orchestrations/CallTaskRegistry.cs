@@ -19,6 +19,8 @@ public static class CallTaskRegistry
         registry.AddActivity(ActivityNames.EndCall, typeof(EndCallActivity));
         registry.AddActivity(ActivityNames.FinalizeCall, typeof(FinalizeCallActivity));
         registry.AddActivity(ActivityNames.RecordRecording, typeof(RecordRecordingActivity));
+        registry.AddActivity(Recording.RecordingActivityNames.StartRecording, typeof(Recording.StartRecordingActivity));
+        registry.AddActivity(Recording.RecordingActivityNames.StopRecording, typeof(Recording.StopRecordingActivity));
         return registry;
     }
 }

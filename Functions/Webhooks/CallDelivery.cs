@@ -13,4 +13,6 @@ public enum CallDelivery
     UnknownCall,
     /// <summary>No orchestration runs for the call (its state was lost), and this event ended it: the record was finalized directly.</summary>
     ClosedWithoutOrchestration,
+    /// <summary>A recording report for a call whose orchestration is over: stored in the call record directly.</summary>
+    RecordingStoredAfterEnd,
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Recording;
 
 namespace VoiceFunctions.Functions.Webhooks;
 
@@ -9,9 +10,11 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// event may start a call and none runs, otherwise raises the event into it. Idempotent: when two
 /// deliveries race to start the same call, the loser finds the winner's instance and raises instead.
 /// An event that ends a call whose orchestration is gone but whose record is open closes the record
-/// through <paramref name="orphans"/> (when given).
+/// through <paramref name="orphans"/> (when given). A recording report for a call whose orchestration is
+/// over (egress_ended arrives after the upload, often after the room closed) is stored in the record through
+/// <paramref name="lateRecordings"/> (when given).
 /// </summary>
-public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallCloser? orphans = null)
+public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallCloser? orphans = null, LateRecordingWriter? lateRecordings = null)
 {
     public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct)
     {
@@ -20,6 +23,10 @@ public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallClose
         {
             if (!route.StartIfMissing)
             {
+                if (await TryStoreLateRecordingAsync(route, ct).ConfigureAwait(false))
+                {
+                    return CallDelivery.RecordingStoredAfterEnd;
+                }
                 return route.Event is { } ending && orphans is not null && await orphans.TryCloseAsync(route.CallId, ending, ct).ConfigureAwait(false)
                     ? CallDelivery.ClosedWithoutOrchestration
                     : CallDelivery.UnknownCall;
@@ -42,7 +49,7 @@ public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallClose
         }
         if (instance.IsCompleted)
         {
-            return CallDelivery.CallAlreadyFinished;
+            return await TryStoreLateRecordingAsync(route, ct).ConfigureAwait(false) ? CallDelivery.RecordingStoredAfterEnd : CallDelivery.CallAlreadyFinished;
         }
         if (route.Event is null)
         {
@@ -51,4 +58,8 @@ public sealed class CallEventDispatcher(CallSettings settings, OrphanedCallClose
         await client.RaiseEventAsync(route.CallId, CallEvent.EventName, route.Event, ct).ConfigureAwait(false);
         return CallDelivery.Raised;
     }
+
+    private async Task<bool> TryStoreLateRecordingAsync(CallRoute route, CancellationToken ct) =>
+        route.Event is { Kind: CallEventKind.RecordingUpdated, Recording: { } recording } && lateRecordings is not null
+        && await lateRecordings.StoreAsync(route.CallId, recording, ct).ConfigureAwait(false);
 }

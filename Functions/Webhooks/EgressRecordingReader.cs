@@ -25,7 +25,10 @@ public static class EgressRecordingReader
         var error = string.IsNullOrEmpty(info.Error) ? null : info.Error;
         // The egress's own update time orders its reports (the webhook's createdAt has second precision).
         var updatedAt = info.UpdatedAtNs > 0 ? DateTimeOffset.UnixEpoch.AddTicks(info.UpdatedAtNs / 100) : at;
-        return new CallRecording(info.EgressId, info.Status.ToString(), ended, OutputLocation(e) ?? NullIfEmpty(info.ManifestLocation), error, updatedAt);
+        var file = info.FileResults.FirstOrDefault(f => !string.IsNullOrEmpty(f.Location) || !string.IsNullOrEmpty(f.Filename));
+        return new CallRecording(info.EgressId, info.Status.ToString(), ended, OutputLocation(e) ?? NullIfEmpty(info.ManifestLocation), error, updatedAt,
+            file is { DurationNs: > 0 } ? TimeSpan.FromTicks(file.DurationNs / 100) : null,
+            file is { SizeBytes: > 0 } ? file.SizeBytes : null);
     }
 
     private static string? OutputLocation(WebhookEvent e)

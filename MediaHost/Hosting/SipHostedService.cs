@@ -40,6 +40,9 @@ public sealed class SipHostedService(
 
     public IPEndPoint? TcpEndpoint { get; private set; }
 
+    /// <summary>Where SIP over TLS listens, when Sip:TlsPort enables it.</summary>
+    public IPEndPoint? TlsEndpoint { get; private set; }
+
     public bool? Registered => _registration?.IsRegistered;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -58,6 +61,17 @@ public sealed class SipHostedService(
             var tcp = new TcpSipTransport(new IPEndPoint(bind, settings.TcpPort), SipLimits.Default, logger);
             _transports.Add(tcp);
             TcpEndpoint = tcp.LocalEndpoint;
+        }
+        if (settings.TlsPort >= 0)
+        {
+            var password = settings.TlsCertificatePasswordEnvironmentVariable is { Length: > 0 } variable ? readEnvironment(variable) : null;
+            var tls = new TcpSipTransport(new IPEndPoint(bind, settings.TlsPort), SipLimits.Default, logger, tls: new SipTlsOptions
+            {
+                Certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(settings.TlsCertificatePath!, password),
+                TrustedPeerFingerprints = settings.TlsTrustedPeerFingerprints,
+            }, time: time);
+            _transports.Add(tls);
+            TlsEndpoint = tls.LocalEndpoint;
         }
         var policy = new InboundPolicy(new InboundPolicyOptions
         {
@@ -80,6 +94,7 @@ public sealed class SipHostedService(
             MessageObserver = messageObserver,
             AdvertisedAddress = advertised,
             MaxConcurrentCalls = settings.MaxConcurrentCalls,
+            MediaEncryption = settings.MediaEncryption,
             InboundAuthentication = inbound,
             CpuAdmission = _cpuAdmission = settings.MaxCpuPercent > 0
                 ? new CpuAdmission(ProcessCpuTimeSource.Instance, time, new CpuAdmissionOptions

@@ -22,6 +22,24 @@ public sealed class SipOptions
     [Range(-1, 65535)]
     public int TcpPort { get; set; } = MediaHostPorts.Sip;
 
+    /// <summary>SIP over TLS port (RFC 3261 section 26.2; 5061 is usual). Default -1: off. Needs <see cref="TlsCertificatePath"/>.</summary>
+    public int TlsPort { get; set; } = -1;
+
+    /// <summary>Our TLS certificate with its private key, a PKCS#12 (.pfx) file (mounted from Key Vault in production).</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>Name of the environment variable holding the .pfx password (never the password itself); unset: none.</summary>
+    public string? TlsCertificatePasswordEnvironmentVariable { get; set; }
+
+    /// <summary>SHA-256 fingerprints of trunk certificates we trust when we connect, beyond the system's roots (self-signed trunks).</summary>
+    public List<string> TlsTrustedPeerFingerprints { get; set; } = [];
+
+    /// <summary>
+    /// SDES-SRTP for calls: Off (default, plain RTP), Allowed (SRTP when offered) or Required (488 to plain offers), as
+    /// LiveKit's trunk media_encryption. Allowed and Required need <see cref="TlsPort"/>: SDES keys must not cross in clear.
+    /// </summary>
+    public Sip.Sdp.MediaEncryption MediaEncryption { get; set; } = Sip.Sdp.MediaEncryption.Off;
+
     /// <summary>The address peers must reach us on (Via, Contact, SDP) when behind NAT: an IP address, or a host name
     /// resolved once at start (the start fails when it does not resolve). Default: the bound address.</summary>
     public string? ExternalAddress { get; set; }

@@ -26,6 +26,18 @@ public sealed class SipOptionsValidator(Func<string, string?> environment) : IVa
         {
             problems.Add($"Sip:ExternalAddress '{external}' is neither an IP address nor a host name");
         }
+        if (options.TlsPort >= 0 && string.IsNullOrWhiteSpace(options.TlsCertificatePath))
+        {
+            problems.Add("Sip:TlsPort is set but Sip:TlsCertificatePath (a .pfx with the private key) is not");
+        }
+        if (options.TlsPort >= 0 && options.TlsCertificatePath is { Length: > 0 } pfx && !File.Exists(pfx))
+        {
+            problems.Add($"Sip:TlsCertificatePath '{pfx}' does not exist");
+        }
+        if (options.MediaEncryption != Sip.Sdp.MediaEncryption.Off && options.TlsPort < 0)
+        {
+            problems.Add($"Sip:MediaEncryption {options.MediaEncryption} needs Sip:TlsPort: SDES keys in SDP must not cross the network in clear");
+        }
         for (var i = 0; i < options.AllowedNetworks.Count; i++)
         {
             try

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Rtp;
+using VoiceFunctions.MediaHost.Rtp.Srtp;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Media;
@@ -23,6 +24,20 @@ public sealed partial class RtpMediaSession
     private long _startedAtMs;
     private long _lastPacketMs;
     private long _lastRtcpMs;
+
+    private SrtpSession? _srtp;
+
+    /// <summary>SRTP packets refused (tampered, another key, replayed, malformed) since the keys were last set.</summary>
+    public long SrtpRefused
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _srtp?.Refused ?? 0;
+            }
+        }
+    }
 
     /// <summary>Times the far end's address was learned from its packets (symmetric RTP).</summary>
     public int AddressesLearned { get; private set; }
@@ -77,9 +92,13 @@ public sealed partial class RtpMediaSession
     {
         lock (_lock)
         {
-            if (_in is null)
+            if (_in is null || _stopped == 1)
             {
                 return;
+            }
+            if (_srtp is not null && !_srtp.TryUnprotectRtp(datagram, out datagram))
+            {
+                return; // tampered, another key or a replay: counted by the SRTP receiver, never played
             }
             var now = NowMs();
             if (!_in.OnDatagram(datagram, now))
@@ -107,6 +126,10 @@ public sealed partial class RtpMediaSession
     {
         lock (_lock)
         {
+            if (_stopped == 1 || (_srtp is not null && !_srtp.TryUnprotectRtcp(compound, out compound)))
+            {
+                return;
+            }
             Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[4];
             while (RtcpPacket.TryReadNext(compound, out var packet, out var consumed))
             {
@@ -148,6 +171,10 @@ public sealed partial class RtpMediaSession
         if (goodbye)
         {
             length += RtcpWriter.WriteGoodbye(span[length..], _ssrc);
+        }
+        if (_srtp is not null)
+        {
+            length = _srtp.ProtectRtcp(span, length);
         }
         _rtcpSocket.SendTo(span[..length], _rtcpRemote);
     }

@@ -31,6 +31,10 @@ public sealed partial class RtpMediaSession
     // Under _lock: the packet the pacer made, if any, onto the wire.
     private void SendPacket(int length)
     {
+        if (length > 0 && _srtp is not null)
+        {
+            length = _srtp.ProtectRtp(_sendBuffer, length);
+        }
         if (length > 0)
         {
             _rtpSocket.SendTo(_sendBuffer.AsSpan(0, length), _rtpRemote);

@@ -151,6 +151,11 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _outbound.Complete();
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
+        lock (_lock)
+        {
+            // The keys' native cipher state goes now; a late datagram finds no SRTP context and the stopped session ignores it.
+            _srtp?.Dispose();
+        }
         _metrics.SessionEnded(this);
         _released(this);
         return Task.CompletedTask;
@@ -192,6 +197,12 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
             {
                 _out.ContinueCountsOf(previous);
             }
+        }
+        if (!ReferenceEquals(_srtp?.Keys, media.Encryption))
+        {
+            // Each SDES offer/answer brings new keys (RFC 4568 section 7.1.4): a new SRTP context in both directions.
+            _srtp?.Dispose();
+            _srtp = media.Encryption is null ? null : new Rtp.Srtp.SrtpSession(media.Encryption);
         }
         if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
         {

@@ -13,6 +13,7 @@ namespace VoiceFunctions.MediaHost.MediaModel;
 /// <param name="PacketTimeMs">Packetisation time in milliseconds (a=ptime; 20 unless the peer asked otherwise).</param>
 /// <param name="Direction">Our direction: whether we may send and should expect to receive.</param>
 /// <param name="ComfortNoisePayloadType">The RFC 3389 comfort-noise payload type, or null when CN was not negotiated.</param>
+/// <param name="Encryption">The SRTP keys when SDES negotiated RTP/SAVP, or null for plain RTP.</param>
 public sealed record NegotiatedMedia(
     IPEndPoint RemoteEndpoint,
     MediaCodec Codec,
@@ -20,7 +21,8 @@ public sealed record NegotiatedMedia(
     int? TelephoneEventPayloadType,
     int PacketTimeMs,
     MediaDirection Direction,
-    int? ComfortNoisePayloadType = null)
+    int? ComfortNoisePayloadType = null,
+    MediaEncryptionKeys? Encryption = null)
 {
     /// <summary>True when we may send audio (send-receive or send-only).</summary>
     public bool MaySend => Direction is MediaDirection.SendReceive or MediaDirection.SendOnly;

@@ -37,6 +37,8 @@ internal static class CallEntityMapper
             ["RecordingLocation"] = Truncate(r.Recording?.Location, 2_000),
             ["RecordingError"] = Truncate(r.Recording?.Error, 2_000),
             ["RecordingUpdatedAt"] = r.Recording?.UpdatedAt,
+            ["RecordingDurationMs"] = r.Recording?.Duration is { } d ? (long)d.TotalMilliseconds : null,
+            ["RecordingSizeBytes"] = r.Recording?.SizeBytes,
         };
         return e;
     }
@@ -63,7 +65,8 @@ internal static class CallEntityMapper
         Errors = JsonSerializer.Deserialize<string[]>(e.GetString("ErrorsJson") ?? "[]") ?? [],
         Recording = e.GetString("RecordingEgressId") is { } egressId
             ? new CallRecording(egressId, e.GetString("RecordingStatus") ?? "", e.GetBoolean("RecordingEnded") ?? false,
-                e.GetString("RecordingLocation"), e.GetString("RecordingError"), e.GetDateTimeOffset("RecordingUpdatedAt") ?? DateTimeOffset.MinValue)
+                e.GetString("RecordingLocation"), e.GetString("RecordingError"), e.GetDateTimeOffset("RecordingUpdatedAt") ?? DateTimeOffset.MinValue,
+                e.GetInt64("RecordingDurationMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : null, e.GetInt64("RecordingSizeBytes"))
             : null,
     };
 

@@ -55,6 +55,24 @@ public class CallsCommandTests
     }
 
     [Fact]
+    public async Task Show_prints_the_recordings_short_lived_link_when_the_call_was_recorded()
+    {
+        await using var api = await LoopbackCallsApi.StartAsync();
+        api.AddCall("CA_rec", "+79990000001", CallOutcome.Completed, Started, 850);
+        api.AddCall("CA_plain", "+79990000002", CallOutcome.Completed, Started, 850);
+        var link = new Uri("https://calls.blob.core.windows.net/recordings/calls/CA_rec.ogg?sv=2025-01-05&se=2026-11-25T09%3A15%3A00Z&sr=b&sp=r&sig=abc");
+        api.AddRecording("CA_rec", link, Started.AddMinutes(15));
+
+        var recorded = await VoicectlProcess.RunAsync(Environment(api), "calls", "show", "CA_rec");
+        var plain = await VoicectlProcess.RunAsync(Environment(api), "calls", "show", "CA_plain");
+
+        Assert.True(recorded.ExitCode == ExitCodes.Ok, recorded.ToString());
+        Assert.Contains($"recording link (until 2026-11-25 09:15:00Z): {link}", recorded.Output);
+        Assert.True(plain.ExitCode == ExitCodes.Ok, plain.ToString());
+        Assert.DoesNotContain("recording link", plain.Output);
+    }
+
+    [Fact]
     public async Task Unknown_call_and_wrong_key_fail_with_the_APIs_reason()
     {
         await using var api = await LoopbackCallsApi.StartAsync();

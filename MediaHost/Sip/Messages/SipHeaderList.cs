@@ -93,6 +93,17 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
     public bool Contains(string name) => IndexOf(SipHeaderNames.Canonicalize(name)) >= 0;
 
+    /// <summary>How many header lines carry that (canonical) name; a message may carry a single-value header once.</summary>
+    internal int Occurrences(string canonical)
+    {
+        var count = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            count += _entries[i].HasName(canonical) ? 1 : 0;
+        }
+        return count;
+    }
+
     /// <summary>Every value, in order, across repeated headers and (for list headers) comma-separated elements.</summary>
     public IReadOnlyList<string> GetAll(string name)
     {

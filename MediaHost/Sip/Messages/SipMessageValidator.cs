@@ -7,6 +7,10 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// </summary>
 public static class SipMessageValidator
 {
+    /// <summary>Headers a message carries at most once (Content-Length is checked for conflicts while framing).</summary>
+    private static readonly string[] SingleValued =
+        [SipHeaderNames.CallId, SipHeaderNames.CSeq, SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.MaxForwards, SipHeaderNames.ContentType];
+
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public static string? Validate(SipMessage message) => Validate(message, stackalloc char[256]);
 
@@ -14,6 +18,14 @@ public static class SipMessageValidator
     internal static string? Validate(SipMessage message, Span<char> scratch)
     {
         var headers = message.Headers;
+        foreach (var single in SingleValued)
+        {
+            // RFC 3261 section 7.3.1 and RFC 4475 3.3.7: which of two Call-IDs or CSeqs would a dialog be? Neither.
+            if (headers.Occurrences(single) > 1)
+            {
+                return $"more than one {single} header";
+            }
+        }
         if (!headers.TryGetFirst(SipHeaderNames.Via, scratch, out var via))
         {
             return "missing Via header";

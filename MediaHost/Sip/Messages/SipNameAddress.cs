@@ -86,6 +86,11 @@ public sealed class SipNameAddress
             if (!displayQuoted && open > 0)
             {
                 display = text[..open].Trim();
+                if (!IsTokenList(display))
+                {
+                    // An unquoted display name is tokens and LWS only ("Bell, Alexander" must be quoted: RFC 4475 3.1.2.16).
+                    return false;
+                }
             }
             uriText = text[(open + 1)..close].Trim();
             var after = text[(close + 1)..].Trim();
@@ -106,6 +111,18 @@ public sealed class SipNameAddress
             }
         }
         return uriText.Length != 0 && uriText.IndexOf(':') > 0;
+    }
+
+    private static bool IsTokenList(ReadOnlySpan<char> display)
+    {
+        foreach (var c in display)
+        {
+            if (!SipSyntax.IsTokenChar(c) && !SipSyntax.IsWhitespace(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public override string ToString()

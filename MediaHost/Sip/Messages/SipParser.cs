@@ -86,9 +86,15 @@ public static class SipParser
         {
             return SipReadResult.Invalid("truncated message: no line end after the start line");
         }
-        if (!SipStartLine.TryParse(head[..lineEnd], out var startLine, out var startError))
+        var startValid = SipStartLine.TryParse(head[..lineEnd], out var startLine, out var startError, out var salvaged, out var rejectStatus);
+        if (!startValid)
         {
-            return SipReadResult.Invalid(startError!);
+            if (salvaged.Method is null)
+            {
+                return SipReadResult.Invalid(startError!);
+            }
+            // The method could be read: read the headers too, so the request can be answered with the reason.
+            startLine = salvaged;
         }
         var startLinePlain = clean || !head[..lineEnd].ContainsAnyExcept(TextOrLineBreak);
         var source = bytes.ToArray();
@@ -182,6 +188,10 @@ public static class SipParser
         }
         var message = SipMessage.Parsed(startLine.Method, startLine.StatusCode, source, startLine.TextStart, startLine.TextLength,
             startLinePlain, new SipHeaderList(headers, indexed));
+        if (!startValid)
+        {
+            return SipReadResult.Invalid(startError!, message, rejectStatus);
+        }
         var error = controlError ?? headerError ?? SipMessageValidator.Validate(message, scratch);
         return error is null ? SipReadResult.Ok(message) : SipReadResult.Invalid(error, message);
     }
@@ -228,12 +238,37 @@ public static class SipParser
             {
                 return "bare LF in the header section";
             }
-            else if ((c < 0x20 && c != '\t') || c == 0x7F)
+            else if (((c < 0x20 && c != '\t') || c == 0x7F) && !IsQuotedPair(head, i))
             {
                 return $"control character 0x{c:X2} in the header section";
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when the byte at <paramref name="index"/> is escaped by a backslash inside a quoted string of its line:
+    /// a quoted-pair, which may carry any octet but CR and LF (RFC 3261 section 25.1, RFC 4475 3.1.1.2).
+    /// </summary>
+    private static bool IsQuotedPair(ReadOnlySpan<byte> head, int index)
+    {
+        var lineStart = head[..index].LastIndexOf((byte)'\n') + 1;
+        var quoted = false;
+        for (var i = lineStart; i < index; i++)
+        {
+            if (quoted && head[i] == '\\')
+            {
+                if (++i == index)
+                {
+                    return true;
+                }
+            }
+            else if (head[i] == '"')
+            {
+                quoted = !quoted;
+            }
+        }
+        return false;
     }
 
     /// <summary>The length of <paramref name="bytes"/> without trailing SP and HT.</summary>

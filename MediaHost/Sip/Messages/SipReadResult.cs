@@ -1,15 +1,16 @@
 namespace VoiceFunctions.MediaHost.Sip.Messages;
 
 /// <summary>
-/// The result of parsing: a message, or a specific reason it is malformed. When the start line and the headers
-/// needed to answer (Via, From, To, Call-ID, CSeq) could be read, <see cref="Partial"/> holds them so the server
-/// can answer 400 with the reason; otherwise the input can only be dropped.
+/// The result of parsing: a message, or a specific reason it is malformed. When the request's method and a Via could
+/// be read, <see cref="Partial"/> holds what was read so the server can answer with <see cref="RejectStatus"/> (400,
+/// or 505 for a SIP version we do not speak) and the reason; otherwise the input can only be dropped.
 /// </summary>
-public readonly record struct SipReadResult(SipReadStatus Status, SipMessage? Message, string? Error, SipMessage? Partial = null)
+public readonly record struct SipReadResult(SipReadStatus Status, SipMessage? Message, string? Error, SipMessage? Partial = null, int RejectStatus = 400)
 {
     public static SipReadResult NeedMore => new(SipReadStatus.NeedMoreData, null, null);
 
     public static SipReadResult Ok(SipMessage message) => new(SipReadStatus.Done, message, null);
 
-    public static SipReadResult Invalid(string error, SipMessage? partial = null) => new(SipReadStatus.Invalid, null, error, partial);
+    public static SipReadResult Invalid(string error, SipMessage? partial = null, int rejectStatus = 400) =>
+        new(SipReadStatus.Invalid, null, error, partial, rejectStatus);
 }

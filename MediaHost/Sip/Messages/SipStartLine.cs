@@ -8,6 +8,28 @@ namespace VoiceFunctions.MediaHost.Sip.Messages;
 /// </summary>
 internal readonly record struct SipStartLine(string? Method, int StatusCode, int TextStart, int TextLength)
 {
+    /// <summary>
+    /// Parses the start line. On failure, <paramref name="salvaged"/> still holds the request's method and the rest of
+    /// the line when the line begins with a method token and a space (so the headers can be read and the request
+    /// answered, RFC 3261 section 8.2), and <paramref name="rejectStatus"/> is the answer: 505 for a SIP version we do
+    /// not speak, 400 for anything else.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out SipStartLine start, out string? error, out SipStartLine salvaged, out int rejectStatus)
+    {
+        if (TryParse(line, out start, out error))
+        {
+            salvaged = default;
+            rejectStatus = 0;
+            return true;
+        }
+        rejectStatus = error!.StartsWith("unsupported SIP version", StringComparison.Ordinal) ? 505 : 400;
+        var first = line.IndexOf((byte)' ');
+        salvaged = !line.StartsWith("SIP/"u8) && first > 0 && SipSyntax.IsToken(line[..first])
+            ? new SipStartLine(SipMethods.Intern(line[..first]), 0, first + 1, line.Length - first - 1)
+            : default;
+        return false;
+    }
+
     public static bool TryParse(ReadOnlySpan<byte> line, out SipStartLine start, out string? error)
     {
         start = default;

@@ -120,7 +120,7 @@ public sealed class SipUri
                 return false;
             }
         }
-        if (host.Length == 0 || host.IndexOfAny(" \t<>\"") >= 0)
+        if (host.Length == 0 || !IsHost(host))
         {
             return false;
         }
@@ -131,6 +131,27 @@ public sealed class SipUri
                 return false;
             }
             port = parsed;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A host is an IPv6 reference ("[" IPv6address "]", RFC 5118) or a name or IPv4 address of letters, digits, '-',
+    /// '.' (and '_', which real peers send).
+    /// </summary>
+    private static bool IsHost(ReadOnlySpan<char> host)
+    {
+        if (host[0] == '[')
+        {
+            return host[^1] == ']' && host.Length > 2
+                && System.Net.IPAddress.TryParse(host[1..^1], out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+        }
+        foreach (var c in host)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.' or '_'))
+            {
+                return false;
+            }
         }
         return true;
     }

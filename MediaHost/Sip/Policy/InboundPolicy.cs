@@ -63,9 +63,13 @@ public sealed class InboundPolicy : IInboundPolicy
             }
             if (request.Method == "INVITE" && request.To?.Tag is null)
             {
-                if (++activity.CallsThisMinute > _options.MaxCallsPerMinute || ++activity.CallsThisHour > _options.MaxCallsPerHour)
+                if (++activity.CallsThisMinute > _options.MaxCallsPerMinute)
                 {
-                    return InboundDecision.Reject(503, "Service Unavailable - call rate limit");
+                    return InboundDecision.Reject(503, "Service Unavailable - call rate limit", TimeSpan.FromMinutes(1));
+                }
+                if (++activity.CallsThisHour > _options.MaxCallsPerHour)
+                {
+                    return InboundDecision.Reject(503, "Service Unavailable - call rate limit", TimeSpan.FromHours(1));
                 }
                 if (_numbers.Count > 0 && !_numbers.Contains(NormalizeNumber(CalledNumber(request))))
                 {

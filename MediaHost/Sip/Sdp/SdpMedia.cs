@@ -25,5 +25,17 @@ public sealed class SdpMedia
     /// <summary>The direction the OFFERER states for itself (sendrecv when absent).</summary>
     public MediaDirection? Direction { get; set; }
 
+    /// <summary>
+    /// Why a line of this section could not be read (a malformed attribute or c=), or null. Such a section is refused
+    /// with port 0 in the answer; the rest of the offer is still used (RFC 3264 section 6).
+    /// </summary>
+    public string? Malformed { get; set; }
+
+    /// <summary>The a=crypto attribute values of this stream (SDES, RFC 4568), in the offerer's order.</summary>
+    public List<string> Crypto { get; } = [];
+
+    /// <summary>True for secure RTP (RTP/SAVP, RTP/SAVPF): keys come in <see cref="Crypto"/>.</summary>
+    public bool IsRtpSavp => Protocol is "RTP/SAVP" or "RTP/SAVPF";
+
     public bool IsRtpAvp => Protocol is "RTP/AVP" or "RTP/AVPF";
 }

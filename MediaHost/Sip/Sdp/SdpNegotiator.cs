@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using VoiceFunctions.MediaHost.MediaModel;
+using VoiceFunctions.MediaHost.Rtp.Srtp;
 
 namespace VoiceFunctions.MediaHost.Sip.Sdp;
 
@@ -17,7 +18,9 @@ public static class SdpNegotiator
     /// <summary>Answers <paramref name="offerSdp"/> with our <paramref name="local"/> endpoint and codecs (priority order).</summary>
     /// <param name="advertisedAddress">The address written in c= and o= (the external address behind NAT).</param>
     /// <param name="sessionVersion">o= version: incremented by the caller for each new answer in a dialog.</param>
-    public static SdpNegotiation Answer(string offerSdp, IReadOnlyList<MediaCodec> local, IPAddress advertisedAddress, int localPort, long sessionId, long sessionVersion)
+    /// <param name="encryption">Whether SDES-SRTP is off, allowed or required for this peer (RTP/SAVP with a=crypto).</param>
+    public static SdpNegotiation Answer(string offerSdp, IReadOnlyList<MediaCodec> local, IPAddress advertisedAddress, int localPort, long sessionId, long sessionVersion,
+        MediaEncryption encryption = MediaEncryption.Off)
     {
         if (!SdpParser.TryParse(offerSdp, out var offer, out var error))
         {
@@ -28,6 +31,7 @@ public static class SdpNegotiator
         int? telephoneEvent = null;
         int? comfortNoise = null;
         string? rejection = "the offer has no audio stream";
+        SdesCrypto? theirCrypto = null;
         for (var i = 0; i < offer.Media.Count && chosen is null; i++)
         {
             var media = offer.Media[i];
@@ -35,9 +39,34 @@ public static class SdpNegotiator
             {
                 continue;
             }
-            if (!media.IsRtpAvp)
+            if (media.Malformed is not null)
             {
-                rejection = $"unsupported media transport {media.Protocol} (only RTP/AVP)";
+                rejection = media.Malformed;
+                continue;
+            }
+            theirCrypto = null;
+            if (media.IsRtpSavp)
+            {
+                if (encryption == MediaEncryption.Off)
+                {
+                    rejection = $"secure RTP ({media.Protocol}) offered and media encryption is off";
+                    continue;
+                }
+                theirCrypto = FirstUsableCrypto(media, out var cryptoProblem);
+                if (theirCrypto is null)
+                {
+                    rejection = cryptoProblem;
+                    continue;
+                }
+            }
+            else if (!media.IsRtpAvp)
+            {
+                rejection = $"unsupported media transport {media.Protocol} (only RTP/AVP and RTP/SAVP)";
+                continue;
+            }
+            else if (encryption == MediaEncryption.Required)
+            {
+                rejection = "media encryption is required and the offer is plain RTP/AVP";
                 continue;
             }
             if (media.Port == 0)
@@ -77,8 +106,12 @@ public static class SdpNegotiator
             ours = MediaDirection.Inactive;
         }
         var ptime = audio.PacketTimeMs is { } p and >= 10 and <= 60 ? p : DefaultPacketTimeMs;
+        // SDES: our own fresh key for what we send, with the suite and tag of the peer's crypto line we took.
+        var ourCrypto = theirCrypto is null ? null : SdesCrypto.Generate(theirCrypto.Tag, theirCrypto.Suite);
+        var keys = ourCrypto is null ? null
+            : new MediaEncryptionKeys(ourCrypto.Suite.Name, ourCrypto.MasterKey, ourCrypto.MasterSalt, theirCrypto!.MasterKey, theirCrypto.MasterSalt);
         var negotiated = new NegotiatedMedia(
-            new IPEndPoint(audio.Connection, audio.Port), chosen, chosen.PayloadType, telephoneEvent, ptime, ours, comfortNoise);
+            new IPEndPoint(audio.Connection, audio.Port), chosen, chosen.PayloadType, telephoneEvent, ptime, ours, comfortNoise, keys);
 
         var sdp = SdpWriter.Begin(advertisedAddress, sessionId, sessionVersion);
         for (var i = 0; i < offer.Media.Count; i++)
@@ -95,7 +128,7 @@ public static class SdpNegotiator
                 {
                     codecs.Add(local.First(c => c.IsComfortNoise) with { PayloadType = cn, ClockRate = chosen.ClockRate });
                 }
-                SdpWriter.AppendAudio(sdp, localPort, codecs, ptime, ours);
+                SdpWriter.AppendAudio(sdp, localPort, codecs, ptime, ours, ourCrypto?.ToAttributeValue());
             }
             else
             {
@@ -122,7 +155,7 @@ public static class SdpNegotiator
         {
             return SdpNegotiation.Fail(400, error!);
         }
-        var audio = answer.Media.FirstOrDefault(m => m.MediaType == "audio" && m.Port != 0 && m.Connection is not null);
+        var audio = answer.Media.FirstOrDefault(m => m.MediaType == "audio" && m.Port != 0 && m.Connection is not null && m.Malformed is null);
         if (audio is null)
         {
             return SdpNegotiation.Fail(488, "the answer has no active audio stream");
@@ -145,6 +178,21 @@ public static class SdpNegotiator
             return new SdpNegotiation(null, media, 0, null);
         }
         return SdpNegotiation.Fail(488, "the answer kept none of the codecs we offered");
+    }
+
+    /// <summary>The first crypto line of the stream whose suite and key we can use (RFC 4568 section 7.1.1), or null and why.</summary>
+    private static SdesCrypto? FirstUsableCrypto(SdpMedia media, out string problem)
+    {
+        problem = "secure RTP offered without a crypto attribute";
+        foreach (var value in media.Crypto)
+        {
+            if (SdesCrypto.TryParse(value, out var crypto, out var error))
+            {
+                return crypto;
+            }
+            problem = "no usable crypto attribute: " + error;
+        }
+        return null;
     }
 
     // RFC 3389: comfort noise runs at the audio codec's RTP clock rate; CN at another rate is not for this codec.

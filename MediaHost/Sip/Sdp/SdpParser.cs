@@ -4,7 +4,11 @@ using VoiceFunctions.MediaHost.MediaModel;
 
 namespace VoiceFunctions.MediaHost.Sip.Sdp;
 
-/// <summary>Parses SDP text (RFC 4566). Unknown lines and attributes are ignored; malformed known lines are errors.</summary>
+/// <summary>
+/// Parses SDP text (RFC 4566). Unknown lines and attributes are ignored. A malformed line of the session (v=, c=, m=)
+/// is an error; a malformed attribute or c= inside an m= section marks only that section (<see cref="SdpMedia.Malformed"/>),
+/// so an offer is not lost for a fault on a stream we would refuse anyway.
+/// </summary>
 public static class SdpParser
 {
     private static readonly Dictionary<int, (string Name, int Rate, int Channels)> StaticTypes = new()
@@ -58,6 +62,11 @@ public static class SdpParser
                 case 'c':
                     if (!TryParseConnection(value, out var address))
                     {
+                        if (media is not null)
+                        {
+                            media.Malformed ??= $"malformed SDP connection line {lineNumber}: 'c={value}'";
+                            break;
+                        }
                         error = $"malformed SDP connection line {lineNumber}: 'c={value}'";
                         return false;
                     }
@@ -81,6 +90,11 @@ public static class SdpParser
                 case 'a':
                     if (!TryApplyAttribute(value, session, media))
                     {
+                        if (media is not null)
+                        {
+                            media.Malformed ??= $"malformed SDP attribute line {lineNumber}: 'a={value}'";
+                            break;
+                        }
                         error = $"malformed SDP attribute line {lineNumber}: 'a={value}'";
                         return false;
                     }
@@ -199,6 +213,9 @@ public static class SdpParser
                 }
                 return true;
             }
+            case "crypto":
+                media.Crypto.Add(argument);
+                return true;
             case "ptime":
                 if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var ptime) || ptime is 0 or > 1000)
                 {

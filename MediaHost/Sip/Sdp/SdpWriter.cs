@@ -19,9 +19,9 @@ internal static class SdpWriter
             .Append("t=0 0\r\n");
     }
 
-    public static void AppendAudio(StringBuilder sdp, int port, IReadOnlyList<MediaCodec> codecs, int ptime, MediaDirection direction)
+    public static void AppendAudio(StringBuilder sdp, int port, IReadOnlyList<MediaCodec> codecs, int ptime, MediaDirection direction, string? crypto = null)
     {
-        sdp.Append("m=audio ").Append(port).Append(" RTP/AVP");
+        sdp.Append("m=audio ").Append(port).Append(crypto is null ? " RTP/AVP" : " RTP/SAVP");
         foreach (var codec in codecs)
         {
             sdp.Append(' ').Append(codec.PayloadType);
@@ -34,6 +34,10 @@ internal static class SdpWriter
             {
                 sdp.Append("a=fmtp:").Append(codec.PayloadType).Append(' ').Append(fmtp).Append("\r\n");
             }
+        }
+        if (crypto is not null)
+        {
+            sdp.Append("a=crypto:").Append(crypto).Append("\r\n");
         }
         sdp.Append("a=ptime:").Append(ptime).Append("\r\n");
         sdp.Append('a').Append('=').Append(SdpNegotiator.DirectionAttribute(direction)).Append("\r\n");

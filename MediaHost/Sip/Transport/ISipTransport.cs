@@ -8,7 +8,7 @@ namespace VoiceFunctions.MediaHost.Sip.Transport;
 /// </summary>
 public interface ISipTransport : IDisposable
 {
-    /// <summary>"UDP" or "TCP": the Via transport token.</summary>
+    /// <summary>"UDP", "TCP" or "TLS": the Via transport token (and, in lower case, the URI transport parameter).</summary>
     string Protocol { get; }
 
     /// <summary>True for stream transports: no retransmission timers, Content-Length mandatory.</summary>

@@ -7,9 +7,16 @@ using VoiceFunctions.MediaHost.Sip.Messages;
 
 namespace VoiceFunctions.MediaHost.Sip.Transport;
 
-/// <summary>One TCP connection: a framing read loop (SipStreamReader over a pipe) and a bounded write queue.</summary>
-internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISipTransport transport, SipLimits limits, ILogger logger, CancellationToken stopping) : IDisposable
+/// <summary>
+/// One TCP connection (TLS over it when <paramref name="tls"/> is set): a framing read loop (SipStreamReader over a pipe)
+/// and a bounded write queue. Connect and handshake time out on <paramref name="time"/>.
+/// </summary>
+internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISipTransport transport, SipLimits limits, SipTlsOptions? tls,
+    TimeProvider time, ILogger logger, CancellationToken stopping) : IDisposable
 {
+    /// <summary>How long connecting to a peer may take (then the queued messages are dropped and the failure logged).</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
     // Bounded: a peer that stops reading cannot make us buffer without limit; the oldest unsent message is dropped.
     private readonly Channel<ReadOnlyMemory<byte>> _outgoing = Channel.CreateBounded<ReadOnlyMemory<byte>>(
         new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -25,17 +32,22 @@ internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISip
         {
             if (connect)
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await client.ConnectAsync(remote, timeout.Token).ConfigureAwait(false);
+                using var timeout = new CancellationTokenSource(ConnectTimeout, time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+                await client.ConnectAsync(remote, linked.Token).ConfigureAwait(false);
             }
-            var stream = client.GetStream();
+            Stream stream = client.GetStream();
+            if (tls is not null)
+            {
+                stream = await SipTlsHandshake.SecureAsync(stream, asClient: connect, remote, tls, time, stopping).ConfigureAwait(false);
+            }
             var writer = WriteLoopAsync(stream);
             await ReadLoopAsync(PipeReader.Create(stream), receive).ConfigureAwait(false);
             _outgoing.Writer.TryComplete();
             await writer.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException
+            or System.Security.Authentication.AuthenticationException)
         {
             reason = ex.Message;
         }
@@ -61,11 +73,12 @@ internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISip
                 {
                     break;
                 }
+                // The user agent answers inside this call (its lock sends on release), so an answer is queued on
+                // return and the write loop drains it before the connection closes: no wait is needed.
                 receive(new SipReceived(result, remote, transport));
                 if (result.Status == SipReadStatus.Invalid)
                 {
-                    // A stream cannot be resynchronised after bad framing: close it (after the 400 is queued).
-                    await Task.Delay(100, stopping).ConfigureAwait(false);
+                    // A stream cannot be resynchronised after bad framing: close it once the answer is written.
                     return;
                 }
             }
@@ -77,7 +90,7 @@ internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISip
         }
     }
 
-    private async Task WriteLoopAsync(NetworkStream stream)
+    private async Task WriteLoopAsync(Stream stream)
     {
         await foreach (var message in _outgoing.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
         {

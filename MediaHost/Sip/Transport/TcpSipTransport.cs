@@ -7,8 +7,9 @@ using VoiceFunctions.MediaHost.Sip.Messages;
 namespace VoiceFunctions.MediaHost.Sip.Transport;
 
 /// <summary>
-/// SIP over TCP: a listener plus one connection per peer, reused in both directions (responses go back on the
-/// connection the request came in on; requests to a peer without one open a connection).
+/// SIP over TCP, or over TLS when given <see cref="SipTlsOptions"/>: a listener plus one connection per peer, reused in
+/// both directions (responses go back on the connection the request came in on; requests to a peer without one open a
+/// connection).
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
@@ -19,8 +20,14 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly CancellationTokenSource _stopping = new();
     private Action<SipReceived>? _receive;
 
-    public TcpSipTransport(IPEndPoint bind, SipLimits limits, ILogger logger, int maxConnections = 1000)
+    private readonly SipTlsOptions? _tls;
+    private readonly TimeProvider _time;
+
+    public TcpSipTransport(IPEndPoint bind, SipLimits limits, ILogger logger, int maxConnections = 1000, SipTlsOptions? tls = null, TimeProvider? time = null)
     {
+        tls?.Validate();
+        _tls = tls;
+        _time = time ?? TimeProvider.System;
         _listener = new TcpListener(bind);
         _listener.Start(128);
         LocalEndpoint = (IPEndPoint)_listener.LocalEndpoint;
@@ -32,7 +39,7 @@ public sealed class TcpSipTransport : ISipTransport
     /// <summary>Connections beyond this are refused (every queue has a limit).</summary>
     public int MaxConnections { get; }
 
-    public string Protocol => "TCP";
+    public string Protocol => _tls is null ? "TCP" : "TLS";
 
     public bool IsReliable => true;
 
@@ -51,7 +58,7 @@ public sealed class TcpSipTransport : ISipTransport
             existing.Enqueue(message);
             return;
         }
-        var connection = new TcpSipConnection(new TcpClient(remote.AddressFamily), remote, this, _limits, _logger, _stopping.Token);
+        var connection = new TcpSipConnection(new TcpClient(remote.AddressFamily), remote, this, _limits, _tls, _time, _logger, _stopping.Token);
         if (!_connections.TryAdd(remote, connection))
         {
             connection.Dispose();
@@ -76,7 +83,7 @@ public sealed class TcpSipTransport : ISipTransport
                     continue;
                 }
                 // Registered before its read loop starts: a response to its first request must find it.
-                var connection = new TcpSipConnection(client, remote, this, _limits, _logger, _stopping.Token);
+                var connection = new TcpSipConnection(client, remote, this, _limits, _tls, _time, _logger, _stopping.Token);
                 _connections[remote] = connection;
                 Run(connection, remote, connect: false);
             }

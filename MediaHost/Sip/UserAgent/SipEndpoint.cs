@@ -142,7 +142,7 @@ internal sealed class SipEndpoint
     public string SentBy(ISipTransport transport) => $"{AdvertisedAddress(transport.LocalEndpoint.Address)}:{transport.LocalEndpoint.Port}";
 
     public string Contact(ISipTransport transport) =>
-        $"<sip:{Options.ContactUser}@{SentBy(transport)}{(transport.IsReliable ? ";transport=tcp" : "")}>";
+        $"<sip:{Options.ContactUser}@{SentBy(transport)}{(transport.IsReliable ? ";transport=" + transport.Protocol.ToLowerInvariant() : "")}>";
 
     public IPAddress AdvertisedAddress(IPAddress bound) =>
         Options.AdvertisedAddress ?? (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : bound);

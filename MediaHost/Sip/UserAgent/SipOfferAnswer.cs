@@ -44,7 +44,7 @@ internal sealed class SipOfferAnswer
     public SdpNegotiation AnswerReOffer(ReadOnlySpan<byte> offer)
     {
         var negotiation = SdpNegotiator.Answer(Encoding.UTF8.GetString(offer), Media.Codecs,
-            _endpoint.AdvertisedAddress(Media.LocalEndpoint.Address), Media.LocalEndpoint.Port, _sessionId, _version + 1);
+            _endpoint.AdvertisedAddress(Media.LocalEndpoint.Address), Media.LocalEndpoint.Port, _sessionId, _version + 1, _endpoint.Options.MediaEncryption);
         if (negotiation.Succeeded)
         {
             _version++;

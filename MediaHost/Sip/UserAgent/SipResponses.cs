@@ -37,6 +37,32 @@ internal sealed class SipResponses(string productName)
     public static IReadOnlyList<string> UnsupportedExtensions(SipMessage request) =>
         request.Headers.GetAll(SipHeaderNames.Require); // split over repeated headers and commas
 
+    /// <summary>True for the Request-URI schemes we serve: sip, sips and tel (RFC 3261 section 8.2.2.1; else 416).</summary>
+    public static bool IsServedScheme(string? requestUri)
+    {
+        var colon = requestUri?.IndexOf(':') ?? -1;
+        if (colon <= 0)
+        {
+            return false;
+        }
+        var scheme = requestUri.AsSpan(0, colon);
+        return scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("tel", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Why a Request-URI of a served scheme is malformed, or null: it must parse (an IPv6 host in brackets, RFC 5118),
+    /// and it may not carry headers ("?Route=...", RFC 3261 section 19.1.5).
+    /// </summary>
+    public static string? RequestUriFault(string? requestUri)
+    {
+        if (!SipUri.TryParse(requestUri, out var uri))
+        {
+            return "malformed Request-URI";
+        }
+        return uri.Headers is null ? null : "headers in the Request-URI";
+    }
+
     /// <summary>200 to OPTIONS, in a dialog or not: what we do and read (RFC 3261 section 11.2: Allow, Accept, Supported).</summary>
     public SipMessage OptionsAnswer(SipMessage request, string? toTag = null)
     {

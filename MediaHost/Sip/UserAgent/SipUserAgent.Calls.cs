@@ -43,10 +43,13 @@ public sealed partial class SipUserAgent
             if (!SipContentTypes.IsSdp(invite.ContentType))
             {
                 _ = media.StopAsync();
-                _endpoint.Respond(transaction, Responses.Create(invite, 415, "Unsupported Media Type", SipIds.Tag()));
+                // RFC 3261 section 8.2.3: say what we do read.
+                var unsupported = Responses.Create(invite, 415, "Unsupported Media Type", SipIds.Tag());
+                unsupported.Headers.Add(SipHeaderNames.Accept, SipContentTypes.Sdp);
+                _endpoint.Respond(transaction, unsupported);
                 return;
             }
-            negotiation = SdpNegotiator.Answer(System.Text.Encoding.UTF8.GetString(invite.Body.Span), media.Codecs, address, media.LocalEndpoint.Port, sessionId, 1);
+            negotiation = SdpNegotiator.Answer(System.Text.Encoding.UTF8.GetString(invite.Body.Span), media.Codecs, address, media.LocalEndpoint.Port, sessionId, 1, _options.MediaEncryption);
             if (!negotiation.Succeeded)
             {
                 _ = media.StopAsync();

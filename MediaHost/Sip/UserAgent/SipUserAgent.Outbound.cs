@@ -10,7 +10,7 @@ public sealed partial class SipUserAgent
     /// <summary>
     /// Places a call: reserves media, sends the INVITE with our offer and returns the leg at once; the leg's
     /// <see cref="ISipOutboundLeg.Answered"/> completes on the answer or fails (<see cref="SipCallFailedException"/> with the
-    /// SIP status). Goes over TCP when the target says ";transport=tcp", else over UDP. Cancelling
+    /// SIP status). Goes over TLS for sips: or ";transport=tls", over TCP for ";transport=tcp", else over UDP. Cancelling
     /// <paramref name="cancellationToken"/> before the answer CANCELs the INVITE (a ring timeout is the caller's token with a delay).
     /// </summary>
     public SipPlacedCall PlaceCall(SipOutboundCallRequest request, CancellationToken cancellationToken)
@@ -32,12 +32,19 @@ public sealed partial class SipUserAgent
         return new SipPlacedCall(leg, media);
     }
 
-    /// <summary>The transport a target asks for: TCP for ";transport=tcp" (refused when we have none), else UDP when we have it.</summary>
+    /// <summary>
+    /// The transport a target asks for: TLS for a sips: URI or ";transport=tls", TCP for ";transport=tcp" (each refused
+    /// when we have none), else UDP when we have it.
+    /// </summary>
     private ISipTransport TransportFor(string target)
     {
-        var tcp = SipUri.TryParse(target, out var uri) && string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase);
-        return tcp
-            ? _transports.FirstOrDefault(t => t.IsReliable) ?? throw new SipCallFailedException(503, "the target asks for TCP and SIP over TCP is not enabled")
-            : _transports.FirstOrDefault(t => !t.IsReliable) ?? _transports[0];
+        var parsed = SipUri.TryParse(target, out var uri);
+        var asked = parsed && uri.Scheme == "sips" ? "TLS" : parsed ? uri.Parameters.Get("transport")?.ToUpperInvariant() : null;
+        if (asked is "TLS" or "TCP")
+        {
+            return _transports.FirstOrDefault(t => t.Protocol == asked)
+                ?? throw new SipCallFailedException(503, $"the target asks for {asked} and SIP over {asked} is not enabled");
+        }
+        return _transports.FirstOrDefault(t => !t.IsReliable) ?? _transports[0];
     }
 }

@@ -142,7 +142,7 @@ public sealed partial class SipUserAgent : IDisposable
             SipUserAgentLog.Dropped(_logger, received.Remote, received.Result.Error ?? "malformed");
             return;
         }
-        if (SipResponseBuilder.TryBadRequest(partial, received.Result.Error!) is { } badRequest)
+        if (SipResponseBuilder.TryReject(received.Result) is { } badRequest)
         {
             SipUserAgentLog.BadRequest(_logger, received.Remote, received.Result.Error!);
             SipInboundRoute.StampVia(partial, received.Remote);
@@ -185,10 +185,29 @@ public sealed partial class SipUserAgent : IDisposable
         if (decision.Verdict == InboundVerdict.Reject)
         {
             _metrics.RejectedSource();
-            _endpoint.SendStateless(SipResponseBuilder.Create(request, decision.Status, decision.Reason ?? "Forbidden", SipIds.Tag()), flow);
+            var refusal = SipResponseBuilder.Create(request, decision.Status, decision.Reason ?? "Forbidden", SipIds.Tag());
+            if (decision.RetryAfter is { } retryAfter)
+            {
+                refusal.Headers.Add(SipHeaderNames.RetryAfter, ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            _endpoint.SendStateless(refusal, flow);
             return;
         }
         var transaction = _endpoint.NewServerTransaction(key!, request, flow);
+        if (!SipResponses.IsServedScheme(request.RequestUri))
+        {
+            // RFC 3261 section 8.2.2.1: a scheme we do not serve (im:, mailto:, http:...) is refused, never treated as a call.
+            var unsupportedScheme = Responses.Create(request, 416, "Unsupported URI Scheme", request.To?.Tag is null ? SipIds.Tag() : null);
+            _endpoint.Respond(transaction, unsupportedScheme);
+            return;
+        }
+        if (SipResponses.RequestUriFault(request.RequestUri) is { } uriFault)
+        {
+            var badUri = Responses.Create(request, 400, "Bad Request - " + uriFault, request.To?.Tag is null ? SipIds.Tag() : null);
+            badUri.Headers.Add(SipHeaderNames.Warning, "399 - " + SipSyntax.Quote(uriFault));
+            _endpoint.Respond(transaction, badUri);
+            return;
+        }
         if (request.Method != "CANCEL" && request.Headers.Contains(SipHeaderNames.Require) && SipResponses.UnsupportedExtensions(request) is { Count: > 0 } unsupported)
         {
             // A caller that requires reliable provisionals (100rel), session timers and the like must hear that we
@@ -215,6 +234,10 @@ public sealed partial class SipUserAgent : IDisposable
                 _endpoint.Respond(transaction, _draining
                     ? Responses.ServiceUnavailable(request, "shutting down", 30)
                     : Responses.OptionsAnswer(request, SipIds.Tag()));
+                break;
+            case "MESSAGE" when request.To?.Tag is null:
+                // Pager-mode messages (RFC 3428) are no call's business: not allowed here, rather than "no such call".
+                _endpoint.Respond(transaction, Responses.MethodNotAllowed(request, SipIds.Tag()));
                 break;
             case "INVITE" or "BYE" or "INFO" or "NOTIFY" or "REFER" or "OPTIONS" or "UPDATE" or "MESSAGE":
                 if (_calls.ForRequest(request) is { } call)

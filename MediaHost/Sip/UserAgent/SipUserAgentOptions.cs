@@ -15,6 +15,9 @@ public sealed record SipUserAgentOptions
     /// <summary>Sent in User-Agent/Server headers. Deliberately bland: no version for scanners to match.</summary>
     public string ProductName { get; init; } = "VoiceFunctions";
 
+    /// <summary>SDES-SRTP for calls (default off: plain RTP). Keys travel in the SDP, so pair Allowed/Required with SIP over TLS.</summary>
+    public Sdp.MediaEncryption MediaEncryption { get; init; } = Sdp.MediaEncryption.Off;
+
     public SipTimerSettings Timers { get; init; } = SipTimerSettings.Default;
 
     /// <summary>Concurrent calls beyond this are refused with 503 (default 100).</summary>

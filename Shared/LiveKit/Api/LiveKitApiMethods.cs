@@ -33,6 +33,14 @@ public static class LiveKitApiMethods
     public static readonly TwirpMethod UpdateParticipant = new(Room, "UpdateParticipant", SafeToRepeat: true);
     public static readonly TwirpMethod UpdateRoomMetadata = new(Room, "UpdateRoomMetadata", SafeToRepeat: true);
     public static readonly TwirpMethod SendData = new(Room, "SendData", SafeToRepeat: false);
+    /// <summary>Set-to-value: a repeat asks for the same subscriptions again.</summary>
+    public static readonly TwirpMethod UpdateSubscriptions = new(Room, "UpdateSubscriptions", SafeToRepeat: true);
+    /// <summary>Not retried: after a lost answer the participant may already be in the destination room.</summary>
+    public static readonly TwirpMethod ForwardParticipant = new(Room, "ForwardParticipant", SafeToRepeat: false);
+    /// <summary>Not retried: after a lost answer the participant may already have moved.</summary>
+    public static readonly TwirpMethod MoveParticipant = new(Room, "MoveParticipant", SafeToRepeat: false);
+    /// <summary>Not retried: the participant's method would run twice.</summary>
+    public static readonly TwirpMethod PerformRpc = new(Room, "PerformRpc", SafeToRepeat: false);
 
     public static readonly TwirpMethod CreateSipInboundTrunk = new(Sip, "CreateSIPInboundTrunk", SafeToRepeat: false);
     public static readonly TwirpMethod CreateSipOutboundTrunk = new(Sip, "CreateSIPOutboundTrunk", SafeToRepeat: false);
@@ -55,6 +63,14 @@ public static class LiveKitApiMethods
 
     public static readonly TwirpMethod StartRoomCompositeEgress = new(Egress, "StartRoomCompositeEgress", SafeToRepeat: false);
     public static readonly TwirpMethod StartTrackEgress = new(Egress, "StartTrackEgress", SafeToRepeat: false);
+    public static readonly TwirpMethod StartWebEgress = new(Egress, "StartWebEgress", SafeToRepeat: false);
+    public static readonly TwirpMethod StartParticipantEgress = new(Egress, "StartParticipantEgress", SafeToRepeat: false);
+    public static readonly TwirpMethod StartTrackCompositeEgress = new(Egress, "StartTrackCompositeEgress", SafeToRepeat: false);
+    public static readonly TwirpMethod StartEgress = new(Egress, "StartEgress", SafeToRepeat: false);
+    /// <summary>Set-to-value: the same layout again.</summary>
+    public static readonly TwirpMethod UpdateLayout = new(Egress, "UpdateLayout", SafeToRepeat: true);
+    /// <summary>Not retried: a list change (add/remove stream URLs), like the SIP list updates.</summary>
+    public static readonly TwirpMethod UpdateStream = new(Egress, "UpdateStream", SafeToRepeat: false);
     public static readonly TwirpMethod StopEgress = new(Egress, "StopEgress", SafeToRepeat: true);
     public static readonly TwirpMethod ListEgress = new(Egress, "ListEgress", SafeToRepeat: true);
 

@@ -21,6 +21,13 @@ public sealed class LiveKitTwirpTransport
 {
     public const string HttpClientName = "VoiceFunctions.LiveKitApi";
 
+    /// <summary>The header naming one API call, as the official SDKs send it; the same on every attempt of the call.</summary>
+    public const string RequestIdHeader = "X-Livekit-Request-Id";
+
+    /// <summary>Identifies this SDK to the server (the official ones send livekit-server-sdk-node/…, livekit-server-sdk-go/…).</summary>
+    public static string UserAgent { get; } =
+        $"voicefunctions-livekit-server-dotnet/{typeof(LiveKitTwirpTransport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
+
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly IHttpClientFactory _httpClients;
@@ -92,6 +99,7 @@ public sealed class LiveKitTwirpTransport
     /// <summary>One call's fixed parts and its attempt counter.</summary>
     private sealed class Call(LiveKitTwirpTransport transport, TwirpMethod method, TwirpGrant grant, Uri uri, byte[] body, CancellationToken callerToken)
     {
+        private readonly string _requestId = Guid.NewGuid().ToString();
         private int _attempts;
 
         public async ValueTask<TResponse> SendOnceAsync<TResponse>(CancellationToken attemptToken)
@@ -105,6 +113,8 @@ public sealed class LiveKitTwirpTransport
                 using var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
                 message.Content.Headers.ContentType = JsonContentType;
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", transport._tokens.Create(grant));
+                message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+                message.Headers.Add(RequestIdHeader, _requestId);
                 var http = transport._httpClients.CreateClient(HttpClientName);
                 using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptToken).ConfigureAwait(false);
                 var bytes = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);

@@ -17,6 +17,10 @@ public sealed record TwirpGrant(VideoGrant? Video, SipGrant? Sip)
     /// <summary>Participant and room-metadata methods, and agent dispatch: admin of that one room.</summary>
     public static TwirpGrant RoomAdmin(string room) => new(new VideoGrant { RoomAdmin = true, Room = room }, null);
 
+    /// <summary>ForwardParticipant, MoveParticipant: admin of the room the participant is in, and the room it goes to.</summary>
+    public static TwirpGrant RoomAdminTo(string room, string destinationRoom) =>
+        new(new VideoGrant { RoomAdmin = true, Room = room, DestinationRoom = destinationRoom }, null);
+
     /// <summary>Trunks and dispatch rules.</summary>
     public static TwirpGrant SipAdmin() => new(null, new SipGrant { Admin = true });
 

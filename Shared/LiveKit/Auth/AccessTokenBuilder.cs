@@ -22,6 +22,8 @@ public sealed class AccessTokenBuilder(LiveKitCredentials credentials, TimeProvi
     private string? _kind;
     private VideoGrant? _video;
     private SipGrant? _sip;
+    private InferenceGrant? _inference;
+    private ObservabilityGrant? _observability;
     private RoomConfiguration? _roomConfig;
     private string? _sha256;
 
@@ -52,6 +54,8 @@ public sealed class AccessTokenBuilder(LiveKitCredentials credentials, TimeProvi
     public AccessTokenBuilder WithVideoGrant(VideoGrant grant) { _video = grant; return this; }
 
     public AccessTokenBuilder WithSipGrant(SipGrant grant) { _sip = grant; return this; }
+    public AccessTokenBuilder WithInferenceGrant(InferenceGrant grant) { _inference = grant; return this; }
+    public AccessTokenBuilder WithObservabilityGrant(ObservabilityGrant grant) { _observability = grant; return this; }
 
     public AccessTokenBuilder WithRoomConfiguration(RoomConfiguration configuration) { _roomConfig = configuration; return this; }
 
@@ -80,6 +84,8 @@ public sealed class AccessTokenBuilder(LiveKitCredentials credentials, TimeProvi
             Kind = _kind,
             Video = _video,
             Sip = _sip,
+            Inference = _inference,
+            Observability = _observability,
             RoomConfig = _roomConfig,
             Sha256 = _sha256,
         };

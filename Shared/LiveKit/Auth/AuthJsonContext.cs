@@ -9,6 +9,8 @@ namespace VoiceFunctions.Shared.LiveKit.Auth;
 [JsonSerializable(typeof(JwtClaimsPayload))]
 [JsonSerializable(typeof(VideoGrant))]
 [JsonSerializable(typeof(SipGrant))]
+[JsonSerializable(typeof(InferenceGrant))]
+[JsonSerializable(typeof(ObservabilityGrant))]
 [JsonSerializable(typeof(RoomConfiguration))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class AuthJsonContext : JsonSerializerContext;

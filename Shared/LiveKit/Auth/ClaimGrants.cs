@@ -15,6 +15,8 @@ public sealed class ClaimGrants
     public string? Kind { get; init; }
     public VideoGrant? Video { get; init; }
     public SipGrant? Sip { get; init; }
+    public InferenceGrant? Inference { get; init; }
+    public ObservabilityGrant? Observability { get; init; }
     public RoomConfiguration? RoomConfig { get; init; }
     public string? RoomPreset { get; init; }
     /// <summary>Webhook tokens: standard base64 (padded) of the SHA-256 of the request body.</summary>

@@ -17,6 +17,8 @@ internal sealed class JwtClaimsPayload
     [JsonPropertyName("kind")] public string? Kind { get; set; }
     [JsonPropertyName("video")] public VideoGrant? Video { get; set; }
     [JsonPropertyName("sip")] public SipGrant? Sip { get; set; }
+    [JsonPropertyName("inference")] public InferenceGrant? Inference { get; set; }
+    [JsonPropertyName("observability")] public ObservabilityGrant? Observability { get; set; }
     [JsonPropertyName("roomConfig")] public RoomConfiguration? RoomConfig { get; set; }
     [JsonPropertyName("roomPreset")] public string? RoomPreset { get; set; }
     [JsonPropertyName("sha256")] public string? Sha256 { get; set; }
@@ -30,6 +32,8 @@ internal sealed class JwtClaimsPayload
         Kind = Kind,
         Video = Video,
         Sip = Sip,
+        Inference = Inference,
+        Observability = Observability,
         RoomConfig = RoomConfig,
         RoomPreset = RoomPreset,
         Sha256 = Sha256,

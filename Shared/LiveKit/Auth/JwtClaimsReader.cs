@@ -40,6 +40,8 @@ internal static class JwtClaimsReader
                 case "attributes": claims.Attributes = JsonSerializer.Deserialize(ref reader, AuthJsonContext.Default.DictionaryStringString); break;
                 case "video": claims.Video = JsonSerializer.Deserialize(ref reader, AuthJsonContext.Default.VideoGrant); break;
                 case "sip": claims.Sip = JsonSerializer.Deserialize(ref reader, AuthJsonContext.Default.SipGrant); break;
+                case "inference": claims.Inference = JsonSerializer.Deserialize(ref reader, AuthJsonContext.Default.InferenceGrant); break;
+                case "observability": claims.Observability = JsonSerializer.Deserialize(ref reader, AuthJsonContext.Default.ObservabilityGrant); break;
                 case "roomConfig": claims.RoomConfig = JsonSerializer.Deserialize(ref reader, AuthJsonContext.Default.RoomConfiguration); break;
                 default: reader.Skip(); break;
             }

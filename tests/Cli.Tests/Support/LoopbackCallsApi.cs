@@ -14,7 +14,7 @@ namespace VoiceFunctions.Cli.Tests.Support;
 
 /// <summary>
 /// A loopback server for the control plane's call-history API (GET /api/calls, GET /api/calls/{id}, GET
-/// /api/calls/{id}/timeline) behind
+/// /api/calls/{id}/timeline, GET /api/calls/{id}/recording) behind
 /// an x-functions-key check. It answers with the functions' own response types (CallListResponse,
 /// CallDetailsResponse) serialized with the functions' options (CallsApiJson), and answers 404 with the
 /// functions' text. Tests add calls, turns and outcome changes while voicectl reads them.
@@ -25,6 +25,7 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
     private readonly List<CallRecord> _calls = [];
     private readonly List<CallTurn> _turns = [];
     private readonly List<(string CallId, CallTimelineEntry Entry)> _timeline = [];
+    private readonly Dictionary<string, RecordingLinkResponse> _recordingLinks = new(StringComparer.Ordinal);
     private int _listRequests;
 
     private LoopbackCallsApi(WebApplication app, Uri url, string key)
@@ -98,6 +99,17 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Gives the call a finished recording and the read link GET /api/calls/{id}/recording answers with.</summary>
+    public void AddRecording(string id, Uri link, DateTimeOffset expiresAt)
+    {
+        lock (_calls)
+        {
+            var index = _calls.FindIndex(c => c.CallId == id);
+            _calls[index] = _calls[index] with { Recording = new CallRecording("EG_rec", "Complete", true, link.GetLeftPart(UriPartial.Path), null, expiresAt) };
+            _recordingLinks[id] = new RecordingLinkResponse(id, "EG_rec", "Complete", link, expiresAt, 61_000, 48_213);
+        }
+    }
+
     public void End(string id, CallOutcome outcome, DateTimeOffset ended)
     {
         lock (_calls)
@@ -154,6 +166,13 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
                 var turns = api._turns.Where(t => t.CallId == id).OrderBy(t => t.Sequence).ToList();
                 var details = CallDetailsResponse.From(new CallDetails(record, turns) { Timeline = api.TimelineOf(id, turns) });
                 return Json(api.WithoutTimeline ? details with { Timeline = null } : details);
+            }
+        });
+        app.MapGet("/api/calls/{id}/recording", (string id) =>
+        {
+            lock (api!._calls)
+            {
+                return api._recordingLinks.TryGetValue(id, out var link) ? Json(link) : Results.Text("the call has no recording", statusCode: 404);
             }
         });
         app.MapGet("/api/calls/{id}/timeline", (string id) =>

@@ -25,6 +25,19 @@ public sealed class InfraTemplateTests(CompiledInfraTemplate infra) : IClassFixt
     }
 
     [SkippableFact]
+    public void Call_recordings_are_deleted_by_a_lifecycle_rule_after_the_retention_days_parameter_and_their_container_is_private()
+    {
+        var rule = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Storage/storageAccounts/managementPolicies");
+        var definition = rule["properties"]!["policy"]!["rules"]![0]!["definition"]!;
+        Assert.Equal("[parameters('recordingRetentionDays')]", (string?)definition["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]);
+        Assert.Equal("[format('{0}/', parameters('recordingsContainerName'))]", (string?)definition["filters"]!["prefixMatch"]![0]);
+        var container = Assert.Single(infra.AllResources(), r => Type(r) == "Microsoft.Storage/storageAccounts/blobServices/containers"
+            && ((string?)r["name"] ?? "").Contains("recordingsContainerName", StringComparison.Ordinal));
+        Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
+        Assert.Equal(90, (int)infra.Template["parameters"]!["recordingRetentionDays"]!["defaultValue"]!);
+    }
+
+    [SkippableFact]
     public void Every_setting_the_control_plane_reads_is_provided_by_the_template()
     {
         var provided = FunctionAppSettings().Keys.ToHashSet(StringComparer.Ordinal);

@@ -21,6 +21,7 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private DurableTaskTestHost _host;
+    private Action<IServiceCollection>? _services;
 
     private CallOrchestrationHarness(DurableTaskTestHost host, TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control, IMeterFactory meterFactory)
     {
@@ -40,21 +41,22 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
     /// <summary>The meter factory of this harness's activities, to listen to its call metrics only.</summary>
     public IMeterFactory MeterFactory { get; }
 
-    public static async Task<CallOrchestrationHarness> StartAsync(ScriptedAgentDispatcher? dispatcher = null, TestCallStorage? storage = null)
+    /// <param name="services">More services for the activities (e.g. the LiveKit API clients of the recording activities).</param>
+    public static async Task<CallOrchestrationHarness> StartAsync(ScriptedAgentDispatcher? dispatcher = null, TestCallStorage? storage = null, Action<IServiceCollection>? services = null)
     {
         storage ??= TestCallStorage.Create();
         dispatcher ??= new ScriptedAgentDispatcher();
         var control = new RecordingCallControl();
         var meterFactory = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        var host = await StartHostAsync(storage, dispatcher, control, meterFactory);
-        return new CallOrchestrationHarness(host, storage, dispatcher, control, meterFactory);
+        var host = await StartHostAsync(storage, dispatcher, control, meterFactory, services);
+        return new CallOrchestrationHarness(host, storage, dispatcher, control, meterFactory) { _services = services };
     }
 
     /// <summary>Stops the Durable host and starts a new one over the same call store (a crash and restart).</summary>
     public async Task RecreateHostAsync()
     {
         await _host.DisposeAsync();
-        _host = await StartHostAsync(Storage, Dispatcher, Control, MeterFactory);
+        _host = await StartHostAsync(Storage, Dispatcher, Control, MeterFactory, _services);
     }
 
     public static CallStart NewCall(string callId, CallSettings settings, bool withCaller = true) => new(
@@ -117,7 +119,8 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
         await Storage.DisposeAsync();
     }
 
-    private static Task<DurableTaskTestHost> StartHostAsync(TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control, IMeterFactory meterFactory) =>
+    private static Task<DurableTaskTestHost> StartHostAsync(TestCallStorage storage, ScriptedAgentDispatcher dispatcher, RecordingCallControl control, IMeterFactory meterFactory,
+        Action<IServiceCollection>? more) =>
         DurableTaskTestHost.StartAsync(
             registry => registry.AddCallTasks(),
             new DurableTaskTestHostOptions
@@ -132,6 +135,7 @@ public sealed class CallOrchestrationHarness : IAsyncDisposable
                     services.AddSingleton<IAgentDispatcher>(dispatcher);
                     services.AddSingleton<ICallControl>(control);
                     services.AddSingleton(new ControlPlaneMetrics(meterFactory));
+                    more?.Invoke(services);
                 },
             });
 }

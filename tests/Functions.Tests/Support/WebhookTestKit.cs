@@ -30,7 +30,7 @@ public sealed class WebhookTestKit : IAsyncDisposable
         LiveKit = new LiveKitCredentials("APIwebhook", NewSecret());
         MediaHost = new LiveKitCredentials("mediahost", NewSecret());
         var orphans = new OrphanedCallCloser(Storage.Store, new Activities.FinalizeCallActivity(Storage.Store, new ControlPlaneMetrics(MeterFactory)));
-        var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings, orphans);
+        var dispatcher = new CallEventDispatcher(settings ?? CallOrchestrationHarness.FastSettings, orphans, new VoiceFunctions.Functions.Recording.LateRecordingWriter(Storage.Store));
         Webhooks = new LiveKitWebhookHandler(
             new WebhookReceiver(LiveKit, Time, new WebhookReceiverOptions { MaxBodyBytes = MaxWebhookBytes }),
             Storage.Dedupe, new WebhookCallMapper("call-", "agent-"), dispatcher, timeline, new ControlPlaneMetrics(MeterFactory), Time, NullLogger<LiveKitWebhookHandler>.Instance);

@@ -74,7 +74,7 @@ public sealed class WebhookCallMapperTests
         Assert.False(route.StartIfMissing);
         Assert.Equal(CallEventKind.RecordingUpdated, route.Event!.Kind);
         Assert.Equal(
-            new CallRecording("EG_1", "Complete", Ended: true, "https://store/calls/EG_1.ogg", Error: null, DateTimeOffset.FromUnixTimeSeconds(1771351991)),
+            new CallRecording("EG_1", "Complete", Ended: true, "https://store/calls/EG_1.ogg", Error: null, DateTimeOffset.FromUnixTimeSeconds(1771351991), TimeSpan.FromSeconds(61), 48213),
             route.Event.Recording);
     }
 

@@ -92,12 +92,12 @@ public sealed class WebhookToOrchestrationTests
         Assert.Equal((CallOutcome.Completed, CallEndReason.CallerHangUp), (result.Outcome, result.EndReason));
         var record = (await h.Store.GetAsync(room))!;
         Assert.Equal(CallOutcome.Completed, record.Outcome);
-        Assert.Equal(new CallRecording("EG_rec", "Complete", true, "https://store/calls/EG_rec.ogg", null, DateTimeOffset.FromUnixTimeSeconds(1771351965)), record.Recording);
+        Assert.Equal(new CallRecording("EG_rec", "Complete", true, "https://store/calls/EG_rec.ogg", null, DateTimeOffset.FromUnixTimeSeconds(1771351965), TimeSpan.FromSeconds(61), 48213), record.Recording);
         Assert.Equal(ended, record.Recording);
     }
 
     [SkippableFact]
-    public async Task Egress_ended_after_room_finished_or_for_an_unknown_call_is_acknowledged_and_dropped()
+    public async Task Egress_ended_after_room_finished_is_stored_in_the_record_and_for_an_unknown_call_is_acknowledged_and_dropped()
     {
         const string room = "call-_+79990001122_late";
         await using var h = await CallOrchestrationHarness.StartAsync();
@@ -113,12 +113,12 @@ public sealed class WebhookToOrchestrationTests
         var late = await post(WebhookBodies.Egress("egress_ended", room, "EG_late", "EGRESS_COMPLETE", 1771352001000000000, fileLocation: "https://store/x.ogg"));
         var unknown = await post(WebhookBodies.Egress("egress_ended", "call-_+79990001122_nobody", "EG_x", "EGRESS_FAILED", 1771352001000000000, error: "no room"));
 
-        Assert.Equal((200, nameof(CallDelivery.CallAlreadyFinished)), (late.Status, late.Answer.Status));
+        Assert.Equal((200, nameof(CallDelivery.RecordingStoredAfterEnd)), (late.Status, late.Answer.Status));
         Assert.Equal((200, nameof(CallDelivery.UnknownCall)), (unknown.Status, unknown.Answer.Status));
         Assert.Equal((CallOutcome.Completed, CallEndReason.RoomClosed), (result.Outcome, result.EndReason));
         var record = (await h.Store.GetAsync(room))!;
         Assert.Equal((CallOutcome.Completed, CallEndReason.RoomClosed), (record.Outcome, record.EndReason));
-        Assert.Null(record.Recording);
+        Assert.Equal(("EG_late", true, "https://store/x.ogg"), (record.Recording!.EgressId, record.Recording.Ended, record.Recording.Location));
         Assert.Null(await h.Store.GetAsync("call-_+79990001122_nobody"));
     }
 

@@ -66,7 +66,7 @@ public sealed class BaresipPeer : IDisposable
         File.WriteAllText(Path.Combine(home, "config"), Config(options, home, sipPort, controlPort, rtpPort));
         File.WriteAllText(Path.Combine(home, "accounts"),
             $"<sip:{options.User}@127.0.0.1>;regint=0{(options.AutoAnswer ? ";answermode=auto" : "")}"
-            + (options.AudioCodecs.Count > 0 ? ";audio_codecs=" + string.Join(',', options.AudioCodecs) : "") + "\n");
+            + (options.AudioCodecs.Count > 0 ? ";audio_codecs=" + string.Join(',', options.AudioCodecs) : "") + options.AccountParameters + "\n");
         var info = new ProcessStartInfo(baresip)
         {
             RedirectStandardOutput = true,

@@ -34,4 +34,7 @@ public sealed record BaresipPeerOptions
 
     /// <summary>Extra lines appended to baresip's config file (e.g. "jitter_buffer_delay 1-5").</summary>
     public IReadOnlyList<string> ExtraConfig { get; init; } = [];
+
+    /// <summary>Appended to the account line, e.g. ";mediaenc=srtp-mand" (SDES-SRTP required; needs "module srtp.so").</summary>
+    public string AccountParameters { get; init; } = "";
 }

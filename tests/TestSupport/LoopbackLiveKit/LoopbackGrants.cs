@@ -19,6 +19,11 @@ internal static class LoopbackGrants
     public static void RoomAdmin(ClaimGrants? claims, string room) =>
         Require(claims?.Video is { RoomAdmin: true } video && string.Equals(video.Room ?? "", room, StringComparison.Ordinal));
 
+    /// <summary>ForwardParticipant, MoveParticipant: roomAdmin of the room, and destinationRoom naming the target.</summary>
+    public static void RoomAdminTo(ClaimGrants? claims, string room, string destination) =>
+        Require(claims?.Video is { RoomAdmin: true } video && string.Equals(video.Room ?? "", room, StringComparison.Ordinal)
+            && string.Equals(video.DestinationRoom ?? "", destination, StringComparison.Ordinal));
+
     public static void SipAdmin(ClaimGrants? claims) => Require(claims?.Sip?.Admin == true);
 
     public static void SipCall(ClaimGrants? claims) => Require(claims?.Sip?.Call == true);

@@ -98,6 +98,8 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
         new LoopbackSipDispatchRuleService(state).MapTo(routes);
         new LoopbackSipCallService(state, () => server?.OnCreateSipParticipant).MapTo(routes);
         new LoopbackEgressService(state).MapTo(routes);
+        new LoopbackEgressKinds(state).MapTo(routes);
+        new LoopbackParticipantMoves(state).MapTo(routes);
         new LoopbackIngressService(state).MapTo(routes);
         new LoopbackAgentDispatchService(state).MapTo(routes);
         var endpoint = new LoopbackTwirpEndpoint(routes, verifier, faults, timeProvider, request => server!.Record(request));

@@ -62,7 +62,8 @@ public sealed class LoopbackRequestRecorder : IAsyncDisposable
         lock (_requests)
         {
             _requests.Add(new LoopbackRecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType,
-                context.Request.Headers.Authorization.ToString(), body, null, 200));
+                context.Request.Headers.Authorization.ToString(), body, null, 200, default,
+                context.Request.Headers.UserAgent.ToString(), context.Request.Headers["X-Livekit-Request-Id"].ToString()));
         }
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync("{}", context.RequestAborted).ConfigureAwait(false);

@@ -15,6 +15,10 @@ internal sealed class LoopbackRouteTable
     internal delegate Task<(object Response, Type Type)> Route(byte[] body, ClaimGrants? claims, CancellationToken cancellationToken);
 
     private readonly Dictionary<string, Route> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _requestTypes = new(StringComparer.Ordinal);
+
+    /// <summary>The request message type of a method, or null for a method not served.</summary>
+    public Type? RequestTypeOf(string fullName) => _requestTypes.GetValueOrDefault(fullName);
 
     public bool TryGet(string fullName, out Route route) => _routes.TryGetValue(fullName, out route!);
 
@@ -25,7 +29,9 @@ internal sealed class LoopbackRouteTable
         Map<TRequest, TResponse>(method, authorize, (request, _) => Task.FromResult(handle(request)));
 
     public void Map<TRequest, TResponse>(TwirpMethod method, Action<ClaimGrants?, TRequest> authorize, Func<TRequest, CancellationToken, Task<TResponse>> handle)
-        where TResponse : notnull =>
+        where TResponse : notnull
+    {
+        _requestTypes[method.FullName] = typeof(TRequest);
         _routes[method.FullName] = async (body, claims, cancellationToken) =>
         {
             TRequest request;
@@ -41,4 +47,5 @@ internal sealed class LoopbackRouteTable
             var response = await handle(request, cancellationToken).ConfigureAwait(false);
             return (response, typeof(TResponse));
         };
+    }
 }

@@ -44,7 +44,9 @@ internal sealed class LoopbackTwirpEndpoint(LoopbackRouteTable routes, TokenVeri
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
                 record(new LoopbackRecordedRequest(request.Method, path, request.ContentType, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-                    Encoding.UTF8.GetString(body), claims, context.Response.StatusCode, receivedAt));
+                    Encoding.UTF8.GetString(body), claims, context.Response.StatusCode, receivedAt,
+                    request.Headers.UserAgent.ToString(), request.Headers["X-Livekit-Request-Id"].ToString(),
+                    routes.RequestTypeOf(method) is { } requestType ? LoopbackUnknownFields.Find(body, requestType) : []));
             }
         }
         context.Response.OnStarting(() =>

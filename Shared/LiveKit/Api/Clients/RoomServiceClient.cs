@@ -40,6 +40,39 @@ public sealed class RoomServiceClient(LiveKitTwirpTransport transport)
         transport.CallAsync<RoomParticipantIdentity, Empty>(
             LiveKitApiMethods.RemoveParticipant, new RoomParticipantIdentity { Room = room, Identity = identity }, TwirpGrant.RoomAdmin(room), cancellationToken);
 
+    /// <summary>
+    /// Disconnects a participant and stops tokens issued up to <paramref name="revokeTokensIssuedUpTo"/> from
+    /// joining again (RoomParticipantIdentity.revokeTokenTs, Unix seconds). Grant: roomAdmin of this room.
+    /// </summary>
+    public Task RemoveParticipantAsync(string room, string identity, DateTimeOffset revokeTokensIssuedUpTo, CancellationToken cancellationToken = default) =>
+        transport.CallAsync<RoomParticipantIdentity, Empty>(
+            LiveKitApiMethods.RemoveParticipant,
+            new RoomParticipantIdentity { Room = room, Identity = identity, RevokeTokenTs = revokeTokensIssuedUpTo.ToUnixTimeSeconds() },
+            TwirpGrant.RoomAdmin(room),
+            cancellationToken);
+
+    /// <summary>Makes the participant also appear in <paramref name="destinationRoom"/>. Grant: roomAdmin of both rooms.</summary>
+    public Task ForwardParticipantAsync(string room, string identity, string destinationRoom, CancellationToken cancellationToken = default) =>
+        transport.CallAsync<ForwardParticipantRequest, Empty>(
+            LiveKitApiMethods.ForwardParticipant, new ForwardParticipantRequest { Room = room, Identity = identity, DestinationRoom = destinationRoom },
+            TwirpGrant.RoomAdminTo(room, destinationRoom), cancellationToken);
+
+    /// <summary>Moves the participant to <paramref name="destinationRoom"/> without a reconnect. Grant: roomAdmin of both rooms.</summary>
+    public Task MoveParticipantAsync(string room, string identity, string destinationRoom, CancellationToken cancellationToken = default) =>
+        transport.CallAsync<MoveParticipantRequest, Empty>(
+            LiveKitApiMethods.MoveParticipant, new MoveParticipantRequest { Room = room, Identity = identity, DestinationRoom = destinationRoom },
+            TwirpGrant.RoomAdminTo(room, destinationRoom), cancellationToken);
+
+    /// <summary>Subscribes a participant to tracks (or unsubscribes it). Grant: roomAdmin of the request's room.</summary>
+    public Task UpdateSubscriptionsAsync(UpdateSubscriptionsRequest request, CancellationToken cancellationToken = default) =>
+        transport.CallAsync<UpdateSubscriptionsRequest, Empty>(
+            LiveKitApiMethods.UpdateSubscriptions, request, TwirpGrant.RoomAdmin(request.Room), cancellationToken);
+
+    /// <summary>Calls a method a participant registered and returns its answer's payload. Never retried. Grant: roomAdmin of the room.</summary>
+    public async Task<string> PerformRpcAsync(PerformRpcRequest request, CancellationToken cancellationToken = default) =>
+        (await transport.CallAsync<PerformRpcRequest, PerformRpcResponse>(
+            LiveKitApiMethods.PerformRpc, request, TwirpGrant.RoomAdmin(request.Room), cancellationToken).ConfigureAwait(false)).Payload;
+
     /// <summary>Grant: roomAdmin of this room.</summary>
     public async Task<TrackInfo?> MutePublishedTrackAsync(string room, string identity, string trackSid, bool muted, CancellationToken cancellationToken = default)
     {

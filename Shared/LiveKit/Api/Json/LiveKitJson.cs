@@ -26,7 +26,7 @@ public static class LiveKitJson
         {
             PropertyNamingPolicy = naming,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { new ProtoJsonContract { EmitDefaults = emitDefaults }.Apply } },
-            Converters = { new ProtoEnumConverterFactory(), new ProtoDurationConverter() },
+            Converters = { new ProtoEnumConverterFactory(), new ProtoDurationConverter(), new ProtoTimestampConverter() },
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
             // Plain "+15551234" rather than "\u002B15551234": same JSON, but readable in captures and
             // byte-comparable with other SDKs. The bodies go to an API, never into HTML.

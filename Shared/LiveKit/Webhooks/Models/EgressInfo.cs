@@ -14,4 +14,6 @@ public sealed class EgressInfo
     public int ErrorCode { get; set; }
     public string? Details { get; set; }
     public string? ManifestLocation { get; set; }
+    /// <summary>The files written (egress_ended of a file egress): location, duration, size.</summary>
+    public IReadOnlyList<EgressFileResult> FileResults { get; set; } = [];
 }

@@ -5,7 +5,7 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class EgressParser
 {
-    private static readonly JsonObjectReader<EgressInfo> Fields = new JsonObjectReader<EgressInfo>()
+    internal static readonly JsonObjectReader<EgressInfo> Fields = new JsonObjectReader<EgressInfo>()
         .Field("egressId", (ref reader, path, field, egress) => egress.EgressId = JsonField.String(ref reader, path, field))
         .Field("roomId", (ref reader, path, field, egress) => egress.RoomId = JsonField.String(ref reader, path, field))
         .Field("roomName", (ref reader, path, field, egress) => egress.RoomName = JsonField.String(ref reader, path, field))
@@ -16,7 +16,8 @@ internal static class EgressParser
         .Field("error", (ref reader, path, field, egress) => egress.Error = JsonField.String(ref reader, path, field))
         .Field("errorCode", (ref reader, path, field, egress) => egress.ErrorCode = JsonField.Int32(ref reader, path, field))
         .Field("details", (ref reader, path, field, egress) => egress.Details = JsonField.String(ref reader, path, field))
-        .Field("manifestLocation", (ref reader, path, field, egress) => egress.ManifestLocation = JsonField.String(ref reader, path, field));
+        .Field("manifestLocation", (ref reader, path, field, egress) => egress.ManifestLocation = JsonField.String(ref reader, path, field))
+        .Field("fileResults", (ref reader, path, field, egress) => egress.FileResults = FileResultParser.ReadList(ref reader, path, field));
 
     public static EgressInfo? Read(ref Utf8JsonReader reader, string parent, string name)
     {

@@ -6,12 +6,12 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 internal static class IngressParser
 {
     /// <summary>IngressState: the status, error and room id are lifted onto <see cref="IngressInfo"/>.</summary>
-    private static readonly JsonObjectReader<IngressInfo> StateFields = new JsonObjectReader<IngressInfo>()
+    internal static readonly JsonObjectReader<IngressInfo> StateFields = new JsonObjectReader<IngressInfo>()
         .Field("status", (ref reader, path, field, ingress) => ingress.Status = JsonField.Enum<IngressStatus>(ref reader, path, field, ProtoEnumNames.IngressStatus))
         .Field("error", (ref reader, path, field, ingress) => ingress.StateError = JsonField.String(ref reader, path, field))
         .Field("roomId", (ref reader, path, field, ingress) => ingress.StateRoomId = JsonField.String(ref reader, path, field));
 
-    private static readonly JsonObjectReader<IngressInfo> Fields = new JsonObjectReader<IngressInfo>()
+    internal static readonly JsonObjectReader<IngressInfo> Fields = new JsonObjectReader<IngressInfo>()
         .Field("ingressId", (ref reader, path, field, ingress) => ingress.IngressId = JsonField.String(ref reader, path, field))
         .Field("name", (ref reader, path, field, ingress) => ingress.Name = JsonField.String(ref reader, path, field))
         .Field("streamKey", (ref reader, path, field, ingress) => ingress.StreamKey = JsonField.String(ref reader, path, field))

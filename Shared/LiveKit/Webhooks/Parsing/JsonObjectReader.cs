@@ -14,6 +14,9 @@ internal sealed class JsonObjectReader<T> where T : class
 
     public JsonObjectReader() => _byName = _fields.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The camelCase names this reader reads (for the conformance check against LiveKit's definitions).</summary>
+    public IEnumerable<string> FieldNames => _fields.Values.Select(f => f.Name).Distinct(StringComparer.Ordinal);
+
     /// <summary>Adds a field under <paramref name="camelCaseName"/> and its snake_case form.</summary>
     public JsonObjectReader<T> Field(string camelCaseName, JsonFieldReader<T> read)
     {

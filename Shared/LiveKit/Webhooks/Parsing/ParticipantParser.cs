@@ -5,7 +5,7 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class ParticipantParser
 {
-    private static readonly JsonObjectReader<ParticipantInfo> Fields = new JsonObjectReader<ParticipantInfo>()
+    internal static readonly JsonObjectReader<ParticipantInfo> Fields = new JsonObjectReader<ParticipantInfo>()
         .Field("sid", (ref reader, path, field, participant) => participant.Sid = JsonField.String(ref reader, path, field))
         .Field("identity", (ref reader, path, field, participant) => participant.Identity = JsonField.String(ref reader, path, field))
         .Field("name", (ref reader, path, field, participant) => participant.Name = JsonField.String(ref reader, path, field))

@@ -5,7 +5,7 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class RoomParser
 {
-    private static readonly JsonObjectReader<RoomInfo> Fields = new JsonObjectReader<RoomInfo>()
+    internal static readonly JsonObjectReader<RoomInfo> Fields = new JsonObjectReader<RoomInfo>()
         .Field("sid", (ref reader, path, field, room) => room.Sid = JsonField.String(ref reader, path, field))
         .Field("name", (ref reader, path, field, room) => room.Name = JsonField.String(ref reader, path, field))
         .Field("metadata", (ref reader, path, field, room) => room.Metadata = JsonField.String(ref reader, path, field))

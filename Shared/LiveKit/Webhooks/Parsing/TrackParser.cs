@@ -5,7 +5,7 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 
 internal static class TrackParser
 {
-    private static readonly JsonObjectReader<TrackInfo> Fields = new JsonObjectReader<TrackInfo>()
+    internal static readonly JsonObjectReader<TrackInfo> Fields = new JsonObjectReader<TrackInfo>()
         .Field("sid", (ref reader, path, field, track) => track.Sid = JsonField.String(ref reader, path, field))
         .Field("type", (ref reader, path, field, track) => track.Type = JsonField.Enum<TrackType>(ref reader, path, field, ProtoEnumNames.TrackType))
         .Field("name", (ref reader, path, field, track) => track.Name = JsonField.String(ref reader, path, field))

@@ -11,7 +11,7 @@ namespace VoiceFunctions.Shared.LiveKit.Webhooks.Parsing;
 /// </summary>
 internal static class WebhookEventParser
 {
-    private static readonly JsonObjectReader<WebhookEventFields> Fields = new JsonObjectReader<WebhookEventFields>()
+    internal static readonly JsonObjectReader<WebhookEventFields> Fields = new JsonObjectReader<WebhookEventFields>()
         .Field("event", (ref reader, path, field, e) => e.Name = JsonField.String(ref reader, path, field))
         .Field("id", (ref reader, path, field, e) => e.Id = JsonField.String(ref reader, path, field))
         .Field("createdAt", (ref reader, path, field, e) => e.CreatedAt = JsonField.UnixSeconds(ref reader, path, field))

@@ -1,5 +1,7 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.MediaModel;
+using VoiceFunctions.MediaHost.Sip.Sdp;
+using VoiceFunctions.MediaHost.Sip.Transport;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.MediaHost.Tests.Support;
 using VoiceFunctions.TestSupport;
@@ -61,6 +63,25 @@ public sealed class BaresipAudioInteropTests
         Assert.Equal(negotiated, session.Call.Codec);
         await ExchangeTonesAndHangUpAsync(probe, peer);
         AssertEachSideHeardTheOther(probe, peer, host);
+    }
+
+    [SkippableFact]
+    public async Task Baresip_calls_the_MediaHost_over_TLS_with_SRTP_required_and_each_side_hears_the_others_tone()
+    {
+        using var certificate = VoiceFunctions.MediaHost.Tests.Sip.Transport.TestCertificates.Loopback();
+        var handler = new ProbeCallHandler(HostTone());
+        // Required: a plain RTP/AVP offer would get 488, so a call that connects is an SRTP call.
+        await using var host = new LoopbackMediaHost(handler, tls: new SipTlsOptions { Certificate = certificate }, encryption: MediaEncryption.Required);
+        using var baresip = await BaresipAudioPeer.StartAsync("PCMU", PeerTone("PCMU"), ["module srtp.so"], accountParameters: ";mediaenc=srtp-mand");
+        var peer = baresip.Peer;
+
+        await peer.DialAsync($"sip:+15550001111@{host.TlsTransport!.LocalEndpoint};transport=tls");
+        var probe = await handler.Answered.Task.DefaultTimeout();
+
+        Assert.Equal("PCMU/8000", probe.Session.Call.Codec);
+        await ExchangeTonesAndHangUpAsync(probe, peer);
+        AssertEachSideHeardTheOther(probe, peer, host);
+        Assert.Contains("srtp-mand", peer.Output);
     }
 
     /// <summary>Both tones start at the answer; once ours is queued and both have had time to finish, we hang up.</summary>

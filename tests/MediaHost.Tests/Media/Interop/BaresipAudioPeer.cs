@@ -22,7 +22,7 @@ internal sealed class BaresipAudioPeer : IDisposable
     public static int SampleRateOf(string codec) => TestWav.FormatFor(codec).Rate;
 
     /// <summary>Starts baresip offering and accepting only <paramref name="codec"/>, playing <paramref name="microphone"/> (mono, at <see cref="SampleRateOf"/>).</summary>
-    public static async Task<BaresipAudioPeer> StartAsync(string codec, short[] microphone, IReadOnlyList<string>? extraConfig = null)
+    public static async Task<BaresipAudioPeer> StartAsync(string codec, short[] microphone, IReadOnlyList<string>? extraConfig = null, string accountParameters = "")
     {
         var (rate, channels) = TestWav.FormatFor(codec);
         var folder = Directory.CreateTempSubdirectory("baresip-source-").FullName;
@@ -37,6 +37,7 @@ internal sealed class BaresipAudioPeer : IDisposable
                 AudioSourceWav = source,
                 RecordWithSndfile = true,
                 ExtraConfig = extraConfig ?? [],
+                AccountParameters = accountParameters,
             });
             return new BaresipAudioPeer(peer, folder);
         }

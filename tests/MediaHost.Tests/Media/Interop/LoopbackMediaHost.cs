@@ -6,6 +6,7 @@ using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.Sip.Messages;
 using VoiceFunctions.MediaHost.Sip.Policy;
+using VoiceFunctions.MediaHost.Sip.Sdp;
 using VoiceFunctions.MediaHost.Sip.Transport;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 
@@ -19,7 +20,7 @@ namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 public sealed class LoopbackMediaHost : IAsyncDisposable
 {
     public LoopbackMediaHost(ICallHandler handler, RtpOptions? options = null, Func<RtpMediaSessionFactory, IMediaSessionFactory>? wrapMedia = null,
-        IReadOnlyList<MediaCodec>? codecs = null)
+        IReadOnlyList<MediaCodec>? codecs = null, SipTlsOptions? tls = null, MediaEncryption encryption = MediaEncryption.Off)
     {
         MediaPathWarmUp.EnsureDone();
         var basePort = 40000 + 2 * Random.Shared.Next(0, 4000);
@@ -28,7 +29,13 @@ public sealed class LoopbackMediaHost : IAsyncDisposable
         Clock.Start();
         Media = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, Options, Clock, TimeProvider.System, Metrics, codecs);
         Transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
-        Agent = new SipUserAgent(new SipUserAgentOptions(), [Transport], wrapMedia?.Invoke(Media) ?? Media, new SipCallAnswering(handler, NullLogger.Instance), AllowAllPolicy.Instance,
+        List<ISipTransport> transports = [Transport];
+        if (tls is not null)
+        {
+            TlsTransport = new TcpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance, tls: tls);
+            transports.Add(TlsTransport);
+        }
+        Agent = new SipUserAgent(new SipUserAgentOptions { MediaEncryption = encryption }, transports, wrapMedia?.Invoke(Media) ?? Media, new SipCallAnswering(handler, NullLogger.Instance), AllowAllPolicy.Instance,
             TimeProvider.System, NullLogger.Instance, SipMetrics);
         Agent.Start();
     }
@@ -46,6 +53,9 @@ public sealed class LoopbackMediaHost : IAsyncDisposable
     public UdpSipTransport Transport { get; }
 
     public SipUserAgent Agent { get; }
+
+    /// <summary>SIP over TLS when the host was given TLS options, else null.</summary>
+    public TcpSipTransport? TlsTransport { get; }
 
     public IPEndPoint SipEndpoint => Transport.LocalEndpoint;
 

@@ -1,4 +1,5 @@
 using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.MediaHost.Sip.Sdp;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.Hosting;
 
@@ -8,6 +9,21 @@ public sealed class SipOptionsValidatorTests
     public void Defaults_are_valid()
     {
         Assert.True(new SipOptionsValidator(_ => null).Validate(null, new SipOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void TLS_needs_its_certificate_and_SRTP_needs_TLS()
+    {
+        var options = new SipOptions { TlsPort = 5061, MediaEncryption = MediaEncryption.Required };
+        var problems = new SipOptionsValidator(_ => null).Validate(null, options).Failures!.ToList();
+        Assert.Contains(problems, p => p.StartsWith("Sip:TlsPort is set but Sip:TlsCertificatePath"));
+
+        var plain = new SipOptions { MediaEncryption = MediaEncryption.Allowed };
+        var plainProblems = new SipOptionsValidator(_ => null).Validate(null, plain).Failures!.ToList();
+        Assert.Contains(plainProblems, p => p.StartsWith("Sip:MediaEncryption Allowed needs Sip:TlsPort"));
+
+        var missing = new SipOptions { TlsPort = 5061, TlsCertificatePath = "/nonexistent/sip.pfx" };
+        Assert.Contains(new SipOptionsValidator(_ => null).Validate(null, missing).Failures!, p => p.Contains("does not exist"));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Buffers;
 using VoiceFunctions.MediaHost.Sip.Messages;
-using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Sip.Messages;
 
@@ -10,31 +9,17 @@ namespace VoiceFunctions.MediaHost.Tests.Sip.Messages;
 /// </summary>
 public sealed class SipCorpusTests
 {
-    private static readonly string CorpusDirectory = Path.Combine(RepoPaths.Root, "tests", "MediaHost.Tests", "Sip", "Corpus");
-
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(CorpusDirectory).Select(Path.GetFileName).Order())
-        {
-            if (file is not ("expected.txt" or ".gitattributes"))
-            {
-                data.Add(file!);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string> Files() => new(SipCorpus.Files());
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Corpus_file_gets_its_expected_verdict_whole_and_in_every_fragmentation(string file)
     {
-        var expected = Expected();
-        Assert.True(expected.TryGetValue(file, out var verdict), $"{file} is not listed in Corpus/expected.txt");
-        var bytes = File.ReadAllBytes(Path.Combine(CorpusDirectory, file));
+        Assert.True(SipCorpus.Expected().TryGetValue(file, out var expected), $"{file} is not listed in Corpus/expected.txt");
+        var bytes = SipCorpus.Read(file);
 
         var result = SipParser.ParseDatagram(bytes);
-        switch (verdict.Kind)
+        switch (expected.Parse)
         {
             case "accept":
                 Assert.True(result.Status == SipReadStatus.Done, $"{file}: {result.Error}");
@@ -43,20 +28,19 @@ public sealed class SipCorpusTests
                 break;
             case "reject":
                 Assert.Equal(SipReadStatus.Invalid, result.Status);
-                Assert.Contains(verdict.Reason, result.Error, StringComparison.OrdinalIgnoreCase);
-                var badRequest = SipResponseBuilder.TryBadRequest(result.Partial, result.Error!);
-                Assert.NotNull(badRequest);
-                Assert.Equal(400, badRequest.StatusCode);
-                // The answer itself must be clean SIP: the bad bytes never travel back.
-                Assert.Equal(SipReadStatus.Done, SipParser.ParseDatagram(SipSerializer.Serialize(badRequest)).Status);
+                Assert.Contains(expected.Reason, result.Error, StringComparison.OrdinalIgnoreCase);
+                var answer = SipResponseBuilder.TryReject(result);
+                Assert.NotNull(answer);
+                Assert.Equal(expected.Udp, answer.StatusCode);
+                AssertCleanText(SipSerializer.Serialize(answer));
                 break;
             case "drop":
                 Assert.Equal(SipReadStatus.Invalid, result.Status);
-                Assert.Contains(verdict.Reason, result.Error, StringComparison.OrdinalIgnoreCase);
-                Assert.Null(SipResponseBuilder.TryBadRequest(result.Partial, result.Error!));
+                Assert.Contains(expected.Reason, result.Error, StringComparison.OrdinalIgnoreCase);
+                Assert.Null(SipResponseBuilder.TryReject(result));
                 break;
             default:
-                Assert.Fail($"unknown verdict '{verdict.Kind}' for {file}");
+                Assert.Fail($"unknown verdict '{expected.Parse}' for {file}");
                 break;
         }
 
@@ -70,20 +54,35 @@ public sealed class SipCorpusTests
     [Fact]
     public void Every_listed_corpus_file_exists()
     {
-        foreach (var file in Expected().Keys)
+        foreach (var file in SipCorpus.Expected().Keys)
         {
-            Assert.True(File.Exists(Path.Combine(CorpusDirectory, file)), $"expected.txt lists missing file {file}");
+            Assert.True(File.Exists(Path.Combine(SipCorpus.Directory, file)), $"expected.txt lists missing file {file}");
         }
     }
 
     [Fact]
     public void Every_prefix_of_a_valid_message_needs_more_data_on_a_stream()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(CorpusDirectory, "valid-basic-invite.sip"));
+        var bytes = SipCorpus.Read("valid-basic-invite.sip");
         for (var length = 0; length < bytes.Length; length++)
         {
             var result = SipStreamReader.TryRead(new ReadOnlySequence<byte>(bytes, 0, length), out _);
             Assert.True(result.Status == SipReadStatus.NeedMoreData, $"prefix of {length} bytes: {result.Status} {result.Error}");
+        }
+    }
+
+    /// <summary>The answer to bad bytes never carries them back: no control characters but the CRLF that end lines.</summary>
+    private static void AssertCleanText(byte[] answer)
+    {
+        for (var i = 0; i < answer.Length; i++)
+        {
+            var c = answer[i];
+            if (c == '\r' && i + 1 < answer.Length && answer[i + 1] == '\n')
+            {
+                i++;
+                continue;
+            }
+            Assert.False(c < 0x20 || c == 0x7F, $"control byte 0x{c:X2} at {i} of the answer");
         }
     }
 
@@ -92,20 +91,5 @@ public sealed class SipCorpusTests
         var result = SipStreamReader.TryRead(buffer, out var consumed);
         var message = result.Message is null ? "" : Convert.ToBase64String(SipSerializer.Serialize(result.Message));
         return $"{result.Status}|{result.Error}|{consumed}|{message}";
-    }
-
-    private static Dictionary<string, (string Kind, string Reason)> Expected()
-    {
-        var map = new Dictionary<string, (string, string)>();
-        foreach (var line in File.ReadAllLines(Path.Combine(CorpusDirectory, "expected.txt")))
-        {
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            var parts = line.Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries);
-            map[parts[0]] = (parts[1], parts.Length > 2 ? parts[2].Trim() : "");
-        }
-        return map;
     }
 }

@@ -65,14 +65,26 @@ public sealed class InboundPolicyTests
     }
 
     [Fact]
-    public void Calls_beyond_the_per_minute_limit_get_503()
+    public void Calls_beyond_the_per_minute_limit_get_503_saying_to_come_back_in_a_minute()
     {
         var (bed, _) = Build(new InboundPolicyOptions { MaxCallsPerMinute = 1 });
         using var _ = bed;
         bed.Peer.Send(FakeSipPeer.Request("INVITE", "rate-1", 1, "z9hG4bK-r1", body: FakeSipPeer.Sdp));
         bed.Peer.Send(FakeSipPeer.Request("INVITE", "rate-2", 1, "z9hG4bK-r2", body: FakeSipPeer.Sdp));
-        Assert.Contains("call rate limit", Assert.Single(bed.Peer.Responses(503)).ReasonPhrase);
+        var refused = Assert.Single(bed.Peer.Responses(503));
+        Assert.Contains("call rate limit", refused.ReasonPhrase);
+        Assert.Equal("60", refused.Headers.Get("Retry-After"));
         Assert.Single(bed.Peer.Responses(180));
+    }
+
+    [Fact]
+    public void Calls_beyond_the_per_hour_limit_get_503_saying_to_come_back_in_an_hour()
+    {
+        var (bed, _) = Build(new InboundPolicyOptions { MaxCallsPerHour = 1 });
+        using var _ = bed;
+        bed.Peer.Send(FakeSipPeer.Request("INVITE", "hour-1", 1, "z9hG4bK-h1", body: FakeSipPeer.Sdp));
+        bed.Peer.Send(FakeSipPeer.Request("INVITE", "hour-2", 1, "z9hG4bK-h2", body: FakeSipPeer.Sdp));
+        Assert.Equal("3600", Assert.Single(bed.Peer.Responses(503)).Headers.Get("Retry-After"));
     }
 
     [Fact]

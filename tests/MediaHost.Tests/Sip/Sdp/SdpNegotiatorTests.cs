@@ -105,13 +105,34 @@ public sealed class SdpNegotiatorTests
     [InlineData("v=1\r\n", "unsupported SDP version")]
     [InlineData("v=0\r\nm=audio port RTP/AVP 0\r\n", "malformed SDP media line")]
     [InlineData("v=0\r\nc=IN IP4 not-an-address\r\n", "malformed SDP connection line")]
-    [InlineData("v=0\r\nm=audio 4000 RTP/AVP 0\r\na=rtpmap:x PCMU/8000\r\n", "malformed SDP attribute line")]
     [InlineData("garbage", "is not 'x=value'")]
     public void Malformed_SDP_is_rejected_with_400_and_the_line(string sdp, string reason)
     {
         var result = SdpNegotiator.Answer(sdp, Default, Us, 30000, 1, 1);
         Assert.Equal(400, result.FailureStatus);
         Assert.Contains(reason, result.FailureReason);
+    }
+
+    [Theory]
+    [InlineData("a=rtpmap:x PCMU/8000", "malformed SDP attribute line")]
+    [InlineData("c=IN IP4 not-an-address", "malformed SDP connection line")]
+    public void An_offer_whose_only_audio_line_is_malformed_is_not_acceptable_488_with_the_line(string badLine, string reason)
+    {
+        var sdp = $"v=0\r\nc=IN IP4 192.0.2.10\r\nm=audio 4000 RTP/AVP 0\r\n{badLine}\r\n";
+        var result = SdpNegotiator.Answer(sdp, Default, Us, 30000, 1, 1);
+        Assert.Equal(488, result.FailureStatus);
+        Assert.Contains(reason, result.FailureReason);
+    }
+
+    [Fact]
+    public void A_malformed_attribute_on_a_stream_we_refuse_still_gets_the_audio_answered_and_that_stream_port_0()
+    {
+        var offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n"
+            + "m=video 4002 RTP/AVP 96\r\na=rtpmap:x H264\r\nm=audio 4000 RTP/AVP 0\r\n";
+        var result = SdpNegotiator.Answer(offer, Default, Us, 30000, 1, 1);
+        Assert.True(result.Succeeded, result.FailureReason);
+        var mLines = result.AnswerSdp!.Split("\r\n").Where(l => l.StartsWith("m=")).ToList();
+        Assert.Equal(["m=video 0 RTP/AVP 96", "m=audio 30000 RTP/AVP 0"], mLines);
     }
 
     [Fact]

@@ -82,9 +82,16 @@ internal sealed class ApiHarness : IAsyncDisposable
         return await call.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Every request our client sent during the test used only fields the request message defines (the
+    /// stand-in ignores others, as LiveKit does, and records them): checked here, at the end of each test.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var ours = Server.Requests.Where(r => r.UserAgent == LiveKitTwirpTransport.UserAgent).ToArray();
         await Provider.DisposeAsync();
         await Server.DisposeAsync();
+        var unknown = ours.Where(r => r.UnknownFields is { Count: > 0 }).Select(r => $"{r.Method}: {string.Join(", ", r.UnknownFields!)}").ToArray();
+        Assert.True(unknown.Length == 0, "our client sent fields the stand-in does not know:\n" + string.Join('\n', unknown));
     }
 }

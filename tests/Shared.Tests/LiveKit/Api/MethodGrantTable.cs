@@ -38,6 +38,14 @@ internal static class MethodGrantTable
     private static readonly TwirpGrant[] NotAdminOfRoom = [AllBut(v => v.Room = "another-room"), AllBut(v => v.RoomAdmin = false)];
     private static readonly TwirpGrant[] NotCallAndAdminOfRoom = [AllBut(sip: s => s.Call = false), AllBut(v => v.Room = "another-room")];
 
+    private static readonly TwirpGrant[] NotAdminOfBothRooms =
+    [
+        AllBut(v => v.DestinationRoom = null),
+        AllBut(v => v.DestinationRoom = "a-third-room"),
+        AllBut(v => { v.Room = "another-room"; v.DestinationRoom = "other-room"; }),
+    ];
+
+    private const string RoomToRoomClaims = """{"video":{"roomAdmin":true,"room":"grant-room","destinationRoom":"other-room"}}""";
     private const string RoomCreateClaims = """{"video":{"roomCreate":true}}""";
     private const string RoomAdminClaims = """{"video":{"roomAdmin":true,"room":"grant-room"}}""";
     private const string SipAdminClaims = """{"sip":{"admin":true}}""";
@@ -57,6 +65,13 @@ internal static class MethodGrantTable
         new(LiveKitApiMethods.UpdateParticipant, a => a.Rooms.UpdateParticipantAsync(new UpdateParticipantRequest { Room = Room, Identity = "p" }), RoomBody, RoomAdminClaims, NotAdminOfRoom),
         new(LiveKitApiMethods.UpdateRoomMetadata, a => a.Rooms.UpdateRoomMetadataAsync(Room, "m"), RoomBody, RoomAdminClaims, NotAdminOfRoom),
         new(LiveKitApiMethods.SendData, a => a.Rooms.SendDataAsync(new SendDataRequest { Room = Room, Data = [1] }), RoomBody, RoomAdminClaims, NotAdminOfRoom),
+        new(LiveKitApiMethods.UpdateSubscriptions, a => a.Rooms.UpdateSubscriptionsAsync(new UpdateSubscriptionsRequest { Room = Room, Identity = "p", TrackSids = ["TR_x"], Subscribe = true }),
+            RoomBody, RoomAdminClaims, NotAdminOfRoom),
+        new(LiveKitApiMethods.ForwardParticipant, a => a.Rooms.ForwardParticipantAsync(Room, "p", "other-room"),
+            """{"room":"grant-room","destinationRoom":"other-room"}""", RoomToRoomClaims, NotAdminOfBothRooms),
+        new(LiveKitApiMethods.MoveParticipant, a => a.Rooms.MoveParticipantAsync(Room, "p", "other-room"),
+            """{"room":"grant-room","destinationRoom":"other-room"}""", RoomToRoomClaims, NotAdminOfBothRooms),
+        new(LiveKitApiMethods.PerformRpc, a => a.Rooms.PerformRpcAsync(new PerformRpcRequest { Room = Room, DestinationIdentity = "p", Method = "m" }), RoomBody, RoomAdminClaims, NotAdminOfRoom),
         new(LiveKitApiMethods.CreateSipInboundTrunk, a => a.Sip.CreateInboundTrunkAsync(new SipInboundTrunkInfo { Numbers = ["+1555"] }), """{"trunk":{}}""", SipAdminClaims, NotSipAdmin),
         new(LiveKitApiMethods.CreateSipOutboundTrunk, a => a.Sip.CreateOutboundTrunkAsync(new SipOutboundTrunkInfo { Address = "h", Numbers = ["+1555"] }), """{"trunk":{}}""", SipAdminClaims, NotSipAdmin),
         new(LiveKitApiMethods.GetSipInboundTrunk, a => a.Sip.GetInboundTrunkAsync("ST_x"), "{}", SipAdminClaims, NotSipAdmin),
@@ -75,6 +90,12 @@ internal static class MethodGrantTable
             """{"roomName":"grant-room"}""", """{"video":{"roomAdmin":true,"room":"grant-room"},"sip":{"call":true}}""", NotCallAndAdminOfRoom),
         new(LiveKitApiMethods.StartRoomCompositeEgress, a => a.Egress.StartRoomCompositeEgressAsync(new RoomCompositeEgressRequest { RoomName = Room }), "{}", RoomRecordClaims, NotRoomRecord),
         new(LiveKitApiMethods.StartTrackEgress, a => a.Egress.StartTrackEgressAsync(new TrackEgressRequest { RoomName = Room, TrackId = "TR_x", WebsocketUrl = "ws://127.0.0.1:9" }), "{}", RoomRecordClaims, NotRoomRecord),
+        new(LiveKitApiMethods.StartWebEgress, a => a.Egress.StartWebEgressAsync(new WebEgressRequest { Url = "https://example.invalid/" }), "{}", RoomRecordClaims, NotRoomRecord),
+        new(LiveKitApiMethods.StartParticipantEgress, a => a.Egress.StartParticipantEgressAsync(new ParticipantEgressRequest { RoomName = Room, Identity = "p" }), "{}", RoomRecordClaims, NotRoomRecord),
+        new(LiveKitApiMethods.StartTrackCompositeEgress, a => a.Egress.StartTrackCompositeEgressAsync(new TrackCompositeEgressRequest { RoomName = Room, AudioTrackId = "TR_x" }), "{}", RoomRecordClaims, NotRoomRecord),
+        new(LiveKitApiMethods.StartEgress, a => a.Egress.StartEgressAsync(new StartEgressRequest { RoomName = Room }), "{}", RoomRecordClaims, NotRoomRecord),
+        new(LiveKitApiMethods.UpdateLayout, a => a.Egress.UpdateLayoutAsync("EG_x", "speaker"), "{}", RoomRecordClaims, NotRoomRecord),
+        new(LiveKitApiMethods.UpdateStream, a => a.Egress.UpdateStreamAsync(new UpdateStreamRequest { EgressId = "EG_x", AddOutputUrls = ["rtmp://127.0.0.1/x"] }), "{}", RoomRecordClaims, NotRoomRecord),
         new(LiveKitApiMethods.StopEgress, a => a.Egress.StopEgressAsync("EG_x"), "{}", RoomRecordClaims, NotRoomRecord),
         new(LiveKitApiMethods.ListEgress, a => a.Egress.ListEgressAsync(), "{}", RoomRecordClaims, NotRoomRecord),
         new(LiveKitApiMethods.CreateIngress, a => a.Ingress.CreateIngressAsync(new CreateIngressRequest { RoomName = Room }), "{}", IngressAdminClaims, NotIngressAdmin),

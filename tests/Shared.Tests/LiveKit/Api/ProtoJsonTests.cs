@@ -115,7 +115,7 @@ public sealed class ProtoJsonTests
     {
         var json = JsonNode.Parse(JsonSerializer.Serialize(new TrackEgressRequest { RoomName = "r", WebsocketUrl = "ws://x" }, LiveKitJson.Server))!.AsObject();
 
-        Assert.Equal(["room_name", "track_id", "websocket_url"], json.Select(p => p.Key).Order());
+        Assert.Equal(["room_name", "track_id", "webhooks", "websocket_url"], json.Select(p => p.Key).Order());
         Assert.Equal("", json["track_id"]!.GetValue<string>());
     }
 }

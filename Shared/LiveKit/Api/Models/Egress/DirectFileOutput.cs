@@ -11,4 +11,13 @@ public sealed class DirectFileOutput
 
     [ProtoOptional]
     public S3Upload? S3 { get; set; }
+
+    [ProtoOptional]
+    public GcpUpload? Gcp { get; set; }
+
+    [ProtoOptional]
+    public AzureBlobUpload? Azure { get; set; }
+
+    [ProtoOptional]
+    public AliOssUpload? AliOSS { get; set; }
 }

@@ -38,4 +38,28 @@ public sealed class EgressInfo
     public List<FileInfo> FileResults { get; set; } = [];
 
     public string ManifestLocation { get; set; } = "";
+
+    public EgressSourceType SourceType { get; set; }
+
+    [ProtoOptional]
+    public StartEgressRequest? Egress { get; set; }
+
+    [ProtoOptional]
+    public WebEgressRequest? Web { get; set; }
+
+    [ProtoOptional]
+    public ParticipantEgressRequest? Participant { get; set; }
+
+    [ProtoOptional]
+    public TrackCompositeEgressRequest? TrackComposite { get; set; }
+
+    public List<StreamInfo> StreamResults { get; set; } = [];
+
+    public List<SegmentsInfo> SegmentResults { get; set; } = [];
+
+    public List<ImagesInfo> ImageResults { get; set; } = [];
+
+    public bool BackupStorageUsed { get; set; }
+
+    public int RetryCount { get; set; }
 }

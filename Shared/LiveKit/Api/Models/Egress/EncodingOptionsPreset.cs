@@ -21,4 +21,7 @@ public enum EncodingOptionsPreset
     PortraitH2641080p30 = 6,
     [JsonStringEnumMemberName("PORTRAIT_H264_1080P_60")]
     PortraitH2641080p60 = 7,
+    /// <summary>No re-encoding: the tracks' own codecs are written as they are.</summary>
+    [JsonStringEnumMemberName("PASSTHROUGH")]
+    Passthrough = 8,
 }

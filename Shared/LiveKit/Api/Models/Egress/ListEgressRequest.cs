@@ -8,4 +8,6 @@ public sealed class ListEgressRequest
     public string EgressId { get; set; } = "";
 
     public bool Active { get; set; }
+
+    public TokenPagination? PageToken { get; set; }
 }

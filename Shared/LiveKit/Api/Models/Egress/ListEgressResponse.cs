@@ -5,5 +5,6 @@ public sealed class ListEgressResponse
 {
     public List<EgressInfo> Items { get; set; } = [];
 
-    public string NextPageToken { get; set; } = "";
+    /// <summary>Set when more items follow: pass it as the next request's PageToken.</summary>
+    public TokenPagination? NextPageToken { get; set; }
 }

@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.LiveKit.Api.Json;
+
 namespace VoiceFunctions.Shared.LiveKit.Api.Models;
 
 /// <summary>Egress.StartRoomCompositeEgress: record the whole room.</summary>
@@ -18,4 +20,15 @@ public sealed class RoomCompositeEgressRequest
     public EncodingOptionsPreset? Preset { get; set; }
 
     public List<EncodedFileOutput> FileOutputs { get; set; } = [];
+
+    [ProtoOptional]
+    public EncodingOptions? Advanced { get; set; }
+
+    public List<StreamOutput> StreamOutputs { get; set; } = [];
+
+    public List<SegmentedFileOutput> SegmentOutputs { get; set; } = [];
+
+    public List<ImageOutput> ImageOutputs { get; set; } = [];
+
+    public List<WebhookConfig> Webhooks { get; set; } = [];
 }

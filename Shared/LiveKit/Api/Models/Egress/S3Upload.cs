@@ -19,4 +19,14 @@ public sealed class S3Upload
     public bool ForcePathStyle { get; set; }
 
     public Dictionary<string, string> Metadata { get; set; } = [];
+
+    public string AssumeRoleArn { get; set; } = "";
+
+    public string AssumeRoleExternalId { get; set; } = "";
+
+    public string Tagging { get; set; } = "";
+
+    public string ContentDisposition { get; set; } = "";
+
+    public ProxyConfig? Proxy { get; set; }
 }

@@ -15,4 +15,6 @@ public sealed class TrackEgressRequest
     /// <summary>Binary frames of pcm_s16le audio; text frames carry events.</summary>
     [ProtoOptional]
     public string? WebsocketUrl { get; set; }
+
+    public List<WebhookConfig> Webhooks { get; set; } = [];
 }

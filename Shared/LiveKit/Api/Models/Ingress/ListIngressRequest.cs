@@ -6,4 +6,6 @@ public sealed class ListIngressRequest
     public string RoomName { get; set; } = "";
 
     public string IngressId { get; set; } = "";
+
+    public TokenPagination? PageToken { get; set; }
 }

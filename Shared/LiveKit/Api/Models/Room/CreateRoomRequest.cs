@@ -30,4 +30,8 @@ public sealed class CreateRoomRequest
     public bool ReplayEnabled { get; set; }
 
     public List<RoomAgentDispatch> Agents { get; set; } = [];
+
+    public Dictionary<string, string> Tags { get; set; } = [];
+
+    public RoomEgress? Egress { get; set; }
 }

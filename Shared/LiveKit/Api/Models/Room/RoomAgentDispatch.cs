@@ -6,4 +6,10 @@ public sealed class RoomAgentDispatch
     public string AgentName { get; set; } = "";
 
     public string Metadata { get; set; } = "";
+
+    public JobRestartPolicy RestartPolicy { get; set; }
+
+    public string Deployment { get; set; } = "";
+
+    public Dictionary<string, string> Attributes { get; set; } = [];
 }

@@ -27,4 +27,8 @@ public sealed class RoomConfiguration
     public bool SyncStreams { get; set; }
 
     public List<RoomAgentDispatch> Agents { get; set; } = [];
+
+    public RoomEgress? Egress { get; set; }
+
+    public Dictionary<string, string> Tags { get; set; } = [];
 }

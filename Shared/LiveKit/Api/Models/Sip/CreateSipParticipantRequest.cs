@@ -46,4 +46,29 @@ public sealed class CreateSipParticipantRequest
     /// <summary>Unset = the number; "" = no display name.</summary>
     [ProtoOptional]
     public string? DisplayName { get; set; }
+
+    /// <summary>An inline outbound trunk, instead of SipTrunkId.</summary>
+    public SipOutboundConfig? Trunk { get; set; }
+
+    /// <summary>Overrides the INVITE's Request-URI.</summary>
+    public SipRequestDest? SipRequestUri { get; set; }
+
+    /// <summary>Overrides the To header.</summary>
+    public SipNamedDest? SipToHeader { get; set; }
+
+    /// <summary>Overrides the From header.</summary>
+    public SipNamedDest? SipFromHeader { get; set; }
+
+    /// <summary>Overrides the user part of the To/Request-URI.</summary>
+    public string ToUserOverride { get; set; } = "";
+
+    /// <summary>Plays a ringtone to the room while dialling (deprecated by LiveKit in favour of PlayDialtone, still honoured).</summary>
+    public bool PlayRingtone { get; set; }
+
+    public SipMediaEncryption MediaEncryption { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
+
+    [ProtoOptional]
+    public Destination? Destination { get; set; }
 }

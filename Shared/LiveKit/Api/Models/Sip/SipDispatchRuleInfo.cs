@@ -37,4 +37,6 @@ public sealed class SipDispatchRuleInfo
     public DateTimeOffset? CreatedAt { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
 }

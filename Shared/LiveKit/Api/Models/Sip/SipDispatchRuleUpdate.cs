@@ -16,4 +16,9 @@ public sealed class SipDispatchRuleUpdate
     public string? Metadata { get; set; }
 
     public Dictionary<string, string> Attributes { get; set; } = [];
+
+    [ProtoOptional]
+    public SipMediaEncryption? MediaEncryption { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
 }

@@ -45,4 +45,6 @@ public sealed class SipInboundTrunkInfo
     public DateTimeOffset? CreatedAt { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
 }

@@ -25,4 +25,9 @@ public sealed class SipInboundTrunkUpdate
 
     [ProtoOptional]
     public string? Metadata { get; set; }
+
+    [ProtoOptional]
+    public SipMediaEncryption? MediaEncryption { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
 }

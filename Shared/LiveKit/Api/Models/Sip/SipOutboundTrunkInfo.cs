@@ -40,4 +40,6 @@ public sealed class SipOutboundTrunkInfo
     public DateTimeOffset? CreatedAt { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
 }

@@ -29,4 +29,9 @@ public sealed class SipOutboundTrunkUpdate
 
     [ProtoOptional]
     public string? FromHost { get; set; }
+
+    [ProtoOptional]
+    public SipMediaEncryption? MediaEncryption { get; set; }
+
+    public SipMediaConfig? Media { get; set; }
 }
