@@ -19,13 +19,17 @@ public static class BenchmarkProgram
         {
             return Providers.ProviderChainRun.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
-        if (args is ["frontend-cpu", var cpuFrames])
+        if (args is ["frontend-cpu", var cpuFrames, .. var cpuOverrides])
         {
-            return FrontEnd.FrontEndCpuRun.Run(int.Parse(cpuFrames)); // FrontEnd/FrontEndCpuRun.cs: CPU per call of the audio front-end
+            return FrontEnd.FrontEndCpuRun.Run(int.Parse(cpuFrames), cpuOverrides); // FrontEnd/FrontEndCpuRun.cs: CPU per call of the audio front-end
         }
-        if (args is ["frontend-quality"])
+        if (args is ["frontend-bargein-rtp", ..])
         {
-            return FrontEnd.FrontEndQualityRun.Run(); // FrontEnd/FrontEndQualityRun.cs: echo and noise figures of the audio front-end
+            return FrontEnd.RtpBargeInRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // FrontEnd/RtpBargeInRun.cs: barge-in over real RTP with line echo
+        }
+        if (args.Length > 0 && args[0] == "frontend-quality")
+        {
+            return FrontEnd.FrontEndQualityRun.Run(args[1..]); // FrontEnd/FrontEndQualityRun.cs: echo and noise figures of the audio front-end
         }
         if (args.Length > 0 && args[0] == "recognition-accuracy")
         {

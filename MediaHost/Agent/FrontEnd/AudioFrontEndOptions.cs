@@ -20,11 +20,12 @@ public sealed class AudioFrontEndOptions
     [Range(0, 1_000)]
     public int MaxEchoDelayMs { get; set; } = 400;
 
-    /// <summary>Length of the echo canceller's adaptive filter after the bulk delay is taken out, in ms. Default 120 ms:
-    /// a quarter of it reaches before the estimated delay (the estimate's error), the rest covers the hybrid's and
-    /// handset's dispersion. Longer filters converge more slowly on speech and cost CPU in proportion.</summary>
+    /// <summary>Length of the echo canceller's adaptive filter after the bulk delay is taken out, in ms. Default 80 ms:
+    /// a quarter of it reaches before the estimated delay (the estimate's error), the rest (60 ms) covers the hybrid's
+    /// and handset's dispersion. Longer filters converge more slowly on speech and cost CPU in proportion (measured
+    /// against 120 ms: ERLE 1–2 s after the start 35 dB against 21 dB at 300 ms delay, the same once converged).</summary>
     [Range(40, 1_000)]
-    public int EchoTailMs { get; set; } = 120;
+    public int EchoTailMs { get; set; } = 80;
 
     /// <summary>Greatest attenuation of stationary noise, in dB (applied as −dB). Default 25 dB (measured: white and pink
     /// noise come out 22–27 dB lower): takes car and street hiss down to where the VAD ignores it without the

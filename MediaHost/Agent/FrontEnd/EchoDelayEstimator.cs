@@ -42,6 +42,9 @@ internal sealed class EchoDelayEstimator
     /// <summary>The current estimate in samples (0 until the first confident estimate).</summary>
     public int DelaySamples => CurrentLag * BlockSamples;
 
+    /// <summary>A confident estimate has been made (before it, <see cref="DelaySamples"/> is a placeholder 0).</summary>
+    public bool HasEstimate { get; private set; }
+
     private int CurrentLag { get; set; }
 
     /// <summary>Takes one frame of the agent's audio and of the caller's side (same length, a multiple of 5 ms).</summary>
@@ -90,7 +93,12 @@ internal sealed class EchoDelayEstimator
             }
         }
         var scale = Math.Sqrt(_farVariance * _nearVariance) + 1e-9;
-        if (_covariance[best] / scale < MinCorrelation || best == CurrentLag)
+        if (_covariance[best] / scale < MinCorrelation)
+        {
+            return;
+        }
+        HasEstimate = true;
+        if (best == CurrentLag)
         {
             return;
         }

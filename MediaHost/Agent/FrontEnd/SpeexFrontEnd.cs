@@ -7,7 +7,8 @@ namespace VoiceFunctions.MediaHost.Agent.FrontEnd;
 /// <summary>
 /// The phone-call front-end over speexdsp. Per frame: the line's bulk echo delay is estimated and the agent's frame is
 /// delayed to match; the MDF adaptive echo canceller removes the echo against it; the preprocessor linked to the
-/// canceller suppresses residual echo and noise, sets the gain and says whether the caller speaks. One instance per
+/// canceller suppresses residual echo and noise, sets the gain and says whether the caller speaks; until the canceller
+/// has converged, <see cref="ConvergenceEchoGate"/> holds down the echo it still lets through. One instance per
 /// call; all buffers are made here, so <see cref="Process"/> allocates nothing.
 /// </summary>
 public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
@@ -26,6 +27,10 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly short[] _reference = new short[FrameSamples];
     private readonly short[] _cancelled = new short[FrameSamples];
     private readonly EchoReturnLossMeter _erle = new();
+    private readonly ConvergenceEchoGate _gate;
+    private readonly DcNotchFilter _notch = new();
+    private readonly int _idleAfterFrames;
+    private int _quietFrames;
     private readonly double _farEndActiveEnergy;
     private readonly int _leadSamples;
     private int _alignedDelay;
@@ -41,6 +46,8 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var tailSamples = options.EchoTailMs * AudioFormat.SampleRate / 1000;
         _leadSamples = tailSamples / 4;
         _delay = new EchoDelayEstimator(options.MaxEchoDelayMs);
+        _gate = new ConvergenceEchoGate(options.MaxEchoDelayMs / AudioFormat.FrameMilliseconds);
+        _idleAfterFrames = options.EchoTailMs / AudioFormat.FrameMilliseconds + 1;
         _farEndLine = new FarEndDelayLine(options.MaxEchoDelayMs * AudioFormat.SampleRate / 1000, FrameSamples);
         _echo = SpeexDspNative.EchoStateInit(FrameSamples, tailSamples);
         if (_echo.IsInvalid)
@@ -71,6 +78,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// <summary>The echo delay the canceller is aligned to now, in samples (for tests and the call's metrics).</summary>
     public int AlignedDelaySamples => _alignedDelay;
 
+    /// <summary>The convergence gate still holds echo down (the canceller has not converged since it last restarted).</summary>
+    public bool EchoGateActive => _gate.Active;
+
     public FrontEndFrame Process(ReadOnlySpan<short> farEnd, Span<short> nearEnd)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -79,21 +89,37 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             throw new ArgumentException($"The front-end takes {FrameSamples}-sample frames (got far end {farEnd.Length}, near end {nearEnd.Length})");
         }
         Align(farEnd, nearEnd);
-        var farEndActive = EchoReturnLossMeter.Energy(farEnd) >= _farEndActiveEnergy;
+        var farEnergy = EchoReturnLossMeter.Energy(farEnd);
+        var farEndActive = farEnergy >= _farEndActiveEnergy;
         // The echo of the agent's last words still arrives after it stops: double talk and ERLE follow the aligned reference.
         var echoExpected = farEndActive || EchoReturnLossMeter.Energy(_reference) >= _farEndActiveEnergy;
+        _quietFrames = echoExpected ? 0 : _quietFrames + 1;
         var before = EchoReturnLossMeter.Energy(nearEnd);
         fixed (short* near = nearEnd)
         fixed (short* reference = _reference)
         fixed (short* cancelled = _cancelled)
         {
-            // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
-            SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
+            if (_quietFrames <= _idleAfterFrames)
+            {
+                // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
+                SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
+            }
+            else
+            {
+                // The agent has been quiet for longer than the filter is long: the canceller's whole reference history
+                // is silence, so it would subtract nothing but its DC notch, at a large part of the front-end's CPU.
+                _notch.Run(nearEnd, _cancelled);
+            }
             SpeexDspNative.PreprocessRun(_preprocess, cancelled);
         }
         var speech = IsSpeech();
-        _cancelled.CopyTo(nearEnd);
-        var after = EchoReturnLossMeter.Energy(nearEnd);
+        var cancelledEnergy = EchoReturnLossMeter.Energy(_cancelled);
+        var gain = _gate.Update(farEnergy, before, _delay.HasEstimate ? _delay.DelaySamples : null, cancelledEnergy, _farEndActiveEnergy);
+        for (var i = 0; i < FrameSamples; i++)
+        {
+            nearEnd[i] = (short)(_cancelled[i] * gain);
+        }
+        var after = gain == 1f ? cancelledEnergy : EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;

@@ -30,19 +30,18 @@ internal sealed class DeepgramRecognitionStream(VendorWebSocket socket, string p
     public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var transcript = new DeepgramTranscript();
-        using var idle = new CancellationTokenSource(idleTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        using var deadline = new StreamIdleDeadline(provider, idleTimeout, time, cancellationToken);
         while (true)
         {
             ReadOnlyMemory<byte>? message;
             try
             {
-                message = await socket.ReceiveTextAsync(linked.Token).ConfigureAwait(false);
-                idle.CancelAfter(idleTimeout);
+                message = await socket.ReceiveTextAsync(deadline.Token).ConfigureAwait(false);
+                deadline.MessageArrived();
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.Expired)
             {
-                throw new ProviderTimeoutException(provider, idleTimeout);
+                throw deadline.Timeout();
             }
             if (message is not { } json)
             {

@@ -34,19 +34,18 @@ public sealed class ElevenLabsTextToSpeech(ProviderOptions options, TimeProvider
         await socket.SendTextAsync(EndOfInput, cancellationToken).ConfigureAwait(false);
         var framer = new PcmFramer(AudioFormat.SampleRate);
         var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
-        using var idle = new CancellationTokenSource(idleTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        using var deadline = new StreamIdleDeadline(Name, idleTimeout, time, cancellationToken);
         while (true)
         {
             ReadOnlyMemory<byte>? message;
             try
             {
-                message = await socket.ReceiveTextAsync(linked.Token).ConfigureAwait(false);
-                idle.CancelAfter(idleTimeout);
+                message = await socket.ReceiveTextAsync(deadline.Token).ConfigureAwait(false);
+                deadline.MessageArrived();
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.Expired)
             {
-                throw new ProviderTimeoutException(Name, idleTimeout);
+                throw deadline.Timeout();
             }
             if (message is not { } json)
             {

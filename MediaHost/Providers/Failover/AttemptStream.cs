@@ -32,7 +32,9 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
         {
             items = open(linked.Token).GetAsyncEnumerator(linked.Token);
             var hasFirst = await items.MoveNextAsync().ConfigureAwait(false);
+#pragma warning disable RS0030 // the source runs on the injected TimeProvider
             deadlineSource.CancelAfter(Timeout.InfiniteTimeSpan);
+#pragma warning restore RS0030
             return new AttemptStream<T>(items, deadlineSource, linked, hasFirst);
         }
         catch (Exception e) when (deadlineSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is not ProviderTimeoutException)

@@ -100,7 +100,9 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
                     var result = results.Current;
                     if (_completed || result.IsFinal)
                     {
+#pragma warning disable RS0030 // the source runs on the injected TimeProvider
                         deadline.CancelAfter(Timeout.InfiniteTimeSpan); // the provider answered: no more deadline
+#pragma warning restore RS0030
                     }
                     _finalDelivered |= result.IsFinal;
                     yield return result;
@@ -190,7 +192,9 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
     private async Task CompleteCurrentLockedAsync(CancellationToken cancellationToken)
     {
         await _current!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning disable RS0030 // the source runs on the injected TimeProvider
         _deadline.CancelAfter(chain.Options.FirstResultDeadline);
+#pragma warning restore RS0030
     }
 
     private async Task ReplaceCurrentAsync(ChainMember<IStreamingSpeechToText> member, IRecognitionStream stream)

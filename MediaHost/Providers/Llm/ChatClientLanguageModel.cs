@@ -29,9 +29,8 @@ public sealed class ChatClientLanguageModel(IChatClient client, string provider,
             ModelId = model,
             Tools = [.. request.Tools.Select(t => AIFunctionFactory.CreateDeclaration(t.Name, t.Description, t.ParametersSchema))],
         };
-        using var idle = new CancellationTokenSource(streamIdleTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        var updates = client.GetStreamingResponseAsync(Messages(request), options, linked.Token).GetAsyncEnumerator(linked.Token);
+        using var deadline = new StreamIdleDeadline(provider, streamIdleTimeout, time, cancellationToken);
+        var updates = client.GetStreamingResponseAsync(Messages(request), options, deadline.Token).GetAsyncEnumerator(deadline.Token);
         var finished = false;
         try
         {
@@ -45,11 +44,11 @@ public sealed class ChatClientLanguageModel(IChatClient client, string provider,
                         break;
                     }
                     update = updates.Current;
-                    idle.CancelAfter(streamIdleTimeout);
+                    deadline.MessageArrived();
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ProviderException)
                 {
-                    throw idle.IsCancellationRequested ? new ProviderTimeoutException(provider, streamIdleTimeout) : OpenAiErrors.ToProviderException(provider, e);
+                    throw deadline.Expired ? deadline.Timeout() : OpenAiErrors.ToProviderException(provider, e);
                 }
                 finished |= update.FinishReason is not null;
                 foreach (var content in update.Contents)

@@ -26,11 +26,11 @@ public static class YandexAuth
     /// with trailers only, so its response headers or its first read fail with the real status; each waited for at most
     /// a second.
     /// </summary>
-    public static async Task<ProviderException> FromEndedCallAsync<TRequest, TResponse>(string provider, AsyncDuplexStreamingCall<TRequest, TResponse> call, Exception e)
+    public static async Task<ProviderException> FromEndedCallAsync<TRequest, TResponse>(string provider, AsyncDuplexStreamingCall<TRequest, TResponse> call, Exception e, TimeProvider time)
     {
         try
         {
-            await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
         }
         catch (RpcException status)
         {
@@ -43,7 +43,7 @@ public static class YandexAuth
         {
             // A trailers-only refusal can race the write: the write sees the stream reset ("cancelled") and the
             // headers succeed before the status is read; reading the response surfaces the server's status.
-            await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
         }
         catch (RpcException status) when (status.StatusCode != StatusCode.Cancelled)
         {

@@ -51,11 +51,11 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     {
         try
         {
-            return await _failed.Task.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            return await _failed.Task.WaitAsync(TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            return await YandexAuth.FromEndedCallAsync(provider, call, e).ConfigureAwait(false);
+            return await YandexAuth.FromEndedCallAsync(provider, call, e, time).ConfigureAwait(false);
         }
     }
 
@@ -78,23 +78,22 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
 
     public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var idle = new CancellationTokenSource(idleTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        using var deadline = new StreamIdleDeadline(provider, idleTimeout, time, cancellationToken);
         while (true)
         {
             StreamingResponse response;
             try
             {
-                if (!await call.ResponseStream.MoveNext(linked.Token).ConfigureAwait(false))
+                if (!await call.ResponseStream.MoveNext(deadline.Token).ConfigureAwait(false))
                 {
                     yield break;
                 }
                 response = call.ResponseStream.Current;
-                idle.CancelAfter(idleTimeout);
+                deadline.MessageArrived();
             }
-            catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Cancelled && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Cancelled && deadline.Expired)
             {
-                throw new ProviderTimeoutException(provider, idleTimeout);
+                throw deadline.Timeout();
             }
             catch (RpcException e) when (!(e.StatusCode == Grpc.Core.StatusCode.Cancelled && cancellationToken.IsCancellationRequested))
             {
@@ -108,9 +107,9 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
                 _failed.TrySetResult(failure);
                 throw failure;
             }
-            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.Expired)
             {
-                throw new ProviderTimeoutException(provider, idleTimeout);
+                throw deadline.Timeout();
             }
             switch (response.EventCase)
             {

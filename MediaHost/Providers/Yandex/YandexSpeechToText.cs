@@ -31,7 +31,7 @@ public sealed class YandexSpeechToText(ProviderOptions options, GrpcChannel chan
         }
         catch (Exception e) when (e is RpcException or InvalidOperationException)
         {
-            var failure = await YandexAuth.FromEndedCallAsync(Name, call, e).ConfigureAwait(false);
+            var failure = await YandexAuth.FromEndedCallAsync(Name, call, e, time).ConfigureAwait(false);
             call.Dispose();
             throw failure;
         }

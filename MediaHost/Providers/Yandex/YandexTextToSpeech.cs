@@ -37,25 +37,24 @@ public sealed class YandexTextToSpeech(ProviderOptions options, GrpcChannel chan
             request.Model = options.Model;
         }
         var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
-        using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds), time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        using var call = _client.UtteranceSynthesis(request, YandexAuth.Headers(options), cancellationToken: linked.Token);
+        using var deadline = new StreamIdleDeadline(Name, idleTimeout, time, cancellationToken, firstMessageTimeout: TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
+        using var call = _client.UtteranceSynthesis(request, YandexAuth.Headers(options), cancellationToken: deadline.Token);
         var framer = new PcmFramer(AudioFormat.SampleRate);
         while (true)
         {
             UtteranceSynthesisResponse response;
             try
             {
-                if (!await call.ResponseStream.MoveNext(linked.Token).ConfigureAwait(false))
+                if (!await call.ResponseStream.MoveNext(deadline.Token).ConfigureAwait(false))
                 {
                     break;
                 }
                 response = call.ResponseStream.Current;
-                idle.CancelAfter(idleTimeout);
+                deadline.MessageArrived();
             }
-            catch (Exception e) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is RpcException or OperationCanceledException)
+            catch (Exception e) when (deadline.Expired && e is RpcException or OperationCanceledException)
             {
-                throw new ProviderTimeoutException(Name, idleTimeout);
+                throw deadline.Timeout();
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.TestSupport.LineSimulation;
 
@@ -11,15 +12,17 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// </summary>
 public static class FrontEndCpuRun
 {
-    public static int Run(int frames)
+    public static int Run(int frames, string[] overrides)
     {
+        var options = new ConfigurationBuilder().AddInMemoryCollection(overrides.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]))
+            .Build().Get<AudioFrontEndOptions>() ?? new();
         foreach (var talking in new[] { true, false })
         {
             var samples = 500 * 320;
             var sent = talking ? SignalLevels.ScaleTo(Noise.Pink(samples, seed: 1), -20) : new short[samples];
             var received = new LineSimulator(new EchoPathSettings(150, 12, ClipFraction: 0.8))
                 .Run(sent, noise: SignalLevels.ScaleTo(Noise.White(samples, seed: 2), -60));
-            using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+            using var frontEnd = new SpeexFrontEnd(options);
             var near = new short[320];
             for (var f = 0; f < 500; f++)
             {

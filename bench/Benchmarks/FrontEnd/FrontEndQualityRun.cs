@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.TestSupport.LineSimulation;
 
@@ -13,13 +14,29 @@ public static class FrontEndQualityRun
 {
     private const int Rate = FrontEndScenario.SamplesPerSecond;
 
-    public static int Run()
+    private static AudioFrontEndOptions s_options = new();
+
+    /// <summary>Runs the tables named in <paramref name="args"/> ("echo", "path", "noise"; all when none is named) with the
+    /// default options, or with <c>Name=value</c> overrides of <see cref="AudioFrontEndOptions"/> for tuning a carrier.</summary>
+    public static int Run(string[] args)
     {
+        var overrides = args.Where(a => a.Contains('=')).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
+        s_options = new ConfigurationBuilder().AddInMemoryCollection(overrides).Build().Get<AudioFrontEndOptions>() ?? new();
+        var tables = args.Where(a => !a.Contains('=')).ToHashSet();
+        var all = tables.Count == 0;
         var agent = SpeechSamples.Speak(SpeechSamples.AgentText);
-        var caller = SpeechSamples.Speak(SpeechSamples.CallerText, "en-gb");
-        Echo(agent);
-        PathChange(agent);
-        NoiseAndDoubleTalk(agent, caller);
+        if (all || tables.Contains("echo"))
+        {
+            Echo(agent);
+        }
+        if (all || tables.Contains("path"))
+        {
+            PathChange(agent);
+        }
+        if (all || tables.Contains("noise"))
+        {
+            NoiseAndDoubleTalk(agent, SpeechSamples.Speak(SpeechSamples.CallerText, "en-gb"));
+        }
         return 0;
     }
 
@@ -33,11 +50,11 @@ public static class FrontEndQualityRun
             {
                 var line = new LineSimulator(new EchoPathSettings(delay, erl, ClipFraction: clip));
                 var received = line.Run(sent, noise: SignalLevels.ScaleTo(Noise.White(sent.Length, seed: 3), -75));
-                using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+                using var frontEnd = new SpeexFrontEnd(s_options);
                 var (cleaned, _) = FrontEndScenario.Run(frontEnd, sent, received);
                 var converged = FrontEndScenario.SecondsToConverge(sent, received, cleaned, 0, 25);
                 var reached = FrontEndScenario.SecondsToFirstReach(sent, received, cleaned, 0, 25);
-                Console.WriteLine(Invariant($"| {delay} ms | {erl} dB | {(clip < 1 ? "soft clip at " + clip + " FS" : "linear")} | {Erle(sent, received, cleaned, 0, 1)} | {Erle(sent, received, cleaned, 1, 2)} | {Erle(sent, received, cleaned, 2, 10)} | {Seconds(reached)} | {Seconds(converged)} | {(frontEnd.AlignedDelaySamples + 480) / 16} ms |"));
+                Console.WriteLine(Invariant($"| {delay} ms | {erl} dB | {(clip < 1 ? "soft clip at " + clip + " FS" : "linear")} | {Erle(sent, received, cleaned, 0, 1)} | {Erle(sent, received, cleaned, 1, 2)} | {Erle(sent, received, cleaned, 2, 10)} | {Seconds(reached)} | {Seconds(converged)} | {(frontEnd.AlignedDelaySamples + s_options.EchoTailMs * 4) / 16} ms |"));
             }
         }
         Console.WriteLine();
@@ -63,7 +80,7 @@ public static class FrontEndQualityRun
         foreach (var (from, to) in new[] { (60, 250), (250, 60), (150, 170) })
         {
             var line = new LineSimulator(new EchoPathSettings(from, 12, ClipFraction: 0.8, DispersionSeed: 1));
-            using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+            using var frontEnd = new SpeexFrontEnd(s_options);
             var received = new short[sent.Length];
             var cleaned = new short[sent.Length];
             for (var offset = 0; offset + 320 <= sent.Length; offset += 320)
@@ -103,7 +120,7 @@ public static class FrontEndQualityRun
                 var noise = SignalLevels.ScaleToSnr(raw, callerLevel, snr);
                 var line = new LineSimulator(new EchoPathSettings(120, 12, ClipFraction: 0.8));
                 var received = line.Run(sent, callerPlaced, noise);
-                using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+                using var frontEnd = new SpeexFrontEnd(s_options);
                 var (cleaned, frames) = FrontEndScenario.Run(frontEnd, sent, received);
                 var quiet = new Range(2 * Rate + 6400, 3 * Rate); // the agent's pause, after its echo has died away
                 var removed = SignalLevels.Dbfs(received.AsSpan(quiet)) - SignalLevels.Dbfs(cleaned.AsSpan(2 * Rate + 6400 + SpeexFrontEnd.OutputDelaySamples, Rate - 6400));

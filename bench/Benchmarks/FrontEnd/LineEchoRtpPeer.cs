@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using VoiceFunctions.MediaHost.Codecs;
+using VoiceFunctions.MediaHost.Rtp;
+
+namespace VoiceFunctions.Benchmarks.FrontEnd;
+
+/// <summary>
+/// The caller's side of a phone line over real RTP on loopback (PCMU, 20 ms): every 20 ms of its own clock it sends
+/// the MediaHost's audio back as line echo — what arrived <c>delay</c> earlier, attenuated by the echo return loss and
+/// softly clipped — plus the caller's speech when a test has scheduled it. It records when the MediaHost's audio
+/// arrived and how loud it was, so "agent silent on the wire" is measured where the caller would hear it.
+/// </summary>
+public sealed class LineEchoRtpPeer : IAsyncDisposable
+{
+    private const int Samples = 160; // 20 ms at 8 kHz
+    private const int SlotMs = 20;
+
+    private readonly Socket _socket;
+    private readonly IAudioCodec _codec;
+    private readonly int _delaySlots;
+    private readonly float _echoGain;
+    private readonly short[][] _slots;
+    private readonly object _lock = new();
+    private readonly List<(double AtMs, double Dbfs)> _arrivals = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private short[] _caller = [];
+    private int _callerSlot = int.MaxValue;
+    private const int JitterSlots = 2;
+    private long? _timestampBase;
+    private EndPoint? _host;
+    private Task _send = Task.CompletedTask;
+    private Task _receive = Task.CompletedTask;
+
+    /// <param name="echoDelayMs">The echo path's delay as the peer adds it (a multiple of 20 ms); the network and the
+    /// MediaHost's jitter buffer add their own on top.</param>
+    /// <param name="echoReturnLossDb">How far below the agent's audio its echo comes back.</param>
+    public LineEchoRtpPeer(int echoDelayMs, double echoReturnLossDb)
+    {
+        if (echoDelayMs % SlotMs != 0 || echoDelayMs < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(echoDelayMs), $"The peer's echo delay is a multiple of {SlotMs} ms (got {echoDelayMs})");
+        }
+        if (!AudioCodecs.TryCreate("PCMU", out var codec))
+        {
+            throw new InvalidOperationException("PCMU codec missing");
+        }
+        _codec = codec;
+        _delaySlots = echoDelayMs / SlotMs;
+        _echoGain = (float)Math.Pow(10, -echoReturnLossDb / 20);
+        _slots = new short[_delaySlots + 64][];
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            _slots[i] = new short[Samples];
+        }
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    }
+
+    public IPEndPoint Endpoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>Milliseconds on the peer's clock (the same clock as <see cref="Arrivals"/>).</summary>
+    public double NowMs => _clock.Elapsed.TotalMilliseconds;
+
+    /// <summary>Starts sending to <paramref name="host"/> (the MediaHost's RTP port) and receiving from it.</summary>
+    public void Start(IPEndPoint host)
+    {
+        _host = host;
+        _receive = Task.Run(ReceiveAsync);
+        _send = Task.Run(SendAsync);
+    }
+
+    /// <summary>The caller speaks <paramref name="speech8k"/> (8 kHz) from the next 20 ms slot on; returns when that
+    /// slot starts, on the peer's clock.</summary>
+    public double Say(short[] speech8k)
+    {
+        lock (_lock)
+        {
+            _caller = speech8k;
+            _callerSlot = (int)(_clock.ElapsedMilliseconds / SlotMs) + 1;
+            return _callerSlot * (double)SlotMs;
+        }
+    }
+
+    /// <summary>Each packet of the MediaHost's audio: when it arrived (peer clock, ms) and its level (dBFS).</summary>
+    public IReadOnlyList<(double AtMs, double Dbfs)> Arrivals
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _arrivals];
+            }
+        }
+    }
+
+    private async Task ReceiveAsync()
+    {
+        var buffer = new byte[1500];
+        var pcm = new short[Samples];
+        EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+        while (!_stop.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, from, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // an ICMP port-unreachable from before the host listened
+            }
+            if (!RtpHeader.TryParse(buffer.AsSpan(0, received.ReceivedBytes), out var header, out var offset) || header.PayloadType != 0)
+            {
+                continue; // RTCP on the wrong port, comfort noise, telephone events: not audio to echo
+            }
+            var n = _codec.Decode(buffer.AsSpan(offset, received.ReceivedBytes - offset), pcm);
+            lock (_lock)
+            {
+                // Like a phone's fixed jitter buffer: a packet plays in the slot its RTP timestamp gives, 40 ms after
+                // the first packet's arrival, so the echo path's delay stays fixed however the packets jitter.
+                var arrivalSlot = _clock.ElapsedMilliseconds / SlotMs;
+                _timestampBase ??= arrivalSlot + JitterSlots - header.Timestamp / Samples;
+                var slot = _timestampBase.Value + header.Timestamp / Samples;
+                if (slot >= arrivalSlot && slot < arrivalSlot + _slots.Length - _delaySlots)
+                {
+                    pcm.AsSpan(0, n).CopyTo(_slots[slot % _slots.Length]);
+                }
+                _arrivals.Add((NowMs, Dbfs(pcm.AsSpan(0, n))));
+            }
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        var packet = new byte[RtpHeader.FixedLength + Samples];
+        var mix = new short[Samples];
+        var noise = new Random(7);
+        var sequence = (ushort)1;
+        var timestamp = 1000u;
+        var slot = _clock.ElapsedMilliseconds / SlotMs + 1;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+        while (!_stop.IsCancellationRequested)
+        {
+            // Send every slot that is due (a late timer catches up rather than stretching the call's clock).
+            while (_clock.ElapsedMilliseconds >= slot * SlotMs)
+            {
+                Mix(slot, mix, noise);
+                var n = _codec.Encode(mix, packet.AsSpan(RtpHeader.FixedLength));
+                new RtpHeader(false, 0, sequence++, timestamp, 0xCA11E5).WriteTo(packet);
+                timestamp += Samples;
+                _socket.SendTo(packet.AsSpan(0, RtpHeader.FixedLength + n), SocketFlags.None, _host!);
+                slot++;
+            }
+            try
+            {
+                await timer.WaitForNextTickAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Echo of the slot <c>delay</c> ago (cleared once used, so a slot the host sent nothing in is silence),
+    /// soft-clipped like a hybrid, plus the caller, plus quiet line noise (−70 dBFS).</summary>
+    private void Mix(long slot, short[] mix, Random noise)
+    {
+        lock (_lock)
+        {
+            var echoSlot = slot - _delaySlots;
+            var echo = echoSlot >= 0 ? _slots[echoSlot % _slots.Length] : null;
+            var callerOffset = (slot - _callerSlot) * Samples;
+            for (var i = 0; i < Samples; i++)
+            {
+                var e = echo is null ? 0f : echo[i] * _echoGain;
+                e = 0.8f * short.MaxValue * MathF.Tanh(e / (0.8f * short.MaxValue));
+                var c = callerOffset >= 0 && callerOffset + i < _caller.Length ? _caller[callerOffset + i] : 0;
+                mix[i] = (short)Math.Clamp(e + c + (noise.NextDouble() - 0.5) * 20, short.MinValue, short.MaxValue);
+            }
+            echo?.AsSpan().Clear();
+        }
+    }
+
+    private static double Dbfs(ReadOnlySpan<short> pcm)
+    {
+        double sum = 0;
+        foreach (var s in pcm)
+        {
+            sum += s * (double)s;
+        }
+        return 10 * Math.Log10(sum / Math.Max(1, pcm.Length) / (32768.0 * 32768.0) + 1e-12);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_send, _receive).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace VoiceFunctions.Benchmarks.FrontEnd;
+
+/// <summary>
+/// "frontend-bargein-rtp": agent calls over real RTP on loopback (<see cref="RtpBargeInScenario"/>), over a matrix of
+/// echo paths, each once with the caller silent (false barge-ins on the agent's own echo) and once per caller level
+/// against the echo (missed barge-ins, and caller speech start → agent silent on the wire). Real time: ~15 s a call.
+/// Prints markdown tables for bench/results/frontend.md.
+/// </summary>
+public static class RtpBargeInRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var delays = args is ["quick"] ? new[] { 140 } : new[] { 60, 240 };
+        var losses = args is ["quick"] ? new[] { 6.0 } : new[] { 6.0, 12.0 };
+        var callerLevels = args is ["quick"] ? new double?[] { 6, 12 } : new double?[] { null, 12, 6, 0, -6, -12 };
+        Console.WriteLine("| echo delay (peer) | ERL | caller vs echo | agent speech | greeting interrupted | false barge-ins | caller start → agent silent on the wire |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+        var results = new List<RtpBargeInResult>();
+        foreach (var delay in delays)
+        {
+            foreach (var loss in losses)
+            {
+                foreach (var caller in callerLevels)
+                {
+                    var r = await RtpBargeInScenario.RunAsync(new RtpBargeInCase(delay, loss, caller));
+                    results.Add(r);
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"| {delay} ms | {loss} dB | {(caller is { } c ? c + " dB" : "silent")} | {r.AgentSpeechSeconds:F1} s | {(r.GreetingInterrupted ? "yes" : "no")} | {(caller is null ? r.FalseBargeIns.ToString(CultureInfo.InvariantCulture) : "–")} | {(r.SilentOnTheWireMs is { } ms ? ms.ToString("F0", CultureInfo.InvariantCulture) + " ms" : caller is null ? "–" : "did not stop")} |"));
+                }
+            }
+        }
+        var silent = results.Where(r => r.Case.CallerRelativeToEchoDb is null).ToArray();
+        var spoken = results.Where(r => r.Case.CallerRelativeToEchoDb is not null).ToArray();
+        var latencies = spoken.Select(r => r.SilentOnTheWireMs).OfType<double>().Order().ToArray();
+        Console.WriteLine();
+        var latencyText = latencies.Length == 0 ? "none" : FormattableString.Invariant($"median {latencies[latencies.Length / 2]:F0} ms, max {latencies[^1]:F0} ms");
+        Console.WriteLine(FormattableString.Invariant(
+            $"False barge-ins: {silent.Sum(r => r.FalseBargeIns)} in {silent.Sum(r => r.AgentSpeechSeconds):F0} s of agent speech over {silent.Length} calls; missed barge-ins: {spoken.Count(r => !r.GreetingInterrupted)} of {spoken.Length}; caller start → silent: {latencyText}"));
+        return 0;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.Benchmarks.Agent;
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Media.Net;
+using VoiceFunctions.MediaHost.MediaModel;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
+using VoiceFunctions.TestSupport.LineSimulation;
+
+namespace VoiceFunctions.Benchmarks.FrontEnd;
+
+/// <summary>One line: the echo path the peer adds, and the caller's level against the echo (null: the caller stays silent).</summary>
+public sealed record RtpBargeInCase(int EchoDelayMs, double EchoReturnLossDb, double? CallerRelativeToEchoDb);
+
+/// <summary>What one call showed: whether the agent stopped for the caller, how often it stopped or answered when
+/// only its own echo came back, and how long after the caller started the agent's audio stopped arriving.</summary>
+public sealed record RtpBargeInResult(RtpBargeInCase Case, bool GreetingInterrupted, int FalseBargeIns, double? SilentOnTheWireMs, double AgentSpeechSeconds);
+
+/// <summary>
+/// A whole agent call over real RTP on loopback: the MediaHost's RTP session and media clock, the composed
+/// <see cref="Call"/> (its SIP leg a double), the agent with the speexdsp front-end, espeak-ng speaking a long greeting,
+/// and <see cref="LineEchoRtpPeer"/> returning that greeting as line echo — with, in barge-in cases, the caller's
+/// espeak-ng voice 3 s into it. Shared by the tests (which assert on it) and the bench (which records it).
+/// </summary>
+public static class RtpBargeInScenario
+{
+    public const string Greeting = "Hello, and thank you for calling the city library. Our opening hours are from nine in the morning " +
+        "until seven in the evening on weekdays, and from ten until four on Saturdays. How can I help you today?";
+
+    private const string CallerWords = "Sorry, I only want to renew a book.";
+    private const double LoudDbfs = -50;
+
+    public static async Task<RtpBargeInResult> RunAsync(RtpBargeInCase line, CancellationToken cancellationToken = default)
+    {
+        var time = TimeProvider.System;
+        await using var clock = new MediaClock(time);
+        clock.Start();
+        var portMin = 41_000 + Random.Shared.Next(0, 2_000) * 2;
+        var factory = new RtpMediaSessionFactory(UdpDatagramSocket.Factory, IPAddress.Loopback, new RtpOptions { PortMin = portMin, PortMax = portMin + 400 },
+            clock, time, new MediaMetrics());
+        await using var peer = new LineEchoRtpPeer(line.EchoDelayMs, line.EchoReturnLossDb);
+        var media = factory.TryAllocate("bargein-rtp") ?? throw new InvalidOperationException("no RTP port free on loopback");
+        await using var _ = media;
+        var codec = MediaCodec.Pcmu;
+        media.Start(new NegotiatedMedia(peer.Endpoint, codec, codec.PayloadType, null, 20, MediaDirection.SendReceive));
+        var hostPort = ((RtpMediaSession)media).LocalEndpoint;
+        peer.Start(hostPort);
+
+        var leg = new ConnectedSignallingDouble("bargein-rtp");
+        var call = new Call(leg, media, new SipCallParties("+15550000001", "+15550000002", new Dictionary<string, string>()));
+        var turns = new TurnCollector();
+        var options = new AiLoopOptions { Language = "en-US", ProviderTimeoutSeconds = 30, Phrases = { Greeting = Greeting } };
+        var agent = new AgentSession(call, options, Dependencies(turns));
+        var run = agent.RunAsync(cancellationToken);
+
+        var greetingStart = await WhenAsync<double>(() => peer.Arrivals.FirstOrDefault(a => a.Dbfs > LoudDbfs).AtMs is > 0 and var at ? at : null, 15_000, cancellationToken);
+        double? callerStart = null;
+        if (line.CallerRelativeToEchoDb is { } relative)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, greetingStart + 3_000 - peer.NowMs)), cancellationToken);
+            callerStart = peer.Say(CallerSpeech(-19 - line.EchoReturnLossDb + relative));
+        }
+        // The call ends once the agent has been silent for 2 s (the greeting done, or the caller's turn answered).
+        await WhenAsync<bool>(() => peer.NowMs - LastLoud(peer.Arrivals) > 2_000 && peer.NowMs > greetingStart + 4_000 ? true : (bool?)null, 40_000, cancellationToken);
+        leg.End();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+
+        var arrivals = peer.Arrivals;
+        var records = turns.All;
+        var greetingInterrupted = records.Any(t => t.Trigger == "greeting" && t.Interrupted);
+        var falseBargeIns = callerStart is null ? records.Count(t => t.Interrupted || t.Trigger == "speech") : 0;
+        var agentSpeech = arrivals.Count(a => a.Dbfs > LoudDbfs) * 0.02;
+        return new RtpBargeInResult(line, greetingInterrupted, falseBargeIns, callerStart is { } start && greetingInterrupted ? SilentAfter(arrivals, start) : null, agentSpeech);
+    }
+
+    /// <summary>Milliseconds from the caller's first slot to the last loud packet of the agent's that is followed by at
+    /// least 400 ms without one (a pause between words is shorter), or by the end of the call.</summary>
+    private static double SilentAfter(IReadOnlyList<(double AtMs, double Dbfs)> arrivals, double callerStartMs)
+    {
+        var loud = arrivals.Where(a => a.Dbfs > LoudDbfs).Select(a => a.AtMs).ToArray();
+        var previous = callerStartMs;
+        foreach (var at in loud.Where(t => t >= callerStartMs))
+        {
+            if (at - previous >= 400)
+            {
+                return previous - callerStartMs;
+            }
+            previous = at;
+        }
+        return previous - callerStartMs;
+    }
+
+    private static double LastLoud(IReadOnlyList<(double AtMs, double Dbfs)> arrivals) =>
+        arrivals.LastOrDefault(a => a.Dbfs > LoudDbfs).AtMs;
+
+    /// <summary>The caller's espeak-ng voice at <paramref name="dbfs"/>, at 8 kHz (pairs averaged: a crude low-pass
+    /// that is enough for a telephone-band voice).</summary>
+    private static short[] CallerSpeech(double dbfs)
+    {
+        var wide = SignalLevels.ScaleTo(SpeechSamples.Speak(CallerWords, "en-gb"), dbfs);
+        var narrow = new short[wide.Length / 2];
+        for (var i = 0; i < narrow.Length; i++)
+        {
+            narrow[i] = (short)((wide[2 * i] + wide[2 * i + 1]) / 2);
+        }
+        return narrow;
+    }
+
+    private static async Task<T> WhenAsync<T>(Func<T?> probe, int timeoutMs, CancellationToken cancellationToken) where T : struct
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"The RTP barge-in call did not reach its next step within {timeoutMs} ms");
+            }
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private static AgentDependencies Dependencies(ITurnReporter turns)
+    {
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var tts = new EspeakSpeechDouble();
+        return new AgentDependencies(new BatchRecognitionAdapter(new InstantSpeechToText(), "bench"), new InstantLanguageModel(), tts, new PhraseAudioCache(tts),
+            TimeProvider.System, new AgentMetrics(meters), turns, NullLogger.Instance, new HttpToolInvoker(new HttpClient(), [], TimeProvider.System),
+            AudioFrontEndFactory: () => new SpeexFrontEnd(new AudioFrontEndOptions()));
+    }
+
+    private sealed class TurnCollector : ITurnReporter
+    {
+        private readonly List<TurnRecord> _turns = [];
+
+        public IReadOnlyList<TurnRecord> All
+        {
+            get
+            {
+                lock (_turns)
+                {
+                    return [.. _turns];
+                }
+            }
+        }
+
+        public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
+        {
+            lock (_turns)
+            {
+                _turns.Add(turn);
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Time.Testing;
+using VoiceFunctions.MediaHost.Providers;
+
+namespace VoiceFunctions.MediaHost.Tests.Providers;
+
+/// <summary>The one idle deadline every vendor stream (Deepgram, ElevenLabs, Yandex STT/TTS, IChatClient) waits under.</summary>
+public sealed class StreamIdleDeadlineTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void A_stream_silent_for_the_idle_timeout_expires_as_a_provider_timeout_naming_the_provider()
+    {
+        using var deadline = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.False(deadline.Token.IsCancellationRequested);
+        _time.Advance(TimeSpan.FromSeconds(0.2));
+
+        Assert.True(deadline.Token.IsCancellationRequested);
+        Assert.True(deadline.Expired);
+        var timeout = deadline.Timeout();
+        Assert.Equal("vendor-x", timeout.Provider);
+        Assert.Equal(TimeSpan.FromSeconds(5), timeout.Timeout);
+    }
+
+    [Fact]
+    public void Each_message_gives_the_next_one_the_whole_idle_timeout_again()
+    {
+        using var deadline = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, CancellationToken.None);
+
+        for (var i = 0; i < 4; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(4));
+            deadline.MessageArrived();
+        }
+
+        Assert.False(deadline.Token.IsCancellationRequested, "16 s of steady messages must not expire a 5 s idle deadline");
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(deadline.Expired);
+    }
+
+    [Fact]
+    public void The_first_message_may_have_its_own_longer_wait()
+    {
+        using var deadline = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(2), _time, CancellationToken.None, firstMessageTimeout: TimeSpan.FromSeconds(10));
+
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(deadline.Expired);
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True(deadline.Expired);
+        Assert.Equal(TimeSpan.FromSeconds(10), deadline.Timeout().Timeout);
+    }
+
+    [Fact]
+    public void The_callers_cancellation_cancels_the_wait_but_is_not_a_timeout()
+    {
+        using var caller = new CancellationTokenSource();
+        using var deadline = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, caller.Token);
+
+        caller.Cancel();
+
+        Assert.True(deadline.Token.IsCancellationRequested);
+        Assert.False(deadline.Expired);
+    }
+}
