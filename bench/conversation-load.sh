@@ -18,7 +18,7 @@ echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET
 echo "command: bench/conversation-load.sh $list ${extra[*]:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 mh_port=$(free_port tcp); sip_port=$(free_port udp)
 rtp_min=$(( 20000 + (RANDOM % 49) * 200 )); rtp_max=$(( rtp_min + 199 ))
@@ -45,8 +45,8 @@ scrape() { curl -fsS "http://127.0.0.1:$mh_port/metrics" > "$1"; }
 sipp_calls 1   # warm-up: JIT, decoders, the TTS sentence cache
 sleep 2
 echo
-echo "| N concurrent | sipp OK | understood (hours reply) | voice-to-voice p50 | p95 | max | agent's own v2v p50 / p95 | late frames | CPU-s per call | load avg |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+echo "| N concurrent | sipp OK | understood (hours reply) | voice-to-voice p50 | p95 | max | agent's own v2v p50 / p95 | endpointing wait / STT final after end of speech (means) | late frames | CPU-s per call | load avg |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for n in ${list//,/ }; do
   scrape "$work/metrics-before.txt"; cpu_start=$(cpu); log_from=$(wc -l < "$work/mediahost.log")
   tshark -i lo -q -w "$work/rtp-$n.pcap" -f "udp portrange $rtp_min-$rtp_max or udp port $sip_port" > "$work/tshark.log" 2>&1 & cap=$!
@@ -59,6 +59,7 @@ for n in ${list//,/ }; do
   python3 bench/conversation-load/report.py "$n" "$work/rtp-$n.pcap" "$rtp_min" "$rtp_max" "$sip_port" "$work/caller.audio" "$work/sipp.log" \
     "$work/mediahost-$n.log" "$work/metrics-before.txt" "$work/metrics-after.txt" "$(( cpu_end - cpu_start ))" "$(getconf CLK_TCK)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  MediaHost peak RSS so far: $(awk '/VmHWM/{printf "%d MiB", $2/1024}' "/proc/$mh_pid/status")"
   cp "$work/sipp.log" "$work/sipp-$n.log"
 done
 echo "work folder (captures, logs): $work"

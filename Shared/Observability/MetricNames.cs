@@ -79,6 +79,9 @@ public static class MetricNames
     /// <summary>Counter {turn}: turns in which an STT, LLM or TTS provider failed or timed out.</summary>
     public const string TurnProviderFailures = Prefix + "turn.provider_failures";
 
+    /// <summary>Counter {call}: calls refused because the agent served AiLoop:Capacity:MaxCalls calls already.</summary>
+    public const string AgentCallsRejected = Prefix + "agent.calls_rejected";
+
     // ---- RTP (MediaHost) ----
 
     /// <summary>Counter {packet}: RTP packets received. Tags: codec.</summary>

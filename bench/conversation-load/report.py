@@ -108,11 +108,27 @@ def metric(path, name):
 
 ticks = metric(metrics_after, "voicefunctions_rtp_clock_ticks_total") - metric(metrics_before, "voicefunctions_rtp_clock_ticks_total")
 late = metric(metrics_after, "voicefunctions_rtp_clock_late_ticks_total") - metric(metrics_before, "voicefunctions_rtp_clock_late_ticks_total")
+
+def turn_sums(path):
+    sums = {}
+    for line in open(path):
+        name = line.split("{")[0].split(" ")[0]
+        if name.startswith("voicefunctions_turn_") and name.endswith(("_seconds_sum", "_seconds_count")):
+            sums[name] = sums.get(name, 0.0) + float(line.rsplit(" ", 1)[1])
+    return sums
+
+
+after_sums, before_sums = turn_sums(metrics_after), turn_sums(metrics_before)
+delta = {k: v - before_sums.get(k, 0.0) for k, v in after_sums.items()}
+turns = delta.get("voicefunctions_turn_voice_to_voice_seconds_count", 0.0)
+# Voice-to-voice minus endpoint-to-first-audio is the trailing silence the endpointer waited (media time), per turn.
+endpointing = (delta.get("voicefunctions_turn_voice_to_voice_seconds_sum", 0.0) - delta.get("voicefunctions_turn_endpoint_to_first_audio_seconds_sum", 0.0)) / turns * 1000 if turns else None
+stt_after_end = delta.get("voicefunctions_turn_stt_latency_seconds_sum", 0.0) / turns * 1000 if turns else None
 sipp = open(sipp_log).read()
 ok = re.findall(r"Successful call\s*\|\s*\d+\s*\|\s*(\d+)", sipp)
 print(f"| {n} | {ok[-1] if ok else 0}/{n} | {understood}/{n} ({len(failed_calls)} fallback, {len(v2v) - understood} other reply) | {ms(pct(v2v, 0.5))} | {ms(pct(v2v, 0.95))} "
       f"| {ms(max(v2v) if v2v else None)} | {ms(pct(own, 0.5))} / {ms(pct(own, 0.95))} "
-      f"| {late:.0f}/{ticks:.0f} = {100.0 * late / ticks if ticks else float('nan'):.3f} % | {int(cpu_ticks) / int(hz) / max(n, 1):.2f} | {loadavg} |")
+      f"| {ms(endpointing)} / {ms(stt_after_end)} | {late:.0f}/{ticks:.0f} = {100.0 * late / ticks if ticks else float('nan'):.3f} % | {int(cpu_ticks) / int(hz) / max(n, 1):.2f} | {loadavg} |")
 if overlapped:
     print(f"  ({overlapped} calls left out: the agent was still speaking when the caller finished)")
 if len(call_of_port) != len(to_agent):

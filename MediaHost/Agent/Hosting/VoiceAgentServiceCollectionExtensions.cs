@@ -71,6 +71,7 @@ public static class VoiceAgentServiceCollectionExtensions
                 AudioFrontEndFactory: sp.GetService<Func<IAudioFrontEnd>>());
         });
         services.AddHostedService<VoiceAgentStartupCheck>();
+        services.AddSingleton(sp => new AgentCapacity(sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Capacity));
         services.AddSingleton<VoiceAgentCallHandler>();
         return services;
     }

@@ -52,6 +52,10 @@ public sealed class AiLoopOptions
     [Required]
     public SilenceOptions Silence { get; set; } = new();
 
+    /// <summary>Admission by AI capacity: calls served at once and what a call beyond that gets.</summary>
+    [Required]
+    public AgentCapacityOptions Capacity { get; set; } = new();
+
     [Required]
     public AgentPhrasesOptions Phrases { get; set; } = new();
 
