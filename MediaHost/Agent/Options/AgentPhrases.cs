@@ -1,7 +1,7 @@
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>The phrases of one call, in its language: configured text where given, the built-in text otherwise.</summary>
-public sealed record AgentPhrases(string Greeting, string Fallback, string Reprompt, string Goodbye, string Transferring, string TransferUnavailable, string NotUnderstood, string SystemPrompt)
+public sealed record AgentPhrases(string Greeting, string Fallback, string Reprompt, string Goodbye, string Transferring, string TransferUnavailable, string NotUnderstood, string TimeUp, string SystemPrompt)
 {
     public static AgentPhrases For(string language, AgentPhrasesOptions configured, string systemPrompt)
     {
@@ -15,6 +15,7 @@ public sealed record AgentPhrases(string Greeting, string Fallback, string Repro
             Pick(configured.Transferring, ru ? "Соединяю с оператором." : "Connecting you to an operator."),
             Pick(configured.TransferUnavailable, ru ? "К сожалению, сейчас не могу соединить с оператором." : "Sorry, I can't connect you to an operator right now."),
             Pick(configured.NotUnderstood, ru ? "Извините, не расслышал. Повторите, пожалуйста." : "Sorry, I didn't catch that. Could you repeat?"),
+            Pick(configured.TimeUp, ru ? "Извините, время разговора истекло. До свидания!" : "Sorry, this call has reached its time limit. Goodbye!"),
             Pick(systemPrompt, ru
                 ? "Ты вежливый голосовой помощник на телефонной линии. Отвечай кратко, одним-двумя предложениями, по-русски. Если просят человека, вызови transfer_to_human; когда разговор окончен, вызови end_call."
                 : "You are a polite voice assistant on a phone line. Answer briefly, in one or two sentences. If the caller asks for a person, call transfer_to_human; when the conversation is over, call end_call."));
