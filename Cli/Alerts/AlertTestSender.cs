@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -21,23 +20,23 @@ public sealed class AlertTestSender(HttpClient http, TimeProvider time)
             outageSince = (DateTimeOffset?)null,
             components = Array.Empty<object>(),
         };
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         try
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var response = await http.PostAsJsonAsync(channel.Url, message, new JsonSerializerOptions(JsonSerializerDefaults.Web), limit.Token);
             var status = (int)response.StatusCode;
-            return new AlertTestResult(response.IsSuccessStatusCode, channel.Display, channel.Source, status, watch.Elapsed.TotalMilliseconds,
+            return new AlertTestResult(response.IsSuccessStatusCode, channel.Display, channel.Source, status, time.GetElapsedTime(started).TotalMilliseconds,
                 response.IsSuccessStatusCode ? null : $"the channel answered HTTP {status} {response.ReasonPhrase}");
         }
         catch (HttpRequestException e)
         {
-            return new AlertTestResult(false, channel.Display, channel.Source, null, watch.Elapsed.TotalMilliseconds, $"cannot reach the channel: {e.HttpRequestError}");
+            return new AlertTestResult(false, channel.Display, channel.Source, null, time.GetElapsedTime(started).TotalMilliseconds, $"cannot reach the channel: {e.HttpRequestError}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AlertTestResult(false, channel.Display, channel.Source, null, watch.Elapsed.TotalMilliseconds, $"no answer within {timeout.TotalSeconds:0.#} s");
+            return new AlertTestResult(false, channel.Display, channel.Source, null, time.GetElapsedTime(started).TotalMilliseconds, $"no answer within {timeout.TotalSeconds:0.#} s");
         }
     }
 }

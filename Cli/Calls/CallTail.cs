@@ -3,10 +3,11 @@ using VoiceFunctions.Shared.Calls;
 namespace VoiceFunctions.Cli.Calls;
 
 /// <summary>
-/// One `calls tail` session: each poll prints calls that are new or whose outcome changed, and the turns
-/// of followed calls (open ones, and a call once more when it ends, for its last turns) not printed yet.
+/// One `calls tail` session: each poll reports calls that are new or whose outcome changed, and the turns
+/// of followed calls (open ones, and a call once more when it ends, for its last turns) not reported yet.
+/// How a call or a turn is shown (text rows, JSON lines) is the caller's.
 /// </summary>
-public sealed class CallTail(CallsApiClient client, Action<string> print, int maxRows)
+public sealed class CallTail(CallsApiClient client, Action<CallSummary> printCall, Action<string, CallTurn> printTurn, int maxRows)
 {
     /// <summary>The first poll shows only this many of the newest calls.</summary>
     private const int FirstPollCalls = 20;
@@ -36,7 +37,7 @@ public sealed class CallTail(CallsApiClient client, Action<string> print, int ma
             var follow = shown && (open || (changed && _polledOnce));
             if (changed && shown && open)
             {
-                Print(CallFormatter.Row(call));
+                Print(call);
             }
             if (follow)
             {
@@ -44,7 +45,7 @@ public sealed class CallTail(CallsApiClient client, Action<string> print, int ma
             }
             if (changed && shown && !open)
             {
-                Print(CallFormatter.Row(call));
+                Print(call);
             }
         }
         _polledOnce = true;
@@ -60,20 +61,17 @@ public sealed class CallTail(CallsApiClient client, Action<string> print, int ma
             {
                 return;
             }
-            foreach (var line in CallFormatter.TailTurn(turn))
-            {
-                print(line);
-            }
+            printTurn(callId, turn);
             Printed++;
             _lastTurns[callId] = turn.Sequence;
         }
     }
 
-    private void Print(string row)
+    private void Print(CallSummary call)
     {
         if (!Done)
         {
-            print(row);
+            printCall(call);
             Printed++;
         }
     }

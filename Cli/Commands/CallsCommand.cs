@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using VoiceFunctions.Cli.Calls;
+using VoiceFunctions.Cli.Output.Results;
 
 namespace VoiceFunctions.Cli.Commands;
 
@@ -10,6 +11,9 @@ public static class CallsCommand
 {
     /// <summary>calls list/show print the call API's own JSON (its names and enum spellings), indented.</summary>
     private static readonly JsonSerializerOptions ApiJson = new(Shared.Calls.CallsApiJson.Options) { WriteIndented = true };
+
+    /// <summary>The call API's own names, one object per line, without the empty half of each line.</summary>
+    private static readonly JsonSerializerOptions TailJson = new(Shared.Calls.CallsApiJson.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static Command Create(CliContext context)
     {
@@ -104,21 +108,34 @@ public static class CallsCommand
         var duration = new Option<double?>("--for") { HelpName = "SECONDS", Description = "Stop after this many seconds (default: until Ctrl+C)." };
         var max = new Option<int?>("--max") { HelpName = "N", Description = "Stop after printing this many calls and turns." };
         var command = new Command("tail", "Follow today's calls: print each new call, each change of a call's outcome, and the turns of calls in progress as they happen.") { interval, duration, max };
+        var output = OutputOptions.AddTo(command, "calls-tail");
         command.SetAction(async (parse, cancellationToken) =>
             await WithClientAsync(context, parse, file, keyEnv, async client =>
             {
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (parse.GetValue(duration) is { } seconds)
-                {
-                    stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-                }
+                var seconds = parse.GetValue(duration);
+                using var deadline = new CancellationTokenSource(seconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan, context.Time);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
                 void Print(string line)
                 {
                     var lead = line.Length - line.TrimStart().Length;
                     context.Terminal.WriteWrapped(context.Terminal.Out, line.TrimStart(), lead + 4, lead);
                 }
-                var tail = new CallTail(client, Print, parse.GetValue(max) ?? int.MaxValue);
-                context.Terminal.Out.WriteLine(CallFormatter.Header);
+                void PrintLine(CallTailLine line) => context.Terminal.Out.WriteLine(JsonSerializer.Serialize(line, TailJson));
+                var rows = parse.GetValue(max) ?? int.MaxValue;
+                var json = output.IsJson(parse);
+                var tail = json
+                    ? new CallTail(client, call => PrintLine(CallTailLine.ForCall(call)), (callId, turn) => PrintLine(CallTailLine.ForTurn(callId, turn)), rows)
+                    : new CallTail(client, call => Print(CallFormatter.Row(call)), (_, turn) =>
+                    {
+                        foreach (var line in CallFormatter.TailTurn(turn))
+                        {
+                            Print(line);
+                        }
+                    }, rows);
+                if (!json)
+                {
+                    context.Terminal.Out.WriteLine(CallFormatter.Header);
+                }
                 while (!stop.IsCancellationRequested)
                 {
                     await tail.PollAsync(stop.Token);

@@ -14,6 +14,7 @@ public static class SipApplyCommand
         var backupDir = BackupDirectoryOption.Create();
         var timeout = TimeoutOption.Create();
         var command = new Command("apply", "Back up LiveKit's trunks and rules, then create, update and delete them to match the file.") { file, yes, backupDir, timeout };
+        var output = OutputOptions.AddTo(command, "sip-apply");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var fileInfo = parse.GetValue(file)!;
@@ -24,7 +25,7 @@ public static class SipApplyCommand
             }
             var backups = new SipBackupStore(BackupDirectoryOption.Read(parse, backupDir, fileInfo), context.Time);
             await using var connection = LiveKitConnection.Open(prepared.Value.Target, context.Time, TimeoutOption.Read(parse, timeout));
-            return await SipApplyRunner.RunAsync(context, connection, prepared.Value.Desired, backups, parse.GetValue(yes),
+            return await SipApplyRunner.RunAsync(context, connection, prepared.Value.Desired, backups, parse.GetValue(yes), output.IsJson(parse),
                 $" --file {fileInfo.Name}", cancellationToken);
         });
         return command;

@@ -1,5 +1,6 @@
 using VoiceFunctions.Cli.LiveKit;
 using VoiceFunctions.Cli.Output;
+using VoiceFunctions.Cli.Output.Results;
 using VoiceFunctions.Shared.Telephony.Deployment.Sync;
 
 namespace VoiceFunctions.Cli.Commands;
@@ -10,8 +11,12 @@ namespace VoiceFunctions.Cli.Commands;
 /// </summary>
 public static class SipApplyRunner
 {
+    /// <summary>
+    /// With <paramref name="json"/> nothing is printed along the way and one <see cref="ApplyResult"/> is written at the
+    /// end; a script cannot answer a question, so JSON needs <paramref name="yes"/> when there is something to change.
+    /// </summary>
     public static async Task<int> RunAsync(
-        CliContext context, LiveKitConnection connection, SipState desired, SipBackupStore backups, bool yes, string rollbackHint, CancellationToken cancellationToken)
+        CliContext context, LiveKitConnection connection, SipState desired, SipBackupStore backups, bool yes, bool json, string rollbackHint, CancellationToken cancellationToken)
     {
         var terminal = context.Terminal;
         var remote = await SipCommandSupport.ReadRemoteAsync(context, connection, cancellationToken);
@@ -20,29 +25,55 @@ public static class SipApplyRunner
             return ExitCodes.Failed;
         }
         var plan = SipPlanner.Plan(desired, remote);
-        PlanPrinter.Print(terminal, plan);
+        var server = connection.Target.Url;
+        if (json && plan.IsEmpty)
+        {
+            JsonOutput.Write(terminal, ApplyResult.NothingToDo(plan, server));
+            return ExitCodes.Ok;
+        }
+        if (json && !yes)
+        {
+            return context.UsageError($"--json applies only with --yes: {plan.Changes.Count} changes are waiting and there is no one to ask (see them with voicectl sip plan --json)");
+        }
+        if (!json)
+        {
+            PlanPrinter.Print(terminal, plan);
+        }
         if (plan.IsEmpty)
         {
             return ExitCodes.Ok;
         }
-        if (!SipCommandSupport.Confirm(context, $"Apply {plan.Changes.Count} changes to {connection.Target.Url}?", yes))
+        if (!SipCommandSupport.Confirm(context, $"Apply {plan.Changes.Count} changes to {server}?", yes))
         {
             terminal.Error.WriteLine("voicectl: cancelled, nothing changed");
             return ExitCodes.Failed;
         }
 
-        var backup = backups.Save(remote, connection.Target.Url);
-        terminal.WriteWrapped(terminal.Out, $"Backed up the current state as {backup.Id} ({backups.PathOf(backup.Id)}).", 2, 0);
+        var backup = backups.Save(remote, server);
+        var rollback = $"voicectl sip rollback {backup.Id}{rollbackHint}";
+        if (!json)
+        {
+            terminal.WriteWrapped(terminal.Out, $"Backed up the current state as {backup.Id} ({backups.PathOf(backup.Id)}).", 2, 0);
+        }
 
         var report = await new SipApplier(connection.Sip).ApplyAsync(plan, remote, step =>
-            terminal.WriteWrapped(terminal.Out, $"{step.Change.ActionText} {step.Change.KindText} '{step.Change.Name}'"
-                + (step.RemoteId is null ? "" : $" ({step.RemoteId})")
-                + (step.Outcome == ApplyStepOutcome.Applied ? ": done" : ": FAILED"), 2),
-            cancellationToken);
+        {
+            if (!json)
+            {
+                terminal.WriteWrapped(terminal.Out, $"{step.Change.ActionText} {step.Change.KindText} '{step.Change.Name}'"
+                    + (step.RemoteId is null ? "" : $" ({step.RemoteId})")
+                    + (step.Outcome == ApplyStepOutcome.Applied ? ": done" : ": FAILED"), 2);
+            }
+        }, cancellationToken);
 
+        if (json)
+        {
+            JsonOutput.Write(terminal, ApplyResult.From(plan, server, report, backup.Id, backups.PathOf(backup.Id), rollback));
+            return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
+        }
         if (report.Succeeded)
         {
-            terminal.WriteWrapped(terminal.Out, $"Applied {report.Steps.Count} changes. Undo with: voicectl sip rollback {backup.Id}{rollbackHint}", 2, 0);
+            terminal.WriteWrapped(terminal.Out, $"Applied {report.Steps.Count} changes. Undo with: {rollback}", 2, 0);
             return ExitCodes.Ok;
         }
 
@@ -62,7 +93,7 @@ public static class SipApplyRunner
             terminal.Out.WriteLine($"  {step.Change}");
         }
         terminal.WriteWrapped(terminal.Out,
-            $"LiveKit now holds a mix of the old and the new configuration. Fix the cause and run apply again, or restore the state from before this apply with: voicectl sip rollback {backup.Id}{rollbackHint}", 0);
+            $"LiveKit now holds a mix of the old and the new configuration. Fix the cause and run apply again, or restore the state from before this apply with: {rollback}", 0);
         return ExitCodes.Failed;
     }
 }

@@ -15,6 +15,7 @@ public static class SipRollbackCommand
         var backupDir = BackupDirectoryOption.Create();
         var timeout = TimeoutOption.Create();
         var command = new Command("rollback", "Restore the trunks and rules of a backup (shows the plan first).") { id, file, yes, backupDir, timeout };
+        var output = OutputOptions.AddTo(command, "sip-apply");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var fileInfo = parse.GetValue(file);
@@ -33,10 +34,11 @@ public static class SipRollbackCommand
             {
                 context.Terminal.Error.WriteLine($"voicectl: backup {backup.Id} was taken from {backup.LiveKitUrl}, not {target.Url}; restoring it there anyway");
             }
-            context.Terminal.Out.WriteLine($"Restoring backup {backup.Id} of {backup.CreatedAt:u}.");
+            // On stderr under --json: stdout carries the one JSON result.
+            (output.IsJson(parse) ? context.Terminal.Error : context.Terminal.Out).WriteLine($"Restoring backup {backup.Id} of {backup.CreatedAt:u}.");
             await using var connection = LiveKitConnection.Open(target, context.Time, TimeoutOption.Read(parse, timeout));
             var hint = fileInfo is null ? "" : $" --file {fileInfo.Name}";
-            return await SipApplyRunner.RunAsync(context, connection, backup.State.WithTrunkNames(), store, parse.GetValue(yes), hint, cancellationToken);
+            return await SipApplyRunner.RunAsync(context, connection, backup.State.WithTrunkNames(), store, parse.GetValue(yes), output.IsJson(parse), hint, cancellationToken);
         });
         return command;
     }

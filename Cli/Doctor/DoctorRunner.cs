@@ -35,7 +35,7 @@ public static class DoctorRunner
         }
         if (selection.Includes(DoctorSelection.MediaHost) && deployment?.MediaHost?.HealthUrl is { } health)
         {
-            Add(DoctorSelection.MediaHost, await EndpointChecks.MediaHostAsync(http, health.Value, options.Timeout, cancellationToken));
+            Add(DoctorSelection.MediaHost, await EndpointChecks.MediaHostAsync(context.Time, http, health.Value, options.Timeout, cancellationToken));
         }
         if (selection.Includes(DoctorSelection.Redis) && options.BridgeConfig is { } bridgeFile)
         {
@@ -48,7 +48,7 @@ public static class DoctorRunner
             {
                 registrar = MediaHostPolicySettings.Load(settingsFile.FullName, out _)?.Registrar;
             }
-            var probe = new SipOptionsProbe(options.Timeout);
+            var probe = new SipOptionsProbe(options.Timeout, context.Time);
             foreach (var sipTarget in CarrierChecks.Targets(deployment, registrar))
             {
                 context.Terminal.Progress($"sending OPTIONS to {sipTarget}");
@@ -57,7 +57,7 @@ public static class DoctorRunner
         }
         if (selection.Includes(DoctorSelection.Tls))
         {
-            var probe = new TlsProbe(options.Timeout, options.ExtraRoots);
+            var probe = new TlsProbe(options.Timeout, options.ExtraRoots, context.Time);
             foreach (var (label, host, port) in TlsTargets.From(deployment, inputs.Target?.Url))
             {
                 context.Terminal.Progress($"checking TLS of {host}:{port}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,6 +19,7 @@ public static class EndpointChecks
     /// </summary>
     public static async Task<DoctorCheck> WebhookAsync(CliContext context, HttpClient http, string url, LiveKitTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var time = context.Time;
         var now = context.Time.GetUtcNow();
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var body = Encoding.UTF8.GetBytes(
@@ -31,13 +31,13 @@ public static class EndpointChecks
         request.Headers.TryAddWithoutValidation("Authorization", signature);
         request.Headers.UserAgent.ParseAdd("LiveKit");
 
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         try
         {
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var response = await http.SendAsync(request, attempt.Token);
-            var evidence = $"POST {url} with a signed room_finished test event: HTTP {(int)response.StatusCode} in {watch.Elapsed.TotalMilliseconds:0} ms";
+            var evidence = $"POST {url} with a signed room_finished test event: HTTP {(int)response.StatusCode} in {time.GetElapsedTime(started).TotalMilliseconds:0} ms";
             return (int)response.StatusCode switch
             {
                 200 => DoctorCheck.Pass(WebhookName, evidence),
@@ -65,16 +65,16 @@ public static class EndpointChecks
     }
 
     /// <summary>The MediaHost's /health: 200 "ok" when running; 503 with "draining" or "starting" is a state, not a fault.</summary>
-    public static async Task<DoctorCheck> MediaHostAsync(HttpClient http, string url, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<DoctorCheck> MediaHostAsync(TimeProvider time, HttpClient http, string url, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         try
         {
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var response = await http.GetAsync(url, attempt.Token);
             var body = await response.Content.ReadAsStringAsync(attempt.Token);
-            var evidence = $"GET {url}: HTTP {(int)response.StatusCode} in {watch.Elapsed.TotalMilliseconds:0} ms";
+            var evidence = $"GET {url}: HTTP {(int)response.StatusCode} in {time.GetElapsedTime(started).TotalMilliseconds:0} ms";
             var state = MediaHostHealth.Read(body);
             if (state is not null)
             {

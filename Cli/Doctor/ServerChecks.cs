@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using VoiceFunctions.Shared.LiveKit.Api;
@@ -33,8 +32,8 @@ public static class ServerChecks
         {
             try
             {
-                using var dnsTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                dnsTimeout.CancelAfter(timeout);
+                using var dnsDeadline = new CancellationTokenSource(timeout, context.Time);
+                using var dnsTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, dnsDeadline.Token);
                 var addresses = await Dns.GetHostAddressesAsync(host, dnsTimeout.Token);
                 resolved = $"{host} resolves to {string.Join(", ", addresses.Take(3).Select(a => a.ToString()))}";
             }
@@ -47,14 +46,14 @@ public static class ServerChecks
             }
         }
 
-        var watch = Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, baseUri);
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, context.Time);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var response = await http.SendAsync(request, attempt.Token);
-            var elapsed = watch.Elapsed;
+            var elapsed = context.Time.GetElapsedTime(started);
             var urlCheck = DoctorCheck.Pass(UrlName, $"{resolved}; {baseUri} answers HTTP {(int)response.StatusCode} in {elapsed.TotalMilliseconds:0} ms");
             if (elapsed > timeout / 2)
             {

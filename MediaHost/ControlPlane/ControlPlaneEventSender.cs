@@ -85,8 +85,8 @@ public sealed class ControlPlaneEventSender(
             string problem;
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(options.RequestTimeout);
+                using var deadline = new CancellationTokenSource(options.RequestTimeout, time);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _signer.Sign(body));

@@ -33,8 +33,9 @@ public class CommandSurfaceTests
         var named = Commands(Tree()).SelectMany(c => c.Options).Where(o => o.Name == "--output" && o.Description!.Contains("schema/voicectl/"))
             .Select(o => o.Description!.Split("schema/voicectl/")[1].TrimEnd('.', ')')).Distinct().ToArray();
 
-        Assert.Equal(11, named.Length);
-        Assert.All(named, schema => Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "schema", "voicectl", schema)), schema));
+        // Each committed schema is some command's output, and each command's schema is committed.
+        var committed = Directory.GetFiles(Path.Combine(RepoPaths.Root, "schema", "voicectl"), "*.schema.json").Select(Path.GetFileName).Order().ToArray();
+        Assert.Equal(committed, named.Order().ToArray());
     }
 
     [Fact]

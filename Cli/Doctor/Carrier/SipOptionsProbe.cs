@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -12,14 +11,14 @@ namespace VoiceFunctions.Cli.Doctor.Carrier;
 /// ICMP port unreachable), an unreachable network and silence apart. UDP is retransmitted on RFC 3261's T1
 /// schedule (0.5 s, 1 s, 2 s …) within the timeout, so one lost datagram is not "silent".
 /// </summary>
-public sealed class SipOptionsProbe(TimeSpan timeout)
+public sealed class SipOptionsProbe(TimeSpan timeout, TimeProvider time)
 {
     private static readonly TimeSpan T1 = TimeSpan.FromMilliseconds(500);
 
     public async Task<ProbeResult> ProbeAsync(string host, int port, ProbeTransport transport, CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         IPAddress address;
         try
         {
@@ -72,7 +71,7 @@ public sealed class SipOptionsProbe(TimeSpan timeout)
         _ => new ProbeResult(ProbeOutcome.Unreachable, Error: e.Message),
     };
 
-    private static async Task<ProbeResult> UdpAsync(string host, IPEndPoint endpoint, CancellationToken cancellationToken)
+    private async Task<ProbeResult> UdpAsync(string host, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
         using var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         // Connected, so the kernel reports ICMP port unreachable as ConnectionRefused on the next receive.
@@ -81,13 +80,13 @@ public sealed class SipOptionsProbe(TimeSpan timeout)
         var request = SipOptionsMessage.Create(host, endpoint.Port, "UDP", local.Address.ToString(), local.Port);
         var bytes = request.Bytes;
         var buffer = new byte[65535];
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var wait = T1;
         while (true)
         {
             await socket.SendAsync(bytes, cancellationToken);
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(wait);
+            using var retransmit = new CancellationTokenSource(wait, time);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, retransmit.Token);
             try
             {
                 while (true)
@@ -96,7 +95,7 @@ public sealed class SipOptionsProbe(TimeSpan timeout)
                     var text = Encoding.UTF8.GetString(buffer, 0, received);
                     if (request.TryReadResponse(text, out var status, out var reason) && status >= 200)
                     {
-                        return new ProbeResult(ProbeOutcome.Answered, status, reason, watch.Elapsed);
+                        return new ProbeResult(ProbeOutcome.Answered, status, reason, time.GetElapsedTime(started));
                     }
                 }
             }
@@ -107,10 +106,10 @@ public sealed class SipOptionsProbe(TimeSpan timeout)
         }
     }
 
-    private static async Task<ProbeResult> StreamAsync(string host, IPEndPoint endpoint, bool tls, CancellationToken cancellationToken)
+    private async Task<ProbeResult> StreamAsync(string host, IPEndPoint endpoint, bool tls, CancellationToken cancellationToken)
     {
         using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         await socket.ConnectAsync(endpoint, cancellationToken);
         var local = (IPEndPoint)socket.LocalEndPoint!;
         Stream stream = new NetworkStream(socket, ownsSocket: false);
@@ -142,7 +141,7 @@ public sealed class SipOptionsProbe(TimeSpan timeout)
                 received.Remove(0, end + 4);
                 if (request.TryReadResponse(message, out var status, out var reason) && status >= 200)
                 {
-                    return new ProbeResult(ProbeOutcome.Answered, status, reason, watch.Elapsed);
+                    return new ProbeResult(ProbeOutcome.Answered, status, reason, time.GetElapsedTime(started));
                 }
             }
         }

@@ -10,12 +10,12 @@ namespace VoiceFunctions.Cli.Doctor.Tls;
 /// chain problems instead of failing on them, so the check can say exactly what is wrong. Extra trust anchors
 /// (--ca-file) are added for private CAs. The expiry is judged by the check against the injected clock.
 /// </summary>
-public sealed class TlsProbe(TimeSpan timeout, X509Certificate2Collection? extraRoots)
+public sealed class TlsProbe(TimeSpan timeout, X509Certificate2Collection? extraRoots, TimeProvider time)
 {
     public async Task<TlsHandshake> HandshakeAsync(string host, int port, CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         X509Certificate2? certificate = null;
         var errors = SslPolicyErrors.None;
         var chainProblems = new List<string>();

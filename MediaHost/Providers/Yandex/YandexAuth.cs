@@ -23,7 +23,8 @@ public static class YandexAuth
     /// <summary>
     /// A write or complete that failed because the server already ended the call: the call's own status says why
     /// (UNAUTHENTICATED, UNAVAILABLE…), where the write's exception may only say "cancelled". A refused call ends
-    /// with trailers only, so its response headers fail with the real status; waited for at most a second.
+    /// with trailers only, so its response headers or its first read fail with the real status; each waited for at most
+    /// a second.
     /// </summary>
     public static async Task<ProviderException> FromEndedCallAsync<TRequest, TResponse>(string provider, AsyncDuplexStreamingCall<TRequest, TResponse> call, Exception e)
     {
@@ -37,6 +38,20 @@ public static class YandexAuth
         }
         catch (TimeoutException)
         {
+        }
+        try
+        {
+            // A trailers-only refusal can race the write: the write sees the stream reset ("cancelled") and the
+            // headers succeed before the status is read; reading the response surfaces the server's status.
+            await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (RpcException status) when (status.StatusCode != StatusCode.Cancelled)
+        {
+            return ToProviderException(provider, status);
+        }
+        catch (Exception read) when (read is RpcException or TimeoutException or InvalidOperationException)
+        {
+            // Cancelled, slow, or a reader already owns the response stream: the call's own status decides below.
         }
         try
         {
