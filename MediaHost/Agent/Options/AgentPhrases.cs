@@ -3,12 +3,14 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// <summary>The phrases of one call, in its language: configured text where given, the built-in text otherwise.</summary>
 public sealed record AgentPhrases(string Greeting, string Fallback, string Reprompt, string Goodbye, string Transferring, string TransferUnavailable, string NotUnderstood, string TimeUp, string SystemPrompt)
 {
-    public static AgentPhrases For(string language, AgentPhrasesOptions configured, string systemPrompt)
+    /// <param name="keypadMenu">Said as the greeting when none is configured (the offline agent in a language no
+    /// recogniser hears: callers choose by key).</param>
+    public static AgentPhrases For(string language, AgentPhrasesOptions configured, string systemPrompt, string? keypadMenu = null)
     {
         var ru = language.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
         static string Pick(string configured, string builtIn) => string.IsNullOrWhiteSpace(configured) ? builtIn : configured;
         return new AgentPhrases(
-            Pick(configured.Greeting, ru ? "Здравствуйте! Чем могу помочь?" : "Hello! How can I help you?"),
+            Pick(configured.Greeting, keypadMenu ?? (ru ? "Здравствуйте! Чем могу помочь?" : "Hello! How can I help you?")),
             Pick(configured.Fallback, ru ? "Извините, у меня техническая заминка. Повторите, пожалуйста." : "Sorry, I had a technical problem. Could you say that again?"),
             Pick(configured.Reprompt, ru ? "Вы меня слышите? Чем могу помочь?" : "Are you still there? How can I help?"),
             Pick(configured.Goodbye, ru ? "Не слышу вас. До свидания!" : "I can't hear you. Goodbye!"),

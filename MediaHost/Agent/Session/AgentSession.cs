@@ -30,7 +30,7 @@ public sealed class AgentSession
 
     public AgentSession(ICallSession call, AiLoopOptions options, AgentDependencies dependencies)
     {
-        _call = new AgentCall(call, options, dependencies, AgentPhrases.For(options.Language, options.Phrases, options.SystemPrompt));
+        _call = new AgentCall(call, options, dependencies, AgentPhrases.For(options.Language, options.Phrases, options.SystemPrompt, dependencies.KeypadMenu));
         _history = new ConversationHistory(_call.Phrases.SystemPrompt, options.MaxHistoryMessages);
     }
 
