@@ -80,7 +80,7 @@ public static class MetricNames
     public const string TurnProviderFailures = Prefix + "turn.provider_failures";
 
     /// <summary>Counter {call}: calls refused because the agent served AiLoop:Capacity:MaxCalls calls already.</summary>
-    public const string AgentCallsRejected = Prefix + "agent.calls_rejected";
+    public const string AgentCallsRejected = Prefix + "calls.agent_capacity_rejected";
 
     // ---- RTP (MediaHost) ----
 
@@ -146,7 +146,7 @@ public static class MetricNames
         WebhookReceived, WebhookDuration,
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
-        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures,
+        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures, AgentCallsRejected,
         RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, RtpReceiveLoops, RtpReceiveLoopDatagrams, MediaThreads, AgentEventDelivery,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,
