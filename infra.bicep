@@ -257,7 +257,8 @@ module functionApp 'infra/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     liveKitUrl: liveKitUrl
     liveKitApiKey: liveKitApiKey
-    mediaHostHealthUrl: 'http://${mediaHostFqdn}:${httpPort}/health'
+    // The public port answers only the liveness path; readiness and detail are on the MediaHost's internal port.
+    mediaHostHealthUrl: 'http://${mediaHostFqdn}:${httpPort}/health/live'
     outboundTrunkId: outboundTrunkId
     mediaHostSipUser: mediaHostSipUser
     agentEventsKeyId: agentEventsKeyId

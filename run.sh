@@ -32,7 +32,7 @@ dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly
 # --- 2. Ports, secrets, settings ----------------------------------------------------------------------------------
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-cp_port=$(free_port tcp); mh_port=$(free_port tcp); sip_port=$(free_port udp)
+cp_port=$(free_port tcp); mh_port=$(free_port tcp); mh_public_port=$(free_port tcp); sip_port=$(free_port udp)
 rtp_min=$(( 20000 + (RANDOM % 99) * 100 )); rtp_max=$(( rtp_min + 99 ))
 events_secret=$(secret); api_key=$(secret); livekit_secret=$(secret)
 umask 077
@@ -75,8 +75,8 @@ pids+=($!)
 
 ControlPlane__BaseUrl="http://127.0.0.1:$cp_port" AgentEvents__KeyId=mediahost AgentEvents__Secret="$events_secret" \
 Sip__BindAddress=127.0.0.1 Sip__MediaBindAddress=127.0.0.1 Sip__UdpPort="$sip_port" Sip__TcpPort="$sip_port" \
-Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US \
-  dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:$mh_port" > "$run/mediahost.log" 2>&1 &
+Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US InternalHttp__Url="http://127.0.0.1:$mh_port" \
+  dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:$mh_public_port" > "$run/mediahost.log" 2>&1 &
 pids+=($!)
 
 wait_http() { # name url [header]
@@ -91,6 +91,9 @@ wait_http() { # name url [header]
 day=$(date -u +%F)
 wait_http "control plane" "http://127.0.0.1:$cp_port/api/calls?day=$day" "x-functions-key: $api_key"
 wait_http "MediaHost" "http://127.0.0.1:$mh_port/health"
+console_url="http://127.0.0.1:$cp_port/console"
+console_key="jq -r '.Values.Api__Keys__local' $run/local.settings.json"
+say "call console: $console_url (sign in with the run's API key: $console_key)"
 
 # --- 4. The demo call ---------------------------------------------------------------------------------------------
 question="What are your opening hours?"
@@ -140,6 +143,8 @@ if [ "$load_calls" != 0 ]; then
   exit $load_ok
 fi
 
+# A person at a terminal gets the time to open the console and watch the demo call live (Enter, or 30 s).
+if ! $demo_only && [ -t 0 ]; then read -r -t 30 -p "[run] open $console_url now to follow the demo call live; press Enter to place it " || echo; fi
 say "demo call: sipp → sip:+15550001111@127.0.0.1:$sip_port, saying \"$question\""
 demo_ok=true
 (cd "$demo" && sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
@@ -172,6 +177,7 @@ fi
 $demo_ok || say "the demo call did not work (see above); the system keeps running"
 say "running. Call sip:agent@127.0.0.1:$sip_port (UDP) from a softphone on this machine;"
 say "calls: curl -H 'x-functions-key: <key in $run/local.settings.json>' http://127.0.0.1:$cp_port/api/calls?day=$day"
+say "call console: $console_url (API key: $console_key)"
 say "logs: $run/control-plane.log, $run/mediahost.log. Ctrl+C stops everything."
 wait -n "${pids[@]}" || true
 say "a process exited; see $run/*.log"

@@ -13,6 +13,7 @@ using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.CallConsole;
 using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Timers;
@@ -55,6 +56,7 @@ public static class LocalControlPlaneHost
         builder.Services.AddSingleton<AgentEventsFunction>();
         builder.Services.AddSingleton<HealthApiFunctions>();
         builder.Services.AddSingleton<CallsApiFunctions>();
+        builder.Services.AddSingleton<ConsoleFunctions>();
         if (local.RunTimers)
         {
             AddJob(builder.Services, "HealthCheck", local.HealthCheckSeconds, false, (sp, ct) => sp.GetRequiredService<HealthMonitor>().RunAsync(ct));
@@ -86,6 +88,8 @@ public static class LocalControlPlaneHost
         app.MapGet("/api/calls", (HttpContext ctx, CallsApiFunctions f) => Execute(ctx, f.List(ctx.Request, ctx.RequestAborted)));
         app.MapGet("/api/calls/{callId}", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Get(ctx.Request, callId, ctx.RequestAborted)));
         app.MapGet("/api/calls/{callId}/timeline", (HttpContext ctx, string callId, CallsApiFunctions f) => Execute(ctx, f.Timeline(ctx.Request, callId, ctx.RequestAborted)));
+        app.MapGet("/api/console/{**path}", (HttpContext ctx, string? path, ConsoleFunctions f) => Execute(ctx, Task.FromResult(f.Get(ctx.Request, path))));
+        app.MapGet("/console", (HttpContext ctx) => Results.Redirect("/api/console/"));
     }
 
     private static async Task Execute(HttpContext context, Task<IActionResult> function)

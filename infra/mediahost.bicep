@@ -2,7 +2,8 @@
 // on a public IP with a DNS label.
 //
 // ACI exposes at most 5 ports per IP address (a hard limit that no quota request lifts). SIP takes two
-// (5060/udp, 5060/tcp) and HTTP one (health checks and /metrics), which leaves 2 UDP ports for media: one
+// (5060/udp, 5060/tcp) and HTTP one (the liveness probe only: /metrics and the detailed health answer on the
+// MediaHost's internal port 9090, which is not exposed), which leaves 2 UDP ports for media: one
 // RTP/RTCP pair (even RTP port, odd RTCP port). The container is told to use exactly those ports
 // (Rtp__PortMin/Rtp__PortMax), so each container group carries one call at a time. More calls: deploy more
 // groups, or run the same image on AKS where the full range (20000-29999) can be exposed.
@@ -42,7 +43,7 @@ param memoryInGB int
 @description('SIP port, UDP and TCP.')
 param sipPort int
 
-@description('HTTP port of /health and /metrics.')
+@description('Public HTTP port: the liveness probe only (/metrics is on the internal port, never exposed).')
 param httpPort int
 
 @description('First RTP port.')

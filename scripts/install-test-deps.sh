@@ -16,6 +16,11 @@ declare -A debs=(
   [afl-fuzz]=afl++
   # deploy/aks manifests are read offline by the deployment tests (kubectl annotate --local).
   [kubectl]=kubectl
+  # The SIP front door (deploy/kamailio/kamailio.cfg) run by tests/System.Tests/FrontDoor and bench/frontdoor.sh; kamcmd reads its dispatcher state.
+  [kamailio]=kamailio
+  # The call console's browser tests (tests/Console.Tests): Debian's Chromium driven through Debian's chromedriver.
+  [chromium]=chromium
+  [chromedriver]=chromium-driver
 )
 missing=()
 for cmd in "${!debs[@]}"; do

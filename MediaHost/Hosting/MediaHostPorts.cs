@@ -17,6 +17,10 @@ public static class MediaHostPorts
     /// <summary>Last port of the media range (inclusive): the RTP options' default.</summary>
     public const int RtpMax = Media.RtpOptions.DefaultPortMax;
 
-    /// <summary>HTTP: /health (liveness, readiness, drain state) and /metrics (Prometheus).</summary>
+    /// <summary>Public HTTP: only the liveness probe (/health/live).</summary>
     public const int Http = 8080;
+
+    /// <summary>Internal HTTP (<see cref="InternalHttpOptions"/>): /metrics (Prometheus) and the detailed /health
+    /// (readiness, drain state, calls in progress); never opened to the internet by the deployments.</summary>
+    public const int Internal = 9090;
 }

@@ -25,6 +25,8 @@ public static class MediaHostServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SipOptions>, SipOptionsValidator>();
+        services.AddOptions<InternalHttpOptions>().Bind(configuration.GetSection(InternalHttpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InternalHttpOptions>, InternalHttpOptionsValidator>();
         services.AddSingleton<SipMetrics>();
         services.AddRtpMedia(configuration, sp => IPAddress.Parse(sp.GetRequiredService<IOptions<SipOptions>>().Value.MediaBindAddress));
         services.AddVoiceAgentOptions(configuration);

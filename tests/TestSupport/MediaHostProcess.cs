@@ -6,7 +6,8 @@ namespace VoiceFunctions.TestSupport;
 
 /// <summary>
 /// The real MediaHost process (dotnet VoiceFunctions.MediaHost.dll from its build output, same configuration as the
-/// test) on free loopback ports: SIP on UDP and TCP, HTTP for /health and /metrics, a private 100-port RTP range.
+/// test) on free loopback ports: SIP on UDP and TCP, the internal HTTP listener (/health, /metrics) on
+/// <see cref="HttpPort"/>, the public one (liveness only) on <see cref="PublicHttpPort"/>, a private 100-port RTP range.
 /// The caller's settings (environment variables, Section__Key) come on top. Signals are sent as a container runtime
 /// sends them; the process is killed with its children on Dispose if it is still running.
 /// </summary>
@@ -17,11 +18,12 @@ public sealed class MediaHostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private MediaHostProcess(Process process, IPEndPoint sip, int httpPort, int rtpMin, int rtpMax)
+    private MediaHostProcess(Process process, IPEndPoint sip, int httpPort, int publicHttpPort, int rtpMin, int rtpMax)
     {
         _process = process;
         SipEndpoint = sip;
         HttpPort = httpPort;
+        PublicHttpPort = publicHttpPort;
         RtpPortMin = rtpMin;
         RtpPortMax = rtpMax;
         process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -32,7 +34,11 @@ public sealed class MediaHostProcess : IAsyncDisposable
 
     public IPEndPoint SipEndpoint { get; }
 
+    /// <summary>The internal HTTP port: /health (detail, readiness) and /metrics.</summary>
     public int HttpPort { get; }
+
+    /// <summary>The public HTTP port: /health/live only.</summary>
+    public int PublicHttpPort { get; }
 
     public int RtpPortMin { get; }
 
@@ -59,11 +65,13 @@ public sealed class MediaHostProcess : IAsyncDisposable
         }
         var sip = sipPort ?? FreePort.Next();
         var httpPort = FreePort.Next();
+        var publicHttpPort = FreePort.Next();
         var rtpMin = rtpBase + Random.Shared.Next(0, 99) * 100;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{httpPort}");
+        info.ArgumentList.Add($"http://127.0.0.1:{publicHttpPort}");
+        info.Environment["InternalHttp__Url"] = $"http://127.0.0.1:{httpPort}";
         info.Environment["Sip__BindAddress"] = "127.0.0.1";
         info.Environment["Sip__MediaBindAddress"] = "127.0.0.1";
         info.Environment["Sip__UdpPort"] = sip.ToString();
@@ -74,7 +82,7 @@ public sealed class MediaHostProcess : IAsyncDisposable
         {
             info.Environment[key] = value;
         }
-        var host = new MediaHostProcess(Process.Start(info)!, new IPEndPoint(IPAddress.Loopback, sip), httpPort, rtpMin, rtpMin + 99);
+        var host = new MediaHostProcess(Process.Start(info)!, new IPEndPoint(IPAddress.Loopback, sip), httpPort, publicHttpPort, rtpMin, rtpMin + 99);
         await host.WaitUntilHealthyAsync();
         return host;
     }

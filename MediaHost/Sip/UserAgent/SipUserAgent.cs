@@ -211,7 +211,10 @@ public sealed partial class SipUserAgent : IDisposable
                 HandleCancel(request, transaction);
                 break;
             case "OPTIONS" when request.To?.Tag is null:
-                _endpoint.Respond(transaction, Responses.OptionsAnswer(request, SipIds.Tag()));
+                // A front door's health probe: 503 while draining, so it sends new calls elsewhere (calls in progress go on).
+                _endpoint.Respond(transaction, _draining
+                    ? Responses.ServiceUnavailable(request, "shutting down", 30)
+                    : Responses.OptionsAnswer(request, SipIds.Tag()));
                 break;
             case "INVITE" or "BYE" or "INFO" or "NOTIFY" or "REFER" or "OPTIONS" or "UPDATE" or "MESSAGE":
                 if (_calls.ForRequest(request) is { } call)

@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 sip_port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 http_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 dotnet build MediaHost -c Release -v q --nologo >/dev/null
-dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:${http_port}" \
+dotnet MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.dll --urls "http://127.0.0.1:0" --InternalHttp:Url="http://127.0.0.1:${http_port}" \
   --Sip:BindAddress=127.0.0.1 --Sip:UdpPort="${sip_port}" --Sip:TcpPort=-1 --Sip:MediaBindAddress=127.0.0.1 \
   --Sip:MaxConcurrentCalls=5000 --Sip:MaxCallsPerMinute=100000 --Sip:MaxCallsPerHour=1000000 --Sip:MaxRequestsPerMinute=1000000 \
   --Logging:LogLevel:Default=Warning > "${work}/mediahost.log" 2>&1 &

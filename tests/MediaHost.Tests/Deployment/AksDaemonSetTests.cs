@@ -60,6 +60,10 @@ public sealed partial class AksDaemonSetTests
         Assert.Equal(HealthEndpoints.Live, Container["livenessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
         Assert.Equal(MediaHostPorts.Http, Container["livenessProbe"]!["httpGet"]!["port"]!.GetValue<int>());
         Assert.Equal(HealthEndpoints.Ready, Container["readinessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
+        // The detailed health and /metrics answer only on the internal port, which the template sets and names.
+        Assert.Equal(MediaHostPorts.Internal, Container["readinessProbe"]!["httpGet"]!["port"]!.GetValue<int>());
+        Assert.Equal($"http://0.0.0.0:{MediaHostPorts.Internal}", Environment()["InternalHttp__Url"]);
+        Assert.Equal(MediaHostPorts.Internal.ToString(), DaemonSet["spec"]!["template"]!["metadata"]!["annotations"]!["prometheus.io/port"]!.GetValue<string>());
         var drain = int.Parse(Environment()["Sip__DrainTimeoutSeconds"]);
         Assert.True(PodSpec["terminationGracePeriodSeconds"]!.GetValue<int>() >= drain + 10,
             "Kubernetes would kill the MediaHost before its calls drain");

@@ -320,6 +320,19 @@ public sealed class SipUserAgentCallTests
     }
 
     [Fact]
+    public async Task While_draining_a_front_door_probe_OPTIONS_gets_503_and_before_it_200()
+    {
+        using var bed = new SipTestBed();
+        bed.Peer.Send(FakeSipPeer.Request("OPTIONS", "probe-1", 1, "z9hG4bK-p1"));
+        Assert.Single(bed.Peer.Responses(200));
+        bed.Agent.StopAcceptingCalls();
+        bed.Peer.Send(FakeSipPeer.Request("OPTIONS", "probe-2", 1, "z9hG4bK-p2"));
+        var draining = Assert.Single(bed.Peer.Responses(503));
+        Assert.Equal("30", draining.Headers.Get("Retry-After"));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task An_INVITE_without_SDP_gets_our_offer_in_the_200_and_the_ACK_answer_starts_media()
     {
         using var bed = new SipTestBed();

@@ -1,0 +1,88 @@
+// One call: what happened to it, its turns (latency bars, transcript), its timeline, its recording. Re-read every
+// 2 s while the call is live, so an operator follows it as it happens; read once when it has ended.
+import { calls } from "./api.js";
+import { el, replace } from "./dom.js";
+import { dateTime, milliseconds, seconds, showNumber, words } from "./format.js";
+import { Poller } from "./poller.js";
+import { isTransfer, timeline } from "./timeline.js";
+import { latencyBars, transcript } from "./turns.js";
+
+export class CallView {
+  constructor(container, settings, callId) {
+    this.container = container;
+    this.settings = settings;
+    this.callId = callId;
+    this.poller = new Poller(() => this.refresh(), 2000);
+  }
+
+  start() {
+    replace(this.container, el("p", { class: "muted" }, "Loading the call…"));
+    this.poller.start();
+  }
+
+  stop() {
+    this.poller.stop();
+  }
+
+  async refresh() {
+    const call = await calls.get(this.callId);
+    if (call === null) {
+      replace(this.container, back(), el("p", { class: "error", role: "alert" }, "No call with that id."));
+      return false;
+    }
+    this.render(call);
+    return call.record.outcome === "InProgress";
+  }
+
+  render(call) {
+    const r = call.record;
+    const live = r.outcome === "InProgress";
+    const entries = call.timeline ?? [];
+    const transferred = r.outcome === "Transferred" || entries.some(isTransfer);
+    replace(this.container,
+      back(),
+      el("section", { class: "panel", "aria-labelledby": "call-title", id: "call", "data-outcome": r.outcome },
+        el("h2", { id: "call-title" }, "Call ", el("code", {}, r.callId), " ",
+          el("span", { class: "badge " + r.outcome.toLowerCase(), id: "call-outcome" }, live ? "live" : words(r.outcome))),
+        el("dl", { class: "facts" },
+          fact("Caller", showNumber(r.callerNumber, this.settings.revealNumbers)),
+          fact("Called", showNumber(r.calledNumber, this.settings.revealNumbers)),
+          fact("Started", dateTime(r.startedAt)),
+          fact("Answered after", milliseconds(call.agentAnswerLatencyMs)),
+          fact("Duration", live ? seconds(Date.now() - Date.parse(r.startedAt)) + " so far" : seconds((call.durationSeconds ?? 0) * 1000)),
+          fact("Ended by", live ? "–" : words(r.endReason)),
+          fact("Why", r.reasonText ?? "–"),
+          fact("Agent dispatches", String(r.dispatchAttempts)),
+          fact("Turns", String(r.turnCount)),
+          fact("Voice-to-voice", r.latency.samples > 0 ? `p50 ${r.latency.p50Ms} ms, p95 ${r.latency.p95Ms} ms, max ${r.latency.maxMs} ms` : "–")),
+        transferred ? el("p", { class: "transfer-note", id: "transfer-note" }, "The caller was transferred to a human.") : null,
+        r.errors.length > 0
+          ? el("div", { class: "errors", id: "call-errors", role: "alert" }, el("h3", {}, `Errors (${r.errors.length})`), el("ul", {}, r.errors.map((e) => el("li", {}, e))))
+          : null),
+      el("section", { class: "panel", "aria-labelledby": "turns-title" }, el("h3", { id: "turns-title" }, "Where each answer's time went"), latencyBars(call.turns)),
+      el("section", { class: "panel", "aria-labelledby": "transcript-title" }, el("h3", { id: "transcript-title" }, "Transcript"), transcript(call.turns)),
+      el("section", { class: "panel", "aria-labelledby": "timeline-title" }, el("h3", { id: "timeline-title" }, "Timeline"), timeline(r, entries)),
+      el("section", { class: "panel", "aria-labelledby": "recording-title" }, el("h3", { id: "recording-title" }, "Recording"), recording(r.recording)),
+      el("section", { class: "panel", "aria-labelledby": "quality-title" }, el("h3", { id: "quality-title" }, "Media quality"),
+        el("p", { class: "muted", id: "media-quality" }, "The MediaHost does not report per-call media quality (loss, jitter per direction) to the control plane yet.")),
+      r.summary ? el("section", { class: "panel", "aria-labelledby": "summary-title" }, el("h3", { id: "summary-title" }, "Summary"), el("p", {}, r.summary)) : null);
+  }
+}
+
+function back() {
+  return el("p", {}, el("a", { href: "#/calls", id: "back-to-calls" }, "← All calls"));
+}
+
+function fact(name, value) {
+  return [el("dt", {}, name), el("dd", {}, value)];
+}
+
+function recording(rec) {
+  if (!rec) return el("p", { class: "muted", id: "recording" }, "This call was not recorded.");
+  const state = el("p", {}, `Egress ${rec.egressId}: ${words(rec.status)}${rec.ended ? ", ended" : ""}`);
+  if (rec.error) return el("div", { id: "recording" }, state, el("p", { class: "error" }, rec.error));
+  const playable = rec.location && /^https:\/\//.test(rec.location);
+  return el("div", { id: "recording" }, state,
+    playable ? el("audio", { controls: true, preload: "none", src: rec.location }) : null,
+    rec.location ? el("p", {}, "Written to ", el("code", {}, rec.location)) : el("p", { class: "muted" }, "No file yet."));
+}

@@ -1,0 +1,150 @@
+using OpenQA.Selenium;
+using VoiceFunctions.System.Tests;
+using VoiceFunctions.TestSupport;
+using Xunit.Abstractions;
+
+namespace VoiceFunctions.Console.Tests;
+
+/// <summary>
+/// The call console in headless Chromium against the real local control plane (Functions.LocalHost over Azurite),
+/// with a real call: run.sh's demo caller (sipp) calling the MediaHost process, which reports the call to the
+/// control plane in direct mode. What is asserted is what a person sees on the page.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
+{
+    private readonly ConsoleFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public ConsoleBrowserTests(ConsoleFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+        if (fixture.StartFailure is { } failure)
+        {
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    [SkippableFact]
+    public void Wrong_key_is_refused_with_the_APIs_reason_and_no_call_data_is_shown()
+    {
+        var (controlPlane, browser) = (_fixture.ControlPlane, _fixture.Browser);
+        var page = new ConsolePage(browser, controlPlane.BaseUrl);
+        page.Open();
+
+        page.SignIn("not-the-key");
+
+        Assert.Equal("Refused: the API key is not valid", page.SignInError());
+        Assert.Empty(browser.Driver.FindElements(By.Id("calls-table")));
+        Assert.False(browser.Driver.FindElement(By.Id("sign-in")).GetAttribute("hidden") is not null, "the sign-in form is hidden");
+        // The refused key is not kept: a reload asks again.
+        Assert.Null(page.Script("return sessionStorage.getItem('voicefunctions.console.credential')"));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("refused-key"));
+    }
+
+    [SkippableFact]
+    public async Task Control_plane_that_stops_answering_is_shown_on_the_live_list_which_recovers_by_itself_when_it_is_back()
+    {
+        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+
+        var restart = _fixture.ControlPlane.RestartAsync(TimeSpan.FromSeconds(4));
+        var error = _fixture.Browser.WaitFor(d => d.FindElement(By.Id("request-error")) is { Displayed: true } e ? e.Text : null,
+            TimeSpan.FromSeconds(20), "the failed request shown");
+        Assert.StartsWith("The control plane did not answer (retrying):", error);
+        await restart;
+
+        _fixture.Browser.WaitFor(d => !d.FindElement(By.Id("request-error")).Displayed, TimeSpan.FromSeconds(20), "the error gone once the control plane is back");
+        Assert.True(_fixture.Browser.Driver.FindElement(By.Id("calls-table")).Displayed, "the calls list after the recovery");
+    }
+
+    [SkippableFact]
+    public void Health_view_says_that_no_check_has_run_while_the_health_timer_is_off()
+    {
+        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+
+        _fixture.Browser.Driver.FindElement(By.LinkText("Health")).Click();
+
+        var status = _fixture.Browser.WaitFor(d => d.FindElement(By.Id("health-status")).Text, ConsolePage.Quick, "the health state");
+        Assert.Equal("unknown", status);
+        Assert.Contains("no health check has run yet", _fixture.Browser.Driver.FindElement(By.Id("health")).Text);
+    }
+
+    [SkippableFact]
+    public async Task Demo_call_is_followed_live_in_the_console_then_shows_its_outcome_turns_latency_bars_transcript_and_timeline()
+    {
+        var (controlPlane, browser, apiKey) = (_fixture.ControlPlane, _fixture.Browser, _fixture.ApiKey);
+        // The demo dialog has no goodbye or operator intent, so a misheard word cannot end the call early.
+        var dialog = new Dictionary<string, string> { ["AiLoop__Providers__DialogScriptPath"] = Path.Combine(AppContext.BaseDirectory, "demo-dialog.yaml") };
+        await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, dialog);
+        var page = new ConsolePage(browser, controlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(apiKey);
+        // Set once on the loaded page: still there at the end means the page was never reloaded.
+        page.Script("window.consoleTestLoad = 'first';");
+        Assert.Equal("No call in progress.", browser.Driver.FindElement(By.Id("live-calls")).Text);
+
+        using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000, wideband: true);
+
+        // Live: the call appears in "Live now" by itself, and its view shows the greeting while the call goes on.
+        var callId = page.WaitForLiveCall(TimeSpan.FromSeconds(25));
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("1-live-list"));
+        page.OpenCall(callId);
+        // The greeting may be cut short (the caller's line noise counts as barge-in), so only its start is certain.
+        browser.WaitFor(d => page.TranscriptLines("agent").FirstOrDefault()?.StartsWith("Agent Hello", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(15), "the greeting in the transcript");
+        Assert.Equal("live", page.CallOutcomeBadge());
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("2-call-live"));
+
+        // Afterwards: the same view turns to the finalized call, without a reload.
+        var (exitCode, sippOutput) = await caller.WaitAsync();
+        Assert.True(exitCode == 0, "sipp failed:\n" + sippOutput);
+        page.WaitForCallOutcome(o => o != "live", TimeSpan.FromSeconds(30), "the call's end");
+        Assert.Equal("completed", page.CallOutcomeBadge());
+        Assert.Equal("first", page.Script("return window.consoleTestLoad;"));
+
+        var bars = page.LatencyBars();
+        Assert.True(bars.Count >= 1, "no latency bar; page:\n" + browser.BodyText());
+        var stages = bars.SelectMany(b => b.FindElements(By.CssSelector(".segment"))).Select(s => s.GetAttribute("data-stage")).ToHashSet();
+        Assert.True(stages.IsSupersetOf(["stt", "tts"]), "stages shown: " + string.Join(", ", stages));
+        Assert.True(page.TranscriptLines("caller").Count >= 1, "the caller's words are not in the transcript:\n" + browser.BodyText());
+        var timeline = page.TimelineRows();
+        Assert.Contains(("Sip", "INVITE received"), timeline);
+        Assert.Contains(timeline, r => r.Source == "Orchestration" && r.What == "finalize");
+        Assert.Contains(timeline, r => r.Source == "Turn");
+        Assert.Equal("This call was not recorded.", browser.Driver.FindElement(By.Id("recording")).Text);
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("3-call-ended"));
+
+        // The history lists it as completed, the live list is empty again, and the caller's number is masked.
+        page.BackToCalls();
+        var row = page.HistoryRow(callId);
+        Assert.Equal("Completed", row.GetAttribute("data-outcome"));
+        Assert.Contains("+1555", row.Text);
+        Assert.DoesNotContain("+15552223333", row.Text);
+        browser.WaitFor(d => d.FindElement(By.Id("live-calls")).Text == "No call in progress.", ConsolePage.Quick, "the live list emptied");
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("4-history"));
+        // The outcome filter: a completed call is not among the failed ones, and is among the completed ones.
+        page.FilterByOutcome("Failed");
+        browser.WaitFor(d => d.FindElements(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")).Count == 0, ConsolePage.Quick, "the call hidden by the Failed filter");
+        page.FilterByOutcome("Completed");
+        page.HistoryRow(callId);
+
+        // Nothing secret reached the page: the key is in no URL and no part of the document.
+        Assert.DoesNotContain(apiKey, browser.Driver.Url);
+        Assert.DoesNotContain(apiKey, browser.Driver.PageSource);
+        Assert.Equal(0L, page.Script("return localStorage.length;"));
+
+        // On a phone's screen the call view fits its width (no sideways scrolling of the page).
+        browser.Driver.Manage().Window.Size = new global::System.Drawing.Size(390, 844);
+        page.OpenCall(callId);
+        browser.WaitFor(d => d.FindElement(By.Id("timeline-table")), ConsolePage.Quick, "the call view on a phone screen");
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("5-call-phone"));
+        Assert.True(page.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;") is true,
+            "the call view is wider than a phone's screen; too wide: " + page.Script(
+                "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)" +
+                ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');"));
+    }
+}

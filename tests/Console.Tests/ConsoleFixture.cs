@@ -1,0 +1,45 @@
+using VoiceFunctions.System.Tests;
+
+namespace VoiceFunctions.Console.Tests;
+
+/// <summary>
+/// One local control plane (on Azurite, tables and task hub of its own) and one headless Chromium for the browser
+/// tests of a class: starting them is most of a browser test's time, and each test opens the page afresh.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    private LocalControlPlane? _controlPlane;
+    private ChromiumBrowser? _browser;
+
+    internal LocalControlPlane ControlPlane => _controlPlane ?? throw new InvalidOperationException("the fixture did not start");
+
+    internal ChromiumBrowser Browser => _browser ?? throw new InvalidOperationException("the fixture did not start");
+
+    /// <summary>The API key the control plane accepts, as an operator would paste it into the page.</summary>
+    internal string ApiKey => ControlPlane.Http.DefaultRequestHeaders.GetValues("x-functions-key").Single();
+
+    /// <summary>A start that skipped or failed (a missing tool): rethrown by each test, so it skips or fails with the reason.</summary>
+    internal Exception? StartFailure { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _controlPlane = await LocalControlPlane.StartAsync();
+            _browser = ChromiumBrowser.Start();
+        }
+        catch (Exception e)
+        {
+            StartFailure = e;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _browser?.Dispose();
+        if (_controlPlane is not null)
+        {
+            await _controlPlane.DisposeAsync();
+        }
+    }
+}

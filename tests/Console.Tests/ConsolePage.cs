@@ -1,0 +1,84 @@
+using OpenQA.Selenium;
+
+namespace VoiceFunctions.Console.Tests;
+
+/// <summary>What a person does and sees on the call console, in the browser: sign in, the live list, the history, one call.</summary>
+internal sealed class ConsolePage(ChromiumBrowser browser, Uri controlPlane)
+{
+    public static readonly TimeSpan Quick = TimeSpan.FromSeconds(10);
+
+    private IWebDriver Driver => browser.Driver;
+
+    /// <summary>
+    /// Opens /console as a person types it (the local host redirects it to the page), signed out (the tab's session
+    /// storage of an earlier test is cleared) and at a desktop's size, and waits for the sign-in form.
+    /// </summary>
+    public void Open()
+    {
+        Driver.Manage().Window.Size = new global::System.Drawing.Size(1280, 1000);
+        Driver.Navigate().GoToUrl(new Uri(controlPlane, "/console"));
+        Script("sessionStorage.clear(); location.hash = '';");
+        Driver.Navigate().Refresh();
+        browser.WaitFor(d => d.FindElement(By.Id("api-key")).Displayed, Quick, "the sign-in form");
+    }
+
+    public void SignIn(string credential)
+    {
+        var input = Driver.FindElement(By.Id("api-key"));
+        input.Clear();
+        input.SendKeys(credential);
+        input.SendKeys(Keys.Enter);
+    }
+
+    /// <summary>Signs in and waits for the calls list.</summary>
+    public void SignInAndWaitForCalls(string credential)
+    {
+        SignIn(credential);
+        browser.WaitFor(d => d.FindElement(By.Id("calls-table")), Quick, "the calls list after signing in");
+    }
+
+    public string SignInError() => browser.WaitFor(d =>
+    {
+        var error = d.FindElement(By.Id("sign-in-error"));
+        return error.Displayed && error.Text.Length > 0 ? error.Text : null;
+    }, Quick, "the sign-in error");
+
+    /// <summary>The first call in the "Live now" list: its id.</summary>
+    public string WaitForLiveCall(TimeSpan timeout) => browser.WaitFor(d =>
+        d.FindElements(By.CssSelector("#live-calls li.live-call")).FirstOrDefault()?.GetAttribute("data-call-id"), timeout, "a live call in the list");
+
+    public void OpenCall(string callId) =>
+        Driver.FindElement(By.CssSelector($"#live-calls li[data-call-id='{callId}'] a, #calls-table tr[data-call-id='{callId}'] a")).Click();
+
+    public string CallOutcomeBadge() => Driver.FindElement(By.Id("call-outcome")).Text;
+
+    public string WaitForCallOutcome(Func<string, bool> done, TimeSpan timeout, string what) => browser.WaitFor(d =>
+    {
+        var text = d.FindElement(By.Id("call-outcome")).Text;
+        return done(text) ? text : null;
+    }, timeout, what);
+
+    public IReadOnlyList<string> TranscriptLines(string who) =>
+        Driver.FindElements(By.CssSelector($"#transcript p.{who}")).Select(p => p.Text).ToList();
+
+    public IReadOnlyList<IWebElement> LatencyBars() => Driver.FindElements(By.CssSelector("#latency-bars li.turn-bar"));
+
+    /// <summary>The timeline table's rows as (source, what) pairs.</summary>
+    public IReadOnlyList<(string Source, string What)> TimelineRows() =>
+        Driver.FindElements(By.CssSelector("#timeline-table tbody tr"))
+            .Select(r => (r.GetAttribute("data-source") ?? "", r.FindElements(By.TagName("td"))[2].Text)).ToList();
+
+    public void BackToCalls()
+    {
+        Driver.FindElement(By.Id("back-to-calls")).Click();
+        browser.WaitFor(d => d.FindElement(By.Id("calls-table")), Quick, "the calls list");
+    }
+
+    public IWebElement HistoryRow(string callId) =>
+        browser.WaitFor(d => d.FindElement(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")), Quick, "the call in the history");
+
+    public void FilterByOutcome(string outcome) =>
+        Driver.FindElement(By.CssSelector($"#filter-outcome option[value='{outcome}']")).Click();
+
+    public object? Script(string script) => ((IJavaScriptExecutor)Driver).ExecuteScript(script);
+}

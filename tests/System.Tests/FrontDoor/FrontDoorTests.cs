@@ -1,0 +1,103 @@
+using System.Diagnostics;
+
+namespace VoiceFunctions.System.Tests.FrontDoor;
+
+/// <summary>
+/// The media plane's SIP front door end to end: the real Kamailio with deploy/kamailio/kamailio.cfg, real MediaHost
+/// processes behind it, the real sipp as the callers, all on loopback. Serialised with the other measurement-like
+/// tests: they hold calls for seconds and count on probes answering within Kamailio's timers.
+/// </summary>
+[Trait("Category", "System")]
+[Collection(FrontDoorCollection.Name)]
+public sealed class FrontDoorTests
+{
+    private static readonly TimeSpan SippTimeout = TimeSpan.FromSeconds(90);
+
+    [SkippableFact]
+    public async Task Calls_spread_evenly_over_three_MediaHosts_with_media_direct_and_in_dialog_requests_both_ways_reach_the_host_that_answered()
+    {
+        await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 1);
+        // This test is about spread and routing, not failure detection (the next test's): the front door waits 10 s,
+        // not 2 s, for an answer, so a MediaHost starved for a few seconds on a busy CI machine is not taken out.
+        await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints, "NO_ANSWER_TIMEOUT_MS=10000", "PROBE_TIMEOUT_MS=10000");
+
+        const int calls = 90;
+        using (var load = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", calls, rate: 15, callMilliseconds: 1000))
+        {
+            var outcome = await load.WaitAsync(SippTimeout);
+            Assert.True(outcome.ExitCode == 0 && outcome.Successful == calls, $"{outcome.Successful} of {calls} calls succeeded:\n{outcome.Errors}\n{frontDoor.Log}");
+            // Each answer offered the answering MediaHost's own RTP port: media does not pass the front door.
+            var ports = load.AnswerMediaPorts();
+            Assert.Equal(calls, ports.Count);
+            Assert.All(ports, port => Assert.Contains(fleet.Hosts, h => port >= h.RtpPortMin && port <= h.RtpPortMax));
+        }
+        var answered = new List<long>();
+        foreach (var host in fleet.Hosts)
+        {
+            answered.Add(await MediaHostFleet.AnsweredAsync(host));
+        }
+        Assert.All(answered, n => Assert.InRange(n, calls / 3 * 0.8, calls / 3 * 1.2));
+
+        // Three more calls in a row, one per MediaHost (round robin), each with an INFO and a re-INVITE from the caller.
+        using var inDialog = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-in-dialog.xml", 3, rate: 10, callMilliseconds: 0);
+        await inDialog.WaitForLogLinesAsync("in-dialog-done", 3, TimeSpan.FromSeconds(30));
+        for (var i = 0; i < fleet.Hosts.Count; i++)
+        {
+            // The INFO and the re-INVITE of its own call only (another host would have answered them 481).
+            Assert.Equal(1, await MediaHostFleet.CounterAsync(fleet.Hosts[i], "voicefunctions_sip_requests_total", "INFO"));
+            Assert.Equal(answered[i] + 2, await MediaHostFleet.AnsweredAsync(fleet.Hosts[i]));
+        }
+        // Drained with a 1 s timeout, each MediaHost hangs its call up: the BYE follows the route set through the
+        // front door (the scenario checks the front door's Via on top of the MediaHost's) and the caller answers it.
+        foreach (var host in fleet.Hosts)
+        {
+            host.SendSigterm();
+        }
+        var byes = await inDialog.WaitAsync(SippTimeout);
+        Assert.True(byes.ExitCode == 0 && byes.Successful == 3, $"{byes.Successful} of 3 calls ended by the MediaHost's BYE:\n{byes.Errors}\n{frontDoor.Log}");
+    }
+
+    [SkippableFact]
+    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_one_is_out_within_5_s_without_failed_new_calls()
+    {
+        await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60);
+        await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints);
+        var (draining, killed) = (fleet.Hosts[1], fleet.Hosts[2]);
+
+        // 12 calls of 15 s, 4 on each host, in progress through both steps below.
+        using var inProgress = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 12, rate: 12, callMilliseconds: 15000);
+        await inProgress.WaitForLogLinesAsync("answer-media-port", 12, TimeSpan.FromSeconds(30));
+
+        // Drain (SIGTERM, as a rollout sends it). New calls start at once, while the front door learns of it (its probe
+        // gets 503; an INVITE sent meanwhile gets 503 and goes to the next host): none fails, none reaches the drainer.
+        var answeredBeforeDrain = await MediaHostFleet.AnsweredAsync(draining);
+        draining.SendSigterm();
+        var clock = Stopwatch.StartNew();
+        using (var duringDrain = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 30, rate: 15, callMilliseconds: 200))
+        {
+            await frontDoor.WaitForStatesAsync(s => s[draining.SipEndpoint.Port].IsInactive, TimeSpan.FromSeconds(15));
+            Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(5), $"the drain was seen by the front door after {clock.Elapsed.TotalSeconds:0.0} s");
+            var outcome = await duringDrain.WaitAsync(SippTimeout);
+            Assert.True(outcome.ExitCode == 0 && outcome.Successful == 30, $"{outcome.Successful} of 30 calls during the drain succeeded:\n{outcome.Errors}\n{frontDoor.Log}");
+        }
+        Assert.Equal(answeredBeforeDrain, await MediaHostFleet.AnsweredAsync(draining));
+
+        // Crash (SIGKILL). New calls from that moment: an INVITE sent to the dead host before its probe times out is
+        // failed over when it goes unanswered, so none fails.
+        killed.Kill();
+        clock.Restart();
+        using (var afterCrash = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 30, rate: 15, callMilliseconds: 200))
+        {
+            await frontDoor.WaitForStatesAsync(s => s[killed.SipEndpoint.Port].IsInactive, TimeSpan.FromSeconds(15));
+            Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(5), $"the crash was seen by the front door after {clock.Elapsed.TotalSeconds:0.0} s");
+            var outcome = await afterCrash.WaitAsync(SippTimeout);
+            Assert.True(outcome.ExitCode == 0 && outcome.Successful == 30, $"{outcome.Successful} of 30 calls after the crash succeeded:\n{outcome.Errors}\n{frontDoor.Log}");
+        }
+
+        // The first calls end: the drained host's 4 normally (then it exits 0), the killed host's 4 fail (their BYE goes
+        // unanswered and the front door answers 408 after IN_DIALOG_TIMEOUT_MS), the remaining host's 4 normally.
+        var first = await inProgress.WaitAsync(SippTimeout);
+        Assert.True(first.Successful == 8 && first.Failed == 4, $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls:\n{first.Errors}");
+        Assert.Equal(0, await draining.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+}
