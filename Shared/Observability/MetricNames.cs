@@ -79,6 +79,9 @@ public static class MetricNames
     /// <summary>Counter {turn}: turns in which an STT, LLM or TTS provider failed or timed out.</summary>
     public const string TurnProviderFailures = Prefix + "turn.provider_failures";
 
+    /// <summary>Counter {call}: calls refused because the agent served AiLoop:Capacity:MaxCalls calls already.</summary>
+    public const string AgentCallsRejected = Prefix + "calls.agent_capacity_rejected";
+
     // ---- RTP (MediaHost) ----
 
     /// <summary>Counter {packet}: RTP packets received. Tags: codec.</summary>
@@ -143,7 +146,7 @@ public static class MetricNames
         WebhookReceived, WebhookDuration,
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
-        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures,
+        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures, AgentCallsRejected,
         RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, RtpReceiveLoops, RtpReceiveLoopDatagrams, MediaThreads, AgentEventDelivery,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,

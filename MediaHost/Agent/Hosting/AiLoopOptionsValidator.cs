@@ -21,6 +21,8 @@ public sealed class AiLoopOptionsValidator : IValidateOptions<AiLoopOptions>
         }
         Check(options.BargeIn, "AiLoop:BargeIn", failures);
         Check(options.Silence, "AiLoop:Silence", failures);
+        Check(options.Capacity, "AiLoop:Capacity", failures);
+        Check(options.Dtmf, "AiLoop:Dtmf", failures);
         Check(options.Providers, "AiLoop:Providers", failures);
         Check(options.Providers.Espeak, "AiLoop:Providers:Espeak", failures);
         Check(options.Providers.TtsCache, "AiLoop:Providers:TtsCache", failures);

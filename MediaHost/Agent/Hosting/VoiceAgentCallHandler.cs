@@ -5,11 +5,23 @@ using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Agent;
 
-/// <summary>The MediaHost's call handler when the AI loop is enabled: answers the call and runs an <see cref="AgentSession"/> on it.</summary>
-public sealed class VoiceAgentCallHandler(IOptions<AiLoopOptions> options, AgentDependencies dependencies, ILogger<VoiceAgentCallHandler> logger) : ICallHandler
+/// <summary>
+/// The MediaHost's call handler when the AI loop is enabled: admits the call by AI capacity (a call beyond
+/// <see cref="AgentCapacityOptions.MaxCalls"/> is refused with the configured SIP status before any media starts),
+/// answers it and runs an <see cref="AgentSession"/> on it.
+/// </summary>
+public sealed class VoiceAgentCallHandler(IOptions<AiLoopOptions> options, AgentDependencies dependencies, AgentCapacity capacity, ILogger<VoiceAgentCallHandler> logger) : ICallHandler
 {
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
+        using var place = capacity.TryAdmit();
+        if (place is null)
+        {
+            AgentLog.CapacityFull(logger, call.Call.CallId, capacity.MaxCalls, options.Value.Capacity.RejectStatus);
+            dependencies.Metrics.CallRejected();
+            await call.RejectAsync(options.Value.Capacity.RejectStatus, "AI capacity full", cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var session = await call.AnswerAsync(cancellationToken).ConfigureAwait(false);
         var agent = new AgentSession(session, options.Value, dependencies with { Logger = logger });
         try

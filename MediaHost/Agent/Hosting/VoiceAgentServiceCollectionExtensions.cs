@@ -68,10 +68,28 @@ public static class VoiceAgentServiceCollectionExtensions
                 sp.GetRequiredService<HttpToolInvoker>(),
                 VoiceActivityDetectorFactory: sp.GetService<Func<IVoiceActivityDetector>>(),
                 EndOfTurnModel: sp.GetService<IEndOfTurnModel>(),
-                AudioFrontEndFactory: sp.GetService<Func<IAudioFrontEnd>>());
+                AudioFrontEndFactory: sp.GetService<Func<IAudioFrontEnd>>(),
+                KeypadMenu: KeypadMenu(options, sp));
         });
         services.AddHostedService<VoiceAgentStartupCheck>();
+        services.AddSingleton(sp => new AgentCapacity(sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Capacity));
         services.AddSingleton<VoiceAgentCallHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// The scripted dialog's keypad menu when the offline recogniser (English only) is what listens and the call's
+    /// language is another: a default ru-RU install then serves callers by key instead of answering every word with
+    /// its no-match phrase. Null with an LLM, with a hosted recogniser, or in English.
+    /// </summary>
+    private static string? KeypadMenu(AiLoopOptions options, IServiceProvider sp)
+    {
+        var language = options.Language[..2].ToLowerInvariant();
+        if (language == "en" || sp.GetRequiredService<ILanguageModel>() is not ScriptedLanguageModel
+            || sp.GetRequiredService<IStreamingSpeechToText>().Name != "pocketsphinx")
+        {
+            return null;
+        }
+        return sp.GetRequiredService<AgentProviderFactory>().LoadScript().Menu.TryGetValue(language, out var menu) ? menu : null;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class CallerListener(
             bargeIn.TurnStarted();
             callerInTurn = true;
         }
-        if (capture.InTurn && turns.Current is var turn && bargeIn.OnFrame(step.IsSpeech, turn is not null))
+        if (capture.InTurn && turns.Current is var turn && bargeIn.OnFrame(step.IsSpeech, turn is not null, capture.Current?.PartialTranscript))
         {
             turns.BargeIn(turn!);
         }

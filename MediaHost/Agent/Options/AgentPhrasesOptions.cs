@@ -10,4 +10,7 @@ public sealed class AgentPhrasesOptions
     public string Transferring { get; set; } = "";
     public string TransferUnavailable { get; set; } = "";
     public string NotUnderstood { get; set; } = "";
+
+    /// <summary>Said when the call reaches AiLoop:MaxCallSeconds, before the agent hangs up.</summary>
+    public string TimeUp { get; set; } = "";
 }

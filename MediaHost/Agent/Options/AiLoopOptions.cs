@@ -52,6 +52,14 @@ public sealed class AiLoopOptions
     [Required]
     public SilenceOptions Silence { get; set; } = new();
 
+    /// <summary>How the caller's keys are collected into one turn.</summary>
+    [Required]
+    public DtmfOptions Dtmf { get; set; } = new();
+
+    /// <summary>Admission by AI capacity: calls served at once and what a call beyond that gets.</summary>
+    [Required]
+    public AgentCapacityOptions Capacity { get; set; } = new();
+
     [Required]
     public AgentPhrasesOptions Phrases { get; set; } = new();
 
@@ -70,6 +78,11 @@ public sealed class AiLoopOptions
     /// without holding a whole answer in memory; when full, TTS waits (agent audio is never dropped).</summary>
     [Range(2, 500)]
     public int PlaybackQueueFrames { get; set; } = 25;
+
+    /// <summary>The longest call the agent holds, in seconds: then it says <see cref="AgentPhrasesOptions.TimeUp"/> and
+    /// hangs up (end reason MaxDuration). Default 3600 (one hour): bounds what a stuck or abusive call costs. 0: no limit.</summary>
+    [Range(0, 86_400)]
+    public int MaxCallSeconds { get; set; } = 3_600;
 
     public TimeSpan ProviderTimeout => TimeSpan.FromSeconds(ProviderTimeoutSeconds);
 

@@ -10,6 +10,14 @@ public sealed class BargeInOptions
     [Range(20, 2_000)]
     public int ConfirmationMs { get; set; } = 200;
 
+    /// <summary>While the caller's interim transcript is nothing yet or only a backchannel ("угу", "mm-hm"), the agent
+    /// keeps talking until the caller has spoken this long, in ms; a word that is not a backchannel stops it at once
+    /// (after <see cref="ConfirmationMs"/>). Default 600 ms: a backchannel is shorter, and the streaming recogniser's
+    /// first interim comes about 200 ms into speech. Not applied with a batch recogniser (no interims to judge: the
+    /// backchannel is then recognised after the barge-in, and the agent resumes). 0 turns the hold off.</summary>
+    [Range(0, 3_000)]
+    public int BackchannelHoldMs { get; set; } = 600;
+
     /// <summary>While the agent's audio plays, a caller frame counts as speech only if it is no more than this many dB below
     /// the agent's own recent level. Default 6 dB: line echo comes back at least ~10 dB down, a talking caller does not.</summary>
     [Range(0, 40)]

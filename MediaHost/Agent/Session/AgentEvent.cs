@@ -8,8 +8,14 @@ internal abstract record AgentEvent
 
     public sealed record DtmfPressed(char Digit) : AgentEvent;
 
+    /// <summary>No key followed for the inter-digit timeout; <paramref name="Generation"/> is the pause it measured.</summary>
+    public sealed record DtmfPause(int Generation) : AgentEvent;
+
     /// <summary>The caller has been silent while the agent was idle: re-prompt, or say goodbye and hang up.</summary>
     public sealed record CallerSilent(bool HangUp) : AgentEvent;
+
+    /// <summary>The call reached AiLoop:MaxCallSeconds: say so and hang up, whatever the agent was doing.</summary>
+    public sealed record TimeUp : AgentEvent;
 
     public sealed record CallEnded : AgentEvent;
 }

@@ -30,7 +30,7 @@ public sealed class AgentSession
 
     public AgentSession(ICallSession call, AiLoopOptions options, AgentDependencies dependencies)
     {
-        _call = new AgentCall(call, options, dependencies, AgentPhrases.For(options.Language, options.Phrases, options.SystemPrompt));
+        _call = new AgentCall(call, options, dependencies, AgentPhrases.For(options.Language, options.Phrases, options.SystemPrompt, dependencies.KeypadMenu));
         _history = new ConversationHistory(_call.Phrases.SystemPrompt, options.MaxHistoryMessages);
     }
 
@@ -62,11 +62,12 @@ public sealed class AgentSession
         var dtmf = Task.Run(() => DtmfAsync(events.Writer, token), CancellationToken.None);
         _ = listening.ContinueWith(_ => PostCallEndedAsync(events.Writer, token), TaskScheduler.Default);
         _ = _call.Session.Ended.ContinueWith(_ => PostCallEndedAsync(events.Writer, token), TaskScheduler.Default);
+        using var timeUp = StartCallTimer(events.Writer, token);
 
         var reason = "call ended";
         try
         {
-            reason = await runner.RunAsync(events.Reader, token).ConfigureAwait(false);
+            reason = await runner.RunAsync(events.Reader, events.Writer, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -96,8 +97,13 @@ public sealed class AgentSession
         var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), endpointer);
         var request = RecognitionRequest.For(_call.Language);
         var capture = new UtteranceCapture(() => new UtteranceRecognition(_call.Deps.Recognition, request, _pool, life), new PreRollBuffer(PreRollBuffer.DefaultFrames));
-        return new CallerListener(speech, capture, BargeInDetector.For(options.BargeIn), new SilenceWatch(options.Silence), runner, _pool);
+        var interimsExpected = _call.Deps.Recognition is not BatchRecognitionAdapter;
+        return new CallerListener(speech, capture, BargeInDetector.For(options.BargeIn, interimsExpected), new SilenceWatch(options.Silence), runner, _pool);
     }
+
+    /// <summary>Posts <see cref="AgentEvent.TimeUp"/> once AiLoop:MaxCallSeconds have passed on the call's clock.</summary>
+    private ITimer? StartCallTimer(ChannelWriter<AgentEvent> events, CancellationToken life) => _call.Options.MaxCallSeconds <= 0 ? null
+        : _call.Deps.Time.CreateTimer(_ => _ = PostAsync(events, new AgentEvent.TimeUp(), life), null, TimeSpan.FromSeconds(_call.Options.MaxCallSeconds), Timeout.InfiniteTimeSpan);
 
     private async Task DtmfAsync(ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
     {
@@ -107,11 +113,14 @@ public sealed class AgentSession
         }
     }
 
-    private static async Task PostCallEndedAsync(ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
+    private static Task PostCallEndedAsync(ChannelWriter<AgentEvent> events, CancellationToken cancellationToken) =>
+        PostAsync(events, new AgentEvent.CallEnded(), cancellationToken);
+
+    private static async Task PostAsync(ChannelWriter<AgentEvent> events, AgentEvent e, CancellationToken cancellationToken)
     {
         try
         {
-            await events.WriteAsync(new AgentEvent.CallEnded(), cancellationToken).ConfigureAwait(false);
+            await events.WriteAsync(e, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

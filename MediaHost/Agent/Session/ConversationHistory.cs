@@ -21,6 +21,19 @@ public sealed class ConversationHistory(string systemPrompt, int maxMessages)
         }
     }
 
+    /// <summary>Whether the agent's last words (as heard) asked the caller something: then "угу" is an answer.</summary>
+    public bool AgentLastAskedAQuestion()
+    {
+        for (var i = _messages.Count - 1; i >= 0; i--)
+        {
+            if (_messages[i].Role == ChatRole.Assistant && _messages[i].Content.Trim().Length > 0)
+            {
+                return _messages[i].Content.TrimEnd().EndsWith('?');
+            }
+        }
+        return false;
+    }
+
     /// <summary>The messages for a request: system prompt first.</summary>
     public IReadOnlyList<ChatMessage> ForRequest() => [new ChatMessage(ChatRole.System, systemPrompt), .. _messages];
 }

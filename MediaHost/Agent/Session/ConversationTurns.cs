@@ -64,6 +64,13 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
             await speaker.SpeakPhraseAsync(turn, call.Phrases.NotUnderstood).ConfigureAwait(false);
             return;
         }
+        if (_backchannels.IsBackchannelOrNothing(text) && !history.AgentLastAskedAQuestion())
+        {
+            // "mm-hm" after a statement is the caller listening, not a turn: nothing to answer. After a question it is a yes.
+            turn.UserText = text;
+            AgentLog.BackchannelIgnored(call.Deps.Logger, call.CallId, turn.Index);
+            return;
+        }
         await AnswerTextAsync(turn, text).ConfigureAwait(false);
     }
 
@@ -102,6 +109,22 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
     {
         await speaker.SpeakPhraseAsync(turn, call.Phrases.Goodbye).ConfigureAwait(false);
         await HangUpAsync(turn).ConfigureAwait(false);
+    }
+
+    /// <summary>The call's time is up: the phrase, then the hang-up — also when the caller talks over the phrase.</summary>
+    public async Task SayTimeUpAndHangUpAsync(AgentTurn turn)
+    {
+        try
+        {
+            await speaker.SpeakPhraseAsync(turn, call.Phrases.TimeUp).ConfigureAwait(false);
+            await playback.WaitUntilPlayedAsync(turn.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (turn.Interrupted)
+        {
+            // Talked over: the limit still holds.
+        }
+        turn.EndsCall = true;
+        await call.Session.HangUpAsync(CallEndReason.MaxDuration, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>LLM rounds: speak the text as it streams, then act on the tool calls.</summary>
@@ -144,21 +167,30 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
                 await HangUpAsync(turn).ConfigureAwait(false);
                 return;
             }
-            await RunHttpToolsAsync(turn, calls).ConfigureAwait(false);
+            await RunToolsAsync(turn, calls).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Records the round in the history, runs its HTTP tools and adds their answers, for the model to continue.</summary>
-    private async Task RunHttpToolsAsync(AgentTurn turn, List<ToolCall> calls)
+    /// <summary>Records the round in the history, runs its tools (HTTP, send_dtmf) and adds their answers, for the model to continue.</summary>
+    private async Task RunToolsAsync(AgentTurn turn, List<ToolCall> calls)
     {
         var said = turn.Spoken.PlayedText(turn.SentencesRecorded);
         turn.SentencesRecorded = turn.Spoken.SentenceCount;
         history.Add(new ChatMessage(ChatRole.Assistant, said, calls));
         foreach (var toolCall in calls)
         {
-            var result = call.Deps.HttpTools.Handles(toolCall.Name)
-                ? await call.Deps.HttpTools.InvokeAsync(toolCall, turn.Token).ConfigureAwait(false)
-                : $$"""{"error":"unknown tool {{toolCall.Name}}"}""";
+            string result;
+            if (toolCall.Name == SendDtmfTool.Name)
+            {
+                await playback.WaitUntilPlayedAsync(turn.Token).ConfigureAwait(false); // keys after the words that announce them
+                result = await SendDtmfTool.RunAsync(call.Session, toolCall.ArgumentsJson, turn.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                result = call.Deps.HttpTools.Handles(toolCall.Name)
+                    ? await call.Deps.HttpTools.InvokeAsync(toolCall, turn.Token).ConfigureAwait(false)
+                    : $$"""{"error":"unknown tool {{toolCall.Name}}"}""";
+            }
             history.Add(new ChatMessage(ChatRole.Tool, result, ToolCallId: toolCall.Id));
         }
     }

@@ -10,6 +10,9 @@ namespace VoiceFunctions.MediaHost.Agent;
 internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation, AgentPlayback playback, TurnRecorder recorder)
 {
     private readonly TaskCompletionSource<string> _agentEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly DtmfCollector _keys = new(call.Options.Dtmf);
+    private ITimer? _keyPause;
+    private ChannelWriter<AgentEvent>? _self;
     private AgentTurn? _current;
     private int _turnCounter;
     private CancellationToken _life;
@@ -21,9 +24,11 @@ internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation,
     /// Greets the caller, then handles <paramref name="events"/> until the call ends or a turn ends it (hang-up,
     /// transfer). Returns why it stopped. The running turn is left to the caller to await (see <see cref="Current"/>).
     /// </summary>
-    public async Task<string> RunAsync(ChannelReader<AgentEvent> events, CancellationToken life)
+    public async Task<string> RunAsync(ChannelReader<AgentEvent> events, ChannelWriter<AgentEvent> self, CancellationToken life)
     {
         _life = life;
+        _self = self;
+        using var stopKeyTimer = life.Register(() => _keyPause?.Dispose());
         StartTurn("greeting", turn => conversation.SpeakPhraseAsync(turn, call.Phrases.Greeting));
         while (true)
         {
@@ -101,8 +106,32 @@ internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation,
                     BargeIn(running); // a key stops the agent as speech would
                 }
                 await FinishCurrentTurnAsync().ConfigureAwait(false);
-                var isOperator = call.Options.OperatorDigit.Length == 1 && dtmf.Digit == call.Options.OperatorDigit[0];
-                StartTurn("dtmf", turn => isOperator ? conversation.TransferAsync(turn, announce: true) : conversation.AnswerTextAsync(turn, $"DTMF {dtmf.Digit}"));
+                var isOperator = !_keys.Collecting && call.Options.OperatorDigit.Length == 1 && dtmf.Digit == call.Options.OperatorDigit[0];
+                if (isOperator)
+                {
+                    StartTurn("dtmf", turn => conversation.TransferAsync(turn, announce: true));
+                }
+                else if (_keys.Add(dtmf.Digit) is { } sequence)
+                {
+                    AnswerKeys(sequence);
+                }
+                else
+                {
+                    WaitForNextKey();
+                }
+                break;
+
+            case AgentEvent.DtmfPause pause when _keys.TimedOut(pause.Generation) is { } collected:
+                AnswerKeys(collected);
+                break;
+
+            case AgentEvent.TimeUp:
+                if (Current is { } cut)
+                {
+                    BargeIn(cut); // the limit is the limit: the agent stops mid-sentence
+                }
+                await FinishCurrentTurnAsync().ConfigureAwait(false);
+                StartTurn("time-up", conversation.SayTimeUpAndHangUpAsync);
                 break;
 
             case AgentEvent.CallerSilent silent when Current is null:
@@ -110,6 +139,35 @@ internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation,
                     ? conversation.SayGoodbyeAndHangUpAsync(turn)
                     : conversation.SpeakPhraseAsync(turn, call.Phrases.Reprompt));
                 break;
+        }
+    }
+
+    /// <summary>One turn for the whole sequence (an empty one is a lone terminator key).</summary>
+    private void AnswerKeys(string sequence)
+    {
+        _keyPause?.Dispose();
+        StartTurn("dtmf", turn => conversation.AnswerTextAsync(turn, sequence.Length > 0 ? $"DTMF {sequence}" : $"DTMF {call.Options.Dtmf.Terminator}"));
+    }
+
+    /// <summary>(Re)starts the inter-digit timer; when it fires, the pause event comes back through the event queue.</summary>
+    private void WaitForNextKey()
+    {
+        _keyPause?.Dispose();
+        var generation = _keys.Generation;
+        var self = _self!;
+        var life = _life;
+        _keyPause = call.Time.CreateTimer(_ => _ = PostPauseAsync(self, generation, life), null, _keys.InterDigitTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private static async Task PostPauseAsync(ChannelWriter<AgentEvent> self, int generation, CancellationToken life)
+    {
+        try
+        {
+            await self.WriteAsync(new AgentEvent.DtmfPause(generation), life).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The call is over.
         }
     }
 

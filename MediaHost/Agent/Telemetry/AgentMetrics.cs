@@ -20,6 +20,7 @@ public sealed class AgentMetrics
     private readonly Counter<long> _bargeIns;
     private readonly Counter<long> _falseBargeIns;
     private readonly Counter<long> _providerFailures;
+    private readonly Counter<long> _callsRejected;
 
     public AgentMetrics(IMeterFactory meterFactory)
     {
@@ -33,6 +34,7 @@ public sealed class AgentMetrics
         _bargeIns = meter.CreateCounter<long>(MetricNames.TurnBargeIns, "{barge_in}", "Barge-ins by the caller");
         _falseBargeIns = meter.CreateCounter<long>(MetricNames.TurnFalseBargeIns, "{barge_in}", "Barge-ins that turned out to be noise or a backchannel");
         _providerFailures = meter.CreateCounter<long>(MetricNames.TurnProviderFailures, "{turn}", "Turns with an STT/LLM/TTS failure or timeout");
+        _callsRejected = meter.CreateCounter<long>(MetricNames.AgentCallsRejected, "{call}", "Calls refused because the agent was at its capacity");
     }
 
     public void Record(TurnRecord turn)
@@ -56,6 +58,9 @@ public sealed class AgentMetrics
             _providerFailures.Add(1);
         }
     }
+
+    /// <summary>A call refused at the door because the agent was full (AiLoop:Capacity).</summary>
+    public void CallRejected() => _callsRejected.Add(1);
 
     private static void Add(Histogram<double> histogram, TimeSpan? value)
     {

@@ -4,10 +4,11 @@ namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
 /// The total silence after speech that ends a turn, by what the interim transcript says (see
-/// <see cref="TranscriptEndOfTurnScorer"/>). All in ms of media time. The endpointer asks the scorer once the plain
-/// silence rule (<see cref="EndpointingOptions.SilenceMs"/>) would end the turn and never waits past
-/// <see cref="EndpointingOptions.MaxWaitMs"/>, so for the short complete-turn wait to apply, SilenceMs must be no longer
-/// than <see cref="CompleteSilenceMs"/>.
+/// <see cref="TranscriptEndOfTurnScorer"/>). All in ms of media time. The endpointer first asks the scorer at
+/// <see cref="EndpointingOptions.ModelCheckSilenceMs"/> of silence (again when a newer interim arrives) and never waits
+/// past <see cref="EndpointingOptions.MaxWaitMs"/>, so for the short complete-turn wait to apply, ModelCheckSilenceMs
+/// must be no longer than <see cref="CompleteSilenceMs"/>. With no words to judge, the plain silence rule
+/// (<see cref="EndpointingOptions.SilenceMs"/>) applies.
 /// </summary>
 public sealed class EndOfTurnScorerOptions
 {

@@ -19,6 +19,7 @@ public sealed class Endpointer
     private int _turnFrames;
     private int _requiredSilenceFrames;
     private bool _modelAsked;
+    private string? _transcriptAsked;
 
     public Endpointer(EndpointingOptions options, string language, IEndOfTurnModel? endOfTurnModel = null)
     {
@@ -82,29 +83,15 @@ public sealed class Endpointer
                     _speechFrames++;
                     _silenceFrames = 0;
                     _modelAsked = false;
-                    _requiredSilenceFrames = FramesFor(_options.SilenceMs);
+                    _requiredSilenceFrames = FirstCheckFrames();
                     return EndpointEvent.None;
                 }
                 _silenceFrames++;
-                if (_silenceFrames < _requiredSilenceFrames)
+                if (_endOfTurnModel is not null && _silenceFrames >= FirstCheckFrames() && NewWordsToJudge())
                 {
-                    return EndpointEvent.None;
+                    AskModel(_endOfTurnModel);
                 }
-                if (!_modelAsked && _endOfTurnModel is not null)
-                {
-                    _modelAsked = true;
-                    var extra = _endOfTurnModel.AdditionalWait(new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript));
-                    if (extra > TimeSpan.Zero)
-                    {
-                        var maxFrames = FramesFor(_options.MaxWaitMs);
-                        _requiredSilenceFrames = Math.Min(maxFrames, _silenceFrames + FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)));
-                        if (_silenceFrames < _requiredSilenceFrames)
-                        {
-                            return EndpointEvent.None;
-                        }
-                    }
-                }
-                return End(EndpointEvent.TurnEndedBySilence);
+                return _silenceFrames < _requiredSilenceFrames ? EndpointEvent.None : End(EndpointEvent.TurnEndedBySilence);
         }
     }
 
@@ -116,8 +103,27 @@ public sealed class Endpointer
         _silenceFrames = 0;
         _turnFrames = 0;
         _modelAsked = false;
-        _requiredSilenceFrames = FramesFor(_options.SilenceMs);
+        _transcriptAsked = null;
+        _requiredSilenceFrames = FirstCheckFrames();
         PartialTranscript = null;
+    }
+
+    /// <summary>The silence at which the turn may first end: the plain rule, or with an end-of-turn model the earlier
+    /// point at which the model is asked (it then says how much more to wait).</summary>
+    private int FirstCheckFrames() => FramesFor(_endOfTurnModel is null ? _options.SilenceMs : Math.Min(_options.SilenceMs, _options.ModelCheckSilenceMs));
+
+    /// <summary>Asked once per pause, and again whenever a newer interim arrives during it (the words just said may
+    /// complete the sentence, or show it goes on).</summary>
+    private bool NewWordsToJudge() => !_modelAsked || !string.Equals(_transcriptAsked, PartialTranscript, StringComparison.Ordinal);
+
+    private void AskModel(IEndOfTurnModel model)
+    {
+        _modelAsked = true;
+        _transcriptAsked = PartialTranscript;
+        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_options.SilenceMs));
+        var extra = model.AdditionalWait(context);
+        var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)) : 0;
+        _requiredSilenceFrames = Math.Min(FramesFor(_options.MaxWaitMs), _silenceFrames + extraFrames);
     }
 
     private EndpointEvent Confirm()

@@ -9,11 +9,19 @@ public sealed class EndpointingOptions
     public const int DefaultMinSpeechMs = 200;
     public const int DefaultMaxWaitMs = 3_000;
     public const int DefaultMaxTurnMs = 30_000;
+    public const int DefaultModelCheckSilenceMs = 250;
 
     /// <summary>Silence after speech that ends the turn, in ms. Default 500 ms (LiveKit's minimum endpointing delay):
     /// shorter cuts callers off mid-thought, longer makes the agent feel slow.</summary>
     [Range(100, 5_000)]
     public int SilenceMs { get; set; } = DefaultSilenceMs;
+
+    /// <summary>With an end-of-turn model: the silence at which the model is first asked, in ms (the turn ends there
+    /// when the words make a complete question or answer; otherwise the model says how much longer to wait). Default
+    /// 250 ms, the scorer's wait after a complete question: a person answers about 200 ms after the other stops.
+    /// Without a model, or when <see cref="SilenceMs"/> is shorter, <see cref="SilenceMs"/> alone decides.</summary>
+    [Range(100, 5_000)]
+    public int ModelCheckSilenceMs { get; set; } = DefaultModelCheckSilenceMs;
 
     /// <summary>Speech shorter than this (a click, a cough) does not start a turn, in ms. Default 200 ms.</summary>
     [Range(20, 2_000)]

@@ -2,8 +2,9 @@ namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
 /// A semantic end-of-turn detector (for example an ONNX turn model that reads the partial transcript).
-/// Asked once per pause when the plain silence rule would end the turn; it may ask to wait longer
-/// (the caller sounds unfinished). The endpointer never waits past <see cref="EndpointingOptions.MaxWaitMs"/>.
+/// Asked at a pause once the silence reaches <see cref="EndpointingOptions.ModelCheckSilenceMs"/> (or the plain
+/// silence rule, if shorter), and again when a newer interim transcript arrives during the same pause; it says how
+/// much longer to wait. The endpointer never waits past <see cref="EndpointingOptions.MaxWaitMs"/>.
 /// </summary>
 public interface IEndOfTurnModel
 {
@@ -16,4 +17,6 @@ public interface IEndOfTurnModel
 /// <param name="SpeechDuration">Media time since the turn's speech began.</param>
 /// <param name="Silence">Silence so far.</param>
 /// <param name="PartialTranscript">The latest partial transcript, when the STT provider gives partials.</param>
-public readonly record struct EndOfTurnContext(string Language, TimeSpan SpeechDuration, TimeSpan Silence, string? PartialTranscript);
+/// <param name="SilenceRule">The plain silence rule's total silence (<see cref="EndpointingOptions.SilenceMs"/>): what to
+/// wait for when the words say nothing.</param>
+public readonly record struct EndOfTurnContext(string Language, TimeSpan SpeechDuration, TimeSpan Silence, string? PartialTranscript, TimeSpan SilenceRule = default);

@@ -5,7 +5,8 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// much silence ends the turn. A complete question or answer ends it after a short silence
 /// (<see cref="EndOfTurnScorerOptions.CompleteSilenceMs"/>); a trailing conjunction, preposition or filler, or a number
 /// being dictated, waits longer, up to the endpointer's maximum. Pure and allocation-free: it is called from the
-/// audio loop. Other languages, and pauses with no transcript yet, are left to the silence rule (no extra wait).
+/// audio loop. Other languages, and pauses with no transcript yet, wait for the plain silence rule
+/// (<see cref="EndOfTurnContext.SilenceRule"/>).
 /// </summary>
 public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : IEndOfTurnModel
 {
@@ -17,7 +18,7 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             TurnCompleteness.Neutral => options.NeutralSilenceMs,
             TurnCompleteness.Unfinished => options.UnfinishedSilenceMs,
             TurnCompleteness.Dictating => options.DictatingSilenceMs,
-            _ => 0,
+            _ => context.SilenceRule.TotalMilliseconds,
         };
         var extra = TimeSpan.FromMilliseconds(silenceNeeded) - context.Silence;
         return extra > TimeSpan.Zero ? extra : TimeSpan.Zero;

@@ -15,6 +15,8 @@ namespace VoiceFunctions.MediaHost.Providers;
 ///     keywords: { en: [operator, human], ru: [оператор] }
 ///     reply: { en: "Connecting you to an operator.", ru: "Соединяю с оператором." }
 ///     action: transfer        # none | transfer | end_call
+///     key: "0"                # optional: the telephone key that chooses it
+/// menu: { ru: "Часы работы — нажмите 1. Оператор — 0." }   # optional: said when no recogniser hears the language
 /// </code>
 /// </summary>
 public static class DialogScriptLoader
@@ -44,6 +46,7 @@ public static class DialogScriptLoader
         }
         var intents = new List<DialogIntent>();
         IReadOnlyDictionary<string, string>? noMatch = null;
+        IReadOnlyDictionary<string, string> menu = new Dictionary<string, string>();
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
@@ -51,6 +54,9 @@ public static class DialogScriptLoader
             {
                 case "no_match":
                     noMatch = TextPerLanguage(value, sourceName, "no_match");
+                    break;
+                case "menu":
+                    menu = TextPerLanguage(value, sourceName, "menu");
                     break;
                 case "intents":
                     if (value is not YamlSequenceNode list)
@@ -63,7 +69,7 @@ public static class DialogScriptLoader
                     }
                     break;
                 default:
-                    throw Error(sourceName, keyNode.Start.Line, $"unknown key '{key}' (expected 'intents' or 'no_match')");
+                    throw Error(sourceName, keyNode.Start.Line, $"unknown key '{key}' (expected 'intents', 'no_match' or 'menu')");
             }
         }
         if (noMatch is null)
@@ -75,7 +81,12 @@ public static class DialogScriptLoader
         {
             throw Error(sourceName, root.Start.Line, $"intent name '{duplicate.Key}' is used twice");
         }
-        return new DialogScript(intents, noMatch);
+        var sharedKey = intents.Where(i => i.Key is not null).GroupBy(i => i.Key).FirstOrDefault(g => g.Count() > 1);
+        if (sharedKey is not null)
+        {
+            throw Error(sourceName, root.Start.Line, $"key '{sharedKey.Key}' chooses both '{sharedKey.First().Name}' and '{sharedKey.Skip(1).First().Name}'");
+        }
+        return new DialogScript(intents, noMatch) { Menu = menu };
     }
 
     private static DialogIntent Intent(YamlNode node, string source)
@@ -89,6 +100,7 @@ public static class DialogScriptLoader
         Dictionary<string, IReadOnlyList<string>> phrases = [];
         IReadOnlyDictionary<string, string>? reply = null;
         var action = DialogAction.None;
+        string? dtmfKey = null;
         foreach (var (keyNode, value) in map.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
@@ -115,8 +127,15 @@ public static class DialogScriptLoader
                 case "phrases":
                     phrases = ListPerLanguage(value, source, "phrases", "phrase");
                     break;
+                case "key":
+                    dtmfKey = Scalar(value, source, "key");
+                    if (dtmfKey.Length != 1 || !(char.IsAsciiDigit(dtmfKey[0]) || dtmfKey[0] is '*' or '#'))
+                    {
+                        throw Error(source, value.Start.Line, $"key '{dtmfKey}' must be one telephone key: 0-9, * or #");
+                    }
+                    break;
                 default:
-                    throw Error(source, keyNode.Start.Line, $"unknown intent key '{key}' (expected name, keywords, phrases, reply, action)");
+                    throw Error(source, keyNode.Start.Line, $"unknown intent key '{key}' (expected name, keywords, phrases, reply, action, key)");
             }
         }
         if (string.IsNullOrWhiteSpace(name))
@@ -131,7 +150,7 @@ public static class DialogScriptLoader
         {
             throw Error(source, map.Start.Line, $"intent '{name}' has no reply");
         }
-        return new DialogIntent(name, keywords, reply, action) { Phrases = phrases };
+        return new DialogIntent(name, keywords, reply, action) { Phrases = phrases, Key = dtmfKey };
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ListPerLanguage(YamlNode node, string source, string what, string item)

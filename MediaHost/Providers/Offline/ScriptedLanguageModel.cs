@@ -9,6 +9,9 @@ namespace VoiceFunctions.MediaHost.Providers;
 /// </summary>
 public sealed class ScriptedLanguageModel(DialogScript script) : ILanguageModel
 {
+    /// <summary>How the agent reports the caller's keys to the model: "DTMF 1234".</summary>
+    public const string KeysPrefix = "DTMF ";
+
     public async IAsyncEnumerable<LanguageModelUpdate> StreamAsync(LanguageModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var language = request.Language.Length >= 2 ? request.Language[..2].ToLowerInvariant() : "en";
@@ -33,9 +36,14 @@ public sealed class ScriptedLanguageModel(DialogScript script) : ILanguageModel
         }
     }
 
-    /// <summary>The intent with the most matching keywords (the first on a tie), or null.</summary>
+    /// <summary>The intent of the keys pressed ("DTMF 1", as the agent reports a key sequence), else the intent with
+    /// the most matching keywords (the first on a tie), or null.</summary>
     public DialogIntent? Match(string text, string language)
     {
+        if (text.StartsWith(KeysPrefix, StringComparison.Ordinal))
+        {
+            return script.ByKey(text[KeysPrefix.Length..].Trim());
+        }
         var lowered = text.ToLowerInvariant();
         var words = lowered.Split([' ', ',', '.', '!', '?', '-', '—', ':', ';', '"', '«', '»'], StringSplitOptions.RemoveEmptyEntries);
         DialogIntent? best = null;

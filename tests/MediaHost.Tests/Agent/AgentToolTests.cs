@@ -144,10 +144,10 @@ public sealed class AgentToolTests
     }
 
     [Fact]
-    public async Task Tools_offered_to_the_model_include_end_call_and_transfer()
+    public async Task Tools_offered_to_the_model_include_end_call_transfer_and_send_dtmf()
     {
         var llm = new FakeLanguageModel((_, _) => [Text("Ok.")]);
         await Ask(llm, new AiLoopOptions { Language = "en-US" });
-        Assert.Equal([BuiltInTools.EndCall, BuiltInTools.TransferToHuman], llm.Requests[0].Tools.Select(t => t.Name));
+        Assert.Equal([BuiltInTools.EndCall, BuiltInTools.TransferToHuman, "send_dtmf"], llm.Requests[0].Tools.Select(t => t.Name));
     }
 }

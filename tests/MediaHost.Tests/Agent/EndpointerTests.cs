@@ -79,11 +79,63 @@ public sealed class EndpointerTests
         var model = new WaitLonger(TimeSpan.FromMilliseconds(700));
         var endpointer = new Endpointer(new EndpointingOptions(), "ru-RU", model) { PartialTranscript = "я хотел бы" };
         var events = Run(endpointer, (true, 400), (false, 2000));
-        Assert.Equal(20 + 59, events.Single(e => e.Event == EndpointEvent.TurnEndedBySilence).Frame); // 500 + 700 ms
+        Assert.Equal(20 + 47, events.Single(e => e.Event == EndpointEvent.TurnEndedBySilence).Frame); // asked at 260 ms, + 700 ms
         var asked = Assert.Single(model.Asked);
         Assert.Equal("ru-RU", asked.Language);
         Assert.Equal("я хотел бы", asked.PartialTranscript);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), asked.Silence);
+        Assert.Equal(TimeSpan.FromMilliseconds(260), asked.Silence); // ModelCheckSilenceMs 250, in whole 20 ms frames
+        Assert.Equal(TimeSpan.FromMilliseconds(500), asked.SilenceRule);
+    }
+
+    private static readonly TranscriptEndOfTurnScorer Scorer = new(new EndOfTurnScorerOptions());
+
+    private static int SilenceAtEnd(Endpointer endpointer, Func<int, string?>? transcriptAtSilenceMs = null)
+    {
+        Run(endpointer, (true, 400));
+        for (var frame = 1; frame <= 200; frame++)
+        {
+            if (transcriptAtSilenceMs?.Invoke(frame * 20) is { } transcript)
+            {
+                endpointer.PartialTranscript = transcript;
+            }
+            if (endpointer.OnFrame(false) == EndpointEvent.TurnEndedBySilence)
+            {
+                return frame * 20;
+            }
+        }
+        return -1;
+    }
+
+    [Fact]
+    public void With_the_scorer_a_complete_question_ends_the_turn_after_260_ms_instead_of_500()
+    {
+        var endpointer = new Endpointer(new EndpointingOptions(), "en-US", Scorer) { PartialTranscript = "what are your opening hours" };
+
+        Assert.Equal(260, SilenceAtEnd(endpointer));
+    }
+
+    [Fact]
+    public void With_the_scorer_but_no_words_yet_the_plain_500_ms_silence_rule_still_applies()
+    {
+        Assert.Equal(500, SilenceAtEnd(new Endpointer(new EndpointingOptions(), "en-US", Scorer)));
+        Assert.Equal(800, SilenceAtEnd(new Endpointer(new EndpointingOptions { SilenceMs = 800 }, "en-US", Scorer)));
+    }
+
+    [Fact]
+    public void A_newer_interim_arriving_during_the_pause_is_judged_again()
+    {
+        // "I would like to" asks for 2 s; the interim that completes the question at 600 ms of silence ends the turn there.
+        var endpointer = new Endpointer(new EndpointingOptions(), "en-US", Scorer) { PartialTranscript = "I would like to" };
+
+        Assert.Equal(600, SilenceAtEnd(endpointer, ms => ms == 600 ? "I would like to know your opening hours" : null));
+    }
+
+    [Fact]
+    public void An_unfinished_sentence_waits_for_the_scorer_even_though_the_silence_rule_has_passed()
+    {
+        var endpointer = new Endpointer(new EndpointingOptions(), "en-US", Scorer) { PartialTranscript = "I would like to" };
+
+        Assert.Equal(2_000, SilenceAtEnd(endpointer));
     }
 
     [Fact]

@@ -48,6 +48,14 @@ public sealed class TranscriptEndOfTurnScorerTests
         Assert.Equal(TurnCompleteness.Unknown, TranscriptEndOfTurnScorer.Judge(transcript, language));
 
     [Fact]
+    public void With_no_words_to_judge_the_scorer_waits_for_the_plain_silence_rule()
+    {
+        var wait = Scorer.AdditionalWait(new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(260), null, TimeSpan.FromMilliseconds(500)));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(240), wait);
+    }
+
+    [Fact]
     public void After_a_complete_question_the_turn_ends_at_250_ms_of_silence_in_total()
     {
         var wait = Scorer.AdditionalWait(new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(200), "when do you open"));

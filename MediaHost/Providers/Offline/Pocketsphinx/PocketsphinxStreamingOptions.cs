@@ -7,8 +7,8 @@ public sealed class PocketsphinxStreamingOptions
 {
     public const string DefaultModelDirectory = "/usr/share/pocketsphinx/model/en-us/en-us";
     public const string DefaultDictionary = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
-    public const int DefaultMaxDecoders = 4;
-    public const int DefaultPoolWaitMs = 200;
+    public const int DefaultMaxDecoders = 16;
+    public const int DefaultPoolWaitMs = 4_000;
     public const int DefaultInterimIntervalMs = 100;
     public const int DefaultMaxBufferedMs = 5_000;
     public const double DefaultOutOfScriptWeight = 0.1;
@@ -23,14 +23,18 @@ public sealed class PocketsphinxStreamingOptions
 
     /// <summary>
     /// Decoders kept loaded: the number of callers who can be recognised at the same moment (a decoder is busy only
-    /// while its caller speaks). Default 4: each holds about 20 MB and one caller's speech costs a fraction of a core,
-    /// so 4 fits the 2-core target with room for the media path. Streams beyond it wait <see cref="PoolWaitMs"/>.
+    /// while its caller speaks; they are loaded on first need). Default 16: a decoder keeps up with its caller at
+    /// about 5 % of a core, so 16 callers speaking at once fit the 2-core target; streams beyond it wait
+    /// <see cref="PoolWaitMs"/> with their audio queued and decode it faster than real time once a decoder is free
+    /// (4 decoders, the first default, answered 12 of 16 simultaneous callers with the fallback phrase:
+    /// bench/results/conversation-load.md).
     /// </summary>
     [Range(1, 256)]
     public int MaxDecoders { get; set; } = DefaultMaxDecoders;
 
-    /// <summary>How long a new stream waits for a free decoder before failing with a clear error, in ms. Default 200 ms:
-    /// a turn is rarely shorter, so a briefly full pool still serves the caller, and a saturated one fails fast.</summary>
+    /// <summary>How long a new stream waits for a free decoder before failing with a clear error, in ms. Default 4 s:
+    /// the session queues up to 5 s of the caller's audio meanwhile (UtteranceRecognition.QueueFrames), so a stream
+    /// that waits loses no words; a decoder frees up when another caller's turn ends, usually within a turn.</summary>
     [Range(0, 10_000)]
     public int PoolWaitMs { get; set; } = DefaultPoolWaitMs;
 

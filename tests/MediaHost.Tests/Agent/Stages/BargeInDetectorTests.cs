@@ -51,4 +51,36 @@ public sealed class BargeInDetectorTests
         Assert.False(detector.OnFrame(true, true));
         Assert.True(detector.OnFrame(true, true));
     }
+
+    private static BargeInDetector WithHold() => new(confirmationFrames: 2, backchannelHoldFrames: 10, new BackchannelRule(new BargeInOptions()));
+
+    [Fact]
+    public void While_the_interim_is_only_a_backchannel_the_agent_keeps_talking_until_the_hold_ends()
+    {
+        var detector = WithHold();
+        detector.TurnStarted();
+
+        var fired = Enumerable.Range(1, 12).Where(_ => detector.OnFrame(true, true, "uh-huh")).ToList();
+
+        Assert.Equal([10], fired);
+    }
+
+    [Fact]
+    public void A_word_that_is_not_a_backchannel_stops_the_agent_as_soon_as_it_is_heard()
+    {
+        var detector = WithHold();
+        detector.TurnStarted();
+        Assert.False(detector.OnFrame(true, true, null));
+        Assert.False(detector.OnFrame(true, true, "mm"));
+        Assert.True(detector.OnFrame(true, true, "mm wait"));
+    }
+
+    [Fact]
+    public void With_a_batch_recogniser_there_is_no_interim_to_wait_for_and_no_hold()
+    {
+        var detector = BargeInDetector.For(new BargeInOptions { ConfirmationMs = 40, BackchannelHoldMs = 600 }, interimsExpected: false);
+        detector.TurnStarted();
+        Assert.False(detector.OnFrame(true, true));
+        Assert.True(detector.OnFrame(true, true));
+    }
 }

@@ -62,6 +62,21 @@ public sealed class PocketsphinxStreamingTests
     }
 
     [SkippableFact]
+    public async Task A_caller_who_starts_while_every_decoder_is_busy_gets_the_one_freed_by_the_next_turn_end()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1, PoolWaitMs = 10_000 });
+        var first = await stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None);
+        var second = stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None).AsTask();
+        Assert.False(second.IsCompleted);
+
+        await first.DisposeAsync(); // the first caller's turn ended
+
+        await using var stream = await second.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, stt.DecodersLoaded);
+        Assert.Equal(1, stt.DecodersBusy);
+    }
+
+    [SkippableFact]
     public async Task Narrowband_frames_at_8_kHz_are_accepted_and_other_rates_are_refused()
     {
         using var stt = CreateRecogniser();

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Conversation load run (issue 15): voice-to-voice on the wire over real SIP/RTP at N concurrent calls.
+#   bench/conversation-load.sh [N,N,...] [extra MediaHost settings as NAME=VALUE ...]     (default 1,16,32)
+# Starts the MediaHost alone (Release, no control plane, offline agent: the pooled pocketsphinx streaming recogniser,
+# Silero VAD, the end-of-turn scorer, the built-in scripted dialog as the language model, espeak-ng TTS behind the
+# sentence cache), warms it with one call, then for each N places N concurrent sipp calls (PCMU, the demo question
+# "What are your opening hours?" after 4 s of silence) while tshark captures the RTP on loopback. Voice-to-voice is
+# read off the capture: the caller's last voiced packet on the wire -> the agent's first voiced packet after it.
+# Prints one markdown row per N for bench/results/conversation-load.md. At most ~2 minutes per step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+list=${1:-1,16,32}
+shift || true
+extra=("$@")
+work=$(mktemp -d /tmp/conversation-load.XXXXXX)
+echo "date: $(date -u)"
+echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version)"
+echo "command: bench/conversation-load.sh $list ${extra[*]:-}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly > "$work/build.log" || { cat "$work/build.log"; exit 1; }
+cp -r MediaHost/bin/Release/net10.0 "$work/bin"   # the run uses this copy: a rebuild meanwhile does not touch it
+echo "code: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- MediaHost || echo ' + uncommitted changes')"
+free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
+mh_port=$(free_port tcp); mh_public_port=$(free_port tcp); sip_port=$(free_port udp)
+rtp_min=$(( 20000 + (RANDOM % 49) * 200 )); rtp_max=$(( rtp_min + 199 ))
+
+pids=()
+stop_all() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done; }
+trap 'stop_all' EXIT
+env Sip__BindAddress=127.0.0.1 Sip__MediaBindAddress=127.0.0.1 Sip__UdpPort="$sip_port" Sip__TcpPort="$sip_port" \
+  Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US InternalHttp__Url="http://127.0.0.1:$mh_port" "${extra[@]}" \
+  dotnet "$work/bin/VoiceFunctions.MediaHost.dll" --urls "http://127.0.0.1:$mh_public_port" > "$work/mediahost.log" 2>&1 &
+mh_pid=$!; pids+=("$mh_pid")
+for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$mh_port/health" 2>/dev/null && break; kill -0 "$mh_pid" || { tail -20 "$work/mediahost.log"; exit 1; }; sleep 0.5; done
+
+espeak-ng -v en-us -s 150 -w "$work/question.wav" "What are your opening hours?"
+sox "$work/question.wav" -r 8000 -c 1 -e mu-law -t raw "$work/caller.audio" pad 4 8
+sed 's/\[call_ms\]/14000/' scripts/demo/caller.xml > "$work/caller.xml"
+sipp_calls() { # count
+  (cd "$work" && timeout 150 sipp "127.0.0.1:$sip_port" -sf caller.xml -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
+     -m "$1" -l "$1" -r "$1" -timeout 120s -trace_err -nostdin -bind_local > sipp.log 2>&1) || true
+}
+cpu() { awk '{print $14+$15+$16+$17}' "/proc/$mh_pid/stat"; }
+scrape() { curl -fsS "http://127.0.0.1:$mh_port/metrics" > "$1"; }
+
+sipp_calls 1   # warm-up: JIT, decoders, the TTS sentence cache
+sleep 2
+echo
+echo "| N concurrent | sipp OK | understood (hours reply) | voice-to-voice p50 | p95 | max | agent's own v2v p50 / p95 | endpointing wait / STT final after end of speech (means) | late frames | CPU-s per call | load avg |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+for n in ${list//,/ }; do
+  scrape "$work/metrics-before.txt"; cpu_start=$(cpu); log_from=$(wc -l < "$work/mediahost.log")
+  tshark -i lo -q -w "$work/rtp-$n.pcap" -f "udp portrange $rtp_min-$rtp_max or udp port $sip_port" > "$work/tshark.log" 2>&1 & cap=$!
+  sleep 2
+  sipp_calls "$n"
+  sleep 2
+  kill -INT "$cap"; wait "$cap" 2>/dev/null || true
+  cpu_end=$(cpu); scrape "$work/metrics-after.txt"
+  tail -n +"$log_from" "$work/mediahost.log" > "$work/mediahost-$n.log"
+  python3 bench/conversation-load/report.py "$n" "$work/rtp-$n.pcap" "$rtp_min" "$rtp_max" "$sip_port" "$work/caller.audio" "$work/sipp.log" \
+    "$work/mediahost-$n.log" "$work/metrics-before.txt" "$work/metrics-after.txt" "$(( cpu_end - cpu_start ))" "$(getconf CLK_TCK)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  MediaHost peak RSS so far: $(awk '/VmHWM/{printf "%d MiB", $2/1024}' "/proc/$mh_pid/status")"
+  cp "$work/sipp.log" "$work/sipp-$n.log"
+done
+echo "work folder (captures, logs): $work"
