@@ -4,7 +4,7 @@ namespace VoiceFunctions.Cli.Simulation;
 
 /// <summary>
 /// The MediaHost's inbound policy as configured in its settings JSON (appsettings.json's "Sip" section:
-/// AllowedNetworks, AcceptedNumbers, RejectUnlistedWith403, InboundAuthentication.Username, Registration.Registrar), with the line each
+/// AllowedNetworks, AcceptedNumbers, RejectUnlistedWith403, InboundAuthentication.Username, Registration.Registrar, TlsPort), with the line each
 /// key is written on. The MediaHost itself is not a dependency of voicectl, so the keys are read here by name.
 /// </summary>
 public sealed record MediaHostPolicySettings(
@@ -16,7 +16,9 @@ public sealed record MediaHostPolicySettings(
     bool RejectUnlistedWith403,
     string? InboundAuthUser,
     int? InboundAuthLine,
-    string? Registrar = null)
+    string? Registrar = null,
+    int? TlsPort = null,
+    int? TlsPortLine = null)
 {
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -49,7 +51,10 @@ public sealed record MediaHostPolicySettings(
             TryGet(sip, "RejectUnlistedWith403", out var reject) && reject.ValueKind == JsonValueKind.True,
             string.IsNullOrEmpty(auth) ? null : auth, LineOf(text, "InboundAuthentication"),
             TryGet(sip, "Registration", out var registration) && TryGet(registration, "Registrar", out var registrar) && registrar.ValueKind == JsonValueKind.String
-                ? registrar.GetString() : null);
+                ? registrar.GetString() : null,
+            // SIP over TLS is on when TlsPort is a port (the MediaHost's default -1 is off).
+            TryGet(sip, "TlsPort", out var tls) && tls.ValueKind == JsonValueKind.Number && tls.TryGetInt32(out var port) && port > 0 ? port : null,
+            LineOf(text, "TlsPort"));
     }
 
     private static bool TryGet(JsonElement element, string name, out JsonElement value)

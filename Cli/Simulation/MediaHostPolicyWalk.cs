@@ -5,7 +5,7 @@ namespace VoiceFunctions.Cli.Simulation;
 /// <summary>
 /// The MediaHost's inbound policy for a call's first INVITE, in its order: the source allow-list (silence, or 403
 /// with RejectUnlistedWith403), the accepted called numbers (404, compared on digits and '+'), then digest auth
-/// (401) when InboundAuthentication is set. SIP reaches the MediaHost over UDP and TCP only. Rate limits and bans
+/// (401) when InboundAuthentication is set. SIP reaches the MediaHost over UDP and TCP, and over TLS when Sip.TlsPort is set. Rate limits and bans
 /// depend on traffic, not on one call, and are not simulated.
 /// </summary>
 public static class MediaHostPolicyWalk
@@ -13,11 +13,16 @@ public static class MediaHostPolicyWalk
     public static IReadOnlyList<SimulationStep> Walk(SimulatedCall call, MediaHostPolicySettings settings)
     {
         var file = settings.FileName;
+        var steps = new List<SimulationStep>();
         if (call.Transport == SimulatedTransport.Tls)
         {
-            return [new SimulationStep("mediahost transport", StepVerdict.Reject, "the MediaHost listens for SIP on UDP and TCP only", "Sip.UdpPort / Sip.TcpPort", null, "connection refused", file)];
+            if (settings.TlsPort is not { } tlsPort)
+            {
+                return [new SimulationStep("mediahost transport", StepVerdict.Reject, "SIP over TLS is off: Sip.TlsPort is not set (it needs Sip.TlsPort and Sip.TlsCertificatePath)",
+                    "Sip.TlsPort", settings.TlsPortLine, "connection refused", file)];
+            }
+            steps.Add(new SimulationStep("mediahost transport", StepVerdict.Pass, $"the MediaHost listens for SIP over TLS on port {tlsPort}", "Sip.TlsPort", settings.TlsPortLine, File: file));
         }
-        var steps = new List<SimulationStep>();
         if (settings.AllowedNetworks.Count == 0)
         {
             steps.Add(new SimulationStep("mediahost source", StepVerdict.Pass, "AllowedNetworks is empty: every source may send INVITEs", "Sip.AllowedNetworks", settings.AllowedNetworksLine, File: file));

@@ -19,17 +19,19 @@ namespace VoiceFunctions.Functions.LocalHost;
 /// </summary>
 public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestrationServiceClient client, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
+    // The sidecar's own unawaited stop and this host's stop share one stop of the provider.
+    private readonly IOrchestrationService _service = new StopOnceOrchestrationService(service);
     private WebApplication? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await _service.CreateIfNotExistsAsync().ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = null);
-        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(_service);
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         // The dispatchers finish their work items on shutdown; a stuck one must not hold the host's exit.
@@ -49,7 +51,7 @@ public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestration
         // The server's own stop of its dispatchers is not awaited (it runs from a lifetime callback): stop the provider
         // here, so its partition leases are released and no queue listener of this host keeps taking messages that a
         // host started next (in this process or another) must process.
-        await service.StopAsync(isForced: false).ConfigureAwait(false);
+        await _service.StopAsync(isForced: false).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

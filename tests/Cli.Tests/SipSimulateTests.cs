@@ -144,6 +144,32 @@ public class SipSimulateTests
     }
 
     [Theory]
+    [InlineData(null, ExitCodes.Failed)]
+    [InlineData(5061, ExitCodes.Ok)]
+    public async Task Direct_mode_over_TLS_is_refused_only_when_the_MediaHost_has_no_TLS_port(int? tlsPort, int exitCode)
+    {
+        await using var workspace = await WorkspaceAsync();
+        var settings = Path.Combine(workspace.Folder, "appsettings.json");
+        var tls = tlsPort is { } port ? $"\"TlsPort\": {port}, \"TlsCertificatePath\": \"/mnt/certs/<certificate>.pfx\"," : "";
+        File.WriteAllText(settings, $$"""
+            {
+              "Sip": {
+                {{tls}}
+                "AcceptedNumbers": ["+74950000000"]
+              }
+            }
+            """);
+
+        var result = await workspace.RunAsync("sip", "simulate", settings, "--direct", "--from", "+79990001122", "--to", "+74950000000", "--transport", "tls", "--json");
+
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        var report = OutputSchema.AssertValid("sip-simulate", result.Output);
+        var transport = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "mediahost transport");
+        Assert.Equal(tlsPort is null ? "reject" : "pass", transport.GetProperty("verdict").GetString());
+        Assert.Contains(tlsPort is null ? "Sip.TlsPort is not set" : "over TLS on port 5061", transport.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("--source", "not-an-ip")]
     [InlineData("--transport", "sctp")]
     public async Task Bad_call_description_is_a_usage_error(string option, string value)
