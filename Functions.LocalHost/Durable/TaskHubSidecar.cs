@@ -51,7 +51,15 @@ public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestration
         // The server's own stop of its dispatchers is not awaited (it runs from a lifetime callback): stop the provider
         // here, so its partition leases are released and no queue listener of this host keeps taking messages that a
         // host started next (in this process or another) must process.
-        await _service.StopAsync(isForced: false).ConfigureAwait(false);
+        // At most a few seconds: the provider's stop waits for its in-flight work items, and a host that is shutting
+        // down must not hang on them (the stop goes on in the background).
+        try
+        {
+            await _service.StopAsync(isForced: false).WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()
