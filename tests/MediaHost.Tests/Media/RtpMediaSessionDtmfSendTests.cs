@@ -37,12 +37,15 @@ public class RtpMediaSessionDtmfSendTests
         var session = Start();
         var send = session.SendDtmfAsync('9', TimeSpan.FromMilliseconds(100), CancellationToken.None);
 
-        Tick(session, 5 + DtmfSender.EndRepeats - 1); // 100 ms of updates (the 5th is the first end), then 2 more ends
-        Assert.False(send.IsCompleted, "one end packet still to go");
+        // 100 ms is 5 packets, the 5th the first end; then 2 more ends: 7 packets in all, one per tick.
+        Tick(session, 5 + DtmfSender.EndRepeats - 2);
+        Assert.True(session.Outbound!.IsSendingDtmf, "the last end packet is still to go");
+        Assert.False(send.IsCompleted);
         Tick(session, 1);
 
         Assert.True(await send.DefaultTimeout());
-        Assert.Equal(5 + DtmfSender.EndRepeats, _rtp.Sent);
+        Assert.False(session.Outbound!.IsSendingDtmf);
+        Assert.Equal(5 + DtmfSender.EndRepeats - 1, _rtp.Sent);
         await session.StopAsync();
     }
 
