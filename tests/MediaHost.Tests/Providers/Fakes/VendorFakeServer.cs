@@ -11,7 +11,7 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.Fakes;
 
 /// <summary>
 /// Hosts every vendor fake on 127.0.0.1 (ephemeral ports): <see cref="HttpUrl"/> for the HTTP/1.1 ones (Deepgram and
-/// ElevenLabs WebSockets, Azure TTS and OpenAI REST) and <see cref="GrpcUrl"/> (HTTP/2 cleartext) for Yandex.
+/// ElevenLabs WebSockets, Azure TTS and OpenAI REST: audio and chat completions) and <see cref="GrpcUrl"/> (HTTP/2 cleartext) for Yandex.
 /// All follow one <see cref="Script"/>.
 /// </summary>
 public sealed class VendorFakeServer : IAsyncDisposable
@@ -44,6 +44,7 @@ public sealed class VendorFakeServer : IAsyncDisposable
         httpApp.Map("/v1/text-to-speech/{voice}/stream-input", (Microsoft.AspNetCore.Http.HttpContext c) => ElevenLabsFake.HandleAsync(c, script));
         httpApp.MapPost("/cognitiveservices/v1", (Microsoft.AspNetCore.Http.HttpContext c) => HttpSpeechFakes.AzureTtsAsync(c, script));
         httpApp.MapPost("/v1/audio/speech", (Microsoft.AspNetCore.Http.HttpContext c) => HttpSpeechFakes.OpenAiSpeechAsync(c, script));
+        httpApp.MapPost("/v1/chat/completions", (Microsoft.AspNetCore.Http.HttpContext c) => OpenAiChatFake.HandleAsync(c, script));
         httpApp.MapPost("/v1/audio/transcriptions", (Microsoft.AspNetCore.Http.HttpContext c) => HttpSpeechFakes.OpenAiTranscriptionAsync(c, script));
         var grpc = Builder(HttpProtocols.Http2, script);
         grpc.Services.AddGrpc();

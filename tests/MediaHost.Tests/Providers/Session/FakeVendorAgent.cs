@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.MediaHost.Providers.Configuration;
+using VoiceFunctions.MediaHost.Tests.Media.Interop;
+
+namespace VoiceFunctions.MediaHost.Tests.Providers.Session;
+
+/// <summary>
+/// The MediaHost's agent as the host wires it (<see cref="MediaHostServiceCollectionExtensions.AddMediaHost"/> from
+/// configuration only), its providers pointed at loopback vendor fakes, behind the real SIP stack and RTP path on
+/// 127.0.0.1 with an <see cref="RtpWireTap"/> on each call's RTP. It keeps the turn records the agent reports.
+/// </summary>
+internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<TurnRecord> _turns = [];
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TappedMediaSessionFactory? _media;
+
+    private FakeVendorAgent(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddMediaHost(configuration);
+        services.AddSingleton<ITurnReporter>(this); // registered last: the agent reports to this one
+        _services = services.BuildServiceProvider();
+        _ = _services.GetRequiredService<IOptions<ProviderChainsOptions>>().Value; // validated as at start-up
+        Host = new LoopbackMediaHost(_services.GetRequiredService<ICallHandler>(), wrapMedia: m => _media = new TappedMediaSessionFactory(m));
+    }
+
+    public LoopbackMediaHost Host { get; }
+
+    /// <summary>The wire of the first call.</summary>
+    public RtpWireTap Wire => _media!.Taps[0];
+
+    /// <summary>Completes when the first turn triggered by the caller's speech has been recorded.</summary>
+    public Task Answered => _answered.Task;
+
+    public IReadOnlyList<TurnRecord> Turns
+    {
+        get
+        {
+            lock (_turns)
+            {
+                return [.. _turns];
+            }
+        }
+    }
+
+    public static FakeVendorAgent Start(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
+    {
+        lock (_turns)
+        {
+            _turns.Add(turn);
+        }
+        if (turn.Trigger == "speech")
+        {
+            _answered.TrySetResult();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public TurnRecord Turn(string trigger) => Turns.FirstOrDefault(t => t.Trigger == trigger)
+        ?? throw new InvalidOperationException($"no '{trigger}' turn among: {string.Join("; ", Turns.Select(t => $"{t.Trigger} '{t.AgentText}' {t.Error}"))}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
