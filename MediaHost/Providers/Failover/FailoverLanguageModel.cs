@@ -10,14 +10,23 @@ public sealed class FailoverLanguageModel(IReadOnlyList<ChainMember<ILanguageMod
 
     public async IAsyncEnumerable<LanguageModelUpdate> StreamAsync(LanguageModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (stream, _) = await FailoverRunner.OpenAsync("llm", members, (p, t) => p.StreamAsync(request, t), options, time, logger, cancellationToken).ConfigureAwait(false);
+        var (stream, provider) = await FailoverRunner.OpenAsync("llm", members, (p, t) => p.StreamAsync(request, t), options, time, logger, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             while (stream.HasCurrent)
             {
                 yield return stream.Current;
-                await stream.MoveNextAsync().ConfigureAwait(false);
+                try
+                {
+                    await stream.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (ProviderException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    ProviderJournal.Failed("llm", provider, e); // text was passed on: the turn stays with it and fails
+                    throw;
+                }
             }
         }
+        ProviderJournal.Served("llm", provider);
     }
 }

@@ -27,7 +27,6 @@ internal static class FailoverRunner
                     async token => await AttemptStream<T>.OpenAsync(t => open(member.Provider, t), member.Name, options.FirstResultDeadline, time, token).ConfigureAwait(false),
                     cancellationToken).ConfigureAwait(false);
                 FailoverLog.FirstResult(logger, stage, member.Name, time.GetElapsedTime(started).TotalMilliseconds);
-                ProviderJournal.Served(stage, member.Name);
                 return (stream, member.Name);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is ProviderException or BrokenCircuitException)

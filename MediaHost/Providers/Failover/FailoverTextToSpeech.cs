@@ -37,6 +37,7 @@ public sealed class FailoverTextToSpeech(IReadOnlyList<ChainMember<ITextToSpeech
             }
             if (broken is null)
             {
+                ProviderJournal.Served("tts", provider);
                 yield break;
             }
             var member = remaining.First(m => m.Name == provider);

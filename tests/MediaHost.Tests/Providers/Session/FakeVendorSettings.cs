@@ -8,18 +8,25 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.Session;
 /// </summary>
 internal static class FakeVendorSettings
 {
+    /// <summary>The first-result deadline when the primaries fail in a test: the default's order, with room for a cold
+    /// client on a loaded machine (the secondaries must beat it too).</summary>
+    public const int FailingStageDeadlineMs = 2000;
+
+    /// <summary>The deadline when every fake is healthy: generous, so that a loaded machine never turns one into a failure.</summary>
+    public const int HealthyStageDeadlineMs = 10_000;
+
     public static Dictionary<string, string?> Russian(IReadOnlyList<(string Kind, string Name, VendorFakeServer Fake)> stt,
         IReadOnlyList<(string Kind, string Name, VendorFakeServer Fake)> llm, IReadOnlyList<(string Kind, string Name, VendorFakeServer Fake)> tts,
-        int firstResultDeadlineMs = 1500)
+        bool failing = false)
     {
         var settings = new Dictionary<string, string?>
         {
             ["AiLoop:Language"] = "ru-RU",
             ["AiLoop:Providers:TtsCache:MaxEntries"] = "0", // every sentence goes to the chain
         };
-        Stage(settings, "Stt", stt, firstResultDeadlineMs);
-        Stage(settings, "Llm", llm, firstResultDeadlineMs);
-        Stage(settings, "Tts", tts, firstResultDeadlineMs);
+        Stage(settings, "Stt", stt, failing ? FailingStageDeadlineMs : HealthyStageDeadlineMs);
+        Stage(settings, "Llm", llm, failing ? FailingStageDeadlineMs : HealthyStageDeadlineMs);
+        Stage(settings, "Tts", tts, failing ? FailingStageDeadlineMs : HealthyStageDeadlineMs);
         return settings;
     }
 

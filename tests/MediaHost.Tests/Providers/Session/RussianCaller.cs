@@ -14,8 +14,8 @@ internal static class RussianCaller
 {
     public const string Question = "Здравствуйте, я хочу узнать баланс.";
 
-    /// <summary>Silence before the question: the greeting, even one that failed over after a 1.5 s deadline, has played.</summary>
-    public const double LeadSeconds = 3.0;
+    /// <summary>Silence before the question: the greeting, even one that failed over after a 2 s deadline, has played.</summary>
+    public const double LeadSeconds = 3.5;
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static short[]? s_question;

@@ -47,9 +47,11 @@ public sealed class RussianDialogOverRtpWithVendorFakesTests(ITestOutputHelper o
     /// <summary>Waits for the answer turn, lets its audio play, hangs up; returns the answer's record and wire figures.</summary>
     internal static async Task<(TurnRecord Turn, WireAnswer Wire)> CallAsync(FakeVendorAgent agent, BaresipAudioPeer caller, ITestOutputHelper output)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await caller.Peer.DialAsync($"sip:+74950001111@{agent.Host.SipEndpoint}");
         await agent.Answered.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the answer's last packets reach the wire after the turn is recorded
+        output.WriteLine($"answered {clock.ElapsedMilliseconds} ms after the dial");
+        await Task.Delay(TimeSpan.FromSeconds(0.6)); // the answer's last packets reach the wire after the turn is recorded
         await caller.Peer.HangUpAsync();
         var turn = agent.Turn("speech");
         var wire = WireAnswer.Read(agent.Wire.Packets);
