@@ -66,6 +66,20 @@ internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Waits until <paramref name="count"/> turns triggered by the caller's speech have been recorded.</summary>
+    public async Task WaitForSpeechTurnsAsync(int count, TimeSpan timeout)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (Turns.Count(t => t.Trigger == "speech") < count)
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                throw new TimeoutException($"{Turns.Count(t => t.Trigger == "speech")} of {count} answers in {timeout}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public TurnRecord Turn(string trigger) => Turns.FirstOrDefault(t => t.Trigger == trigger)
         ?? throw new InvalidOperationException($"no '{trigger}' turn among: {string.Join("; ", Turns.Select(t => $"{t.Trigger} '{t.AgentText}' {t.Error}"))}");
 

@@ -42,11 +42,16 @@ internal static class RussianCaller
         }
     }
 
-    public static async Task<BaresipAudioPeer> StartAsync()
+    /// <summary>Starts the caller: it asks the question <paramref name="times"/> times, <paramref name="pauseSeconds"/> apart (after each end).</summary>
+    public static async Task<BaresipAudioPeer> StartAsync(int times = 1, double pauseSeconds = 4.5)
     {
         var question = await QuestionAsync();
-        var microphone = new short[(int)(8000 * LeadSeconds) + question.Length + 8000 * 30];
-        question.CopyTo(microphone, (int)(8000 * LeadSeconds));
+        var period = question.Length + (int)(8000 * pauseSeconds);
+        var microphone = new short[(int)(8000 * LeadSeconds) + times * period + 8000 * 30];
+        for (var i = 0; i < times; i++)
+        {
+            question.CopyTo(microphone, (int)(8000 * LeadSeconds) + i * period);
+        }
         return await BaresipAudioPeer.StartAsync("PCMU", microphone);
     }
 }

@@ -27,5 +27,34 @@ internal readonly record struct WireAnswer(TimeSpan VoiceToVoice, TimeSpan Answe
         return new WireAnswer(Stopwatch.GetElapsedTime(question, answer[0].At), TimeSpan.FromMilliseconds(20 * answer.Count), answer.Average(p => p.Dbfs));
     }
 
+    /// <summary>
+    /// Every question and its answer, for a caller who asks several with pauses: a question ends at a voiced caller
+    /// packet followed by at least <paramref name="pause"/> without one; its answer is the agent's voiced audio after
+    /// it, up to the next question.
+    /// </summary>
+    public static List<WireAnswer> ReadAll(IReadOnlyList<WirePacket> packets, TimeSpan pause)
+    {
+        var voicedIn = packets.Where(p => p.ToHost && p.Dbfs > VoicedDbfs).Select(p => p.At).ToList();
+        var ends = new List<(long End, long NextStart)>();
+        for (var i = 0; i < voicedIn.Count; i++)
+        {
+            var next = i + 1 < voicedIn.Count ? voicedIn[i + 1] : long.MaxValue;
+            if (next == long.MaxValue || Stopwatch.GetElapsedTime(voicedIn[i], next) >= pause)
+            {
+                ends.Add((voicedIn[i], next));
+            }
+        }
+        var answers = new List<WireAnswer>();
+        foreach (var (end, nextStart) in ends)
+        {
+            var answer = packets.Where(p => !p.ToHost && p.At > end && p.At < nextStart && p.Dbfs > VoicedDbfs).ToList();
+            if (answer.Count > 0)
+            {
+                answers.Add(new WireAnswer(Stopwatch.GetElapsedTime(end, answer[0].At), TimeSpan.FromMilliseconds(20 * answer.Count), answer.Average(p => p.Dbfs)));
+            }
+        }
+        return answers;
+    }
+
     public override string ToString() => $"voice-to-voice on the wire {VoiceToVoice.TotalMilliseconds:F0} ms, answer {AnswerAudio.TotalSeconds:F2} s voiced at {AnswerDbfs:F1} dBFS";
 }
