@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
@@ -16,14 +17,10 @@ public sealed class FailoverLanguageModel(IReadOnlyList<ChainMember<ILanguageMod
             while (stream.HasCurrent)
             {
                 yield return stream.Current;
-                try
+                if (await stream.TryMoveNextAsync(cancellationToken).ConfigureAwait(false) is { } broken)
                 {
-                    await stream.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (ProviderException e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    ProviderJournal.Failed("llm", provider, e); // text was passed on: the turn stays with it and fails
-                    throw;
+                    ProviderJournal.Failed("llm", provider, broken); // text was passed on: the turn stays with it and fails
+                    ExceptionDispatchInfo.Throw(broken);
                 }
             }
         }

@@ -24,15 +24,7 @@ public sealed class FailoverTextToSpeech(IReadOnlyList<ChainMember<ITextToSpeech
                 while (stream.HasCurrent)
                 {
                     yield return stream.Current;
-                    try
-                    {
-                        await stream.MoveNextAsync().ConfigureAwait(false);
-                    }
-                    catch (ProviderException e) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        broken = e;
-                        break;
-                    }
+                    broken = await stream.TryMoveNextAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             if (broken is null)

@@ -6,20 +6,20 @@ using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Tests.Media.Interop;
+using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Providers.Session;
 
 /// <summary>
 /// The MediaHost's agent as the host wires it (<see cref="MediaHostServiceCollectionExtensions.AddMediaHost"/> from
 /// configuration only), its providers pointed at loopback vendor fakes, behind the real SIP stack and RTP path on
-/// 127.0.0.1 with an <see cref="RtpWireTap"/> on each call's RTP. It keeps the turn records the agent reports.
+/// 127.0.0.1 with an unimpaired UDP relay in front of the call's RTP that feeds an <see cref="RtpWireLog"/>. It keeps the turn records the agent reports.
 /// </summary>
 internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly List<TurnRecord> _turns = [];
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TappedMediaSessionFactory? _media;
 
     private FakeVendorAgent(IReadOnlyDictionary<string, string?> settings)
     {
@@ -29,13 +29,14 @@ internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
         services.AddSingleton<ITurnReporter>(this); // registered last: the agent reports to this one
         _services = services.BuildServiceProvider();
         _ = _services.GetRequiredService<IOptions<ProviderChainsOptions>>().Value; // validated as at start-up
-        Host = new LoopbackMediaHost(_services.GetRequiredService<ICallHandler>(), wrapMedia: m => _media = new TappedMediaSessionFactory(m));
+        Host = new LoopbackMediaHost(_services.GetRequiredService<ICallHandler>(),
+            wrapMedia: m => new ImpairedMediaSessionFactory(m, ImpairmentSettings.None, ImpairmentSettings.None, Wire.Observe));
     }
 
     public LoopbackMediaHost Host { get; }
 
-    /// <summary>The wire of the first call.</summary>
-    public RtpWireTap Wire => _media!.Taps[0];
+    /// <summary>The RTP of the calls so far (the tests place one).</summary>
+    public RtpWireLog Wire { get; } = new();
 
     /// <summary>Completes when the first turn triggered by the caller's speech has been recorded.</summary>
     public Task Answered => _answered.Task;
