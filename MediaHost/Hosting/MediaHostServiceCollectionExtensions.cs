@@ -7,6 +7,7 @@ using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Recording;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 
 namespace VoiceFunctions.MediaHost.Hosting;
@@ -22,6 +23,7 @@ public static class MediaHostServiceCollectionExtensions
     {
         var handler = ChooseCallHandler(configuration);
         var reporting = ControlPlaneServiceCollectionExtensions.IsConfigured(configuration);
+        var recording = RecordingServiceCollectionExtensions.IsEnabled(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -37,6 +39,11 @@ public static class MediaHostServiceCollectionExtensions
         {
             services.AddControlPlaneReporting(configuration);
         }
+        // Direct-mode call recording (Recording:Enabled; the upload link comes from the control plane).
+        if (recording)
+        {
+            services.AddCallRecording(configuration, reporting);
+        }
         services.AddSingleton<ITurnReporter>(sp => reporting ? sp.GetRequiredService<CallEventReporter>() : NullTurnReporter.Instance);
 
         // The call handler: one of the two, then its decorators, outermost last.
@@ -51,6 +58,7 @@ public static class MediaHostServiceCollectionExtensions
         services.AddSingleton<ICallHandler>(sp =>
         {
             var inner = handler == CallHandlerKind.Agent ? sp.GetRequiredService<VoiceAgentCallHandler>() : EchoHandler(configuration);
+            inner = recording && reporting ? RecordingServiceCollectionExtensions.WrapForRecording(inner, sp) : inner;
             return reporting ? ReportingCallHandler.For(inner, sp) : inner;
         });
 
