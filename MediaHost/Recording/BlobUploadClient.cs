@@ -104,7 +104,8 @@ public sealed class BlobUploadClient(UploadRequestPipeline http)
             if (!response.IsSuccessStatusCode)
             {
                 var code = response.Headers.TryGetValues("x-ms-error-code", out var codes) ? codes.FirstOrDefault() : null;
-                throw new RecordingUploadException($"Blob Storage refused the upload ({step}): HTTP {(int)response.StatusCode} {code ?? response.ReasonPhrase}{Hint(code)}");
+                throw new RecordingUploadException($"Blob Storage refused the upload ({step}): HTTP {(int)response.StatusCode} {code ?? response.ReasonPhrase}{Hint(code)}",
+                    (int)response.StatusCode);
             }
         }
     }
@@ -112,7 +113,8 @@ public sealed class BlobUploadClient(UploadRequestPipeline http)
     private static string Hint(string? code) => code switch
     {
         "AuthenticationFailed" => " (the upload link is expired or its signature is not accepted)",
-        "AuthorizationPermissionMismatch" or "AuthorizationFailure" => " (the upload link does not allow this write)",
+        "AuthorizationPermissionMismatch" => " (the upload link does not allow this write)",
+        "AuthorizationFailure" => " (the upload link is expired or does not allow this write)",
         "ContainerNotFound" => " (the recordings container does not exist)",
         _ => "",
     };

@@ -19,7 +19,7 @@ public sealed class RecordingEvents(CallEventQueue queue, TimeProvider time)
 
     public bool AttemptFailed(RecordedFile file, int attempt, string reason, TimeSpan retryIn) =>
         Send(file.CallId, "recording-attempt-" + attempt, new CallRecording(RecordingId, "Retrying", false, null,
-            $"upload attempt {attempt} failed: {reason}; retrying in {retryIn.TotalSeconds:0.#} s", time.GetUtcNow(), file.Duration, file.SizeBytes));
+            $"upload attempt {attempt} failed: {reason}; retrying in {retryIn.TotalSeconds:0.###} s", time.GetUtcNow(), file.Duration, file.SizeBytes));
 
     public bool Failed(RecordedFile file, int attempts, string reason) =>
         Send(file.CallId, "recording-failed", new CallRecording(RecordingId, "Failed", true, null,

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Recording;
 
@@ -52,9 +53,10 @@ public sealed class RecordingUploader(
         for (var attempt = 1; ; attempt++)
         {
             string reason;
+            RecordingUploadGrant? grant = null;
             try
             {
-                var grant = await grants.RequestAsync(file, ct).ConfigureAwait(false);
+                grant = await grants.RequestAsync(file, ct).ConfigureAwait(false);
                 await blobs.UploadAsync(grant.UploadUrl, file.Path, "audio/wav", o.BlockBytes, ct).ConfigureAwait(false);
                 events.Uploaded(file, grant.Location);
                 File.Delete(file.Path);
@@ -63,7 +65,10 @@ public sealed class RecordingUploader(
             }
             catch (RecordingUploadException e)
             {
-                reason = e.Message;
+                // The service's code for an expired SAS varies (Azure: AuthenticationFailed, Azurite: AuthorizationFailure): say so when we know.
+                reason = e.Status == 403 && grant is not null && time.GetUtcNow() >= grant.ExpiresAt
+                    ? $"{e.Message}; the link expired at {grant.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"
+                    : e.Message;
             }
             catch (IOException e)
             {

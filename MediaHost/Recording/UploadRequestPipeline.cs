@@ -10,13 +10,13 @@ namespace VoiceFunctions.MediaHost.Recording;
 /// doubling delay for what is transient — no connection, no answer in time, 408, 429 and 5xx. A refusal (403, 404...)
 /// is not retried here: the uploader decides (a new link, or give up). Each try builds a fresh request.
 /// </summary>
-public sealed class UploadRequestPipeline(HttpClient http, TimeSpan requestTimeout, TimeProvider time)
+public sealed class UploadRequestPipeline(HttpClient http, TimeSpan requestTimeout, TimeProvider time, TimeSpan? firstRetryDelay = null)
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
         .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = 2,
-            Delay = TimeSpan.FromMilliseconds(500),
+            Delay = firstRetryDelay ?? TimeSpan.FromMilliseconds(500),
             BackoffType = DelayBackoffType.Exponential,
             ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
