@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
-using VoiceFunctions.MediaHost.ControlPlane;
 
 namespace VoiceFunctions.MediaHost.Recording;
 
@@ -12,7 +11,7 @@ namespace VoiceFunctions.MediaHost.Recording;
 /// that cannot start (disk) is logged and the call goes on unrecorded: a call never fails because of its recording.
 /// </summary>
 public sealed class RecordingCallHandler(
-    ICallHandler inner, IRecordingPolicy policy, ConsentAnnouncer consent, RecordingUploader uploader, CallEventReporter reporter,
+    ICallHandler inner, IRecordingPolicy policy, ConsentAnnouncer consent, IRecordedFileSink uploads, Func<string, string> controlPlaneCallId,
     IOptions<RecordingOptions> options, ILogger<RecordingCallHandler> logger) : ICallHandler
 {
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
@@ -37,7 +36,7 @@ public sealed class RecordingCallHandler(
     private async Task<(StereoRecorder Recorder, RecordingFileWriter Writer, string CallId, string Path)?> StartAsync(
         ICallSession session, InboundCall call, RecordingDecision decision, CancellationToken ct)
     {
-        var callId = reporter.ControlPlaneCallId(call.CallId);
+        var callId = controlPlaneCallId(call.CallId);
         if (decision.ConsentPhrase.Length > 0)
         {
             try
@@ -78,7 +77,7 @@ public sealed class RecordingCallHandler(
             var duration = TimeSpan.FromSeconds(dataBytes / (4.0 * started.Recorder.SampleRate));
             var file = new RecordedFile(started.CallId, started.Path, duration, dataBytes + WavHeader.Length, started.Writer.Lost);
             RecordingLog.Finished(logger, file.CallId, duration.TotalSeconds, file.SizeBytes, file.LostChunks);
-            uploader.Enqueue(file);
+            uploads.Enqueue(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

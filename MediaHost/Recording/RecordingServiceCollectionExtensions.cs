@@ -39,7 +39,7 @@ public static class RecordingServiceCollectionExtensions
     /// <summary>Wraps <paramref name="inner"/> so the calls the policy chooses are recorded.</summary>
     public static ICallHandler WrapForRecording(ICallHandler inner, IServiceProvider sp) =>
         new RecordingCallHandler(inner, sp.GetRequiredService<IRecordingPolicy>(), sp.GetRequiredService<ConsentAnnouncer>(), sp.GetRequiredService<RecordingUploader>(),
-            sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<IOptions<RecordingOptions>>(), sp.GetRequiredService<ILogger<RecordingCallHandler>>());
+            sp.GetRequiredService<CallEventReporter>().ControlPlaneCallId, sp.GetRequiredService<IOptions<RecordingOptions>>(), sp.GetRequiredService<ILogger<RecordingCallHandler>>());
 
     private static UploadRequestPipeline Pipeline(IServiceProvider sp, string name)
     {

@@ -13,7 +13,7 @@ namespace VoiceFunctions.MediaHost.Recording;
 /// </summary>
 public sealed class RecordingUploader(
     UploadGrantClient grants, BlobUploadClient blobs, RecordingEvents events, IOptions<RecordingOptions> options, TimeProvider time,
-    ILogger<RecordingUploader> logger) : BackgroundService
+    ILogger<RecordingUploader> logger) : BackgroundService, IRecordedFileSink
 {
     private readonly Channel<RecordedFile> _queue = Channel.CreateBounded<RecordedFile>(options.Value.UploadQueueCapacity);
 
