@@ -61,6 +61,32 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
+    public async Task A_recorded_call_has_a_player_whose_link_is_fetched_on_play_and_plays_the_file()
+    {
+        var callId = await RecordedCallSeeder.SeedAsync(_fixture);
+        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+        page.OpenCall(callId);
+
+        var play = _fixture.Browser.WaitFor(d => d.FindElements(By.Id("recording-play")).FirstOrDefault(), ConsolePage.Quick, "the recording's play button");
+        Assert.Contains("Recorded by the MediaHost: complete, ended", _fixture.Browser.Driver.FindElement(By.Id("recording")).Text);
+        Assert.DoesNotContain("sig=", _fixture.Browser.Driver.PageSource); // no link before play
+        play.Click();
+
+        // The link is fetched on demand; the browser loads the WAV from Azurite through it (a decoded duration of 1 s).
+        var state = _fixture.Browser.WaitFor(d => (string?)page.Script("""
+            const a = document.getElementById('recording-audio'), s = document.getElementById('recording-player-status');
+            if (a && a.duration > 0) return 'loaded ' + a.duration;
+            if (a && a.error) return 'media error ' + a.error.code;
+            return s && s.className === 'error' ? s.textContent : null;
+            """), TimeSpan.FromSeconds(20), "the recording loaded in the player");
+        Assert.StartsWith("loaded ", state);
+        Assert.Equal(1.0, double.Parse(state!["loaded ".Length..], global::System.Globalization.CultureInfo.InvariantCulture), 2);
+        Assert.DoesNotContain("sig=", _fixture.Browser.Driver.Url);
+    }
+
+    [SkippableFact]
     public void Health_view_says_that_no_check_has_run_while_the_health_timer_is_off()
     {
         var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
