@@ -42,6 +42,10 @@ export class CallView {
       const audio = el("audio", { controls: true, preload: "none", id: "recording-audio", hidden: true });
       const status = el("span", { class: "muted", id: "recording-player-status" });
       const button = el("button", { type: "button", id: "recording-play" }, "Play recording");
+      audio.addEventListener("error", () => {
+        status.textContent = `The browser could not play the recording (media error ${audio.error?.code}; the page allows https links only).`;
+        status.className = "error";
+      });
       button.addEventListener("click", async () => {
         button.disabled = true;
         status.textContent = "Fetching a link…";
