@@ -100,6 +100,9 @@ param logRetentionDays int = 30
 @maxValue(3650)
 param recordingRetentionDays int = 90
 
+@description('Record calls (LiveKit mode: an audio-only egress of each answered call to the recordings container, linked from the call record).')
+param recordCalls bool = false
+
 // ---------- MediaHost ----------
 
 @description('Where the MediaHost runs. aks: a host-network DaemonSet on media nodes with public IPs, SIP and the whole RTP range open, hundreds of calls per node (deploy/aks/ holds the manifests; docs/deployment.md). aci: one Container Instances group that carries ONE call at a time (5 ports per IP), a test target only.')
@@ -208,6 +211,7 @@ var secretNames = {
   agentEventsSecret: 'agent-events-secret'
   callsApiKey: 'calls-api-key'
   callHistoryStorage: 'call-history-storage'
+  recordingAccountKey: 'recording-account-key'
 }
 
 module monitoring 'infra/monitoring.bicep' = {
@@ -270,6 +274,8 @@ module functionApp 'infra/functionapp.bicep' = {
     mediaHostSipUser: mediaHostSipUser
     agentEventsKeyId: agentEventsKeyId
     humanTransferTo: humanTransferTo
+    recordCalls: recordCalls
+    historyAccountName: storage.outputs.historyAccountName
     schedules: timerSchedules
     tags: tags
   }
@@ -304,6 +310,8 @@ module mediaHost 'infra/mediahost.bicep' = if (mediaHostTarget == 'aci') {
       AgentEvents__KeyId: agentEventsKeyId
       // LiveKit mode: the INVITEs come from LiveKit SIP (digest-authenticated above), whose X-VoiceFunctions-Call-Id names the call.
       ControlPlane__CallIdFromSipHeader: 'true'
+      // LiveKit mode: LiveKit's egress records the call (the function app starts it); the MediaHost records only in direct mode.
+      Recording__Enabled: 'false'
     }
     secureEnvironment: {
       SIP_AUTH_PASSWORD: sipAuthPassword

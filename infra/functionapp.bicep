@@ -56,6 +56,15 @@ param agentEventsKeyId string
 @description('Where a caller goes when the agent never answers (sip:/sips:/tel: URI); empty to end the call.')
 param humanTransferTo string
 
+@description('Record calls to the recordings container of the call-history account.')
+param recordCalls bool
+
+@description('The call-history storage account, which holds the recordings container.')
+param historyAccountName string
+
+@description('Blob container of the call recordings (private; the lifecycle rule deletes them after the retention days).')
+param recordingsContainerName string = 'recordings'
+
 @description('NCRONTAB schedules of the timers: healthCheck, tokenRefresh, reconciliation, purge.')
 param schedules object
 
@@ -111,6 +120,11 @@ var appSettings = [
   { name: 'Health__AlertWebhookUrl', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.alertWebhookUrl})' }
   { name: 'Api__Keys__ops', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.callsApiKey})' }
   { name: 'Calls__HumanTransferTo', value: humanTransferTo }
+  { name: 'Recording__Enabled', value: string(recordCalls) }
+  { name: 'Recording__BlobServiceUri', value: 'https://${historyAccountName}.blob.${environment().suffixes.storage}' }
+  { name: 'Recording__AccountName', value: historyAccountName }
+  { name: 'Recording__ContainerName', value: recordingsContainerName }
+  { name: 'Recording__AccountKey', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.recordingAccountKey})' }
   { name: 'HealthCheckSchedule', value: schedules.healthCheck }
   { name: 'TokenRefreshSchedule', value: schedules.tokenRefresh }
   { name: 'ReconciliationSchedule', value: schedules.reconciliation }

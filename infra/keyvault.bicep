@@ -102,5 +102,15 @@ resource historyConnectionEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' =
   }
 }
 
+// LiveKit's egress uploads recordings with the account key (its Azure upload takes no identity), and the function app
+// signs recording links with it; never an app setting in plain text.
+resource recordingKeyEntry 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: secretNames.recordingAccountKey
+  properties: {
+    value: history.listKeys().keys[0].value
+  }
+}
+
 output vaultName string = vault.name
 output vaultUri string = vault.properties.vaultUri

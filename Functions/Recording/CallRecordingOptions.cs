@@ -26,7 +26,9 @@ public sealed class CallRecordingOptions
 
     /// <summary>
     /// The storage account key (a Key Vault reference in the app settings). LiveKit's egress uploads with it
-    /// (its Azure upload takes an account key) and read links are signed with it. Secret: never logged, never returned.
+    /// (its Azure upload takes an account key) and links are signed with it. Secret: never logged, never returned.
+    /// Empty (direct mode only): links are user-delegation SAS signed with a key the Blob service gives the function
+    /// app's managed identity (<see cref="RecordingSasSigner"/>).
     /// </summary>
     public string AccountKey { get; set; } = "";
 
@@ -35,6 +37,18 @@ public sealed class CallRecordingOptions
 
     /// <summary>How long a read link from GET /api/calls/{id}/recording stays valid. Default 15 min; 1 min to 24 h.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Direct mode: how long the write-only link the MediaHost uploads a recording with stays valid (every block must be
+    /// written before then; a failed upload asks for a new link). Default 30 min; 1 min to 6 h.
+    /// </summary>
+    public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The client id of the user-assigned managed identity that signs user-delegation links; empty: the system-assigned identity.</summary>
+    public string ManagedIdentityClientId { get; set; } = "";
+
+    /// <summary>Set from AgentEvents:DirectMode, not bound here: in direct mode no egress needs the account key.</summary>
+    internal bool DirectMode { get; set; }
 
     /// <summary>True when a call to <paramref name="calledNumber"/> is recorded.</summary>
     public bool Records(string? calledNumber) =>

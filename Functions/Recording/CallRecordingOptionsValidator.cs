@@ -20,9 +20,17 @@ public sealed class CallRecordingOptionsValidator : IValidateOptions<CallRecordi
         {
             failures.Add("Recording:AccountName is required when recording is enabled");
         }
-        if (string.IsNullOrWhiteSpace(o.AccountKey))
+        if (string.IsNullOrWhiteSpace(o.AccountKey) && !o.DirectMode)
         {
-            failures.Add("Recording:AccountKey is required when recording is enabled (a Key Vault reference)");
+            failures.Add("Recording:AccountKey is required when recording is enabled in LiveKit mode (LiveKit's egress uploads with it; a Key Vault reference)");
+        }
+        if (o.UploadLinkLifetime < TimeSpan.FromMinutes(1) || o.UploadLinkLifetime > TimeSpan.FromHours(6))
+        {
+            failures.Add("Recording:UploadLinkLifetime must be from 00:01:00 to 06:00:00");
+        }
+        if (o.ManagedIdentityClientId.Length > 0 && !Guid.TryParse(o.ManagedIdentityClientId, out _))
+        {
+            failures.Add("Recording:ManagedIdentityClientId must be a client id (a GUID) or empty");
         }
         if (o.ContainerName.Length is < 3 or > 63 || !o.ContainerName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {

@@ -26,7 +26,7 @@ public sealed class RecordingApiFunction(ApiAccessGuard guard, CallStore store, 
         {
             return HttpResponseResult.Text(StatusCodes.Status404NotFound, "the call has no recording");
         }
-        if (links.Issue(location) is not { } link)
+        if (await links.IssueAsync(location, ct).ConfigureAwait(false) is not { } link)
         {
             return HttpResponseResult.Text(StatusCodes.Status409Conflict, "the recording is not in the configured recording container; no link can be issued");
         }

@@ -1,33 +1,35 @@
-using Azure.Storage;
-using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 using Microsoft.Extensions.Options;
 
 namespace VoiceFunctions.Functions.Recording;
 
 /// <summary>
-/// Makes a short-lived, read-only link to a recording blob: a service SAS for that one blob, signed with
-/// the account key, valid for <see cref="CallRecordingOptions.LinkLifetime"/>. The link carries a signature,
-/// never the key. Only blobs in the configured container are signed.
+/// Makes the short-lived links to a recording blob: a read-only link for GET /api/calls/{id}/recording (valid for
+/// <see cref="CallRecordingOptions.LinkLifetime"/>) and, in direct mode, the MediaHost's create+write link for its
+/// upload (<see cref="CallRecordingOptions.UploadLinkLifetime"/>). Signed by <see cref="RecordingSasSigner"/>; a link
+/// carries a signature, never the key. Only blobs in the configured container are signed.
 /// </summary>
-public sealed class RecordingLinkIssuer(IOptions<CallRecordingOptions> options, TimeProvider time)
+public sealed class RecordingLinkIssuer(IOptions<CallRecordingOptions> options, RecordingSasSigner signer, TimeProvider time)
 {
-    /// <summary>The link and when it expires, or null when <paramref name="location"/> is not a recording blob of ours.</summary>
-    public (Uri Link, DateTimeOffset ExpiresAt)? Issue(string location)
+    /// <summary>The read link and when it expires, or null when <paramref name="location"/> is not a recording blob of ours.</summary>
+    public async Task<(Uri Link, DateTimeOffset ExpiresAt)?> IssueAsync(string location, CancellationToken ct)
     {
         var o = options.Value;
-        if (string.IsNullOrEmpty(o.AccountKey) || RecordingBlobs.BlobNameOf(o, location) is not { } blobName)
+        if (RecordingBlobs.BlobNameOf(o, location) is not { } blobName)
         {
             return null;
         }
-        var blob = new BlobClient(RecordingBlobs.Url(o, blobName), new StorageSharedKeyCredential(o.AccountName, o.AccountKey));
         var expiresAt = time.GetUtcNow() + o.LinkLifetime;
-        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresAt)
-        {
-            BlobContainerName = o.ContainerName,
-            BlobName = blobName,
-            Resource = "b",
-        };
-        return (blob.GenerateSasUri(sas), expiresAt);
+        return (await signer.SignAsync(blobName, BlobSasPermissions.Read, expiresAt, ct).ConfigureAwait(false), expiresAt);
+    }
+
+    /// <summary>The write-only link for the call's WAV blob (create and write; no read, list or delete), its location and expiry.</summary>
+    public async Task<(Uri Link, string Location, DateTimeOffset ExpiresAt)> IssueUploadAsync(string callId, CancellationToken ct)
+    {
+        var o = options.Value;
+        var blobName = RecordingBlobs.WavBlobName(callId);
+        var expiresAt = time.GetUtcNow() + o.UploadLinkLifetime;
+        var link = await signer.SignAsync(blobName, BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, ct).ConfigureAwait(false);
+        return (link, RecordingBlobs.Url(o, blobName).ToString(), expiresAt);
     }
 }

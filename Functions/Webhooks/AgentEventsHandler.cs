@@ -110,6 +110,10 @@ public sealed class AgentEventsHandler(
             case AgentEventType.Error:
                 await store.UpdateAsync(m.CallId, r => r.WithError(m.Error!), ct).ConfigureAwait(false);
                 break;
+            case AgentEventType.Recording:
+                // Direct mode: the MediaHost's upload, often after the orchestration finished (like a late egress_ended).
+                await store.UpdateAsync(m.CallId, r => r with { Recording = CallRecording.Fold(r.Recording, m.Recording!) }, ct).ConfigureAwait(false);
+                break;
             case AgentEventType.Summary:
                 await store.UpdateAsync(m.CallId, r => r.Summary == m.Summary ? null : r with { Summary = m.Summary }, ct).ConfigureAwait(false);
                 break;

@@ -60,6 +60,8 @@ public sealed class Call : ICallSession
 
     public int ClearPlayback() => _media.ClearPlayback();
 
+    public void AttachAudioTap(IMediaAudioTap? tap) => _media.AttachAudioTap(tap);
+
     public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var digit in _dtmf.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))

@@ -49,4 +49,12 @@ public interface ICallSession
 
     /// <summary>Blind transfer (SIP REFER) to <paramref name="target"/> (sip:, sips: or tel: URI).</summary>
     Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lets <paramref name="tap"/> see the call's audio on the media clock from now on (call recording; null: stop):
+    /// the caller's frames and the agent's frames as they are sent. A session without a media clock does nothing.
+    /// </summary>
+    void AttachAudioTap(IMediaAudioTap? tap)
+    {
+    }
 }

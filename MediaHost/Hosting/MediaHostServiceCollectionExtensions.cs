@@ -8,6 +8,7 @@ using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.MediaHost.Providers;
+using VoiceFunctions.MediaHost.Recording;
 using VoiceFunctions.MediaHost.Sip.UserAgent;
 
 namespace VoiceFunctions.MediaHost.Hosting;
@@ -23,6 +24,7 @@ public static class MediaHostServiceCollectionExtensions
     {
         var handler = ChooseCallHandler(configuration);
         var reporting = ControlPlaneServiceCollectionExtensions.IsConfigured(configuration);
+        var recording = RecordingServiceCollectionExtensions.IsEnabled(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -37,6 +39,11 @@ public static class MediaHostServiceCollectionExtensions
         if (reporting)
         {
             services.AddControlPlaneReporting(configuration);
+        }
+        // Direct-mode call recording (Recording:Enabled; the upload link comes from the control plane).
+        if (recording)
+        {
+            services.AddCallRecording(configuration, reporting);
         }
         services.AddSingleton<ITurnReporter>(sp => reporting ? sp.GetRequiredService<CallEventReporter>() : NullTurnReporter.Instance);
 
@@ -54,6 +61,7 @@ public static class MediaHostServiceCollectionExtensions
         services.AddSingleton<ICallHandler>(sp =>
         {
             var inner = handler == CallHandlerKind.Agent ? sp.GetRequiredService<VoiceAgentCallHandler>() : EchoHandler(configuration);
+            inner = recording && reporting ? RecordingServiceCollectionExtensions.WrapForRecording(inner, sp) : inner;
             return reporting ? ReportingCallHandler.For(inner, sp) : inner;
         });
 

@@ -1,3 +1,5 @@
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
@@ -36,6 +38,9 @@ public sealed class OutboundPacer
 
     /// <summary>How long frames written ahead of their slot waited for it (ms): the writer's own pacing, not the path's.</summary>
     public LatenessHistogram? QueuedAhead { get; init; }
+
+    /// <summary>Sees each slot's frame as it is filled (call recording); set under the session's lock.</summary>
+    public IMediaAudioTap? Tap { get; set; }
 
     /// <summary>Whether the open slot has had its frame (audio or silence).</summary>
     public bool SlotFilled => _slotFilled;
@@ -80,6 +85,7 @@ public sealed class OutboundPacer
         _slotFilled = true;
         var talkSpurtStart = hasAudio && !_talking;
         _talking = hasAudio;
+        Tap?.AgentFrame(hasAudio && maySend ? _frame : ReadOnlySpan<short>.Empty);
         if (!maySend)
         {
             media.SkipFrame();

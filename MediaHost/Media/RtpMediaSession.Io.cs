@@ -52,6 +52,7 @@ public sealed partial class RtpMediaSession
             }
             _in.ProduceFrame(nowMs, _inFrame, NowMs());
             _inbound.WriteDroppingOldest(_inFrame);
+            _tap?.CallerFrame(_inFrame);
 
             // The slot ending now gets its packet if the audio loop gave none (silence, comfort noise or DTMF)...
             var maySend = MaySend;

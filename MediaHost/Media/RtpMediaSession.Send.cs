@@ -1,9 +1,22 @@
+using VoiceFunctions.MediaHost.MediaModel;
+
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>The send side of <see cref="RtpMediaSession"/>: agent frames leave as soon as their slot is open (<see cref="OutboundPacer"/>).</summary>
 public sealed partial class RtpMediaSession
 {
     private readonly OutboundPacer _pacer;
+    private IMediaAudioTap? _tap;
+
+    /// <summary>From the next tick on, <paramref name="tap"/> sees each caller frame and each sent agent frame (under the lock, on the clock).</summary>
+    public void AttachAudioTap(IMediaAudioTap? tap)
+    {
+        lock (_lock)
+        {
+            _tap = tap;
+            _pacer.Tap = tap;
+        }
+    }
 
     // We send only when the negotiated direction allows it (not on hold) and we know where to.
     private bool MaySend => _media!.MaySend && RemoteEndpoint is not null;

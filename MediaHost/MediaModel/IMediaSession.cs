@@ -51,4 +51,9 @@ public interface IMediaSession : IAsyncDisposable
     /// sends BYE and ends the call with this reason and detail.
     /// </summary>
     event Action<CallEnded>? Failed;
+
+    /// <summary>Lets <paramref name="tap"/> see the call's audio from now on (null: stop). A session that cannot does nothing.</summary>
+    void AttachAudioTap(IMediaAudioTap? tap)
+    {
+    }
 }

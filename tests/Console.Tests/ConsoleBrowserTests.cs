@@ -61,6 +61,32 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
+    public async Task A_recorded_call_has_a_player_whose_link_is_fetched_only_on_play_and_downloads_the_file()
+    {
+        var callId = await RecordedCallSeeder.SeedAsync(_fixture);
+        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+        page.OpenCall(callId);
+
+        var play = _fixture.Browser.WaitFor(d => d.FindElements(By.Id("recording-play")).FirstOrDefault(), ConsolePage.Quick, "the recording's play button");
+        Assert.Contains("Recorded by the MediaHost: complete, ended", _fixture.Browser.Driver.FindElement(By.Id("recording")).Text);
+        Assert.DoesNotContain("sig=", _fixture.Browser.Driver.PageSource); // no link before play
+        play.Click();
+
+        // The link is fetched on demand and given to the player; it downloads the recording. (The browser does not play
+        // it here: the page's policy allows media from https only, and Azurite serves plain http.)
+        var source = _fixture.Browser.WaitFor(d => (string?)page.Script("return document.getElementById('recording-audio')?.getAttribute('src');"),
+            TimeSpan.FromSeconds(20), "the player's link");
+        Assert.StartsWith($"http://127.0.0.1:10000/devstoreaccount1/{_fixture.Recordings.Name}/calls/{callId}.wav?", source);
+        Assert.Contains("sig=", source);
+        using var http = new HttpClient();
+        var wav = await http.GetByteArrayAsync(source);
+        Assert.Equal((await _fixture.Recordings.GetBlobClient($"calls/{callId}.wav").DownloadContentAsync()).Value.Content.ToArray(), wav);
+        Assert.DoesNotContain("sig=", _fixture.Browser.Driver.Url);
+    }
+
+    [SkippableFact]
     public void Health_view_says_that_no_check_has_run_while_the_health_timer_is_off()
     {
         var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);

@@ -25,7 +25,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         try
         {
-            _controlPlane = await LocalControlPlane.StartAsync();
+            _controlPlane = await LocalControlPlane.StartAsync(RecordingSettings());
             _browser = ChromiumBrowser.Start();
         }
         catch (Exception e)
@@ -34,8 +34,28 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The private container the control plane signs recording links for (created at start).</summary>
+    internal Azure.Storage.Blobs.BlobContainerClient Recordings { get; } =
+        new Azure.Storage.Blobs.BlobServiceClient(TestSupport.Azurite.ConnectionString).GetBlobContainerClient("console-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private Dictionary<string, string?> RecordingSettings()
+    {
+        TestSupport.Azurite.RequireRunning();
+        Recordings.CreateIfNotExists();
+        return new()
+        {
+            ["Recording:Enabled"] = "true",
+            ["Recording:BlobServiceUri"] = "http://127.0.0.1:10000/devstoreaccount1",
+            ["Recording:AccountName"] = "devstoreaccount1",
+            // Azurite's documented development account key (public, not a secret).
+            ["Recording:AccountKey"] = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+            ["Recording:ContainerName"] = Recordings.Name,
+        };
+    }
+
     public async Task DisposeAsync()
     {
+        await Recordings.DeleteIfExistsAsync();
         _browser?.Dispose();
         if (_controlPlane is not null)
         {

@@ -60,6 +60,21 @@ public static class ControlPlaneSettings
     /// <summary>NCRONTAB schedule of the Purge timer (Durable history retention).</summary>
     public const string PurgeSchedule = "PurgeSchedule";
 
+    /// <summary>Whether calls are recorded ("true"/"false"; LiveKit mode: egress to the recordings container).</summary>
+    public const string RecordingEnabled = "Recording__Enabled";
+
+    /// <summary>Blob endpoint of the account that holds the recordings (read links point at it).</summary>
+    public const string RecordingBlobServiceUri = "Recording__BlobServiceUri";
+
+    /// <summary>The recordings' storage account name.</summary>
+    public const string RecordingAccountName = "Recording__AccountName";
+
+    /// <summary>The private container recordings are written to.</summary>
+    public const string RecordingContainerName = "Recording__ContainerName";
+
+    /// <summary>The recordings account's key (secret): LiveKit's egress uploads with it; links are signed with it.</summary>
+    public const string RecordingAccountKey = "Recording__AccountKey";
+
     /// <summary>Every setting the deployment must provide.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -79,6 +94,11 @@ public static class ControlPlaneSettings
         TokenRefreshSchedule,
         ReconciliationSchedule,
         PurgeSchedule,
+        RecordingEnabled,
+        RecordingBlobServiceUri,
+        RecordingAccountName,
+        RecordingContainerName,
+        RecordingAccountKey,
     ];
 
     /// <summary>The settings whose values are secrets: deployed only as Key Vault references, never inline.</summary>
@@ -89,6 +109,7 @@ public static class ControlPlaneSettings
         AgentEventsSecret,
         HealthAlertWebhookUrl,
         ApiKeyOps,
+        RecordingAccountKey,
     ];
 
     /// <summary>"LiveKit__Url" → "LiveKit:Url": the key under which IConfiguration exposes an environment variable.</summary>

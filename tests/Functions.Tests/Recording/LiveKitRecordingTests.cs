@@ -109,7 +109,7 @@ public sealed class LiveKitRecordingTests
             Assert.True(recording["ended"]!.GetValue<bool>());
             Assert.Equal(48213, recording["sizeBytes"]!.GetValue<long>());
 
-            var api = new RecordingApiFunction(guard, h.Store, new RecordingLinkIssuer(Options.Create(options), TimeProvider.System));
+            var api = new RecordingApiFunction(guard, h.Store, RecordingTestLinks.Issuer(options));
             var answer = (HttpResponseResult)await api.Get(Get($"/api/calls/{callId}/recording"), callId, CancellationToken.None);
             Assert.Equal(200, answer.Status);
             Assert.DoesNotContain(AzuriteKey, answer.BodyText);

@@ -55,6 +55,8 @@ export const calls = {
     return getJson("calls?" + query, { signal });
   },
   get: (callId, signal) => getJson("calls/" + encodeURIComponent(callId), { allowNotFound: true, signal }),
+  // A short-lived read link to the call's recording: asked for only when the operator presses play.
+  recordingLink: (callId, signal) => getJson("calls/" + encodeURIComponent(callId) + "/recording", { signal }),
 };
 
 export const health = {

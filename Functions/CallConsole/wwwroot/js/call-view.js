@@ -34,6 +34,39 @@ export class CallView {
     return call.record.outcome === "InProgress";
   }
 
+  // The player survives the 2 s re-renders (a playing recording is not cut). Its read link is fetched only when the
+  // operator presses play (GET /api/calls/{id}/recording, with the key as a header): it is never in the page's URL
+  // or its served source, and it expires minutes later.
+  recordingPanel(rec) {
+    if (!this.player) {
+      const audio = el("audio", { controls: true, preload: "none", id: "recording-audio", hidden: true });
+      const status = el("span", { class: "muted", id: "recording-player-status" });
+      const button = el("button", { type: "button", id: "recording-play" }, "Play recording");
+      audio.addEventListener("error", () => {
+        status.textContent = `The browser could not play the recording (media error ${audio.error?.code}; the page allows https links only).`;
+        status.className = "error";
+      });
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        status.textContent = "Fetching a link…";
+        try {
+          const link = await calls.recordingLink(this.callId);
+          audio.preload = "auto"; // load it now: the play below may be refused (autoplay), the controls then start it
+          audio.src = link.url;
+          audio.hidden = false;
+          status.textContent = link.durationMs ? seconds(link.durationMs) : "";
+          await audio.play().catch(() => {}); // autoplay may be refused: the controls are there
+        } catch (e) {
+          status.textContent = "No link: " + e.message;
+          status.className = "error";
+          button.disabled = false;
+        }
+      });
+      this.player = el("div", { class: "player", id: "recording-player" }, button, " ", status, audio);
+    }
+    return recording(rec, this.player);
+  }
+
   render(call) {
     const r = call.record;
     const live = r.outcome === "InProgress";
@@ -62,7 +95,7 @@ export class CallView {
       el("section", { class: "panel", "aria-labelledby": "turns-title" }, el("h3", { id: "turns-title" }, "Where each answer's time went"), latencyBars(call.turns)),
       el("section", { class: "panel", "aria-labelledby": "transcript-title" }, el("h3", { id: "transcript-title" }, "Transcript"), transcript(call.turns)),
       el("section", { class: "panel", "aria-labelledby": "timeline-title" }, el("h3", { id: "timeline-title" }, "Timeline"), timeline(r, entries)),
-      el("section", { class: "panel", "aria-labelledby": "recording-title" }, el("h3", { id: "recording-title" }, "Recording"), recording(r.recording)),
+      el("section", { class: "panel", "aria-labelledby": "recording-title" }, el("h3", { id: "recording-title" }, "Recording"), this.recordingPanel(r.recording)),
       el("section", { class: "panel", "aria-labelledby": "quality-title" }, el("h3", { id: "quality-title" }, "Media quality"),
         el("p", { class: "muted", id: "media-quality" }, "The MediaHost does not report per-call media quality (loss, jitter per direction) to the control plane yet.")),
       r.summary ? el("section", { class: "panel", "aria-labelledby": "summary-title" }, el("h3", { id: "summary-title" }, "Summary"), el("p", {}, r.summary)) : null);
@@ -77,12 +110,12 @@ function fact(name, value) {
   return [el("dt", {}, name), el("dd", {}, value)];
 }
 
-function recording(rec) {
+function recording(rec, player) {
   if (!rec) return el("p", { class: "muted", id: "recording" }, "This call was not recorded.");
-  const state = el("p", {}, `Egress ${rec.egressId}: ${words(rec.status)}${rec.ended ? ", ended" : ""}`);
+  const who = rec.egressId === "mediahost" ? "Recorded by the MediaHost" : `Egress ${rec.egressId}`;
+  const state = el("p", {}, `${who}: ${words(rec.status)}${rec.ended ? ", ended" : ""}`);
   if (rec.error) return el("div", { id: "recording" }, state, el("p", { class: "error" }, rec.error));
-  const playable = rec.location && /^https:\/\//.test(rec.location);
   return el("div", { id: "recording" }, state,
-    playable ? el("audio", { controls: true, preload: "none", src: rec.location }) : null,
+    rec.location && rec.ended ? player : null,
     rec.location ? el("p", {}, "Written to ", el("code", {}, rec.location)) : el("p", { class: "muted" }, "No file yet."));
 }

@@ -30,4 +30,6 @@ public sealed record AgentEventMessage
     /// the whole summary so far, so a lost report costs nothing; the control plane stores each message once.
     /// </summary>
     public IReadOnlyList<SipMessageSummary>? Sip { get; init; }
+    /// <summary>On a recording event: the recording's state (uploaded with its location, duration and size; or an upload attempt's failure).</summary>
+    public CallRecording? Recording { get; init; }
 }

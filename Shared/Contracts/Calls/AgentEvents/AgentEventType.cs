@@ -15,4 +15,6 @@ public enum AgentEventType
     Summary,
     /// <summary>The agent ended the call.</summary>
     Hangup,
+    /// <summary>Direct mode: the MediaHost's recording of the call, uploaded or failed (carries <see cref="AgentEventMessage.Recording"/>).</summary>
+    Recording,
 }

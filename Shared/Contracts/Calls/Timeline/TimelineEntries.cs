@@ -39,6 +39,7 @@ public static class TimelineEntries
             AgentEventType.Error => message.Error,
             AgentEventType.Summary => "end-of-call summary stored",
             AgentEventType.Hangup => "ended by: " + (message.EndReason ?? CallEndReason.AgentHangUp),
+            AgentEventType.Recording => RecordingDetail(message.Recording),
             _ => null,
         };
         return detail is null ? null : new CallTimelineEntry
@@ -50,6 +51,14 @@ public static class TimelineEntries
             Detail = detail,
         };
     }
+
+    private static string? RecordingDetail(CallRecording? r) => r switch
+    {
+        null => null,
+        { Error: { Length: > 0 } error } => $"recording {r.Status}: {error}",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"recording {r.Status}: {r.Location}, {r.Duration?.TotalSeconds:0.0} s, {r.SizeBytes} bytes"),
+    };
 
     public static CallTimelineEntry Sip(SipMessageSummary message) => new()
     {

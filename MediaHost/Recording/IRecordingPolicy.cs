@@ -1,0 +1,12 @@
+using VoiceFunctions.MediaHost.Calls;
+
+namespace VoiceFunctions.MediaHost.Recording;
+
+/// <summary>
+/// Decides per call whether it is recorded and with which consent announcement. Today <see cref="OptionsRecordingPolicy"/>
+/// (the Recording section, every call alike); the per-number agent profiles replace it with one registration.
+/// </summary>
+public interface IRecordingPolicy
+{
+    RecordingDecision Decide(InboundCall call);
+}
