@@ -43,6 +43,10 @@ public static class MediaHostServiceCollectionExtensions
         // Direct-mode call recording (Recording:Enabled; the upload link comes from the control plane).
         if (recording)
         {
+            if (handler == CallHandlerKind.Agent && AgentProfilesServiceCollectionExtensions.IsConfigured(configuration))
+            {
+                services.AddSingleton<IRecordingPolicy, ProfileRecordingPolicy>(); // each number's agent decides
+            }
             services.AddCallRecording(configuration, reporting);
         }
         services.AddSingleton<ITurnReporter>(sp => reporting ? sp.GetRequiredService<CallEventReporter>() : NullTurnReporter.Instance);

@@ -4,7 +4,7 @@ namespace VoiceFunctions.MediaHost.Recording;
 
 /// <summary>
 /// Decides per call whether it is recorded and with which consent announcement. Today <see cref="OptionsRecordingPolicy"/>
-/// (the Recording section, every call alike); the per-number agent profiles replace it with one registration.
+/// (the Recording section, every call alike), or <see cref="ProfileRecordingPolicy"/> when the host reads agent profiles.
 /// </summary>
 public interface IRecordingPolicy
 {

@@ -9,6 +9,10 @@ public static class AgentProfilesServiceCollectionExtensions
     /// caller-context lookup and the per-call agent factory the agent's call handler uses. Without AgentProfiles:Path
     /// every call gets the default agent, which is the AiLoop settings as they are.
     /// </summary>
+    /// <summary>Whether the host reads agent profiles (AgentProfiles:Path is set).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{AgentProfilesOptions.Section}:{nameof(AgentProfilesOptions.Path)}"]);
+
     public static IServiceCollection AddAgentProfiles(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AgentProfilesOptions>().Bind(configuration.GetSection(AgentProfilesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -7,6 +7,7 @@ using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Media;
+using VoiceFunctions.MediaHost.Recording;
 
 namespace VoiceFunctions.MediaHost.Tests.Hosting;
 
@@ -95,5 +96,14 @@ public sealed class AddMediaHostTests
         using var sp = Build(new() { ["AgentEvents:Secret"] = "short" });
         sp.GetRequiredService<IStartupValidator>().Validate();
         Assert.Null(sp.GetService<CallEventReporter>());
+    }
+
+    [Theory]
+    [InlineData("", typeof(OptionsRecordingPolicy))]
+    [InlineData("/etc/voicefunctions/voice.yaml", typeof(ProfileRecordingPolicy))]
+    public void With_agent_profiles_each_numbers_agent_decides_what_is_recorded(string profilesPath, Type expected)
+    {
+        using var sp = Build(Reporting(new() { ["AiLoop:Enabled"] = "true", ["Recording:Enabled"] = "true", ["AgentProfiles:Path"] = profilesPath }));
+        Assert.IsType(expected, sp.GetRequiredService<IRecordingPolicy>());
     }
 }
