@@ -1,6 +1,7 @@
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Rtp.Srtp;
 using VoiceFunctions.MediaHost.Sip.Sdp;
+using VoiceFunctions.MediaHost.Sip.UserAgent;
 using VoiceFunctions.TestSupport;
 using static VoiceFunctions.MediaHost.Tests.Media.Interop.BaresipAudioInteropTests;
 
@@ -42,6 +43,51 @@ public sealed class BaresipSrtpCalleeInteropTests
         Assert.True(media.RtcpReportsSent > earlyReportsBaresipMayRefuse, context);
         Assert.DoesNotContain("failed to decrypt RTP", baresip, StringComparison.Ordinal);
         Assert.True(Occurrences(baresip, "failed to decrypt RTCP") <= earlyReportsBaresipMayRefuse, context);
+    }
+
+    [SkippableFact]
+    public async Task With_SRTP_allowed_our_best_effort_offer_becomes_SRTP_when_baresip_speaks_SDES()
+    {
+        // mediaenc=srtp is baresip's own best effort: it answers our RTP/AVP offer's crypto line.
+        await using var callee = await BaresipTlsCallee.StartAsync(";mediaenc=srtp", srtpModule: true);
+        var session = await callee.Host.Agent.PlaceCallAsync(callee.Request(MediaEncryption.Allowed), CancellationToken.None).DefaultTimeout();
+        var media = callee.Media.Last;
+        var probe = CallProbe.Start(session, HostTone());
+
+        await ExchangeTonesAndHangUpAsync(probe, callee.Peer);
+
+        AssertEachSideHeardTheOther(probe, callee.Peer, callee.Host);
+        Assert.Contains("SRTP is Enabled (cryptosuite=AES_CM_128_HMAC_SHA1_80)", callee.Peer.Output);
+        Assert.True(media.Srtcp.Accepted > 0, $"SRTCP {media.Srtcp}; baresip said: {callee.Peer.Output}");
+    }
+
+    [SkippableFact]
+    public async Task With_SRTP_allowed_a_callee_without_SDES_answers_plain_and_the_call_has_audio()
+    {
+        await using var callee = await BaresipTlsCallee.StartAsync("", srtpModule: false);
+        var session = await callee.Host.Agent.PlaceCallAsync(callee.Request(MediaEncryption.Allowed), CancellationToken.None).DefaultTimeout();
+        var media = callee.Media.Last;
+        var probe = CallProbe.Start(session, HostTone());
+
+        await ExchangeTonesAndHangUpAsync(probe, callee.Peer);
+
+        AssertEachSideHeardTheOther(probe, callee.Peer, callee.Host);
+        Assert.DoesNotContain("SRTP is Enabled", callee.Peer.Output);
+        Assert.Equal((0L, 0L), media.Srtcp); // plain RTCP: no SRTP context
+    }
+
+    [SkippableFact]
+    public async Task With_SRTP_required_a_callee_without_SDES_does_not_get_a_call_and_the_reason_says_why()
+    {
+        await using var callee = await BaresipTlsCallee.StartAsync("", srtpModule: false);
+
+        var failure = await Assert.ThrowsAsync<SipCallFailedException>(() =>
+            callee.Host.Agent.PlaceCallAsync(callee.Request(MediaEncryption.Required), CancellationToken.None).DefaultTimeout());
+
+        // baresip without SDES either refuses RTP/SAVP (488) or answers without a key; neither becomes a plain call.
+        Assert.Equal(488, failure.Status);
+        Assert.Matches("488|media encryption is required|without a crypto attribute", failure.Message);
+        Assert.Equal(0, callee.Host.Agent.ActiveCalls);
     }
 
     private static int Occurrences(string text, string value) => (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
