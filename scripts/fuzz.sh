@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the SIP and SDP parsers with afl-fuzz and SharpFuzz.
-# Usage: scripts/fuzz.sh [sip|sdp|all] [seconds per target]     (default: all 30)
-#   The test command runs `all 30`; run longer on demand, e.g. `scripts/fuzz.sh all 3600`.
+# Coverage-guided fuzzing of the SIP and SDP parsers, the SIP-over-TLS stream framing and the SRTP/SRTCP unprotect
+# path with afl-fuzz and SharpFuzz.
+# Usage: scripts/fuzz.sh [sip|sdp|tls-stream|srtp|all] [seconds per target]     (default: all 30)
+#   The test command runs `all 15`; run longer on demand, e.g. `scripts/fuzz.sh all 3600`.
 # Builds the harness (tests/Fuzz) into a private folder, instruments that folder's COPY of
 # VoiceFunctions.MediaHost.dll (the normal build output is never touched), then runs afl-fuzz for the given time
 # per target with its findings in a temporary folder. Exits 1 when afl-fuzz saved any crash (a parser threw or an
@@ -17,9 +18,9 @@ which_targets=${1:-all}
 seconds=${2:-30}
 timeout_ms=${FUZZ_TIMEOUT_MS:-10000}
 case "$which_targets" in
-  sip|sdp) targets=("$which_targets") ;;
-  all) targets=(sip sdp) ;;
-  *) echo "usage: scripts/fuzz.sh [sip|sdp|all] [seconds]" >&2; exit 2 ;;
+  sip|sdp|tls-stream|srtp) targets=("$which_targets") ;;
+  all) targets=(sip sdp tls-stream srtp) ;;
+  *) echo "usage: scripts/fuzz.sh [sip|sdp|tls-stream|srtp|all] [seconds]" >&2; exit 2 ;;
 esac
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz: seconds must be a positive whole number, got '$seconds'" >&2; exit 2; }
 command -v afl-fuzz >/dev/null 2>&1 || { echo "fuzz: afl-fuzz is not on PATH (Debian package afl++; scripts/install-test-deps.sh installs it)" >&2; exit 2; }

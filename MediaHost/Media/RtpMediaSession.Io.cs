@@ -39,6 +39,21 @@ public sealed partial class RtpMediaSession
         }
     }
 
+    /// <summary>The peer's SRTCP reports that verified and were read, and those refused (tampered, replayed, malformed), since the keys were last set.</summary>
+    public (long Accepted, long Refused) Srtcp
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _srtp is null ? (0, 0) : (_srtp.RtcpAccepted, _srtp.RtcpRefused);
+            }
+        }
+    }
+
+    /// <summary>RTCP compound packets we sent (SRTCP when the call is encrypted).</summary>
+    public long RtcpReportsSent { get; private set; }
+
     /// <summary>Times the far end's address was learned from its packets (symmetric RTP).</summary>
     public int AddressesLearned { get; private set; }
 
@@ -177,7 +192,11 @@ public sealed partial class RtpMediaSession
         {
             length = _srtp.ProtectRtcp(span, length);
         }
-        _rtcpSocket.SendTo(span[..length], _rtcpRemote);
+        if (length > 0)
+        {
+            _rtcpSocket.SendTo(span[..length], _rtcpRemote);
+            RtcpReportsSent++;
+        }
     }
 
     // NTP time (seconds since 1900 in 32.32 fixed point) from the injected clock's wall time.

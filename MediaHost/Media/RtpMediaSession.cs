@@ -198,9 +198,9 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
                 _out.ContinueCountsOf(previous);
             }
         }
-        if (!ReferenceEquals(_srtp?.Keys, media.Encryption))
+        if (_srtp is null ? media.Encryption is not null : !_srtp.Keys.HasSameKeys(media.Encryption))
         {
-            // Each SDES offer/answer brings new keys (RFC 4568 section 7.1.4): a new SRTP context in both directions.
+            // New SDES keys (RFC 4568 section 7.1.4): a new SRTP context in both directions; kept keys keep their rollover and replay state.
             _srtp?.Dispose();
             _srtp = media.Encryption is null ? null : new Rtp.Srtp.SrtpSession(media.Encryption);
         }

@@ -41,9 +41,9 @@ public sealed class OutboundCallPlacer(
         }
         var trunk = IPEndPoint.Parse(options.Trunk);
         var domain = options.Domain.Length > 0 ? options.Domain : trunk.ToString();
-        var target = $"sip:{command.To}@{domain}" + (options.Transport == "tcp" ? ";transport=tcp" : "");
+        var target = $"sip:{command.To}@{domain}" + (options.Transport is "tcp" or "tls" ? ";transport=" + options.Transport : "");
         var credentials = options.Username.Length > 0 ? new DigestCredentials(options.Username, environment(options.PasswordEnvironmentVariable) ?? "") : null;
-        var request = new SipOutboundCallRequest(target, trunk, command.From ?? options.DefaultFrom, credentials);
+        var request = new SipOutboundCallRequest(target, trunk, command.From ?? options.DefaultFrom, credentials, options.MediaEncryption);
 
         using var ringTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(command.RingTimeoutSeconds, 1, options.MaxRingSeconds)), time);
         using var ring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ringTimeout.Token);

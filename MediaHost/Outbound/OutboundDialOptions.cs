@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using VoiceFunctions.MediaHost.Outbound.Amd;
+using VoiceFunctions.MediaHost.Sip.Sdp;
 
 namespace VoiceFunctions.MediaHost.Outbound;
 
@@ -15,9 +16,16 @@ public sealed class OutboundDialOptions : IValidatableObject
     /// <summary>The host part of the Request-URI ("sip:+1555…@&lt;domain&gt;"). Empty: the trunk's address.</summary>
     public string Domain { get; set; } = "";
 
-    /// <summary>"udp" (default) or "tcp".</summary>
-    [RegularExpression("^(udp|tcp)$", ErrorMessage = "Outbound:Transport must be udp or tcp")]
+    /// <summary>"udp" (default), "tcp" or "tls" (SIP over TLS to the trunk: needs Sip:TlsPort for our TLS transport).</summary>
+    [RegularExpression("^(udp|tcp|tls)$", ErrorMessage = "Outbound:Transport must be udp, tcp or tls")]
     public string Transport { get; set; } = "udp";
+
+    /// <summary>
+    /// The trunk's SDES-SRTP (RFC 4568): Off (default, plain RTP), Allowed (we offer best-effort SRTP, RTP/AVP with
+    /// a=crypto, and take a plain answer) or Required (we offer RTP/SAVP; a plain answer ends the call with 488). The keys
+    /// travel in the SDP, so Allowed and Required need Transport tls.
+    /// </summary>
+    public MediaEncryption MediaEncryption { get; set; } = MediaEncryption.Off;
 
     /// <summary>Our From user when the request names no caller ID (our number or the trunk account). Default "agent".</summary>
     [Required]
@@ -46,6 +54,12 @@ public sealed class OutboundDialOptions : IValidatableObject
         if (Enabled && !IPEndPoint.TryParse(Trunk, out var endpoint) | endpoint is { Port: 0 })
         {
             yield return new ValidationResult("Outbound:Trunk must be an address with a port, e.g. 203.0.113.10:5060", [nameof(Trunk)]);
+        }
+        if (MediaEncryption != MediaEncryption.Off && Transport != "tls")
+        {
+            yield return new ValidationResult(
+                $"Outbound:MediaEncryption {MediaEncryption} needs Outbound:Transport tls: SDES keys in SDP must not cross the network in clear (transport is {Transport})",
+                [nameof(MediaEncryption), nameof(Transport)]);
         }
         foreach (var problem in AmdProblems())
         {

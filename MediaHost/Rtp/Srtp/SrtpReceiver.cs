@@ -32,6 +32,12 @@ public sealed class SrtpReceiver : IDisposable
 
     public long Malformed { get; private set; }
 
+    /// <summary>SRTCP packets that verified and were unprotected (the peer's reports reach our statistics).</summary>
+    public long RtcpAccepted { get; private set; }
+
+    /// <summary>SRTCP packets refused (tag, replay or malformed); also counted in the three totals above.</summary>
+    public long RtcpRefused { get; private set; }
+
     /// <summary>Unprotects an SRTP packet of <paramref name="length"/> bytes in place; <paramref name="plainLength"/> is the RTP length.</summary>
     public SrtpStatus UnprotectRtp(Span<byte> packet, int length, out int plainLength)
     {
@@ -78,36 +84,69 @@ public sealed class SrtpReceiver : IDisposable
         return SrtpStatus.Ok;
     }
 
-    /// <summary>Unprotects an SRTCP packet in place; <paramref name="plainLength"/> is the RTCP length.</summary>
+    /// <summary>
+    /// The SRTCP tag length the peer uses: 10 bytes as RFC 3711 and RFC 4568 say for both suites, or 4 once a peer under
+    /// AES_CM_128_HMAC_SHA1_32 was seen tagging its SRTCP with the RTP tag length (libre, hence baresip 1.0, does), so that
+    /// its reports are read and ours can be written alike (<see cref="SrtpSender.RtcpTagLength"/>). Never shorter than the
+    /// negotiated suite's own SRTP tag.
+    /// </summary>
+    public int PeerRtcpTagLength { get; private set; } = SrtpSuite.RtcpTagLength;
+
+    /// <summary>Unprotects an SRTCP packet in place (E flag, index, replay check, tag); <paramref name="plainLength"/> is the RTCP length.</summary>
     public SrtpStatus UnprotectRtcp(Span<byte> packet, int length, out int plainLength)
     {
         plainLength = 0;
-        const int trailer = 4 + SrtpSuite.RtcpTagLength;
-        if (length < 8 + trailer)
+        var status = VerifyRtcp(packet, length, PeerRtcpTagLength, out var word);
+        var other = PeerRtcpTagLength == SrtpSuite.RtcpTagLength ? _suite.RtpTagLength : SrtpSuite.RtcpTagLength;
+        if (status != SrtpStatus.Ok && other != PeerRtcpTagLength && VerifyRtcp(packet, length, other, out var otherWord) == SrtpStatus.Ok)
         {
-            Malformed++;
-            return SrtpStatus.Malformed;
+            PeerRtcpTagLength = other;
+            word = otherWord;
+            status = SrtpStatus.Ok;
         }
-        var authenticated = length - SrtpSuite.RtcpTagLength;
-        var word = BinaryPrimitives.ReadUInt32BigEndian(packet[(authenticated - 4)..]);
+        if (status != SrtpStatus.Ok)
+        {
+            RtcpRefused++;
+            if (status == SrtpStatus.Malformed)
+            {
+                Malformed++;
+            }
+            else if (status == SrtpStatus.Replayed)
+            {
+                Replays++;
+            }
+            else
+            {
+                AuthenticationFailures++;
+            }
+            return status;
+        }
         var index = word & 0x7FFF_FFFF;
-        if (!_rtcpWindow.IsFresh(index))
-        {
-            Replays++;
-            return SrtpStatus.Replayed;
-        }
-        if (!_rtcp.Verify(packet[..(authenticated - 4)], word, packet.Slice(authenticated, SrtpSuite.RtcpTagLength)))
-        {
-            AuthenticationFailures++;
-            return SrtpStatus.AuthenticationFailed;
-        }
         _rtcpWindow.Accept(index);
-        plainLength = authenticated - 4;
+        RtcpAccepted++;
+        plainLength = length - PeerRtcpTagLength - 4;
         if ((word & 0x8000_0000) != 0)
         {
             _rtcp.Crypt(BinaryPrimitives.ReadUInt32BigEndian(packet[4..]), index, packet[8..plainLength]);
         }
         return SrtpStatus.Ok;
+    }
+
+    // Checks an SRTCP packet laid out with a tag of tagLength bytes; changes nothing. word: the E flag and SRTCP index.
+    private SrtpStatus VerifyRtcp(Span<byte> packet, int length, int tagLength, out uint word)
+    {
+        word = 0;
+        if (length < 8 + 4 + tagLength)
+        {
+            return SrtpStatus.Malformed;
+        }
+        var authenticated = length - tagLength;
+        word = BinaryPrimitives.ReadUInt32BigEndian(packet[(authenticated - 4)..]);
+        if (!_rtcpWindow.IsFresh(word & 0x7FFF_FFFF))
+        {
+            return SrtpStatus.Replayed;
+        }
+        return _rtcp.Verify(packet[..(authenticated - 4)], word, packet.Slice(authenticated, tagLength)) ? SrtpStatus.Ok : SrtpStatus.AuthenticationFailed;
     }
 
     /// <summary>The rollover counter this sequence number most likely belongs to (RFC 3711 Appendix A).</summary>

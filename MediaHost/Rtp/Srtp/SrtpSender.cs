@@ -26,8 +26,14 @@ public sealed class SrtpSender : IDisposable
     /// <summary>The bytes protection adds to an RTP packet (its tag).</summary>
     public int RtpOverhead => _suite.RtpTagLength;
 
+    /// <summary>
+    /// The SRTCP tag we write: 10 bytes (RFC 3711 section 3.4 and RFC 4568 for both suites) unless the peer was seen
+    /// using the RTP tag length for SRTCP (see <see cref="SrtpReceiver.PeerRtcpTagLength"/>), which we then mirror.
+    /// </summary>
+    public int RtcpTagLength { get; set; } = SrtpSuite.RtcpTagLength;
+
     /// <summary>The bytes protection adds to an RTCP packet (E flag with index, and tag).</summary>
-    public static int RtcpOverhead => 4 + SrtpSuite.RtcpTagLength;
+    public int RtcpOverhead => 4 + RtcpTagLength;
 
     /// <summary>Protects the RTP packet in the first <paramref name="length"/> bytes; returns the SRTP length, or -1 when it is not RTP.</summary>
     public int ProtectRtp(Span<byte> packet, int length)
@@ -62,7 +68,7 @@ public sealed class SrtpSender : IDisposable
         _rtcp.Crypt(ssrc, index, packet[8..length]);
         BinaryPrimitives.WriteUInt32BigEndian(packet[length..], 0x8000_0000 | index);
         // The tag covers the packet, then the E flag with index (RFC 3711 section 3.4).
-        _rtcp.Tag(packet[..length], 0x8000_0000 | index, packet.Slice(length + 4, SrtpSuite.RtcpTagLength));
+        _rtcp.Tag(packet[..length], 0x8000_0000 | index, packet.Slice(length + 4, RtcpTagLength));
         return length + RtcpOverhead;
     }
 

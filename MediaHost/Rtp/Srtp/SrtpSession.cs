@@ -28,6 +28,12 @@ public sealed class SrtpSession : IDisposable
     /// <summary>Packets refused (tampered or under another key, replayed, malformed): counted, never played.</summary>
     public long Refused => _receiver.AuthenticationFailures + _receiver.Replays + _receiver.Malformed;
 
+    /// <summary>SRTCP packets of the peer's that verified (replay-checked, then unprotected).</summary>
+    public long RtcpAccepted => _receiver.RtcpAccepted;
+
+    /// <summary>SRTCP packets refused (tampered, replayed, malformed); never read as reports.</summary>
+    public long RtcpRefused => _receiver.RtcpRefused;
+
     public SrtpReceiver Receiver => _receiver;
 
     /// <summary>Protects the RTP packet at the start of <paramref name="buffer"/>; the new length, or 0 when it cannot be sent.</summary>
@@ -56,6 +62,10 @@ public sealed class SrtpSession : IDisposable
         if (status != SrtpStatus.Ok)
         {
             return false;
+        }
+        if (rtcp)
+        {
+            _sender.RtcpTagLength = _receiver.PeerRtcpTagLength; // our reports in the tag layout the peer reads
         }
         packet = scratch.AsSpan(0, length);
         return true;

@@ -64,10 +64,16 @@ public static class SdpNegotiator
                 rejection = $"unsupported media transport {media.Protocol} (only RTP/AVP and RTP/SAVP)";
                 continue;
             }
-            else if (encryption == MediaEncryption.Required)
+            else
             {
-                rejection = "media encryption is required and the offer is plain RTP/AVP";
-                continue;
+                // Best-effort SRTP: RTP/AVP carrying a=crypto (what our own Allowed offers send, see SdesOffer) is SRTP when we take a key.
+                string? cryptoProblem = null;
+                theirCrypto = encryption != MediaEncryption.Off && media.Crypto.Count > 0 ? FirstUsableCrypto(media, out cryptoProblem) : null;
+                if (theirCrypto is null && encryption == MediaEncryption.Required)
+                {
+                    rejection = media.Crypto.Count > 0 ? $"media encryption is required and {cryptoProblem}" : "media encryption is required and the offer is plain RTP/AVP";
+                    continue;
+                }
             }
             if (media.Port == 0)
             {
@@ -128,7 +134,8 @@ public static class SdpNegotiator
                 {
                     codecs.Add(local.First(c => c.IsComfortNoise) with { PayloadType = cn, ClockRate = chosen.ClockRate });
                 }
-                SdpWriter.AppendAudio(sdp, localPort, codecs, ptime, ours, ourCrypto?.ToAttributeValue());
+                SdpWriter.AppendAudio(sdp, localPort, codecs, ptime, ours, audio.IsRtpSavp ? "RTP/SAVP" : "RTP/AVP",
+                    ourCrypto is null ? [] : [ourCrypto.ToAttributeValue()]);
             }
             else
             {
@@ -137,19 +144,25 @@ public static class SdpNegotiator
                     .Append(media.Formats.Count > 0 ? media.Formats[0] : "0").Append("\r\n");
             }
         }
-        return new SdpNegotiation(sdp.ToString(), negotiated, 0, null);
+        var localCrypto = ourCrypto is null ? null : new SdesOffer(audio.IsRtpSavp, [ourCrypto]);
+        return new SdpNegotiation(sdp.ToString(), negotiated, 0, null, localCrypto);
     }
 
-    /// <summary>Our offer (outbound INVITE): every codec in priority order, sendrecv.</summary>
-    public static string Offer(IReadOnlyList<MediaCodec> local, IPAddress advertisedAddress, int localPort, long sessionId, long sessionVersion, MediaDirection direction = MediaDirection.SendReceive)
+    /// <summary>Our offer (outbound INVITE): every codec in priority order, sendrecv; with <paramref name="srtp"/>, its crypto lines (see <see cref="SdesOffer"/>).</summary>
+    public static string Offer(IReadOnlyList<MediaCodec> local, IPAddress advertisedAddress, int localPort, long sessionId, long sessionVersion,
+        MediaDirection direction = MediaDirection.SendReceive, SdesOffer? srtp = null)
     {
         var sdp = SdpWriter.Begin(advertisedAddress, sessionId, sessionVersion);
-        SdpWriter.AppendAudio(sdp, localPort, local, DefaultPacketTimeMs, direction);
+        SdpWriter.AppendAudio(sdp, localPort, local, DefaultPacketTimeMs, direction, srtp?.Protocol ?? "RTP/AVP",
+            srtp is null ? [] : srtp.Crypto.Select(c => c.ToAttributeValue()));
         return sdp.ToString();
     }
 
-    /// <summary>Reads the peer's answer to our offer: the first codec it kept, in its order (RFC 3264 section 7).</summary>
-    public static SdpNegotiation ReadAnswer(string answerSdp, IReadOnlyList<MediaCodec> offered)
+    /// <summary>
+    /// Reads the peer's answer to our offer: the first codec it kept, in its order (RFC 3264 section 7), and the SRTP keys
+    /// it chose among <paramref name="srtp"/>'s (an answer that does not fit our crypto offer is refused with the reason).
+    /// </summary>
+    public static SdpNegotiation ReadAnswer(string answerSdp, IReadOnlyList<MediaCodec> offered, SdesOffer? srtp = null)
     {
         if (!SdpParser.TryParse(answerSdp, out var answer, out var error))
         {
@@ -171,10 +184,14 @@ public static class SdpNegotiator
             {
                 continue;
             }
+            if (!SdesAnswerReader.TryRead(audio, srtp, out var keys, out var cryptoProblem))
+            {
+                return SdpNegotiation.Fail(488, cryptoProblem!);
+            }
             var te = audio.RtpMaps.Values.FirstOrDefault(m => m.Name.Equals("telephone-event", StringComparison.OrdinalIgnoreCase));
             var cn = offered.Any(c => c.IsComfortNoise) ? ComfortNoiseOf(audio, map.ClockRate) : null;
             var media = new NegotiatedMedia(new IPEndPoint(audio.Connection!, audio.Port), codec with { PayloadType = pt }, pt,
-                te?.PayloadType, audio.PacketTimeMs ?? DefaultPacketTimeMs, Mirror(audio.Direction ?? MediaDirection.SendReceive), cn);
+                te?.PayloadType, audio.PacketTimeMs ?? DefaultPacketTimeMs, Mirror(audio.Direction ?? MediaDirection.SendReceive), cn, keys);
             return new SdpNegotiation(null, media, 0, null);
         }
         return SdpNegotiation.Fail(488, "the answer kept none of the codecs we offered");

@@ -19,9 +19,12 @@ internal static class SdpWriter
             .Append("t=0 0\r\n");
     }
 
-    public static void AppendAudio(StringBuilder sdp, int port, IReadOnlyList<MediaCodec> codecs, int ptime, MediaDirection direction, string? crypto = null)
+    /// <param name="protocol">The m= line's transport: RTP/AVP, or RTP/SAVP for secure RTP.</param>
+    /// <param name="crypto">The a=crypto values (SDES keys): one in an answer, one per suite in an offer.</param>
+    public static void AppendAudio(StringBuilder sdp, int port, IReadOnlyList<MediaCodec> codecs, int ptime, MediaDirection direction, string protocol,
+        IEnumerable<string> crypto)
     {
-        sdp.Append("m=audio ").Append(port).Append(crypto is null ? " RTP/AVP" : " RTP/SAVP");
+        sdp.Append("m=audio ").Append(port).Append(' ').Append(protocol);
         foreach (var codec in codecs)
         {
             sdp.Append(' ').Append(codec.PayloadType);
@@ -35,9 +38,9 @@ internal static class SdpWriter
                 sdp.Append("a=fmtp:").Append(codec.PayloadType).Append(' ').Append(fmtp).Append("\r\n");
             }
         }
-        if (crypto is not null)
+        foreach (var line in crypto)
         {
-            sdp.Append("a=crypto:").Append(crypto).Append("\r\n");
+            sdp.Append("a=crypto:").Append(line).Append("\r\n");
         }
         sdp.Append("a=ptime:").Append(ptime).Append("\r\n");
         sdp.Append('a').Append('=').Append(SdpNegotiator.DirectionAttribute(direction)).Append("\r\n");

@@ -61,26 +61,16 @@ internal sealed class TcpSipConnection(TcpClient client, IPEndPoint remote, ISip
 
     private async Task ReadLoopAsync(PipeReader reader, Action<SipReceived> receive)
     {
+        Action<SipReadResult> handOn = result => receive(new SipReceived(result, remote, transport));
         while (true)
         {
             var read = await reader.ReadAsync(stopping).ConfigureAwait(false);
             var buffer = read.Buffer;
-            while (true)
+            // The user agent answers inside receive (its lock sends on release), so an answer is queued on return and
+            // the write loop drains it before the connection closes: no wait is needed.
+            if (!SipStreamFraming.ReadMessages(ref buffer, limits, handOn))
             {
-                var result = SipStreamReader.TryRead(buffer, out var consumed, limits);
-                buffer = buffer.Slice(consumed);
-                if (result.Status == SipReadStatus.NeedMoreData)
-                {
-                    break;
-                }
-                // The user agent answers inside this call (its lock sends on release), so an answer is queued on
-                // return and the write loop drains it before the connection closes: no wait is needed.
-                receive(new SipReceived(result, remote, transport));
-                if (result.Status == SipReadStatus.Invalid)
-                {
-                    // A stream cannot be resynchronised after bad framing: close it once the answer is written.
-                    return;
-                }
+                return; // bad framing: close once the answer is written
             }
             reader.AdvanceTo(buffer.Start, buffer.End);
             if (read.IsCompleted)

@@ -35,7 +35,7 @@ internal sealed partial class SipInboundLeg : ISipInboundLeg, ISipCallLeg, ISipI
         _dialog = dialog;
         _media = media;
         _released = released;
-        _sdp = new SipOfferAnswer(endpoint, media, sessionId, negotiation);
+        _sdp = new SipOfferAnswer(endpoint, media, sessionId, endpoint.Options.MediaEncryption, firstAnswer: negotiation);
         _inDialog = new SipInDialogRequestHandler(endpoint, dialog, _sdp, this);
         _okRetransmitter = new SipOkRetransmitter(endpoint);
         Parties = parties;

@@ -45,7 +45,7 @@ internal sealed partial class SipOutboundLeg : ISipOutboundLeg, ISipCallLeg, ISi
         _media = media;
         _flow = flow;
         _released = released;
-        _sdp = new SipOfferAnswer(endpoint, media, sessionId);
+        _sdp = new SipOfferAnswer(endpoint, media, sessionId, request.MediaEncryption, request.SrtpSuites);
         _callId = SipIds.CallId(endpoint.AdvertisedAddress(flow.Transport.LocalEndpoint.Address).ToString());
         Key = _callId + "|" + _localTag;
         Parties = new SipCallParties(request.FromUser, SipUri.TryParse(request.Target, out var uri) ? uri.User ?? "" : "", new Dictionary<string, string>());
@@ -133,8 +133,9 @@ internal sealed partial class SipOutboundLeg : ISipOutboundLeg, ISipCallLeg, ISi
         ConfirmDialog(response);
         if (_sdp.TakeAnswer(response.Body.Span) is { } unusable)
         {
+            // e.g. SRTP required and the callee answered plain RTP: the call is not had, and the dial result says why.
             Hangup(CallEndReason.Rejected, 488, "the answer's SDP was unusable: " + unusable);
-            _answered.TrySetException(new InvalidOperationException(unusable));
+            _answered.TrySetException(new SipCallFailedException(488, "the answer's SDP was unusable: " + unusable));
             return;
         }
         Codec = _sdp.Negotiated!.Codec.ToString();

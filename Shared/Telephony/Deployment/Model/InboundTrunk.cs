@@ -25,6 +25,9 @@ public sealed class InboundTrunk : ConfigObject
     [ConfigKey("headers_to_attributes"), Description("INVITE header name -> participant attribute name.")]
     public Dictionary<string, string> HeadersToAttributes { get; set; } = [];
 
+    [ConfigKey("media_encryption"), Description("SRTP media (SDES): off (default, plain RTP), allowed (SRTP when the far end agrees) or required (SRTP or no call). LiveKit's trunk media_encryption; pair allowed/required with SIP over TLS.")]
+    public MediaEncryptionSetting MediaEncryption { get; set; } = MediaEncryptionSetting.Off;
+
     [ConfigKey("krisp"), Description("Krisp noise cancellation on this trunk's calls.")]
     public bool Krisp { get; set; }
 

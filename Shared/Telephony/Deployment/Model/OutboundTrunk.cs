@@ -16,6 +16,9 @@ public sealed class OutboundTrunk : ConfigObject
     [ConfigKey("transport"), Description("SIP transport: auto (default), udp, tcp or tls.")]
     public SipTransport Transport { get; set; } = SipTransport.Auto;
 
+    [ConfigKey("media_encryption"), Description("SRTP media (SDES): off (default, plain RTP), allowed (SRTP when the far end agrees) or required (SRTP or no call). LiveKit's trunk media_encryption; pair allowed/required with SIP over TLS.")]
+    public MediaEncryptionSetting MediaEncryption { get; set; } = MediaEncryptionSetting.Off;
+
     [ConfigKey("numbers"), Description("Caller (From) numbers; LiveKit picks one at random when the call names none.")]
     public List<Located<string>> Numbers { get; set; } = [];
 

@@ -42,6 +42,7 @@ public static class DesiredStateBuilder
                 AuthRealm = t.Auth?.Realm ?? "",
                 HeadersToAttributes = new Dictionary<string, string>(t.HeadersToAttributes),
                 KrispEnabled = t.Krisp,
+                MediaEncryption = ToWire(t.MediaEncryption),
             }).ToList(),
             OutboundTrunks = file.OutboundTrunks.Select(t => new SipOutboundTrunkInfo
             {
@@ -54,6 +55,7 @@ public static class DesiredStateBuilder
                 AuthPassword = Secret(t.Auth?.Password),
                 DestinationCountry = t.DestinationCountry ?? "",
                 Headers = new Dictionary<string, string>(t.Headers),
+                MediaEncryption = ToWire(t.MediaEncryption),
             }).ToList(),
             DispatchRules = file.DispatchRules.Select(r => new SipDispatchRuleInfo
             {
@@ -103,6 +105,14 @@ public static class DesiredStateBuilder
         {
             DispatchRuleIndividual = new SipDispatchRuleIndividual { RoomPrefix = rule.RoomPrefix ?? "", Pin = rule.Pin?.Value ?? "", NoRandomness = rule.Randomize == false },
         },
+    };
+
+    /// <summary>voice.yaml's media_encryption as LiveKit's SIPMediaEncryption (SIP_MEDIA_ENCRYPT_DISABLE / ALLOW / REQUIRE).</summary>
+    public static SipMediaEncryption ToWire(MediaEncryptionSetting setting) => setting switch
+    {
+        MediaEncryptionSetting.Allowed => SipMediaEncryption.Allow,
+        MediaEncryptionSetting.Required => SipMediaEncryption.Require,
+        _ => SipMediaEncryption.Disable,
     };
 
     public static WireTransport ToWire(FileTransport transport) => transport switch

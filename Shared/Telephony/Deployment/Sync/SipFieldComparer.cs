@@ -17,6 +17,7 @@ internal static class SipFieldComparer
         Text(changes, "auth.realm", now.AuthRealm, want.AuthRealm);
         Map(changes, "headers_to_attributes", now.HeadersToAttributes, want.HeadersToAttributes);
         Text(changes, "krisp", Bool(now.KrispEnabled), Bool(want.KrispEnabled));
+        Text(changes, "media_encryption", Encryption(now.MediaEncryption), Encryption(want.MediaEncryption));
         Text(changes, "metadata", now.Metadata, want.Metadata);
         return changes;
     }
@@ -31,6 +32,7 @@ internal static class SipFieldComparer
         Secret(changes, "auth.password", now.AuthPassword, want.AuthPassword);
         Text(changes, "destination_country", now.DestinationCountry, want.DestinationCountry);
         Map(changes, "headers", now.Headers, want.Headers);
+        Text(changes, "media_encryption", Encryption(now.MediaEncryption), Encryption(want.MediaEncryption));
         Text(changes, "metadata", now.Metadata, want.Metadata);
         return changes;
     }
@@ -69,6 +71,14 @@ internal static class SipFieldComparer
         rule?.DispatchRuleDirect?.Pin ?? rule?.DispatchRuleIndividual?.Pin ?? rule?.DispatchRuleCallee?.Pin ?? "";
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>As voice.yaml writes it.</summary>
+    internal static string Encryption(SipMediaEncryption value) => value switch
+    {
+        SipMediaEncryption.Allow => "allowed",
+        SipMediaEncryption.Require => "required",
+        _ => "off",
+    };
 
     private static void Text(List<FieldChange> changes, string field, string now, string want)
     {

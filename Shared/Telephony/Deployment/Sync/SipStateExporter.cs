@@ -35,6 +35,7 @@ public static class SipStateExporter
             Auth(body, trunk.Name, trunk.AuthUsername, trunk.AuthPassword, trunk.AuthRealm, variables);
             MapLine(body, "headers_to_attributes", trunk.HeadersToAttributes);
             BoolLine(body, "krisp", trunk.KrispEnabled);
+            EncryptionLine(body, trunk.MediaEncryption);
             TextLine(body, "metadata", trunk.Metadata);
         }
         if (state.OutboundTrunks.Count > 0)
@@ -53,6 +54,7 @@ public static class SipStateExporter
             Auth(body, trunk.Name, trunk.AuthUsername, trunk.AuthPassword, "", variables);
             TextLine(body, "destination_country", trunk.DestinationCountry);
             MapLine(body, "headers", trunk.Headers);
+            EncryptionLine(body, trunk.MediaEncryption);
             TextLine(body, "metadata", trunk.Metadata);
         }
         if (state.DispatchRules.Count > 0)
@@ -192,6 +194,14 @@ public static class SipStateExporter
         if (value)
         {
             body.Append("    ").Append(key).Append(": true\n");
+        }
+    }
+
+    private static void EncryptionLine(StringBuilder body, SipMediaEncryption value)
+    {
+        if (value != SipMediaEncryption.Disable)
+        {
+            body.Append("    media_encryption: ").Append(SipFieldComparer.Encryption(value)).Append('\n');
         }
     }
 

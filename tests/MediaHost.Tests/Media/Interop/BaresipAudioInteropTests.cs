@@ -85,16 +85,20 @@ public sealed class BaresipAudioInteropTests
     }
 
     /// <summary>Both tones start at the answer; once ours is queued and both have had time to finish, we hang up.</summary>
-    private static async Task ExchangeTonesAndHangUpAsync(CallProbe probe, BaresipPeer peer)
+    internal static async Task ExchangeTonesAndHangUpAsync(CallProbe probe, BaresipPeer peer, Func<Task>? beforeHangUp = null)
     {
         await probe.Playback.DefaultTimeout();
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // our last 0.5 s queued, then the far end's buffers drain
+        if (beforeHangUp is not null)
+        {
+            await beforeHangUp();
+        }
         await probe.Session.HangUpAsync(Shared.Calls.CallEndReason.AgentHangUp, CancellationToken.None);
         await probe.Reading.DefaultTimeout();
         await peer.Control.WaitForEventAsync("CALL_CLOSED");
     }
 
-    private static void AssertEachSideHeardTheOther(CallProbe probe, BaresipPeer peer, LoopbackMediaHost host)
+    internal static void AssertEachSideHeardTheOther(CallProbe probe, BaresipPeer peer, LoopbackMediaHost host)
     {
         var stats = host.Metrics.Snapshot();
         var clock = $"MediaHost clock: {host.Clock.LateTicks} late ticks, {host.Clock.SkippedTicks} skipped";
@@ -120,10 +124,10 @@ public sealed class BaresipAudioInteropTests
     }
 
     /// <summary>What the MediaHost plays: a short lead of silence, then the 1100 Hz tone (16 kHz).</summary>
-    private static short[] HostTone() => WithLead(ToneAnalysis.Tone(HostHz, AudioFormat.SampleRate, (int)(AudioFormat.SampleRate * ToneSeconds), Amplitude), AudioFormat.SampleRate, 0);
+    internal static short[] HostTone() => WithLead(ToneAnalysis.Tone(HostHz, AudioFormat.SampleRate, (int)(AudioFormat.SampleRate * ToneSeconds), Amplitude), AudioFormat.SampleRate, 0);
 
     /// <summary>baresip's microphone: lead, the 700 Hz tone, then silence that outlasts the call (baresip hangs up at the end of the file).</summary>
-    private static short[] PeerTone(string codec)
+    internal static short[] PeerTone(string codec)
     {
         var rate = BaresipAudioPeer.SampleRateOf(codec);
         return WithLead(ToneAnalysis.Tone(PeerHz, rate, (int)(rate * ToneSeconds), Amplitude), rate, trailingSeconds: 20);
