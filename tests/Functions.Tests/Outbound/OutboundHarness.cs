@@ -43,6 +43,7 @@ public sealed class OutboundHarness : IAsyncDisposable
         {
             s["Outbound:Mode"] = "LiveKit";
             s["Outbound:CalleeTrunkId"] = "ST_placeholder";
+            s["Outbound:CallerIds:0"] = "+15550002222";
             configure?.Invoke(s);
             settings = s;
         });
