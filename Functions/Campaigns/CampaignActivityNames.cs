@@ -7,4 +7,5 @@ public static class CampaignActivityNames
     public const string RecordCampaignNumber = "RecordCampaignNumber";
     public const string CancelCampaignNumbers = "CancelCampaignNumbers";
     public const string IsCallFinished = "IsCallFinished";
+    public const string StartCampaignAttempts = "StartCampaignAttempts";
 }

@@ -6,9 +6,9 @@ using VoiceFunctions.Shared.Outbound;
 namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>
-/// One attempt at one number of a campaign: marks the number in progress, runs the call as a sub-orchestration of the
-/// outbound call orchestration (instance and call id derived from campaign, number and attempt, so a replay never
-/// dials twice), waits for an answered call to end (it holds its place in the campaign's concurrency until then),
+/// One attempt at one number of a campaign: marks the number in progress, runs the outbound call orchestration's
+/// steps inline (<see cref="OutboundCallOrchestrator.DialAndRecordAsync"/>; the call id is derived from campaign,
+/// number and attempt, as is this orchestration's instance id, so a replay never dials twice), waits for an answered call to end (it holds its place in the campaign's concurrency until then),
 /// applies the retry rule, writes the number's state, and tells the campaign. It always tells the campaign, even
 /// when a step failed: a place the campaign never gets back would stall it.
 /// </summary>
@@ -53,15 +53,7 @@ public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttem
     private static async Task<DialResult> DialAsync(TaskOrchestrationContext context, CampaignAttemptInput input, string callId, DateTimeOffset startedAt)
     {
         var start = new OutboundCallStart(callId, input.Work.To, input.Settings.From, input.Settings.RingTimeoutSeconds, input.Work.Variables, startedAt);
-        try
-        {
-            return await context.CallSubOrchestratorAsync<DialResult>(nameof(OutboundCallOrchestrator), start,
-                new SubOrchestrationOptions { InstanceId = OutboundCallIds.DialInstanceId(callId) });
-        }
-        catch (TaskFailedException e)
-        {
-            return new DialResult(DialOutcome.Failed, null, "the call's orchestration failed: " + e.FailureDetails.ErrorMessage);
-        }
+        return await OutboundCallOrchestrator.DialAndRecordAsync(context, start);
     }
 
     private static async Task WaitForCallEndAsync(TaskOrchestrationContext context, string callId, int maxCallMinutes)

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using VoiceFunctions.Shared.Campaigns;
+using Microsoft.DurableTask.Client;
 
 namespace VoiceFunctions.Functions.Campaigns;
 
@@ -8,7 +8,7 @@ namespace VoiceFunctions.Functions.Campaigns;
 public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampaignNumberActivity record, CancelCampaignNumbersActivity cancel, IsCallFinishedActivity finished)
 {
     [Function(nameof(CampaignOrchestrator))]
-    public static Task<CampaignProgress> Run([OrchestrationTrigger] TaskOrchestrationContext context, CampaignRunState input) =>
+    public static Task<CampaignSnapshot> Run([OrchestrationTrigger] TaskOrchestrationContext context, CampaignRunState input) =>
         new CampaignOrchestrator().RunAsync(context, input);
 
     [Function(nameof(CampaignAttemptOrchestrator))]
@@ -23,6 +23,10 @@ public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampa
 
     [Function(CampaignActivityNames.CancelCampaignNumbers)]
     public Task<int> CancelCampaignNumbers([ActivityTrigger] CancelNumbersInput input, CancellationToken ct) => cancel.ExecuteAsync(input, ct);
+
+    [Function(CampaignActivityNames.StartCampaignAttempts)]
+    public static Task<int> StartCampaignAttempts([ActivityTrigger] List<CampaignAttemptInput> input, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        StartCampaignAttemptsActivity.StartAllAsync(client, input, ct);
 
     [Function(CampaignActivityNames.IsCallFinished)]
     public Task<bool> IsCallFinished([ActivityTrigger] string callId, CancellationToken ct) => finished.ExecuteAsync(callId, ct);

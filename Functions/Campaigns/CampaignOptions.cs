@@ -33,4 +33,13 @@ public sealed class CampaignOptions
     /// </summary>
     [Range(1, 24 * 60)]
     public int MaxCallMinutes { get; set; } = 60;
+
+    public const int DefaultStepsPerGeneration = 100;
+
+    /// <summary>
+    /// How many steps (a batch loaded, an attempt started, an event taken) a campaign's orchestration takes before it
+    /// continues as new, which keeps its history (and each replay) small. Default 100.
+    /// </summary>
+    [Range(5, 1000)]
+    public int StepsPerGeneration { get; set; } = DefaultStepsPerGeneration;
 }

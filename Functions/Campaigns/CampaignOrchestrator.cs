@@ -4,19 +4,20 @@ using VoiceFunctions.Shared.Campaigns;
 namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>
-/// A campaign: starts one <see cref="CampaignAttemptOrchestrator"/> per attempt while fewer than the concurrency run,
+/// A campaign: starts one <see cref="CampaignAttemptOrchestrator"/> per attempt (an orchestration of its own, see
+/// <see cref="StartCampaignAttemptsActivity"/>) while fewer than the concurrency run,
 /// no faster than the pacing (<see cref="CallPacing"/>) and only inside each callee's calling hours, each attempt
 /// reporting back by an event; a retry waits in the state until it is due. Pause stops new starts, resume restarts
 /// them, cancel marks every number not yet called as cancelled and ends once the running calls have. The history
-/// stays small: the numbers are read from the table a batch at a time, and after <see cref="StepsPerGeneration"/>
+/// stays small: the numbers are read from the table a batch at a time, and after <see cref="CampaignSettings.StepsPerGeneration"/>
 /// steps the orchestration continues as new with its state (events not yet taken are kept for the next generation).
-/// Attempts are started without awaiting them, so a generation never waits for calls to drain.
+/// Attempts are not awaited, so a generation never waits for calls to drain. The output (and the
+/// custom status while it runs) is a <see cref="CampaignSnapshot"/>.
 /// </summary>
-public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, CampaignProgress>
+public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, CampaignSnapshot>
 {
     public const string AttemptEndedEvent = "AttemptEnded";
     public const string ControlEvent = "Control";
-    public const int StepsPerGeneration = 100;
     public const int LoadBatch = 50;
 
     /// <summary>At most this many start decisions in one episode, so one episode stays short.</summary>
@@ -24,7 +25,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, Ca
 
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0));
 
-    public override async Task<CampaignProgress> RunAsync(TaskOrchestrationContext context, CampaignRunState state)
+    public override async Task<CampaignSnapshot> RunAsync(TaskOrchestrationContext context, CampaignRunState state)
     {
         var steps = 0;
         Task<AttemptEnded>? ended = null;
@@ -35,6 +36,14 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, Ca
         }
         while (true)
         {
+            if (steps >= state.Settings.StepsPerGeneration)
+            {
+                // At the top of an episode's work, before anything new is scheduled, and only between waits: an event
+                // already taken is applied, the ones not taken yet are kept for the next generation.
+                state.Generation++;
+                context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+                return new CampaignSnapshot(state.Status, state.Progress());
+            }
             if (state.Status == CampaignStatus.Cancelling && (!state.AllLoaded || state.Waiting.Count > 0))
             {
                 await CancelRemainingAsync(context, state);
@@ -47,21 +56,15 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, Ca
                 state.NextIndex += count;
                 steps++;
             }
-            steps += StartDueAttempts(context, state);
+            steps += await StartDueAttemptsAsync(context, state);
             if (state.Finished)
             {
                 state.Status = state.Status == CampaignStatus.Cancelling ? CampaignStatus.Cancelled : CampaignStatus.Completed;
-                context.SetCustomStatus(new CampaignSnapshot(state.Status, state.Progress()));
-                return state.Progress();
+                var final = new CampaignSnapshot(state.Status, state.Progress());
+                context.SetCustomStatus(final);
+                return final;
             }
             context.SetCustomStatus(new CampaignSnapshot(state.Status, state.Progress()));
-            if (steps >= StepsPerGeneration)
-            {
-                // Only between waits: an event already taken from the queue is never left behind.
-                state.Generation++;
-                context.ContinueAsNew(state, preserveUnprocessedEvents: true);
-                return state.Progress();
-            }
 
             ended ??= context.WaitForExternalEvent<AttemptEnded>(AttemptEndedEvent);
             control ??= context.WaitForExternalEvent<string>(ControlEvent);
@@ -88,12 +91,12 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, Ca
         }
     }
 
-    /// <summary>Starts every attempt the concurrency, pacing and calling hours allow now; returns how many steps that took.</summary>
-    private static int StartDueAttempts(TaskOrchestrationContext context, CampaignRunState state)
+    /// <summary>Starts every attempt the concurrency, pacing and calling hours allow now (one activity); returns how many steps that took.</summary>
+    private static async Task<int> StartDueAttemptsAsync(TaskOrchestrationContext context, CampaignRunState state)
     {
         var now = context.CurrentUtcDateTime;
         var settings = state.Settings;
-        var steps = 0;
+        var starts = new List<CampaignAttemptInput>();
         for (var i = 0; i < StartsPerEpisode && state.Status == CampaignStatus.Running && state.InFlight.Count < settings.Concurrency
              && now >= CallPacing.EarliestStart(state.PacingNext, settings.CallsPerSecond); i++)
         {
@@ -110,13 +113,13 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunState, Ca
             state.InFlight.Add(work.Index);
             state.Attempts++;
             state.PacingNext = CallPacing.AfterStart(state.PacingNext, now, settings.CallsPerSecond);
-            // Not awaited: the attempt reports back with an event, which also reaches a later generation.
-            _ = context.CallSubOrchestratorAsync<AttemptEnded>(nameof(CampaignAttemptOrchestrator),
-                new CampaignAttemptInput(state.CampaignId, context.InstanceId, work, settings),
-                new SubOrchestrationOptions { InstanceId = CampaignIds.AttemptInstanceId(state.CampaignId, work.Index, work.Attempt) });
-            steps++;
+            starts.Add(new CampaignAttemptInput(state.CampaignId, context.InstanceId, work, settings));
         }
-        return steps;
+        if (starts.Count > 0)
+        {
+            await context.CallActivityAsync<int>(CampaignActivityNames.StartCampaignAttempts, starts, Retried);
+        }
+        return starts.Count;
     }
 
     /// <summary>The next number to call: a due retry or deferred number first, else the next fresh one; null when none is ready.</summary>

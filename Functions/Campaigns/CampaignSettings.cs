@@ -11,5 +11,6 @@ namespace VoiceFunctions.Functions.Campaigns;
 /// <param name="RingTimeoutSeconds">How long each call rings.</param>
 /// <param name="Retry">The retry rule of each outcome.</param>
 /// <param name="MaxCallMinutes">How long an answered call may hold its place (<see cref="CampaignOptions.MaxCallMinutes"/>).</param>
+/// <param name="StepsPerGeneration">Steps before the orchestration continues as new (<see cref="CampaignOptions.StepsPerGeneration"/>).</param>
 public sealed record CampaignSettings(string? From, TimeOnly? HoursStart, TimeOnly? HoursEnd, int Concurrency, double CallsPerSecond,
-    int RingTimeoutSeconds, RetryRules Retry, int MaxCallMinutes);
+    int RingTimeoutSeconds, RetryRules Retry, int MaxCallMinutes, int StepsPerGeneration = CampaignOptions.DefaultStepsPerGeneration);

@@ -13,6 +13,7 @@ public static class CampaignTaskRegistry
         registry.AddActivity(CampaignActivityNames.RecordCampaignNumber, typeof(RecordCampaignNumberActivity));
         registry.AddActivity(CampaignActivityNames.CancelCampaignNumbers, typeof(CancelCampaignNumbersActivity));
         registry.AddActivity(CampaignActivityNames.IsCallFinished, typeof(IsCallFinishedActivity));
+        registry.AddActivity(CampaignActivityNames.StartCampaignAttempts, typeof(StartCampaignAttemptsActivity));
         return registry;
     }
 }

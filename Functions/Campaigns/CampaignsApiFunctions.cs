@@ -71,9 +71,10 @@ public sealed class CampaignsApiFunctions(ApiAccessGuard guard, CampaignStore st
         {
             return HttpResponseResult.Text(StatusCodes.Status404NotFound, "no campaign with that id");
         }
-        var instance = await client.GetInstanceAsync(campaignId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
-        var snapshot = instance?.SerializedCustomStatus is { Length: > 0 } status
-            ? JsonSerializer.Deserialize<CampaignSnapshot>(status, CallsApiJson.Options)
+        // An ended campaign's last word is its output; a running one's its custom status.
+        var instance = await client.GetInstanceAsync(campaignId, getInputsAndOutputs: true, ct).ConfigureAwait(false);
+        var snapshot = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<CampaignSnapshot>()
+            : instance?.SerializedCustomStatus is { Length: > 0 } status ? JsonSerializer.Deserialize<CampaignSnapshot>(status, CallsApiJson.Options)
             : null;
         snapshot ??= new CampaignSnapshot(CampaignStatus.Running, new CampaignProgress { Total = meta.Total, Pending = meta.Total });
         var token = request.Query["pageToken"].ToString() is { Length: > 0 } t ? t : null;
