@@ -81,8 +81,24 @@ public sealed class CampaignSystemTests
                 ["Outbound:CallerIds:0"] = From,
                 ["Campaigns:TableName"] = rig._table,
                 ["Campaigns:StepsPerGeneration"] = "10",
+                ["LocalHost:HostJsonPath"] = rig.HostJsonWithShortVisibility(),
             });
             return rig;
+        }
+
+        /// <summary>
+        /// The app's host.json, with work taken by a host that then stopped visible again after 5 s instead of the
+        /// provider's 5 min: the restarted host resumes it within the test's time (in Azure the same work resumes too, later).
+        /// </summary>
+        private string HostJsonWithShortVisibility()
+        {
+            var json = global::System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")))!;
+            var storage = json["extensions"]!["durableTask"]!["storageProvider"]!;
+            storage["workItemQueueVisibilityTimeout"] = "00:00:05";
+            storage["controlQueueVisibilityTimeout"] = "00:00:05";
+            var path = Path.Combine(Path.GetTempPath(), $"host-{_table}.json");
+            File.WriteAllText(path, json.ToJsonString());
+            return path;
         }
 
         public async Task<string> StartAsync(StartCampaignRequest request)
