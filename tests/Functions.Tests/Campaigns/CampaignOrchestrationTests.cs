@@ -6,7 +6,9 @@ namespace VoiceFunctions.Functions.Tests.Campaigns;
 
 /// <summary>
 /// Campaigns through the API and the real orchestrations (in-process Durable host, Azurite), the callees played by the
-/// loopback LiveKit API double (see <see cref="CampaignHarness"/>).
+/// loopback LiveKit API double (see <see cref="CampaignHarness"/>). A campaign crossing generations (ContinueAsNew) is
+/// tested on the production provider (System.Tests CampaignSystemTests, 10 steps per generation): the in-process test
+/// host drops events that arrive for an instance while it continues as new, which the Azure Storage provider carries over.
 /// </summary>
 public sealed class CampaignOrchestrationTests
 {
@@ -46,20 +48,6 @@ public sealed class CampaignOrchestrationTests
         // The retry waited its delay: the second dial of number 1 is at least a second after the first.
         var dials = harness.Dials.Where(d => d.To == Number(1)).Select(d => d.At).ToList();
         Assert.True(dials[1] - dials[0] >= TimeSpan.FromSeconds(0.9), $"retried after {dials[1] - dials[0]}");
-    }
-
-    [SkippableFact]
-    public async Task A_campaign_longer_than_one_generation_continues_as_new_and_calls_each_number_exactly_once()
-    {
-        await using var harness = await CampaignHarness.StartAsync();
-
-        var id = await harness.StartOkAsync(Campaign(70, 10, 50));
-        var done = await harness.WaitForEndAsync(id, TimeSpan.FromSeconds(90));
-
-        Assert.Equal(CampaignStatus.Completed, done.Status);
-        Assert.Equal((70, 70), (done.Progress.Done, done.Progress.Outcomes["Answered"]));
-        Assert.Equal(70, done.Numbers.Count);
-        Assert.All(Enumerable.Range(0, 70), i => Assert.Equal(1, harness.DialsTo(Number(i))));
     }
 
     [SkippableFact]
