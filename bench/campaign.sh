@@ -15,6 +15,6 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); other busy processe
 ps -eo pcpu,comm --sort=-pcpu | awk 'NR>1 && $1>5 {printf "  %s%% %s\n", $1, $2}' | head -8
 dotnet build tests/System.Tests/System.Tests.csproj -v q -nologo >/dev/null
 VOICEFUNCTIONS_CAMPAIGN_BENCH=1 VOICEFUNCTIONS_CAMPAIGN_BENCH_NUMBERS=$numbers VOICEFUNCTIONS_CAMPAIGN_BENCH_OUT=$out \
-  timeout 900 dotnet test tests/System.Tests --no-build --filter "FullyQualifiedName~CampaignLoadRun" -v q -nologo | tail -3 || true
+  timeout 900 dotnet test tests/System.Tests --no-build --filter "FullyQualifiedName~CampaignLoadRun" -v q -nologo | grep -E "Passed!|Failed!|Error Message" -A2 | cut -c1-600 || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$out"

@@ -36,7 +36,16 @@ public sealed class CampaignLoadRun
 
         var started = DateTime.UtcNow;
         var id = await rig.StartAsync(request);
-        var done = await rig.WaitForEndAsync(id, TimeSpan.FromSeconds(60 + count / rate * 3));
+        CampaignResponse done;
+        try
+        {
+            done = await rig.WaitForEndAsync(id, TimeSpan.FromSeconds(60 + count / rate * 3));
+        }
+        catch (TimeoutException e)
+        {
+            await WriteAsync($"numbers: {count}: did not end in time: {e.Message[..Math.Min(600, e.Message.Length)]}");
+            throw;
+        }
         var elapsed = DateTime.UtcNow - started;
 
         var invites = rig.Callees.Invites().OrderBy(i => i.At).ToList();
@@ -49,11 +58,16 @@ public sealed class CampaignLoadRun
             $"INVITEs at sipp: {invites.Count} ({firsts.Count} numbers)",
             $"achieved call-start rate: {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s ({((achieved / rate - 1) * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} % of the pacing), most starts in one second: {worstSecond}",
             $"campaign wall time: {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (first to last INVITE {(firsts[^1] - firsts[0]).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+        await WriteAsync(report);
+        Assert.True(done.Status == CampaignStatus.Completed && done.Progress.Done == count, report);
+        Assert.True(rig.Callees.InvitesPerNumber().All(p => p.Value == 1) && firsts.Count == count, report);
+    }
+
+    private static async Task WriteAsync(string report)
+    {
         if (Environment.GetEnvironmentVariable("VOICEFUNCTIONS_CAMPAIGN_BENCH_OUT") is { Length: > 0 } path)
         {
             await File.WriteAllTextAsync(path, report + "\n");
         }
-        Assert.True(done.Status == CampaignStatus.Completed && done.Progress.Done == count, report);
-        Assert.True(rig.Callees.InvitesPerNumber().All(p => p.Value == 1) && firsts.Count == count, report);
     }
 }
