@@ -23,7 +23,8 @@ public static class VoicectlCommand
         };
         var root = new RootCommand("voicectl: SIP/LiveKit configuration as code and diagnostics for VoiceFunctions")
         {
-            sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context), AlertsCommand.Create(context),
+            sip, DoctorCommand.Create(context), TokenCommand.Create(context), CallsCommand.Create(context), CampaignsCommand.Create(context),
+            AlertsCommand.Create(context),
             CompletionCommand.Create(context), DocsCommand.Create(context),
         };
         // Help fits an 80-column terminal like the rest of the output, also when piped.

@@ -14,6 +14,15 @@ public sealed record HostJsonSettings(
     int MaxConcurrentOrchestratorFunctions,
     TimeSpan MaxQueuePollingInterval)
 {
+    /// <summary>
+    /// How long a dequeued work item (activity) or control-queue message stays invisible before another host may take
+    /// it again: after a host stopped mid-work, the work resumes when this has passed. The provider's default is 5 min.
+    /// </summary>
+    public TimeSpan? WorkItemQueueVisibilityTimeout { get; init; }
+
+    /// <inheritdoc cref="WorkItemQueueVisibilityTimeout"/>
+    public TimeSpan? ControlQueueVisibilityTimeout { get; init; }
+
     /// <summary>The Functions host's defaults for what host.json leaves out.</summary>
     public static HostJsonSettings Defaults { get; } = new("api", "TestHubName", 4, 10, 10, TimeSpan.FromSeconds(30));
 
@@ -38,8 +47,15 @@ public sealed record HostJsonSettings(
             Int(storage, "partitionCount") ?? d.PartitionCount,
             Int(durable, "maxConcurrentActivityFunctions") ?? d.MaxConcurrentActivityFunctions,
             Int(durable, "maxConcurrentOrchestratorFunctions") ?? d.MaxConcurrentOrchestratorFunctions,
-            String(storage, "maxQueuePollingInterval") is { } interval ? TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) : d.MaxQueuePollingInterval);
+            String(storage, "maxQueuePollingInterval") is { } interval ? TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) : d.MaxQueuePollingInterval)
+        {
+            WorkItemQueueVisibilityTimeout = Time(storage, "workItemQueueVisibilityTimeout"),
+            ControlQueueVisibilityTimeout = Time(storage, "controlQueueVisibilityTimeout"),
+        };
     }
+
+    private static TimeSpan? Time(JsonElement parent, string name) =>
+        String(parent, name) is { } text ? TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static JsonElement Child(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var child) ? child : default;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Campaigns;
 using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Timeline;
@@ -94,6 +95,7 @@ public static class ControlPlaneServices
         services.TryAddTransient<FinalizeCallActivity>();
         services.TryAddTransient<RecordRecordingActivity>();
         services.AddOutbound(configuration);
+        services.AddCampaigns(configuration);
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -169,7 +169,7 @@ public static class CallsCommand
         Func<CallsApiClient, Task<int>> action, bool tolerateCancel = false) =>
         WithApiAsync(context, parse, file, keyEnv, (url, key, http) => action(new CallsApiClient(http, url, key)), tolerateCancel);
 
-    private static async Task<int> WithApiAsync(CliContext context, ParseResult parse, Option<FileInfo?> file, Option<string> keyEnv,
+    internal static async Task<int> WithApiAsync(CliContext context, ParseResult parse, Option<FileInfo?> file, Option<string> keyEnv,
         Func<Uri, string, HttpClient, Task<int>> action, bool tolerateCancel = false)
     {
         var url = ApiUrl(context, parse.GetValue(file), out var exitCode);

@@ -22,6 +22,8 @@ public static class AzureStorageDurableTask
     {
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
+            WorkItemQueueVisibilityTimeout = hub.WorkItemQueueVisibilityTimeout ?? TimeSpan.FromMinutes(5),
+            ControlQueueVisibilityTimeout = hub.ControlQueueVisibilityTimeout ?? TimeSpan.FromMinutes(5),
             TaskHubName = hub.HubName,
             PartitionCount = hub.PartitionCount,
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),

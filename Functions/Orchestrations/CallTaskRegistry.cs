@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using VoiceFunctions.Functions.Activities;
+using VoiceFunctions.Functions.Campaigns;
 using VoiceFunctions.Functions.Outbound;
 
 namespace VoiceFunctions.Functions.Orchestrations;
@@ -23,6 +24,6 @@ public static class CallTaskRegistry
         registry.AddActivity(ActivityNames.RecordRecording, typeof(RecordRecordingActivity));
         registry.AddActivity(Recording.RecordingActivityNames.StartRecording, typeof(Recording.StartRecordingActivity));
         registry.AddActivity(Recording.RecordingActivityNames.StopRecording, typeof(Recording.StopRecordingActivity));
-        return registry.AddOutboundTasks();
+        return registry.AddOutboundTasks().AddCampaignTasks();
     }
 }

@@ -18,6 +18,17 @@ public sealed class OutboundCallOrchestrator : TaskOrchestrator<OutboundCallStar
     public override async Task<DialResult> RunAsync(TaskOrchestrationContext context, OutboundCallStart input)
     {
         context.SetCustomStatus(Dialing);
+        var result = await DialAndRecordAsync(context, input);
+        context.SetCustomStatus(Completed);
+        return result;
+    }
+
+    /// <summary>
+    /// The call's steps, also run inline by a campaign's attempt (a sub-orchestration would be the same steps in an
+    /// orchestration of its own): dial, and for an unanswered call write its record and send its post-call report.
+    /// </summary>
+    public static async Task<DialResult> DialAndRecordAsync(TaskOrchestrationContext context, OutboundCallStart input)
+    {
         DialResult result;
         try
         {
@@ -34,7 +45,6 @@ public sealed class OutboundCallOrchestrator : TaskOrchestrator<OutboundCallStar
                 TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
             await PostCallReports.DeliverAsync(context, input.CallId);
         }
-        context.SetCustomStatus(Completed);
         return result;
     }
 }

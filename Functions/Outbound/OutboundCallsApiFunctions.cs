@@ -46,7 +46,7 @@ public sealed class OutboundCallsApiFunctions(ApiAccessGuard guard, IOptions<Out
             return HttpResponseResult.Text(StatusCodes.Status400BadRequest, "the body is empty; send {\"to\":\"+15550001111\"}");
         }
         var headerKey = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } h ? h : null;
-        var errors = PlaceCallValidator.Validate(body, headerKey);
+        var errors = PlaceCallValidator.Validate(body, headerKey, options.Value.CallerIds);
         if (errors.Count > 0)
         {
             return HttpResponseResult.Text(StatusCodes.Status400BadRequest, string.Join('\n', errors));

@@ -24,6 +24,13 @@ public sealed class OutboundOptions : IValidatableObject
     [Range(1, 120)]
     public int MediaHostMarginSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Our numbers a call may show as its caller ID (E.164; Outbound:CallerIds:0, :1 …): a request's "from" must be one
+    /// of them, so nobody calls out under a number that is not ours. Empty (default): "from" is refused and every call
+    /// shows the trunk's default caller ID.
+    /// </summary>
+    public List<string> CallerIds { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode == OutboundMode.LiveKit && string.IsNullOrWhiteSpace(CalleeTrunkId))
@@ -33,6 +40,13 @@ public sealed class OutboundOptions : IValidatableObject
         if (Mode == OutboundMode.Direct && MediaHostUrl is not { IsAbsoluteUri: true })
         {
             yield return new ValidationResult("Outbound:MediaHostUrl (an absolute http(s) URL) is required when Outbound:Mode is Direct", [nameof(MediaHostUrl)]);
+        }
+        for (var i = 0; i < CallerIds.Count; i++)
+        {
+            if (!PlaceCallValidator.IsE164(CallerIds[i]))
+            {
+                yield return new ValidationResult($"Outbound:CallerIds:{i} must be an E.164 number such as +15550002222", [nameof(CallerIds)]);
+            }
         }
     }
 }

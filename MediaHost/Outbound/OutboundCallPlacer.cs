@@ -25,11 +25,44 @@ public sealed class OutboundCallPlacer(
     CallEventReporter? reporter = null)
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<DialResult>>> _dials = new(StringComparer.Ordinal);
+
+    /// <summary>How long a dial's result is kept for a repeated request with the same call id.</summary>
+    public static readonly TimeSpan DialMemory = TimeSpan.FromMinutes(15);
 
     /// <summary>Answered calls whose handler is still running.</summary>
     public int RunningCalls => _running.Count;
 
-    public async Task<DialResult> DialAsync(DialCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Dials once per call id: a repeated request (the control plane's dial activity ran again, e.g. after its host
+    /// restarted mid-dial) joins the dial under way or gets its result instead of ringing the callee again. The dial
+    /// goes on when the requester goes away; <paramref name="cancellationToken"/> only stops this request's wait.
+    /// </summary>
+    public Task<DialResult> DialAsync(DialCommand command, CancellationToken cancellationToken)
+    {
+        var dial = _dials.GetOrAdd(command.CallId, _ => new Lazy<Task<DialResult>>(() => DialOnceAsync(command)));
+        return dial.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<DialResult> DialOnceAsync(DialCommand command)
+    {
+        try
+        {
+            return await DialCoreAsync(command, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _ = ForgetAsync(command.CallId);
+        }
+    }
+
+    private async Task ForgetAsync(string callId)
+    {
+        await Task.Delay(DialMemory, time).ConfigureAwait(false);
+        _dials.TryRemove(callId, out _);
+    }
+
+    private async Task<DialResult> DialCoreAsync(DialCommand command, CancellationToken cancellationToken)
     {
         if (!options.Enabled)
         {

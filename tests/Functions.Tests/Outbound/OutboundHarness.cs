@@ -43,6 +43,7 @@ public sealed class OutboundHarness : IAsyncDisposable
         {
             s["Outbound:Mode"] = "LiveKit";
             s["Outbound:CalleeTrunkId"] = "ST_placeholder";
+            s["Outbound:CallerIds:0"] = "+15550002222";
             configure?.Invoke(s);
             settings = s;
         });
@@ -67,10 +68,13 @@ public sealed class OutboundHarness : IAsyncDisposable
 
     private async Task StartHostAsync()
     {
+        var port = FreePort.Next();
         _host = await DurableTaskTestHost.StartAsync(registry => registry.AddCallTasks(), new DurableTaskTestHostOptions
         {
-            Port = FreePort.Next(),
-            ConfigureServices = services => services.AddControlPlane(_configuration),
+            Port = port,
+            // The campaign activity that starts attempts uses the Durable client, as in the local host.
+            ConfigureServices = services => services.AddControlPlane(_configuration)
+                .AddDurableTaskClient(b => b.UseGrpc(Grpc.Net.Client.GrpcChannel.ForAddress($"http://localhost:{port}")).RegisterDirectly()),
         });
         Api = ActivatorUtilities.CreateInstance<OutboundCallsApiFunctions>(Rig.Services);
     }

@@ -81,6 +81,25 @@ public sealed class OutboundCallPlacerSippTests
         Assert.False(handler.Received.Task.IsCompleted);
     }
 
+    [SkippableFact]
+    public async Task A_dial_repeated_with_the_same_call_id_after_its_requester_went_away_rings_the_callee_once_and_gets_its_result()
+    {
+        using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
+        using var sipp = Sipp.Start("outbound-callee-busy.xml", target: null);
+        await Task.Delay(300);
+        var (placer, _) = Placer(server, sipp);
+        using var gone = new CancellationTokenSource();
+
+        var first = placer.DialAsync(Command(), gone.Token);
+        gone.Cancel(); // the control plane stopped mid-dial; its activity runs again after the restart
+        var again = await placer.DialAsync(Command(), CancellationToken.None).DefaultTimeout();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(new DialResult(DialOutcome.Busy, 486, "486 Busy Here"), again);
+        var (exitCode, output) = await sipp.WaitAsync();
+        Assert.True(exitCode == 0, $"sipp (one call) failed:\n{output}");
+    }
+
     [Fact]
     public async Task Without_a_configured_trunk_nothing_is_dialled_and_the_reason_names_the_setting()
     {

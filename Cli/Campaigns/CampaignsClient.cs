@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using VoiceFunctions.Cli.Calls;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Campaigns;
+
+namespace VoiceFunctions.Cli.Campaigns;
+
+/// <summary>
+/// The control plane's campaigns API: POST {api}/campaigns (JSON, or CSV with the settings in the query), GET
+/// {api}/campaigns/{id}, POST {api}/campaigns/{id}/pause|resume|cancel. A refusal throws <see cref="CallsApiException"/>
+/// with the API's own text (which names each bad row and field).
+/// </summary>
+public sealed class CampaignsClient(HttpClient http, Uri baseUrl, string apiKey)
+{
+    public Task<StartCampaignResponse> StartAsync(StartCampaignRequest request, CancellationToken ct) =>
+        SendAsync<StartCampaignResponse>(HttpMethod.Post, "campaigns", JsonSerializer.SerializeToUtf8Bytes(request, CallsApiJson.Options), "application/json", ct);
+
+    public Task<StartCampaignResponse> StartCsvAsync(byte[] csv, string query, CancellationToken ct) =>
+        SendAsync<StartCampaignResponse>(HttpMethod.Post, "campaigns" + query, csv, "text/csv", ct);
+
+    public Task<CampaignResponse> GetAsync(string campaignId, int pageSize, string? pageToken, CancellationToken ct) =>
+        SendAsync<CampaignResponse>(HttpMethod.Get,
+            $"campaigns/{Uri.EscapeDataString(campaignId)}?pageSize={pageSize}" + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken)), null, null, ct);
+
+    public Task<CampaignActionResponse> ControlAsync(string campaignId, string action, CancellationToken ct) =>
+        SendAsync<CampaignActionResponse>(HttpMethod.Post, $"campaigns/{Uri.EscapeDataString(campaignId)}/{action}", [], "application/json", ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string relative, byte[]? body, string? contentType, CancellationToken ct)
+    {
+        var root = baseUrl.ToString().EndsWith('/') ? baseUrl : new Uri(baseUrl + "/");
+        using var request = new HttpRequestMessage(method, new Uri(root, relative));
+        request.Headers.Add("x-functions-key", apiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType!);
+        }
+        using var response = await http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new CallsApiException((int)response.StatusCode, text.Length > 4000 ? text[..4000] : text);
+        }
+        return JsonSerializer.Deserialize<T>(text, CallsApiJson.Options) ?? throw new CallsApiException((int)response.StatusCode, "the API answered null");
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace VoiceFunctions.Functions.Campaigns;
+
+/// <summary>The Azure Functions entries of the campaign orchestrations and activities (each calls the class of the same name).</summary>
+public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampaignNumberActivity record, CancelCampaignNumbersActivity cancel, IsCallFinishedActivity finished)
+{
+    [Function(nameof(CampaignOrchestrator))]
+    public static Task<CampaignSnapshot> Run([OrchestrationTrigger] TaskOrchestrationContext context, CampaignRunState input) =>
+        new CampaignOrchestrator().RunAsync(context, input);
+
+    [Function(nameof(CampaignAttemptOrchestrator))]
+    public static Task<AttemptEnded> RunAttempt([OrchestrationTrigger] TaskOrchestrationContext context, CampaignAttemptInput input) =>
+        new CampaignAttemptOrchestrator().RunAsync(context, input);
+
+    [Function(CampaignActivityNames.LoadCampaignWork)]
+    public Task<List<CampaignWork>> LoadCampaignWork([ActivityTrigger] LoadWorkInput input, CancellationToken ct) => load.ExecuteAsync(input, ct);
+
+    [Function(CampaignActivityNames.RecordCampaignNumber)]
+    public Task<bool> RecordCampaignNumber([ActivityTrigger] CampaignNumberUpdate input, CancellationToken ct) => record.ExecuteAsync(input, ct);
+
+    [Function(CampaignActivityNames.CancelCampaignNumbers)]
+    public Task<int> CancelCampaignNumbers([ActivityTrigger] CancelNumbersInput input, CancellationToken ct) => cancel.ExecuteAsync(input, ct);
+
+    [Function(CampaignActivityNames.StartCampaignAttempts)]
+    public static Task<int> StartCampaignAttempts([ActivityTrigger] List<CampaignAttemptInput> input, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        StartCampaignAttemptsActivity.StartAllAsync(client, input, ct);
+
+    [Function(CampaignActivityNames.IsCallFinished)]
+    public Task<bool> IsCallFinished([ActivityTrigger] string callId, CancellationToken ct) => finished.ExecuteAsync(callId, ct);
+}

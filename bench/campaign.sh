@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The campaign load run (the issue's figure), one bounded command:  bench/campaign.sh [NUMBERS]   (default 200)
+# Runs tests/System.Tests CampaignLoadRun: the local control plane (Durable Azure Storage provider on Azurite, which
+# must be running), the MediaHost process in direct mode (offline providers) and one sipp as every callee; a campaign
+# of NUMBERS numbers at concurrency 20 and pacing 5 calls/s. Prints the machine, the load beside it, and the figures
+# for bench/results/campaigns.md: every number final, INVITEs per number, the achieved call-start rate at sipp.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+numbers=${1:-200}
+out=$(mktemp)
+echo "date: $(date -u)"
+echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), $(awk '/MemTotal/{printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo)"
+echo "command: bench/campaign.sh $numbers"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); other busy processes:"
+ps -eo pcpu,comm --sort=-pcpu | awk 'NR>1 && $1>5 {printf "  %s%% %s\n", $1, $2}' | head -8
+dotnet build tests/System.Tests/System.Tests.csproj -v q -nologo >/dev/null
+VOICEFUNCTIONS_CAMPAIGN_BENCH=1 VOICEFUNCTIONS_CAMPAIGN_BENCH_NUMBERS=$numbers VOICEFUNCTIONS_CAMPAIGN_BENCH_OUT=$out \
+  timeout 900 dotnet test tests/System.Tests --no-build --filter "FullyQualifiedName~CampaignLoadRun" -v q -nologo | grep -E "Passed!|Failed!|Error Message" -A2 | cut -c1-600 || true
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$out"

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Campaigns;
+
+namespace VoiceFunctions.System.Tests.Campaigns;
+
+/// <summary>
+/// The campaign load run of bench/campaign.sh (skipped unless VOICEFUNCTIONS_CAMPAIGN_BENCH=1): the issue's figure,
+/// N numbers (default 200) to sipp callees through the MediaHost in direct mode, concurrency 20, pacing 5 calls/s.
+/// It fails when a number does not reach its final state or is dialled more than once; it measures (does not
+/// assert) the achieved call-start rate from the INVITEs' arrival at sipp and writes the figures to the file named
+/// by VOICEFUNCTIONS_CAMPAIGN_BENCH_OUT.
+/// </summary>
+[Trait("Category", "Bench")]
+public sealed class CampaignLoadRun
+{
+    [SkippableFact]
+    public async Task Load_run_numbers_at_concurrency_20_and_5_calls_per_second_all_reach_a_final_state()
+    {
+        Skip.IfNot(Environment.GetEnvironmentVariable("VOICEFUNCTIONS_CAMPAIGN_BENCH") == "1", "a load run: bench/campaign.sh");
+        var count = int.Parse(Environment.GetEnvironmentVariable("VOICEFUNCTIONS_CAMPAIGN_BENCH_NUMBERS") ?? "200", CultureInfo.InvariantCulture);
+        const int concurrency = 20;
+        const double rate = 5;
+        await using var rig = await CampaignRig.StartAsync("(x)", 0, stepsPerGeneration: 100);
+        var request = new StartCampaignRequest
+        {
+            Name = "bench",
+            From = CampaignRig.From,
+            Concurrency = concurrency,
+            CallsPerSecond = rate,
+            RingTimeoutSeconds = 15,
+            Retry = new RetryRules { Failed = new RetryRule(2, 5), NoAnswer = new RetryRule(2, 5) },
+            Entries = Enumerable.Range(0, count).Select(i => new CampaignEntry($"+1555{i:D7}", Variables: new() { ["n"] = i.ToString(CultureInfo.InvariantCulture) })).ToList(),
+        };
+
+        var started = DateTime.UtcNow;
+        var id = await rig.StartAsync(request);
+        CampaignResponse done;
+        try
+        {
+            done = await rig.WaitForEndAsync(id, TimeSpan.FromSeconds(60 + count / rate * 3));
+        }
+        catch (TimeoutException e)
+        {
+            await WriteAsync($"numbers: {count}: did not end in time: {e.Message[..Math.Min(600, e.Message.Length)]}");
+            throw;
+        }
+        var elapsed = DateTime.UtcNow - started;
+
+        var invites = rig.Callees.Invites().OrderBy(i => i.At).ToList();
+        var firsts = invites.GroupBy(i => i.Number).Select(g => g.First().At).Order().ToList();
+        var achieved = (firsts.Count - 1) / (firsts[^1] - firsts[0]).TotalSeconds;
+        var worstSecond = firsts.GroupBy(t => (long)(t - firsts[0]).TotalSeconds).Max(g => g.Count());
+        var report = string.Join('\n',
+            $"numbers: {count}, concurrency {concurrency}, pacing {rate} calls/s",
+            $"final: {done.Progress.Done} done, {done.Progress.Cancelled} cancelled, status {done.Status}; outcomes: {string.Join(", ", done.Progress.Outcomes.Select(o => $"{o.Key} {o.Value}"))}; attempts {done.Progress.Attempts}",
+            $"INVITEs at sipp: {invites.Count} ({firsts.Count} numbers)",
+            $"achieved call-start rate: {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s ({((achieved / rate - 1) * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} % of the pacing), most starts in one second: {worstSecond}",
+            $"campaign wall time: {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (first to last INVITE {(firsts[^1] - firsts[0]).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+        await WriteAsync(report);
+        Assert.True(done.Status == CampaignStatus.Completed && done.Progress.Done == count, report);
+        Assert.True(rig.Callees.InvitesPerNumber().All(p => p.Value == 1) && firsts.Count == count, report);
+    }
+
+    private static async Task WriteAsync(string report)
+    {
+        if (Environment.GetEnvironmentVariable("VOICEFUNCTIONS_CAMPAIGN_BENCH_OUT") is { Length: > 0 } path)
+        {
+            await File.WriteAllTextAsync(path, report + "\n");
+        }
+    }
+}

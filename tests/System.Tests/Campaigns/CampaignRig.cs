@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Campaigns;
+using VoiceFunctions.TestSupport;
+
+namespace VoiceFunctions.System.Tests.Campaigns;
+
+/// <summary>sipp, the MediaHost process and the local control plane, wired in direct mode.</summary>
+internal sealed class CampaignRig : IAsyncDisposable
+{
+    private readonly string _table = "cmp" + Guid.NewGuid().ToString("N")[..12];
+    public const string From = "+15550002222";
+    private CampaignCallees _callees = null!;
+    private MediaHostProcess _mediaHost = null!;
+
+    public LocalControlPlane ControlPlane { get; private set; } = null!;
+
+    public CampaignCallees Callees => _callees;
+
+    /// <param name="busyPattern">The end of the numbers whose first INVITEs are busy, as a regex group ("(00|01)"; "(x)": none).</param>
+    /// <param name="busyFirst">How many INVITEs to them are answered busy.</param>
+    /// <param name="stepsPerGeneration">The campaign orchestration's steps before it continues as new.</param>
+    public static async Task<CampaignRig> StartAsync(string busyPattern, int busyFirst, int stepsPerGeneration)
+    {
+        var rig = new CampaignRig { _callees = CampaignCallees.Start(busyPattern, busyFirst) };
+        var controlPlanePort = FreePort.Next();
+        var eventsSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        rig._mediaHost = await SystemMediaHost.StartAsync(new Uri($"http://127.0.0.1:{controlPlanePort}"), eventsSecret,
+            new Dictionary<string, string> { ["Outbound__Trunk"] = $"127.0.0.1:{rig._callees.Port}", ["Outbound__DefaultFrom"] = From });
+        rig.ControlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?>
+        {
+            ["urls"] = $"http://127.0.0.1:{controlPlanePort}",
+            ["AgentEvents:Secret"] = eventsSecret,
+            ["Outbound:Mode"] = "Direct",
+            ["Outbound:MediaHostUrl"] = $"http://127.0.0.1:{rig._mediaHost.HttpPort}",
+            ["Outbound:CallerIds:0"] = From,
+            ["Campaigns:TableName"] = rig._table,
+            ["Campaigns:StepsPerGeneration"] = stepsPerGeneration.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+            ["LocalHost:HostJsonPath"] = rig.HostJsonWithShortVisibility(),
+        });
+        return rig;
+    }
+
+    /// <summary>
+    /// The app's host.json, with work taken by a host that then stopped visible again after 5 s instead of the
+    /// provider's 5 min: the restarted host resumes it within the test's time (in Azure the same work resumes too, later).
+    /// </summary>
+    private string HostJsonWithShortVisibility()
+    {
+        var json = global::System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")))!;
+        var storage = json["extensions"]!["durableTask"]!["storageProvider"]!;
+        storage["workItemQueueVisibilityTimeout"] = "00:00:05";
+        storage["controlQueueVisibilityTimeout"] = "00:00:05";
+        var path = Path.Combine(Path.GetTempPath(), $"host-{_table}.json");
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
+    public async Task<string> StartAsync(StartCampaignRequest request)
+    {
+        using var response = await ControlPlane.Http.PostAsJsonAsync("/api/campaigns", request, CallsApiJson.Options);
+        Assert.True(response.StatusCode == global::System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<StartCampaignResponse>(CallsApiJson.Options))!.CampaignId;
+    }
+
+    public async Task WaitForInvitesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (_callees.Invites().Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"sipp did not get {count} INVITEs within 30 s");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<CampaignResponse> WaitForEndAsync(string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        CampaignResponse? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await ControlPlane.Http.GetFromJsonAsync<CampaignResponse>($"/api/campaigns/{id}?pageSize=100", CallsApiJson.Options);
+                if (last is { Status: CampaignStatus.Completed or CampaignStatus.Cancelled })
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // the host is restarting: ask again
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"the campaign did not end within {timeout}: {last?.Progress}; INVITEs per number: " +
+            string.Join(", ", _callees.InvitesPerNumber().Select(p => $"{p.Key}={p.Value}")) + "\nMediaHost:\n" + Tail(_mediaHost.Log));
+    }
+
+    private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;
+
+    public async ValueTask DisposeAsync()
+    {
+        await ControlPlane.DisposeAsync();
+        await _mediaHost.DisposeAsync();
+        _callees.Dispose();
+        await new TableClient(Azurite.ConnectionString, _table).DeleteAsync();
+    }
+}
