@@ -109,6 +109,9 @@ public sealed class AgentEventsHandler(
             case AgentEventType.Summary:
                 await store.UpdateAsync(m.CallId, r => r.Summary == m.Summary ? null : r with { Summary = m.Summary }, ct).ConfigureAwait(false);
                 break;
+            case AgentEventType.Quality:
+                await store.UpdateAsync(m.CallId, r => r.WithQuality(m.Quality!), ct).ConfigureAwait(false);
+                break;
         }
     }
 

@@ -49,4 +49,7 @@ public interface ICallSession
 
     /// <summary>Blind transfer (SIP REFER) to <paramref name="target"/> (sip:, sips: or tel: URI).</summary>
     Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>The call's media quality counters now (null before media started, or where none are kept): for the quality reports.</summary>
+    Quality.MediaQualityCounters? ReadQuality() => null;
 }

@@ -12,7 +12,8 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// <see cref="AgentCallHeaders.CallId"/> is reported under that call id (the room's call, which the
 /// control plane already runs) instead of the direct-mode id made from the SIP Call-ID.
 /// </summary>
-public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false, TimeProvider? time = null) : ICallHandler
+public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false, TimeProvider? time = null,
+    TimeSpan? qualityReportInterval = null) : ICallHandler
 {
     /// <summary>
     /// How long to wait, once the handler returned, for the session to say how the call ended: the agent loop can
@@ -24,7 +25,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
     /// <summary>Wraps <paramref name="inner"/> with the reporter and settings registered by AddControlPlaneReporting.</summary>
     public static ReportingCallHandler For(ICallHandler inner, IServiceProvider services) =>
         new(inner, services.GetRequiredService<CallEventReporter>(), services.GetRequiredService<ControlPlaneOptions>().CallIdFromSipHeader,
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ControlPlaneOptions>().QualityReportInterval);
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         {
             reporter.UseCallId(call.Call.CallId, controlPlaneCallId);
         }
-        var reporting = new ReportingIncomingCall(call, reporter);
+        var reporting = new ReportingIncomingCall(call, reporter, time ?? TimeProvider.System, qualityReportInterval ?? TimeSpan.Zero);
         try
         {
             await inner.HandleAsync(reporting, cancellationToken).ConfigureAwait(false);
@@ -48,6 +49,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             if (reporting.Session is { } session)
             {
                 var ended = await EndedAsync(session).ConfigureAwait(false);
+                // The end-of-call quality is queued before the hangup, so the record has it when the call is finalized.
+                reporting.Quality?.ReportFinal();
                 reporter.HungUp(call.Call.CallId, ended?.Reason ?? CallEndReason.AgentHangUp);
             }
             reporter.Forget(call.Call.CallId);
@@ -66,9 +69,11 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         }
     }
 
-    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter) : IIncomingCall
+    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter, TimeProvider time, TimeSpan qualityInterval) : IIncomingCall
     {
         public ICallSession? Session { get; private set; }
+
+        public CallQualityMonitor? Quality { get; private set; }
 
         public InboundCall Call => inner.Call;
 
@@ -77,6 +82,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             var session = await inner.AnswerAsync(cancellationToken).ConfigureAwait(false);
             Session = session;
             reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called);
+            Quality = new CallQualityMonitor(session, inner.Call.CallId, reporter, time, qualityInterval);
             return session;
         }
 

@@ -51,4 +51,10 @@ public interface IMediaSession : IAsyncDisposable
     /// sends BYE and ends the call with this reason and detail.
     /// </summary>
     event Action<CallEnded>? Failed;
+
+    /// <summary>
+    /// The media's quality counters now (for the call's quality reports, every few seconds at most); null before media
+    /// started or where the session keeps none.
+    /// </summary>
+    Quality.MediaQualityCounters? ReadQuality() => null;
 }

@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.Calls.Quality;
+
 namespace VoiceFunctions.Shared.Calls.AgentEvents;
 
 /// <summary>
@@ -28,4 +30,6 @@ public sealed record AgentEventMessage
     /// the whole summary so far, so a lost report costs nothing; the control plane stores each message once.
     /// </summary>
     public IReadOnlyList<SipMessageSummary>? Sip { get; init; }
+    /// <summary>On a quality event: the audio quality per direction so far (totals since the media started).</summary>
+    public CallMediaQuality? Quality { get; init; }
 }

@@ -41,6 +41,8 @@ public static class AgentEventParser
             { Type: AgentEventType.Transfer, TransferTo: null or "" } => "a transfer event needs transferTo",
             { Type: AgentEventType.Error, Error: null or "" } => "an error event needs error",
             { Type: AgentEventType.Summary, Summary: null } => "a summary event needs summary",
+            { Type: AgentEventType.Quality, Quality: null } => "a quality event needs quality",
+            _ when message.Quality?.Problem() is { } qualityProblem => qualityProblem,
             { Sip.Count: > MaxSipMessages } => $"a report carries at most {MaxSipMessages} SIP messages",
             _ when message.Sip?.Any(s => s is null) == true => "a SIP summary entry is null",
             _ when message.Sip?.Select(s => s.Problem()).FirstOrDefault(p => p is not null) is { } sipProblem => sipProblem,

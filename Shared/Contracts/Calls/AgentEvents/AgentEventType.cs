@@ -15,4 +15,6 @@ public enum AgentEventType
     Summary,
     /// <summary>The agent ended the call.</summary>
     Hangup,
+    /// <summary>The call's audio quality per direction, every 30 s and at the end (carries <see cref="AgentEventMessage.Quality"/>).</summary>
+    Quality,
 }

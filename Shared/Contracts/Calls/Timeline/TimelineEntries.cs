@@ -39,6 +39,7 @@ public static class TimelineEntries
             AgentEventType.Error => message.Error,
             AgentEventType.Summary => "end-of-call summary stored",
             AgentEventType.Hangup => "ended by: " + (message.EndReason ?? CallEndReason.AgentHangUp),
+            AgentEventType.Quality => message.Quality?.Describe(),
             _ => null,
         };
         return detail is null ? null : new CallTimelineEntry
