@@ -27,7 +27,9 @@ public sealed partial class RtpMediaSession
                 jitterBuffer.JitterMs,
                 jitterBuffer.Played,
                 jitterBuffer.Lost,
-                jitterBuffer.Concealed,
+                // Missing packets (each once, whether concealed at once or after the buffer ran dry) and delay stretches;
+                // not the frames played while the caller's stream paused or stopped, which are no fault of the path.
+                jitterBuffer.Lost + jitterBuffer.Stretched,
                 jitterBuffer.TargetDelayMs,
                 _out.PacketsSent,
                 _remoteReport);

@@ -13,7 +13,8 @@ namespace VoiceFunctions.MediaHost.Quality;
 /// <param name="InboundJitterMs">The caller's stream's interarrival jitter (RFC 3550 A.8).</param>
 /// <param name="PlayedFrames">Packets' worth of audio played from a real packet by the jitter buffer.</param>
 /// <param name="MissingFrames">Packets' worth skipped at playout: lost on the way or come too late.</param>
-/// <param name="ConcealedFrames">Packets' worth played as concealment (missing packets and stretches of the delay).</param>
+/// <param name="ConcealedFrames">Packets' worth played as concealment for missing packets and stretches of the delay (not
+/// while the caller's stream paused or stopped: the buffer running dry is not a fault of the path).</param>
 /// <param name="JitterBufferDelayMs">The jitter buffer's current playout delay.</param>
 /// <param name="SentPackets">RTP packets we sent to the caller.</param>
 /// <param name="Remote">The caller's newest RTCP report on our stream; null when none came.</param>
