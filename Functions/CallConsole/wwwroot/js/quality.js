@@ -1,21 +1,22 @@
 // A call's media quality per direction, as the MediaHost reported it (every 30 s, and at the end of the call).
+// One line per direction (a list, not a table, so it fits a phone's screen).
 import { el } from "./dom.js";
 
-const fixed = (value, digits) => (value === null || value === undefined ? "–" : value.toFixed(digits));
+const known = (value) => value !== null && value !== undefined;
+
+function describe(d) {
+  const parts = [`${d.packets} packets`];
+  if (known(d.packetsLost)) parts.push(`lost ${d.packetsLost}` + (known(d.lossPercent) ? ` (${d.lossPercent.toFixed(1)} %)` : ""));
+  if (known(d.jitterMs)) parts.push(`jitter ${d.jitterMs.toFixed(1)} ms`);
+  if (known(d.concealedMs)) parts.push(`concealed ${d.concealedMs} ms`);
+  parts.push(known(d.mos) ? `MOS ${d.mos.toFixed(2)} (estimated)` : "MOS unknown (no receiver report from the caller)");
+  return parts.join(", ");
+}
 
 export function mediaQuality(q) {
   if (!q) return el("p", { class: "muted", id: "media-quality" }, "No media quality reported for this call yet.");
-  const row = (name, d) => el("tr", {},
-    el("th", { scope: "row" }, name),
-    el("td", {}, String(d.packets)),
-    el("td", {}, d.packetsLost === null || d.packetsLost === undefined ? "–" : `${d.packetsLost} (${fixed(d.lossPercent, 1)} %)`),
-    el("td", {}, d.jitterMs === null || d.jitterMs === undefined ? "–" : `${fixed(d.jitterMs, 1)} ms`),
-    el("td", {}, d.concealedMs === null || d.concealedMs === undefined ? "–" : `${d.concealedMs} ms`),
-    el("td", { class: "mos" }, fixed(d.mos, 2)));
+  const direction = (id, name, d) => [el("dt", {}, name), el("dd", { id, "data-mos": known(d.mos) ? String(d.mos) : "" }, describe(d))];
   return el("div", { id: "media-quality" },
-    el("p", {}, `${q.codec}, ${q.final ? "end of call" : "so far"}`
-      + (q.roundTripMs === null || q.roundTripMs === undefined ? "" : `, round trip ${Math.round(q.roundTripMs)} ms`)),
-    el("table", {},
-      el("thead", {}, el("tr", {}, ["Direction", "Packets", "Lost", "Jitter", "Concealed", "MOS (est.)"].map((h) => el("th", { scope: "col" }, h)))),
-      el("tbody", {}, row("From caller", q.fromCaller), row("To caller", q.toCaller))));
+    el("p", {}, `${q.codec}, ${q.final ? "end of call" : "so far"}` + (known(q.roundTripMs) ? `, round trip ${Math.round(q.roundTripMs)} ms` : "")),
+    el("dl", { class: "facts" }, direction("quality-from-caller", "From caller", q.fromCaller), direction("quality-to-caller", "To caller", q.toCaller)));
 }
