@@ -40,6 +40,7 @@ internal static class CallEntityMapper
             ["RecordingUpdatedAt"] = r.Recording?.UpdatedAt,
             ["RecordingDurationMs"] = r.Recording?.Duration is { } d ? (long)d.TotalMilliseconds : null,
             ["RecordingSizeBytes"] = r.Recording?.SizeBytes,
+            ["TransferTo"] = Truncate(r.TransferTo, 500),
             // One column: the report is small (two directions of a few numbers) and always read whole.
             ["QualityJson"] = r.Quality is { } q ? JsonSerializer.Serialize(q, QualityJson) : null,
         };
@@ -71,6 +72,7 @@ internal static class CallEntityMapper
                 e.GetString("RecordingLocation"), e.GetString("RecordingError"), e.GetDateTimeOffset("RecordingUpdatedAt") ?? DateTimeOffset.MinValue,
                 e.GetInt64("RecordingDurationMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : null, e.GetInt64("RecordingSizeBytes"))
             : null,
+        TransferTo = e.GetString("TransferTo"),
         Quality = e.GetString("QualityJson") is { } quality ? JsonSerializer.Deserialize<CallMediaQuality>(quality, QualityJson) : null,
     };
 

@@ -35,6 +35,8 @@ public sealed record CallRecord
     public IReadOnlyList<string> Errors { get; init; } = [];
     /// <summary>The call's recording (LiveKit egress), if the room was recorded.</summary>
     public CallRecording? Recording { get; init; }
+    /// <summary>Where the caller was transferred, on a transferred call (a SIP or tel URI: it may hold a phone number).</summary>
+    public string? TransferTo { get; init; }
     /// <summary>The call's audio quality per direction: the MediaHost's newest report (the end-of-call one once sent).</summary>
     public CallMediaQuality? Quality { get; init; }
 
