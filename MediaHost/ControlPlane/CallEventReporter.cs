@@ -34,6 +34,10 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
     public void Quality(string sipCallId, CallMediaQuality quality, string name) =>
         Enqueue(Message(sipCallId, AgentEventType.Quality, "quality-" + name) with { Quality = quality });
 
+    /// <summary>LiveKit mode: the agent asks the control plane to transfer the caller to <paramref name="target"/>.</summary>
+    public void TransferRequested(string sipCallId, string target) =>
+        Enqueue(Message(sipCallId, AgentEventType.Transfer, "transfer") with { TransferTo = target });
+
     public void Error(string sipCallId, string error) =>
         Enqueue(Message(sipCallId, AgentEventType.Error, "error-" + Guid.NewGuid().ToString("N")[..8]) with { Error = error });
 

@@ -29,12 +29,14 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
+        var liveKitCall = false;
         if (callIdFromSipHeader && call.Call.SipHeaders.TryGetValue(AgentCallHeaders.CallId, out var controlPlaneCallId)
             && AgentCallHeaders.IsValidCallId(controlPlaneCallId))
         {
             reporter.UseCallId(call.Call.CallId, controlPlaneCallId);
+            liveKitCall = true;
         }
-        var reporting = new ReportingIncomingCall(call, reporter, time ?? TimeProvider.System, qualityReportInterval ?? TimeSpan.Zero);
+        var reporting = new ReportingIncomingCall(call, reporter, time ?? TimeProvider.System, qualityReportInterval ?? TimeSpan.Zero, liveKitCall);
         try
         {
             await inner.HandleAsync(reporting, cancellationToken).ConfigureAwait(false);
@@ -51,7 +53,10 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
                 var ended = await EndedAsync(session).ConfigureAwait(false);
                 // The end-of-call quality is queued before the hangup, so the record has it when the call is finalized.
                 reporting.Quality?.ReportFinal();
-                reporter.HungUp(call.Call.CallId, ended?.Reason ?? CallEndReason.AgentHangUp);
+                var reason = ended?.Reason ?? CallEndReason.AgentHangUp;
+                // After a transfer request the agent's leaving is the transfer's (the caller's own hang-up stays the caller's).
+                reason = reason == CallEndReason.AgentHangUp && session is ControlPlaneTransferSession { TransferRequested: true } ? CallEndReason.Transferred : reason;
+                reporter.HungUp(call.Call.CallId, reason);
             }
             reporter.Forget(call.Call.CallId);
         }
@@ -69,7 +74,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         }
     }
 
-    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter, TimeProvider time, TimeSpan qualityInterval) : IIncomingCall
+    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter, TimeProvider time, TimeSpan qualityInterval, bool liveKitCall) : IIncomingCall
     {
         public ICallSession? Session { get; private set; }
 
@@ -80,6 +85,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         public async Task<ICallSession> AnswerAsync(CancellationToken cancellationToken)
         {
             var session = await inner.AnswerAsync(cancellationToken).ConfigureAwait(false);
+            // A LiveKit call's transfer is the control plane's to do, on the caller's participant.
+            session = liveKitCall ? new ControlPlaneTransferSession(session, reporter) : session;
             Session = session;
             reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called);
             Quality = new CallQualityMonitor(session, inner.Call.CallId, reporter, time, qualityInterval);
