@@ -56,7 +56,7 @@ param agentEventsKeyId string
 @description('Where a caller goes when the agent never answers (sip:/sips:/tel: URI); empty to end the call.')
 param humanTransferTo string
 
-@description('NCRONTAB schedules of the timers: healthCheck, tokenRefresh, reconciliation, purge.')
+@description('NCRONTAB schedules of the timers: healthCheck, reconciliation, purge.')
 param schedules object
 
 param tags object
@@ -112,7 +112,6 @@ var appSettings = [
   { name: 'Api__Keys__ops', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.callsApiKey})' }
   { name: 'Calls__HumanTransferTo', value: humanTransferTo }
   { name: 'HealthCheckSchedule', value: schedules.healthCheck }
-  { name: 'TokenRefreshSchedule', value: schedules.tokenRefresh }
   { name: 'ReconciliationSchedule', value: schedules.reconciliation }
   { name: 'PurgeSchedule', value: schedules.purge }
 ]

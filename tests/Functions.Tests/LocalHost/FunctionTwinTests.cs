@@ -25,7 +25,6 @@ public sealed class FunctionTwinTests
         ["AgentEvents:Secret"] = Support.WebhookTestKit.NewSecret(),
         ["AgentDispatch:OutboundTrunkId"] = "ST_twin",
         ["HealthCheckSchedule"] = "0 */1 * * * *",
-        ["TokenRefreshSchedule"] = "0 */10 * * * *",
         ["ReconciliationSchedule"] = "0 */5 * * * *",
         ["PurgeSchedule"] = "0 30 3 * * *",
         ["LocalHost:HostJsonPath"] = hostJson,
