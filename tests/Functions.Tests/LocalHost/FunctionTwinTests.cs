@@ -66,7 +66,7 @@ public sealed class FunctionTwinTests
                 }
             }
         }
-        Assert.True(http >= 9 && timers >= 4, $"functions.metadata lists {http} HTTP and {timers} timer functions");
+        Assert.True(http >= 9 && timers >= 3, $"functions.metadata lists {http} HTTP and {timers} timer functions");
         Assert.Equal(http, endpoints.Count(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null));
         Assert.Equal(timers, jobs.Count);
     }
