@@ -40,7 +40,6 @@ param humanTransferTo string = ''
 @description('NCRONTAB schedules of the control plane\'s timers.')
 param timerSchedules object = {
   healthCheck: '0 */1 * * * *'
-  tokenRefresh: '0 */10 * * * *'
   reconciliation: '0 */5 * * * *'
   purge: '0 30 3 * * *'
 }

@@ -9,7 +9,7 @@ public sealed class LocalHostOptions
 
     /// <summary>
     /// Run the timer functions at all (off in tests and benchmarks that only post webhooks). Default true. Each runs on
-    /// the function app's own schedule setting (HealthCheckSchedule, TokenRefreshSchedule, ReconciliationSchedule,
+    /// the function app's own schedule setting (HealthCheckSchedule, ReconciliationSchedule,
     /// PurgeSchedule: NCRONTAB with seconds, UTC), never on start.
     /// </summary>
     public bool RunTimers { get; set; } = true;

@@ -97,7 +97,6 @@ public static class ControlPlaneServices
         services.AddOutbound(configuration);
         services.AddCampaigns(configuration);
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TokenRefreshOptions>().Bind(configuration.GetSection(TokenRefreshOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<HistoryPurger>();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -108,8 +107,6 @@ public static class ControlPlaneServices
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<HealthOptions>>().Value.SnapshotTableName)));
         services.TryAddSingleton<AlertSender>();
         services.TryAddSingleton<HealthMonitor>();
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MediaHostTokenPublisher>(sp, new TableClient(
-            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<TokenRefreshOptions>>().Value.TableName)));
         services.TryAddSingleton<CallReconciler>();
         services.TryAddSingleton<ApiAccessGuard>();
         // The call timeline: written by the webhook and agent-event handlers and by the activities.

@@ -65,7 +65,7 @@ param historyAccountName string
 @description('Blob container of the call recordings (private; the lifecycle rule deletes them after the retention days).')
 param recordingsContainerName string = 'recordings'
 
-@description('NCRONTAB schedules of the timers: healthCheck, tokenRefresh, reconciliation, purge.')
+@description('NCRONTAB schedules of the timers: healthCheck, reconciliation, purge.')
 param schedules object
 
 param tags object
@@ -126,7 +126,6 @@ var appSettings = [
   { name: 'Recording__ContainerName', value: recordingsContainerName }
   { name: 'Recording__AccountKey', value: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.recordingAccountKey})' }
   { name: 'HealthCheckSchedule', value: schedules.healthCheck }
-  { name: 'TokenRefreshSchedule', value: schedules.tokenRefresh }
   { name: 'ReconciliationSchedule', value: schedules.reconciliation }
   { name: 'PurgeSchedule', value: schedules.purge }
 ]

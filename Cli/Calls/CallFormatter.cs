@@ -48,6 +48,13 @@ public static class CallFormatter
         {
             yield return $"response latency: p50 {record.Latency.P50Ms} ms, p95 {record.Latency.P95Ms} ms, max {record.Latency.MaxMs} ms ({record.Latency.Samples} turns)";
         }
+        if (record.Quality is { } quality)
+        {
+            yield return $"media quality ({quality.Codec}, {(quality.Final ? "end of call" : "so far")}"
+                + (quality.RoundTripMs is { } rtt ? $", round trip {rtt.ToString("0", CultureInfo.InvariantCulture)} ms" : "") + "):";
+            yield return "  from caller: " + Shared.Calls.Quality.CallMediaQuality.Describe(quality.FromCaller);
+            yield return "  to caller:   " + Shared.Calls.Quality.CallMediaQuality.Describe(quality.ToCaller);
+        }
         if (!string.IsNullOrEmpty(record.Summary))
         {
             yield return $"summary: {record.Summary}";

@@ -27,6 +27,7 @@ public sealed class FinalizeCallActivity(CallStore store, ControlPlaneMetrics me
                 DispatchAttempts = Math.Max(r.DispatchAttempts, input.DispatchAttempts),
                 TurnCount = turns.Count,
                 Latency = latency,
+                TransferTo = input.TransferTo ?? r.TransferTo,
             }
             : null, ct).ConfigureAwait(false);
         await timeline.StepIfRecordingAsync(input.CallId, "finalize", "finalize", $"{input.Outcome}, {input.EndReason}: {input.ReasonText}", ct).ConfigureAwait(false);

@@ -21,4 +21,9 @@ public enum CallEventKind
     AgentError,
     /// <summary>LiveKit reported on the room's recording (egress_started / egress_updated / egress_ended); carries the recording.</summary>
     RecordingUpdated,
+    /// <summary>
+    /// LiveKit mode: the agent asks for the caller to be transferred (carries the target). The control plane does it with
+    /// TransferSIPParticipant on the caller's SIP participant; the MediaHost's own leg is not the caller's.
+    /// </summary>
+    TransferRequested,
 }

@@ -117,11 +117,16 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     }
 
     /// <summary>The call is over from the caller's or the agent's side, or it was handed on.</summary>
-    private bool CallEnded => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent;
+    private bool CallEnded => _state.CallerGone || _state.AgentLeft || _state.TransferredByAgent || _state.TransferRequestedTo is not null;
 
     /// <summary>Finalizes a call that ended (or reached its maximum duration) by <see cref="CallEndRule"/>.</summary>
     private Task<CallResult> FinishEndedAsync(bool maxDurationReached)
     {
+        // The MediaHost's leg leaving with reason Transferred may come with the request: the request is what counts here.
+        if (_state.TransferRequestedTo is { } target && !_start.Direct && !_state.CallerGone)
+        {
+            return TransferOnRequestAsync(target);
+        }
         var answered = _state.AnsweredAt is not null;
         var (cause, why, endInLiveKit) =
             _state.TransferredByAgent ? (CallEndReason.Transferred, TransferWhy(), false)
@@ -255,6 +260,29 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         ? "the agent transferred the caller to a human (SIP REFER from the MediaHost)"
         : "the agent transferred the caller to a human (SIP REFER from the MediaHost, target given)";
 
+    /// <summary>
+    /// LiveKit mode: the agent asked for a transfer. The caller's SIP participant is transferred with TransferSIPParticipant,
+    /// which returns once the far end took the call or refused it: the room stays until then (the caller is still in it),
+    /// and is closed afterwards (only the agent's leg is left). Not retried: a transfer that failed half-way is not repeated
+    /// onto the caller. The target goes into the record, never into the reason (which is also the live status).
+    /// </summary>
+    private async Task<CallResult> TransferOnRequestAsync(string target)
+    {
+        SetStatus(CallPhase.Transferring);
+        try
+        {
+            await _context.CallActivityAsync<bool>(ActivityNames.TransferCaller,
+                new TransferCallerInput(_start.CallId, _start.RoomName, _state.Caller!.ParticipantIdentity, target) { Requested = true });
+            return await FinishAsync(CallOutcome.Transferred, CallEndReason.Transferred,
+                "the agent transferred the caller to a human (TransferSIPParticipant on the caller's SIP participant; completed)", endInLiveKit: true, transferTo: target);
+        }
+        catch (TaskFailedException e)
+        {
+            return await FinishAsync(CallOutcome.Failed, CallEndReason.Error,
+                "the agent's transfer of the caller failed: " + e.FailureDetails.ErrorMessage, endInLiveKit: true);
+        }
+    }
+
     private async Task<CallResult> FallBackAsync(CallSettings settings)
     {
         SetStatus(CallPhase.FallingBack);
@@ -281,7 +309,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         return await FinishAsync(CallOutcome.AgentUnavailable, CallEndReason.AgentUnavailable, why, endInLiveKit: true);
     }
 
-    private async Task<CallResult> FinishAsync(CallOutcome outcome, CallEndReason reason, string why, bool endInLiveKit)
+    private async Task<CallResult> FinishAsync(CallOutcome outcome, CallEndReason reason, string why, bool endInLiveKit, string? transferTo = null)
     {
         var endedAt = _state.EndedAt ?? new DateTimeOffset(_context.CurrentUtcDateTime, TimeSpan.Zero);
         endInLiveKit &= !_start.Direct; // a direct call has no LiveKit room
@@ -302,7 +330,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         }
         SetStatus(CallPhase.Finalizing, outcome, why);
         await _context.CallActivityAsync<bool>(ActivityNames.FinalizeCall,
-            new FinalizeCallInput(_start.CallId, endedAt, outcome, reason, why, _attempt),
+            new FinalizeCallInput(_start.CallId, endedAt, outcome, reason, why, _attempt) { TransferTo = transferTo ?? (outcome == CallOutcome.Transferred ? _state.TransferTarget : null) },
             TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
         await PostCallReports.DeliverAsync(_context, _start.CallId);
         SetStatus(CallPhase.Completed, outcome, why);
@@ -316,7 +344,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     /// </summary>
     private async Task<bool?> WaitForDirectCallEndAsync(DateTime maxDurationDeadline, TimeSpan silence)
     {
-        while (!(_state.CallerGone || _state.AgentLeft || _state.TransferredByAgent))
+        while (!CallEnded)
         {
             var silenceDeadline = _context.CurrentUtcDateTime + silence;
             var deadline = silenceDeadline < maxDurationDeadline ? silenceDeadline : maxDurationDeadline;

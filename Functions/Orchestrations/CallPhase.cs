@@ -12,4 +12,6 @@ public enum CallPhase
     Ending,
     Finalizing,
     Completed,
+    /// <summary>LiveKit mode: the caller's SIP participant is being transferred at the agent's request (the room is kept).</summary>
+    Transferring,
 }

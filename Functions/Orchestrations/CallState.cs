@@ -26,6 +26,9 @@ internal sealed class CallState
     public string? LastError { get; private set; }
     /// <summary>Where the agent transferred the caller (the MediaHost's SIP REFER target), when it said.</summary>
     public string? TransferTarget { get; private set; }
+
+    /// <summary>LiveKit mode: where the agent asked the control plane to transfer the caller (null: no request).</summary>
+    public string? TransferRequestedTo { get; private set; }
     /// <summary>The room's recording as last reported by LiveKit (folded: out-of-order reports never regress it).</summary>
     public CallRecording? Recording { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
@@ -65,6 +68,9 @@ internal sealed class CallState
             case CallEventKind.Transferred:
                 TransferredByAgent = true;
                 TransferTarget ??= e.Detail;
+                break;
+            case CallEventKind.TransferRequested:
+                TransferRequestedTo ??= e.Detail;
                 break;
             case CallEventKind.AgentError:
                 LastError = e.Detail;

@@ -6,17 +6,14 @@ namespace VoiceFunctions.Functions.Timers;
 
 /// <summary>
 /// The timer functions. Schedules are app settings (NCRONTAB with seconds): HealthCheckSchedule
-/// (default every minute), TokenRefreshSchedule (every 10 minutes), ReconciliationSchedule (every 5 minutes),
+/// (default every minute), ReconciliationSchedule (every 5 minutes),
 /// PurgeSchedule (daily). The local host runs the same methods on the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthMonitor health, MediaHostTokenPublisher tokens, CallReconciler reconciler, HistoryPurger purger,
+public sealed class TimerFunctions(HealthMonitor health, CallReconciler reconciler, HistoryPurger purger,
     Shared.Calls.EventDedupeStore dedupe, Microsoft.Extensions.Options.IOptions<Webhooks.WebhookOptions> webhooks)
 {
     [Function("HealthCheck")]
     public Task HealthCheck([TimerTrigger("%HealthCheckSchedule%")] TimerInfo timer, CancellationToken ct) => health.RunAsync(ct);
-
-    [Function("TokenRefresh")]
-    public Task TokenRefresh([TimerTrigger("%TokenRefreshSchedule%")] TimerInfo timer, CancellationToken ct) => tokens.PublishAsync(ct);
 
     /// <summary>Also removes event ids older than the dedupe retention.</summary>
     [Function("Reconciliation")]

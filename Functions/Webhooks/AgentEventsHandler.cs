@@ -117,6 +117,9 @@ public sealed class AgentEventsHandler(
             case AgentEventType.Summary:
                 await store.UpdateAsync(m.CallId, r => r.Summary == m.Summary ? null : r with { Summary = m.Summary }, ct).ConfigureAwait(false);
                 break;
+            case AgentEventType.Quality:
+                await store.UpdateAsync(m.CallId, r => r.WithQuality(m.Quality!), ct).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -126,7 +129,8 @@ public sealed class AgentEventsHandler(
         {
             AgentEventType.Answered => CallEventKind.AgentAnswered,
             AgentEventType.Turn => CallEventKind.Turn,
-            AgentEventType.Transfer => CallEventKind.Transferred,
+            // LiveKit mode: the MediaHost asks; the orchestration transfers the caller's participant (direct mode never sends it).
+            AgentEventType.Transfer => CallEventKind.TransferRequested,
             AgentEventType.Error => CallEventKind.AgentError,
             AgentEventType.Hangup when m.EndReason == CallEndReason.CallerHangUp => CallEventKind.CallerLeft,
             // The MediaHost ends its leg this way once a REFER was accepted: the caller went on to a human.

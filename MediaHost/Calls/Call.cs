@@ -88,6 +88,8 @@ public sealed class Call : ICallSession
 
     public Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken) => _leg.TransferAsync(target, cancellationToken);
 
+    public Quality.MediaQualityCounters? ReadQuality() => _media.ReadQuality();
+
     // A write that waited for room in the playback queue when the call ended: the queue refuses it, quietly.
     private async ValueTask QuietAfterEndAsync(ValueTask write)
     {

@@ -57,4 +57,7 @@ public interface ICallSession
     void AttachAudioTap(IMediaAudioTap? tap)
     {
     }
+
+    /// <summary>The call's media quality counters now (null before media started, or where none are kept): for the quality reports.</summary>
+    Quality.MediaQualityCounters? ReadQuality() => null;
 }

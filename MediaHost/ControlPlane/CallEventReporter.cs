@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
+using VoiceFunctions.Shared.Calls.Quality;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;
 
@@ -29,6 +30,14 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
     /// <param name="agentProfile">The agent profile that answers (voice.yaml agents), when profiles are in use.</param>
     public void Answered(string sipCallId, string caller, string called, string? agentProfile = null) =>
         Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, AgentProfile = agentProfile, Sip = SipSummary(sipCallId) });
+
+    /// <summary>The call's audio quality so far; <paramref name="name"/> ("1", "2"... or "final") keeps each report's id stable across retries.</summary>
+    public void Quality(string sipCallId, CallMediaQuality quality, string name) =>
+        Enqueue(Message(sipCallId, AgentEventType.Quality, "quality-" + name) with { Quality = quality });
+
+    /// <summary>LiveKit mode: the agent asks the control plane to transfer the caller to <paramref name="target"/>.</summary>
+    public void TransferRequested(string sipCallId, string target) =>
+        Enqueue(Message(sipCallId, AgentEventType.Transfer, "transfer") with { TransferTo = target });
 
     public void Error(string sipCallId, string error) =>
         Enqueue(Message(sipCallId, AgentEventType.Error, "error-" + Guid.NewGuid().ToString("N")[..8]) with { Error = error });

@@ -38,5 +38,11 @@ public sealed class ControlPlaneOptions
     /// </summary>
     public bool CallIdFromSipHeader { get; set; }
 
+    /// <summary>
+    /// How often a call still in progress reports its audio quality (the end-of-call report is always sent). Default
+    /// 30 s: a long call's record shows how it is going without a report per turn; 0 turns the periodic reports off.
+    /// </summary>
+    public TimeSpan QualityReportInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
 }

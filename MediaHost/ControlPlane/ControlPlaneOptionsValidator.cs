@@ -24,6 +24,10 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             problems.Add("ControlPlane:RequestTimeout must be positive.");
         }
+        if (options.QualityReportInterval < TimeSpan.Zero || options.QualityReportInterval is { Ticks: > 0 } interval && interval < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"ControlPlane:QualityReportInterval must be 0 (off) or at least 1 s (got {options.QualityReportInterval}).");
+        }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

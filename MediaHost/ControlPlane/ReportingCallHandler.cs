@@ -13,7 +13,8 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// <see cref="AgentCallHeaders.CallId"/> is reported under that call id (the room's call, which the
 /// control plane already runs) instead of the direct-mode id made from the SIP Call-ID.
 /// </summary>
-public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false, TimeProvider? time = null) : ICallHandler
+public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false, TimeProvider? time = null,
+    TimeSpan? qualityReportInterval = null) : ICallHandler
 {
     /// <summary>
     /// How long to wait, once the handler returned, for the session to say how the call ended: the agent loop can
@@ -25,16 +26,18 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
     /// <summary>Wraps <paramref name="inner"/> with the reporter and settings registered by AddControlPlaneReporting.</summary>
     public static ReportingCallHandler For(ICallHandler inner, IServiceProvider services) =>
         new(inner, services.GetRequiredService<CallEventReporter>(), services.GetRequiredService<ControlPlaneOptions>().CallIdFromSipHeader,
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ControlPlaneOptions>().QualityReportInterval);
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
+        var liveKitCall = false;
         if (callIdFromSipHeader && call.Call.SipHeaders.TryGetValue(AgentCallHeaders.CallId, out var controlPlaneCallId)
             && AgentCallHeaders.IsValidCallId(controlPlaneCallId))
         {
             reporter.UseCallId(call.Call.CallId, controlPlaneCallId);
+            liveKitCall = true;
         }
-        var reporting = new ReportingIncomingCall(call, reporter);
+        var reporting = new ReportingIncomingCall(call, reporter, time ?? TimeProvider.System, qualityReportInterval ?? TimeSpan.Zero, liveKitCall);
         try
         {
             await inner.HandleAsync(reporting, cancellationToken).ConfigureAwait(false);
@@ -49,7 +52,12 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             if (reporting.Session is { } session)
             {
                 var ended = await EndedAsync(session).ConfigureAwait(false);
-                reporter.HungUp(call.Call.CallId, ended?.Reason ?? CallEndReason.AgentHangUp);
+                // The end-of-call quality is queued before the hangup, so the record has it when the call is finalized.
+                reporting.Quality?.ReportFinal();
+                var reason = ended?.Reason ?? CallEndReason.AgentHangUp;
+                // After a transfer request the agent's leaving is the transfer's (the caller's own hang-up stays the caller's).
+                reason = reason == CallEndReason.AgentHangUp && session is ControlPlaneTransferSession { TransferRequested: true } ? CallEndReason.Transferred : reason;
+                reporter.HungUp(call.Call.CallId, reason);
             }
             reporter.Forget(call.Call.CallId);
         }
@@ -67,11 +75,14 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         }
     }
 
-    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter) : IIncomingCall, IAgentProfileRecorder
+    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter, TimeProvider time, TimeSpan qualityInterval, bool liveKitCall)
+        : IIncomingCall, IAgentProfileRecorder
     {
         private string? _agentProfile;
 
         public ICallSession? Session { get; private set; }
+
+        public CallQualityMonitor? Quality { get; private set; }
 
         public void AgentProfileChosen(string profileId) => _agentProfile = profileId;
 
@@ -80,8 +91,11 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         public async Task<ICallSession> AnswerAsync(CancellationToken cancellationToken)
         {
             var session = await inner.AnswerAsync(cancellationToken).ConfigureAwait(false);
+            // A LiveKit call's transfer is the control plane's to do, on the caller's participant.
+            session = liveKitCall ? new ControlPlaneTransferSession(session, reporter) : session;
             Session = session;
             reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called, _agentProfile);
+            Quality = new CallQualityMonitor(session, inner.Call.CallId, reporter, time, qualityInterval);
             return session;
         }
 

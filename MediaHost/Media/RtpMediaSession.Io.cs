@@ -149,9 +149,14 @@ public sealed partial class RtpMediaSession
             Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[4];
             while (RtcpPacket.TryReadNext(compound, out var packet, out var consumed))
             {
-                if (packet.TryReadSenderReport(out _, out var info, blocks, out _))
+                if (packet.TryReadSenderReport(out _, out var info, blocks, out var count))
                 {
                     _in?.Reception.OnSenderReport(info.CompactNtp, _time.GetTimestamp());
+                    NoteReportBlocks(blocks[..count]);
+                }
+                else if (packet.TryReadReceiverReport(out _, blocks, out count))
+                {
+                    NoteReportBlocks(blocks[..count]);
                 }
                 compound = compound[consumed..];
             }

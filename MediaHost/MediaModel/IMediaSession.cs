@@ -56,4 +56,10 @@ public interface IMediaSession : IAsyncDisposable
     void AttachAudioTap(IMediaAudioTap? tap)
     {
     }
+
+    /// <summary>
+    /// The media's quality counters now (for the call's quality reports, every few seconds at most); null before media
+    /// started or where the session keeps none.
+    /// </summary>
+    Quality.MediaQualityCounters? ReadQuality() => null;
 }

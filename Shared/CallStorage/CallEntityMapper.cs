@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using VoiceFunctions.Shared.Calls.Quality;
 
 namespace VoiceFunctions.Shared.Calls;
 
@@ -40,6 +41,9 @@ internal static class CallEntityMapper
             ["RecordingDurationMs"] = r.Recording?.Duration is { } d ? (long)d.TotalMilliseconds : null,
             ["RecordingSizeBytes"] = r.Recording?.SizeBytes,
             ["AgentProfile"] = r.AgentProfile,
+            ["TransferTo"] = Truncate(r.TransferTo, 500),
+            // One column: the report is small (two directions of a few numbers) and always read whole.
+            ["QualityJson"] = r.Quality is { } q ? JsonSerializer.Serialize(q, QualityJson) : null,
         };
         return e;
     }
@@ -70,7 +74,11 @@ internal static class CallEntityMapper
                 e.GetString("RecordingLocation"), e.GetString("RecordingError"), e.GetDateTimeOffset("RecordingUpdatedAt") ?? DateTimeOffset.MinValue,
                 e.GetInt64("RecordingDurationMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : null, e.GetInt64("RecordingSizeBytes"))
             : null,
+        TransferTo = e.GetString("TransferTo"),
+        Quality = e.GetString("QualityJson") is { } quality ? JsonSerializer.Deserialize<CallMediaQuality>(quality, QualityJson) : null,
     };
+
+    private static readonly JsonSerializerOptions QualityJson = new(JsonSerializerDefaults.Web);
 
     public static TableEntity ToDayIndexEntity(CallRecord r, int buckets) =>
         new(CallTableKeys.DayPartition(r.StartedAt, r.CallId, buckets), CallTableKeys.DayRowKey(r.StartedAt, r.CallId))

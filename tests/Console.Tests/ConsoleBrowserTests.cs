@@ -142,6 +142,12 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         Assert.Contains(timeline, r => r.Source == "Orchestration" && r.What == "finalize");
         Assert.Contains(timeline, r => r.Source == "Turn");
         Assert.Equal("This call was not recorded.", browser.Driver.FindElement(By.Id("recording")).Text);
+        // The MediaHost's end-of-call quality report, per direction (sipp sends no RTCP: the caller's side has no MOS).
+        var quality = browser.Driver.FindElement(By.Id("media-quality"));
+        Assert.StartsWith("G722/8000, end of call", quality.Text);
+        var mos = browser.Driver.FindElement(By.Id("quality-from-caller")).GetAttribute("data-mos") ?? "";
+        Assert.True(double.Parse(mos, global::System.Globalization.CultureInfo.InvariantCulture) >= 4.0, "media quality shown:\n" + quality.Text);
+        Assert.Contains("MOS unknown", browser.Driver.FindElement(By.Id("quality-to-caller")).Text);
         _output.WriteLine("screenshot: " + browser.SaveScreenshot("3-call-ended"));
 
         // The history lists it as completed, the live list is empty again, and the caller's number is masked.

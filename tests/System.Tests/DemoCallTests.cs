@@ -43,6 +43,20 @@ public sealed class DemoCallTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(answer.GetProperty("responseLatencyMs").GetInt32() > 0);
         Assert.Equal(turns.Count, record.GetProperty("turnCount").GetInt32());
 
+        // The media quality the MediaHost measured on sipp's RTP, through the control plane's record and API: the
+        // end-of-call report, G.722, every packet of the ~20 s call received on loopback, none lost, a toll-quality MOS.
+        var quality = record.GetProperty("quality");
+        Assert.True(quality.GetProperty("final").GetBoolean(), "quality: " + quality);
+        Assert.StartsWith("G722", quality.GetProperty("codec").GetString());
+        var fromCaller = quality.GetProperty("fromCaller");
+        Assert.True(fromCaller.GetProperty("packets").GetInt64() >= 500, "quality: " + quality);
+        Assert.Equal(0, fromCaller.GetProperty("packetsLost").GetInt64());
+        Assert.True(fromCaller.GetProperty("mos").GetDouble() >= 4.0, "quality: " + quality);
+        var toCaller = quality.GetProperty("toCaller");
+        Assert.True(toCaller.GetProperty("packets").GetInt64() >= 500, "quality: " + quality);
+        output.WriteLine("media quality: " + quality);
+        Assert.Contains(call.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("name").GetString() == "quality");
+
         // What the caller received on the wire: G.722 RTP, the greeting first, then the answer after the question
         // (lead-in silence + the question, about 5.7 s into the call), recognised by the offline STT as the reply's words.
         var pcm = G722Leg.Decode(sent);

@@ -60,7 +60,6 @@ internal sealed class LocalControlPlane : IAsyncDisposable
             ["CallStore:BlobContainerName"] = "t-" + suffix,
             ["Webhooks:DedupeTableName"] = "dedupe" + suffix,
             ["Health:SnapshotTableName"] = "health" + suffix,
-            ["TokenRefresh:TableName"] = "tokens" + suffix,
             ["LiveKit:Url"] = "http://127.0.0.1:9",
             ["LiveKit:ApiKey"] = "direct-mode",
             ["LiveKit:ApiSecret"] = NewSecret(),

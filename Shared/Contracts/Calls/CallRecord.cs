@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.Calls.Quality;
+
 namespace VoiceFunctions.Shared.Calls;
 
 /// <summary>
@@ -35,6 +37,10 @@ public sealed record CallRecord
     public CallRecording? Recording { get; init; }
     /// <summary>The agent profile that answered (voice.yaml agents: "default" or a profile id), as the MediaHost reported it.</summary>
     public string? AgentProfile { get; init; }
+    /// <summary>Where the caller was transferred, on a transferred call (a SIP or tel URI: it may hold a phone number).</summary>
+    public string? TransferTo { get; init; }
+    /// <summary>The call's audio quality per direction: the MediaHost's newest report (the end-of-call one once sent).</summary>
+    public CallMediaQuality? Quality { get; init; }
 
     public const int MaxErrors = 20;
 
@@ -44,6 +50,15 @@ public sealed record CallRecord
     public TimeSpan? Duration => EndedAt - StartedAt;
 
     public bool IsOpen => Outcome == CallOutcome.InProgress;
+
+    /// <summary>
+    /// The record with <paramref name="report"/> as its quality, unless the stored one is newer or final (reports may
+    /// arrive out of order: a periodic report retried after the final one must not replace it). Null: nothing to change.
+    /// </summary>
+    public CallRecord? WithQuality(CallMediaQuality report) =>
+        Quality is { } stored && (stored.Final && !report.Final || stored.MeasuredAt >= report.MeasuredAt && stored.Final == report.Final)
+            ? null
+            : this with { Quality = report };
 
     public CallRecord WithError(string error) =>
         this with { Errors = [.. Errors.Append(error).TakeLast(MaxErrors)] };

@@ -51,9 +51,6 @@ public static class ControlPlaneSettings
     /// <summary>NCRONTAB schedule of the HealthCheck timer (a %…% binding: the function does not load without it).</summary>
     public const string HealthCheckSchedule = "HealthCheckSchedule";
 
-    /// <summary>NCRONTAB schedule of the TokenRefresh timer.</summary>
-    public const string TokenRefreshSchedule = "TokenRefreshSchedule";
-
     /// <summary>NCRONTAB schedule of the Reconciliation timer.</summary>
     public const string ReconciliationSchedule = "ReconciliationSchedule";
 
@@ -91,7 +88,6 @@ public static class ControlPlaneSettings
         ApiKeyOps,
         CallsHumanTransferTo,
         HealthCheckSchedule,
-        TokenRefreshSchedule,
         ReconciliationSchedule,
         PurgeSchedule,
         RecordingEnabled,

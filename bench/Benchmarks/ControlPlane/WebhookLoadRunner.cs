@@ -52,7 +52,6 @@ public static class WebhookLoadRunner
             ["Webhooks:DedupeTableName"] = "benchdedupe" + suffix,
             ["Webhooks:EarlyEventsTableName"] = "benchearly" + suffix,
             ["Health:SnapshotTableName"] = "benchhealth" + suffix,
-            ["TokenRefresh:TableName"] = "benchtokens" + suffix,
             ["LiveKit:Url"] = livekit.Url.ToString(),
             ["LiveKit:ApiKey"] = livekit.ApiKey,
             ["LiveKit:ApiSecret"] = livekit.ApiSecret,
@@ -163,7 +162,7 @@ public static class WebhookLoadRunner
         Console.WriteLine($"records: {indexRows} calls recorded for {expectedRecords} calls sent");
 
         await app.StopAsync();
-        foreach (var t in new[] { "benchcalls", "benchdedupe", "benchhealth", "benchtokens" })
+        foreach (var t in new[] { "benchcalls", "benchdedupe", "benchhealth" })
         {
             await new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", t + suffix).DeleteAsync();
         }

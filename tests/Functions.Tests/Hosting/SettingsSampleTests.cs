@@ -23,7 +23,6 @@ public sealed class SettingsSampleTests
         ["AgentEvents"] = typeof(AgentEventsOptions),
         ["Webhooks"] = typeof(WebhookOptions),
         ["Health"] = typeof(HealthOptions),
-        ["TokenRefresh"] = typeof(TokenRefreshOptions),
         ["Reconciliation"] = typeof(ReconciliationOptions),
         ["Retention"] = typeof(RetentionOptions),
         ["Api"] = typeof(ApiOptions),

@@ -25,7 +25,6 @@ public sealed class FunctionTwinTests
         ["AgentEvents:Secret"] = Support.WebhookTestKit.NewSecret(),
         ["AgentDispatch:OutboundTrunkId"] = "ST_twin",
         ["HealthCheckSchedule"] = "0 */1 * * * *",
-        ["TokenRefreshSchedule"] = "0 */10 * * * *",
         ["ReconciliationSchedule"] = "0 */5 * * * *",
         ["PurgeSchedule"] = "0 30 3 * * *",
         ["LocalHost:HostJsonPath"] = hostJson,
@@ -67,7 +66,7 @@ public sealed class FunctionTwinTests
                 }
             }
         }
-        Assert.True(http >= 9 && timers >= 4, $"functions.metadata lists {http} HTTP and {timers} timer functions");
+        Assert.True(http >= 9 && timers >= 3, $"functions.metadata lists {http} HTTP and {timers} timer functions");
         Assert.Equal(http, endpoints.Count(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null));
         Assert.Equal(timers, jobs.Count);
     }

@@ -40,7 +40,6 @@ public sealed class LocalHostSmokeTests
             ["Webhooks:DedupeTableName"] = "dedupe" + suffix,
             ["Webhooks:EarlyEventsTableName"] = "early" + suffix,
             ["Health:SnapshotTableName"] = "health" + suffix,
-            ["TokenRefresh:TableName"] = "tokens" + suffix,
             ["LiveKit:Url"] = livekit.Url.ToString(),
             ["LiveKit:ApiKey"] = livekit.ApiKey,
             ["LiveKit:ApiSecret"] = livekit.ApiSecret,
@@ -48,10 +47,9 @@ public sealed class LocalHostSmokeTests
             ["AgentDispatch:OutboundTrunkId"] = trunk.SipTrunkId,
             ["Calls:AgentAnswerTimeoutSeconds"] = "60",
             ["Api:Keys:ops"] = apiKey,
-            ["HealthCheckSchedule"] = "0 0 0 1 1 *",
+            ["HealthCheckSchedule"] = "* * * * * *",
             ["ReconciliationSchedule"] = "0 0 0 1 1 *",
             ["PurgeSchedule"] = "0 0 0 1 1 *",
-            ["TokenRefreshSchedule"] = "* * * * * *",
             ["LocalHost:TaskHubName"] = hub.Name,
         }));
         await app.StartAsync().DefaultTimeout();
@@ -94,13 +92,13 @@ public sealed class LocalHostSmokeTests
             Assert.Equal("Completed", json.GetProperty("outcome").GetString());
             Assert.Equal("CallerHangUp", json.GetProperty("endReason").GetString());
 
-            // TokenRefresh runs on its period as a hosted service (not on start: a cold start is not a reason to mint a token).
-            await WaitUntilAsync(async () => await MediaHostTokenPublisher.ReadAsync(new TableClient(Azurite.ConnectionString, "tokens" + suffix), CancellationToken.None) is not null);
+            // The HealthCheck timer runs on its schedule setting as a hosted service and stores its report.
+            await WaitUntilAsync(async () => await new VoiceFunctions.Functions.Health.HealthSnapshotStore(new TableClient(Azurite.ConnectionString, "health" + suffix)).GetLatestAsync(CancellationToken.None) is not null);
         }
         finally
         {
             await app.StopAsync();
-            foreach (var t in new[] { "calls", "dedupe", "early", "health", "tokens" })
+            foreach (var t in new[] { "calls", "dedupe", "early", "health" })
             {
                 await new TableClient(Azurite.ConnectionString, t + suffix).DeleteAsync();
             }

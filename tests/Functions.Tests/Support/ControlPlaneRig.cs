@@ -41,7 +41,6 @@ public sealed class ControlPlaneRig : IAsyncDisposable
             ["Webhooks:DedupeTableName"] = rig.Table("dedupe"),
             ["Webhooks:EarlyEventsTableName"] = rig.Table("early"),
             ["Health:SnapshotTableName"] = rig.Table("health"),
-            ["TokenRefresh:TableName"] = rig.Table("tokens"),
             ["LiveKit:Url"] = livekitUrl ?? rig.LiveKit.Url.ToString(),
             ["LiveKit:ApiKey"] = rig.LiveKit.ApiKey,
             ["LiveKit:ApiSecret"] = rig.LiveKit.ApiSecret,
@@ -77,7 +76,7 @@ public sealed class ControlPlaneRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var name in new[] { "calls", "dedupe", "early", "health", "tokens" })
+        foreach (var name in new[] { "calls", "dedupe", "early", "health" })
         {
             await new TableClient(Azurite.ConnectionString, Table(name)).DeleteAsync();
         }

@@ -28,7 +28,6 @@ public sealed class DirectModeControlPlane : IAsyncDisposable
             ["Webhooks:DedupeTableName"] = "dedupe" + _suffix,
             ["Webhooks:EarlyEventsTableName"] = "early" + _suffix,
             ["Health:SnapshotTableName"] = "health" + _suffix,
-            ["TokenRefresh:TableName"] = "tokens" + _suffix,
             ["LiveKit:Url"] = "http://127.0.0.1:9",
             ["LiveKit:ApiKey"] = "direct-mode",
             ["LiveKit:ApiSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
@@ -58,7 +57,7 @@ public sealed class DirectModeControlPlane : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Hub.DisposeAsync();
-        foreach (var table in new[] { "calls", "dedupe", "early", "health", "tokens" })
+        foreach (var table in new[] { "calls", "dedupe", "early", "health" })
         {
             await new TableClient(Azurite.ConnectionString, table + _suffix).DeleteAsync();
         }

@@ -10,14 +10,20 @@ public sealed class RecordingCallControl : ICallControl
     public ConcurrentQueue<string> EndedRooms { get; } = new();
     public bool FailTransfers { get; set; }
 
-    public Task TransferAsync(string roomName, string callerIdentity, string transferTo, CancellationToken ct)
+    /// <summary>When set, a transfer is taken (recorded) at once but completes only when the gate does, as TransferSIPParticipant waits for the far end.</summary>
+    public TaskCompletionSource? TransferGate { get; set; }
+
+    public async Task TransferAsync(string roomName, string callerIdentity, string transferTo, CancellationToken ct)
     {
         if (FailTransfers)
         {
             throw new InvalidOperationException("transfer refused: SIP 603 Decline");
         }
         Transfers.Enqueue((roomName, callerIdentity, transferTo));
-        return Task.CompletedTask;
+        if (TransferGate is { } gate)
+        {
+            await gate.Task.WaitAsync(ct);
+        }
     }
 
     public Task EndCallAsync(string roomName, CancellationToken ct)

@@ -123,7 +123,7 @@ public sealed class WebhookToOrchestrationTests
     }
 
     [SkippableFact]
-    public async Task Transfer_reported_by_the_mediahost_ends_the_call_as_transferred_and_leaves_the_room_to_the_human()
+    public async Task Transfer_requested_by_the_mediahost_in_LiveKit_mode_transfers_the_callers_participant_then_closes_the_room()
     {
         const string room = "call-_+79990001122_refer";
         await using var h = await CallOrchestrationHarness.StartAsync();
@@ -145,11 +145,14 @@ public sealed class WebhookToOrchestrationTests
 
         Assert.Equal(200, answer.Status);
         Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (result.Outcome, result.EndReason));
-        Assert.Empty(h.Control.EndedRooms);  // ending the room would cut the caller off the human
-        Assert.Empty(h.Control.Transfers);   // and our own fallback transfer did not run
+        // TransferSIPParticipant on the caller's participant (from participant_joined), not the MediaHost's leg; once it
+        // completed the caller's SIP leg has left for the human, so closing the room only drops the agent's leg.
+        Assert.Equal([(room, WebhookBodies.CallerIdentity, "sip:+74951112233@pbx.example")], h.Control.Transfers);
+        Assert.Equal([room], h.Control.EndedRooms);
         var record = (await h.Store.GetAsync(room))!;
         Assert.Equal((CallOutcome.Transferred, CallEndReason.Transferred), (record.Outcome, record.EndReason));
-        Assert.Contains("SIP REFER", record.ReasonText);
+        Assert.Contains("TransferSIPParticipant", record.ReasonText);
+        Assert.Equal("sip:+74951112233@pbx.example", record.TransferTo);
         Assert.NotNull(record.AnsweredAt);
     }
 

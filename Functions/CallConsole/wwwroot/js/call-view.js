@@ -4,6 +4,7 @@ import { calls } from "./api.js";
 import { el, replace } from "./dom.js";
 import { dateTime, milliseconds, seconds, showNumber, words } from "./format.js";
 import { Poller } from "./poller.js";
+import { mediaQuality } from "./quality.js";
 import { isTransfer, timeline } from "./timeline.js";
 import { latencyBars, transcript } from "./turns.js";
 
@@ -97,7 +98,7 @@ export class CallView {
       el("section", { class: "panel", "aria-labelledby": "timeline-title" }, el("h3", { id: "timeline-title" }, "Timeline"), timeline(r, entries)),
       el("section", { class: "panel", "aria-labelledby": "recording-title" }, el("h3", { id: "recording-title" }, "Recording"), this.recordingPanel(r.recording)),
       el("section", { class: "panel", "aria-labelledby": "quality-title" }, el("h3", { id: "quality-title" }, "Media quality"),
-        el("p", { class: "muted", id: "media-quality" }, "The MediaHost does not report per-call media quality (loss, jitter per direction) to the control plane yet.")),
+        mediaQuality(r.quality)),
       r.summary ? el("section", { class: "panel", "aria-labelledby": "summary-title" }, el("h3", { id: "summary-title" }, "Summary"), el("p", {}, r.summary)) : null);
   }
 }

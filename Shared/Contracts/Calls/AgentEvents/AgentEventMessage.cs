@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.Calls.Quality;
+
 namespace VoiceFunctions.Shared.Calls.AgentEvents;
 
 /// <summary>
@@ -32,4 +34,6 @@ public sealed record AgentEventMessage
     public IReadOnlyList<SipMessageSummary>? Sip { get; init; }
     /// <summary>On a recording event: the recording's state (uploaded with its location, duration and size; or an upload attempt's failure).</summary>
     public CallRecording? Recording { get; init; }
+    /// <summary>On a quality event: the audio quality per direction so far (totals since the media started).</summary>
+    public CallMediaQuality? Quality { get; init; }
 }

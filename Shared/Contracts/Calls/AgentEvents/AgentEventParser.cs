@@ -43,6 +43,8 @@ public static class AgentEventParser
             { Type: AgentEventType.Summary, Summary: null } => "a summary event needs summary",
             { Type: AgentEventType.Recording, Recording: null } => "a recording event needs recording",
             { Type: AgentEventType.Recording, Recording.EgressId: null or "" } => "a recording event needs recording.egressId",
+            { Type: AgentEventType.Quality, Quality: null } => "a quality event needs quality",
+            _ when message.Quality?.Problem() is { } qualityProblem => qualityProblem,
             { Sip.Count: > MaxSipMessages } => $"a report carries at most {MaxSipMessages} SIP messages",
             _ when message.Sip?.Any(s => s is null) == true => "a SIP summary entry is null",
             _ when message.Sip?.Select(s => s.Problem()).FirstOrDefault(p => p is not null) is { } sipProblem => sipProblem,

@@ -17,4 +17,6 @@ public enum AgentEventType
     Hangup,
     /// <summary>Direct mode: the MediaHost's recording of the call, uploaded or failed (carries <see cref="AgentEventMessage.Recording"/>).</summary>
     Recording,
+    /// <summary>The call's audio quality per direction, every 30 s and at the end (carries <see cref="AgentEventMessage.Quality"/>).</summary>
+    Quality,
 }

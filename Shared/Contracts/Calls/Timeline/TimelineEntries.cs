@@ -40,6 +40,7 @@ public static class TimelineEntries
             AgentEventType.Summary => "end-of-call summary stored",
             AgentEventType.Hangup => "ended by: " + (message.EndReason ?? CallEndReason.AgentHangUp),
             AgentEventType.Recording => RecordingDetail(message.Recording),
+            AgentEventType.Quality => message.Quality?.Describe(),
             _ => null,
         };
         return detail is null ? null : new CallTimelineEntry
