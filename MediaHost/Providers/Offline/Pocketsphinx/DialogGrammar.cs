@@ -78,14 +78,5 @@ public static class DialogGrammar
         }
     }
 
-    /// <summary>Lower case, letters, apostrophes and single spaces only (JSGF tokens).</summary>
-    private static string Normalise(string phrase)
-    {
-        var text = new StringBuilder(phrase.Length);
-        foreach (var c in phrase.ToLowerInvariant())
-        {
-            text.Append(char.IsLetter(c) || c == '\'' ? c : ' ');
-        }
-        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static string Normalise(string phrase) => DialogText.Normalise(phrase);
 }

@@ -71,6 +71,17 @@ public sealed class PocketsphinxStreamingOptions
     [Range(1e-6, 1.0)]
     public double OutOfScriptWeight { get; set; } = DefaultOutOfScriptWeight;
 
+    /// <summary>What the decoder searches with (the dialog grammar, the dialog language model, or the grammar first).
+    /// Default <see cref="PocketsphinxSearchMode.GrammarThenLanguageModel"/>: measured on the phrasing set
+    /// (bench/results/recognition.md).</summary>
+    public PocketsphinxSearchMode Search { get; set; } = PocketsphinxSearchMode.GrammarThenLanguageModel;
+
+    /// <summary>The dialog language model's unigram share spread evenly over its words and the everyday fillers, 0–0.9.
+    /// Default 0.2: measured on the phrasing set (bench/results/recognition.md); more lets out-of-script speech be
+    /// heard as fillers, less pulls it into the intents' words.</summary>
+    [Range(0.0, 0.9)]
+    public double FillerMass { get; set; } = 0.2;
+
     /// <summary>
     /// Decode every call as phone-band audio mirrored into the model's upper band (<see cref="SpectralFolding"/>).
     /// Default true: most calls are PCMU/PCMA, whose empty 4–8 kHz band otherwise derails the 16 kHz model; G.722 calls
