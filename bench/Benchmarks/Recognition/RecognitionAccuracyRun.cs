@@ -13,6 +13,7 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// recognised by the pooled pocketsphinx decoder and matched to an intent by the scripted dialog. Prints the
 /// accuracy and writes the per-phrasing results as a Markdown table (argument 2, default recognition-phrasings.md).
 /// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel, PS_FILLER=0.2,
+/// PS_SET=FILE.tsv (another set, e.g. spoken keys),
 /// PS_EXTRA="-name value ..." adds decoder arguments (tuning).
 /// </summary>
 public static class RecognitionAccuracyRun
@@ -21,7 +22,7 @@ public static class RecognitionAccuracyRun
     {
         var subset = args.Length > 0 && args[0] == "subset";
         var output = args.Length > 1 ? args[1] : "recognition-phrasings.md";
-        var phrasings = PhrasingSet.Load().Where(p => !subset || p.InRegressionSubset).ToList();
+        var phrasings = PhrasingSet.Load(Environment.GetEnvironmentVariable("PS_SET")).Where(p => !subset || p.InRegressionSubset).ToList();
         var script = DialogScriptLoader.LoadDefault();
         var matcher = new ScriptedLanguageModel(script);
         var partialWhenNoPath = Environment.GetEnvironmentVariable("PS_PARTIAL") == "1";
@@ -32,10 +33,10 @@ public static class RecognitionAccuracyRun
             FoldNarrowband = Environment.GetEnvironmentVariable("PS_FOLD") != "0",
             OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
             ExtraArguments = extra,
-            Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.GrammarThenLanguageModel,
+            Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.LanguageModel,
             FillerMass = double.TryParse(Environment.GetEnvironmentVariable("PS_FILLER"), System.Globalization.CultureInfo.InvariantCulture, out var filler) ? filler : 0.2,
             OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : PocketsphinxStreamingOptions.DefaultOutOfScriptWeight,
-            WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 1e-3,
+            WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 0.65,
         }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
         var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };
         var jobs = (from p in phrasings from v in PhrasingSet.Voices from c in codecs select (p, v, c)).ToList();

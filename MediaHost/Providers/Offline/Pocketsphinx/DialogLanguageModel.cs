@@ -58,6 +58,12 @@ public static class DialogLanguageModel
                 }
             }
         }
+        // A script with keypad keys also hears them said ("one", "zero"): each digit is a sentence of its own, and a
+        // row of them (a number for a slot) is reached through backoff.
+        if (script.Intents.Any(i => i.Key is { } key && char.IsAsciiDigit(key[0])))
+        {
+            sentences.AddRange(SpokenDigits.Words(language).Where(knows).Select(digit => new[] { Start, digit, End }));
+        }
         return sentences;
     }
 

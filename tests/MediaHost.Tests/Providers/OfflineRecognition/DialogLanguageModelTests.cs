@@ -56,6 +56,27 @@ public sealed class DialogLanguageModelTests
     }
 
     [Fact]
+    public void A_script_with_keypad_keys_also_hears_the_digits_said_and_one_without_keys_does_not()
+    {
+        var withKeys = DialogScriptLoader.Load("""
+            no_match: { en: "Sorry?" }
+            intents:
+              - name: hours
+                key: "1"
+                keywords: { en: [hours] }
+                reply: { en: "Every day." }
+            """, "keys.yaml");
+
+        var keyed = ArpaModel.Parse(DialogLanguageModel.Build(withKeys, "en", [], Knows));
+        var unkeyed = ArpaModel.Parse(DialogLanguageModel.Build(Script, "en", [], Knows));
+
+        Assert.Contains("one", keyed.Vocabulary);
+        Assert.Contains("zero", keyed.Vocabulary);
+        Assert.DoesNotContain("one", unkeyed.Vocabulary);
+        Assert.Contains("<digit> = zero | one", DialogGrammar.Build(withKeys, "en", [], Knows), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_language_with_no_known_phrases_is_refused_with_the_reason()
     {
         var error = Assert.Throws<ArgumentException>(() => DialogLanguageModel.Build(Script, "de", [], Knows));
