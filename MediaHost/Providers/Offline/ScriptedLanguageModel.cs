@@ -36,13 +36,18 @@ public sealed class ScriptedLanguageModel(DialogScript script) : ILanguageModel
         }
     }
 
-    /// <summary>The intent of the keys pressed ("DTMF 1", as the agent reports a key sequence), else the intent with
-    /// the most matching keywords (the first on a tie), or null.</summary>
+    /// <summary>The intent of the keys pressed ("DTMF 1", as the agent reports a key sequence) or said ("one", "один":
+    /// a caller who answers the keypad menu aloud), else the intent with the most matching keywords (the first on a
+    /// tie), or null.</summary>
     public DialogIntent? Match(string text, string language)
     {
         if (text.StartsWith(KeysPrefix, StringComparison.Ordinal))
         {
             return script.ByKey(text[KeysPrefix.Length..].Trim());
+        }
+        if (SpokenDigits.Read(text, language) is { } spokenKeys)
+        {
+            return script.ByKey(spokenKeys);
         }
         var lowered = text.ToLowerInvariant();
         var words = lowered.Split([' ', ',', '.', '!', '?', '-', '—', ':', ';', '"', '«', '»'], StringSplitOptions.RemoveEmptyEntries);

@@ -12,7 +12,9 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// The offline recogniser's understanding figure: every phrasing of the set in every voice, over PCMU and G.722,
 /// recognised by the pooled pocketsphinx decoder and matched to an intent by the scripted dialog. Prints the
 /// accuracy and writes the per-phrasing results as a Markdown table (argument 2, default recognition-phrasings.md).
-/// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_EXTRA="-name value ..." adds decoder arguments (tuning).
+/// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel, PS_FILLER=0.2,
+/// PS_SET=FILE.tsv (another set, e.g. spoken keys),
+/// PS_EXTRA="-name value ..." adds decoder arguments (tuning).
 /// </summary>
 public static class RecognitionAccuracyRun
 {
@@ -20,7 +22,7 @@ public static class RecognitionAccuracyRun
     {
         var subset = args.Length > 0 && args[0] == "subset";
         var output = args.Length > 1 ? args[1] : "recognition-phrasings.md";
-        var phrasings = PhrasingSet.Load().Where(p => !subset || p.InRegressionSubset).ToList();
+        var phrasings = PhrasingSet.Load(Environment.GetEnvironmentVariable("PS_SET")).Where(p => !subset || p.InRegressionSubset).ToList();
         var script = DialogScriptLoader.LoadDefault();
         var matcher = new ScriptedLanguageModel(script);
         var partialWhenNoPath = Environment.GetEnvironmentVariable("PS_PARTIAL") == "1";
@@ -31,6 +33,8 @@ public static class RecognitionAccuracyRun
             FoldNarrowband = Environment.GetEnvironmentVariable("PS_FOLD") != "0",
             OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
             ExtraArguments = extra,
+            Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.GrammarThenLanguageModel,
+            FillerMass = double.TryParse(Environment.GetEnvironmentVariable("PS_FILLER"), System.Globalization.CultureInfo.InvariantCulture, out var filler) ? filler : 0.2,
             OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : PocketsphinxStreamingOptions.DefaultOutOfScriptWeight,
             WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 1e-3,
         }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
@@ -59,6 +63,9 @@ public static class RecognitionAccuracyRun
             report.AppendLine($"| {p.Intent} | {p.Text} | {string.Join(" | ", cells)} |");
         }
         await File.WriteAllTextAsync(output, report.ToString());
+        // Every final heard, for trying intent matchers without decoding again.
+        await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".heard.tsv"),
+            from r in results orderby r.Key.Item1.Text, r.Key.Item2.ToString(), r.Key.Item3 select $"{r.Key.Item1.Intent}\t{r.Key.Item1.Text}\t{r.Key.Item2}\t{r.Key.Item3}\t{r.Value.Heard}");
         foreach (var codec in codecs)
         {
             Summarise(codec.ToString(), results.Where(r => r.Key.Item3 == codec).ToList());

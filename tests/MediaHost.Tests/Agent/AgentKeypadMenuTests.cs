@@ -39,6 +39,42 @@ public sealed class AgentKeypadMenuTests
     }
 
     [Fact]
+    public async Task A_russian_caller_who_says_the_key_instead_of_pressing_it_gets_that_keys_answer()
+    {
+        var script = DialogScriptLoader.LoadDefault();
+        var call = new TestCallSession(maxFrames: 50 * 60) { FramePace = TimeSpan.FromMilliseconds(10) };
+        var options = new AiLoopOptions { Language = "ru-RU", ProviderTimeoutSeconds = 60 };
+        // A Russian recogniser (a cloud one; none is installed here) hears the caller say "один": a fake stands in for it.
+        var h = new AgentHarness(call, new FakeSpeechToText("Один."), new ScriptedLanguageModel(script), new FakeTextToSpeech(), options);
+        var session = new AgentSession(call, options, h.Dependencies with { KeypadMenu = script.Menu["ru"] });
+        var askAt = -1;
+        var doneAt = -1;
+        call.OnFrame = i =>
+        {
+            if (askAt < 0 && h.Turns.Count >= 1)
+            {
+                askAt = i + 20;
+            }
+            if (i == askAt)
+            {
+                call.Say(SyntheticAudio.Voice(-20, 800));
+            }
+            if (doneAt < 0 && h.Turns.Count >= 2)
+            {
+                doneAt = i + 20;
+            }
+            if (i == doneAt)
+            {
+                call.HangUpByCaller();
+            }
+        };
+
+        await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Мы работаем каждый день с девяти до двадцати одного часа.", h.Turn("speech").AgentText);
+    }
+
+    [Fact]
     public void A_key_no_intent_has_gets_the_no_match_reply_which_names_the_keys()
     {
         var model = new ScriptedLanguageModel(DialogScriptLoader.LoadDefault());

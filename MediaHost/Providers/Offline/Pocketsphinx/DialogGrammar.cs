@@ -45,8 +45,12 @@ public static class DialogGrammar
                 intents.Add(string.Join(" | ", phrases));
             }
         }
+        // A script with keypad keys also hears them said ("one", "zero"), alone or in a row (a number for a slot).
+        var digits = script.Intents.Any(i => i.Key is { } key && char.IsAsciiDigit(key[0]))
+            ? SpokenDigits.Words(language).Where(knows).ToList()
+            : [];
         var general = fillers.Select(Normalise).Where(w => w.Length > 0 && knows(w)).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (intents.Count == 0 && general.Count == 0)
+        if (intents.Count == 0 && general.Count == 0 && digits.Count == 0)
         {
             throw new ArgumentException($"the dialog has no phrases in '{language}' that the dictionary knows", nameof(script));
         }
@@ -56,6 +60,11 @@ public static class DialogGrammar
         {
             jsgf.Append("<intent> = ").AppendJoin(" | ", intents.Select(i => "(" + i + ")")).Append(";\n");
             alternatives.Add(general.Count > 0 ? "/1/ ([<word>] [<word>] <intent> [<word>])" : "<intent>");
+        }
+        if (digits.Count > 0)
+        {
+            jsgf.Append("<digit> = ").AppendJoin(" | ", digits).Append(";\n");
+            alternatives.Add(general.Count > 0 ? "/1/ (<digit>+)" : "<digit>+");
         }
         if (general.Count > 0)
         {
@@ -78,14 +87,5 @@ public static class DialogGrammar
         }
     }
 
-    /// <summary>Lower case, letters, apostrophes and single spaces only (JSGF tokens).</summary>
-    private static string Normalise(string phrase)
-    {
-        var text = new StringBuilder(phrase.Length);
-        foreach (var c in phrase.ToLowerInvariant())
-        {
-            text.Append(char.IsLetter(c) || c == '\'' ? c : ' ');
-        }
-        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static string Normalise(string phrase) => DialogText.Normalise(phrase);
 }

@@ -3,22 +3,35 @@ using System.Runtime.InteropServices;
 namespace VoiceFunctions.MediaHost.Providers.Offline;
 
 /// <summary>
-/// One long-lived pocketsphinx decoder (acoustic model, dictionary and the dialog's grammar loaded once) that
+/// One long-lived pocketsphinx decoder (acoustic model, dictionary and the dialog's searches loaded once) that
 /// decodes one utterance at a time. Not thread-safe: the pool hands it to one stream at a time.
 /// </summary>
 internal sealed class PocketsphinxDecoder : IDisposable
 {
-    private const string SearchName = "dialog";
+    private const string GrammarSearch = "dialog";
+    private const string LanguageModelSearch = "dialog-lm";
+    // The audio kept for a second decode with the language model: 30 s at 16 kHz; a longer utterance is not re-decoded.
+    private const int MaxKeptSamples = 30 * 16_000;
     private readonly PocketsphinxDecoderHandle _handle;
+    private readonly bool _redecodeWithLanguageModel;
+    private short[] _kept = [];
+    private int _keptLength;
     private bool _inUtterance;
 
-    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle) => _handle = handle;
+    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, bool redecodeWithLanguageModel)
+    {
+        _handle = handle;
+        _redecodeWithLanguageModel = redecodeWithLanguageModel;
+    }
+
+    /// <summary>Whether the last final came from the language model's second decode (the grammar took no path).</summary>
+    public bool LastFinalFromLanguageModel { get; private set; }
 
     /// <summary>The best hypothesis read last (interims are published only when it changes).</summary>
     public string LastHypothesis { get; private set; } = "";
 
-    /// <summary>Loads a decoder with the given arguments ("-hmm DIR -dict FILE ...") and the grammar.</summary>
-    public static PocketsphinxDecoder Create(IReadOnlyList<string> arguments, Func<Func<string, bool>, string> grammar)
+    /// <summary>Loads a decoder with the given arguments ("-hmm DIR -dict FILE ...") and the dialog's searches.</summary>
+    public static PocketsphinxDecoder Create(IReadOnlyList<string> arguments, PocketsphinxSearches searches)
     {
         string[] argv = [.. arguments];
         var config = PocketsphinxNative.ParseConfig(IntPtr.Zero, PocketsphinxNative.Args(), argv.Length, argv, 1);
@@ -40,14 +53,19 @@ internal sealed class PocketsphinxDecoder : IDisposable
         {
             throw new ProviderException("pocketsphinx", "could not load its model (check -hmm and -dict; the Debian package is pocketsphinx-en-us)", isTransient: false);
         }
-        var created = new PocketsphinxDecoder(PocketsphinxDecoderHandle.FromPointer(decoder));
+        var created = new PocketsphinxDecoder(PocketsphinxDecoderHandle.FromPointer(decoder), searches.Mode == PocketsphinxSearchMode.GrammarThenLanguageModel);
         try
         {
-            var jsgf = grammar(created.Knows);
-            if (PocketsphinxNative.SetJsgfString(created._handle, SearchName, jsgf) != 0 || PocketsphinxNative.SetSearch(created._handle, SearchName) != 0)
+            if (searches.UsesLanguageModel
+                && PocketsphinxNative.SetLanguageModelFile(created._handle, LanguageModelSearch, searches.LanguageModelFile(created.Knows)) != 0)
+            {
+                throw new ProviderException("pocketsphinx", "rejected the dialog language model", isTransient: false);
+            }
+            if (searches.UsesGrammar && PocketsphinxNative.SetJsgfString(created._handle, GrammarSearch, searches.Grammar(created.Knows)) != 0)
             {
                 throw new ProviderException("pocketsphinx", "rejected the dialog grammar", isTransient: false);
             }
+            Check(PocketsphinxNative.SetSearch(created._handle, searches.UsesGrammar ? GrammarSearch : LanguageModelSearch), "ps_set_search");
         }
         catch
         {
@@ -69,10 +87,21 @@ internal sealed class PocketsphinxDecoder : IDisposable
         }
         Check(PocketsphinxNative.StartUtterance(_handle), "ps_start_utt");
         _inUtterance = true;
+        _keptLength = 0;
         LastHypothesis = "";
+        LastFinalFromLanguageModel = false;
     }
 
-    public unsafe void Process(ReadOnlySpan<short> samples)
+    public void Process(ReadOnlySpan<short> samples)
+    {
+        if (_redecodeWithLanguageModel)
+        {
+            Keep(samples);
+        }
+        Feed(samples);
+    }
+
+    private unsafe void Feed(ReadOnlySpan<short> samples)
     {
         fixed (short* data = samples)
         {
@@ -95,13 +124,53 @@ internal sealed class PocketsphinxDecoder : IDisposable
         return true;
     }
 
-    /// <summary>Ends the utterance and returns its final hypothesis.</summary>
+    /// <summary>
+    /// Ends the utterance and returns its final hypothesis; with <see cref="PocketsphinxSearchMode.GrammarThenLanguageModel"/>
+    /// an empty grammar final (no complete path) is replaced by the language model's decode of the same audio.
+    /// </summary>
     public string EndUtterance()
     {
         _inUtterance = false;
         Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
         LastHypothesis = ReadHypothesis();
+        if (LastHypothesis.Length == 0 && _redecodeWithLanguageModel && _keptLength > 0 && _keptLength < MaxKeptSamples)
+        {
+            LastHypothesis = DecodeKeptWithLanguageModel();
+            LastFinalFromLanguageModel = true;
+        }
         return LastHypothesis;
+    }
+
+    private string DecodeKeptWithLanguageModel()
+    {
+        Check(PocketsphinxNative.SetSearch(_handle, LanguageModelSearch), "ps_set_search");
+        try
+        {
+            Check(PocketsphinxNative.StartUtterance(_handle), "ps_start_utt");
+            Feed(_kept.AsSpan(0, _keptLength));
+            Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
+            return ReadHypothesis();
+        }
+        finally
+        {
+            Check(PocketsphinxNative.SetSearch(_handle, GrammarSearch), "ps_set_search");
+        }
+    }
+
+    // Grows once to the longest utterance heard and is reused after that (no allocation per frame in steady state).
+    private void Keep(ReadOnlySpan<short> samples)
+    {
+        if (_keptLength + samples.Length > MaxKeptSamples)
+        {
+            _keptLength = MaxKeptSamples;
+            return;
+        }
+        if (_keptLength + samples.Length > _kept.Length)
+        {
+            Array.Resize(ref _kept, Math.Min(MaxKeptSamples, Math.Max(16_000, 2 * (_keptLength + samples.Length))));
+        }
+        samples.CopyTo(_kept.AsSpan(_keptLength));
+        _keptLength += samples.Length;
     }
 
     public void Dispose() => _handle.Dispose();

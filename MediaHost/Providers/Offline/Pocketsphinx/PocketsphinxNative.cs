@@ -37,6 +37,10 @@ internal static partial class PocketsphinxNative
     [LibraryImport(Pocketsphinx, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int SetJsgfString(PocketsphinxDecoderHandle decoder, string name, string jsgf);
 
+    /// <summary>Adds an n-gram search named <paramref name="name"/> from an ARPA or binary language-model file.</summary>
+    [LibraryImport(Pocketsphinx, EntryPoint = "ps_set_lm_file", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int SetLanguageModelFile(PocketsphinxDecoderHandle decoder, string name, string path);
+
     [LibraryImport(Pocketsphinx, EntryPoint = "ps_set_search", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int SetSearch(PocketsphinxDecoderHandle decoder, string name);
 

@@ -13,6 +13,7 @@ namespace VoiceFunctions.MediaHost.Providers.Offline;
 public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, IDisposable
 {
     private readonly PocketsphinxDecoderPool _pool;
+    private readonly PocketsphinxSearches _searches;
     private readonly PocketsphinxStreamingOptions _options;
     private readonly ILogger _logger;
     private int _warnedLanguage;
@@ -31,8 +32,12 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
             .. options.ExtraArguments,
         ];
         PocketsphinxLibrary.SilenceLog();
+        _searches = new PocketsphinxSearches(
+            options.Search,
+            knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight),
+            knows => DialogLanguageModel.Build(script, "en", DialogGrammar.EnglishFillers, knows, options.FillerMass));
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
-            () => PocketsphinxDecoder.Create(arguments, knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight)));
+            () => PocketsphinxDecoder.Create(arguments, _searches));
     }
 
     public string Name => "pocketsphinx";
@@ -68,5 +73,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         }
     }
 
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _searches.Dispose();
+    }
 }

@@ -20,9 +20,10 @@ public static class PhrasingSet
         new("en-us", 150), new("en-gb", 175), new("en-us+f3", 165), new("en-gb-scotland", 140), new("en-029", 185),
     ];
 
-    public static IReadOnlyList<Phrasing> Load()
+    /// <summary>The set in <paramref name="path"/>, by default phrasings.tsv beside the tests.</summary>
+    public static IReadOnlyList<Phrasing> Load(string? path = null)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "OfflineRecognition", "phrasings.tsv");
+        path ??= Path.Combine(AppContext.BaseDirectory, "OfflineRecognition", "phrasings.tsv");
         return File.ReadLines(path)
             .Where(line => line.Length > 0 && line[0] != '#')
             .Select(line => line.Split('\t'))

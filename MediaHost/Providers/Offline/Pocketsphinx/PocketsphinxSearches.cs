@@ -1,0 +1,50 @@
+namespace VoiceFunctions.MediaHost.Providers.Offline;
+
+/// <summary>
+/// The searches every decoder of a pool loads: the dialog grammar and/or the dialog language model, per
+/// <see cref="PocketsphinxSearchMode"/>. The language model is written once (to a temporary ARPA file the library
+/// reads) with the first decoder's dictionary, and shared by the decoders loaded after it.
+/// </summary>
+internal sealed class PocketsphinxSearches(
+    PocketsphinxSearchMode mode,
+    Func<Func<string, bool>, string> grammar,
+    Func<Func<string, bool>, string> languageModel) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private string? _languageModelFile;
+
+    public PocketsphinxSearchMode Mode => mode;
+
+    public bool UsesGrammar => mode is PocketsphinxSearchMode.Grammar or PocketsphinxSearchMode.GrammarThenLanguageModel;
+
+    public bool UsesLanguageModel => mode is PocketsphinxSearchMode.LanguageModel or PocketsphinxSearchMode.GrammarThenLanguageModel;
+
+    public string Grammar(Func<string, bool> knows) => grammar(knows);
+
+    /// <summary>The ARPA file of the dialog language model, written on first use.</summary>
+    public string LanguageModelFile(Func<string, bool> knows)
+    {
+        lock (_gate)
+        {
+            if (_languageModelFile is null)
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"voicefunctions-dialog-{Environment.ProcessId}-{Guid.NewGuid():N}.arpa");
+                File.WriteAllText(path, languageModel(knows));
+                _languageModelFile = path;
+            }
+            return _languageModelFile;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_languageModelFile is not null)
+            {
+                File.Delete(_languageModelFile);
+                _languageModelFile = null;
+            }
+        }
+    }
+}
