@@ -28,6 +28,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly short[] _cancelled = new short[FrameSamples];
     private readonly EchoReturnLossMeter _erle = new();
     private readonly ConvergenceEchoGate _gate;
+    private readonly ResidualEchoEstimator _residual = new();
     private readonly DcNotchFilter _notch = new();
     private readonly int _idleAfterFrames;
     private int _quietFrames;
@@ -78,6 +79,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// <summary>The echo delay the canceller is aligned to now, in samples (for tests and the call's metrics).</summary>
     public int AlignedDelaySamples => _alignedDelay;
 
+    /// <summary>The residual echo loss the barge-in guard is told about, in dB (for tests and the bench).</summary>
+    public double ResidualEchoLossDb => _residual.LossDb;
+
     /// <summary>The convergence gate still holds echo down (the canceller has not converged since it last restarted).</summary>
     public bool EchoGateActive => _gate.Active;
 
@@ -121,10 +125,11 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         }
         var after = gain == 1f ? cancelledEnergy : EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, after, _farEndActiveEnergy * _gate.EchoGain);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
-        return new FrontEndFrame(farEndActive, echoExpected && speech && keptMostOfIt, erle);
+        return new FrontEndFrame(farEndActive, echoExpected && speech && keptMostOfIt, erle, residualEcho);
     }
 
     public void Dispose()
@@ -151,6 +156,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         {
             _alignedDelay = delay;
             SpeexDspNative.EchoStateReset(_echo);
+            _residual.Restart();
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
     }
