@@ -29,6 +29,8 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly EchoReturnLossMeter _erle = new();
     private readonly ConvergenceEchoGate _gate;
     private readonly ResidualEchoEstimator _residual = new();
+    private readonly EchoPathDivergenceDetector _divergence = new();
+    private readonly EchoDelayEstimator _outputCoherence;
     private readonly DcNotchFilter _notch = new();
     private readonly int _idleAfterFrames;
     private int _quietFrames;
@@ -47,6 +49,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var tailSamples = options.EchoTailMs * AudioFormat.SampleRate / 1000;
         _leadSamples = tailSamples / 4;
         _delay = new EchoDelayEstimator(options.MaxEchoDelayMs);
+        _outputCoherence = new EchoDelayEstimator(options.MaxEchoDelayMs + 2 * AudioFormat.FrameMilliseconds);
         _gate = new ConvergenceEchoGate(options.MaxEchoDelayMs / AudioFormat.FrameMilliseconds);
         _idleAfterFrames = options.EchoTailMs / AudioFormat.FrameMilliseconds + 1;
         _farEndLine = new FarEndDelayLine(options.MaxEchoDelayMs * AudioFormat.SampleRate / 1000, FrameSamples);
@@ -79,8 +82,17 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// <summary>The echo delay the canceller is aligned to now, in samples (for tests and the call's metrics).</summary>
     public int AlignedDelaySamples => _alignedDelay;
 
+    /// <summary>How often the canceller restarted (new alignments and diverged filters), for tests and the bench.</summary>
+    public int Restarts { get; private set; }
+
     /// <summary>The residual echo loss the barge-in guard is told about, in dB (for tests and the bench).</summary>
     public double ResidualEchoLossDb => _residual.LossDb;
+
+    /// <summary>What the linear filter removes now, in dB (smoothed over ~100 ms while echo is expected).</summary>
+    public double LinearLossDb => _divergence.LossDb;
+
+    /// <summary>How much the cleaned output's level still follows the agent's (correlation, 0–1).</summary>
+    public double OutputCoherence => _outputCoherence.PeakCorrelation;
 
     /// <summary>The convergence gate still holds echo down (the canceller has not converged since it last restarted).</summary>
     public bool EchoGateActive => _gate.Active;
@@ -107,6 +119,10 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             {
                 // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
                 SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
+                if (_divergence.Update(echoExpected, before, EchoReturnLossMeter.Energy(_cancelled)))
+                {
+                    Restart();
+                }
             }
             else
             {
@@ -125,7 +141,8 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         }
         var after = gain == 1f ? cancelledEnergy : EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
-        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, after, _farEndActiveEnergy * _gate.EchoGain);
+        _outputCoherence.Update(farEnd, nearEnd);
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, after, _farEndActiveEnergy * _gate.EchoGain, _quietFrames <= _idleAfterFrames ? _divergence.LossDb : 60, _outputCoherence.PeakCorrelation);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
@@ -155,10 +172,19 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         if (Math.Abs(delay - _alignedDelay) > _leadSamples / 2)
         {
             _alignedDelay = delay;
-            SpeexDspNative.EchoStateReset(_echo);
-            _residual.Restart();
+            Restart();
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
+    }
+
+    /// <summary>The adapted filter is wrong (a new alignment, a changed path): the canceller starts again, and the barge-in
+    /// guard is told that nothing is known to be removed until the canceller shows it again.</summary>
+    private void Restart()
+    {
+        SpeexDspNative.EchoStateReset(_echo);
+        _residual.Restart();
+        _divergence.Restart();
+        Restarts++;
     }
 
     /// <summary>Speech while the preprocessor's speech probability is above the start threshold, or above the continue
