@@ -142,7 +142,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var after = gain == 1f ? cancelledEnergy : EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
         _outputCoherence.Update(farEnd, nearEnd);
-        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, after, _farEndActiveEnergy * _gate.EchoGain, _quietFrames <= _idleAfterFrames ? _divergence.LossDb : 60, _outputCoherence.PeakCorrelation);
+        // Learnt from the output before the convergence gate: the gate only holds the echo down for the call's first
+        // seconds, and a residual learnt under it would be 30 dB too low the moment it opens.
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain, _quietFrames <= _idleAfterFrames ? _divergence.LossDb : 60, _outputCoherence.PeakCorrelation);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;

@@ -15,6 +15,7 @@ public static class RtpBargeInRun
         var delays = args is ["quick"] ? new[] { 140 } : new[] { 60, 240 };
         var losses = args is ["quick"] ? new[] { 6.0 } : new[] { 6.0, 12.0 };
         var callerLevels = args is ["quick"] ? new double?[] { 6, 12 } : new double?[] { null, 12, 6, 0, -6, -12 };
+        Console.WriteLine($"VAD: {RtpBargeInScenario.Vad}");
         Console.WriteLine("| echo delay (peer) | ERL | caller vs echo | agent speech | greeting interrupted | false barge-ins | caller start → agent silent on the wire |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         var results = new List<RtpBargeInResult>();
