@@ -11,8 +11,13 @@ namespace VoiceFunctions.MediaHost.Agent.FrontEnd;
 /// </summary>
 internal sealed class ResidualEchoEstimator
 {
-    /// <summary>Per-frame learning weight in dB (~200 ms): the canceller's progress is followed within a few syllables.</summary>
-    private const double LearnRate = 0.1;
+    /// <summary>Per-frame learning weight in dB towards a louder residual (~200 ms): the canceller's progress, or its
+    /// loss, is followed within a few syllables.</summary>
+    private const double RiseRate = 0.1;
+
+    /// <summary>... and towards a quieter one (~700 ms): the estimate sits near the residual's loud frames rather than
+    /// its mean, which on a real line (codec distortion, a jittering delay) spreads further than on a simulated one.</summary>
+    private const double FallRate = 0.03;
 
     /// <summary>A frame more than this above the estimate is not learnt from (energy ratio 10 dB).</summary>
     private const double OutlierDb = 10;
@@ -50,7 +55,8 @@ internal sealed class ResidualEchoEstimator
             var measuredDb = 10 * Math.Log10((outputEnergy + 1) / predictedEchoEnergy);
             if (measuredDb < _lossDb + OutlierDb)
             {
-                _lossDb += LearnRate * (Math.Clamp(measuredDb, DeepestLossDb, 0) - _lossDb);
+                var target = Math.Clamp(measuredDb, DeepestLossDb, 0);
+                _lossDb += (target > _lossDb ? RiseRate : FallRate) * (target - _lossDb);
             }
         }
         var loudest = 0.0;
