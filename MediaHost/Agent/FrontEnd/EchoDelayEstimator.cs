@@ -47,10 +47,6 @@ internal sealed class EchoDelayEstimator
 
     private int CurrentLag { get; set; }
 
-    /// <summary>The correlation coefficient of the strongest lag at the last update (0 before the warm-up ends): how
-    /// much of the caller side's level follows the agent's.</summary>
-    public double PeakCorrelation { get; private set; }
-
     /// <summary>Takes one frame of the agent's audio and of the caller's side (same length, a multiple of 5 ms).</summary>
     public void Update(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd)
     {
@@ -97,8 +93,7 @@ internal sealed class EchoDelayEstimator
             }
         }
         var scale = Math.Sqrt(_farVariance * _nearVariance) + 1e-9;
-        PeakCorrelation = _covariance[best] / scale;
-        if (PeakCorrelation < MinCorrelation)
+        if (_covariance[best] / scale < MinCorrelation)
         {
             return;
         }

@@ -46,7 +46,7 @@ internal sealed class ResidualEchoEstimator
     /// predicted energy from which the agent counts as talking; returns the level of the echo expected to be left in the
     /// output frame, in dBFS (−96 when no echo is expected).
     /// </summary>
-    public float Update(double predictedEchoEnergy, double outputEnergy, double activeEchoEnergy, double linearLossDb, double outputCoherence)
+    public float Update(double predictedEchoEnergy, double outputEnergy, double activeEchoEnergy)
     {
         _recent[_next] = predictedEchoEnergy;
         _next = (_next + 1) % _recent.Length;
@@ -68,23 +68,8 @@ internal sealed class ResidualEchoEstimator
         {
             return NoEchoDbfs;
         }
-        // A linear filter that removes (almost) nothing now has lost the path, or the caller is much louder than the
-        // echo: either way the echo may be back at its full level, and only a caller above it counts.
-        var lossDb = linearLossDb < FilterLostBelowDb && outputCoherence > LostCoherence ? Math.Max(_lossDb, LostFilterLossDb) : _lossDb;
-        return (float)(10 * Math.Log10(loudest / FullScaleFrameEnergy) + lossDb);
+        return (float)(10 * Math.Log10(loudest / FullScaleFrameEnergy) + _lossDb);
     }
 
     public const float NoEchoDbfs = -96;
-
-    /// <summary>Below this the linear filter counts as removing nothing (a caller 0 dB against the echo still leaves it
-    /// 3 dB, one 6 dB below 7 dB; a changed path −1 to +0.8 dB).</summary>
-    private const double FilterLostBelowDb = 1.5;
-
-    /// <summary>... and the output's level still follows the agent's this closely: it is the echo, not a caller.</summary>
-    private const double LostCoherence = 0.45;
-
-    /// <summary>The echo expected while the filter has lost the path: the raw echo 6 dB down, so that with the guard's
-    /// 6 dB margin a frame must be above the raw echo (a loud caller adds to it; the echo alone rarely exceeds the
-    /// loudest prediction of the echo window).</summary>
-    private const double LostFilterLossDb = -6;
 }

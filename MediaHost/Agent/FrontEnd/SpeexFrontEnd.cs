@@ -30,7 +30,6 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly ConvergenceEchoGate _gate;
     private readonly ResidualEchoEstimator _residual = new();
     private readonly EchoPathDivergenceDetector _divergence = new();
-    private readonly EchoDelayEstimator _outputCoherence;
     private readonly DcNotchFilter _notch = new();
     private readonly int _idleAfterFrames;
     private int _quietFrames;
@@ -49,7 +48,6 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var tailSamples = options.EchoTailMs * AudioFormat.SampleRate / 1000;
         _leadSamples = tailSamples / 4;
         _delay = new EchoDelayEstimator(options.MaxEchoDelayMs);
-        _outputCoherence = new EchoDelayEstimator(options.MaxEchoDelayMs + 2 * AudioFormat.FrameMilliseconds);
         _gate = new ConvergenceEchoGate(options.MaxEchoDelayMs / AudioFormat.FrameMilliseconds);
         _idleAfterFrames = options.EchoTailMs / AudioFormat.FrameMilliseconds + 1;
         _farEndLine = new FarEndDelayLine(options.MaxEchoDelayMs * AudioFormat.SampleRate / 1000, FrameSamples);
@@ -90,9 +88,6 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
 
     /// <summary>What the linear filter removes now, in dB (smoothed over ~100 ms while echo is expected).</summary>
     public double LinearLossDb => _divergence.LossDb;
-
-    /// <summary>How much the cleaned output's level still follows the agent's (correlation, 0–1).</summary>
-    public double OutputCoherence => _outputCoherence.PeakCorrelation;
 
     /// <summary>The convergence gate still holds echo down (the canceller has not converged since it last restarted).</summary>
     public bool EchoGateActive => _gate.Active;
@@ -141,10 +136,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         }
         var after = gain == 1f ? cancelledEnergy : EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
-        _outputCoherence.Update(farEnd, nearEnd);
         // Learnt from the output before the convergence gate: the gate only holds the echo down for the call's first
         // seconds, and a residual learnt under it would be 30 dB too low the moment it opens.
-        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain, _quietFrames <= _idleAfterFrames ? _divergence.LossDb : 60, _outputCoherence.PeakCorrelation);
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
