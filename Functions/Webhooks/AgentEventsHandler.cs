@@ -92,6 +92,7 @@ public sealed class AgentEventsHandler(
             StartedAt = m.OccurredAt,
             CallerNumber = caller.CallerNumber,
             CalledNumber = caller.CalledNumber,
+            AgentProfile = m.AgentProfile,
         }, ct).ConfigureAwait(false);
         return await dispatcher.DeliverAsync(new CallRoute(m.CallId, m.CallId, m.OccurredAt, true, caller, null, Direct: true), client, ct).ConfigureAwait(false);
     }
@@ -100,6 +101,9 @@ public sealed class AgentEventsHandler(
     {
         switch (m.Type)
         {
+            case AgentEventType.Answered when m.AgentProfile is { } profile:
+                await store.UpdateAsync(m.CallId, r => r.AgentProfile == profile ? null : r with { AgentProfile = profile }, ct).ConfigureAwait(false);
+                break;
             case AgentEventType.Turn:
                 await store.AppendTurnAsync(m.Turn!, ct).ConfigureAwait(false);
                 break;

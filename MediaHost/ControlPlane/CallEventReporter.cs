@@ -26,8 +26,9 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
     public string ControlPlaneCallId(string sipCallId) =>
         _controlPlaneIds.TryGetValue(sipCallId, out var id) ? id : ControlPlaneCallIds.For(sipCallId);
 
-    public void Answered(string sipCallId, string caller, string called) =>
-        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, Sip = SipSummary(sipCallId) });
+    /// <param name="agentProfile">The agent profile that answers (voice.yaml agents), when profiles are in use.</param>
+    public void Answered(string sipCallId, string caller, string called, string? agentProfile = null) =>
+        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, AgentProfile = agentProfile, Sip = SipSummary(sipCallId) });
 
     public void Error(string sipCallId, string error) =>
         Enqueue(Message(sipCallId, AgentEventType.Error, "error-" + Guid.NewGuid().ToString("N")[..8]) with { Error = error });

@@ -1,3 +1,4 @@
+using VoiceFunctions.MediaHost.Agent.Profiles;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.Shared.Calls;
@@ -66,9 +67,13 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         }
     }
 
-    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter) : IIncomingCall
+    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter) : IIncomingCall, IAgentProfileRecorder
     {
+        private string? _agentProfile;
+
         public ICallSession? Session { get; private set; }
+
+        public void AgentProfileChosen(string profileId) => _agentProfile = profileId;
 
         public InboundCall Call => inner.Call;
 
@@ -76,7 +81,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         {
             var session = await inner.AnswerAsync(cancellationToken).ConfigureAwait(false);
             Session = session;
-            reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called);
+            reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called, _agentProfile);
             return session;
         }
 

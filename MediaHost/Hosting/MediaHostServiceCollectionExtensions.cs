@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.Profiles;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Media;
@@ -47,6 +48,8 @@ public static class MediaHostServiceCollectionExtensions
             services.AddAudioFrontEnd(configuration);
             AddConversationEngine(services, configuration);
             services.AddVoiceAgent();
+            // Per-number agents from voice.yaml's agents section (AgentProfiles:Path), reloaded on change.
+            services.AddAgentProfiles(configuration);
         }
         services.AddSingleton<ICallHandler>(sp =>
         {

@@ -39,6 +39,7 @@ internal static class CallEntityMapper
             ["RecordingUpdatedAt"] = r.Recording?.UpdatedAt,
             ["RecordingDurationMs"] = r.Recording?.Duration is { } d ? (long)d.TotalMilliseconds : null,
             ["RecordingSizeBytes"] = r.Recording?.SizeBytes,
+            ["AgentProfile"] = r.AgentProfile,
         };
         return e;
     }
@@ -58,6 +59,7 @@ internal static class CallEntityMapper
         ReasonText = e.GetString("ReasonText"),
         DispatchAttempts = e.GetInt32("DispatchAttempts") ?? 0,
         TurnCount = e.GetInt32("TurnCount") ?? 0,
+        AgentProfile = e.GetString("AgentProfile"),
         Latency = new LatencySummary(
             e.GetInt32("LatencySamples") ?? 0, e.GetInt32("LatencyP50Ms") ?? 0, e.GetInt32("LatencyP95Ms") ?? 0,
             e.GetInt32("LatencyMaxMs") ?? 0, e.GetInt32("LatencyMeanMs") ?? 0),

@@ -24,10 +24,14 @@ public sealed class UdpImpairmentProxy : IDisposable
     private readonly List<Thread> _threads = [];
     private volatile bool _stopped;
     private EndPoint? _client;
+    private readonly Action<bool, byte[]>? _observe;
 
-    public UdpImpairmentProxy(IPEndPoint target, ImpairmentSettings toTarget, ImpairmentSettings fromTarget)
+    /// <param name="observe">Called with each datagram to be relayed (true: towards the target), as it reached the proxy and
+    /// before any impairment, on the proxy's receive thread: a test reads the wire from it.</param>
+    public UdpImpairmentProxy(IPEndPoint target, ImpairmentSettings toTarget, ImpairmentSettings fromTarget, Action<bool, byte[]>? observe = null)
     {
         _target = target;
+        _observe = observe;
         _front = Bind();
         _back = Bind();
         _forward = new Direction(toTarget);
@@ -106,14 +110,20 @@ public sealed class UdpImpairmentProxy : IDisposable
                 _client = from;
             }
             var destination = fromFront ? _target : _client;
-            if (destination is null || direction.Decide() is not { } delay)
+            if (destination is null)
+            {
+                continue;
+            }
+            var packet = buffer[..length];
+            _observe?.Invoke(fromFront, packet);
+            if (direction.Decide() is not { } delay)
             {
                 continue;
             }
             var dueAt = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
             lock (_due)
             {
-                _due.Enqueue(new Pending(buffer[..length], destination, fromFront ? _back : _front, direction, dueAt), dueAt);
+                _due.Enqueue(new Pending(packet, destination, fromFront ? _back : _front, direction, dueAt), dueAt);
                 Monitor.Pulse(_due);
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Agent.Profiles;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.Shared.Calls;
 
@@ -8,9 +9,12 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// <summary>
 /// The MediaHost's call handler when the AI loop is enabled: admits the call by AI capacity (a call beyond
 /// <see cref="AgentCapacityOptions.MaxCalls"/> is refused with the configured SIP status before any media starts),
-/// answers it and runs an <see cref="AgentSession"/> on it.
+/// answers it and runs an <see cref="AgentSession"/> on it, as the call's agent profile says (the called number's,
+/// the caller ID's on a call we placed, or the default agent; <paramref name="profiles"/> null: the AiLoop settings).
+/// The caller-context lookup starts before the answer and is bounded by its timeout, so it never delays the greeting more.
 /// </summary>
-public sealed class VoiceAgentCallHandler(IOptions<AiLoopOptions> options, AgentDependencies dependencies, AgentCapacity capacity, ILogger<VoiceAgentCallHandler> logger) : ICallHandler
+public sealed class VoiceAgentCallHandler(IOptions<AiLoopOptions> options, AgentDependencies dependencies, AgentCapacity capacity, ILogger<VoiceAgentCallHandler> logger,
+    AgentProfiles? profiles = null) : ICallHandler
 {
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
@@ -22,8 +26,12 @@ public sealed class VoiceAgentCallHandler(IOptions<AiLoopOptions> options, Agent
             await call.RejectAsync(options.Value.Capacity.RejectStatus, "AI capacity full", cancellationToken).ConfigureAwait(false);
             return;
         }
+        var profile = profiles?.Choose(call);
+        var callerContext = profile is null ? null : profiles!.LookUpCallerContextAsync(profile, call.Call.CallId, cancellationToken);
         var session = await call.AnswerAsync(cancellationToken).ConfigureAwait(false);
-        var agent = new AgentSession(session, options.Value, dependencies with { Logger = logger });
+        var (agentOptions, agentDependencies) = profile is null ? (options.Value, dependencies)
+            : profiles!.Build(profile, call.Call.CallId, await callerContext!.ConfigureAwait(false), dependencies);
+        var agent = new AgentSession(session, agentOptions, agentDependencies with { Logger = logger });
         try
         {
             await agent.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -43,6 +43,7 @@ public sealed class AgentSession
         using var life = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = life.Token; // read once: the continuations below may run after the source is disposed
         var deps = _call.Deps;
+        Providers.Failover.ProviderJournal.Open(); // the failover chains note per call which provider served; the turn records read it
         AgentLog.Started(deps.Logger, _call.CallId, _call.Language);
         // Render the fallback phrase now, so it can be played even if TTS fails later.
         _ = deps.Phrases.GetAsync(_call.Phrases.Fallback, _call.Language, token).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);

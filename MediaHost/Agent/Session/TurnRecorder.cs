@@ -41,6 +41,7 @@ internal sealed class TurnRecorder(AgentCall call, ConversationHistory history)
             Interrupted = turn.Interrupted,
             FalseInterruption = turn.FalseInterruption,
             ToolCalls = turn.ToolCalls,
+            Providers = Providers.Failover.ProviderJournal.Current?.TakeEntries() ?? [],
             Error = turn.Failure is { } f ? $"{f.GetType().Name}: {f.Message}" : null,
             InputTokens = turn.Usage?.InputTokens,
             OutputTokens = turn.Usage?.OutputTokens,

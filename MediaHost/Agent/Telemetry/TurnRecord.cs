@@ -16,6 +16,9 @@ public sealed record TurnRecord
     public bool Interrupted { get; init; }
     public bool FalseInterruption { get; init; }
     public IReadOnlyList<string> ToolCalls { get; init; } = [];
+    /// <summary>Which provider served each stage of this turn, and which failed before it and why (failover chains only;
+    /// the entries the chains wrote since the previous turn's record).</summary>
+    public IReadOnlyList<Providers.Failover.ProviderUse> Providers { get; init; } = [];
     /// <summary>The provider failure of this turn (type and message, no secrets), if any.</summary>
     public string? Error { get; init; }
     /// <summary>Prompt tokens of this turn's LLM requests, as the provider reported them (null when none reported).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Providers.Azure;
+using VoiceFunctions.MediaHost.Providers.Cartesia;
 using VoiceFunctions.MediaHost.Providers.Deepgram;
 using VoiceFunctions.MediaHost.Providers.ElevenLabs;
 using VoiceFunctions.MediaHost.Providers.Failover;
@@ -63,6 +64,7 @@ public sealed class ProviderChainFactory(HttpClient http, TimeProvider time, ILo
         "yandex" => new YandexTextToSpeech(o, YandexChannels.For(o, YandexTextToSpeech.DefaultEndpoint), time),
         "azure-speech" => new AzureSpeechTextToSpeech(o, http, time),
         "elevenlabs" => new ElevenLabsTextToSpeech(o, time),
+        "cartesia" => new CartesiaTextToSpeech(o, time),
         "openai" => new OpenAiTextToSpeech(http, ToOpenAi(o, "tts-1"), time, loggers.CreateLogger<OpenAiTextToSpeech>()),
         _ => throw new InvalidOperationException($"unknown TTS kind '{o.Kind}'"),
     };

@@ -12,7 +12,7 @@ public sealed class ProviderChainsOptionsValidator : IValidateOptions<ProviderCh
 {
     private static readonly string[] LlmKinds = ["openai", "openai-compatible", "azure-openai", "azure-openai-v1"];
     private static readonly string[] SttKinds = ["deepgram", "yandex", "openai-batch"];
-    private static readonly string[] TtsKinds = ["yandex", "azure-speech", "elevenlabs", "openai"];
+    private static readonly string[] TtsKinds = ["yandex", "azure-speech", "elevenlabs", "cartesia", "openai"];
 
     public ValidateOptionsResult Validate(string? name, ProviderChainsOptions options)
     {
@@ -77,7 +77,7 @@ public sealed class ProviderChainsOptionsValidator : IValidateOptions<ProviderCh
                 case "azure-speech":
                     Require(p.Endpoint.Length > 0 || p.Region.Length > 0, "Region or Endpoint");
                     break;
-                case "elevenlabs":
+                case "elevenlabs" or "cartesia":
                     Require(p.Voice.Length > 0, "Voice (the voice id)");
                     break;
             }

@@ -51,6 +51,21 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
 
     public async ValueTask<bool> MoveNextAsync() => HasCurrent = await _items.MoveNextAsync().ConfigureAwait(false);
 
+    /// <summary>Moves on; a provider failure (not a cancellation by <paramref name="cancellationToken"/>) is returned, not thrown.</summary>
+    public async ValueTask<ProviderException?> TryMoveNextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MoveNextAsync().ConfigureAwait(false);
+            return null;
+        }
+        catch (ProviderException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            HasCurrent = false;
+            return e;
+        }
+    }
+
     public ValueTask DisposeAsync() => DisposeAllAsync(_items, _deadline, _linked);
 
     private static async ValueTask DisposeAllAsync(IAsyncEnumerator<T>? items, CancellationTokenSource deadline, CancellationTokenSource linked)

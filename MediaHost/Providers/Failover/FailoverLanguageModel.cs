@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
@@ -10,14 +11,19 @@ public sealed class FailoverLanguageModel(IReadOnlyList<ChainMember<ILanguageMod
 
     public async IAsyncEnumerable<LanguageModelUpdate> StreamAsync(LanguageModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (stream, _) = await FailoverRunner.OpenAsync("llm", members, (p, t) => p.StreamAsync(request, t), options, time, logger, cancellationToken).ConfigureAwait(false);
+        var (stream, provider) = await FailoverRunner.OpenAsync("llm", members, (p, t) => p.StreamAsync(request, t), options, time, logger, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             while (stream.HasCurrent)
             {
                 yield return stream.Current;
-                await stream.MoveNextAsync().ConfigureAwait(false);
+                if (await stream.TryMoveNextAsync(cancellationToken).ConfigureAwait(false) is { } broken)
+                {
+                    ProviderJournal.Failed("llm", provider, broken); // text was passed on: the turn stays with it and fails
+                    ExceptionDispatchInfo.Throw(broken);
+                }
             }
         }
+        ProviderJournal.Served("llm", provider);
     }
 }

@@ -114,6 +114,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
             }
             if (failure is null && !Replaced(current))
             {
+                ProviderJournal.Served("stt", _member!.Name);
                 yield break; // the provider ended the stream normally
             }
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -151,6 +152,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
             {
                 _failures.Add(e);
                 member.Health.MarkFailed(e);
+                ProviderJournal.Failed("stt", member.Name, e);
                 FailoverLog.AttemptFailed(chain.Logger, "stt", member.Name, chain.Time.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name,
                     _next < order.Count ? "trying " + order[_next].Name : "no provider left");
             }
@@ -163,6 +165,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
     {
         _failures.Add(failure);
         _member!.Health.MarkFailed(failure);
+        ProviderJournal.Failed("stt", _member.Name, failure);
         FailoverLog.AttemptFailed(chain.Logger, "stt", _member.Name, 0, failure.GetType().Name, _next < order.Count ? "trying " + order[_next].Name : "no provider left");
         while (true)
         {

@@ -33,6 +33,7 @@ internal static class FailoverRunner
             {
                 failures.Add(e);
                 member.Health.MarkFailed(e);
+                ProviderJournal.Failed(stage, member.Name, e);
                 FailoverLog.AttemptFailed(logger, stage, member.Name, time.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name,
                     i + 1 < order.Count ? "trying " + order[i + 1].Name : "no provider left");
             }

@@ -33,6 +33,8 @@ public sealed record CallRecord
     public IReadOnlyList<string> Errors { get; init; } = [];
     /// <summary>The call's recording (LiveKit egress), if the room was recorded.</summary>
     public CallRecording? Recording { get; init; }
+    /// <summary>The agent profile that answered (voice.yaml agents: "default" or a profile id), as the MediaHost reported it.</summary>
+    public string? AgentProfile { get; init; }
 
     public const int MaxErrors = 20;
 

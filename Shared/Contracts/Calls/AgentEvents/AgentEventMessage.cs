@@ -22,6 +22,8 @@ public sealed record AgentEventMessage
     /// <summary>On an answered event in direct mode: the caller's and the called SIP users (no LiveKit to say who).</summary>
     public string? Caller { get; init; }
     public string? Called { get; init; }
+    /// <summary>On an answered event: the agent profile that answers (voice.yaml agents: "default" or a profile id). Optional.</summary>
+    public string? AgentProfile { get; init; }
     /// <summary>
     /// The call's SIP messages so far (a summary: method or status, direction, time), on answered and hangup events.
     /// Optional and additive: an older control plane ignores it, an older MediaHost leaves it out. Each report carries

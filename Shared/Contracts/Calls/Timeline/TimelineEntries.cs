@@ -34,7 +34,7 @@ public static class TimelineEntries
     {
         var detail = message.Type switch
         {
-            AgentEventType.Answered => "the MediaHost answered the call",
+            AgentEventType.Answered => "the MediaHost answered the call" + (message.AgentProfile is { } profile ? $" (agent profile '{profile}')" : ""),
             AgentEventType.Transfer => "the agent transferred the caller",
             AgentEventType.Error => message.Error,
             AgentEventType.Summary => "end-of-call summary stored",

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using VoiceFunctions.Shared.Telephony.Deployment.Model.Agents;
 using VoiceFunctions.Shared.Telephony.Deployment.Parsing;
 
 namespace VoiceFunctions.Shared.Telephony.Deployment.Model;
@@ -36,6 +37,9 @@ public sealed class DeploymentFile : ConfigObject
 
     [ConfigKey("control_plane"), Description("Control plane (Azure Functions) timeouts, retries and alert thresholds.")]
     public ControlPlaneSettings? ControlPlane { get; set; }
+
+    [ConfigKey("agents"), Description("The agents the MediaHost runs: a default agent and per-number profiles (read by the MediaHost at start and on change).")]
+    public AgentsSection? Agents { get; set; }
 
     [ConfigKey("sip_bridge"), Description("The settings of the LiveKit SIP bridge's own config.yaml (voicectl sip bridge-config writes it).")]
     public SipBridgeSettings? SipBridge { get; set; }

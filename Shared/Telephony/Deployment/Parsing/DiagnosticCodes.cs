@@ -26,4 +26,10 @@ public static class DiagnosticCodes
     public const string NumberShownNormalised = "VC021";
     public const string VariableNotSet = "VC022";
     public const string ExactDispatchNumber = "VC023";
+    public const string UnknownProvider = "VC024";
+    public const string UnknownTool = "VC025";
+    public const string EmptyPrompt = "VC026";
+    public const string NumberHasTwoAgents = "VC027";
+    public const string InvalidLanguage = "VC028";
+    public const string UndeclaredPlaceholder = "VC029";
 }

@@ -19,5 +19,6 @@ public static class DeploymentValidator
         NameChecks.Run(context);
         DispatchChecks.Run(context);
         InboundRoutingChecks.Run(context);
+        AgentChecks.Run(context);
     }
 }

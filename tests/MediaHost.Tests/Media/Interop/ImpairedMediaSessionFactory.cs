@@ -10,7 +10,9 @@ namespace VoiceFunctions.MediaHost.Tests.Media.Interop;
 /// front port, so the peer's RTP crosses the bad network; the session learns the proxy's back address from the
 /// first packet (symmetric RTP), so our RTP crosses it too on the way back. RTCP is not relayed.
 /// </summary>
-internal sealed class ImpairedMediaSessionFactory(IMediaSessionFactory inner, ImpairmentSettings toUs, ImpairmentSettings toPeer) : IMediaSessionFactory
+/// <param name="observe">Passed to each proxy: sees every datagram it relays (true: towards our session).</param>
+internal sealed class ImpairedMediaSessionFactory(IMediaSessionFactory inner, ImpairmentSettings toUs, ImpairmentSettings toPeer, Action<bool, byte[]>? observe = null)
+    : IMediaSessionFactory
 {
     private readonly List<UdpImpairmentProxy> _proxies = [];
     private readonly List<IMediaSession> _sessions = [];
@@ -44,7 +46,7 @@ internal sealed class ImpairedMediaSessionFactory(IMediaSessionFactory inner, Im
         {
             return null;
         }
-        var proxy = new UdpImpairmentProxy(session.LocalEndpoint, toUs, toPeer);
+        var proxy = new UdpImpairmentProxy(session.LocalEndpoint, toUs, toPeer, observe);
         lock (_proxies)
         {
             _proxies.Add(proxy);

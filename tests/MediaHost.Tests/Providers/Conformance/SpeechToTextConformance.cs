@@ -11,25 +11,19 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.Conformance;
 
 /// <summary>
 /// The one conformance suite every streaming STT adapter passes, each against the loopback fake of its vendor's
-/// documented protocol: Russian audio in, the transcript out (interims first where the vendor streams them), the
-/// vendor's auth refusal as a permanent failure, 429 as transient with its Retry-After, 5xx as transient, a socket
-/// dropped mid-stream as transient, and a slow first result handed to the next provider of a chain.
+/// documented protocol: Russian audio in, the transcript out (interims first where the vendor streams them), a socket
+/// dropped mid-stream as transient, and a slow first result handed to the next provider of a chain; the refusals
+/// (auth, 429, 5xx) are the shared <see cref="VendorRefusalConformance"/>.
 /// </summary>
-public abstract class SpeechToTextConformance : IAsyncLifetime
+public abstract class SpeechToTextConformance : VendorRefusalConformance
 {
-    protected VendorFakeServer Fake { get; private set; } = null!;
-
     /// <summary>The adapter under test, pointed at <see cref="Fake"/>, with <paramref name="key"/>.</summary>
     protected abstract IStreamingSpeechToText Create(string key);
 
     /// <summary>False for batch adapters: they answer one final and no interims.</summary>
     protected virtual bool Streams => true;
 
-    protected virtual int AuthFailureStatus => 401;
-
-    public async Task InitializeAsync() => Fake = await VendorFakeServer.StartAsync();
-
-    public async Task DisposeAsync() => await Fake.DisposeAsync();
+    protected override async Task UseAsync(string key) => await RecognizeAsync(Create(key));
 
     internal static async Task<List<RecognitionResult>> RecognizeAsync(IStreamingSpeechToText stt, int frames = 50)
     {
@@ -69,34 +63,6 @@ public abstract class SpeechToTextConformance : IAsyncLifetime
             Assert.Equal(FakeScript.Interim, results[0].Text);
         }
         Assert.True(Fake.Script.AudioBytes >= 50 * 640, $"the fake heard {Fake.Script.AudioBytes} bytes");
-    }
-
-    [Fact]
-    public async Task Fake_vendor_refusing_the_key_is_a_permanent_failure_that_does_not_show_the_key()
-    {
-        var e = await Assert.ThrowsAsync<ProviderException>(() => RecognizeAsync(Create("wrong-" + FakeScript.Key))).DefaultTimeout();
-        Assert.False(e.IsTransient, e.ToString());
-        Assert.Equal(AuthFailureStatus, e.StatusCode);
-        Assert.DoesNotContain(FakeScript.Key, e.ToString());
-    }
-
-    [Fact]
-    public async Task Fake_vendor_429_is_transient_and_carries_its_retry_after()
-    {
-        Fake.Script.Behaviour = FakeBehaviour.RateLimited;
-        var e = await Assert.ThrowsAsync<ProviderException>(() => RecognizeAsync(Create(FakeScript.Key))).DefaultTimeout();
-        Assert.True(e.IsTransient);
-        Assert.Equal(429, e.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(2), e.RetryAfter);
-    }
-
-    [Fact]
-    public async Task Fake_vendor_server_error_is_transient()
-    {
-        Fake.Script.Behaviour = FakeBehaviour.ServerError;
-        var e = await Assert.ThrowsAsync<ProviderException>(() => RecognizeAsync(Create(FakeScript.Key))).DefaultTimeout();
-        Assert.True(e.IsTransient);
-        Assert.Equal(503, e.StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Providers.Azure;
+using VoiceFunctions.MediaHost.Providers.Cartesia;
 using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Providers.ElevenLabs;
 using VoiceFunctions.MediaHost.Providers.Yandex;
@@ -39,4 +40,11 @@ public sealed class OpenAiFakeTtsConformanceTests : TextToSpeechConformance
     protected override ITextToSpeech Create(string key) =>
         new OpenAiTextToSpeech(new HttpClient(), new OpenAiOptions { BaseUrl = Fake.HttpUrl + "/v1", ApiKey = key, Model = "tts-1", StreamIdleTimeoutSeconds = 30 },
             TimeProvider.System, NullLogger<OpenAiTextToSpeech>.Instance);
+}
+
+/// <summary>Cartesia's TTS WebSocket (one context per sentence, raw pcm_s16le) against its fake.</summary>
+public sealed class CartesiaFakeTtsConformanceTests : TextToSpeechConformance
+{
+    protected override ITextToSpeech Create(string key) =>
+        new CartesiaTextToSpeech(new ProviderOptions { Kind = "cartesia", Endpoint = Fake.WebSocketUrl, ApiKey = key, Voice = "voice-ru-1", StreamIdleTimeoutSeconds = 30 }, TimeProvider.System);
 }

@@ -14,24 +14,17 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.Conformance;
 /// <summary>
 /// The one conformance suite every TTS adapter passes, each against the loopback fake of its vendor's documented
 /// protocol: a Russian sentence comes out as 16 kHz 20 ms frames with the first frame passed on before the vendor sent
-/// the rest; the vendor's auth refusal is permanent; 429 is transient with its Retry-After; 5xx is transient; a
-/// connection dropped mid-stream fails transiently after the audio already delivered; a slow first audio is handed
-/// to the next provider of a chain.
+/// the rest; a connection dropped mid-stream fails transiently after the audio already delivered; a slow first audio
+/// is handed to the next provider of a chain; the refusals (auth, 429, 5xx) are the shared
+/// <see cref="VendorRefusalConformance"/>.
 /// </summary>
-public abstract class TextToSpeechConformance : IAsyncLifetime
+public abstract class TextToSpeechConformance : VendorRefusalConformance
 {
     protected const string Sentence = "Здравствуйте! Чем могу помочь?";
 
-    protected VendorFakeServer Fake { get; private set; } = null!;
-
     protected abstract ITextToSpeech Create(string key);
 
-    /// <summary>The status the vendor's auth refusal maps to (HTTP 401, or ElevenLabs' 1008 close).</summary>
-    protected virtual int AuthFailureStatus => 401;
-
-    public async Task InitializeAsync() => Fake = await VendorFakeServer.StartAsync();
-
-    public async Task DisposeAsync() => await Fake.DisposeAsync();
+    protected override async Task UseAsync(string key) => await SpeakAsync(Create(key));
 
     private static async Task<List<short[]>> SpeakAsync(ITextToSpeech tts, Action<int>? onFrame = null)
     {
@@ -56,34 +49,6 @@ public abstract class TextToSpeechConformance : IAsyncLifetime
         Assert.InRange(frames.Count, 24, 26); // 500 ms of audio
         Assert.True(frames.Skip(2).Take(20).SelectMany(f => f).Max() > 4000, "the tone came through");
         Assert.Equal(1, Fake.Script.Sessions);
-    }
-
-    [Fact]
-    public async Task Fake_vendor_refusing_the_key_is_a_permanent_failure_that_does_not_show_the_key()
-    {
-        var e = await Assert.ThrowsAsync<ProviderException>(() => SpeakAsync(Create("wrong-" + FakeScript.Key))).DefaultTimeout();
-        Assert.False(e.IsTransient, e.ToString());
-        Assert.Equal(AuthFailureStatus, e.StatusCode);
-        Assert.DoesNotContain(FakeScript.Key, e.ToString());
-    }
-
-    [Fact]
-    public async Task Fake_vendor_429_is_transient_and_carries_its_retry_after()
-    {
-        Fake.Script.Behaviour = FakeBehaviour.RateLimited;
-        var e = await Assert.ThrowsAsync<ProviderException>(() => SpeakAsync(Create(FakeScript.Key))).DefaultTimeout();
-        Assert.True(e.IsTransient);
-        Assert.Equal(429, e.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(2), e.RetryAfter);
-    }
-
-    [Fact]
-    public async Task Fake_vendor_server_error_is_transient()
-    {
-        Fake.Script.Behaviour = FakeBehaviour.ServerError;
-        var e = await Assert.ThrowsAsync<ProviderException>(() => SpeakAsync(Create(FakeScript.Key))).DefaultTimeout();
-        Assert.True(e.IsTransient);
-        Assert.Equal(503, e.StatusCode);
     }
 
     [Fact]

@@ -96,12 +96,23 @@ public sealed class FailoverChainTests
     }
 
     [Fact]
-    public async Task A_failure_after_the_first_frame_stays_with_that_provider()
+    public async Task A_tts_provider_breaking_after_its_first_frame_is_marked_unhealthy_and_the_next_speaks_the_sentence_again()
     {
         var secondary = new DoubleTextToSpeech();
-        var chain = Chain(Member("breaks", new BreaksAfterFirstFrame()), Member("secondary", secondary));
-        await Assert.ThrowsAsync<ProviderException>(() => Speak(chain)).DefaultTimeout();
-        Assert.Equal(0, secondary.Calls); // audio already played cannot be taken back
+        var breaks = Member("breaks", new BreaksAfterFirstFrame());
+        var frames = await Speak(Chain(breaks, Member("secondary", secondary))).DefaultTimeout();
+
+        Assert.Equal(1 + 10, frames.Count); // the frame already played, then the whole sentence from the secondary
+        Assert.Equal(0, frames[0][0]);
+        Assert.All(frames.Skip(1), f => Assert.Equal(DoubleTextToSpeech.Marker, f[0]));
+        Assert.False(breaks.Health.IsHealthy);
+    }
+
+    [Fact]
+    public async Task A_one_provider_tts_chain_breaking_after_its_first_frame_fails_with_that_providers_error()
+    {
+        var e = await Assert.ThrowsAsync<ProviderException>(() => Speak(Chain(Member("breaks", new BreaksAfterFirstFrame())))).DefaultTimeout();
+        Assert.Equal("breaks", e.Provider);
     }
 
     [Fact]

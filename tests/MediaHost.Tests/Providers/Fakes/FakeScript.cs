@@ -29,6 +29,25 @@ public sealed class FakeScript
 
     public TimeSpan FirstResultDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The vendor's own latency in a normal session, fixed so that a session-level figure can subtract it: STT from
+    /// the end of the client's audio to the final, LLM from the request to the first token, TTS from the request to
+    /// the first audio. Zero by default.
+    /// </summary>
+    public TimeSpan SttFinalDelay { get; set; }
+
+    /// <inheritdoc cref="SttFinalDelay"/>
+    public TimeSpan LlmFirstTokenDelay { get; set; }
+
+    /// <inheritdoc cref="SttFinalDelay"/>
+    public TimeSpan TtsFirstAudioDelay { get; set; }
+
+    /// <summary>LLM: the answer the chat-completions fake streams, a few words per chunk.</summary>
+    public string LlmReply { get; set; } = "Ваш баланс сто двадцать рублей. Чем ещё могу помочь?";
+
+    /// <summary>LLM: the messages of the last request (role: content), to assert what the model was asked.</summary>
+    public List<string> LastLlmMessages { get; } = [];
+
     /// <summary>TTS: milliseconds of audio per sentence, sent in <see cref="Chunks"/> pieces.</summary>
     public int AudioMilliseconds { get; set; } = 500;
 

@@ -70,7 +70,7 @@ internal static class HttpSpeechFakes
         await context.Response.WriteAsync($$"""{"text":"{{FakeScript.Transcript}}"}""");
     }
 
-    private static async Task<bool> OpenAiAuthorisedAsync(HttpContext context, FakeScript script)
+    internal static async Task<bool> OpenAiAuthorisedAsync(HttpContext context, FakeScript script)
     {
         script.LastAuth = context.Request.Headers.Authorization;
         if (script.LastAuth != "Bearer " + FakeScript.Key)

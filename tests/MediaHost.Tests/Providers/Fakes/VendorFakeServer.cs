@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace VoiceFunctions.MediaHost.Tests.Providers.Fakes;
 
 /// <summary>
-/// Hosts every vendor fake on 127.0.0.1 (ephemeral ports): <see cref="HttpUrl"/> for the HTTP/1.1 ones (Deepgram and
-/// ElevenLabs WebSockets, Azure TTS and OpenAI REST) and <see cref="GrpcUrl"/> (HTTP/2 cleartext) for Yandex.
+/// Hosts every vendor fake on 127.0.0.1 (ephemeral ports): <see cref="HttpUrl"/> for the HTTP/1.1 ones (Deepgram,
+/// ElevenLabs and Cartesia WebSockets, Azure TTS and OpenAI REST: audio and chat completions) and <see cref="GrpcUrl"/> (HTTP/2 cleartext) for Yandex.
 /// All follow one <see cref="Script"/>.
 /// </summary>
 public sealed class VendorFakeServer : IAsyncDisposable
@@ -42,8 +42,10 @@ public sealed class VendorFakeServer : IAsyncDisposable
         httpApp.UseWebSockets();
         httpApp.Map("/v1/listen", (Microsoft.AspNetCore.Http.HttpContext c) => DeepgramFake.HandleAsync(c, script));
         httpApp.Map("/v1/text-to-speech/{voice}/stream-input", (Microsoft.AspNetCore.Http.HttpContext c) => ElevenLabsFake.HandleAsync(c, script));
+        httpApp.Map("/tts/websocket", (Microsoft.AspNetCore.Http.HttpContext c) => CartesiaFake.HandleAsync(c, script));
         httpApp.MapPost("/cognitiveservices/v1", (Microsoft.AspNetCore.Http.HttpContext c) => HttpSpeechFakes.AzureTtsAsync(c, script));
         httpApp.MapPost("/v1/audio/speech", (Microsoft.AspNetCore.Http.HttpContext c) => HttpSpeechFakes.OpenAiSpeechAsync(c, script));
+        httpApp.MapPost("/v1/chat/completions", (Microsoft.AspNetCore.Http.HttpContext c) => OpenAiChatFake.HandleAsync(c, script));
         httpApp.MapPost("/v1/audio/transcriptions", (Microsoft.AspNetCore.Http.HttpContext c) => HttpSpeechFakes.OpenAiTranscriptionAsync(c, script));
         var grpc = Builder(HttpProtocols.Http2, script);
         grpc.Services.AddGrpc();

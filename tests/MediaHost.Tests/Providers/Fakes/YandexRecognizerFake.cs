@@ -64,10 +64,7 @@ internal sealed class YandexRecognizerFake(FakeScript script) : Recognizer.Recog
                 }
             }
         }
-        if (script.Behaviour == FakeBehaviour.SlowFirstResult)
-        {
-            await Task.Delay(script.FirstResultDelay, context.CancellationToken);
-        }
+        await Task.Delay(script.Behaviour == FakeBehaviour.SlowFirstResult ? script.FirstResultDelay : script.SttFinalDelay, context.CancellationToken);
         await responseStream.WriteAsync(Response(uuid, r => r.Final = Update(FakeScript.Transcript)));
         await responseStream.WriteAsync(Response(uuid, r => r.EouUpdate = new EouUpdate { TimeMs = 1900 }));
     }

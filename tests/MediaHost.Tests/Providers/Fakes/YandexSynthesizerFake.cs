@@ -40,9 +40,9 @@ internal sealed class YandexSynthesizerFake(FakeScript script) : Synthesizer.Syn
         long startMs = 0;
         foreach (var chunk in script.AudioChunks(rate))
         {
-            if (first && script.Behaviour == FakeBehaviour.SlowFirstResult)
+            if (first)
             {
-                await Task.Delay(script.FirstResultDelay, context.CancellationToken);
+                await Task.Delay(script.Behaviour == FakeBehaviour.SlowFirstResult ? script.FirstResultDelay : script.TtsFirstAudioDelay, context.CancellationToken);
             }
             var lengthMs = chunk.Length / 2 * 1000L / rate;
             await responseStream.WriteAsync(new UtteranceSynthesisResponse { AudioChunk = new AudioChunk { Data = ByteString.CopyFrom(chunk) }, StartMs = startMs, LengthMs = lengthMs });
