@@ -23,6 +23,10 @@ public static class BenchmarkProgram
         {
             return FrontEnd.FrontEndCpuRun.Run(int.Parse(cpuFrames), cpuOverrides); // FrontEnd/FrontEndCpuRun.cs: CPU per call of the audio front-end
         }
+        if (args is ["frontend-bargein", ..])
+        {
+            return FrontEnd.BargeInLineRun.Run(args[1..]); // FrontEnd/BargeInLineRun.cs: barge-in decisions on simulated lines (speexdsp + Silero)
+        }
         if (args is ["frontend-bargein-rtp", ..])
         {
             return FrontEnd.RtpBargeInRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // FrontEnd/RtpBargeInRun.cs: barge-in over real RTP with line echo

@@ -59,6 +59,14 @@ internal sealed class ConvergenceEchoGate
     /// <summary>The gate still closes on echo (the canceller has not converged since it last started).</summary>
     public bool Active => !_converged;
 
+    /// <summary>The echo energy predicted for the output frame of the last <see cref="Update"/> (before the front-end).</summary>
+    public double PredictedEchoEnergy => PredictedForOutput;
+
+    private double PredictedForOutput { get; set; }
+
+    /// <summary>The line's echo return as an energy ratio (1 until the echo delay is known and the echo measured).</summary>
+    public double EchoGain => _echoGain;
+
     /// <summary>
     /// Takes one frame: the agent's frame energy, the caller-side energy before the front-end, the estimated echo
     /// delay in samples (null while unknown), and the energy of the canceller's output (which lags one frame: it
@@ -98,6 +106,7 @@ internal sealed class ConvergenceEchoGate
         }
         var gain = echoOnly && !_converged ? GatedGain : 1f;
         // Until the delay is known the echo may come from anything the agent said within the delay range.
+        PredictedForOutput = _previousPrediction;
         _previousPrediction = prediction;
         _previousNearEnergy = nearEnergy;
         return gain;

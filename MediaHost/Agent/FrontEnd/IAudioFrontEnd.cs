@@ -19,7 +19,14 @@ public interface IAudioFrontEnd : IDisposable
 /// <param name="FarEndActive">The agent's audio was playing in this slot.</param>
 /// <param name="DoubleTalk">The caller spoke over the agent (near-end speech while the far end was active).</param>
 /// <param name="EchoReturnLossEnhancementDb">Echo removed in this frame, in dB (0 when the far end was quiet).</param>
-public readonly record struct FrontEndFrame(bool FarEndActive, bool DoubleTalk, float EchoReturnLossEnhancementDb);
+/// <param name="ResidualEchoDbfs">The level of the agent's echo the front-end expects to be left in the cleaned frame, in
+/// dBFS (−96 when it expects none; NaN when it does not know — then the barge-in guard assumes the line's echo comes
+/// back <see cref="UnknownEchoLossDb"/> below the agent's level, uncancelled).</param>
+public readonly record struct FrontEndFrame(bool FarEndActive, bool DoubleTalk, float EchoReturnLossEnhancementDb, float ResidualEchoDbfs = float.NaN)
+{
+    /// <summary>Echo return loss assumed without an echo canceller: line echo comes back at least ~10 dB down.</summary>
+    public const double UnknownEchoLossDb = 12;
+}
 
 /// <summary>The front-end that changes nothing: for calls where it is switched off, and for tests of later stages.</summary>
 public sealed class PassThroughFrontEnd : IAudioFrontEnd

@@ -28,6 +28,8 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly short[] _cancelled = new short[FrameSamples];
     private readonly EchoReturnLossMeter _erle = new();
     private readonly ConvergenceEchoGate _gate;
+    private readonly ResidualEchoEstimator _residual = new();
+    private readonly EchoPathDivergenceDetector _divergence = new();
     private readonly DcNotchFilter _notch = new();
     private readonly int _idleAfterFrames;
     private int _quietFrames;
@@ -78,6 +80,15 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// <summary>The echo delay the canceller is aligned to now, in samples (for tests and the call's metrics).</summary>
     public int AlignedDelaySamples => _alignedDelay;
 
+    /// <summary>How often the canceller restarted (new alignments and diverged filters), for tests and the bench.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>The residual echo loss the barge-in guard is told about, in dB (for tests and the bench).</summary>
+    public double ResidualEchoLossDb => _residual.LossDb;
+
+    /// <summary>What the linear filter removes now, in dB (smoothed over ~100 ms while echo is expected).</summary>
+    public double LinearLossDb => _divergence.LossDb;
+
     /// <summary>The convergence gate still holds echo down (the canceller has not converged since it last restarted).</summary>
     public bool EchoGateActive => _gate.Active;
 
@@ -103,6 +114,10 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             {
                 // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
                 SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
+                if (_divergence.Update(echoExpected, before, EchoReturnLossMeter.Energy(_cancelled)))
+                {
+                    Restart();
+                }
             }
             else
             {
@@ -121,10 +136,13 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         }
         var after = gain == 1f ? cancelledEnergy : EchoReturnLossMeter.Energy(nearEnd);
         var erle = _erle.Update(echoExpected, before, after);
+        // Learnt from the output before the convergence gate: the gate only holds the echo down for the call's first
+        // seconds, and a residual learnt under it would be 30 dB too low the moment it opens.
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
-        return new FrontEndFrame(farEndActive, echoExpected && speech && keptMostOfIt, erle);
+        return new FrontEndFrame(farEndActive, echoExpected && speech && keptMostOfIt, erle, residualEcho);
     }
 
     public void Dispose()
@@ -150,9 +168,19 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         if (Math.Abs(delay - _alignedDelay) > _leadSamples / 2)
         {
             _alignedDelay = delay;
-            SpeexDspNative.EchoStateReset(_echo);
+            Restart();
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
+    }
+
+    /// <summary>The adapted filter is wrong (a new alignment, a changed path): the canceller starts again, and the barge-in
+    /// guard is told that nothing is known to be removed until the canceller shows it again.</summary>
+    private void Restart()
+    {
+        SpeexDspNative.EchoStateReset(_echo);
+        _residual.Restart();
+        _divergence.Restart();
+        Restarts++;
     }
 
     /// <summary>Speech while the preprocessor's speech probability is above the start threshold, or above the continue

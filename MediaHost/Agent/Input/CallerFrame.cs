@@ -8,4 +8,9 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// <param name="AgentAudible">Agent frames are still queued to play after this slot.</param>
 /// <param name="FrontEnd">What the front-end learnt from the frame (echo, double talk).</param>
 /// <param name="Timestamp">When the frame was read, on the session's <see cref="TimeProvider"/> (the media clock in tests).</param>
-internal readonly record struct CallerFrame(short[] Samples, double FarEndLevelDbfs, bool AgentAudible, FrontEndFrame FrontEnd, long Timestamp);
+internal readonly record struct CallerFrame(short[] Samples, double FarEndLevelDbfs, bool AgentAudible, FrontEndFrame FrontEnd, long Timestamp)
+{
+    /// <summary>The level of the agent's echo expected in <see cref="Samples"/>, in dBFS: what the front-end says it left,
+    /// or — when it does not say — the agent's level <see cref="FrontEndFrame.UnknownEchoLossDb"/> down.</summary>
+    public double EchoLevelDbfs => float.IsNaN(FrontEnd.ResidualEchoDbfs) ? FarEndLevelDbfs - FrontEndFrame.UnknownEchoLossDb : FrontEnd.ResidualEchoDbfs;
+}

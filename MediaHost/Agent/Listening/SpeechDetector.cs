@@ -1,8 +1,8 @@
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
-/// VAD and endpointing, frame by frame: a caller frame is speech when the voice activity detector says so and the
-/// echo guard does not take it for the agent's own voice; the endpointer turns those verdicts (and the partial
+/// VAD and endpointing, frame by frame: a caller frame is speech when the voice activity detector (on the front-end's
+/// cleaned audio) says so and the echo guard does not take it for what is left of the agent's own voice; the endpointer turns those verdicts (and the partial
 /// transcript, for an end-of-turn model) into the beginnings and ends of the caller's turns.
 /// </summary>
 internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo, Endpointer endpointer)
@@ -14,7 +14,7 @@ internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo,
     {
         var activity = vad.Process(frame.Samples);
         // The echo guard sees every slot, speech or not, so that its window follows the agent's audio as it played.
-        var isEcho = echo.IsEcho(frame.FarEndLevelDbfs, activity.LevelDbfs);
+        var isEcho = echo.IsEcho(frame.EchoLevelDbfs, activity.LevelDbfs);
         if (endpointer.InSpeech)
         {
             endpointer.PartialTranscript = partialTranscript;

@@ -18,8 +18,11 @@ public sealed class BargeInOptions
     [Range(0, 3_000)]
     public int BackchannelHoldMs { get; set; } = 600;
 
-    /// <summary>While the agent's audio plays, a caller frame counts as speech only if it is no more than this many dB below
-    /// the agent's own recent level. Default 6 dB: line echo comes back at least ~10 dB down, a talking caller does not.</summary>
+    /// <summary>While the agent's audio plays, a caller frame counts as speech only if it is at least this many dB above
+    /// the echo the audio front-end expects to be left in it (the residual after cancellation, over the last 400 ms;
+    /// without a front-end that knows it, the agent's own level 12 dB down). Default 6 dB: measured on simulated and
+    /// RTP lines (bench/results/frontend.md), no false barge-ins at 3–12 dB echo return loss while callers 12 dB below
+    /// the echo still get through.</summary>
     [Range(0, 40)]
     public double EchoMarginDb { get; set; } = 6;
 

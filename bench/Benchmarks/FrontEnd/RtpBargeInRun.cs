@@ -6,6 +6,7 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// "frontend-bargein-rtp": agent calls over real RTP on loopback (<see cref="RtpBargeInScenario"/>), over a matrix of
 /// echo paths, each once with the caller silent (false barge-ins on the agent's own echo) and once per caller level
 /// against the echo (missed barge-ins, and caller speech start → agent silent on the wire). Real time: ~15 s a call.
+/// "quick": one path, two caller levels; "silent": the four paths with the caller silent (false barge-ins only).
 /// Prints markdown tables for bench/results/frontend.md.
 /// </summary>
 public static class RtpBargeInRun
@@ -14,7 +15,8 @@ public static class RtpBargeInRun
     {
         var delays = args is ["quick"] ? new[] { 140 } : new[] { 60, 240 };
         var losses = args is ["quick"] ? new[] { 6.0 } : new[] { 6.0, 12.0 };
-        var callerLevels = args is ["quick"] ? new double?[] { 6, 12 } : new double?[] { null, 12, 6, 0, -6, -12 };
+        var callerLevels = args is ["quick"] ? new double?[] { 6, 12 } : args is ["silent"] ? new double?[] { null } : new double?[] { null, 12, 6, 0, -6, -12 };
+        Console.WriteLine($"VAD: {RtpBargeInScenario.Vad}");
         Console.WriteLine("| echo delay (peer) | ERL | caller vs echo | agent speech | greeting interrupted | false barge-ins | caller start → agent silent on the wire |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         var results = new List<RtpBargeInResult>();

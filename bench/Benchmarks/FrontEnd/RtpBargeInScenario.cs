@@ -24,7 +24,8 @@ public sealed record RtpBargeInResult(RtpBargeInCase Case, bool GreetingInterrup
 
 /// <summary>
 /// A whole agent call over real RTP on loopback: the MediaHost's RTP session and media clock, the composed
-/// <see cref="Call"/> (its SIP leg a double), the agent with the speexdsp front-end, espeak-ng speaking a long greeting,
+/// <see cref="Call"/> (its SIP leg a double), the agent with the speexdsp front-end and the Silero VAD (as the host
+/// registers them), espeak-ng speaking a long greeting,
 /// and <see cref="LineEchoRtpPeer"/> returning that greeting as line echo — with, in barge-in cases, the caller's
 /// espeak-ng voice 3 s into it. Shared by the tests (which assert on it) and the bench (which records it).
 /// </summary>
@@ -129,13 +130,19 @@ public static class RtpBargeInScenario
         }
     }
 
+    /// <summary>The Silero model, loaded once per process when installed (else the agent's energy VAD stands in).</summary>
+    private static readonly SileroVadFactory s_vad = new(new SileroVadOptions(), new VadOptions(), NullLogger<SileroVadFactory>.Instance);
+
+    /// <summary>The voice activity detector the agent uses: "Silero" or "energy" (the model file is not installed).</summary>
+    public static string Vad => s_vad.Model is null ? "energy" : "Silero";
+
     private static AgentDependencies Dependencies(ITurnReporter turns)
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var tts = new EspeakSpeechDouble();
         return new AgentDependencies(new BatchRecognitionAdapter(new InstantSpeechToText(), "bench"), new InstantLanguageModel(), tts, new PhraseAudioCache(tts),
             TimeProvider.System, new AgentMetrics(meters), turns, NullLogger.Instance, new HttpToolInvoker(new HttpClient(), [], TimeProvider.System),
-            AudioFrontEndFactory: () => new SpeexFrontEnd(new AudioFrontEndOptions()));
+            VoiceActivityDetectorFactory: s_vad.Create, AudioFrontEndFactory: () => new SpeexFrontEnd(new AudioFrontEndOptions()));
     }
 
     private sealed class TurnCollector : ITurnReporter

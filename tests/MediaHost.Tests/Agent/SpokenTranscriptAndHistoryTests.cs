@@ -72,16 +72,16 @@ public sealed class SpokenTranscriptAndHistoryTests
     }
 
     [Fact]
-    public void Echo_is_judged_against_what_played_within_the_echo_window()
+    public void Echo_is_judged_against_the_expected_echo_within_the_echo_window()
     {
-        const double Quiet = -96; // no agent frame played in the slot
+        const double Quiet = -96; // no echo expected in the slot
         var guard = new EchoGuard(marginDb: 6, windowFrames: 5);
         Assert.False(guard.IsEcho(Quiet, -40)); // nothing played yet: nothing to echo
-        Assert.True(guard.IsEcho(-20, -32));  // quieter than the agent by more than the margin: echo
-        Assert.False(guard.IsEcho(-20, -22)); // as loud as the agent: the caller talking over it
+        Assert.True(guard.IsEcho(-32, -30));  // within the margin of the expected echo: echo
+        Assert.False(guard.IsEcho(-32, -22)); // well above the expected echo: the caller talking over it
         for (var i = 0; i < 4; i++)
         {
-            Assert.True(guard.IsEcho(Quiet, -32)); // the echo path's delay: still within the window after the agent stopped
+            Assert.True(guard.IsEcho(Quiet, -30)); // the echo path's delay: still within the window after the agent stopped
         }
         Assert.False(guard.IsEcho(Quiet, -40)); // the window has passed
     }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
+
+namespace VoiceFunctions.Benchmarks.FrontEnd;
+
+/// <summary>
+/// "frontend-bargein [quick] [energy] [margin=DB] [hard]": the agent's listening decisions on simulated lines (<see cref="BargeInLineScenario"/>,
+/// in process, the real speexdsp front-end and the Silero VAD — or the energy VAD with "energy"), over echo paths of
+/// 20–300 ms at 3, 6 and 12 dB echo return loss, each once with the caller silent (plain and with pink noise at SNR 10 dB)
+/// and once per caller level against the echo ("hard": babble at SNR 10 dB and echo paths that change 6 s in, caller
+/// silent and at 0 dB). Deterministic: the same input gives the same table. Prints markdown.
+/// </summary>
+public static class BargeInLineRun
+{
+    public static int Run(string[] args)
+    {
+        var quick = args.Contains("quick");
+        var hard = args.Contains("hard");
+        var options = new AiLoopOptions { Language = "en-US" };
+        if (args.FirstOrDefault(a => a.StartsWith("margin=", StringComparison.Ordinal)) is { } margin)
+        {
+            options.BargeIn.EchoMarginDb = double.Parse(margin["margin=".Length..], CultureInfo.InvariantCulture);
+        }
+        var delays = quick ? new[] { 60, 240 } : new[] { 20, 60, 150, 300 };
+        var losses = quick ? new[] { 6.0 } : new[] { 3.0, 6.0, 12.0 };
+        double?[] callerLevels = [null, 12, 6, 0, -6, -12];
+        using var silero = new SileroVadFactory(new SileroVadOptions(), new VadOptions(), NullLogger<SileroVadFactory>.Instance);
+        Func<IVoiceActivityDetector> vads = args.Contains("energy") || silero.Model is null ? () => new EnergyVoiceActivityDetector(new VadOptions()) : silero.Create;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"VAD: {(args.Contains("energy") || silero.Model is null ? "energy" : "Silero")}, echo margin {options.BargeIn.EchoMarginDb} dB"));
+        Console.WriteLine("| echo delay | ERL | caller vs echo | noise | false barge-ins | false turns | barge-in after the caller's start |");
+        Console.WriteLine("| ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+        var results = new List<BargeInLineResult>();
+        foreach (var delay in delays)
+        {
+            foreach (var loss in losses)
+            {
+                foreach (var line in hard ? HardCases(delay, loss) : Cases(delay, loss, callerLevels))
+                {
+                    using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+                    var vad = vads();
+                    var r = BargeInLineScenario.Run(line, frontEnd, vad, options);
+                    (vad as IDisposable)?.Dispose();
+                    results.Add(r);
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"| {delay}{(line.ChangedDelayMs is { } changed ? $" → {changed}" : "")} ms | {loss} dB | {(line.CallerRelativeToEchoDb is { } c ? c + " dB" : "silent")} | {(line.NoiseSnrDb is { } snr ? $"{(line.Babble ? "babble" : "pink")}, SNR {snr} dB" : "–")} | {r.FalseBargeIns} | {r.FalseTurns} | {(r.BargeInAfterMs is { } ms ? ms.ToString("F0", CultureInfo.InvariantCulture) + " ms" : line.CallerRelativeToEchoDb is null ? "–" : "**missed**")} |"));
+                }
+            }
+        }
+        var silent = results.Where(r => r.Case.CallerRelativeToEchoDb is null).ToArray();
+        var spoken = results.Where(r => r.Case.CallerRelativeToEchoDb is not null).ToArray();
+        var latencies = spoken.Select(r => r.BargeInAfterMs).OfType<double>().Order().ToArray();
+        var decided = latencies.Length == 0 ? "–" : FormattableString.Invariant($"median {latencies[latencies.Length / 2]:F0} ms, p95 {latencies[(int)Math.Ceiling(latencies.Length * 0.95) - 1]:F0} ms");
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Caller silent: {silent.Sum(r => r.FalseBargeIns)} false barge-ins and {silent.Sum(r => r.FalseTurns)} false turns in {silent.Sum(r => r.AgentSpeechSeconds):F0} s of agent speech ({silent.Length} calls). " +
+            $"Caller speaking: missed {spoken.Count(r => r.BargeInAfterMs is null)} of {spoken.Length}; false turns before the caller spoke {spoken.Sum(r => r.FalseTurns)}, false barge-ins {spoken.Sum(r => r.FalseBargeIns)}; decided after {decided}."));
+        return 0;
+    }
+
+    private static IEnumerable<BargeInLineCase> HardCases(int delay, double loss)
+    {
+        double?[] callers = [null, 0];
+        foreach (var caller in callers)
+        {
+            yield return new BargeInLineCase(delay, loss, caller, NoiseSnrDb: 10, Babble: true);
+            yield return new BargeInLineCase(delay, loss, caller, ChangedDelayMs: delay >= 150 ? delay - 100 : delay + 150);
+        }
+    }
+
+    private static IEnumerable<BargeInLineCase> Cases(int delay, double loss, double?[] callerLevels)
+    {
+        foreach (var caller in callerLevels)
+        {
+            yield return new BargeInLineCase(delay, loss, caller);
+        }
+        yield return new BargeInLineCase(delay, loss, null, NoiseSnrDb: 10);
+    }
+}
