@@ -2,19 +2,23 @@ using System.Globalization;
 using VoiceFunctions.Cli.Output;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.Timeline;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Cli.Calls;
 
 /// <summary>Call summaries as 80-column table rows, one call's record and turns, its timeline as a table, and turns as tail lines.</summary>
 public static class CallFormatter
 {
-    public const string Header = "STARTED (UTC)        CALL ID               CALLER        OUTCOME     ANSWER";
+    public const string Header = "STARTED (UTC)        CALL ID              CALLER        DIR OUTCOME     ANSWER";
 
     public static string Row(CallSummary call)
     {
         var answer = call.AgentAnswerLatencyMs is { } ms ? $"{ms} ms" : "-";
-        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 21),-21} {Fit(call.CallerNumber ?? "", 13),-13} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
+        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 20),-20} {Fit(call.CallerNumber ?? "", 13),-13} {ShortDirection(call.Direction),-3} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
     }
+
+    /// <summary>The list's DIR column: "in" (the caller dialled us) or "out" (we placed the call).</summary>
+    public static string ShortDirection(CallDirection direction) => direction == CallDirection.Outbound ? "out" : "in";
 
     /// <summary>The record's fields that are set, then the turns; nested lines are indented.</summary>
     public static IEnumerable<string> Details(CallDetailsResponse details)
@@ -22,6 +26,7 @@ public static class CallFormatter
         var record = details.Record;
         yield return $"callId: {record.CallId}";
         yield return $"roomName: {record.RoomName}";
+        yield return $"direction: {record.Direction}";
         foreach (var (name, value) in new (string, string?)[]
         {
             ("callerNumber", record.CallerNumber), ("calledNumber", record.CalledNumber), ("trunkId", record.TrunkId),

@@ -1,6 +1,7 @@
 using VoiceFunctions.Functions.Telemetry;
 using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Functions.Activities;
 
@@ -13,6 +14,8 @@ public sealed class RecordCallActivity(CallStore store, ControlPlaneMetrics metr
         {
             CallId = input.CallId,
             RoomName = input.RoomName,
+            // An answered outbound call (campaign attempts too) runs as an inbound one: only its id says we placed it.
+            Direction = OutboundCallIds.DirectionOf(input.CallId),
             StartedAt = input.StartedAt,
             CallerNumber = input.Caller?.CallerNumber,
             CalledNumber = input.Caller?.CalledNumber,

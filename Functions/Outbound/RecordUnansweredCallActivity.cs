@@ -19,6 +19,7 @@ public sealed class RecordUnansweredCallActivity(CallStore store) : CallActivity
             RoomName = call.CallId,
             CallerNumber = call.From,
             CalledNumber = call.To,
+            Direction = CallDirection.Outbound,
             StartedAt = call.RequestedAt,
             EndedAt = input.EndedAt,
             Outcome = result.Outcome is DialOutcome.Busy or DialOutcome.NoAnswer or DialOutcome.Machine ? CallOutcome.Abandoned : CallOutcome.Failed,

@@ -7,6 +7,7 @@ using VoiceFunctions.Functions.Timeline;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Functions.Webhooks;
 
@@ -89,6 +90,7 @@ public sealed class AgentEventsHandler(
         {
             CallId = m.CallId,
             RoomName = m.CallId,
+            Direction = OutboundCallIds.DirectionOf(m.CallId),
             StartedAt = m.OccurredAt,
             CallerNumber = caller.CallerNumber,
             CalledNumber = caller.CalledNumber,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using VoiceFunctions.Shared.Calls.Quality;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Shared.Calls;
 
@@ -15,6 +16,7 @@ internal static class CallEntityMapper
             ["RoomName"] = r.RoomName,
             ["CallerNumber"] = r.CallerNumber,
             ["CalledNumber"] = r.CalledNumber,
+            ["Direction"] = r.Direction.ToString(),
             ["TrunkId"] = r.TrunkId,
             ["StartedAt"] = r.StartedAt,
             ["AnsweredAt"] = r.AnsweredAt,
@@ -54,6 +56,7 @@ internal static class CallEntityMapper
         RoomName = e.GetString("RoomName"),
         CallerNumber = e.GetString("CallerNumber"),
         CalledNumber = e.GetString("CalledNumber"),
+        Direction = ReadDirection(e),
         TrunkId = e.GetString("TrunkId"),
         StartedAt = e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
         AnsweredAt = e.GetDateTimeOffset("AnsweredAt"),
@@ -90,6 +93,7 @@ internal static class CallEntityMapper
             ["Outcome"] = r.Outcome.ToString(),
             ["EndReason"] = r.EndReason.ToString(),
             ["CallerNumber"] = r.CallerNumber,
+            ["Direction"] = r.Direction.ToString(),
             ["AgentAnswerLatencyMs"] = r.AgentAnswerLatency is { } l ? (int)l.TotalMilliseconds : null,
         };
 
@@ -101,7 +105,12 @@ internal static class CallEntityMapper
         Enum.TryParse<CallOutcome>(e.GetString("Outcome"), out var o) ? o : CallOutcome.InProgress,
         Enum.TryParse<CallEndReason>(e.GetString("EndReason"), out var r) ? r : CallEndReason.Unknown,
         e.GetString("CallerNumber"),
-        e.GetInt32("AgentAnswerLatencyMs"));
+        e.GetInt32("AgentAnswerLatencyMs"),
+        ReadDirection(e));
+
+    /// <summary>A row written before calls had a direction has no such column: all those calls were inbound ones.</summary>
+    private static CallDirection ReadDirection(TableEntity e) =>
+        Enum.TryParse<CallDirection>(e.GetString("Direction"), out var d) ? d : CallDirection.Inbound;
 
     public static TableEntity ToTurnEntity(CallTurn t, (string? Inline, string? Blob) caller, (string? Inline, string? Blob) agent) =>
         new(CallTableKeys.CallPartition(t.CallId), CallTableKeys.TurnRowKey(t.Sequence))

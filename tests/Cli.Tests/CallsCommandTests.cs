@@ -26,8 +26,8 @@ public class CallsCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("2 calls on 2026-11-25", lines[0]);
-        Assert.Matches(@"^2026-11-25 09:05:00\s+CA_second\s+\+79990000002\s+InProgress\s+-$", lines[2]);
-        Assert.Matches(@"^2026-11-25 09:00:00\s+CA_first\s+\+79990000001\s+Completed\s+850 ms$", lines[3]);
+        Assert.Matches(@"^2026-11-25 09:05:00\s+CA_second\s+\+79990000002\s+in\s+InProgress\s+-$", lines[2]);
+        Assert.Matches(@"^2026-11-25 09:00:00\s+CA_first\s+\+79990000001\s+in\s+Completed\s+850 ms$", lines[3]);
         Assert.All(lines, l => Assert.True(l.Length <= 80, l));
     }
 
@@ -107,13 +107,13 @@ public class CallsCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
         Assert.Equal(7, lines.Length);
-        Assert.Matches(@"CA_old\s+\+79990000001\s+Completed", lines[0]);
-        Assert.Matches(@"CA_new\s+\+79990000003\s+InProgress", lines[1]);
+        Assert.Matches(@"CA_old\s+\+79990000001\s+in\s+Completed", lines[0]);
+        Assert.Matches(@"CA_new\s+\+79990000003\s+in\s+InProgress", lines[1]);
         Assert.Equal("  CA_new turn 1 caller: Здравствуйте", lines[2]);
         Assert.Equal("  CA_new turn 1 agent: Добрый день! [910 ms]", lines[3]);
         Assert.Equal("  CA_new turn 2 caller: До свидания", lines[4]);
         Assert.Equal("  CA_new turn 2 agent: Всего доброго [640 ms] (interrupted)", lines[5]);
-        Assert.Matches(@"CA_new\s+\+79990000003\s+Completed", lines[6]);
+        Assert.Matches(@"CA_new\s+\+79990000003\s+in\s+Completed", lines[6]);
         Assert.DoesNotContain("old answer", result.Output);
         Assert.All(lines, l => Assert.True(l.Length <= 80, l));
     }

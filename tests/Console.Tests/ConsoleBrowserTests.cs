@@ -163,6 +163,12 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         browser.WaitFor(d => d.FindElements(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")).Count == 0, ConsolePage.Quick, "the call hidden by the Failed filter");
         page.FilterByOutcome("Completed");
         page.HistoryRow(callId);
+        // The direction, as text: the demo caller dialled in; the Outbound filter hides the call, the Inbound one shows it.
+        Assert.Equal("inbound", page.HistoryDirection(callId));
+        page.FilterByDirection("Outbound");
+        browser.WaitFor(d => d.FindElements(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")).Count == 0, ConsolePage.Quick, "the call hidden by the Outbound filter");
+        page.FilterByDirection("Inbound");
+        page.HistoryRow(callId);
 
         // Nothing secret reached the page: the key is in no URL and no part of the document.
         Assert.DoesNotContain(apiKey, browser.Driver.Url);

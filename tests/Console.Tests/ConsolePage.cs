@@ -80,5 +80,12 @@ internal sealed class ConsolePage(ChromiumBrowser browser, Uri controlPlane)
     public void FilterByOutcome(string outcome) =>
         Driver.FindElement(By.CssSelector($"#filter-outcome option[value='{outcome}']")).Click();
 
+    public void FilterByDirection(string direction) =>
+        Driver.FindElement(By.CssSelector($"#filter-direction option[value='{direction}']")).Click();
+
+    /// <summary>The Direction cell's text of the call's history row, read in one script (the list re-renders every 2 s).</summary>
+    public string? HistoryDirection(string callId) =>
+        Script($"return document.querySelector(\"#calls-table tr[data-call-id='{callId}'] td.direction\")?.textContent ?? null;") as string;
+
     public object? Script(string script) => ((IJavaScriptExecutor)Driver).ExecuteScript(script);
 }

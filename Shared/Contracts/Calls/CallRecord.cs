@@ -1,4 +1,5 @@
 using VoiceFunctions.Shared.Calls.Quality;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Shared.Calls;
 
@@ -14,6 +15,8 @@ public sealed record CallRecord
     public required string RoomName { get; init; }
     public string? CallerNumber { get; init; }
     public string? CalledNumber { get; init; }
+    /// <summary>Who placed the call: inbound (the caller dialled us) unless the control plane placed it (see <see cref="OutboundCallIds.DirectionOf"/>).</summary>
+    public CallDirection Direction { get; init; } = CallDirection.Inbound;
     /// <summary>The LiveKit inbound trunk that took the call (sip.trunkID).</summary>
     public string? TrunkId { get; init; }
     /// <summary>When the caller reached the room (webhook time): the start of the ringing the caller hears.</summary>

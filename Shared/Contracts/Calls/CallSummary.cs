@@ -1,3 +1,5 @@
+using VoiceFunctions.Shared.Outbound;
+
 namespace VoiceFunctions.Shared.Calls;
 
 /// <summary>The short form of a call shown in the day list (the day index holds exactly this).</summary>
@@ -9,4 +11,5 @@ public sealed record CallSummary(
     CallOutcome Outcome,
     CallEndReason EndReason,
     string? CallerNumber,
-    int? AgentAnswerLatencyMs);
+    int? AgentAnswerLatencyMs,
+    CallDirection Direction);

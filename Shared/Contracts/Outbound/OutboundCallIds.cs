@@ -22,5 +22,8 @@ public static class OutboundCallIds
 
     public static bool IsOutbound(string callId) => callId.StartsWith(Prefix, StringComparison.Ordinal);
 
+    /// <summary>The direction a call's id says: outbound for the calls we placed (campaign attempts too), inbound for any other.</summary>
+    public static CallDirection DirectionOf(string callId) => IsOutbound(callId) ? CallDirection.Outbound : CallDirection.Inbound;
+
     public static string DialInstanceId(string callId) => "dial-" + callId;
 }

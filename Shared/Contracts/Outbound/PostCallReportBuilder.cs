@@ -12,7 +12,7 @@ public static class PostCallReportBuilder
         {
             DeliveryId = "report-" + r.CallId,
             CallId = r.CallId,
-            Direction = OutboundCallIds.IsOutbound(r.CallId) ? CallDirection.Outbound : CallDirection.Inbound,
+            Direction = r.Direction,
             Outcome = r.Outcome,
             EndReason = r.EndReason,
             ReasonText = r.ReasonText,

@@ -123,7 +123,7 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         CallTimeline.Merge(_timeline.Where(t => t.CallId == id).Select(t => t.Entry), turns);
 
     private static CallSummary Summary(CallRecord r) => new(r.CallId, r.RoomName, r.StartedAt, r.EndedAt, r.Outcome, r.EndReason, r.CallerNumber,
-        r.AgentAnswerLatency is { } latency ? (int)latency.TotalMilliseconds : null);
+        r.AgentAnswerLatency is { } latency ? (int)latency.TotalMilliseconds : null, r.Direction);
 
     private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, CallsApiJson.Options), "application/json; charset=utf-8");
 

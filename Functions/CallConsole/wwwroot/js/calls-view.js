@@ -7,6 +7,7 @@ import { Poller } from "./poller.js";
 
 const pageSize = 50;
 const outcomes = ["InProgress", "Completed", "Transferred", "AgentUnavailable", "Abandoned", "Failed"];
+const directions = ["Inbound", "Outbound"];
 
 export class CallsView {
   constructor(container, settings) {
@@ -14,7 +15,7 @@ export class CallsView {
     this.settings = settings;
     this.day = todayUtc();
     this.pages = [null]; // continuation token of each page seen; the last one is the page shown
-    this.filters = { outcome: "", minSeconds: 0, failuresOnly: false };
+    this.filters = { outcome: "", direction: "", minSeconds: 0, failuresOnly: false };
     this.poller = new Poller(() => this.refresh(), 2000);
   }
 
@@ -44,6 +45,9 @@ export class CallsView {
     const outcome = el("select", { id: "filter-outcome" }, el("option", { value: "" }, "any"),
       outcomes.map((o) => el("option", { value: o }, words(o))));
     outcome.addEventListener("change", () => { this.filters.outcome = outcome.value; this.render(); });
+    const direction = el("select", { id: "filter-direction" }, el("option", { value: "" }, "any"),
+      directions.map((d) => el("option", { value: d }, words(d))));
+    direction.addEventListener("change", () => { this.filters.direction = direction.value; this.render(); });
     const minSeconds = el("input", { type: "number", id: "filter-min-seconds", min: 0, step: 1, value: 0, inputmode: "numeric" });
     minSeconds.addEventListener("input", () => { this.filters.minSeconds = Number(minSeconds.value) || 0; this.render(); });
     const failures = el("input", { type: "checkbox", id: "filter-failures" });
@@ -53,6 +57,7 @@ export class CallsView {
     return el("form", { class: "filters", onsubmit: (e) => e.preventDefault() },
       el("label", { for: "filter-day" }, "Day (UTC)"), day,
       el("label", { for: "filter-outcome" }, "Outcome"), outcome,
+      el("label", { for: "filter-direction" }, "Direction"), direction,
       el("label", { for: "filter-min-seconds" }, "At least (s)"), minSeconds,
       el("span", { class: "check" }, failures, el("label", { for: "filter-failures" }, "Failures only")),
       el("span", { class: "check" }, reveal, el("label", { for: "reveal-numbers" }, "Show numbers")));
@@ -75,6 +80,7 @@ export class CallsView {
   visible(call) {
     const f = this.filters;
     if (f.outcome && call.outcome !== f.outcome) return false;
+    if (f.direction && directionOf(call) !== f.direction) return false;
     if (f.failuresOnly && !isFailure(call)) return false;
     if (f.minSeconds > 0 && durationMs(call.startedAt, call.endedAt) < f.minSeconds * 1000) return false;
     return true;
@@ -96,15 +102,16 @@ export class CallsView {
     replace(this.history,
       el("div", { class: "table-wrap" }, el("table", { id: "calls-table" },
         el("caption", { class: "visually-hidden" }, "Calls of the day, newest first"),
-        el("thead", {}, el("tr", {}, ["Started", "Caller", "Duration", "Answered after", "Outcome", "Ended by"].map((h) => el("th", { scope: "col" }, h)))),
+        el("thead", {}, el("tr", {}, ["Started", "Caller", "Direction", "Duration", "Answered after", "Outcome", "Ended by"].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, shown.map((c) => this.row(c))))),
       this.pager());
   }
 
   row(c) {
-    return el("tr", { "data-call-id": c.callId, "data-outcome": c.outcome, class: isFailure(c) ? "failure" : "" },
+    return el("tr", { "data-call-id": c.callId, "data-outcome": c.outcome, "data-direction": directionOf(c), class: isFailure(c) ? "failure" : "" },
       el("td", {}, el("a", { href: "#/call/" + encodeURIComponent(c.callId) }, time(c.startedAt))),
       el("td", {}, showNumber(c.callerNumber, this.settings.revealNumbers)),
+      el("td", { class: "direction" }, words(directionOf(c))),
       el("td", {}, seconds(durationMs(c.startedAt, c.endedAt))),
       el("td", {}, c.agentAnswerLatencyMs === null ? "–" : `${c.agentAnswerLatencyMs} ms`),
       el("td", {}, el("span", { class: "badge " + c.outcome.toLowerCase() }, words(c.outcome))),
@@ -118,6 +125,11 @@ export class CallsView {
     next.addEventListener("click", () => { this.pages.push(this.page.continuation); this.refreshNow(); });
     return el("nav", { class: "pager", "aria-label": "Pages" }, previous, next);
   }
+}
+
+// A control plane older than the call's direction sends none: its calls were all inbound.
+function directionOf(call) {
+  return call.direction ?? "Inbound";
 }
 
 function isFailure(call) {
