@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
+using VoiceFunctions.Functions.Health;
 using VoiceFunctions.System.Tests;
 using VoiceFunctions.TestSupport;
 using Xunit.Abstractions;
@@ -87,17 +89,33 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
-    public void Health_view_says_that_no_check_has_run_while_the_health_timer_is_off()
+    public async Task Health_view_says_no_check_has_run_then_shows_a_failing_check_and_the_alert_it_sent()
     {
-        var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
+        var (browser, controlPlane) = (_fixture.Browser, _fixture.ControlPlane);
+        var page = new ConsolePage(browser, controlPlane.BaseUrl);
         page.Open();
         page.SignInAndWaitForCalls(_fixture.ApiKey);
+        page.OpenHealth();
 
-        _fixture.Browser.Driver.FindElement(By.LinkText("Health")).Click();
-
-        var status = _fixture.Browser.WaitFor(d => d.FindElement(By.Id("health-status")).Text, ConsolePage.Quick, "the health state");
+        var status = browser.WaitFor(d => d.FindElement(By.Id("health-status")).Text, ConsolePage.Quick, "the health state");
         Assert.Equal("unknown", status);
-        Assert.Contains("no health check has run yet", _fixture.Browser.Driver.FindElement(By.Id("health")).Text);
+        Assert.Contains("no health check has run yet", browser.Driver.FindElement(By.Id("health")).Text);
+        Assert.Equal("No alert has been sent.", browser.Driver.FindElement(By.Id("alerts-none")).Text);
+
+        // The HealthCheck timer's work, once (the fixture's timers are off): LiveKit's URL is a closed loopback port,
+        // so LiveKit is down, which alerts; the alert webhook is a closed port too, so the alert is not delivered.
+        await controlPlane.Services.GetRequiredService<HealthMonitor>().RunAsync(CancellationToken.None).DefaultTimeout();
+        page.OpenCalls();
+        page.OpenHealth();
+
+        browser.WaitFor(d => d.FindElement(By.Id("health-status")).Text == "down", ConsolePage.Quick, "the failing check");
+        var alert = browser.WaitFor(d => d.FindElements(By.CssSelector("#alert-list li")).FirstOrDefault(), ConsolePage.Quick, "the alert");
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("6-health-alert"));
+        Assert.Equal(("alert", "Critical", "Failed"), (alert.GetAttribute("data-kind"), alert.GetAttribute("data-severity"), alert.GetAttribute("data-delivery")));
+        Assert.Contains("livekit", alert.FindElement(By.CssSelector(".alert-checks")).Text);
+        Assert.StartsWith("livekit down:", alert.FindElement(By.CssSelector(".alert-message")).Text);
+        Assert.Equal("failed: no answer from the webhook: ConnectionError", alert.FindElement(By.CssSelector(".alert-delivery")).Text);
+        Assert.DoesNotContain(ConsoleFixture.AlertWebhookSecretPart, browser.Driver.PageSource);
     }
 
     [SkippableFact]
@@ -123,6 +141,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         // The greeting may be cut short (the caller's line noise counts as barge-in), so only its start is certain.
         browser.WaitFor(d => page.TranscriptLines("agent").FirstOrDefault()?.StartsWith("Agent Hello", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(15), "the greeting in the transcript");
         Assert.Equal("live", page.CallOutcomeBadge());
+        Assert.Equal("inbound", browser.Driver.FindElement(By.Id("call-direction")).Text);
         _output.WriteLine("screenshot: " + browser.SaveScreenshot("2-call-live"));
 
         // Afterwards: the same view turns to the finalized call, without a reload.

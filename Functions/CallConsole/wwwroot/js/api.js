@@ -61,4 +61,5 @@ export const calls = {
 
 export const health = {
   detailed: (signal) => getJson("health/detailed", { allowUnavailable: true, signal }),
+  alerts: (limit, signal) => getJson("health/alerts?" + new URLSearchParams({ limit: String(limit) }), { signal }),
 };
