@@ -46,6 +46,37 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
+    public void Operator_signed_in_with_Entra_ID_by_App_Service_Authentication_reads_the_calls_without_a_key()
+    {
+        var (browser, controlPlane) = (_fixture.Browser, _fixture.ControlPlane);
+        var page = new ConsolePage(browser, controlPlane.BaseUrl);
+        page.Open();
+        // Not signed in: the form offers Entra ID sign-in, since the control plane says it is on, and comes back here.
+        var link = browser.WaitFor(d => d.FindElement(By.Id("entra-sign-in")) is { Displayed: true } e ? e.FindElement(By.TagName("a")) : null,
+            ConsolePage.Quick, "the Entra ID sign-in link");
+        Assert.Equal(new Uri(controlPlane.BaseUrl, "/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fconsole%2F").ToString(), link.GetAttribute("href"));
+
+        try
+        {
+            // What App Service Authentication adds to each request of a signed-in user (here written by the browser itself).
+            browser.SetExtraHeaders(new Dictionary<string, string>
+            {
+                ["X-MS-CLIENT-PRINCIPAL"] = AppServicePrincipalHeader.For("Operator One", ConsoleFixture.EntraAppRole),
+                ["X-MS-CLIENT-PRINCIPAL-IDP"] = "aad",
+            });
+            browser.Driver.Navigate().Refresh();
+
+            browser.WaitFor(d => d.FindElement(By.Id("calls-table")), ConsolePage.Quick, "the calls list without a key");
+            Assert.Null(page.Script("return sessionStorage.getItem('voicefunctions.console.credential')"));
+            page.OpenHealth();
+        }
+        finally
+        {
+            browser.SetExtraHeaders(new Dictionary<string, string>());
+        }
+    }
+
+    [SkippableFact]
     public async Task Control_plane_that_stops_answering_is_shown_on_the_live_list_which_recovers_by_itself_when_it_is_back()
     {
         var page = new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl);
