@@ -185,7 +185,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         var bars = page.LatencyBars();
         Assert.True(bars.Count >= 1, "no latency bar; page:\n" + browser.BodyText());
         var stages = bars.SelectMany(b => b.FindElements(By.CssSelector(".segment"))).Select(s => s.GetAttribute("data-stage")).ToHashSet();
-        Assert.True(stages.IsSupersetOf(["stt", "tts"]), "stages shown: " + string.Join(", ", stages));
+        Assert.True(stages.IsSupersetOf(["stt", "tts"]), "stages shown: " + string.Join(", ", stages) + "; page:\n" + browser.BodyText());
         Assert.True(page.TranscriptLines("caller").Count >= 1, "the caller's words are not in the transcript:\n" + browser.BodyText());
         var timeline = page.TimelineRows();
         Assert.Contains(("Sip", "INVITE received"), timeline);
