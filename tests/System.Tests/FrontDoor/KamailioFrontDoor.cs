@@ -54,6 +54,9 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
     public static Task<KamailioFrontDoor> StartWithDeploymentLimitsAsync(IReadOnlyList<IPEndPoint> mediaHosts, params string[] defines) =>
         LaunchAsync(mediaHosts, defines);
 
+    /// <summary>The front door with an empty dispatcher list, as in the cluster before the dispatcher sync first ran.</summary>
+    public static Task<KamailioFrontDoor> StartWithoutMediaHostsAsync() => LaunchAsync([], []);
+
     private static async Task<KamailioFrontDoor> LaunchAsync(IReadOnlyList<IPEndPoint> mediaHosts, IReadOnlyList<string> defines)
     {
         var kamailio = RequiredTool.Command("kamailio", "the Debian package kamailio (scripts/install-test-deps.sh)");
@@ -86,23 +89,39 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
         return frontDoor;
     }
 
+    /// <summary>The dispatcher list file Kamailio reads (its DISPATCHER_LIST define).</summary>
+    public string DispatcherListPath => Path.Combine(_work, "dispatcher.list");
+
+    /// <summary>Kamailio's control socket (its CTL_SOCKET define), as kamcmd -s takes it.</summary>
+    public string ControlSocket => "unix:" + Path.Combine(_work, "ctl");
+
+    /// <summary>The dispatcher's destinations (kamcmd dispatcher.list), as their SIP URIs.</summary>
+    public async Task<IReadOnlyList<string>> DestinationsAsync() =>
+        [.. UriPattern().Matches(await DispatcherListAsync()).Select(m => m.Groups["uri"].Value).Order(StringComparer.Ordinal)];
+
     /// <summary>The dispatcher's view of each MediaHost (kamcmd dispatcher.list), by SIP port.</summary>
     public async Task<IReadOnlyDictionary<int, DestinationState>> StatesAsync()
     {
-        var info = new ProcessStartInfo(_kamcmd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-s", "unix:" + Path.Combine(_work, "ctl"), "dispatcher.list" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var kamcmd = Process.Start(info)!;
-        var output = await kamcmd.StandardOutput.ReadToEndAsync();
-        await kamcmd.WaitForExitAsync();
+        var output = await DispatcherListAsync();
         var states = new Dictionary<int, DestinationState>();
         foreach (Match match in DestinationPattern().Matches(output))
         {
             states[int.Parse(match.Groups["port"].Value)] = new DestinationState(match.Groups["flags"].Value);
         }
         return states;
+    }
+
+    private async Task<string> DispatcherListAsync()
+    {
+        var info = new ProcessStartInfo(_kamcmd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-s", ControlSocket, "dispatcher.list" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var kamcmd = Process.Start(info)!;
+        var output = await kamcmd.StandardOutput.ReadToEndAsync();
+        await kamcmd.WaitForExitAsync();
+        return output;
     }
 
     /// <summary>Polls the dispatcher state until <paramref name="condition"/> holds; returns how long that took.</summary>
@@ -148,4 +167,7 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
 
     [GeneratedRegex(@"URI: sip:[^:\s]+:(?<port>\d+)\s+FLAGS: (?<flags>\w+)")]
     private static partial Regex DestinationPattern();
+
+    [GeneratedRegex(@"URI: (?<uri>sip:\S+)")]
+    private static partial Regex UriPattern();
 }
