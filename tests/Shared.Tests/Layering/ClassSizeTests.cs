@@ -15,20 +15,11 @@ public sealed partial class ClassSizeTests
     private const double MaxMedianFileLines = 60;
     private static readonly string[] ProductionFolders = ["Cli", "Functions", "MediaHost", "Shared"];
 
-    /// <summary>
-    /// Classes being split on another branch right now; each line names who splits it. Remove the line when the split
-    /// is merged (the class then has to pass like any other).
-    /// </summary>
-    private static readonly HashSet<string> BeingSplit =
-    [
-        "VoiceFunctions.Functions.Orchestrations.CallOrchestrator", // control4 (issue 14): direct-mode wait, finishing and transfer as their own classes
-    ];
-
     [Fact]
     public void No_production_class_is_over_400_lines_counting_all_its_partial_files()
     {
         var oversized = ClassLines()
-            .Where(c => c.Value > MaxClassLines && !BeingSplit.Contains(c.Key))
+            .Where(c => c.Value > MaxClassLines)
             .Select(c => $"{c.Key}: {c.Value} lines")
             .ToList();
 
