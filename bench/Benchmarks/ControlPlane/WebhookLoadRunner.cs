@@ -76,10 +76,10 @@ public static class WebhookLoadRunner
         if (Arg(args, "--paced-calls", 0) is > 0 and var paced)
         {
             var wait = TimeSpan.FromMinutes(Arg(args, "--wait-minutes", 5));
-            var steadyRun = await PacedCallsPhase.RunAsync("paced", http, signer, durable, store,
+            var steadyRun = await PacedCallsPhase.RunAsync("paced", http, signer, durable, store, "call-p",
                 [.. Enumerable.Range(0, paced).Select(i => $"call-p{i}-{suffix}")], Arg(args, "--pace-seconds", 10), wait);
             PacedCallsPhase.Print(steadyRun);
-            var burstRun = await PacedCallsPhase.RunAsync("burst", http, signer, durable, store,
+            var burstRun = await PacedCallsPhase.RunAsync("burst", http, signer, durable, store, "call-b",
                 [.. Enumerable.Range(0, burstCalls).Select(i => $"call-b{i}-{suffix}")], 0, wait);
             PacedCallsPhase.Print(burstRun);
             var recorded = await CountRecordedCallsAsync(suffix);
