@@ -99,6 +99,8 @@ public static class ControlPlaneServices
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<HistoryPurger>();
+        services.TryAddSingleton(sp => new CallRetention(sp.GetRequiredService<IOptions<CallStoreOptions>>().Value));
+        services.TryAddSingleton<CallRowPurger>();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
         services.AddHttpClient(HealthChecker.HttpClientName);

@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using VoiceFunctions.Functions;
 using VoiceFunctions.Shared.Observability;
 using VoiceFunctions.Shared.Observability.Logging;
@@ -18,4 +20,8 @@ if (string.IsNullOrEmpty(builder.Configuration["WEBSITE_INSTANCE_ID"]))
     builder.Logging.AddVoiceFunctionsJsonConsole();
 }
 builder.Services.AddVoiceFunctionsTelemetry(builder.Configuration, "voicefunctions-control-plane");
+// The worker exports its own telemetry (above); these defaults tell the host so (the "WorkerOpenTelemetryEnabled"
+// capability, with host.json's telemetryMode OpenTelemetry), so the host does not send the worker's logs a second
+// time, and add the Azure Functions resource attributes (site, region, resource id) to what the worker exports.
+builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 builder.Build().Run();

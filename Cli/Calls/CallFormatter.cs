@@ -73,7 +73,26 @@ public static class CallFormatter
         {
             yield return $"  {turn.Sequence}. caller: {turn.CallerText}";
             yield return $"     agent: {turn.AgentText}{Latency(turn)}";
+            if (ProvidersAndTokens(turn) is { } used)
+            {
+                yield return $"     {used}";
+            }
         }
+    }
+
+    /// <summary>The turn's providers (the failed ones with why) and token counts, on one line; null when it has neither.</summary>
+    public static string? ProvidersAndTokens(CallTurn turn)
+    {
+        var parts = new List<string>();
+        if (turn.Providers.Count > 0)
+        {
+            parts.Add("providers: " + string.Join("; ", turn.Providers));
+        }
+        if (turn.InputTokens is not null || turn.OutputTokens is not null)
+        {
+            parts.Add($"tokens: {turn.InputTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"} in, {turn.OutputTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"} out");
+        }
+        return parts.Count > 0 ? string.Join(" | ", parts) : null;
     }
 
     /// <summary>Where a timeline row's detail starts; the detail wraps within the columns after it.</summary>

@@ -7,4 +7,7 @@ internal static partial class PurgeLog
 {
     [LoggerMessage(5371, LogLevel.Information, "Purged the Durable history of {Count} finished orchestration(s) created before {Cutoff:O}")]
     public static partial void HistoryPurged(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(5372, LogLevel.Information, "Purged {Calls} call(s) ({Rows} table rows) started before {Cutoff:yyyy-MM-dd}; {OpenKept} still in progress kept for reconciliation")]
+    public static partial void CallRowsPurged(ILogger logger, int calls, int rows, DateOnly cutoff, int openKept);
 }

@@ -9,7 +9,7 @@ namespace VoiceFunctions.Functions.Timers;
 /// (default every minute), ReconciliationSchedule (every 5 minutes),
 /// PurgeSchedule (daily). The local host runs the same methods on the same settings.
 /// </summary>
-public sealed class TimerFunctions(HealthMonitor health, CallReconciler reconciler, HistoryPurger purger,
+public sealed class TimerFunctions(HealthMonitor health, CallReconciler reconciler, HistoryPurger purger, CallRowPurger callRows,
     Shared.Calls.EventDedupeStore dedupe, Microsoft.Extensions.Options.IOptions<Webhooks.WebhookOptions> webhooks)
 {
     [Function("HealthCheck")]
@@ -23,8 +23,14 @@ public sealed class TimerFunctions(HealthMonitor health, CallReconciler reconcil
         await dedupe.CleanupAsync(TimeSpan.FromHours(webhooks.Value.DedupeRetentionHours), ct).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the Durable history of calls finished longer ago than Retention:Days, so the task hub does not grow forever.</summary>
+    /// <summary>
+    /// Deletes the Durable history of calls finished longer ago than Retention:Days, so the task hub does not grow forever,
+    /// and the call rows of calls started longer ago than Retention:CallDays.
+    /// </summary>
     [Function("Purge")]
-    public Task Purge([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        purger.PurgeAsync(durable, ct);
+    public async Task Purge([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        await purger.PurgeAsync(durable, ct).ConfigureAwait(false);
+        await callRows.PurgeAsync(ct).ConfigureAwait(false);
+    }
 }

@@ -75,6 +75,9 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
                 LlmFirstTokenMs = Ms(turn.LlmTimeToFirstToken),
                 TtsFirstAudioMs = Ms(turn.TtsTimeToFirstAudio),
                 Interrupted = turn.Interrupted,
+                Providers = TurnProviders(turn.Providers),
+                InputTokens = turn.InputTokens,
+                OutputTokens = turn.OutputTokens,
             },
         });
         if (turn.Error is { } error)
@@ -98,6 +101,14 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
             ControlPlaneLog.EventDropped(logger, message.Type.ToString(), message.CallId);
         }
     }
+
+    /// <summary>The chains' entries within the bounds the control plane accepts (a turn beyond them would be refused whole).</summary>
+    private static CallTurnProvider[] TurnProviders(IReadOnlyList<Providers.Failover.ProviderUse> uses) =>
+        uses.TakeLast(CallTurnProvider.MaxPerTurn)
+            .Select(u => new CallTurnProvider(u.Stage, Clip(u.Provider, CallTurnProvider.MaxProviderLength)!, Clip(u.Failure, CallTurnProvider.MaxFailureLength)))
+            .ToArray();
+
+    private static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static int? Ms(TimeSpan? span) => span is { } s ? (int)Math.Round(s.TotalMilliseconds) : null;
 

@@ -81,6 +81,7 @@ internal static class CallEntityMapper
         Quality = e.GetString("QualityJson") is { } quality ? JsonSerializer.Deserialize<CallMediaQuality>(quality, QualityJson) : null,
     };
 
+    /// <summary>The JSON of the record's and turns' JSON columns (camelCase).</summary>
     private static readonly JsonSerializerOptions QualityJson = new(JsonSerializerDefaults.Web);
 
     public static TableEntity ToDayIndexEntity(CallRecord r, int buckets) =>
@@ -126,6 +127,10 @@ internal static class CallEntityMapper
             ["LlmFirstTokenMs"] = t.LlmFirstTokenMs,
             ["TtsFirstAudioMs"] = t.TtsFirstAudioMs,
             ["Interrupted"] = t.Interrupted,
+            // One column: a turn has a handful of entries, always read whole (bounded by the agent-event parser).
+            ["ProvidersJson"] = t.Providers.Count > 0 ? JsonSerializer.Serialize(t.Providers, QualityJson) : null,
+            ["InputTokens"] = t.InputTokens,
+            ["OutputTokens"] = t.OutputTokens,
         };
 
     public static CallTurn FromTurnEntity(string callId, TableEntity e, string? callerText, string? agentText) => new()
@@ -140,6 +145,10 @@ internal static class CallEntityMapper
         LlmFirstTokenMs = e.GetInt32("LlmFirstTokenMs"),
         TtsFirstAudioMs = e.GetInt32("TtsFirstAudioMs"),
         Interrupted = e.GetBoolean("Interrupted") ?? false,
+        // Turns stored before providers were carried have no such column.
+        Providers = e.GetString("ProvidersJson") is { } providers ? JsonSerializer.Deserialize<CallTurnProvider[]>(providers, QualityJson) ?? [] : [],
+        InputTokens = e.GetInt64("InputTokens"),
+        OutputTokens = e.GetInt64("OutputTokens"),
     };
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max] + "…";

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +26,10 @@ namespace VoiceFunctions.Benchmarks.ControlPlane;
 /// <item>burst: <c>--burst-calls</c> calls × 10 webhooks sent at once (each call's webhooks in order);
 /// checks every call's orchestration completed as a caller hang-up and its record is finalized.</item>
 /// </list>
+/// With <c>--paced-calls N</c> the steady phase is open-loop instead (<see cref="PacedCallsPhase"/>: N calls started evenly over
+/// <c>--pace-seconds</c>), and both phases report webhook→finalized per call.
 /// Needs Azurite on 127.0.0.1:10000-10002. Usage: webhook-load [--workers 8] [--seconds 20] [--burst-calls 100] [--backend AzureStorage|InMemory]
+/// [--paced-calls 1000 --pace-seconds 10] [--wait-minutes 5]
 /// </summary>
 public static class WebhookLoadRunner
 {
@@ -70,6 +72,21 @@ public static class WebhookLoadRunner
 
         // Warm-up: one call end to end (JIT, table creation, connections).
         await SendCallAsync(http, signer, "call-warmup-" + suffix, null);
+
+        if (Arg(args, "--paced-calls", 0) is > 0 and var paced)
+        {
+            var wait = TimeSpan.FromMinutes(Arg(args, "--wait-minutes", 5));
+            var steadyRun = await PacedCallsPhase.RunAsync("paced", http, signer, durable, store, "call-p",
+                [.. Enumerable.Range(0, paced).Select(i => $"call-p{i}-{suffix}")], Arg(args, "--pace-seconds", 10), wait);
+            PacedCallsPhase.Print(steadyRun);
+            var burstRun = await PacedCallsPhase.RunAsync("burst", http, signer, durable, store, "call-b",
+                [.. Enumerable.Range(0, burstCalls).Select(i => $"call-b{i}-{suffix}")], 0, wait);
+            PacedCallsPhase.Print(burstRun);
+            var recorded = await CountRecordedCallsAsync(suffix);
+            Console.WriteLine($"records: {recorded} calls recorded for {1 + paced + burstCalls} calls sent");
+            await CleanUpAsync(app, suffix, backend, hub);
+            return PacedCallsPhase.AllRight(steadyRun) && PacedCallsPhase.AllRight(burstRun) && recorded == 1 + paced + burstCalls ? 0 : 1;
+        }
 
         Console.WriteLine($"steady: {workers} workers for {seconds} s");
         var latencies = new List<double>[workers];
@@ -150,19 +167,33 @@ public static class WebhookLoadRunner
             $"statuses {string.Join(", ", burstStatuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
         Console.WriteLine($"burst: {right}/{burstCalls} orchestrations completed as caller hang-up, {finalized}/{burstCalls} records finalized; all done {completedAll:F2} s after the burst began " +
             $"({burstCalls / completedAll:F1} orchestrations/s); dials made {livekit.State.GetDials().Count}");
-        // Exactly one record per call: the day index holds one row per call started (warm-up, steady, burst), none twice.
+        var indexRows = await CountRecordedCallsAsync(suffix);
+        var expectedRecords = 1 + steadyCalls + burstCalls;
+        Console.WriteLine($"records: {indexRows} calls recorded for {expectedRecords} calls sent");
+        await CleanUpAsync(app, suffix, backend, hub);
+        return right == burstCalls && finalized == burstCalls && indexRows == expectedRecords && steadyDone == steadyCalls && !statuses.Keys.Any(s => s != 200) && !burstStatuses.Keys.Any(s => s != 200) ? 0 : 1;
+    }
+
+    private static Task SendCallAsync(HttpClient http, WebhookSigner signer, string room, Action<double, int>? record) =>
+        CallSender.SendAsync(http, signer, room, record);
+
+    /// <summary>Exactly one record per call: the day index holds one row per call started, none twice.</summary>
+    private static async Task<int> CountRecordedCallsAsync(string suffix)
+    {
         var (from, to) = CallTableKeys.DayPartitionRange;
-        var indexRows = 0;
+        var rows = 0;
         await foreach (var _ in new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", "benchcalls" + suffix)
             .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey"]))
         {
-            indexRows++;
+            rows++;
         }
-        var expectedRecords = 1 + steadyCalls + burstCalls;
-        Console.WriteLine($"records: {indexRows} calls recorded for {expectedRecords} calls sent");
+        return rows;
+    }
 
+    private static async Task CleanUpAsync(WebApplication app, string suffix, string backend, string hub)
+    {
         await app.StopAsync();
-        foreach (var t in new[] { "benchcalls", "benchdedupe", "benchhealth" })
+        foreach (var t in new[] { "benchcalls", "benchdedupe", "benchearly", "benchhealth" })
         {
             await new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", t + suffix).DeleteAsync();
         }
@@ -173,21 +204,6 @@ public static class WebhookLoadRunner
                 TaskHubName = hub,
                 StorageAccountClientProvider = new DurableTask.AzureStorage.StorageAccountClientProvider("UseDevelopmentStorage=true"),
             }).DeleteAsync();
-        }
-        return right == burstCalls && finalized == burstCalls && indexRows == expectedRecords && steadyDone == steadyCalls && !statuses.Keys.Any(s => s != 200) && !burstStatuses.Keys.Any(s => s != 200) ? 0 : 1;
-    }
-
-    private static async Task SendCallAsync(HttpClient http, WebhookSigner signer, string room, Action<double, int>? record)
-    {
-        foreach (var body in CallWebhooks.ForCall(room))
-        {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/webhook+json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/livekit/webhook") { Content = content };
-            request.Headers.TryAddWithoutValidation("Authorization", signer.Sign(body));
-            var started = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request);
-            record?.Invoke(Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode);
         }
     }
 

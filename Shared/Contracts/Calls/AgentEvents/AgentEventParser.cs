@@ -38,6 +38,7 @@ public static class AgentEventParser
             { Type: AgentEventType.Turn, Turn: null } => "a turn event needs a turn",
             { Type: AgentEventType.Turn, Turn.Sequence: < 1 } => "a turn's sequence starts at 1",
             _ when message.Turn is { } t && t.CallId != message.CallId => "the turn's callId does not match the event's",
+            _ when message.Turn?.Problem() is { } turnProblem => turnProblem,
             { Type: AgentEventType.Transfer, TransferTo: null or "" } => "a transfer event needs transferTo",
             { Type: AgentEventType.Error, Error: null or "" } => "an error event needs error",
             { Type: AgentEventType.Summary, Summary: null } => "a summary event needs summary",
