@@ -13,7 +13,7 @@ counts=${*:-"20 50 100"}
 configuration=${CONFIGURATION:-Release}
 echo "date: $(date -u); machine: $(nproc) cores, .NET $(dotnet --version); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "code: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + uncommitted changes'); $configuration build; questions per call: ${QUESTIONS:-4}"
-dotnet build tests/MediaHost.Tests -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
+[ "${SKIP_BUILD:-0}" = 1 ] || dotnet build tests/MediaHost.Tests -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 echo
 echo "| calls | figure (ms) | n | p50 | p95 | p99 | max |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
@@ -21,7 +21,7 @@ for calls in $counts; do
   VOICEFUNCTIONS_PROVIDERS_LOAD="$calls" VOICEFUNCTIONS_PROVIDERS_LOAD_QUESTIONS="${QUESTIONS:-4}" \
     dotnet test tests/MediaHost.Tests -c "$configuration" --no-build \
     --filter "FullyQualifiedName~LoopOverheadAtLoadMeasurement" --logger "console;verbosity=detailed" \
-    | sed -n 's/^ *\(|.*\)$/\1/p; s/^ *\(calls: .*\)$/    \1/p' | sort -s -t'|' -k1,1 >/tmp/providers-load-$$.txt || true
+    | sed -n 's/^ *\(|.*\)$/\1/p; s/^ *\(calls: .*\)$/    \1/p' >/tmp/providers-load-$$.txt || true
   grep '^|' /tmp/providers-load-$$.txt || echo "| $calls | run failed | | | | | |"
   grep -v '^|' /tmp/providers-load-$$.txt >&2 || true
 done
