@@ -45,7 +45,7 @@ internal sealed class CallerCrowd : IAsyncDisposable
     private IPEndPoint Local => (IPEndPoint)_sip.LocalEndPoint!;
 
     /// <summary>Places <paramref name="count"/> calls (at most <paramref name="window"/> INVITEs in flight); returns how many were answered with 200.</summary>
-    public async Task<int> PlaceAsync(int count, Plan plan, int window = 8)
+    public async Task<int> PlaceAsync(int count, Plan plan, int window = 32)
     {
         var spreadFrames = (int)(plan.SpreadSeconds * 50);
         for (var i = 0; i < count; i++)
@@ -173,7 +173,7 @@ internal sealed class CallerCrowd : IAsyncDisposable
         _inviting[call.CallId] = (call, final);
         var sdp = $"v=0\r\no=crowd {call.Index} 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {call.RtpPort} RTP/AVP 0\r\n"
             + "a=rtpmap:0 PCMU/8000\r\na=ptime:20\r\na=sendrecv\r\n";
-        for (var attempt = 0; attempt < 6 && !final.Task.IsCompleted; attempt++)
+        for (var attempt = 0; attempt < 15 && !final.Task.IsCompleted; attempt++)
         {
             Send(Request("INVITE", call, 1, $"sip:+74950001111@{_host}", sdp));
             await Task.WhenAny(final.Task, Task.Delay(TimeSpan.FromSeconds(2)));

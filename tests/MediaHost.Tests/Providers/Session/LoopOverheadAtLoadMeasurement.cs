@@ -43,10 +43,14 @@ public sealed class LoopOverheadAtLoadMeasurement(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(1));
         crowd.HangUp();
 
-        var records = agent.Turns.Where(t => t.Trigger == "speech").GroupBy(t => t.CallId).SelectMany(g => g.Skip(1)).ToList();
+        var records = agent.Turns.Where(t => t.Trigger == "speech").GroupBy(t => t.CallId).SelectMany(g => g.Skip(1))
+            .Where(r => r.EndpointToFirstFrame is not null && r.SttLatency is not null && r.LlmTimeToFirstToken is not null && r.TtsTimeToFirstAudio is not null).ToList();
+        var all = agent.Turns.Where(t => t.Trigger == "speech").ToList();
         var wire = crowd.Calls.SelectMany(c => c.VoiceToVoice(questions).Skip(1)).ToList();
-        output.WriteLine($"calls: {calls} placed, {answered} answered; questions per call {questions}; answers recorded (first per call left out): "
-            + $"{records.Count}, errors {records.Count(r => r.Error is not null)}; on the wire: {wire.Count(w => w is not null)} of {wire.Count}; "
+        var statuses = string.Join(", ", crowd.Calls.GroupBy(c => c.Status).Select(g => $"{g.Key}: {g.Count()}"));
+        output.WriteLine($"calls: {calls} placed, {answered} answered (final statuses {statuses}); questions per call {questions}; speech turns recorded {all.Count}, "
+            + $"with an error {all.Count(r => r.Error is not null)} ({string.Join("; ", all.Where(r => r.Error is not null).Select(r => r.Error).Distinct().Take(3))}); "
+            + $"measured (first per call left out, complete figures): {records.Count}; answers on the wire: {wire.Count(w => w is not null)} of {wire.Count}; "
             + $"load average {load} before, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} after");
         Row(calls, "our overhead: endpoint → first frame minus the fakes' 400 ms", records.Select(r => r.EndpointToFirstFrame!.Value.TotalMilliseconds - FakesMs));
         Row(calls, "session: endpoint → first frame handed to the call", records.Select(r => r.EndpointToFirstFrame!.Value.TotalMilliseconds));
