@@ -58,8 +58,10 @@ public sealed class RussianDialogOverRtpWithVendorFakesTests(ITestOutputHelper o
         var questionEnd = packets.Where(p => p.ToHost && p.Dbfs > WireAnswer.VoicedDbfs).Max(p => p.At);
         var heard = packets.Where(p => !p.ToHost && p.At > questionEnd).Select(p => p.Dbfs).ToList();
         var (heardVoiced, referenceVoiced) = (SpokenEnvelope.Voiced(heard).Length, SpokenEnvelope.Voiced(reference).Length);
-        var correlation = SpokenEnvelope.BestCorrelation(SpokenEnvelope.Trimmed(heard), SpokenEnvelope.Trimmed(reference));
-        output.WriteLine($"heard {heardVoiced} voiced frames, the rendering {referenceVoiced}; envelope correlation {correlation:F2}");
+        var correlation = SpokenEnvelope.WindowedCorrelation(SpokenEnvelope.Trimmed(heard), SpokenEnvelope.Trimmed(reference));
+        output.WriteLine($"heard {heardVoiced} voiced frames, the rendering {referenceVoiced}; envelope correlation (median of half-second windows) {correlation:F2}");
+        output.WriteLine("heard (dBFS per 20 ms): " + string.Join(" ", SpokenEnvelope.Trimmed(heard).Select(d => d.ToString("F0"))));
+        output.WriteLine("rendering (dBFS per 20 ms): " + string.Join(" ", SpokenEnvelope.Trimmed(reference).Select(d => d.ToString("F0"))));
         Assert.InRange(heardVoiced, referenceVoiced * 0.85, referenceVoiced * 1.15);
         Assert.True(correlation > 0.7, $"envelope correlation {correlation:F2}");
     }

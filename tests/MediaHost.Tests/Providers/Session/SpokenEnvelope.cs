@@ -22,11 +22,36 @@ internal static class SpokenEnvelope
         return first < 0 ? [] : [.. dbfs.Skip(first).Take(last - first + 1).Select(d => Math.Max(d, -60))];
     }
 
-    /// <summary>The best correlation of <paramref name="heard"/> with <paramref name="reference"/> shifted by up to <paramref name="maxLag"/> frames either way.</summary>
-    public static double BestCorrelation(double[] heard, double[] reference, int maxLag = 10) =>
-        Enumerable.Range(-maxLag, 2 * maxLag + 1).Max(lag => lag >= 0
-            ? Correlation(heard[Math.Min(lag, heard.Length)..], reference)
-            : Correlation(heard, reference[Math.Min(-lag, reference.Length)..]));
+    /// <summary>
+    /// How alike the two envelopes are, allowing the heard one to slip (a playout gap on a loaded machine shifts what
+    /// follows): the reference is cut into half-second windows; each non-silent window is matched at its best shift
+    /// within <paramref name="maxShift"/> frames of the previous window's; the median of the windows' correlations.
+    /// </summary>
+    public static double WindowedCorrelation(double[] heard, double[] reference, int window = 25, int maxShift = 10)
+    {
+        var scores = new List<double>();
+        var lag = 0;
+        for (var start = 0; start + window <= reference.Length; start += window)
+        {
+            var part = reference[start..(start + window)];
+            if (part.Max() - part.Min() < 6)
+            {
+                continue; // a silence or a flat stretch says nothing about the words
+            }
+            var (best, bestLag) = (-1.0, lag);
+            for (var shift = lag - maxShift; shift <= lag + maxShift; shift++)
+            {
+                var from = start + shift;
+                if (from >= 0 && from + window <= heard.Length && Correlation(heard[from..(from + window)], part) is var c && c > best)
+                {
+                    (best, bestLag) = (c, shift);
+                }
+            }
+            scores.Add(best);
+            lag = bestLag;
+        }
+        return scores.Count == 0 ? 0 : scores.Order().ElementAt(scores.Count / 2);
+    }
 
     /// <summary>Pearson correlation over the common length.</summary>
     public static double Correlation(double[] a, double[] b)
