@@ -39,7 +39,7 @@ public sealed class FailoverTimeMeasurement(ITestOutputHelper output)
         output.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}; first-result deadline {FailoverOptions.DefaultFirstResultDeadlineMs} ms (default)");
         foreach (var behaviour in new[] { FakeBehaviour.ServerError, FakeBehaviour.SlowFirstResult, FakeBehaviour.DropMidStream })
         {
-            var samples = new List<(string Stage, double? Ms, bool Apology)>();
+            var samples = new List<(string Stage, double? Ms, string? Apology)>();
             for (var round = 0; round < rounds; round++)
             {
                 samples.AddRange(await Task.WhenAll(Stages.Select((s, i) => SampleAsync(i, healthy, failing[i], behaviour, question))));
@@ -52,7 +52,7 @@ public sealed class FailoverTimeMeasurement(ITestOutputHelper output)
         }
     }
 
-    private static async Task<(string Stage, double? Ms, bool Apology)> SampleAsync(int stage, VendorFakeServer healthy, VendorFakeServer failing, FakeBehaviour behaviour, short[] question)
+    private static async Task<(string Stage, double? Ms, string? Apology)> SampleAsync(int stage, VendorFakeServer healthy, VendorFakeServer failing, FakeBehaviour behaviour, short[] question)
     {
         failing.Script.Behaviour = FakeBehaviour.Normal;
         failing.Script.FirstResultDelay = TimeSpan.FromSeconds(30);
@@ -72,10 +72,12 @@ public sealed class FailoverTimeMeasurement(ITestOutputHelper output)
         crowd.HangUp();
         var v2v = crowd.Calls.Single().VoiceToVoice(1).Single();
         var turn = agent.Turns.FirstOrDefault(t => t.Trigger == "speech");
-        return (Stages[stage].Stage, v2v?.TotalMilliseconds, turn is null || turn.Error is not null || turn.AgentText != healthy.Script.LlmReply);
+        var apology = turn is null ? "no answer recorded" : turn.Error is not null || turn.AgentText != healthy.Script.LlmReply
+            ? $"{turn.Error ?? turn.AgentText} ({string.Join(", ", turn.Providers)})" : null;
+        return (Stages[stage].Stage, v2v?.TotalMilliseconds, apology);
     }
 
-    private void Report(FakeBehaviour behaviour, List<(string Stage, double? Ms, bool Apology)> samples)
+    private void Report(FakeBehaviour behaviour, List<(string Stage, double? Ms, string? Apology)> samples)
     {
         var all = samples.Where(s => s.Ms is not null).Select(s => s.Ms!.Value).Order().ToArray();
         var perStage = string.Join("; ", samples.GroupBy(s => s.Stage).Select(g =>
@@ -84,7 +86,11 @@ public sealed class FailoverTimeMeasurement(ITestOutputHelper output)
             return $"{g.Key} n={v.Length} p50 {P(v, 0.5):F0} max {(v.Length > 0 ? v[^1] : double.NaN):F0}";
         }));
         output.WriteLine($"| {behaviour} | {all.Length} of {samples.Count} | {P(all, 0.5):F0} | {P(all, 0.95):F0} | {(all.Length > 0 ? all[^1] : double.NaN):F0} | "
-            + $"{samples.Count(s => s.Apology)} | {perStage} |");
+            + $"{samples.Count(s => s.Apology is not null)} | {perStage} |");
+        foreach (var (stage, _, apology) in samples.Where(s => s.Apology is not null))
+        {
+            output.WriteLine($"    apology ({stage}): {apology}");
+        }
     }
 
     private static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];

@@ -30,8 +30,10 @@ public sealed class LoopOverheadAtLoadMeasurement(ITestOutputHelper output)
         fake.Script.LlmFirstTokenDelay = TimeSpan.FromMilliseconds(200);
         fake.Script.TtsFirstAudioDelay = TimeSpan.FromMilliseconds(100);
         var basePort = 30000 + 2 * Random.Shared.Next(0, 2000);
-        await using var agent = FakeVendorAgent.Start(FakeVendorSettings.Russian(
-                stt: [("yandex", "yandex-stt", fake)], llm: [("openai-compatible", "llm-fake", fake)], tts: [("yandex", "yandex-tts", fake)]),
+        var settings = FakeVendorSettings.Russian(
+            stt: [("yandex", "yandex-stt", fake)], llm: [("openai-compatible", "llm-fake", fake)], tts: [("yandex", "yandex-tts", fake)]);
+        settings["AiLoop:Capacity:MaxCalls"] = calls.ToString(); // hosted providers: the admission limit is raised (default 32, sized for the offline agent)
+        await using var agent = FakeVendorAgent.Start(settings,
             new RtpOptions { PortMin = basePort, PortMax = basePort + 4 * calls + 20 }, relay: false);
         var question = await RussianCaller.QuestionAsync();
         var plan = new CallerCrowd.Plan(question, questions, PauseSeconds: 4.5, SpreadSeconds: question.Length / 8000.0 + 4.5);
