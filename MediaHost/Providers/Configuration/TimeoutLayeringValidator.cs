@@ -13,7 +13,16 @@ public sealed class TimeoutLayeringValidator(IOptions<AiLoopOptions> aiLoop) : I
 {
     public ValidateOptionsResult Validate(string? name, ProviderChainsOptions options)
     {
-        var stageMs = aiLoop.Value.ProviderTimeoutSeconds * 1000L;
+        AiLoopOptions loop;
+        try
+        {
+            loop = aiLoop.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return ValidateOptionsResult.Skip; // AiLoop's own validation names what is wrong with it
+        }
+        var stageMs = loop.ProviderTimeoutSeconds * 1000L;
         var failures = new List<string>();
         foreach (var (key, stage) in new[] { ("Llm", options.Llm), ("Stt", options.Stt), ("Tts", options.Tts) })
         {
@@ -22,7 +31,7 @@ public sealed class TimeoutLayeringValidator(IOptions<AiLoopOptions> aiLoop) : I
             if (longest > 0 && needed >= stageMs)
             {
                 failures.Add($"{ProviderChainsOptions.SectionName}:{key}:Failover:FirstResultDeadlineMs ({stage.Failover.FirstResultDeadlineMs} ms) "
-                    + $"x {longest} providers must stay below AiLoop:ProviderTimeoutSeconds ({aiLoop.Value.ProviderTimeoutSeconds} s), "
+                    + $"x {longest} providers must stay below AiLoop:ProviderTimeoutSeconds ({loop.ProviderTimeoutSeconds} s), "
                     + "or the last providers of the chain are never asked when the first ones hang");
             }
         }
