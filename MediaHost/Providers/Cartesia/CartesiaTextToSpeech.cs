@@ -12,11 +12,12 @@ namespace VoiceFunctions.MediaHost.Providers.Cartesia;
 /// Cartesia text-to-speech over its WebSocket (/tts/websocket): "Authorization: Bearer" and "Cartesia-Version" at the
 /// upgrade; one context per sentence — the sentence with continue:true, then the documented end of input (an empty
 /// transcript with continue:false) on the same context_id; raw pcm_s16le at 16 kHz out, framed as the "chunk"
-/// messages arrive, until "done". An "error" message fails the sentence with its status_code. One socket per sentence
-/// (the handshake is paid each time; a socket kept per call and multiplexed by context is not built).
-/// Default model sonic-3 (Russian).
+/// messages arrive, until "done". An "error" message fails the sentence with its status_code. Sockets are reused
+/// between sentences (<see cref="CartesiaSocketPool"/>: the vendor's socket multiplexes contexts), so a call's
+/// sentences after its first pay no handshake; a pooled socket the vendor closed meanwhile is replaced before the
+/// sentence's first message, without failing it. Default model sonic-3 (Russian).
 /// </summary>
-public sealed class CartesiaTextToSpeech(ProviderOptions options, TimeProvider time) : ITextToSpeech
+public sealed class CartesiaTextToSpeech(ProviderOptions options, TimeProvider time) : ITextToSpeech, IAsyncDisposable
 {
     public const string DefaultEndpoint = "wss://api.cartesia.ai";
     public const string DefaultModel = "sonic-3";
@@ -28,58 +29,123 @@ public sealed class CartesiaTextToSpeech(ProviderOptions options, TimeProvider t
 
     public string Name => options.DisplayName;
 
+    /// <summary>The sockets between sentences.</summary>
+    public CartesiaSocketPool Pool { get; } = new(time);
+
     public async IAsyncEnumerable<short[]> SynthesizeAsync(string text, string language, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + options.ApiKey, ["Cartesia-Version"] = ApiVersion };
-        await using var socket = await VendorWebSocket.ConnectAsync(Name, SocketUri(options), headers, TimeSpan.FromSeconds(options.AttemptTimeoutSeconds), time, cancellationToken)
-            .ConfigureAwait(false);
         var context = Guid.NewGuid().ToString("N");
-        await socket.SendTextAsync(Request(context, text.EndsWith(' ') ? text : text + " ", language, more: true), cancellationToken).ConfigureAwait(false);
-        await socket.SendTextAsync(Request(context, "", language, more: false), cancellationToken).ConfigureAwait(false);
-        var framer = new PcmFramer(AudioFormat.SampleRate);
-        using var deadline = new StreamIdleDeadline(Name, TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), time, cancellationToken);
-        while (true)
+        var (socket, reused) = await OpenContextAsync(context, text, language, fresh: false, cancellationToken).ConfigureAwait(false);
+        var completed = false;
+        try
         {
-            ReadOnlyMemory<byte>? received;
-            try
+            var framer = new PcmFramer(AudioFormat.SampleRate);
+            using var deadline = new StreamIdleDeadline(Name, TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), time, cancellationToken);
+            var first = true;
+            while (true)
             {
-                received = await socket.ReceiveTextAsync(deadline.Token).ConfigureAwait(false);
-                deadline.MessageArrived();
-            }
-            catch (OperationCanceledException) when (deadline.Expired)
-            {
-                throw deadline.Timeout();
-            }
-            if (received is not { } json)
-            {
-                throw new ProviderException(Name, "the socket closed before the context was done", isTransient: true);
-            }
-            var message = CartesiaMessage.Parse(json.Span);
-            if (message.ContextId is { } id && id != context)
-            {
-                continue; // another context's message: none are opened on this socket, but the protocol multiplexes
-            }
-            if (message.Error is { } error)
-            {
-                var status = message.StatusCode ?? 500;
-                throw new ProviderException(Name, $"error message {status}: {error}", ProviderException.IsTransientStatus(status), status);
-            }
-            if (message.Audio is { Length: > 0 } audio)
-            {
-                foreach (var frame in framer.Add(audio))
+                ReadOnlyMemory<byte>? received;
+                try
                 {
-                    yield return frame;
+                    received = await socket.ReceiveTextAsync(deadline.Token).ConfigureAwait(false);
+                    deadline.MessageArrived();
+                }
+                catch (OperationCanceledException) when (deadline.Expired)
+                {
+                    throw deadline.Timeout();
+                }
+                catch (ProviderException) when (first && reused)
+                {
+                    received = null; // a pooled socket the vendor dropped while it was idle
+                }
+                if (received is null && first && reused)
+                {
+                    await socket.DisposeAsync().ConfigureAwait(false);
+                    (socket, reused) = await OpenContextAsync(context, text, language, fresh: true, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (received is not { } json)
+                {
+                    throw new ProviderException(Name, "the socket closed before the context was done", isTransient: true);
+                }
+                first = false;
+                var message = CartesiaMessage.Parse(json.Span);
+                if (message.ContextId is { } id && id != context)
+                {
+                    continue; // another context's message: one context at a time runs on a socket, but the protocol multiplexes
+                }
+                if (message.Error is { } error)
+                {
+                    var status = message.StatusCode ?? 500;
+                    throw new ProviderException(Name, $"error message {status}: {error}", ProviderException.IsTransientStatus(status), status);
+                }
+                if (message.Audio is { Length: > 0 } audio)
+                {
+                    foreach (var frame in framer.Add(audio))
+                    {
+                        yield return frame;
+                    }
+                }
+                if (message.Done)
+                {
+                    break;
                 }
             }
-            if (message.Done)
+            completed = true;
+            foreach (var frame in framer.Complete())
             {
-                break;
+                yield return frame;
             }
         }
-        foreach (var frame in framer.Complete())
+        finally
         {
-            yield return frame;
+            if (completed)
+            {
+                Pool.Return(socket);
+            }
+            else
+            {
+                await socket.DisposeAsync().ConfigureAwait(false); // failed or abandoned mid-context: its state is unknown
+            }
         }
+    }
+
+    public ValueTask DisposeAsync() => Pool.DisposeAsync();
+
+    /// <summary>Starts the sentence's context on a pooled socket (unless <paramref name="fresh"/>) or a new one; says which.</summary>
+    private async Task<(VendorWebSocket Socket, bool Reused)> OpenContextAsync(string context, string text, string language, bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh && await Pool.TryRentAsync().ConfigureAwait(false) is { } pooled)
+        {
+            try
+            {
+                await SendContextAsync(pooled, context, text, language, cancellationToken).ConfigureAwait(false);
+                return (pooled, true);
+            }
+            catch (ProviderException)
+            {
+                await pooled.DisposeAsync().ConfigureAwait(false); // the vendor dropped it while idle: a new socket takes the sentence
+            }
+        }
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + options.ApiKey, ["Cartesia-Version"] = ApiVersion };
+        var socket = await VendorWebSocket.ConnectAsync(Name, SocketUri(options), headers, TimeSpan.FromSeconds(options.AttemptTimeoutSeconds), time, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            await SendContextAsync(socket, context, text, language, cancellationToken).ConfigureAwait(false);
+            return (socket, false);
+        }
+        catch
+        {
+            await socket.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task SendContextAsync(VendorWebSocket socket, string context, string text, string language, CancellationToken cancellationToken)
+    {
+        await socket.SendTextAsync(Request(context, text.EndsWith(' ') ? text : text + " ", language, more: true), cancellationToken).ConfigureAwait(false);
+        await socket.SendTextAsync(Request(context, "", language, more: false), cancellationToken).ConfigureAwait(false);
     }
 
     public static Uri SocketUri(ProviderOptions options) =>

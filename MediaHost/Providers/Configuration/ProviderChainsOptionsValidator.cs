@@ -10,9 +10,14 @@ namespace VoiceFunctions.MediaHost.Providers.Configuration;
 /// </summary>
 public sealed class ProviderChainsOptionsValidator : IValidateOptions<ProviderChainsOptions>
 {
-    private static readonly string[] LlmKinds = ["openai", "openai-compatible", "azure-openai", "azure-openai-v1"];
-    private static readonly string[] SttKinds = ["deepgram", "yandex", "openai-batch"];
-    private static readonly string[] TtsKinds = ["yandex", "azure-speech", "elevenlabs", "cartesia", "openai"];
+    /// <summary>The kinds each stage accepts (docs/providers/samples has a sample for every one).</summary>
+    public static readonly IReadOnlyList<string> LlmKinds = ["openai", "openai-compatible", "azure-openai", "azure-openai-v1"];
+
+    /// <inheritdoc cref="LlmKinds"/>
+    public static readonly IReadOnlyList<string> SttKinds = ["deepgram", "yandex", "openai-batch"];
+
+    /// <inheritdoc cref="LlmKinds"/>
+    public static readonly IReadOnlyList<string> TtsKinds = ["yandex", "azure-speech", "elevenlabs", "cartesia", "openai"];
 
     public ValidateOptionsResult Validate(string? name, ProviderChainsOptions options)
     {
@@ -23,7 +28,7 @@ public sealed class ProviderChainsOptionsValidator : IValidateOptions<ProviderCh
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Stage(StageChainOptions stage, string key, string[] kinds, List<string> failures)
+    private static void Stage(StageChainOptions stage, string key, IReadOnlyList<string> kinds, List<string> failures)
     {
         var path = $"{ProviderChainsOptions.SectionName}:{key}";
         Check(stage.Failover, path + ":Failover", failures);
@@ -38,7 +43,7 @@ public sealed class ProviderChainsOptionsValidator : IValidateOptions<ProviderCh
         }
     }
 
-    private static void Chain(List<ProviderOptions> chain, string path, string[] kinds, List<string> failures)
+    private static void Chain(List<ProviderOptions> chain, string path, IReadOnlyList<string> kinds, List<string> failures)
     {
         for (var i = 0; i < chain.Count; i++)
         {

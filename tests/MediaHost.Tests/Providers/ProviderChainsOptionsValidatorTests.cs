@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Providers.Failover;
@@ -75,5 +76,39 @@ public sealed class ProviderChainsOptionsValidatorTests
         var options = new ProviderOptions { Kind = "deepgram", ApiKey = "secret-" + Guid.NewGuid() };
         Assert.DoesNotContain(options.ApiKey, options.ToString());
         Assert.Contains("<set>", options.ToString());
+    }
+
+    [Theory]
+    [InlineData("10", "1500", "3", true)]   // the defaults: 3 x 1.5 s within the 10 s stage deadline
+    [InlineData("10", "5000", "2", false)]  // the second provider would start only as the stage gives the turn up
+    [InlineData("4", "1500", "3", false)]
+    public void Every_provider_of_a_chain_must_get_its_turn_before_the_stage_deadline(string stageSeconds, string firstResultMs, string providers, bool valid)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AiLoop:ProviderTimeoutSeconds"] = stageSeconds,
+            ["AiLoop:Providers:Chains:Llm:Failover:FirstResultDeadlineMs"] = firstResultMs,
+        };
+        for (var i = 0; i < int.Parse(providers); i++)
+        {
+            settings[$"AiLoop:Providers:Chains:Llm:Chain:{i}:Kind"] = "openai";
+            settings[$"AiLoop:Providers:Chains:Llm:Chain:{i}:Model"] = "m";
+            settings[$"AiLoop:Providers:Chains:Llm:Chain:{i}:ApiKey"] = "<key>";
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var sp = new ServiceCollection().AddLogging().AddMediaHost(configuration).BuildServiceProvider();
+
+        var validate = () => sp.GetRequiredService<IStartupValidator>().Validate();
+
+        if (valid)
+        {
+            validate();
+        }
+        else
+        {
+            var e = Assert.Throws<OptionsValidationException>(validate);
+            Assert.Contains("AiLoop:Providers:Chains:Llm:Failover:FirstResultDeadlineMs", e.Message);
+            Assert.Contains("AiLoop:ProviderTimeoutSeconds", e.Message);
+        }
     }
 }

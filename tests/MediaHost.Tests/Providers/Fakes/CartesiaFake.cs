@@ -11,9 +11,11 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.Fakes;
 /// with Retry-After, a script setting) and 503 refuse the upgrade as the script says. Generation requests carry
 /// context_id, model_id, voice {mode:"id", id}, output_format {container:"raw", encoding:"pcm_s16le", sample_rate},
 /// language and continue; transcripts with continue:true accumulate on their context until one with continue:false
-/// (the documented end of input). Then "chunk" messages (base64 audio, done:false, status_code 206) and "done"
+/// (the documented end of input); one socket carries one context after another. Then "chunk" messages (base64 audio, done:false, status_code 206) and "done"
 /// (status_code 200). A request the fake cannot serve gets a per-context "error" message (status_code 400) and the
-/// socket stays open.
+/// socket stays open; so does a context refused while the script says 429 or 503 (the upgrade itself is refused likewise).
+/// With <see cref="FakeScript.CloseIdleSockets"/> the fake closes the socket (1000) after each context, as the vendor
+/// closes an idle socket.
 /// </summary>
 internal static class CartesiaFake
 {
@@ -57,6 +59,13 @@ internal static class CartesiaFake
             {
                 continue;
             }
+            if (script.Behaviour is FakeBehaviour.RateLimited or FakeBehaviour.ServerError)
+            {
+                // An open socket refuses a context with the documented error message (429: over the concurrency limit).
+                var status = script.Behaviour == FakeBehaviour.RateLimited ? 429 : 503;
+                await SendAsync(socket, $$"""{"type":"error","context_id":"{{id}}","done":true,"status_code":{{status}},"title":"Refused","message":"the fake refuses this context","error_code":"refused"}""");
+                continue;
+            }
             if (text.ToString().Trim().Length == 0)
             {
                 await SendAsync(socket, $$"""{"type":"error","context_id":"{{id}}","done":true,"status_code":400,"title":"Invalid request","message":"empty transcript","error_code":"invalid_request"}""");
@@ -64,6 +73,11 @@ internal static class CartesiaFake
             }
             if (!await SpeakAsync(context, socket, script, id, root.GetProperty("output_format").GetProperty("sample_rate").GetInt32()))
             {
+                return;
+            }
+            if (script.CloseIdleSockets)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "idle", default); // as the vendor does after 5 idle minutes
                 return;
             }
         }

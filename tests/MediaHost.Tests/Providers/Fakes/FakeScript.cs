@@ -62,6 +62,9 @@ public sealed class FakeScript
     /// <summary>TTS: when set, the fake sends its first chunk, then waits for this before the rest (proves first audio is passed on as it arrives).</summary>
     public TaskCompletionSource? HoldAfterFirstChunk { get; set; }
 
+    /// <summary>Cartesia: close each socket (1000) once its context is done, as the vendor closes idle sockets.</summary>
+    public bool CloseIdleSockets { get; set; }
+
     /// <summary>Sessions (upgrades, calls, requests) the fake saw, refused ones included.</summary>
     public int Sessions;
 
@@ -70,6 +73,22 @@ public sealed class FakeScript
 
     /// <summary>The last authentication value the fake saw (to assert the header form), never a real key.</summary>
     public string? LastAuth { get; set; }
+
+    /// <summary>TTS (the Yandex and Azure Speech fakes): say the requested text (espeak-ng ru, <see cref="FakeSpeech"/>) instead of the tone.</summary>
+    public bool SpeakText { get; set; }
+
+    /// <summary>TTS: the texts the fakes were asked to say, in order.</summary>
+    public List<string> SpokenTexts { get; } = [];
+
+    /// <summary>The audio a TTS fake streams for <paramref name="text"/>: speech when <see cref="SpeakText"/>, else the tone.</summary>
+    public async Task<List<byte[]>> AudioChunksAsync(int rate, string text)
+    {
+        lock (SpokenTexts)
+        {
+            SpokenTexts.Add(text);
+        }
+        return SpeakText && text.Trim().Length > 0 ? await FakeSpeech.ChunksAsync(text, rate, Chunks) : AudioChunks(rate);
+    }
 
     /// <summary>A tone of <see cref="AudioMilliseconds"/> at <paramref name="rate"/>, 16-bit little-endian, cut in <see cref="Chunks"/> pieces.</summary>
     public List<byte[]> AudioChunks(int rate)

@@ -35,7 +35,8 @@ internal static class HttpSpeechFakes
             context.Response.StatusCode = 400;
             return;
         }
-        await StreamAudioAsync(context, script, 16_000, "audio/x-wav");
+        var text = System.Xml.Linq.XDocument.Parse(ssml).Descendants().First(e => e.Name.LocalName == "voice").Value;
+        await StreamAudioAsync(context, script, 16_000, "audio/x-wav", text);
     }
 
     public static async Task OpenAiSpeechAsync(HttpContext context, FakeScript script)
@@ -45,7 +46,7 @@ internal static class HttpSpeechFakes
         {
             return;
         }
-        await StreamAudioAsync(context, script, 24_000, "application/octet-stream");
+        await StreamAudioAsync(context, script, 24_000, "application/octet-stream", "");
     }
 
     public static async Task OpenAiTranscriptionAsync(HttpContext context, FakeScript script)
@@ -91,7 +92,7 @@ internal static class HttpSpeechFakes
         return true;
     }
 
-    private static async Task StreamAudioAsync(HttpContext context, FakeScript script, int rate, string contentType)
+    private static async Task StreamAudioAsync(HttpContext context, FakeScript script, int rate, string contentType, string text)
     {
         switch (script.Behaviour)
         {
@@ -105,7 +106,7 @@ internal static class HttpSpeechFakes
         }
         context.Response.ContentType = contentType;
         var first = true;
-        foreach (var chunk in script.AudioChunks(rate))
+        foreach (var chunk in await script.AudioChunksAsync(rate, text))
         {
             if (first && script.Behaviour == FakeBehaviour.SlowFirstResult)
             {

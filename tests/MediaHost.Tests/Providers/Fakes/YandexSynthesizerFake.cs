@@ -8,7 +8,7 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.Fakes;
 /// <summary>
 /// Test double of Yandex SpeechKit v3 Synthesizer/UtteranceSynthesis: "authorization: Api-Key &lt;key&gt;" (else
 /// UNAUTHENTICATED), INVALID_ARGUMENT over 250 characters (without unsafe_mode), then audio_chunk responses of raw
-/// LINEAR16 at the requested rate with increasing start_ms, and OK. Refusals and drops as the script says.
+/// LINEAR16 at the requested rate with increasing start_ms (a tone, or the text spoken: <see cref="FakeScript.SpeakText"/>), and OK. Refusals and drops as the script says.
 /// </summary>
 internal sealed class YandexSynthesizerFake(FakeScript script) : Synthesizer.SynthesizerBase
 {
@@ -38,7 +38,7 @@ internal sealed class YandexSynthesizerFake(FakeScript script) : Synthesizer.Syn
         }
         var first = true;
         long startMs = 0;
-        foreach (var chunk in script.AudioChunks(rate))
+        foreach (var chunk in await script.AudioChunksAsync(rate, request.Text))
         {
             if (first)
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Hosting;
+using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Tests.Media.Interop;
 using VoiceFunctions.TestSupport;
@@ -21,7 +22,7 @@ internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
     private readonly List<TurnRecord> _turns = [];
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FakeVendorAgent(IReadOnlyDictionary<string, string?> settings)
+    private FakeVendorAgent(IReadOnlyDictionary<string, string?> settings, RtpOptions? rtp, bool relay)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
@@ -29,8 +30,8 @@ internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
         services.AddSingleton<ITurnReporter>(this); // registered last: the agent reports to this one
         _services = services.BuildServiceProvider();
         _ = _services.GetRequiredService<IOptions<ProviderChainsOptions>>().Value; // validated as at start-up
-        Host = new LoopbackMediaHost(_services.GetRequiredService<ICallHandler>(),
-            wrapMedia: m => new ImpairedMediaSessionFactory(m, ImpairmentSettings.None, ImpairmentSettings.None, Wire.Observe));
+        Host = new LoopbackMediaHost(_services.GetRequiredService<ICallHandler>(), rtp,
+            wrapMedia: relay ? m => new ImpairedMediaSessionFactory(m, ImpairmentSettings.None, ImpairmentSettings.None, Wire.Observe) : null);
     }
 
     public LoopbackMediaHost Host { get; }
@@ -55,7 +56,9 @@ internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
         }
     }
 
-    public static FakeVendorAgent Start(IReadOnlyDictionary<string, string?> settings) => new(settings);
+    /// <summary>Starts the agent; <paramref name="rtp"/> widens the RTP port range for many calls, and without
+    /// <paramref name="relay"/> the calls' RTP goes straight to the host (a load run reads the wire at its callers).</summary>
+    public static FakeVendorAgent Start(IReadOnlyDictionary<string, string?> settings, RtpOptions? rtp = null, bool relay = true) => new(settings, rtp, relay);
 
     public ValueTask ReportAsync(TurnRecord turn, CancellationToken cancellationToken)
     {

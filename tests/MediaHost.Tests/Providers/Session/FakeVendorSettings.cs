@@ -23,6 +23,7 @@ internal static class FakeVendorSettings
         {
             ["AiLoop:Language"] = "ru-RU",
             ["AiLoop:Providers:TtsCache:MaxEntries"] = "0", // every sentence goes to the chain
+            ["AiLoop:ProviderTimeoutSeconds"] = "30", // above each chain's deadlines (the start-up layering check), even the healthy 10 s ones
         };
         Stage(settings, "Stt", stt, failing ? FailingStageDeadlineMs : HealthyStageDeadlineMs);
         Stage(settings, "Llm", llm, failing ? FailingStageDeadlineMs : HealthyStageDeadlineMs);

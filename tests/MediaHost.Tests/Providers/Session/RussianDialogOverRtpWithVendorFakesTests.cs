@@ -28,6 +28,7 @@ public sealed class RussianDialogOverRtpWithVendorFakesTests(ITestOutputHelper o
         fake.Script.SttFinalDelay = FakeDelays.Stt;
         fake.Script.LlmFirstTokenDelay = FakeDelays.Llm;
         fake.Script.TtsFirstAudioDelay = FakeDelays.Tts;
+        fake.Script.SpeakText = true; // the Yandex TTS fake says its text (espeak-ng ru), so we can check what the caller heard
         await using var agent = FakeVendorAgent.Start(FakeVendorSettings.Russian(
             stt: [("yandex", "yandex-stt", fake)], llm: [("openai-compatible", "llm-fake", fake)], tts: [("yandex", "yandex-tts", fake)]));
         using var caller = await RussianCaller.StartAsync();
@@ -44,9 +45,25 @@ public sealed class RussianDialogOverRtpWithVendorFakesTests(ITestOutputHelper o
         Assert.Contains(new ProviderUse("tts", "yandex-tts"), turn.Providers);
         Assert.All(turn.Providers, u => Assert.True(u.Served, u.ToString()));
         Assert.Equal(57, turn.InputTokens);
-        // Two sentences of 500 ms of tone each from the TTS fake reached the caller's RTP at the tone's level.
-        Assert.InRange(wire.AnswerAudio.TotalSeconds, 0.9, 1.3);
-        Assert.InRange(wire.AnswerDbfs, -20, -12);
+        // The caller's RTP carried the answer's speech: as long as the fake's rendering of the sentences it was asked
+        // to say, with the same rise and fall (the envelope of voiced 20 ms frames; a tone or another text would not match).
+        var sentences = fake.Script.SpokenTexts.Where(t => fake.Script.LlmReply.Contains(t.Trim(), StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sentences);
+        var reference = new List<double>();
+        foreach (var sentence in sentences)
+        {
+            reference.AddRange(SpokenEnvelope.Frames16k(await FakeSpeech.RenderAsync(sentence)));
+        }
+        var packets = agent.Wire.Packets;
+        var questionEnd = packets.Where(p => p.ToHost && p.Dbfs > WireAnswer.VoicedDbfs).Max(p => p.At);
+        var heard = packets.Where(p => !p.ToHost && p.At > questionEnd).Select(p => p.Dbfs).ToList();
+        var (heardVoiced, referenceVoiced) = (SpokenEnvelope.Voiced(heard).Length, SpokenEnvelope.Voiced(reference).Length);
+        var correlation = SpokenEnvelope.WindowedCorrelation(SpokenEnvelope.Trimmed(heard), SpokenEnvelope.Trimmed(reference));
+        output.WriteLine($"heard {heardVoiced} voiced frames, the rendering {referenceVoiced}; envelope correlation (median of half-second windows) {correlation:F2}");
+        output.WriteLine("heard (dBFS per 20 ms): " + string.Join(" ", SpokenEnvelope.Trimmed(heard).Select(d => d.ToString("F0"))));
+        output.WriteLine("rendering (dBFS per 20 ms): " + string.Join(" ", SpokenEnvelope.Trimmed(reference).Select(d => d.ToString("F0"))));
+        Assert.InRange(heardVoiced, referenceVoiced * 0.85, referenceVoiced * 1.15);
+        Assert.True(correlation > 0.7, $"envelope correlation {correlation:F2}");
     }
 
     /// <summary>Waits for the answer turn, lets its audio play, hangs up; returns the answer's record and wire figures.</summary>
