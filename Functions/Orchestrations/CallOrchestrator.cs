@@ -332,6 +332,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
         await _context.CallActivityAsync<bool>(ActivityNames.FinalizeCall,
             new FinalizeCallInput(_start.CallId, endedAt, outcome, reason, why, _attempt) { TransferTo = transferTo ?? (outcome == CallOutcome.Transferred ? _state.TransferTarget : null) },
             TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
+        Campaigns.CampaignCallEnd.Notify(_context, _start.CallId, outcome); // a campaign's call frees its place now
         await PostCallReports.DeliverAsync(_context, _start.CallId);
         SetStatus(CallPhase.Completed, outcome, why);
         OrchestrationLog.CallFinished(_context.CreateReplaySafeLogger<CallOrchestrator>(), _start.CallId, outcome, reason);

@@ -30,6 +30,10 @@ internal sealed class LocalControlPlane : IAsyncDisposable
     public Uri BaseUrl => Http.BaseAddress!;
     public HttpClient Http { get; }
 
+    /// <summary>The host's Durable client (diagnostics: an orchestration's runtime and custom status).</summary>
+    public Microsoft.DurableTask.Client.DurableTaskClient Durable =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(_app!.Services);
+
     /// <summary>
     /// Stops the host (the orchestrations stay in the task hub in Azurite, as a redeployed function app's do), waits <paramref name="downtime"/> with nothing listening, then starts it again on the
     /// same port with the same settings and tables.

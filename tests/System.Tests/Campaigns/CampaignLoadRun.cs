@@ -43,7 +43,7 @@ public sealed class CampaignLoadRun
         }
         catch (TimeoutException e)
         {
-            await WriteAsync($"numbers: {count}: did not end in time: {e.Message[..Math.Min(600, e.Message.Length)]}");
+            await WriteAsync($"numbers: {count}: did not end in time: {e.Message[..Math.Min(12000, e.Message.Length)]}");
             throw;
         }
         var elapsed = DateTime.UtcNow - started;
