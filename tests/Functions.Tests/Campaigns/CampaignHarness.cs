@@ -114,9 +114,23 @@ public sealed class CampaignHarness : IAsyncDisposable
     public async Task<(int Status, string Text)> StartAsync(StartCampaignRequest request) =>
         await StartRawAsync(JsonSerializer.SerializeToUtf8Bytes(request, CallsApiJson.Options), "application/json");
 
-    public async Task<(int Status, string Text)> StartRawAsync(byte[] body, string contentType, string query = "")
+    public async Task<(int Status, string Text)> StartRawAsync(byte[] body, string contentType, string query = "", string? idempotencyKey = null)
     {
-        var result = (HttpResponseResult)await Api.Start(Request("POST", "/api/campaigns", body, contentType, query), Outbound.Client, CancellationToken.None).DefaultTimeout();
+        var request = Request("POST", "/api/campaigns", body, contentType, query);
+        if (idempotencyKey is not null)
+        {
+            request.Headers[CampaignKeys.HeaderName] = idempotencyKey;
+        }
+        var result = (HttpResponseResult)await Api.Start(request, Outbound.Client, CancellationToken.None).DefaultTimeout();
+        return (result.Status, result.BodyText);
+    }
+
+    public async Task<(int Status, string Text)> StartAsync(StartCampaignRequest request, string idempotencyKey) =>
+        await StartRawAsync(JsonSerializer.SerializeToUtf8Bytes(request, CallsApiJson.Options), "application/json", idempotencyKey: idempotencyKey);
+
+    public async Task<(int Status, string Text)> ListRawAsync(string query = "")
+    {
+        var result = (HttpResponseResult)await Api.List(Request("GET", "/api/campaigns", query: query), Outbound.Client, CancellationToken.None).DefaultTimeout();
         return (result.Status, result.BodyText);
     }
 
