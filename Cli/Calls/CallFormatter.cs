@@ -15,8 +15,11 @@ public static class CallFormatter
     public static string Row(CallSummary call)
     {
         var answer = call.AgentAnswerLatencyMs is { } ms ? $"{ms} ms" : "-";
-        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 20),-20} {Fit(call.RemoteNumber ?? "", 13),-13} {ShortDirection(call.Direction),-3} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
+        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 20),-20} {Fit(Remote(call) ?? "", 13),-13} {ShortDirection(call.Direction),-3} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
     }
+
+    /// <summary>The other party; a control plane older than the RemoteNumber field sends only the caller, which is the remote party of an inbound call.</summary>
+    private static string? Remote(CallSummary call) => call.RemoteNumber ?? (call.Direction == CallDirection.Inbound ? call.CallerNumber : null);
 
     /// <summary>The list's DIR column: "in" (the caller dialled us) or "out" (we placed the call).</summary>
     public static string ShortDirection(CallDirection direction) => direction == CallDirection.Outbound ? "out" : "in";

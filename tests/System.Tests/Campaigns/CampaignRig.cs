@@ -95,7 +95,8 @@ internal sealed class CampaignRig : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"the campaign did not end within {timeout}: {last?.Progress}\nstuck numbers:\n{await StuckNumbersAsync(id)}" +
+        var outcomes = last is null ? "" : string.Join(", ", last.Progress.Outcomes.Select(o => $"{o.Key} {o.Value}"));
+        throw new TimeoutException($"the campaign did not end within {timeout}: {last?.Progress}; outcomes: {outcomes}\nstuck numbers:\n{await StuckNumbersAsync(id)}" +
             "INVITEs per number: " + string.Join(", ", _callees.InvitesPerNumber().Where(p => p.Value != 1).Select(p => $"{p.Key}={p.Value}")) + "\nMediaHost:\n" + Tail(_mediaHost.Log));
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using VoiceFunctions.MediaHost.Agent.Profiles;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Outbound;
