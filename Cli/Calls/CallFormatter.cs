@@ -9,13 +9,17 @@ namespace VoiceFunctions.Cli.Calls;
 /// <summary>Call summaries as 80-column table rows, one call's record and turns, its timeline as a table, and turns as tail lines.</summary>
 public static class CallFormatter
 {
-    public const string Header = "STARTED (UTC)        CALL ID              CALLER        DIR OUTCOME     ANSWER";
+    /// <summary>REMOTE is the other party: the caller of an inbound call, the callee of a call we placed.</summary>
+    public const string Header = "STARTED (UTC)        CALL ID              REMOTE        DIR OUTCOME     ANSWER";
 
     public static string Row(CallSummary call)
     {
         var answer = call.AgentAnswerLatencyMs is { } ms ? $"{ms} ms" : "-";
-        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 20),-20} {Fit(call.CallerNumber ?? "", 13),-13} {ShortDirection(call.Direction),-3} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
+        return $"{Time(call.StartedAt),-20} {Fit(call.CallId, 20),-20} {Fit(Remote(call) ?? "", 13),-13} {ShortDirection(call.Direction),-3} {Fit(call.Outcome.ToString(), 11),-11} {answer}";
     }
+
+    /// <summary>The other party; a control plane older than the RemoteNumber field sends only the caller, which is the remote party of an inbound call.</summary>
+    private static string? Remote(CallSummary call) => call.RemoteNumber ?? (call.Direction == CallDirection.Inbound ? call.CallerNumber : null);
 
     /// <summary>The list's DIR column: "in" (the caller dialled us) or "out" (we placed the call).</summary>
     public static string ShortDirection(CallDirection direction) => direction == CallDirection.Outbound ? "out" : "in";

@@ -3,9 +3,24 @@ using VoiceFunctions.Shared.Campaigns;
 
 namespace VoiceFunctions.Cli.Campaigns;
 
-/// <summary>The table form of a campaign: its status and counts, then one line per number of the page.</summary>
+/// <summary>The table forms: a campaign (its status and counts, then one line per number of the page) and the list of campaigns.</summary>
 public static class CampaignFormatter
 {
+    public static IEnumerable<string> ListLines(CampaignListResponse page)
+    {
+        yield return $"{"CAMPAIGN",-20}  {"STATUS",-10}  {"CREATED (UTC)",-16}  {"TOTAL",6}  {"DONE",6}  {"ACTIVE",6}  NAME";
+        foreach (var c in page.Campaigns)
+        {
+            var p = c.Progress;
+            yield return $"{c.CampaignId,-20}  {c.Status,-10}  {c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),-16}  " +
+                $"{p.Total,6}  {p.Done + p.Cancelled,6}  {p.InProgress,6}  {c.Name ?? "-"}";
+        }
+        if (page.NextPageToken is not null)
+        {
+            yield return "more campaigns: --page-token " + page.NextPageToken;
+        }
+    }
+
     public static IEnumerable<string> Lines(CampaignResponse campaign)
     {
         var p = campaign.Progress;

@@ -5,7 +5,7 @@ using VoiceFunctions.Shared.Campaigns;
 
 namespace VoiceFunctions.Cli.Commands;
 
-/// <summary>`voicectl campaigns start|show|pause|resume|cancel`: outbound campaigns run by the control plane.</summary>
+/// <summary>`voicectl campaigns start|list|show|pause|resume|cancel`: outbound campaigns run by the control plane.</summary>
 public static class CampaignsCommand
 {
     /// <summary>The campaigns API's own JSON (its names and enum spellings), indented.</summary>
@@ -26,11 +26,34 @@ public static class CampaignsCommand
             CallsCommand.WithApiAsync(context, parse, file, keyEnv, (url, key, http) => action(new CampaignsClient(http, url, key)));
         return new Command("campaigns", "Start, follow, pause, resume and cancel outbound campaigns (control_plane.api_url or VOICEFUNCTIONS_API_URL).")
         {
-            file, keyEnv, CampaignsStartCommand.Create(context, WithClient), ShowCommand(context, WithClient),
+            file, keyEnv, CampaignsStartCommand.Create(context, WithClient), ListCommand(context, WithClient), ShowCommand(context, WithClient),
             ActionCommand(context, WithClient, "pause", "Pause a campaign: no new call starts until it is resumed."),
             ActionCommand(context, WithClient, "resume", "Resume a paused campaign."),
             ActionCommand(context, WithClient, "cancel", "Cancel a campaign: no new call starts; the numbers not called yet are cancelled."),
         };
+    }
+
+    private static Command ListCommand(CliContext context, Func<ParseResult, Func<CampaignsClient, Task<int>>, Task<int>> withClient)
+    {
+        var pageSize = new Option<int>("--page-size") { HelpName = "N", Description = "Campaigns per page (1 to 100).", DefaultValueFactory = _ => 50 };
+        var pageToken = new Option<string?>("--page-token") { HelpName = "TOKEN", Description = "The page after the one that printed this token." };
+        var command = new Command("list", "List the campaigns a page at a time: id, status, counts and name.") { pageSize, pageToken };
+        var output = OutputOptions.AddTo(command, "campaigns-list");
+        command.SetAction(async (parse, ct) => await withClient(parse, async client =>
+        {
+            var page = await client.ListAsync(Math.Clamp(parse.GetValue(pageSize), 1, 100), parse.GetValue(pageToken), ct);
+            if (output.IsJson(parse))
+            {
+                context.Terminal.Out.WriteLine(JsonSerializer.Serialize(page, ApiJson));
+                return ExitCodes.Ok;
+            }
+            foreach (var line in CampaignFormatter.ListLines(page))
+            {
+                context.Terminal.Out.WriteLine(line);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     private static Command ShowCommand(CliContext context, Func<ParseResult, Func<CampaignsClient, Task<int>>, Task<int>> withClient)

@@ -33,9 +33,14 @@ public static class CampaignsStartCommand
             Description = "A retry rule: busy, noAnswer, machine or failed = attempts in all : seconds between; repeat for more.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var key = new Option<string?>("--idempotency-key")
+        {
+            HelpName = "KEY",
+            Description = "Sent as Idempotency-Key: the same key and file again give the same campaign; the key with another request is refused (409).",
+        };
         var command = new Command("start", "Start a campaign: call a list of numbers with concurrency, pacing, calling hours and retry rules.")
         {
-            file, name, from, zone, hours, concurrency, rate, ring, retry,
+            file, name, from, zone, hours, concurrency, rate, ring, retry, key,
         };
         var output = OutputOptions.AddTo(command, "campaigns-start");
         command.SetAction(async (parse, ct) =>
@@ -77,8 +82,8 @@ public static class CampaignsStartCommand
             return await withClient(parse, async client =>
             {
                 var started = csv
-                    ? await client.StartCsvAsync(await File.ReadAllBytesAsync(path.FullName, ct), Query(parse, name, from, zone, hoursText, concurrency, rate, ring, rules), ct)
-                    : await client.StartAsync(request!, ct);
+                    ? await client.StartCsvAsync(await File.ReadAllBytesAsync(path.FullName, ct), Query(parse, name, from, zone, hoursText, concurrency, rate, ring, rules), parse.GetValue(key), ct)
+                    : await client.StartAsync(request!, parse.GetValue(key), ct);
                 context.Terminal.Out.WriteLine(output.IsJson(parse)
                     ? JsonSerializer.Serialize(started, CampaignsCommand.ApiJson)
                     : $"campaign {started.CampaignId}: {started.Total} numbers");

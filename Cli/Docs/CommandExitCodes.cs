@@ -26,6 +26,7 @@ public static class CommandExitCodes
         ["calls tail"] = "0 stopped (--for, --max or Ctrl+C), 1 the call API refused or cannot be reached",
         ["calls place"] = "0 placed (with --wait: the callee answered), 1 the call API refused or cannot be reached (with --wait: not answered)",
         ["campaigns start"] = "0 started, 1 the API refused (each bad row and field named) or cannot be reached",
+        ["campaigns list"] = "0 listed, 1 the API refused or cannot be reached",
         ["campaigns show"] = "0 shown, 1 the API refused (unknown campaign: 404) or cannot be reached",
         ["campaigns pause"] = "0 requested, 1 the API refused (the campaign has ended: 409) or cannot be reached",
         ["campaigns resume"] = "0 requested, 1 the API refused (the campaign has ended: 409) or cannot be reached",

@@ -24,7 +24,7 @@ public sealed class RecordCallActivity(CallStore store, ControlPlaneMetrics metr
         await timeline.StepIfRecordingAsync(input.CallId, "record", "call recorded", input.Caller is null ? "no SIP caller known yet" : null, ct).ConfigureAwait(false);
         if (created)
         {
-            metrics.CallStarted();
+            metrics.CallStarted(OutboundCallIds.DirectionOf(input.CallId));
         }
         if (!created && input.Caller is { } caller)
         {

@@ -12,7 +12,9 @@ namespace VoiceFunctions.Functions.Activities;
 /// outbound trunk whose address is the MediaHost) into the call's room. It does not wait for the
 /// answer: the orchestration waits for the agent's answer event with its own timeout.
 /// </summary>
-public sealed class SipAgentDispatcher(SipServiceClient sip, IOptions<AgentDispatchOptions> options, ILogger<SipAgentDispatcher> logger) : IAgentDispatcher
+/// <param name="calledNumbers">Adds the signed called number, so the MediaHost answers with that number's agent (null: not sent).</param>
+public sealed class SipAgentDispatcher(SipServiceClient sip, IOptions<AgentDispatchOptions> options, ILogger<SipAgentDispatcher> logger,
+    Outbound.CalledNumberSigner? calledNumbers = null) : IAgentDispatcher
 {
     public const string RoleAttribute = "voicefunctions.role";
     public const string CallIdAttribute = "voicefunctions.callId";
@@ -37,6 +39,13 @@ public sealed class SipAgentDispatcher(SipServiceClient sip, IOptions<AgentDispa
             // LiveKit SIP sends these on the INVITE: the MediaHost reports the call under this call id.
             Headers = { [AgentCallHeaders.CallId] = callId, [AgentCallHeaders.Room] = roomName },
         };
+        if (calledNumbers is not null)
+        {
+            foreach (var (name, value) in await calledNumbers.HeadersAsync(callId, ct).ConfigureAwait(false))
+            {
+                request.Headers[name] = value;
+            }
+        }
         try
         {
             await sip.CreateSipParticipantAsync(request, ct).ConfigureAwait(false);

@@ -1,22 +1,22 @@
 using Microsoft.DurableTask;
 using VoiceFunctions.Functions.Outbound;
+using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Campaigns;
 using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>
-/// One attempt at one number of a campaign: marks the number in progress, runs the outbound call orchestration's
-/// steps inline (<see cref="OutboundCallOrchestrator.DialAndRecordAsync"/>; the call id is derived from campaign,
-/// number and attempt, as is this orchestration's instance id, so a replay never dials twice), waits for an answered call to end (it holds its place in the campaign's concurrency until then),
-/// applies the retry rule, writes the number's state, and tells the campaign. It always tells the campaign, even
-/// when a step failed: a place the campaign never gets back would stall it.
+/// One attempt at one number of a campaign: marks the number in progress, runs the outbound call's dial steps inline
+/// (<see cref="OutboundCallOrchestrator.DialAndRecordUnansweredAsync"/>; the call id is derived from campaign, number
+/// and attempt, as is this orchestration's instance id, so a replay never dials twice), waits for an answered call to
+/// end (it holds its place in the campaign's concurrency until then: the call's orchestration tells it at finalize,
+/// <see cref="CampaignCallEnd"/>), applies the retry rule, writes the number's state, tells the campaign, and only then
+/// sends an unanswered call's post-call report (whose retries must not hold the place). It always tells the campaign,
+/// even when a step failed: a place the campaign never gets back would stall it.
 /// </summary>
 public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttemptInput, AttemptEnded>
 {
-    /// <summary>The waits between checks of whether an answered call ended, in seconds; the last repeats.</summary>
-    private static readonly int[] EndChecks = [1, 1, 2, 3, 5, 10, 15, 30];
-
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0));
 
     public override async Task<AttemptEnded> RunAsync(TaskOrchestrationContext context, CampaignAttemptInput input)
@@ -25,14 +25,17 @@ public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttem
         var callId = CampaignIds.CallId(input.CampaignId, work.Index, work.Attempt);
         var startedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
         AttemptEnded ended;
+        var reportUnanswered = false;
         try
         {
             await context.CallActivityAsync<bool>(CampaignActivityNames.RecordCampaignNumber, new CampaignNumberUpdate(input.CampaignId, work.Index,
                 CampaignNumberState.InProgress, null, work.Attempt, callId, startedAt, null), Retried);
-            var result = await DialAsync(context, input, callId, startedAt);
-            if (result.Outcome == DialOutcome.Answered)
+            var start = new OutboundCallStart(callId, work.To, settings.From, settings.RingTimeoutSeconds, work.Variables, startedAt);
+            var result = await OutboundCallOrchestrator.DialAndRecordUnansweredAsync(context, start);
+            reportUnanswered = result.Outcome != DialOutcome.Answered;
+            if (!reportUnanswered)
             {
-                await WaitForCallEndAsync(context, callId, settings.MaxCallMinutes);
+                await WaitForCallEndAsync(context, callId, settings);
             }
             var delay = RetryDecision.Next(result.Outcome, work.Attempt, settings.Retry);
             DateTime? retryAt = delay is { } d ? context.CurrentUtcDateTime + d : null;
@@ -47,21 +50,37 @@ public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttem
             ended = new AttemptEnded(work, DialOutcome.Failed, callId, null);
         }
         context.SendEvent(input.CampaignInstanceId, CampaignOrchestrator.AttemptEndedEvent, ended);
+        if (reportUnanswered)
+        {
+            await PostCallReports.DeliverAsync(context, callId);
+        }
         return ended;
     }
 
-    private static async Task<DialResult> DialAsync(TaskOrchestrationContext context, CampaignAttemptInput input, string callId, DateTimeOffset startedAt)
+    /// <summary>
+    /// Until the call's orchestration says it finalized the record (<see cref="CampaignCallEnd"/>), with a check of the
+    /// record at once and then every <see cref="CampaignSettings.CallEndCheckSeconds"/> as the safety net (a record closed by
+    /// reconciliation sends no notice), and at most <see cref="CampaignSettings.MaxCallMinutes"/>.
+    /// </summary>
+    private static async Task WaitForCallEndAsync(TaskOrchestrationContext context, string callId, CampaignSettings settings)
     {
-        var start = new OutboundCallStart(callId, input.Work.To, input.Settings.From, input.Settings.RingTimeoutSeconds, input.Work.Variables, startedAt);
-        return await OutboundCallOrchestrator.DialAndRecordAsync(context, start);
-    }
-
-    private static async Task WaitForCallEndAsync(TaskOrchestrationContext context, string callId, int maxCallMinutes)
-    {
-        var giveUpAt = context.CurrentUtcDateTime.AddMinutes(maxCallMinutes);
-        for (var check = 0; context.CurrentUtcDateTime < giveUpAt; check++)
+        var giveUpAt = context.CurrentUtcDateTime.AddMinutes(settings.MaxCallMinutes);
+        var notice = context.WaitForExternalEvent<CallOutcome>(CampaignCallEnd.EventName);
+        // Once at the answer: a record already closed without a call orchestration (reconciliation) sends no notice.
+        if (await context.CallActivityAsync<bool>(CampaignActivityNames.IsCallFinished, callId, Retried))
         {
-            await context.CreateTimer(TimeSpan.FromSeconds(EndChecks[Math.Min(check, EndChecks.Length - 1)]), CancellationToken.None);
+            return;
+        }
+        while (context.CurrentUtcDateTime < giveUpAt)
+        {
+            using var timerCancel = new CancellationTokenSource();
+            var next = context.CurrentUtcDateTime.AddSeconds(settings.CallEndCheckSeconds);
+            var check = context.CreateTimer(next < giveUpAt ? next : giveUpAt, timerCancel.Token);
+            if (await Task.WhenAny(notice, check) == notice)
+            {
+                timerCancel.Cancel();
+                return;
+            }
             if (await context.CallActivityAsync<bool>(CampaignActivityNames.IsCallFinished, callId, Retried))
             {
                 return;

@@ -34,6 +34,15 @@ public sealed class CampaignOptions
     [Range(1, 24 * 60)]
     public int MaxCallMinutes { get; set; } = 60;
 
+    public const int DefaultCallEndCheckSeconds = 30;
+
+    /// <summary>
+    /// The safety net behind the call's own end notice (<see cref="CampaignCallEnd"/>): how often, in seconds, an attempt
+    /// whose answered call sent no notice reads the call's record (a record closed by reconciliation sends none). Default 30.
+    /// </summary>
+    [Range(1, 3600)]
+    public int CallEndCheckSeconds { get; set; } = DefaultCallEndCheckSeconds;
+
     public const int DefaultStepsPerGeneration = 100;
 
     /// <summary>

@@ -12,5 +12,7 @@ namespace VoiceFunctions.Functions.Campaigns;
 /// <param name="Retry">The retry rule of each outcome.</param>
 /// <param name="MaxCallMinutes">How long an answered call may hold its place (<see cref="CampaignOptions.MaxCallMinutes"/>).</param>
 /// <param name="StepsPerGeneration">Steps before the orchestration continues as new (<see cref="CampaignOptions.StepsPerGeneration"/>).</param>
+/// <param name="CallEndCheckSeconds">The safety net's period for an answered call's end (<see cref="CampaignOptions.CallEndCheckSeconds"/>).</param>
 public sealed record CampaignSettings(string? From, TimeOnly? HoursStart, TimeOnly? HoursEnd, int Concurrency, double CallsPerSecond,
-    int RingTimeoutSeconds, RetryRules Retry, int MaxCallMinutes, int StepsPerGeneration = CampaignOptions.DefaultStepsPerGeneration);
+    int RingTimeoutSeconds, RetryRules Retry, int MaxCallMinutes, int StepsPerGeneration = CampaignOptions.DefaultStepsPerGeneration,
+    int CallEndCheckSeconds = CampaignOptions.DefaultCallEndCheckSeconds);

@@ -9,12 +9,14 @@ namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>
 /// Campaigns in Table storage: one partition per campaign, a "campaign" row and one row per number ("n" + its
-/// index, zero-padded, so the rows list in the request's order). The numbers' rows are what GET lists, page by page;
+/// index, zero-padded, so the rows list in the request's order), and for a campaign started with an idempotency key a "key"
+/// row holding the request's fingerprint. The numbers' rows are what GET lists, page by page;
 /// the attempts write their state into them.
 /// </summary>
 public sealed class CampaignStore(TableClient table)
 {
     private const string MetaRow = "campaign";
+    private const string KeyRow = "key";
     private const int Batch = 100;
     private int _tableReady;
 
@@ -53,14 +55,48 @@ public sealed class CampaignStore(TableClient table)
         }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Claims an idempotency key's campaign id for a request with <paramref name="fingerprint"/> (insert-only, so of two
+    /// racing requests one claims it). Returns null when this call claimed it, else the fingerprint that holds it.
+    /// </summary>
+    public async Task<string?> ClaimKeyAsync(string campaignId, string fingerprint, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(campaignId, KeyRow) { ["Fingerprint"] = fingerprint }, ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var held = await table.GetEntityAsync<TableEntity>(campaignId, KeyRow, cancellationToken: ct).ConfigureAwait(false);
+            return held.Value.GetString("Fingerprint") ?? "";
+        }
+    }
+
+    /// <summary>One page of the campaigns (their "campaign" rows, in id order; a campaign still being stored is not listed).</summary>
+    public async Task<(List<CampaignMeta> Campaigns, string? Next)> ListAsync(int pageSize, string? pageToken, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {MetaRow}");
+        var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["PartitionKey", "Name", "CreatedAt", "Total"], cancellationToken: ct)
+            .AsPages(pageToken, pageSize);
+        await foreach (Page<TableEntity> page in pages.ConfigureAwait(false))
+        {
+            return (page.Values.Select(e => ToMeta(e.PartitionKey, e)).ToList(), page.ContinuationToken);
+        }
+        return ([], null);
+    }
+
     public async Task<CampaignMeta?> GetAsync(string campaignId, CancellationToken ct)
     {
         await EnsureCreatedAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, MetaRow, cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is { } e
-            ? new CampaignMeta(campaignId, e.GetString("Name"), e.GetDateTimeOffset("CreatedAt") ?? default, e.GetInt32("Total") ?? 0)
-            : null;
+        return row.HasValue && row.Value is { } e ? ToMeta(campaignId, e) : null;
     }
+
+    private static CampaignMeta ToMeta(string campaignId, TableEntity e) =>
+        new(campaignId, e.GetString("Name"), e.GetDateTimeOffset("CreatedAt") ?? default, e.GetInt32("Total") ?? 0);
 
     /// <summary>Numbers <paramref name="from"/> … <paramref name="from"/> + <paramref name="count"/> - 1, as first attempts.</summary>
     public async Task<List<CampaignWork>> LoadWorkAsync(string campaignId, int from, int count, CancellationToken ct)

@@ -56,7 +56,7 @@ public sealed class CampaignValidator(CampaignOptions options, IReadOnlyCollecti
         {
             return (null, Capped(errors));
         }
-        var settings = new CampaignSettings(request.From, start, end, concurrency, rate, ring, retry, options.MaxCallMinutes, options.StepsPerGeneration);
+        var settings = new CampaignSettings(request.From, start, end, concurrency, rate, ring, retry, options.MaxCallMinutes, options.StepsPerGeneration, options.CallEndCheckSeconds);
         return (new CampaignPlan(request.Name, settings, entries), []);
     }
 

@@ -93,15 +93,20 @@ internal sealed class CallFinisher
         await _run.Context.CallActivityAsync<bool>(ActivityNames.FinalizeCall,
             new FinalizeCallInput(start.CallId, endedAt, outcome, reason, why, _run.Attempt) { TransferTo = transferTo },
             TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
-        await AfterFinalizedAsync();
+        await AfterFinalizedAsync(outcome);
         _run.SetStatus(CallPhase.Completed, outcome, why);
         OrchestrationLog.CallFinished(_run.Context.CreateReplaySafeLogger<CallOrchestrator>(), start.CallId, outcome, reason);
         return new CallResult(outcome, reason, why, _run.Attempt, _run.State.AnsweredAt, endedAt);
     }
 
     /// <summary>
-    /// What follows a finalized record (the record is final and stored when this runs): the post-call report. Further
+    /// What follows a finalized record (the record is final and stored when this runs): a campaign's call frees its
+    /// place in the campaign at once (a durable message to the attempt that placed it), then the post-call report. Further
     /// notifications of a finalized call belong here, each its own durable activity that never fails the call.
     /// </summary>
-    private Task AfterFinalizedAsync() => PostCallReports.DeliverAsync(_run.Context, _run.CallId);
+    private Task AfterFinalizedAsync(CallOutcome outcome)
+    {
+        Campaigns.CampaignCallEnd.Notify(_run.Context, _run.CallId, outcome);
+        return PostCallReports.DeliverAsync(_run.Context, _run.CallId);
+    }
 }

@@ -23,11 +23,22 @@ public sealed class OutboundCallOrchestrator : TaskOrchestrator<OutboundCallStar
         return result;
     }
 
-    /// <summary>
-    /// The call's steps, also run inline by a campaign's attempt (a sub-orchestration would be the same steps in an
-    /// orchestration of its own): dial, and for an unanswered call write its record and send its post-call report.
-    /// </summary>
+    /// <summary>Dial, and for an unanswered call write its record and send its post-call report.</summary>
     public static async Task<DialResult> DialAndRecordAsync(TaskOrchestrationContext context, OutboundCallStart input)
+    {
+        var result = await DialAndRecordUnansweredAsync(context, input);
+        if (result.Outcome != DialOutcome.Answered)
+        {
+            await PostCallReports.DeliverAsync(context, input.CallId);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The call's steps but the post-call report, also run inline by a campaign's attempt (which sends an unanswered
+    /// call's report after it has freed its place): dial, and write the record of a call that was not answered.
+    /// </summary>
+    public static async Task<DialResult> DialAndRecordUnansweredAsync(TaskOrchestrationContext context, OutboundCallStart input)
     {
         DialResult result;
         try
@@ -43,7 +54,6 @@ public sealed class OutboundCallOrchestrator : TaskOrchestrator<OutboundCallStar
             await context.CallActivityAsync<bool>(OutboundActivityNames.RecordUnansweredCall,
                 new UnansweredCallInput(input, result, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),
                 TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
-            await PostCallReports.DeliverAsync(context, input.CallId);
         }
         return result;
     }

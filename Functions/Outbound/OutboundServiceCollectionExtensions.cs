@@ -20,6 +20,7 @@ public static class OutboundServiceCollectionExtensions
         }
         services.AddOptions<PostCallReportOptions>().Bind(configuration.GetSection(PostCallReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
+        services.TryAddSingleton<CalledNumberSigner>();
         services.AddHttpClient(MediaHostOutboundDialer.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan); // the dialer times each request itself
         services.TryAddSingleton<IOutboundDialer>(sp => sp.GetRequiredService<IOptions<OutboundOptions>>().Value.Mode == OutboundMode.Direct
             ? ActivatorUtilities.CreateInstance<MediaHostOutboundDialer>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(MediaHostOutboundDialer.HttpClientName))

@@ -13,6 +13,11 @@ public static class PlaceCallValidator
     private static readonly SearchValues<char> KeyCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
     private static readonly SearchValues<char> NameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
+    /// <summary>What an idempotency key may be (calls and campaigns alike).</summary>
+    public static readonly string KeyRule = $"1-{MaxKeyLength} characters from A-Z, a-z, 0-9, '-', '_', '.'";
+
+    public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && !key.AsSpan().ContainsAnyExcept(KeyCharacters);
+
     /// <param name="callerIds">The configured caller IDs (<see cref="OutboundOptions.CallerIds"/>): "from" must be one of them.</param>
     public static IReadOnlyList<string> Validate(PlaceCallRequest request, string? headerKey, IReadOnlyCollection<string> callerIds)
     {
@@ -29,9 +34,9 @@ public static class PlaceCallValidator
         {
             errors.Add("idempotencyKey: differs from the Idempotency-Key header; send one or make them equal");
         }
-        if ((request.IdempotencyKey ?? headerKey) is { } key && (key.Length is 0 or > MaxKeyLength || key.AsSpan().ContainsAnyExcept(KeyCharacters)))
+        if ((request.IdempotencyKey ?? headerKey) is { } key && !IsValidKey(key))
         {
-            errors.Add($"idempotencyKey: 1-{MaxKeyLength} characters from A-Z, a-z, 0-9, '-', '_', '.'");
+            errors.Add("idempotencyKey: " + KeyRule);
         }
         if (request.RingTimeoutSeconds is { } ring && ring is < 5 or > 120)
         {

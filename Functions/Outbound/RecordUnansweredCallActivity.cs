@@ -8,7 +8,7 @@ namespace VoiceFunctions.Functions.Outbound;
 /// Writes the record of an outbound call the callee never answered (busy, no answer, rejected, failed), so it is in the
 /// history and in GET /api/calls like every other call. An answered call's record is written by its call orchestration.
 /// </summary>
-public sealed class RecordUnansweredCallActivity(CallStore store) : CallActivity<UnansweredCallInput, bool>
+public sealed class RecordUnansweredCallActivity(CallStore store, Telemetry.ControlPlaneMetrics? metrics = null) : CallActivity<UnansweredCallInput, bool>
 {
     public override async Task<bool> ExecuteAsync(UnansweredCallInput input, CancellationToken ct)
     {
@@ -32,8 +32,11 @@ public sealed class RecordUnansweredCallActivity(CallStore store) : CallActivity
             },
             ReasonText = result.Outcome == DialOutcome.Machine ? "outbound call answered by a machine: " + result.Reason : $"outbound call not answered ({result.Outcome}): {result.Reason}",
         };
-        // A retried activity finds the record already there: that is the same record, nothing to change.
-        await store.CreateAsync(record, ct).ConfigureAwait(false);
+        // A retried activity finds the record already there: that is the same record, nothing to change (nor to count).
+        if (await store.CreateAsync(record, ct).ConfigureAwait(false))
+        {
+            metrics?.CallStarted(CallDirection.Outbound);
+        }
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Outbound;
 using VoiceFunctions.Shared.Observability;
 
 namespace VoiceFunctions.Functions.Telemetry;
@@ -19,6 +20,9 @@ public sealed class ControlPlaneMetrics
 
     /// <summary>The direction tag of a call the caller placed.</summary>
     public const string InboundDirection = "inbound";
+
+    /// <summary>The direction tag of a call we placed (POST /api/calls, campaigns).</summary>
+    public const string OutboundDirection = "outbound";
 
     private static readonly KeyValuePair<string, object?> ControlPlane = new(MetricTags.Plane, MetricTags.Planes.ControlPlane);
 
@@ -53,9 +57,9 @@ public sealed class ControlPlaneMetrics
         _webhookDuration.Record(elapsed.TotalSeconds, tags);
     }
 
-    /// <summary>A call's record was created (a retried activity that created nothing does not count). Every call is inbound today.</summary>
-    public void CallStarted() =>
-        _callsStarted.Add(1, ControlPlane, new KeyValuePair<string, object?>(MetricTags.Direction, InboundDirection));
+    /// <summary>A call's record was created (a retried activity that created nothing does not count), tagged by who placed it.</summary>
+    public void CallStarted(CallDirection direction) =>
+        _callsStarted.Add(1, ControlPlane, new KeyValuePair<string, object?>(MetricTags.Direction, direction == CallDirection.Outbound ? OutboundDirection : InboundDirection));
 
     /// <summary>A call's record was finalized (the first time only).</summary>
     public void CallEnded(CallRecord record)

@@ -23,7 +23,8 @@ public sealed class AgentEventsHandler(
     CallEventDispatcher dispatcher,
     CallTimelineRecorder timeline,
     IOptions<AgentEventsOptions> options,
-    ILogger<AgentEventsHandler> logger)
+    ILogger<AgentEventsHandler> logger,
+    Telemetry.ControlPlaneMetrics? metrics = null)
 {
     public const string DedupeSource = "agent";
 
@@ -86,16 +87,21 @@ public sealed class AgentEventsHandler(
     private async Task<CallDelivery> StartDirectCallAsync(AgentEventMessage m, DurableTaskClient client, CancellationToken ct)
     {
         var caller = new CallerInfo(m.Caller ?? "caller", m.Caller, m.Called, TrunkId: null);
-        await store.CreateAsync(new CallRecord
+        var direction = OutboundCallIds.DirectionOf(m.CallId);
+        var created = await store.CreateAsync(new CallRecord
         {
             CallId = m.CallId,
             RoomName = m.CallId,
-            Direction = OutboundCallIds.DirectionOf(m.CallId),
+            Direction = direction,
             StartedAt = m.OccurredAt,
             CallerNumber = caller.CallerNumber,
             CalledNumber = caller.CalledNumber,
             AgentProfile = m.AgentProfile,
         }, ct).ConfigureAwait(false);
+        if (created)
+        {
+            metrics?.CallStarted(direction); // the orchestration's own RecordCall finds this record and counts nothing
+        }
         return await dispatcher.DeliverAsync(new CallRoute(m.CallId, m.CallId, m.OccurredAt, true, caller, null, Direct: true), client, ct).ConfigureAwait(false);
     }
 

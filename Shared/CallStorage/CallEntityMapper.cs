@@ -95,6 +95,7 @@ internal static class CallEntityMapper
             ["EndReason"] = r.EndReason.ToString(),
             ["CallerNumber"] = r.CallerNumber,
             ["Direction"] = r.Direction.ToString(),
+            ["RemoteNumber"] = r.Direction == CallDirection.Outbound ? r.CalledNumber : r.CallerNumber,
             ["AgentAnswerLatencyMs"] = r.AgentAnswerLatency is { } l ? (int)l.TotalMilliseconds : null,
         };
 
@@ -107,7 +108,9 @@ internal static class CallEntityMapper
         Enum.TryParse<CallEndReason>(e.GetString("EndReason"), out var r) ? r : CallEndReason.Unknown,
         e.GetString("CallerNumber"),
         e.GetInt32("AgentAnswerLatencyMs"),
-        ReadDirection(e));
+        ReadDirection(e),
+        // A row written before the column: the caller for an inbound call; an outbound one's callee is in the record only.
+        e.GetString("RemoteNumber") ?? (ReadDirection(e) == CallDirection.Inbound ? e.GetString("CallerNumber") : null));
 
     /// <summary>A row written before calls had a direction has no such column: all those calls were inbound ones.</summary>
     private static CallDirection ReadDirection(TableEntity e) =>

@@ -242,7 +242,7 @@ public sealed partial class CallStore
     }
 
     private static bool IndexChanged(CallRecord a, CallRecord b) =>
-        a.Outcome != b.Outcome || a.EndReason != b.EndReason || a.EndedAt != b.EndedAt || a.AnsweredAt != b.AnsweredAt || a.CallerNumber != b.CallerNumber || a.Direction != b.Direction;
+        a.Outcome != b.Outcome || a.EndReason != b.EndReason || a.EndedAt != b.EndedAt || a.AnsweredAt != b.AnsweredAt || a.CallerNumber != b.CallerNumber || a.CalledNumber != b.CalledNumber || a.Direction != b.Direction;
 
     private async Task<bool> AddIfAbsentAsync(TableEntity entity, CancellationToken ct)
     {

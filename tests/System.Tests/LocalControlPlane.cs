@@ -33,6 +33,10 @@ internal sealed class LocalControlPlane : IAsyncDisposable
     /// <summary>The running host's services (a test runs a timer function's work through them).</summary>
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("the host is restarting")).Services;
 
+    /// <summary>The host's Durable client (diagnostics: an orchestration's runtime and custom status).</summary>
+    public Microsoft.DurableTask.Client.DurableTaskClient Durable =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(Services);
+
     /// <summary>
     /// Stops the host (the orchestrations stay in the task hub in Azurite, as a redeployed function app's do), waits <paramref name="downtime"/> with nothing listening, then starts it again on the
     /// same port with the same settings and tables.

@@ -1,18 +1,22 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.MediaHost.Agent.Profiles;
 
 /// <summary>
 /// Chooses a call's agent from the profiles in use: by the called number on an inbound call (the called-number header
-/// when the INVITE carries one, else To/Request-URI), by the caller ID on a call we placed. A number without a
+/// when the control plane signed it, else To/Request-URI), by the caller ID on a call we placed. A number without a
 /// profile gets the default agent. A call's agent is chosen once and carried with the call: the recording decision
 /// and the agent itself ask for it, and both get the same profile, even when the profiles are reloaded in between.
 /// </summary>
-public sealed class AgentProfileSelector(AgentProfileStore store, IOptions<AgentProfilesOptions> options)
+/// <param name="keys">The AgentEvents key shared with the control plane, which signs the called-number header (null: the header is never honoured).</param>
+public sealed class AgentProfileSelector(AgentProfileStore store, IOptions<AgentProfilesOptions> options, ControlPlaneOptions? keys = null, TimeProvider? time = null)
 {
     // Attached to the call's description, which every wrapper of the call passes through; it goes with the call.
     private readonly ConditionalWeakTable<InboundCall, CallAgentProfile> _chosen = [];
@@ -25,8 +29,7 @@ public sealed class AgentProfileSelector(AgentProfileStore store, IOptions<Agent
         var headers = call.SipHeaders;
         var outbound = headers.TryGetValue(OutboundCallHeaders.Direction, out var direction) && direction == "outbound";
         var number = outbound ? call.Caller
-            : headers.TryGetValue(options.Value.CalledNumberHeader, out var called) && called.Length > 0 ? called
-            : call.Called;
+            : SignedCalledNumber(headers) ?? call.Called;
         var settings = store.Current.For(number);
 
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -45,5 +48,22 @@ public sealed class AgentProfileSelector(AgentProfileStore store, IOptions<Agent
             }
         }
         return new CallAgentProfile(settings, number, outbound, variables);
+    }
+
+    /// <summary>
+    /// The called-number header when the control plane signed it for this call (<see cref="CalledNumberHeader"/>); null
+    /// otherwise: a header a caller put on its own INVITE would choose the agent it wants.
+    /// </summary>
+    private string? SignedCalledNumber(IReadOnlyDictionary<string, string> headers)
+    {
+        if (keys is not { Secret.Length: > 0 } || !headers.TryGetValue(options.Value.CalledNumberHeader, out var called) || called.Length == 0
+            || !headers.TryGetValue(AgentCallHeaders.CallId, out var callId) || !headers.TryGetValue(CalledNumberHeader.SignatureName, out var signature))
+        {
+            return null;
+        }
+        var secret = Encoding.UTF8.GetBytes(keys.Secret);
+        var verdict = BodySignature.Verify(signature, CalledNumberHeader.SignedBytes(callId, called), kid => kid == keys.KeyId ? secret : null,
+            (time ?? TimeProvider.System).GetUtcNow());
+        return verdict == SignatureVerdict.Valid ? called : null;
     }
 }

@@ -8,7 +8,7 @@ using VoiceFunctions.Shared.Outbound;
 namespace VoiceFunctions.Cli.Tests.Campaigns;
 
 /// <summary>
-/// A double of the control plane's outbound API on loopback (POST /api/campaigns, GET /api/campaigns/{id},
+/// A double of the control plane's outbound API on loopback (POST /api/campaigns, GET /api/campaigns, GET /api/campaigns/{id},
 /// POST /api/campaigns/{id}/{action}, POST /api/calls, GET /api/calls/{id}/dial) behind the x-functions-key check,
 /// answering with the functions' own response types and JSON options. It records each request for the test.
 /// </summary>
@@ -28,6 +28,9 @@ public sealed class LoopbackOutboundApiDouble : IAsyncDisposable
 
     /// <summary>Each request: method, path and query, content type, body.</summary>
     public ConcurrentQueue<(string Method, string PathAndQuery, string? ContentType, string Body)> Requests { get; } = new();
+
+    /// <summary>The Idempotency-Key header of each request that carried one.</summary>
+    public ConcurrentQueue<string> IdempotencyKeys { get; } = new();
 
     /// <summary>When set, POST /api/campaigns answers 400 with this text (the API's list of problems).</summary>
     public string? Refusal { get; set; }
@@ -56,6 +59,10 @@ public sealed class LoopbackOutboundApiDouble : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         Requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.ContentType, await reader.ReadToEndAsync()));
+        if (context.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotencyKey)
+        {
+            IdempotencyKeys.Enqueue(idempotencyKey);
+        }
     }
 
     private void MapRoutes(WebApplication app)
@@ -64,6 +71,10 @@ public sealed class LoopbackOutboundApiDouble : IAsyncDisposable
         app.MapPost("/api/campaigns", () => api.Refusal is { } refusal
             ? Results.Text(refusal, "text/plain; charset=utf-8", statusCode: 400)
             : Json(new StartCampaignResponse(CampaignId, 2), 202));
+        app.MapGet("/api/campaigns", (string? pageToken) => Json(pageToken is null
+            ? new CampaignListResponse([new CampaignSummary(CampaignId, api.Campaign.Name, api.Campaign.Status, api.Campaign.CreatedAt, api.Campaign.Progress)], "page-2")
+            : new CampaignListResponse([new CampaignSummary("cmp-fedcba9876543210", null, CampaignStatus.Completed, api.Campaign.CreatedAt,
+                new CampaignProgress { Total = 3, Done = 3, Outcomes = new() { ["Busy"] = 3 }, Attempts = 3 })], null), 200));
         app.MapGet("/api/campaigns/{id}", (string id) => id == CampaignId ? Json(api.Campaign, 200) : Results.Text("no campaign with that id", statusCode: 404));
         app.MapPost("/api/campaigns/{id}/{action}", (string id, string action) => api.Campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled
             ? Results.Text($"the campaign has ended (Completed); there is nothing to {action}", statusCode: 409)

@@ -18,7 +18,7 @@ namespace VoiceFunctions.Functions.Tests.Campaigns;
 /// The campaigns API and orchestrations on the control plane's real composition (<see cref="OutboundHarness"/>: the
 /// in-process Durable host, Azurite, LiveKit played by the loopback LiveKit API double). The callees are scripted per
 /// number: busy for their first N attempts, then answered; an answered call's record is finalized at once, as its own
-/// call orchestration would when the callee hangs up.
+/// call orchestration would when the callee hangs up (or left open, for a test that runs the call's orchestration).
 /// </summary>
 public sealed class CampaignHarness : IAsyncDisposable
 {
@@ -35,6 +35,9 @@ public sealed class CampaignHarness : IAsyncDisposable
 
     /// <summary>Numbers that are rejected (404) on every attempt.</summary>
     public ConcurrentDictionary<string, bool> Rejected { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Numbers whose answered call stays in progress (its record open) until the test ends it.</summary>
+    public ConcurrentDictionary<string, bool> StaysOpen { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<(string To, DateTimeOffset At)> Dials => [.. _dialLog];
 
@@ -83,6 +86,11 @@ public sealed class CampaignHarness : IAsyncDisposable
         }
         var callId = CallIds.FromRoomName(dial.Request.RoomName);
         var now = DateTimeOffset.UtcNow;
+        if (StaysOpen.ContainsKey(to))
+        {
+            await Outbound.Store.CreateAsync(new CallRecord { CallId = callId, RoomName = dial.Request.RoomName, CalledNumber = to, StartedAt = now, AnsweredAt = now }, ct);
+            return;
+        }
         await Outbound.Store.CreateAsync(new CallRecord
         {
             CallId = callId, RoomName = dial.Request.RoomName, CalledNumber = to, StartedAt = now, AnsweredAt = now, EndedAt = now,
@@ -106,9 +114,23 @@ public sealed class CampaignHarness : IAsyncDisposable
     public async Task<(int Status, string Text)> StartAsync(StartCampaignRequest request) =>
         await StartRawAsync(JsonSerializer.SerializeToUtf8Bytes(request, CallsApiJson.Options), "application/json");
 
-    public async Task<(int Status, string Text)> StartRawAsync(byte[] body, string contentType, string query = "")
+    public async Task<(int Status, string Text)> StartRawAsync(byte[] body, string contentType, string query = "", string? idempotencyKey = null)
     {
-        var result = (HttpResponseResult)await Api.Start(Request("POST", "/api/campaigns", body, contentType, query), Outbound.Client, CancellationToken.None).DefaultTimeout();
+        var request = Request("POST", "/api/campaigns", body, contentType, query);
+        if (idempotencyKey is not null)
+        {
+            request.Headers[CampaignKeys.HeaderName] = idempotencyKey;
+        }
+        var result = (HttpResponseResult)await Api.Start(request, Outbound.Client, CancellationToken.None).DefaultTimeout();
+        return (result.Status, result.BodyText);
+    }
+
+    public async Task<(int Status, string Text)> StartAsync(StartCampaignRequest request, string idempotencyKey) =>
+        await StartRawAsync(JsonSerializer.SerializeToUtf8Bytes(request, CallsApiJson.Options), "application/json", idempotencyKey: idempotencyKey);
+
+    public async Task<(int Status, string Text)> ListRawAsync(string query = "")
+    {
+        var result = (HttpResponseResult)await Api.List(Request("GET", "/api/campaigns", query: query), Outbound.Client, CancellationToken.None).DefaultTimeout();
         return (result.Status, result.BodyText);
     }
 

@@ -43,7 +43,7 @@ public sealed class CampaignLoadRun
         }
         catch (TimeoutException e)
         {
-            await WriteAsync($"numbers: {count}: did not end in time: {e.Message[..Math.Min(600, e.Message.Length)]}");
+            await WriteAsync($"numbers: {count}: did not end in time\n{InvitesPerNumber(rig)}\n{e.Message[..Math.Min(12000, e.Message.Length)]}");
             throw;
         }
         var elapsed = DateTime.UtcNow - started;
@@ -55,13 +55,17 @@ public sealed class CampaignLoadRun
         var report = string.Join('\n',
             $"numbers: {count}, concurrency {concurrency}, pacing {rate} calls/s",
             $"final: {done.Progress.Done} done, {done.Progress.Cancelled} cancelled, status {done.Status}; outcomes: {string.Join(", ", done.Progress.Outcomes.Select(o => $"{o.Key} {o.Value}"))}; attempts {done.Progress.Attempts}",
-            $"INVITEs at sipp: {invites.Count} ({firsts.Count} numbers)",
+            $"INVITEs at sipp: {invites.Count} ({firsts.Count} numbers); {InvitesPerNumber(rig)}",
             $"achieved call-start rate: {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s ({((achieved / rate - 1) * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} % of the pacing), most starts in one second: {worstSecond}",
             $"campaign wall time: {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (first to last INVITE {(firsts[^1] - firsts[0]).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
         await WriteAsync(report);
         Assert.True(done.Status == CampaignStatus.Completed && done.Progress.Done == count, report);
         Assert.True(rig.Callees.InvitesPerNumber().All(p => p.Value == 1) && firsts.Count == count, report);
     }
+
+    /// <summary>How many numbers got how many INVITEs ("INVITEs per number: 1 x 200"; a number dialled twice shows as "2 x 1").</summary>
+    private static string InvitesPerNumber(CampaignRig rig) =>
+        "INVITEs per number: " + string.Join(", ", rig.Callees.InvitesPerNumber().GroupBy(p => p.Value).OrderBy(g => g.Key).Select(g => $"{g.Key} x {g.Count()}"));
 
     private static async Task WriteAsync(string report)
     {

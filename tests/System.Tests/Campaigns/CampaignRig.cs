@@ -95,8 +95,38 @@ internal sealed class CampaignRig : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"the campaign did not end within {timeout}: {last?.Progress}; INVITEs per number: " +
-            string.Join(", ", _callees.InvitesPerNumber().Select(p => $"{p.Key}={p.Value}")) + "\nMediaHost:\n" + Tail(_mediaHost.Log));
+        var outcomes = last is null ? "" : string.Join(", ", last.Progress.Outcomes.Select(o => $"{o.Key} {o.Value}"));
+        throw new TimeoutException($"the campaign did not end within {timeout}: {last?.Progress}; outcomes: {outcomes}\nstuck numbers:\n{await StuckNumbersAsync(id)}" +
+            "INVITEs per number: " + string.Join(", ", _callees.InvitesPerNumber().Where(p => p.Value != 1).Select(p => $"{p.Key}={p.Value}")) + "\nMediaHost:\n" + Tail(_mediaHost.Log));
+    }
+
+    /// <summary>
+    /// What each number still in progress waits on: its call's record, the call's orchestration and its attempt's
+    /// (runtime and custom status), and the MediaHost's log lines about the call.
+    /// </summary>
+    public async Task<string> StuckNumbersAsync(string id)
+    {
+        var report = new global::System.Text.StringBuilder();
+        var durable = ControlPlane.Durable;
+        string? token = null;
+        do
+        {
+            var page = await ControlPlane.Http.GetFromJsonAsync<CampaignResponse>(
+                $"/api/campaigns/{id}?pageSize=100" + (token is null ? "" : "&pageToken=" + Uri.EscapeDataString(token)), CallsApiJson.Options);
+            foreach (var n in page!.Numbers.Where(n => n.State == CampaignNumberState.InProgress && n.LastCallId is not null).Take(8))
+            {
+                var call = await ControlPlane.GetCallAsync(n.LastCallId!);
+                var record = call is { } c ? c.GetProperty("record").GetProperty("outcome").GetString() : "no record";
+                var orchestration = await durable.GetInstanceAsync(n.LastCallId!, getInputsAndOutputs: true);
+                var attempt = await durable.GetInstanceAsync(VoiceFunctions.Functions.Campaigns.CampaignIds.AttemptInstanceId(id, n.Index, n.Attempts), getInputsAndOutputs: true);
+                var lines = _mediaHost.Log.Split('\n').Where(l => l.Contains(n.LastCallId!, StringComparison.Ordinal)).TakeLast(4);
+                report.AppendLine($"  {n.Index} {n.LastCallId}: record {record}; call orchestration {orchestration?.RuntimeStatus.ToString() ?? "none"} {orchestration?.SerializedCustomStatus} {orchestration?.FailureDetails?.ErrorMessage}; " +
+                    $"attempt {attempt?.RuntimeStatus.ToString() ?? "none"} {attempt?.SerializedCustomStatus}\n    MediaHost: {string.Join("\n    ", lines)}");
+            }
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+        return report.ToString();
     }
 
     private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;

@@ -93,7 +93,7 @@ export class CallsView {
     replace(this.liveList, live.length === 0
       ? el("li", { class: "muted" }, "No call in progress.")
       : live.map((c) => el("li", { "data-call-id": c.callId, class: "live-call" },
-          el("a", { href: "#/call/" + encodeURIComponent(c.callId) }, showNumber(c.callerNumber, this.settings.revealNumbers)),
+          el("a", { href: "#/call/" + encodeURIComponent(c.callId) }, showNumber(c.remoteNumber ?? c.callerNumber, this.settings.revealNumbers)),
           el("span", { class: "badge live" }, "live"),
           el("span", {}, `for ${seconds(durationMs(c.startedAt, null))}`))));
     const shown = all.filter((c) => this.visible(c));
@@ -102,7 +102,7 @@ export class CallsView {
     replace(this.history,
       el("div", { class: "table-wrap" }, el("table", { id: "calls-table" },
         el("caption", { class: "visually-hidden" }, "Calls of the day, newest first"),
-        el("thead", {}, el("tr", {}, ["Started", "Caller", "Direction", "Duration", "Answered after", "Outcome", "Ended by"].map((h) => el("th", { scope: "col" }, h)))),
+        el("thead", {}, el("tr", {}, ["Started", "Remote party", "Direction", "Duration", "Answered after", "Outcome", "Ended by"].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, shown.map((c) => this.row(c))))),
       this.pager());
   }
@@ -110,7 +110,7 @@ export class CallsView {
   row(c) {
     return el("tr", { "data-call-id": c.callId, "data-outcome": c.outcome, "data-direction": directionOf(c), class: isFailure(c) ? "failure" : "" },
       el("td", {}, el("a", { href: "#/call/" + encodeURIComponent(c.callId) }, time(c.startedAt))),
-      el("td", {}, showNumber(c.callerNumber, this.settings.revealNumbers)),
+      el("td", {}, showNumber(c.remoteNumber ?? c.callerNumber, this.settings.revealNumbers)),
       el("td", { class: "direction" }, words(directionOf(c))),
       el("td", {}, seconds(durationMs(c.startedAt, c.endedAt))),
       el("td", {}, c.agentAnswerLatencyMs === null ? "–" : `${c.agentAnswerLatencyMs} ms`),

@@ -1,5 +1,10 @@
+using System.Text;
+using VoiceFunctions.MediaHost.Agent.Profiles;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Outbound;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.MediaHost.Tests.Agent.Profiles;
 
@@ -21,6 +26,22 @@ public sealed class AgentProfileSelectorTests
         Assert.Equal(expected, files.Selector.Choose(Call("+15551234567", called)).ProfileId);
     }
 
+    private static readonly ControlPlaneOptions Keys = new() { KeyId = "mediahost", Secret = "control-plane-secret-0123456789abcdef" };
+
+    /// <summary>The headers the control plane's SIP dispatcher puts on the agent's INVITE (LiveKit mode).</summary>
+    private static Dictionary<string, string> Signed(string callId, string called, string secret) => new()
+    {
+        [AgentCallHeaders.CallId] = callId,
+        [CalledNumberHeader.Name] = called,
+        [CalledNumberHeader.SignatureName] = BodySignature.Sign(CalledNumberHeader.SignedBytes(callId, called), "mediahost", Encoding.UTF8.GetBytes(secret), TimeProvider.System.GetUtcNow()),
+    };
+
+    private static Dictionary<string, string> With(Dictionary<string, string> headers, string name, string value)
+    {
+        headers[name] = value;
+        return headers;
+    }
+
     [Fact]
     public void A_calls_agent_is_chosen_once_so_the_recording_decision_and_the_agent_get_the_same_profile_across_a_reload()
     {
@@ -38,15 +59,38 @@ public sealed class AgentProfileSelectorTests
     }
 
     [Fact]
-    public void Called_number_header_wins_over_the_To_user_which_in_LiveKit_mode_is_the_MediaHosts_own()
+    public void Signed_called_number_header_wins_over_the_To_user_which_in_LiveKit_mode_is_the_MediaHosts_own()
     {
         using var files = new ProfileFiles(ProfileFiles.TwoAgents);
         files.Store.LoadAtStart();
+        var selector = new AgentProfileSelector(files.Store, files.Options, Keys, TimeProvider.System);
 
-        var profile = files.Selector.Choose(Call("+15551234567", "agent", new() { ["X-VoiceFunctions-Called"] = "+15550000003" }));
+        var profile = selector.Choose(Call("+15551234567", "agent", Signed("call-1", "+15550000003", Keys.Secret)));
 
         Assert.Equal("support", profile.ProfileId);
         Assert.Equal("+15550000003", profile.Variables["called"]);
+    }
+
+    public static TheoryData<string, Dictionary<string, string>> Untrusted => new()
+    {
+        { "no signature", new() { [AgentCallHeaders.CallId] = "call-1", [CalledNumberHeader.Name] = "+15550000003" } },
+        { "signed with another key", Signed("call-1", "+15550000003", "someone-elses-secret-0123456789abcdef") },
+        { "signature of another number", With(Signed("call-1", "+15550000002", Keys.Secret), CalledNumberHeader.Name, "+15550000003") },
+        { "signature of another call", With(Signed("call-2", "+15550000003", Keys.Secret), AgentCallHeaders.CallId, "call-1") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Untrusted))]
+    public void Called_number_header_not_signed_by_the_control_plane_is_ignored_and_the_To_number_chooses(string why, Dictionary<string, string> headers)
+    {
+        using var files = new ProfileFiles(ProfileFiles.TwoAgents);
+        files.Store.LoadAtStart();
+        var selector = new AgentProfileSelector(files.Store, files.Options, Keys, TimeProvider.System);
+
+        var profile = selector.Choose(Call("+15551234567", "+15550000002", headers));
+
+        Assert.True(profile.ProfileId == "sales", why);
+        Assert.Equal("+15550000002", profile.Variables["called"]);
     }
 
     [Fact]
