@@ -125,6 +125,8 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
 
     public int ClearPlayback() => _outbound.Clear();
 
+    public int CallerFramesQueued => _inbound.Count;
+
     /// <summary>Sends a DTMF digit as RFC 4733 events; false when telephone-event was not negotiated or one is playing.</summary>
     public bool SendDtmf(char digit, TimeSpan duration)
     {
