@@ -130,7 +130,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
                 var echoArrived = before * EchoMissingRatio >= _gate.PredictedEchoEnergy;
                 if (_divergence.Update(echoExpected && echoArrived, before, EchoReturnLossMeter.Energy(_cancelled)))
                 {
-                    Restart();
+                    PathChanged();
                 }
             }
             else
@@ -194,6 +194,16 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             _aligned = true;
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
+    }
+
+    /// <summary>The filter removes nothing any more: the echo path changed. The delay search starts afresh (its memory
+    /// would hold the old path's delay for ~0.5 s more), the canceller restarts, and the convergence gate holds the echo
+    /// down again until the canceller has learnt the new path.</summary>
+    private void PathChanged()
+    {
+        _delay.Reset();
+        _gate.Rearm();
+        Restart();
     }
 
     /// <summary>The adapted filter is wrong (a new alignment, a changed path): the canceller starts again, and the barge-in

@@ -31,9 +31,9 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private short[] _caller = [];
     private int _callerSlot = int.MaxValue;
-    /// <summary>A phone's fixed playout delay (60 ms): a packet plays in the slot its RTP timestamp gives, this long
+    /// <summary>A phone's fixed playout delay (40 ms): a packet plays in the slot its RTP timestamp gives, this long
     /// after the first packet's arrival.</summary>
-    private const int JitterSlots = 3;
+    private const int JitterSlots = 2;
     private long? _timestampBase;
     private EndPoint? _host;
     private Thread? _send;
