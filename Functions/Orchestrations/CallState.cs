@@ -21,14 +21,10 @@ internal sealed class CallState
     public bool CallerLeft { get; private set; }
     public bool AgentLeft { get; private set; }
     public bool RoomFinished { get; private set; }
-    public bool TransferredByAgent { get; private set; }
     public int Turns { get; private set; }
     public string? LastError { get; private set; }
-    /// <summary>Where the agent transferred the caller (the MediaHost's SIP REFER target), when it said.</summary>
-    public string? TransferTarget { get; private set; }
-
-    /// <summary>LiveKit mode: where the agent asked the control plane to transfer the caller (null: no request).</summary>
-    public string? TransferRequestedTo { get; private set; }
+    /// <summary>The caller's transfer to a human, done by the MediaHost's REFER or asked of the control plane (null: none).</summary>
+    public CallTransferState? Transfer { get; private set; }
     /// <summary>The room's recording as last reported by LiveKit (folded: out-of-order reports never regress it).</summary>
     public CallRecording? Recording { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
@@ -66,11 +62,10 @@ internal sealed class CallState
                 Turns++;
                 break;
             case CallEventKind.Transferred:
-                TransferredByAgent = true;
-                TransferTarget ??= e.Detail;
+                Transfer = CallTransferState.Fold(Transfer, TransferMode.Referred, e.Detail);
                 break;
-            case CallEventKind.TransferRequested:
-                TransferRequestedTo ??= e.Detail;
+            case CallEventKind.TransferRequested when e.Detail is not null: // a request names where to
+                Transfer = CallTransferState.Fold(Transfer, TransferMode.Requested, e.Detail);
                 break;
             case CallEventKind.AgentError:
                 LastError = e.Detail;
