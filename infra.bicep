@@ -116,6 +116,9 @@ param mediaNodeSize string = 'Standard_F2s_v2'
 @maxValue(100)
 param mediaNodeCount int = 3
 
+@description('AKS target: VM size of the SIP front-door node (deploy/aks/frontdoor.yaml).')
+param frontDoorNodeSize string = 'Standard_F2s_v2'
+
 @description('AKS target: Kubernetes version; empty takes the region default.')
 param kubernetesVersion string = ''
 
@@ -330,6 +333,7 @@ module mediaNodes 'infra/mediahost-aks.bicep' = if (mediaHostTarget == 'aks') {
     kubernetesVersion: kubernetesVersion
     mediaNodeSize: mediaNodeSize
     mediaNodeCount: mediaNodeCount
+    frontDoorNodeSize: frontDoorNodeSize
     sipPort: sipPort
     rtpPortMin: mediaHostRtpPortMin
     rtpPortMax: mediaHostRtpPortMax
@@ -360,7 +364,7 @@ module alerts 'infra/alerts.bicep' = {
 output liveKitWebhookUrl string = 'https://${functionApp.outputs.defaultHostName}/${webhookRoute}'
 
 @description('SIP address of the MediaHost for the LiveKit SIP outbound trunk (host:port).')
-output mediaHostSipAddress string = mediaHostTarget == 'aci' ? '${mediaHost!.outputs.fqdn}:${sipPort}' : 'the SIP front door (deploy/kamailio/)'
+output mediaHostSipAddress string = mediaHostTarget == 'aci' ? '${mediaHost!.outputs.fqdn}:${sipPort}' : 'the public IP of the front-door node (deploy/aks/frontdoor.yaml; kubectl get nodes -l voicefunctions.io/role=frontdoor -o wide), port ${sipPort}'
 
 @description('The MediaHost\'s public IP address.')
 output mediaHostIpAddress string = mediaHostTarget == 'aci' ? mediaHost!.outputs.ipAddress : ''

@@ -1,8 +1,10 @@
 // The MediaHost on AKS, the target that carries many calls per instance: a node pool whose nodes each have a
 // public IP, with SIP (5060 udp/tcp) and the whole RTP range (20000-29999/udp) open on it. The MediaHost runs
 // there as a host-network DaemonSet (deploy/aks/), one instance per node, advertising its node's public IP.
-// Scale by adding nodes (mediaNodeCount) and listing them in the SIP front door (deploy/kamailio/).
-// The system pool runs cluster add-ons only; the media pool is tainted so nothing else lands on it.
+// The SIP front door (Kamailio, deploy/aks/frontdoor.yaml) runs on a pool of its own: one node with a public IP and
+// only SIP open; its dispatcher list follows the media nodes (deploy/kamailio/dispatcher-sync.sh), so scaling is
+// adding media nodes (mediaNodeCount). The system pool runs cluster add-ons only; the media and front-door pools are
+// tainted so nothing else lands on them.
 
 @description('Azure region of the cluster.')
 param location string
@@ -21,7 +23,10 @@ param mediaNodeSize string
 @maxValue(100)
 param mediaNodeCount int
 
-@description('SIP port, UDP and TCP, open on each media node.')
+@description('VM size of the front-door node (Kamailio relays signalling only: a small node carries hundreds of calls per second).')
+param frontDoorNodeSize string
+
+@description('SIP port, UDP and TCP, open on each media node and on the front-door node.')
 param sipPort int
 
 @description('First UDP port of the RTP range open on each media node.')
@@ -70,6 +75,23 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
             { protocol: 'UDP', portStart: sipPort, portEnd: sipPort }
             { protocol: 'TCP', portStart: sipPort, portEnd: sipPort }
             { protocol: 'UDP', portStart: rtpPortMin, portEnd: rtpPortMax }
+          ]
+        }
+      }
+      {
+        name: 'frontdoor'
+        mode: 'User'
+        count: 1
+        vmSize: frontDoorNodeSize
+        osType: 'Linux'
+        // The one SIP address of the media plane: the carrier's or LiveKit SIP's trunk points at this node's public IP.
+        enableNodePublicIP: true
+        nodeLabels: { 'voicefunctions.io/role': 'frontdoor' }
+        nodeTaints: [ 'voicefunctions.io/frontdoor=true:NoSchedule' ]
+        networkProfile: {
+          allowedHostPorts: [
+            { protocol: 'UDP', portStart: sipPort, portEnd: sipPort }
+            { protocol: 'TCP', portStart: sipPort, portEnd: sipPort }
           ]
         }
       }

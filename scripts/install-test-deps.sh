@@ -18,6 +18,9 @@ declare -A debs=(
   [kubectl]=kubectl
   # The SIP front door (deploy/kamailio/kamailio.cfg) run by tests/System.Tests/FrontDoor and bench/frontdoor.sh; kamcmd reads its dispatcher state.
   [kamailio]=kamailio
+  # deploy/kamailio/dispatcher-sync.sh (the front door's list of media nodes) reads the Kubernetes API's JSON with jq; curl asks it.
+  [jq]=jq
+  [curl]=curl
   # The call console's browser tests (tests/Console.Tests): Debian's Chromium driven through Debian's chromedriver.
   [chromium]=chromium
   [chromedriver]=chromium-driver

@@ -62,9 +62,15 @@ public static class MediaCapacityRun
         long memoryEstablished = 0, workingSet = 0;
         string established = "", overload = "", done = "", ended = "";
         (TimeSpan Pause, int Gen0, int Gen1, int Gen2) gcAtStart = default, gcAtEnd = default;
+        (long Methods, TimeSpan Time) jitAtStart = default, jitAtEnd = default;
         // How far the clock falls behind its timeline, sampled every 50 ms in the window: when a stall happens and how long catching up takes.
         Stopwatch? lagWatch = null;
         double maxLagMs = 0, maxLagAtS = 0, behindMs = 0;
+        // Where a start-up transient comes from: the worst lag per second of the window, and at the worst moment the
+        // thread pool's threads and queue; JIT work, GC pauses and the overload INVITEs' moment beside them.
+        var lagBySecond = new double[seconds + 5];
+        string atWorst = "";
+        double overloadAtS = -1;
         var lagSampler = new Thread(() =>
         {
             while (true)
@@ -74,9 +80,12 @@ public static class MediaCapacityRun
                 {
                     var lagMs = clock.LagMilliseconds;
                     behindMs += lagMs > 100 ? 50 : 0;
+                    var second = Math.Min((int)watch.Elapsed.TotalSeconds, lagBySecond.Length - 1);
+                    lagBySecond[second] = Math.Max(lagBySecond[second], lagMs);
                     if (lagMs > maxLagMs)
                     {
                         (maxLagMs, maxLagAtS) = (lagMs, watch.Elapsed.TotalSeconds);
+                        atWorst = $"thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued; GC gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
                     }
                 }
             }
@@ -100,14 +109,17 @@ public static class MediaCapacityRun
                     start = Window.Take(process, clock, media);
                     workingSet = Environment.WorkingSet;
                     gcAtStart = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                    jitAtStart = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                     lagWatch = Stopwatch.StartNew();
                     break;
                 case "OVERLOAD":
                     overload = line;
+                    overloadAtS = lagWatch?.Elapsed.TotalSeconds ?? -1;
                     break;
                 case "DONE":
                     end = Window.Take(process, clock, media);
                     gcAtEnd = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                    jitAtEnd = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                     lagWatch = null;
                     echoesDropped = handler.EchoesDropped - echoesDroppedAtStart;
                     done = line;
@@ -139,6 +151,9 @@ public static class MediaCapacityRun
             $"{ahead.Count} written ahead of their slot, waited p50 {ahead.Percentile(50)} / p95 {ahead.Percentile(95)} / max {ahead.MaxMs:F0} ms; {echoesDropped} frames heard but not echoed (the loop had fallen behind)");
         Console.WriteLine($"clock lag: max {maxLagMs:F0} ms at {maxLagAtS:F1} s into the window, {behindMs / 1000:F1} s of the window more than 100 ms behind; " +
             $"GC in the window: {(gcAtEnd.Pause - gcAtStart.Pause).TotalMilliseconds:F0} ms paused, collections gen0 {gcAtEnd.Gen0 - gcAtStart.Gen0} / gen1 {gcAtEnd.Gen1 - gcAtStart.Gen1} / gen2 {gcAtEnd.Gen2 - gcAtStart.Gen2}");
+        Console.WriteLine($"transient: worst lag per second of the window [{string.Join(" ", lagBySecond.Take((int)Math.Ceiling(wallMs / 1000)).Select(l => l.ToString("F0")))}] ms; " +
+            $"at the worst moment {atWorst}; overload INVITEs answered at {overloadAtS:F1} s; JIT in the window: {jitAtEnd.Methods - jitAtStart.Methods} methods, " +
+            $"{(jitAtEnd.Time - jitAtStart.Time).TotalMilliseconds:F0} ms");
         Console.WriteLine($"in: {inFrames} frames, {end.Concealed - start.Concealed} concealed, {end.Dropped - start.Dropped} dropped to cut delay, {end.Late - start.Late} late packets, {end.Lost - start.Lost} lost");
         Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {generatorReport.WireLateness} | {cpuPercentPerCall:F3} % | {generatorReport.CpuPerCall} | " +
             $"{(memoryEstablished - memoryBefore) / 1024.0 / calls:F0} KiB | {(workingSet - workingSetBefore) / 1024.0 / calls:F0} KiB | " +

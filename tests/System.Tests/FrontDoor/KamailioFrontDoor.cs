@@ -9,7 +9,8 @@ namespace VoiceFunctions.System.Tests.FrontDoor;
 /// <summary>
 /// The real Kamailio running the deployment's own configuration (deploy/kamailio/kamailio.cfg), rendered only through
 /// its -A defines: loopback sockets, a dispatcher list of the test's MediaHosts, a control socket in a temporary
-/// folder, and per-source limits raised because the test's one sipp is every caller. Killed on dispose.
+/// folder, and (unless a test checks them) per-source limits raised because the test's one sipp is every caller.
+/// Killed on dispose.
 /// </summary>
 internal sealed partial class KamailioFrontDoor : IAsyncDisposable
 {
@@ -41,9 +42,22 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
 
     public static string ConfigPath => Path.Combine(RepoPaths.Root, "deploy", "kamailio", "kamailio.cfg");
 
-    /// <summary>Starts the front door over <paramref name="mediaHosts"/> and waits until its probes found each one up.</summary>
+    /// <summary>
+    /// Starts the front door over <paramref name="mediaHosts"/> with the per-source limits raised (the test's one sipp
+    /// is every caller) and waits until its probes found each one up.
+    /// </summary>
     /// <param name="defines">More of the configuration's settings (-A NAME=value), e.g. its timers.</param>
-    public static async Task<KamailioFrontDoor> StartAsync(IReadOnlyList<IPEndPoint> mediaHosts, params string[] defines)
+    public static Task<KamailioFrontDoor> StartAsync(IReadOnlyList<IPEndPoint> mediaHosts, params string[] defines) =>
+        LaunchAsync(mediaHosts, ["REQUESTS_PER_2S=100000", "CALLS_PER_MINUTE=100000", "CALLS_PER_HOUR=1000000", .. defines]);
+
+    /// <summary>The same with the deployment's per-source limits (pike, calls per minute and hour), but for <paramref name="defines"/>.</summary>
+    public static Task<KamailioFrontDoor> StartWithDeploymentLimitsAsync(IReadOnlyList<IPEndPoint> mediaHosts, params string[] defines) =>
+        LaunchAsync(mediaHosts, defines);
+
+    /// <summary>The front door with an empty dispatcher list, as in the cluster before the dispatcher sync first ran.</summary>
+    public static Task<KamailioFrontDoor> StartWithoutMediaHostsAsync() => LaunchAsync([], []);
+
+    private static async Task<KamailioFrontDoor> LaunchAsync(IReadOnlyList<IPEndPoint> mediaHosts, IReadOnlyList<string> defines)
     {
         var kamailio = RequiredTool.Command("kamailio", "the Debian package kamailio (scripts/install-test-deps.sh)");
         var kamcmd = RequiredTool.Command("kamcmd", "the Debian package kamailio (scripts/install-test-deps.sh)");
@@ -57,7 +71,7 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
                      "-DD", "-E", "-f", ConfigPath, "-Y", work, "-P", Path.Combine(work, "kamailio.pid"), "-w", work, "-m", "64", "-M", "8",
                      "-A", $"LISTEN_UDP=udp:127.0.0.1:{port}", "-A", $"LISTEN_TCP=tcp:127.0.0.1:{port}",
                      "-A", $"DISPATCHER_LIST=\"{list}\"", "-A", $"CTL_SOCKET=\"unix:{Path.Combine(work, "ctl")}\"",
-                     "-A", "CHILDREN=2", "-A", "REQUESTS_PER_2S=100000", "-A", "CALLS_PER_MINUTE=100000", "-A", "CALLS_PER_HOUR=1000000",
+                     "-A", "CHILDREN=2",
                  }.Concat(defines.SelectMany(d => new[] { "-A", d })))
         {
             info.ArgumentList.Add(arg);
@@ -75,23 +89,39 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
         return frontDoor;
     }
 
+    /// <summary>The dispatcher list file Kamailio reads (its DISPATCHER_LIST define).</summary>
+    public string DispatcherListPath => Path.Combine(_work, "dispatcher.list");
+
+    /// <summary>Kamailio's control socket (its CTL_SOCKET define), as kamcmd -s takes it.</summary>
+    public string ControlSocket => "unix:" + Path.Combine(_work, "ctl");
+
+    /// <summary>The dispatcher's destinations (kamcmd dispatcher.list), as their SIP URIs.</summary>
+    public async Task<IReadOnlyList<string>> DestinationsAsync() =>
+        [.. UriPattern().Matches(await DispatcherListAsync()).Select(m => m.Groups["uri"].Value).Order(StringComparer.Ordinal)];
+
     /// <summary>The dispatcher's view of each MediaHost (kamcmd dispatcher.list), by SIP port.</summary>
     public async Task<IReadOnlyDictionary<int, DestinationState>> StatesAsync()
     {
-        var info = new ProcessStartInfo(_kamcmd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-s", "unix:" + Path.Combine(_work, "ctl"), "dispatcher.list" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var kamcmd = Process.Start(info)!;
-        var output = await kamcmd.StandardOutput.ReadToEndAsync();
-        await kamcmd.WaitForExitAsync();
+        var output = await DispatcherListAsync();
         var states = new Dictionary<int, DestinationState>();
         foreach (Match match in DestinationPattern().Matches(output))
         {
             states[int.Parse(match.Groups["port"].Value)] = new DestinationState(match.Groups["flags"].Value);
         }
         return states;
+    }
+
+    private async Task<string> DispatcherListAsync()
+    {
+        var info = new ProcessStartInfo(_kamcmd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-s", ControlSocket, "dispatcher.list" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var kamcmd = Process.Start(info)!;
+        var output = await kamcmd.StandardOutput.ReadToEndAsync();
+        await kamcmd.WaitForExitAsync();
+        return output;
     }
 
     /// <summary>Polls the dispatcher state until <paramref name="condition"/> holds; returns how long that took.</summary>
@@ -137,4 +167,7 @@ internal sealed partial class KamailioFrontDoor : IAsyncDisposable
 
     [GeneratedRegex(@"URI: sip:[^:\s]+:(?<port>\d+)\s+FLAGS: (?<flags>\w+)")]
     private static partial Regex DestinationPattern();
+
+    [GeneratedRegex(@"URI: (?<uri>sip:\S+)")]
+    private static partial Regex UriPattern();
 }

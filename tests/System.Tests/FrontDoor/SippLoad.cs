@@ -25,7 +25,9 @@ internal sealed partial class SippLoad : IDisposable
         _stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public static SippLoad Start(IPEndPoint target, string scenario, int calls, int rate, int callMilliseconds)
+    /// <param name="overTcp">One TCP connection for all calls (sipp -t t1) instead of UDP.</param>
+    /// <param name="localAddress">The callers' source address: another loopback address (127.0.0.2, ...) is another source to the front door's per-source limits.</param>
+    public static SippLoad Start(IPEndPoint target, string scenario, int calls, int rate, int callMilliseconds, bool overTcp = false, string localAddress = "127.0.0.1")
     {
         var sipp = RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
         var work = Directory.CreateTempSubdirectory("frontdoor-sipp-").FullName;
@@ -33,7 +35,8 @@ internal sealed partial class SippLoad : IDisposable
         foreach (var arg in new[]
                  {
                      target.ToString(), "-sf", Path.Combine(AppContext.BaseDirectory, "FrontDoor", "Scenarios", scenario),
-                     "-i", "127.0.0.1", "-p", FreePort.NextUdp().ToString(), "-mi", "127.0.0.1", "-mp", FreePort.NextUdp().ToString(),
+                     "-t", overTcp ? "t1" : "u1", "-i", localAddress, "-p", (overTcp ? FreePort.Next() : FreePort.NextUdp()).ToString(),
+                     "-mi", "127.0.0.1", "-mp", FreePort.NextUdp().ToString(),
                      "-m", calls.ToString(), "-r", rate.ToString(), "-l", calls.ToString(), "-d", callMilliseconds.ToString(),
                      "-timeout", "90s", "-timeout_error", "-nostdin", "-bind_local",
                      "-trace_stat", "-stf", "stats.csv", "-trace_err", "-error_file", "errors.log", "-trace_logs", "-log_file", "scenario.log",
