@@ -106,6 +106,9 @@ public static class ControlPlaneServices
         services.TryAddSingleton(sp => new HealthSnapshotStore(new TableClient(
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<HealthOptions>>().Value.SnapshotTableName)));
         services.TryAddSingleton<AlertSender>();
+        services.TryAddSingleton(sp => new AlertLog(new TableClient(
+            sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<HealthOptions>>().Value.SnapshotTableName),
+            sp.GetRequiredService<IOptions<HealthOptions>>()));
         services.TryAddSingleton<HealthMonitor>();
         services.TryAddSingleton<CallReconciler>();
         services.TryAddSingleton<ApiAccessGuard>();

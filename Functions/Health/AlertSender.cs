@@ -12,12 +12,33 @@ public sealed class AlertSender(IHttpClientFactory http, IOptions<HealthOptions>
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.AlertWebhookUrl);
 
-    public async Task SendAsync(AlertMessage message, CancellationToken ct)
+    /// <summary>Sends the message; a refusal, a failed connection or no answer in time is the result, not an exception.</summary>
+    public async Task<AlertDeliveryResult> SendAsync(AlertMessage message, CancellationToken ct)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds * 2), time);
+        if (!IsConfigured)
+        {
+            return AlertDeliveryResult.NotConfigured;
+        }
+        var limitSeconds = options.Value.ProbeTimeoutSeconds * 2;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(limitSeconds), time);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        using var response = await http.CreateClient(HealthChecker.HttpClientName)
-            .PostAsJsonAsync(options.Value.AlertWebhookUrl, message, Json, limit.Token).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
+        try
+        {
+            using var response = await http.CreateClient(HealthChecker.HttpClientName)
+                .PostAsJsonAsync(options.Value.AlertWebhookUrl, message, Json, limit.Token).ConfigureAwait(false);
+            var status = $"HTTP {(int)response.StatusCode}";
+            return response.IsSuccessStatusCode
+                ? new AlertDeliveryResult(AlertDelivery.Delivered, status)
+                : new AlertDeliveryResult(AlertDelivery.Failed, "the webhook answered " + status);
+        }
+        catch (HttpRequestException e)
+        {
+            // The error kind, not the message: a connection error's message names the webhook's address.
+            return new AlertDeliveryResult(AlertDelivery.Failed, "no answer from the webhook: " + e.HttpRequestError);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new AlertDeliveryResult(AlertDelivery.Failed, $"no answer from the webhook within {limitSeconds} s");
+        }
     }
 }

@@ -8,6 +8,6 @@ internal static partial class HealthLog
     [LoggerMessage(5301, LogLevel.Warning, "Health {Kind}: {Summary}")]
     public static partial void Alert(ILogger logger, string kind, string summary);
 
-    [LoggerMessage(5302, LogLevel.Error, "Health {Kind} could not be sent to the alert webhook; it is retried at the next check")]
-    public static partial void AlertNotSent(ILogger logger, Exception exception, string kind);
+    [LoggerMessage(5302, LogLevel.Error, "Health {Kind} could not be sent to the alert webhook ({Reason}); it is retried at the next check")]
+    public static partial void AlertNotSent(ILogger logger, string kind, string reason);
 }

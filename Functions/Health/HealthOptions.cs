@@ -29,9 +29,13 @@ public sealed class HealthOptions
     /// <summary>Where alerts and recovery messages are POSTed as JSON; empty = alerts are only logged.</summary>
     public string? AlertWebhookUrl { get; set; }
 
-    /// <summary>Table of health snapshots and the alert state. Default "HealthSnapshots".</summary>
+    /// <summary>Table of health snapshots, the alert state and the last alerts. Default "HealthSnapshots".</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string SnapshotTableName { get; set; } = "HealthSnapshots";
+
+    /// <summary>How many of the newest alerts the health table keeps for the console (older ones are deleted as new ones come). Default 100.</summary>
+    [Range(1, 10_000)]
+    public int AlertsKept { get; set; } = 100;
 
     /// <summary>A snapshot older than this many minutes makes GET /health answer 503 (the timer stopped). Default 5.</summary>
     [Range(1, 24 * 60)]

@@ -1,41 +1,40 @@
 using System.Net;
 using System.Net.Sockets;
-using VoiceFunctions.MediaHost.Codecs;
 using VoiceFunctions.MediaHost.Media.Net;
 using VoiceFunctions.MediaHost.MediaModel;
+using VoiceFunctions.MediaHost.Quality;
 using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
-/// One call's RTP media: owns its RTP/RTCP sockets, runs their receive loops, and does one frame of work per
-/// media-clock tick (receive: jitter buffer → decode → 16 kHz frame for the audio loop; send: agent frame or
-/// silence → encode → RTP). Symmetric RTP: once a valid packet of the call arrives, we send to where it came
-/// from (NAT). Ends the call with <see cref="CallEndReason.MediaTimeout"/> when RTP stops.
+/// One call's RTP media: owns its RTP/RTCP sockets and composes the parts that each do one job — the negotiated
+/// streams (<see cref="NegotiatedStreams"/>), the peer's address (<see cref="RtpPeerAddress"/>, symmetric RTP), the
+/// receive path (<see cref="RtpReceivePath"/>), the send path (<see cref="RtpSendPath"/>), DTMF sending
+/// (<see cref="DtmfSendQueue"/>), RTCP out and in (<see cref="RtcpReporter"/>, <see cref="RtcpReceiver"/>), the quality
+/// figures (<see cref="MediaQualityReader"/>) and the media timeout (<see cref="RtpTimeoutWatch"/>). The session holds
+/// the one lock they run under, starts and stops them, and does one frame of work per media-clock tick. Ends the call
+/// with <see cref="CallEndReason.MediaTimeout"/> when RTP stops.
 /// </summary>
-public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
+public sealed class RtpMediaSession : IMediaSession, IMediaClockTarget
 {
-    private const int InboundFrames = 50;   // 1 s: the audio loop (on the thread pool) may lag this much before we drop its oldest audio
-    private const int OutboundFrames = 25;  // 500 ms of agent audio queued ahead of the clock
-
     private readonly object _lock = new();
     private readonly IDatagramSocket _rtpSocket;
     private readonly IDatagramSocket _rtcpSocket;
-    private readonly RtpOptions _options;
     private readonly MediaClock _clock;
     private readonly TimeProvider _time;
     private readonly Action<RtpMediaSession> _released;
     private readonly MediaMetrics _metrics;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly FrameRing _inbound = new(InboundFrames, AudioFormat.SamplesPerFrame);
-    private readonly FrameRing _outbound;
-    private readonly uint _ssrc;
-    private readonly ushort _firstSequence;
-    private readonly uint _firstTimestamp;
+    private readonly NegotiatedStreams _streams;
+    private readonly RtpPeerAddress _peer;
+    private readonly RtpTimeoutWatch _watch;
+    private readonly RtpReceivePath _receive;
+    private readonly RtpSendPath _send;
+    private readonly DtmfSendQueue _dtmf;
+    private readonly RtcpReporter _rtcpOut;
+    private readonly RtcpReceiver _rtcpIn;
+    private readonly MediaQualityReader _quality;
     private int _stopped;
-    private NegotiatedMedia? _media;
-    private InboundMedia? _in;
-    private OutboundMedia? _out;
 
     public RtpMediaSession(string callId, IDatagramSocket rtpSocket, IDatagramSocket rtcpSocket, IReadOnlyList<MediaCodec> codecs,
         RtpOptions options, MediaClock clock, TimeProvider time, MediaMetrics metrics, Action<RtpMediaSession> released)
@@ -44,18 +43,22 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _rtpSocket = rtpSocket;
         _rtcpSocket = rtcpSocket;
         Codecs = codecs;
-        _options = options;
         _clock = clock;
         _time = time;
         _metrics = metrics;
         _released = released;
-        _ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
-        _firstSequence = (ushort)Random.Shared.Next(0, 65536);
-        _firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
-        _outbound = new FrameRing(OutboundFrames, AudioFormat.SamplesPerFrame, time);
-        _pacer = new OutboundPacer(_outbound, AudioFormat.SamplesPerFrame, time) { OwnDelay = metrics.OutboundDelay, QueuedAhead = metrics.OutboundQueuedAhead };
-        _rtpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
-        _rtcpRemote = new SocketAddress(rtpSocket.LocalEndpoint.AddressFamily);
+        var ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+        var firstSequence = (ushort)Random.Shared.Next(0, 65536);
+        var firstTimestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
+        _streams = new NegotiatedStreams(options, ssrc, firstSequence, firstTimestamp, metrics.InboundDelay, digit => DtmfReceived?.Invoke(digit));
+        _peer = new RtpPeerAddress(rtpSocket.LocalEndpoint.AddressFamily);
+        _watch = new RtpTimeoutWatch(options);
+        _receive = new RtpReceivePath(_streams, _peer, _watch, metrics, time);
+        _send = new RtpSendPath(rtpSocket, _streams, _peer, metrics, time);
+        _dtmf = new DtmfSendQueue(_lock, TryStartDtmf);
+        _rtcpOut = new RtcpReporter(rtcpSocket, _streams, _peer, _watch, options, time);
+        _quality = new MediaQualityReader(_streams, _watch, time);
+        _rtcpIn = new RtcpReceiver(_streams, _watch, _quality, time);
     }
 
     public string CallId { get; }
@@ -64,16 +67,46 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
 
     public IReadOnlyList<MediaCodec> Codecs { get; }
 
-    public uint Ssrc => _ssrc;
+    public uint Ssrc => _streams.Ssrc;
 
     /// <summary>Where we send RTP now: the SDP address, or the address learned from the peer's packets.</summary>
-    public IPEndPoint? RemoteEndpoint { get; private set; }
+    public IPEndPoint? RemoteEndpoint => _peer.Endpoint;
 
     /// <summary>The receive half (statistics, jitter buffer) once started.</summary>
-    public InboundMedia? Inbound => _in;
+    public InboundMedia? Inbound => _streams.In;
 
     /// <summary>The send half (counters) once started.</summary>
-    public OutboundMedia? Outbound => _out;
+    public OutboundMedia? Outbound => _streams.Out;
+
+    /// <summary>Times the far end's address was learned from its packets (symmetric RTP).</summary>
+    public int AddressesLearned => _peer.Learned;
+
+    /// <summary>RTCP compound packets we sent (SRTCP when the call is encrypted).</summary>
+    public long RtcpReportsSent => _rtcpOut.Sent;
+
+    /// <summary>SRTP packets refused (tampered, another key, replayed, malformed) since the keys were last set.</summary>
+    public long SrtpRefused
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _streams.Srtp?.Refused ?? 0;
+            }
+        }
+    }
+
+    /// <summary>The peer's SRTCP reports that verified and were read, and those refused (tampered, replayed, malformed), since the keys were last set.</summary>
+    public (long Accepted, long Refused) Srtcp
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _streams.Srtp is { } srtp ? (srtp.RtcpAccepted, srtp.RtcpRefused) : (0, 0);
+            }
+        }
+    }
 
     public event Action<DtmfDigit>? DtmfReceived;
 
@@ -83,13 +116,14 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
     {
         lock (_lock)
         {
-            if (_media is not null)
+            if (_streams.Media is not null)
             {
                 throw new InvalidOperationException("Media was already started; use Update for a renegotiation.");
             }
             Apply(media);
-            _startedAtMs = NowMs();
-            _lastRtcpMs = _startedAtMs - _options.RtcpIntervalSeconds * 500L; // first report after half an interval (RFC 3550 6.2)
+            var nowMs = NowMs();
+            _watch.Start(nowMs);
+            _rtcpOut.Start(nowMs);
         }
         // RTP and RTCP are read by the host's shared receive loops (dedicated threads, not the thread pool: a starved
         // pool would hold packets back and the jitter buffer would conceal, then drop, audio that arrived on time).
@@ -108,13 +142,13 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
     }
 
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
-        _inbound.ReadAsync(destination, cancellationToken);
+        _receive.ReadFrameAsync(destination, cancellationToken);
 
     /// <summary>Queues a frame; when its 20 ms slot is open and still empty it is encoded and sent at once, on this thread.</summary>
     public ValueTask WriteFrameAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
     {
         // Not an async method: the common case (room in the queue) completes without any state machine.
-        var write = _outbound.WriteAsync(frame, cancellationToken);
+        var write = _send.WriteAsync(frame, cancellationToken);
         if (!write.IsCompletedSuccessfully)
         {
             return SendWhenQueuedAsync(write);
@@ -123,16 +157,93 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         return ValueTask.CompletedTask;
     }
 
-    public int ClearPlayback() => _outbound.Clear();
+    public int ClearPlayback() => _send.Clear();
 
-    public int CallerFramesQueued => _inbound.Count;
+    public int CallerFramesQueued => _receive.FramesQueued;
 
-    /// <summary>Sends a DTMF digit as RFC 4733 events; false when telephone-event was not negotiated or one is playing.</summary>
+    /// <summary>From the next tick on, <paramref name="tap"/> sees each caller frame and each sent agent frame (under the lock, on the clock).</summary>
+    public void AttachAudioTap(IMediaAudioTap? tap)
+    {
+        lock (_lock)
+        {
+            _receive.Tap = tap;
+            _send.Tap = tap;
+        }
+    }
+
+    /// <summary>Starts a DTMF digit's RFC 4733 events; false when telephone-event was not negotiated or one is playing.</summary>
     public bool SendDtmf(char digit, TimeSpan duration)
     {
         lock (_lock)
         {
-            return _out?.StartDtmf(digit, duration) ?? false;
+            return _streams.Out?.StartDtmf(digit, duration) ?? false;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="digit"/> as RFC 4733 events and completes once its last end packet has gone out
+    /// (true), or false at once when telephone-event was not negotiated or we may not send (hold): the SIP
+    /// layer then falls back to SIP INFO. Digits sent one after another queue behind each other.
+    /// </summary>
+    public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) =>
+        _dtmf.SendAsync(digit, duration, cancellationToken);
+
+    /// <summary>The media's counters now (null before media started). Cheap, and meant for a report every few seconds, not per packet.</summary>
+    public MediaQualityCounters? ReadQuality()
+    {
+        lock (_lock)
+        {
+            return _quality.Read();
+        }
+    }
+
+    public void OnTick(long nowMs)
+    {
+        lock (_lock)
+        {
+            if (_streams.Media is not { } media || _stopped == 1)
+            {
+                return;
+            }
+            _receive.ProduceFrame(nowMs);
+            // The slot ending now gets its packet if the audio loop gave none (silence, comfort noise or DTMF)...
+            var maySend = _send.MaySend;
+            _send.CloseSlot(maySend);
+            _dtmf.CompleteWhenSent(_streams.Out);
+            if (_rtcpOut.IsDue(nowMs))
+            {
+                _rtcpOut.Send(nowMs, goodbye: false); // before the next slot's packet: the report pairs this tick with the slot it ended
+            }
+            // ...then the next slot opens, and takes at once a frame the audio loop queued ahead.
+            _send.OpenSlot(nowMs, maySend);
+            _dtmf.CompleteWhenSent(_streams.Out);
+            if (_watch.Check(nowMs, media.Direction) is { } timedOut)
+            {
+                Fail(CallEndReason.MediaTimeout, timedOut);
+            }
+        }
+    }
+
+    /// <summary>The per-packet receive path (also called directly by tests and benchmarks).</summary>
+    internal void OnRtpDatagram(ReadOnlySpan<byte> datagram, SocketAddress sender)
+    {
+        lock (_lock)
+        {
+            if (_stopped == 0)
+            {
+                _receive.OnDatagram(datagram, sender);
+            }
+        }
+    }
+
+    internal void OnRtcpDatagram(ReadOnlySpan<byte> compound)
+    {
+        lock (_lock)
+        {
+            if (_stopped == 0)
+            {
+                _rtcpIn.OnDatagram(compound);
+            }
         }
     }
 
@@ -145,18 +256,16 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
         _clock.Remove(this);
         lock (_lock)
         {
-            SendRtcp(NowMs(), goodbye: true);
-            AbandonDtmf();
+            _rtcpOut.Send(NowMs(), goodbye: true);
+            _dtmf.Abandon();
         }
-        _stop.Cancel();
-        _inbound.Complete();
-        _outbound.Complete();
+        _receive.Complete();
+        _send.Complete();
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
         lock (_lock)
         {
-            // The keys' native cipher state goes now; a late datagram finds no SRTP context and the stopped session ignores it.
-            _srtp?.Dispose();
+            _streams.DisposeSrtp();
         }
         _metrics.SessionEnded(this);
         _released(this);
@@ -165,70 +274,36 @@ public sealed partial class RtpMediaSession : IMediaSession, IMediaClockTarget
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    // Builds the codec halves for the negotiated codec, keeping them when only the address or direction changed.
     private void Apply(NegotiatedMedia media)
     {
-        var codecChanged = _media is null
-            || !_media.Codec.SameEncoding(media.Codec.Name, media.Codec.ClockRate, media.Codec.Channels)
-            || _media.PayloadType != media.PayloadType
-            || _media.TelephoneEventPayloadType != media.TelephoneEventPayloadType
-            || _media.ComfortNoisePayloadType != media.ComfortNoisePayloadType
-            || _media.PacketTimeMs != media.PacketTimeMs;
-        if (codecChanged)
+        if (_streams.Apply(media))
         {
-            var ptime = media.PacketTimeMs is 10 or 20 or 30 or 40 or 60 ? media.PacketTimeMs : AudioFormat.FrameMilliseconds;
-            if (!AudioCodecs.TryCreate(media.Codec.Name, out var decoder, _options.OpusBitrate)
-                || !AudioCodecs.TryCreate(media.Codec.Name, out var encoder, _options.OpusBitrate))
-            {
-                throw new NotSupportedException($"The media path cannot carry the negotiated codec {media.Codec}.");
-            }
-            _in = new InboundMedia(decoder, media.PayloadType, media.TelephoneEventPayloadType, ptime, _options.JitterBuffer, media.ComfortNoisePayloadType)
-            {
-                DigitReceived = digit => DtmfReceived?.Invoke(digit),
-                ArrivalToDecoded = _metrics.InboundDelay,
-            };
-            var previous = _out;
-            var sequence = previous?.NextSequence ?? _firstSequence;
-            // A codec change keeps our SSRC and sequence; the timestamp jumps ahead (the marker bit flags the new spurt).
-            var timestamp = previous is null ? _firstTimestamp : previous.LastTimestamp + (uint)(previous.ClockRate / 10);
-            // We send at least one 20 ms frame per packet: the clock makes one packet per frame, and a receiver takes any
-            // packet length up to 200 ms (RFC 3551 4.5), so a peer's ptime of 10 shapes what we accept, not what we send.
-            var sendPtime = Math.Max(ptime, AudioFormat.FrameMilliseconds);
-            _out = new OutboundMedia(encoder, media.PayloadType, media.TelephoneEventPayloadType, sendPtime, _ssrc, sequence, timestamp, media.ComfortNoisePayloadType);
-            if (previous is not null)
-            {
-                _out.ContinueCountsOf(previous);
-            }
-        }
-        if (_srtp is null ? media.Encryption is not null : !_srtp.Keys.HasSameKeys(media.Encryption))
-        {
-            // New SDES keys (RFC 4568 section 7.1.4): a new SRTP context in both directions; kept keys keep their rollover and replay state.
-            _srtp?.Dispose();
-            _srtp = media.Encryption is null ? null : new Rtp.Srtp.SrtpSession(media.Encryption);
-        }
-        if (_media is null || !Equals(_media.RemoteEndpoint, media.RemoteEndpoint))
-        {
-            SetRemote(media.RemoteEndpoint);
-            _latched = false; // a new SDP address: learn again from the peer's packets
-        }
-        _media = media;
-    }
-
-    private void SetRemote(IPEndPoint endpoint)
-    {
-        var hasAddress = !endpoint.Address.Equals(IPAddress.Any) && !endpoint.Address.Equals(IPAddress.IPv6Any) && endpoint.Port != 0;
-        RemoteEndpoint = hasAddress ? endpoint : null;
-        if (hasAddress)
-        {
-            CopyAddress(endpoint.Serialize(), _rtpRemote);
-            CopyAddress(new IPEndPoint(endpoint.Address, endpoint.Port + 1).Serialize(), _rtcpRemote);
+            _peer.UseSignalled(media.RemoteEndpoint);
         }
     }
 
-    private static void CopyAddress(SocketAddress source, SocketAddress destination)
+    // Under the lock, for the DTMF queue: a digit can go out only on a started, sending call.
+    private bool TryStartDtmf(char digit, TimeSpan duration) =>
+        _stopped == 0 && _streams.Out is { } outbound && _streams.Media?.MaySend == true && outbound.StartDtmf(digit, duration);
+
+    // From the writer's thread, right after it queued a frame: the open slot takes it at once if it is still empty.
+    private void SendWrittenFrame()
     {
-        source.Buffer.CopyTo(destination.Buffer);
-        destination.Size = source.Size;
+        lock (_lock)
+        {
+            if (_streams.Out is null || _streams.Media is null || _stopped == 1)
+            {
+                return; // not started (the first tick sends it) or ended
+            }
+            _send.OnFrameWritten();
+            _dtmf.CompleteWhenSent(_streams.Out);
+        }
+    }
+
+    private async ValueTask SendWhenQueuedAsync(ValueTask write)
+    {
+        await write.ConfigureAwait(false);
+        SendWrittenFrame(); // the queue was full (or barge-in just emptied it): the open slot may still be empty
     }
 
     private long NowMs() => (long)_time.GetElapsedTime(0).TotalMilliseconds;

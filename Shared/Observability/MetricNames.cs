@@ -79,6 +79,14 @@ public static class MetricNames
     /// <summary>Counter {turn}: turns in which an STT, LLM or TTS provider failed or timed out.</summary>
     public const string TurnProviderFailures = Prefix + "turn.provider_failures";
 
+    /// <summary>Counter {answer}: answers the LLM began on the caller's words before the end of their turn. Tags: outcome
+    /// (used: the turn ended with the same words; changed: the final words differed; resumed: the caller went on; dropped:
+    /// another turn or the end of the call came first).</summary>
+    public const string TurnPreemptiveAnswers = Prefix + "turn.preemptive_answers";
+
+    /// <summary>Histogram s: LLM time saved by a preemptive answer that was used (its head start, at most its first-token time).</summary>
+    public const string TurnPreemptiveSaved = Prefix + "turn.preemptive_saved";
+
     /// <summary>Counter {call}: calls refused because the agent served AiLoop:Capacity:MaxCalls calls already.</summary>
     public const string AgentCallsRejected = Prefix + "calls.agent_capacity_rejected";
 
@@ -146,7 +154,7 @@ public static class MetricNames
         WebhookReceived, WebhookDuration,
         LiveKitApiRequests, LiveKitApiErrors, LiveKitApiDuration,
         TurnCompleted, TurnSttLatency, TurnLlmLatency, TurnTtsLatency, TurnVoiceToVoice, TurnEndpointToFirstAudio,
-        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures, AgentCallsRejected,
+        TurnBargeIns, TurnFalseBargeIns, TurnProviderFailures, TurnPreemptiveAnswers, TurnPreemptiveSaved, AgentCallsRejected,
         RtpPacketsReceived, RtpPacketsSent, RtpPacketsLost, RtpJitter, MediaClockTicks, MediaClockLateTicks, RtpReceiveLoops, RtpReceiveLoopDatagrams, MediaThreads, AgentEventDelivery,
         SipRequests, SipResponses, SipRejectedSources, SipMalformed, SipActiveDialogs,
         HealthChecks,

@@ -134,3 +134,19 @@ if overlapped:
 if len(call_of_port) != len(to_agent):
     print(f"  ({len(to_agent)} RTP streams, {len(call_of_port)} tied to a Call-ID)")
 print(f"  caller's last voiced frame: {last_voiced * 20} ms into caller.audio; v2v all: {sorted(round(v) for v in v2v)}", file=sys.stderr)
+
+def preemptive(path):
+    counts = {}
+    for line in open(path):
+        found = re.match(r'voicefunctions_turn_preemptive_answers_total\{[^}]*outcome="(\w+)"[^}]*\} ([\d.e+]+)', line)
+        if found:
+            counts[found.group(1)] = counts.get(found.group(1), 0.0) + float(found.group(2))
+    return counts
+
+
+pre_after, pre_before = preemptive(metrics_after), preemptive(metrics_before)
+pre = {k: v - pre_before.get(k, 0.0) for k, v in pre_after.items()}
+saved_count = delta.get("voicefunctions_turn_preemptive_saved_seconds_count", 0.0)
+saved = delta.get("voicefunctions_turn_preemptive_saved_seconds_sum", 0.0) / saved_count * 1000 if saved_count else None
+print(f"  preemptive answers (LLM begun in the caller's pause): " + (", ".join(f"{k} {v:.0f}" for k, v in sorted(pre.items())) or "none")
+      + f"; LLM time saved per used answer (mean) {ms(saved)}")

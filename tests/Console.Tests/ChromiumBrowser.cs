@@ -67,6 +67,13 @@ internal sealed class ChromiumBrowser : IDisposable
         }
     }
 
+    /// <summary>Headers Chromium adds to every request from now on (DevTools' Network.setExtraHTTPHeaders); empty removes them.</summary>
+    public void SetExtraHeaders(IReadOnlyDictionary<string, string> headers)
+    {
+        Driver.ExecuteCdpCommand("Network.enable", new Dictionary<string, object?>());
+        Driver.ExecuteCdpCommand("Network.setExtraHTTPHeaders", new Dictionary<string, object?> { ["headers"] = headers.ToDictionary(h => h.Key, h => (object)h.Value) });
+    }
+
     public string SaveScreenshot(string name)
     {
         var path = Path.Combine(ScreenshotFolder, name + ".png");

@@ -25,7 +25,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         try
         {
-            _controlPlane = await LocalControlPlane.StartAsync(RecordingSettings());
+            _controlPlane = await LocalControlPlane.StartAsync(Settings());
             _browser = ChromiumBrowser.Start();
         }
         catch (Exception e)
@@ -38,12 +38,23 @@ public sealed class ConsoleFixture : IAsyncLifetime
     internal Azure.Storage.Blobs.BlobContainerClient Recordings { get; } =
         new Azure.Storage.Blobs.BlobServiceClient(TestSupport.Azurite.ConnectionString).GetBlobContainerClient("console-" + Guid.NewGuid().ToString("N")[..12]);
 
-    private Dictionary<string, string?> RecordingSettings()
+    /// <summary>A part of the alert webhook's address that stands for its secret: it must never reach the page.</summary>
+    internal const string AlertWebhookSecretPart = "hook-secret-part";
+
+    /// <summary>The app role an Entra ID user needs to read the API (Api:RequiredAppRole).</summary>
+    internal const string EntraAppRole = "Console.Read";
+
+    private Dictionary<string, string?> Settings()
     {
         TestSupport.Azurite.RequireRunning();
         Recordings.CreateIfNotExists();
         return new()
         {
+            // As behind App Service Authentication: a user signed in with Entra ID who holds the app role is let in.
+            ["Api:TrustAppServicePrincipal"] = "true",
+            ["Api:RequiredAppRole"] = EntraAppRole,
+            // A closed loopback port: an alert is refused there, which the health view shows.
+            ["Health:AlertWebhookUrl"] = $"http://127.0.0.1:{TestSupport.FreePort.Next()}/{AlertWebhookSecretPart}",
             ["Recording:Enabled"] = "true",
             ["Recording:BlobServiceUri"] = "http://127.0.0.1:10000/devstoreaccount1",
             ["Recording:AccountName"] = "devstoreaccount1",

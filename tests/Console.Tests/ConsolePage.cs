@@ -74,6 +74,18 @@ internal sealed class ConsolePage(ChromiumBrowser browser, Uri controlPlane)
         browser.WaitFor(d => d.FindElement(By.Id("calls-table")), Quick, "the calls list");
     }
 
+    public void OpenHealth()
+    {
+        Driver.FindElement(By.LinkText("Health")).Click();
+        browser.WaitFor(d => d.FindElement(By.Id("alerts")), Quick, "the health view");
+    }
+
+    public void OpenCalls()
+    {
+        Driver.FindElement(By.LinkText("Calls")).Click();
+        browser.WaitFor(d => d.FindElement(By.Id("calls-table")), Quick, "the calls list");
+    }
+
     public IWebElement HistoryRow(string callId) =>
         browser.WaitFor(d => d.FindElement(By.CssSelector($"#calls-table tr[data-call-id='{callId}']")), Quick, "the call in the history");
 

@@ -30,6 +30,9 @@ internal sealed class LocalControlPlane : IAsyncDisposable
     public Uri BaseUrl => Http.BaseAddress!;
     public HttpClient Http { get; }
 
+    /// <summary>The running host's services (a test runs a timer function's work through them).</summary>
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("the host is restarting")).Services;
+
     /// <summary>
     /// Stops the host (the orchestrations stay in the task hub in Azurite, as a redeployed function app's do), waits <paramref name="downtime"/> with nothing listening, then starts it again on the
     /// same port with the same settings and tables.

@@ -20,6 +20,7 @@ public sealed class AiLoopOptionsValidator : IValidateOptions<AiLoopOptions>
             Check(endpointing, $"AiLoop:EndpointingByLanguage:{language}", failures);
         }
         Check(options.BargeIn, "AiLoop:BargeIn", failures);
+        Check(options.Preemptive, "AiLoop:Preemptive", failures);
         Check(options.Silence, "AiLoop:Silence", failures);
         Check(options.Capacity, "AiLoop:Capacity", failures);
         Check(options.Dtmf, "AiLoop:Dtmf", failures);

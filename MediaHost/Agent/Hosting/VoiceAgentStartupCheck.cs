@@ -14,6 +14,11 @@ internal sealed class VoiceAgentStartupCheck(IOptions<AiLoopOptions> options, IS
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetService(typeof(AgentDependencies)); // builds and logs the provider choice
+        if (services.GetService(typeof(Providers.Recognition.IStreamingSpeechToText)) is Providers.Offline.PocketsphinxStreamingSpeechToText offline)
+        {
+            // One decoder loaded now, off the start path, so that the first caller does not wait for the model load.
+            _ = Task.Run(() => WarmRecogniser(offline), CancellationToken.None);
+        }
         var value = options.Value;
         var providers = value.Providers;
         if (providers.Stt == "pocketsphinx")
@@ -33,6 +38,18 @@ internal sealed class VoiceAgentStartupCheck(IOptions<AiLoopOptions> options, IS
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private void WarmRecogniser(Providers.Offline.PocketsphinxStreamingSpeechToText recogniser)
+    {
+        try
+        {
+            recogniser.Warm();
+        }
+        catch (Exception e) when (e is Providers.ProviderException or DllNotFoundException)
+        {
+            AgentStartupLog.RecogniserNotLoaded(logger, e.Message);
+        }
+    }
+
     private void WarnIfMissing(string command, string package)
     {
         var found = Path.IsPathRooted(command)
@@ -49,6 +66,9 @@ internal static partial class AgentStartupLog
 {
     [LoggerMessage(6050, LogLevel.Warning, "The offline STT (pocketsphinx) recognises English only, but AiLoop:Language is {Language}: callers will not be understood. Configure AiLoop:Providers:Stt = openai for Russian.")]
     public static partial void OfflineSttEnglishOnly(ILogger logger, string language);
+
+    [LoggerMessage(6052, LogLevel.Error, "The offline recogniser (pocketsphinx) could not load its model: {Message}; callers will hear the fallback phrase")]
+    public static partial void RecogniserNotLoaded(ILogger logger, string message);
 
     [LoggerMessage(6051, LogLevel.Error, "'{Command}' is not installed or not on PATH (package: {Package}); calls will hear the fallback tone instead of speech")]
     public static partial void ToolMissing(ILogger logger, string command, string package);

@@ -12,6 +12,7 @@ internal sealed class CallerListener(
     UtteranceCapture capture,
     BargeInDetector bargeIn,
     SilenceWatch silence,
+    PauseWatch pauses,
     TurnRunner turns,
     AudioFramePool pool)
 {
@@ -24,9 +25,13 @@ internal sealed class CallerListener(
                 try
                 {
                     var callerInTurn = capture.InTurn;
-                    if (OnFrame(frame, ref callerInTurn) is { } posted)
+                    if (OnFrame(frame, ref callerInTurn, out var isSpeech) is { } posted)
                     {
                         await events.WriteAsync(posted, cancellationToken).ConfigureAwait(false);
+                    }
+                    if (pauses.OnFrame(capture.InTurn, isSpeech, speech.TrailingSilence, capture.Current?.PartialTranscript) is { } pause)
+                    {
+                        await events.WriteAsync(pause, cancellationToken).ConfigureAwait(false);
                     }
                     if (silence.OnFrame(callerInTurn, NobodyTalks(frame)) is var action and not SilenceAction.None)
                     {
@@ -46,9 +51,10 @@ internal sealed class CallerListener(
     }
 
     /// <summary>One frame's decisions; <paramref name="callerInTurn"/> becomes true when a caller turn began on it.</summary>
-    private AgentEvent? OnFrame(in CallerFrame frame, ref bool callerInTurn)
+    private AgentEvent? OnFrame(in CallerFrame frame, ref bool callerInTurn, out bool isSpeech)
     {
         var step = speech.OnFrame(frame, capture.Current?.PartialTranscript);
+        isSpeech = step.IsSpeech;
         if (capture.OnFrame(frame.Samples, step.Endpoint))
         {
             bargeIn.TurnStarted();

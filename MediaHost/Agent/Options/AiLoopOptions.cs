@@ -46,6 +46,10 @@ public sealed class AiLoopOptions
     /// <summary>Per-language endpointing (key "ru-RU", "en-US"), for example a longer pause for slower speakers.</summary>
     public Dictionary<string, EndpointingOptions> EndpointingByLanguage { get; set; } = [];
 
+    /// <summary>The LLM starts on the caller's words while the endpointer still waits (see <see cref="PreemptiveGenerationOptions"/>).</summary>
+    [Required]
+    public PreemptiveGenerationOptions Preemptive { get; set; } = new();
+
     [Required]
     public BargeInOptions BargeIn { get; set; } = new();
 

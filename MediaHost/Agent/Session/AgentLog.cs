@@ -37,4 +37,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(6010, LogLevel.Information, "Call {CallId}: turn {Turn} was a backchannel after a statement; not answered")]
     public static partial void BackchannelIgnored(ILogger logger, string callId, int turn);
+
+    [LoggerMessage(6011, LogLevel.Debug, "Call {CallId}: the caller paused; the LLM started on their {Characters} characters before the endpoint")]
+    public static partial void PreemptiveStarted(ILogger logger, string callId, int characters);
+
+    [LoggerMessage(6012, LogLevel.Information, "Call {CallId}: turn {Turn} used the answer started before the endpoint ({SavedMs} ms of LLM time saved)")]
+    public static partial void PreemptiveUsed(ILogger logger, string callId, int turn, double savedMs);
 }

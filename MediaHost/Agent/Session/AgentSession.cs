@@ -55,7 +55,8 @@ public sealed class AgentSession
         var playback = new AgentPlayback(_call, _playback);
         var speaker = new AgentSpeaker(_call, playback);
         var answer = new LanguageModelAnswer(_call, _history, AgentToolset.Definitions(deps.HttpTools));
-        var runner = new TurnRunner(_call, new ConversationTurns(_call, _history, answer, speaker, playback), playback, new TurnRecorder(_call, _history));
+        var preemption = new PreemptiveGeneration(_call, answer, token);
+        var runner = new TurnRunner(_call, new ConversationTurns(_call, _history, answer, speaker, playback, preemption), playback, new TurnRecorder(_call, _history), preemption);
         var frontEnd = deps.AudioFrontEndFactory?.Invoke() ?? new PassThroughFrontEnd();
 
         var input = Task.Run(() => new CallerAudioInput(_call.Session, _playback, frontEnd, _pool, deps.Time).RunAsync(frames.Writer, token), CancellationToken.None);
@@ -86,6 +87,7 @@ public sealed class AgentSession
             {
                 (left as AgentEvent.UtteranceEnded)?.Recognition.Abandon();
             }
+            preemption.Abandon();
             AgentLog.Ended(deps.Logger, _call.CallId, reason);
         }
     }
@@ -99,7 +101,8 @@ public sealed class AgentSession
         var request = RecognitionRequest.For(_call.Language);
         var capture = new UtteranceCapture(() => new UtteranceRecognition(_call.Deps.Recognition, request, _pool, life), new PreRollBuffer(PreRollBuffer.DefaultFrames));
         var interimsExpected = _call.Deps.Recognition is not BatchRecognitionAdapter;
-        return new CallerListener(speech, capture, BargeInDetector.For(options.BargeIn, interimsExpected), new SilenceWatch(options.Silence), runner, _pool);
+        return new CallerListener(speech, capture, BargeInDetector.For(options.BargeIn, interimsExpected), new SilenceWatch(options.Silence),
+            new PauseWatch(options.Preemptive), runner, _pool);
     }
 
     /// <summary>Posts <see cref="AgentEvent.TimeUp"/> once AiLoop:MaxCallSeconds have passed on the call's clock.</summary>

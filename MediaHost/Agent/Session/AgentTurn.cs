@@ -37,6 +37,10 @@ public sealed class AgentTurn(int index, string trigger, CancellationTokenSource
     public TimeSpan? SttLatency { get; set; }
     public TimeSpan? LlmTimeToFirstToken { get; set; }
     public TimeSpan? TtsTimeToFirstAudio { get; set; }
+    /// <summary>Set when the turn spoke an answer the LLM began before the endpoint: the LLM time that saved.</summary>
+    public TimeSpan? LlmTimeSavedByPreemption { get; set; }
+    /// <summary>What became of the answer begun before this turn's endpoint ("used", "changed"); null when there was none.</summary>
+    public string? Preemptive { get; set; }
 
     /// <summary>Token usage summed over the turn's LLM requests (a tool round makes several).</summary>
     public TokenUsage? Usage { get; private set; }

@@ -34,6 +34,18 @@ public sealed class ConversationHistory(string systemPrompt, int maxMessages)
         return false;
     }
 
+    /// <summary>The messages a request will have once <paramref name="next"/> is added (trimmed the same way), without adding it.</summary>
+    public IReadOnlyList<ChatMessage> ForRequestWith(ChatMessage next)
+    {
+        var copy = new ConversationHistory(systemPrompt, maxMessages);
+        foreach (var message in _messages)
+        {
+            copy.Add(message);
+        }
+        copy.Add(next);
+        return copy.ForRequest();
+    }
+
     /// <summary>The messages for a request: system prompt first.</summary>
     public IReadOnlyList<ChatMessage> ForRequest() => [new ChatMessage(ChatRole.System, systemPrompt), .. _messages];
 }

@@ -9,7 +9,8 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// up to <see cref="MaxToolRounds"/> rounds of tools), resume after a false interruption, transfer, say goodbye. Each is
 /// a turn body that the <see cref="TurnRunner"/> runs; a provider failure becomes the spoken fallback.
 /// </summary>
-internal sealed class ConversationTurns(AgentCall call, ConversationHistory history, LanguageModelAnswer answer, AgentSpeaker speaker, AgentPlayback playback)
+internal sealed class ConversationTurns(AgentCall call, ConversationHistory history, LanguageModelAnswer answer, AgentSpeaker speaker, AgentPlayback playback,
+    PreemptiveGeneration preemption)
 {
     private const int MaxToolRounds = 3;
     private const int SentenceQueue = 64; // an answer's sentences between the model and TTS (waits when full)
@@ -23,8 +24,42 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
 
     public Task SpeakPhraseAsync(AgentTurn turn, string phrase) => speaker.SpeakPhraseAsync(turn, phrase);
 
-    /// <summary>The caller spoke: the recognised text, then a false-interruption check, then the answer.</summary>
-    public async Task ConverseAsync(AgentTurn turn, AgentEvent.UtteranceEnded utterance)
+    /// <summary>
+    /// The caller spoke: the recognised text, then a false-interruption check, then the answer — the one the LLM began
+    /// before the endpoint (<paramref name="preemptive"/>) when it was begun on the same words, else a new one.
+    /// </summary>
+    public async Task ConverseAsync(AgentTurn turn, AgentEvent.UtteranceEnded utterance, PreemptiveAnswer? preemptive = null)
+    {
+        try
+        {
+            if (await HearAsync(turn, utterance).ConfigureAwait(false) is not { } text)
+            {
+                return;
+            }
+            PreemptiveAnswer? adopted = null;
+            if (preemptive is not null && preemptive.Matches(text))
+            {
+                (adopted, preemptive) = (preemptive, null);
+                turn.Preemptive = PreemptiveOutcome.Used;
+                turn.LlmTimeSavedByPreemption = adopted.SavedAt(call.Time.GetTimestamp());
+                preemption.Used(turn.LlmTimeSavedByPreemption.Value);
+                AgentLog.PreemptiveUsed(call.Deps.Logger, call.CallId, turn.Index, turn.LlmTimeSavedByPreemption.Value.TotalMilliseconds);
+            }
+            await AnswerTextAsync(turn, text, adopted).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (preemptive is not null)
+            {
+                // Not adopted: its words were not the turn's (or there was nothing to answer). Nothing of it was spoken.
+                turn.Preemptive = PreemptiveOutcome.Changed;
+                preemption.Discarded(preemptive);
+            }
+        }
+    }
+
+    /// <summary>The turn's words, or null when the turn is handled already (a fallback, a false interruption, a backchannel, nothing heard).</summary>
+    private async Task<string?> HearAsync(AgentTurn turn, AgentEvent.UtteranceEnded utterance)
     {
         turn.EndpointTimestamp = utterance.EndpointTimestamp;
         turn.EndOfSpeechTimestamp = utterance.EndpointTimestamp - (long)(utterance.TrailingSilence.TotalSeconds * call.Time.TimestampFrequency);
@@ -37,7 +72,7 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
         catch (ProviderException e)
         {
             await SpeakFallbackAsync(turn, e).ConfigureAwait(false);
-            return;
+            return null;
         }
         finally
         {
@@ -57,29 +92,29 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
             {
                 await ResumeAsync(turn, resume!).ConfigureAwait(false);
             }
-            return;
+            return null;
         }
         if (text.Length == 0)
         {
             await speaker.SpeakPhraseAsync(turn, call.Phrases.NotUnderstood).ConfigureAwait(false);
-            return;
+            return null;
         }
         if (_backchannels.IsBackchannelOrNothing(text) && !history.AgentLastAskedAQuestion())
         {
             // "mm-hm" after a statement is the caller listening, not a turn: nothing to answer. After a question it is a yes.
             turn.UserText = text;
             AgentLog.BackchannelIgnored(call.Deps.Logger, call.CallId, turn.Index);
-            return;
+            return null;
         }
-        await AnswerTextAsync(turn, text).ConfigureAwait(false);
+        return text;
     }
 
     /// <summary>Adds what the caller said (or pressed) to the history and answers it.</summary>
-    public async Task AnswerTextAsync(AgentTurn turn, string text)
+    public async Task AnswerTextAsync(AgentTurn turn, string text, PreemptiveAnswer? preemptive = null)
     {
         turn.UserText = text;
         history.Add(new ChatMessage(ChatRole.User, text));
-        await RespondAsync(turn).ConfigureAwait(false);
+        await RespondAsync(turn, preemptive).ConfigureAwait(false);
     }
 
     public async Task TransferAsync(AgentTurn turn, bool announce)
@@ -127,8 +162,9 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
         await call.Session.HangUpAsync(CallEndReason.MaxDuration, CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>LLM rounds: speak the text as it streams, then act on the tool calls.</summary>
-    private async Task RespondAsync(AgentTurn turn)
+    /// <summary>LLM rounds: speak the text as it streams, then act on the tool calls. The first round reads
+    /// <paramref name="preemptive"/> when given (the model was asked the same thing before the endpoint).</summary>
+    private async Task RespondAsync(AgentTurn turn, PreemptiveAnswer? preemptive = null)
     {
         turn.CanRegenerate = true;
         for (var round = 0; round < MaxToolRounds; round++)
@@ -136,7 +172,7 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
             var calls = new List<ToolCall>();
             var spokenBefore = turn.Spoken.SentenceCount;
             var sentences = Channel.CreateBounded<string>(new BoundedChannelOptions(SentenceQueue) { SingleReader = true, SingleWriter = true });
-            var writing = answer.WriteAsync(turn, sentences.Writer, calls);
+            var writing = answer.WriteAsync(turn, sentences.Writer, calls, round == 0 ? preemptive : null);
             try
             {
                 await speaker.SpeakSentencesAsync(turn, sentences.Reader).ConfigureAwait(false);

@@ -6,19 +6,27 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// <summary>
 /// One LLM round of a turn: streams the model's answer, cut into sentences for TTS as it arrives, and collects its
 /// tool calls. Each piece must arrive within the provider timeout. A provider failure is returned, not thrown, so
-/// that the sentences already written are still spoken before the fallback.
+/// that the sentences already written are still spoken before the fallback. A round may read an answer the model
+/// began before the endpoint (<see cref="PreemptiveAnswer"/>) instead of asking it again.
 /// </summary>
 internal sealed class LanguageModelAnswer(AgentCall call, ConversationHistory history, IReadOnlyList<ToolDefinition> tools)
 {
-    public async Task<ProviderException?> WriteAsync(AgentTurn turn, ChannelWriter<string> sentences, List<ToolCall> calls)
+    /// <summary>The request a turn answering <paramref name="callerWords"/> would make now (the history is not changed).</summary>
+    public LanguageModelRequest RequestAnswering(string callerWords) =>
+        new(history.ForRequestWith(new ChatMessage(ChatRole.User, callerWords)), tools, call.Language);
+
+    public async Task<ProviderException?> WriteAsync(AgentTurn turn, ChannelWriter<string> sentences, List<ToolCall> calls, PreemptiveAnswer? preemptive = null)
     {
         var started = call.Time.GetTimestamp();
         var chunker = new SentenceChunker();
         using var stage = new StageTimeout(call.Time, call.Options.ProviderTimeout, "llm", turn.Token);
-        var request = new LanguageModelRequest(history.ForRequest(), tools, call.Language);
+        // A barge-in or a timeout stops an adopted answer's request as it would stop the turn's own.
+        using var stopPreemptive = preemptive is null ? default : stage.Token.Register(preemptive.Cancel);
         try
         {
-            var stream = call.Deps.LanguageModel.StreamAsync(request, stage.Token).GetAsyncEnumerator(stage.Token);
+            var updates = preemptive?.ReadAsync(stage.Token)
+                ?? call.Deps.LanguageModel.StreamAsync(new LanguageModelRequest(history.ForRequest(), tools, call.Language), stage.Token);
+            var stream = updates.GetAsyncEnumerator(stage.Token);
             try
             {
                 while (await stage.GuardAsync(stream.MoveNextAsync()).ConfigureAwait(false))

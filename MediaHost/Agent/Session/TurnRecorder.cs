@@ -48,6 +48,8 @@ internal sealed class TurnRecorder(AgentCall call, ConversationHistory history)
             SttLatency = turn.SttLatency,
             LlmTimeToFirstToken = turn.LlmTimeToFirstToken,
             TtsTimeToFirstAudio = turn.TtsTimeToFirstAudio,
+            Preemptive = turn.Preemptive,
+            LlmTimeSavedByPreemption = turn.LlmTimeSavedByPreemption,
             VoiceToVoice = Since(turn.EndOfSpeechTimestamp),
             EndpointToFirstFrame = Since(turn.EndpointTimestamp),
         };

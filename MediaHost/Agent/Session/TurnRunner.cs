@@ -7,7 +7,7 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// <see cref="AgentTurn"/> (greeting, answer, re-prompt...) at a time, each on its own task with its own cancellation.
 /// The listener reads <see cref="Current"/> and calls <see cref="BargeIn"/> from its own thread.
 /// </summary>
-internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation, AgentPlayback playback, TurnRecorder recorder)
+internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation, AgentPlayback playback, TurnRecorder recorder, PreemptiveGeneration preemption)
 {
     private readonly TaskCompletionSource<string> _agentEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly DtmfCollector _keys = new(call.Options.Dtmf);
@@ -89,15 +89,25 @@ internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation,
     {
         switch (e)
         {
+            case AgentEvent.CallerPaused paused when Current is null:
+                preemption.CallerPaused(paused.Words); // the agent is idle: its answer may start before the endpoint
+                break;
+
+            case AgentEvent.CallerResumed:
+                preemption.CallerResumed();
+                break;
+
             case AgentEvent.UtteranceEnded utterance:
                 if (Current is not null && !utterance.BargedIn)
                 {
                     utterance.Recognition.Abandon(); // a backchannel while the agent talks: the agent carries on
+                    preemption.Abandon();
                     return;
                 }
                 utterance.Recognition.Complete(); // the endpoint: recognition finishes while the interrupted turn winds down
                 await FinishCurrentTurnAsync().ConfigureAwait(false);
-                StartTurn("speech", turn => conversation.ConverseAsync(turn, utterance));
+                var preemptive = preemption.Take();
+                StartTurn("speech", turn => conversation.ConverseAsync(turn, utterance, preemptive));
                 break;
 
             case AgentEvent.DtmfPressed dtmf:
@@ -173,6 +183,7 @@ internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation,
 
     private void StartTurn(string trigger, Func<AgentTurn, Task> body)
     {
+        preemption.Abandon(); // an answer begun on the caller's words is for their turn only (a "speech" turn has taken it)
         var turn = new AgentTurn(++_turnCounter, trigger, CancellationTokenSource.CreateLinkedTokenSource(_life), call.Time.GetUtcNow());
         Volatile.Write(ref _current, turn);
         turn.Completion = Task.Run(() => RunTurnAsync(turn, body), CancellationToken.None);

@@ -21,6 +21,8 @@ public sealed class AgentMetrics
     private readonly Counter<long> _falseBargeIns;
     private readonly Counter<long> _providerFailures;
     private readonly Counter<long> _callsRejected;
+    private readonly Counter<long> _preemptiveAnswers;
+    private readonly Histogram<double> _preemptiveSaved;
 
     public AgentMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +36,8 @@ public sealed class AgentMetrics
         _bargeIns = meter.CreateCounter<long>(MetricNames.TurnBargeIns, "{barge_in}", "Barge-ins by the caller");
         _falseBargeIns = meter.CreateCounter<long>(MetricNames.TurnFalseBargeIns, "{barge_in}", "Barge-ins that turned out to be noise or a backchannel");
         _providerFailures = meter.CreateCounter<long>(MetricNames.TurnProviderFailures, "{turn}", "Turns with an STT/LLM/TTS failure or timeout");
+        _preemptiveAnswers = meter.CreateCounter<long>(MetricNames.TurnPreemptiveAnswers, "{answer}", "LLM answers started before the end of the caller's turn, by outcome");
+        _preemptiveSaved = meter.CreateHistogram<double>(MetricNames.TurnPreemptiveSaved, "s", "LLM time saved by a preemptive answer that was used");
         _callsRejected = meter.CreateCounter<long>(MetricNames.AgentCallsRejected, "{call}", "Calls refused because the agent was at its capacity");
     }
 
@@ -57,6 +61,13 @@ public sealed class AgentMetrics
         {
             _providerFailures.Add(1);
         }
+    }
+
+    /// <summary>What became of an answer started before the endpoint (<see cref="PreemptiveOutcome"/>); <paramref name="saved"/> when used.</summary>
+    internal void PreemptiveAnswer(string outcome, TimeSpan? saved)
+    {
+        _preemptiveAnswers.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        Add(_preemptiveSaved, saved);
     }
 
     /// <summary>A call refused at the door because the agent was full (AiLoop:Capacity).</summary>

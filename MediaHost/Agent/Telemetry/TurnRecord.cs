@@ -29,6 +29,12 @@ public sealed record TurnRecord
     public TimeSpan? SttLatency { get; init; }
     /// <summary>LLM request → first token (or tool call).</summary>
     public TimeSpan? LlmTimeToFirstToken { get; init; }
+    /// <summary>Preemptive generation: "used" when the answer the LLM began on the caller's words before the endpoint was
+    /// spoken, "changed" when the final words differed and it was discarded unheard; null when none was begun.</summary>
+    public string? Preemptive { get; init; }
+    /// <summary>With a used preemptive answer: LLM time it saved (its head start before the endpoint's request, at most
+    /// its time to first token). <see cref="LlmTimeToFirstToken"/> is then only the wait left after the endpoint.</summary>
+    public TimeSpan? LlmTimeSavedByPreemption { get; init; }
     /// <summary>First sentence to TTS → its first frame.</summary>
     public TimeSpan? TtsTimeToFirstAudio { get; init; }
     /// <summary>End of the caller's speech → first agent frame handed to the call.</summary>

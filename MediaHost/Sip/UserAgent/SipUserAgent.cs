@@ -9,35 +9,39 @@ namespace VoiceFunctions.MediaHost.Sip.UserAgent;
 
 /// <summary>
 /// The SIP user agent: a router over the <see cref="SipEndpoint"/>. It receives from the transports, applies the inbound
-/// policy, lets the endpoint match transactions, and routes new requests: calls to the call layer (through
+/// policy, lets the endpoint match transactions, screens new requests (<see cref="SipRequestScreening"/>) and routes
+/// them: new calls and CANCEL to <see cref="SipIncomingInvites"/> (which hands calls to the call layer through
 /// <see cref="ISipIncomingCallSink"/>), in-dialog requests to their call leg, OPTIONS and unknown methods answered here.
-/// Application code (the call handler) always runs outside the stack lock.
+/// Calls we place go through <see cref="SipCallPlacer"/>. Application code (the call handler) always runs outside the
+/// stack lock.
 /// </summary>
-public sealed partial class SipUserAgent : IDisposable
+public sealed class SipUserAgent : IDisposable
 {
     private readonly SipEndpoint _endpoint;
     private readonly SipUserAgentOptions _options;
     private readonly IReadOnlyList<ISipTransport> _transports;
-    private readonly IMediaSessionFactory _media;
-    private readonly ISipIncomingCallSink _incoming;
     private readonly IInboundPolicy _policy;
     private readonly ILogger _logger;
     private readonly SipMetrics _metrics;
     private readonly SipCallTable _calls;
-    private bool _draining;
+    private readonly SipRequestScreening _screening;
+    private readonly SipIncomingInvites _invites;
+    private readonly SipCallPlacer _placer;
 
     public SipUserAgent(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, IMediaSessionFactory media, ISipIncomingCallSink incoming,
         IInboundPolicy policy, TimeProvider time, ILogger logger, SipMetrics? metrics = null)
     {
         _options = options;
         _transports = transports;
-        _media = media;
-        _incoming = incoming;
         _policy = policy;
         _logger = logger;
         _metrics = metrics ?? new SipMetrics();
         _endpoint = new SipEndpoint(options, time, logger, _metrics);
         _calls = new SipCallTable(_metrics);
+        var sessionIds = new SdpSessionIds();
+        _screening = new SipRequestScreening(_endpoint, options, policy);
+        _invites = new SipIncomingInvites(_endpoint, options, media, incoming, _calls, sessionIds, logger);
+        _placer = new SipCallPlacer(_endpoint, transports, media, _calls, sessionIds);
         _metrics.ObserveActiveDialogs(() => ActiveCalls);
     }
 
@@ -72,9 +76,18 @@ public sealed partial class SipUserAgent : IDisposable
     {
         using (_endpoint.Enter())
         {
-            _draining = true;
+            _invites.Draining = true;
         }
     }
+
+    /// <summary>
+    /// Places a call: reserves media, sends the INVITE with our offer and returns the leg at once; the leg's
+    /// <see cref="ISipOutboundLeg.Answered"/> completes on the answer or fails (<see cref="SipCallFailedException"/> with the
+    /// SIP status). Goes over TLS for sips: or ";transport=tls", over TCP for ";transport=tcp", else over UDP. Cancelling
+    /// <paramref name="cancellationToken"/> before the answer CANCELs the INVITE (a ring timeout is the caller's token with a delay).
+    /// </summary>
+    public SipPlacedCall PlaceCall(SipOutboundCallRequest request, CancellationToken cancellationToken) =>
+        _placer.Place(request, cancellationToken);
 
     /// <summary>Waits for calls to end up to <paramref name="timeout"/>, then hangs up the rest.</summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -194,44 +207,21 @@ public sealed partial class SipUserAgent : IDisposable
             return;
         }
         var transaction = _endpoint.NewServerTransaction(key!, request, flow);
-        if (!SipResponses.IsServedScheme(request.RequestUri))
-        {
-            // RFC 3261 section 8.2.2.1: a scheme we do not serve (im:, mailto:, http:...) is refused, never treated as a call.
-            var unsupportedScheme = Responses.Create(request, 416, "Unsupported URI Scheme", request.To?.Tag is null ? SipIds.Tag() : null);
-            _endpoint.Respond(transaction, unsupportedScheme);
-            return;
-        }
-        if (SipResponses.RequestUriFault(request.RequestUri) is { } uriFault)
-        {
-            var badUri = Responses.Create(request, 400, "Bad Request - " + uriFault, request.To?.Tag is null ? SipIds.Tag() : null);
-            badUri.Headers.Add(SipHeaderNames.Warning, "399 - " + SipSyntax.Quote(uriFault));
-            _endpoint.Respond(transaction, badUri);
-            return;
-        }
-        if (request.Method != "CANCEL" && request.Headers.Contains(SipHeaderNames.Require) && SipResponses.UnsupportedExtensions(request) is { Count: > 0 } unsupported)
-        {
-            // A caller that requires reliable provisionals (100rel), session timers and the like must hear that we
-            // do not do them, so it can retry without, rather than a call that silently lacks them.
-            var badExtension = Responses.Create(request, 420, "Bad Extension", request.To?.Tag is null ? SipIds.Tag() : null);
-            badExtension.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
-            _endpoint.Respond(transaction, badExtension);
-            return;
-        }
-        if (request.Method == "INVITE" && request.To?.Tag is null && _options.InboundAuthentication is { } auth && !SipInviteAuthentication.Passes(auth, request, transaction, received.Remote, _policy, _endpoint))
+        if (_screening.Refuses(request, transaction, received.Remote))
         {
             return;
         }
         switch (request.Method)
         {
             case "INVITE" when request.To?.Tag is null:
-                HandleNewInvite(request, transaction);
+                _invites.OnInvite(request, transaction);
                 break;
             case "CANCEL":
-                HandleCancel(request, transaction);
+                _invites.OnCancel(request, transaction);
                 break;
             case "OPTIONS" when request.To?.Tag is null:
                 // A front door's health probe: 503 while draining, so it sends new calls elsewhere (calls in progress go on).
-                _endpoint.Respond(transaction, _draining
+                _endpoint.Respond(transaction, _invites.Draining
                     ? Responses.ServiceUnavailable(request, "shutting down", 30)
                     : Responses.OptionsAnswer(request, SipIds.Tag()));
                 break;

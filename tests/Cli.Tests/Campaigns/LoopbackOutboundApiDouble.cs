@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Cli.Tests.Support;
 using VoiceFunctions.Shared.Campaigns;
 using VoiceFunctions.Shared.Outbound;
 
@@ -23,13 +16,15 @@ public sealed class LoopbackOutboundApiDouble : IAsyncDisposable
 {
     public const string CampaignId = "cmp-0123456789abcdef";
 
-    private readonly WebApplication _app;
+    private LoopbackKeyedApi _server = null!;
 
-    private LoopbackOutboundApiDouble(WebApplication app, Uri url, string key) => (_app, Url, Key) = (app, url, key);
+    private LoopbackOutboundApiDouble()
+    {
+    }
 
-    public Uri Url { get; }
-    public string ApiUrl => new Uri(Url, "/api").ToString();
-    public string Key { get; }
+    public Uri Url => _server.Url;
+    public string ApiUrl => _server.ApiUrl;
+    public string Key => _server.Key;
 
     /// <summary>Each request: method, path and query, content type, body.</summary>
     public ConcurrentQueue<(string Method, string PathAndQuery, string? ContentType, string Body)> Requests { get; } = new();
@@ -52,46 +47,34 @@ public sealed class LoopbackOutboundApiDouble : IAsyncDisposable
 
     public static async Task<LoopbackOutboundApiDouble> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var key = Guid.NewGuid().ToString("N");
-        LoopbackOutboundApiDouble? api = null;
-        app.Use(async (context, next) =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            api!.Requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.ContentType, await reader.ReadToEndAsync()));
-            if (context.Request.Headers["x-functions-key"] != key)
-            {
-                context.Response.StatusCode = 401;
-                await context.Response.WriteAsync("the API key is not valid");
-                return;
-            }
-            await next(context);
-        });
-        app.MapPost("/api/campaigns", () => api!.Refusal is { } refusal
-            ? Results.Text(refusal, "text/plain; charset=utf-8", statusCode: 400)
-            : Json(new StartCampaignResponse(CampaignId, 2), 202));
-        app.MapGet("/api/campaigns/{id}", (string id) => id == CampaignId ? Json(api!.Campaign, 200) : Results.Text("no campaign with that id", statusCode: 404));
-        app.MapPost("/api/campaigns/{id}/{action}", (string id, string action) => api!.Campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled
-            ? Results.Text($"the campaign has ended (Completed); there is nothing to {action}", statusCode: 409)
-            : Json(new CampaignActionResponse(id, action), 202));
-        app.MapPost("/api/calls", () => Json(new PlaceCallResponse("call-out-0123456789abcdef0123", true), 202));
-        app.MapGet("/api/calls/{id}/dial", (string id) => Interlocked.Increment(ref api!._dialPolls) == 1
-            ? Json(new DialStatusResponse(id, "dialing", null), 200)
-            : Json(new DialStatusResponse(id, "completed", api.Dial), 200));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        api = new LoopbackOutboundApiDouble(app, new Uri(address), key);
+        var api = new LoopbackOutboundApiDouble();
+        api._server = await LoopbackKeyedApi.StartAsync(api.MapRoutes, api.RecordAsync);
         return api;
     }
 
-    private static IResult Json<T>(T value, int status) => Results.Text(JsonSerializer.Serialize(value, CallsApiJson.Options), "application/json; charset=utf-8", statusCode: status);
-
-    public async ValueTask DisposeAsync()
+    private async Task RecordAsync(HttpContext context)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        using var reader = new StreamReader(context.Request.Body);
+        Requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.ContentType, await reader.ReadToEndAsync()));
     }
+
+    private void MapRoutes(WebApplication app)
+    {
+        var api = this;
+        app.MapPost("/api/campaigns", () => api.Refusal is { } refusal
+            ? Results.Text(refusal, "text/plain; charset=utf-8", statusCode: 400)
+            : Json(new StartCampaignResponse(CampaignId, 2), 202));
+        app.MapGet("/api/campaigns/{id}", (string id) => id == CampaignId ? Json(api.Campaign, 200) : Results.Text("no campaign with that id", statusCode: 404));
+        app.MapPost("/api/campaigns/{id}/{action}", (string id, string action) => api.Campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled
+            ? Results.Text($"the campaign has ended (Completed); there is nothing to {action}", statusCode: 409)
+            : Json(new CampaignActionResponse(id, action), 202));
+        app.MapPost("/api/calls", () => Json(new PlaceCallResponse("call-out-0123456789abcdef0123", true), 202));
+        app.MapGet("/api/calls/{id}/dial", (string id) => Interlocked.Increment(ref api._dialPolls) == 1
+            ? Json(new DialStatusResponse(id, "dialing", null), 200)
+            : Json(new DialStatusResponse(id, "completed", api.Dial), 200));
+    }
+
+    private static IResult Json<T>(T value, int status) => LoopbackKeyedApi.Json(value, status);
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

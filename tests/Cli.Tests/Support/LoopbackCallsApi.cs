@@ -1,12 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.Timeline;
 
@@ -21,28 +14,25 @@ namespace VoiceFunctions.Cli.Tests.Support;
 /// </summary>
 public sealed class LoopbackCallsApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly List<CallRecord> _calls = [];
     private readonly List<CallTurn> _turns = [];
     private readonly List<(string CallId, CallTimelineEntry Entry)> _timeline = [];
     private readonly Dictionary<string, RecordingLinkResponse> _recordingLinks = new(StringComparer.Ordinal);
     private int _listRequests;
+    private LoopbackKeyedApi _server = null!;
 
-    private LoopbackCallsApi(WebApplication app, Uri url, string key)
+    private LoopbackCallsApi()
     {
-        _app = app;
-        Url = url;
-        Key = key;
     }
 
-    public Uri Url { get; }
+    public Uri Url => _server.Url;
 
     /// <summary>Answer like a control plane older than the timeline (no timeline property at all).</summary>
     public bool WithoutTimeline { get; set; }
 
-    public string ApiUrl => new Uri(Url, "/api").ToString();
+    public string ApiUrl => _server.ApiUrl;
 
-    public string Key { get; }
+    public string Key => _server.Key;
 
     /// <summary>How many times the call list was read (a tail polls it).</summary>
     public int ListRequests => Volatile.Read(ref _listRequests);
@@ -125,29 +115,21 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
     private static CallSummary Summary(CallRecord r) => new(r.CallId, r.RoomName, r.StartedAt, r.EndedAt, r.Outcome, r.EndReason, r.CallerNumber,
         r.AgentAnswerLatency is { } latency ? (int)latency.TotalMilliseconds : null, r.Direction);
 
-    private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, CallsApiJson.Options), "application/json; charset=utf-8");
+    private static IResult Json<T>(T value) => LoopbackKeyedApi.Json(value);
 
     public static async Task<LoopbackCallsApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var key = Guid.NewGuid().ToString("N");
-        LoopbackCallsApi? api = null;
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Headers["x-functions-key"] != key)
-            {
-                context.Response.StatusCode = 401;
-                await context.Response.WriteAsync("the API key is not valid");
-                return;
-            }
-            await next(context);
-        });
+        var api = new LoopbackCallsApi();
+        api._server = await LoopbackKeyedApi.StartAsync(api.MapRoutes);
+        return api;
+    }
+
+    private void MapRoutes(WebApplication app)
+    {
+        var api = this;
         app.MapGet("/api/calls", () =>
         {
-            Interlocked.Increment(ref api!._listRequests);
+            Interlocked.Increment(ref api._listRequests);
             lock (api._calls)
             {
                 var calls = api._calls.OrderByDescending(c => c.StartedAt).Select(Summary).ToList();
@@ -156,7 +138,7 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         });
         app.MapGet("/api/calls/{id}", (string id) =>
         {
-            lock (api!._calls)
+            lock (api._calls)
             {
                 var record = api._calls.FirstOrDefault(c => c.CallId == id);
                 if (record is null)
@@ -170,28 +152,20 @@ public sealed class LoopbackCallsApi : IAsyncDisposable
         });
         app.MapGet("/api/calls/{id}/recording", (string id) =>
         {
-            lock (api!._calls)
+            lock (api._calls)
             {
                 return api._recordingLinks.TryGetValue(id, out var link) ? Json(link) : Results.Text("the call has no recording", statusCode: 404);
             }
         });
         app.MapGet("/api/calls/{id}/timeline", (string id) =>
         {
-            lock (api!._calls)
+            lock (api._calls)
             {
                 var timeline = api.TimelineOf(id, api._turns.Where(t => t.CallId == id).ToList());
                 return timeline.Count == 0 ? Results.Text("no call with that id", statusCode: 404) : Json(new CallTimelineResponse(id, timeline));
             }
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        api = new LoopbackCallsApi(app, new Uri(address), key);
-        return api;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -11,20 +11,19 @@ namespace VoiceFunctions.Functions.Tests.Webhooks;
 public sealed class AgentProfileRecordTests : IAsyncLifetime
 {
     private const string CallId = "call-1-4242_127.0.0.1~direct";
-    private WebhookTestKit _kit = null!;
-    private readonly DurableClientMock _durable = new();
+    private AgentEventsTestBed _bed = null!;
 
     public Task InitializeAsync()
     {
-        _kit = new WebhookTestKit(directMode: true);
+        _bed = AgentEventsTestBed.Create(directMode: true);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        if (_kit is not null)
+        if (_bed is not null)
         {
-            await _kit.DisposeAsync();
+            await _bed.DisposeAsync();
         }
     }
 
@@ -33,30 +32,26 @@ public sealed class AgentProfileRecordTests : IAsyncLifetime
     {
         var answered = new AgentEventMessage
         {
-            Id = "mh-answered", CallId = CallId, Type = AgentEventType.Answered, OccurredAt = _kit.Time.GetUtcNow(),
+            Id = "mh-answered", CallId = CallId, Type = AgentEventType.Answered, OccurredAt = _bed.Kit.Time.GetUtcNow(),
             Caller = "+15552223333", Called = "+15550001001", AgentProfile = "sales",
         };
-        var body = WebhookTestKit.AgentEvent(answered);
 
-        var response = (HttpResponseResult)await new AgentEventsFunction(_kit.AgentEvents)
-            .Run(WebhookTestKit.Request(body, _kit.SignAgentEvent(body), $"/api/calls/{CallId}/events"), CallId, _durable.Object, CancellationToken.None).DefaultTimeout();
+        var response = await _bed.PostSignedAsync(answered);
 
         Assert.Equal(200, response.Status);
-        Assert.Equal("sales", (await _kit.Storage.Store.GetAsync(CallId))!.AgentProfile);
-        var entry = (await _kit.Storage.Store.GetTimelineAsync(CallId)).Single(e => e.EntryId == "ae-mh-answered");
+        Assert.Equal("sales", (await _bed.Kit.Storage.Store.GetAsync(CallId))!.AgentProfile);
+        var entry = (await _bed.Kit.Storage.Store.GetTimelineAsync(CallId)).Single(e => e.EntryId == "ae-mh-answered");
         Assert.Equal("the MediaHost answered the call (agent profile 'sales')", entry.Detail);
     }
 
     [SkippableFact]
     public async Task Answered_event_for_a_known_call_adds_the_agent_profile_to_its_record()
     {
-        await _kit.Storage.Store.CreateAsync(new CallRecord { CallId = CallId, RoomName = CallId, StartedAt = _kit.Time.GetUtcNow() });
-        var answered = new AgentEventMessage { Id = "mh-answered", CallId = CallId, Type = AgentEventType.Answered, OccurredAt = _kit.Time.GetUtcNow(), AgentProfile = "support" };
-        var body = WebhookTestKit.AgentEvent(answered);
+        await _bed.Kit.Storage.Store.CreateAsync(new CallRecord { CallId = CallId, RoomName = CallId, StartedAt = _bed.Kit.Time.GetUtcNow() });
+        var answered = new AgentEventMessage { Id = "mh-answered", CallId = CallId, Type = AgentEventType.Answered, OccurredAt = _bed.Kit.Time.GetUtcNow(), AgentProfile = "support" };
 
-        await new AgentEventsFunction(_kit.AgentEvents)
-            .Run(WebhookTestKit.Request(body, _kit.SignAgentEvent(body), $"/api/calls/{CallId}/events"), CallId, _durable.Object, CancellationToken.None).DefaultTimeout();
+        await _bed.PostSignedAsync(answered);
 
-        Assert.Equal("support", (await _kit.Storage.Store.GetAsync(CallId))!.AgentProfile);
+        Assert.Equal("support", (await _bed.Kit.Storage.Store.GetAsync(CallId))!.AgentProfile);
     }
 }

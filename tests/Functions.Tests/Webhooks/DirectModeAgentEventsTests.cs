@@ -15,33 +15,26 @@ namespace VoiceFunctions.Functions.Tests.Webhooks;
 public sealed class DirectModeAgentEventsTests : IAsyncLifetime
 {
     private const string CallId = "call-1-4242_127.0.0.1~direct";
-    private WebhookTestKit _kit = null!;
-    private readonly DurableClientMock _durable = new();
+    private AgentEventsTestBed _bed = null!;
 
     public Task InitializeAsync()
     {
-        _kit = new WebhookTestKit(directMode: true);
+        _bed = AgentEventsTestBed.Create(directMode: true);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        if (_kit is not null)
+        if (_bed is not null)
         {
-            await _kit.DisposeAsync();
+            await _bed.DisposeAsync();
         }
     }
 
     private AgentEventMessage Event(string id, AgentEventType type) =>
-        new() { Id = id, CallId = CallId, Type = type, OccurredAt = _kit.Time.GetUtcNow() };
+        new() { Id = id, CallId = CallId, Type = type, OccurredAt = _bed.Kit.Time.GetUtcNow() };
 
-    private async Task<HttpResponseResult> PostAsync(AgentEventMessage message, WebhookTestKit? kit = null)
-    {
-        kit ??= _kit;
-        var body = WebhookTestKit.AgentEvent(message);
-        var function = new AgentEventsFunction(kit.AgentEvents);
-        return (HttpResponseResult)await function.Run(WebhookTestKit.Request(body, kit.SignAgentEvent(body), $"/api/calls/{CallId}/events"), CallId, _durable.Object, CancellationToken.None).DefaultTimeout();
-    }
+    private Task<HttpResponseResult> PostAsync(AgentEventMessage message) => _bed.PostSignedAsync(message);
 
     [SkippableFact]
     public async Task Answered_event_for_an_unknown_call_records_it_and_starts_a_direct_orchestration()
@@ -50,10 +43,10 @@ public sealed class DirectModeAgentEventsTests : IAsyncLifetime
 
         Assert.Equal(200, response.Status);
         Assert.Contains("Started", response.BodyText);
-        var record = (await _kit.Storage.Store.GetAsync(CallId))!;
+        var record = (await _bed.Kit.Storage.Store.GetAsync(CallId))!;
         Assert.Equal("+15552223333", record.CallerNumber);
         Assert.Equal("+15550001111", record.CalledNumber);
-        var (_, instanceId, start) = Assert.Single(_durable.Started);
+        var (_, instanceId, start) = Assert.Single(_bed.Durable.Started);
         Assert.Equal(CallId, instanceId);
         Assert.True(start.Direct);
         Assert.Equal("+15552223333", start.Caller!.CallerNumber);
@@ -68,30 +61,30 @@ public sealed class DirectModeAgentEventsTests : IAsyncLifetime
 
         Assert.Equal(404, response.Status);
         Assert.Contains("answered event", response.BodyText);
-        Assert.Empty(_durable.Started);
-        Assert.Null(await _kit.Storage.Store.GetAsync(CallId));
+        Assert.Empty(_bed.Durable.Started);
+        Assert.Null(await _bed.Kit.Storage.Store.GetAsync(CallId));
     }
 
     [SkippableFact]
     public async Task Answered_event_for_an_unknown_call_is_a_404_when_direct_mode_is_off()
     {
-        await using var kit = new WebhookTestKit(directMode: false);
+        await using var liveKitMode = AgentEventsTestBed.Create(directMode: false);
 
-        var response = await PostAsync(Event("mh-a", AgentEventType.Answered), kit);
+        var response = await liveKitMode.PostSignedAsync(Event("mh-a", AgentEventType.Answered));
 
         Assert.Equal(404, response.Status);
-        Assert.Empty(_durable.Started);
+        Assert.Empty(liveKitMode.Durable.Started);
     }
 
     [SkippableFact]
     public async Task Hangup_after_the_callers_bye_is_raised_as_the_caller_leaving_and_the_agents_as_the_agent_leaving()
     {
         await PostAsync(Event("mh-a", AgentEventType.Answered));
-        _durable.SetInstance(CallId, OrchestrationRuntimeStatus.Running);
+        _bed.Durable.SetInstance(CallId, OrchestrationRuntimeStatus.Running);
 
         await PostAsync(Event("mh-h1", AgentEventType.Hangup) with { EndReason = CallEndReason.CallerHangUp });
         await PostAsync(Event("mh-h2", AgentEventType.Hangup));
 
-        Assert.Equal([CallEventKind.CallerLeft, CallEventKind.AgentLeft], _durable.Raised.Select(r => r.Event.Kind));
+        Assert.Equal([CallEventKind.CallerLeft, CallEventKind.AgentLeft], _bed.Durable.Raised.Select(r => r.Event.Kind));
     }
 }

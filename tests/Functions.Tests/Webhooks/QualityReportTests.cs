@@ -17,29 +17,21 @@ namespace VoiceFunctions.Functions.Tests.Webhooks;
 public sealed class QualityReportTests : IAsyncLifetime
 {
     private const string CallId = "call-quality";
-    private WebhookTestKit _kit = null!;
-    private readonly DurableClientMock _durable = new();
-    private AgentEventsFunction _function = null!;
+    private AgentEventsTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _kit = new WebhookTestKit();
-        _function = new AgentEventsFunction(_kit.AgentEvents);
-        await _kit.Storage.Store.CreateAsync(new CallRecord { CallId = CallId, RoomName = CallId, StartedAt = _kit.Time.GetUtcNow() });
-        _durable.SetInstance(CallId, OrchestrationRuntimeStatus.Running);
-    }
+    public async Task InitializeAsync() => _bed = await AgentEventsTestBed.WithRunningCallAsync(CallId);
 
     public async Task DisposeAsync()
     {
-        if (_kit is not null)
+        if (_bed is not null)
         {
-            await _kit.DisposeAsync();
+            await _bed.DisposeAsync();
         }
     }
 
     private CallMediaQuality Report(bool final, int packets, double mos, int secondsIn) => new()
     {
-        MeasuredAt = _kit.Time.GetUtcNow().AddSeconds(secondsIn),
+        MeasuredAt = _bed.Kit.Time.GetUtcNow().AddSeconds(secondsIn),
         Final = final,
         Codec = "PCMU/8000",
         MediaSeconds = secondsIn,
@@ -49,8 +41,8 @@ public sealed class QualityReportTests : IAsyncLifetime
 
     private async Task<int> PostAsync(string id, CallMediaQuality? quality)
     {
-        var body = WebhookTestKit.AgentEvent(new AgentEventMessage { Id = id, CallId = CallId, Type = AgentEventType.Quality, OccurredAt = _kit.Time.GetUtcNow(), Quality = quality });
-        var result = (HttpResponseResult)await _function.Run(WebhookTestKit.Request(body, _kit.SignAgentEvent(body), $"/api/calls/{CallId}/events"), CallId, _durable.Object, CancellationToken.None).DefaultTimeout();
+        var body = WebhookTestKit.AgentEvent(new AgentEventMessage { Id = id, CallId = CallId, Type = AgentEventType.Quality, OccurredAt = _bed.Kit.Time.GetUtcNow(), Quality = quality });
+        var result = await _bed.PostAsync(body, _bed.Kit.SignAgentEvent(body), CallId);
         return result.Status;
     }
 
@@ -60,8 +52,8 @@ public sealed class QualityReportTests : IAsyncLifetime
         Assert.Equal(200, await PostAsync("mh-call-quality-quality-1", Report(final: false, packets: 1500, mos: 4.2, secondsIn: 30)));
         Assert.Equal(200, await PostAsync("mh-call-quality-quality-final", Report(final: true, packets: 2000, mos: 4.1, secondsIn: 40)));
 
-        var guard = new ApiAccessGuard(Options.Create(new ApiOptions { Keys = { ["ops"] = "quality-test-key-0123456789abcdef" } }), _kit.Time);
-        var api = new CallsApiFunctions(guard, _kit.Storage.Store, _kit.Time);
+        var guard = new ApiAccessGuard(Options.Create(new ApiOptions { Keys = { ["ops"] = "quality-test-key-0123456789abcdef" } }), _bed.Kit.Time);
+        var api = new CallsApiFunctions(guard, _bed.Kit.Storage.Store, _bed.Kit.Time);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.Path = "/api/calls/" + CallId;
@@ -80,7 +72,7 @@ public sealed class QualityReportTests : IAsyncLifetime
         Assert.All(entries, e => Assert.Equal(TimelineSource.Agent, e.Source));
         Assert.Contains("from caller: packets 2000, lost 15 (1.0 %), jitter 2.5 ms, concealed 300 ms, MOS 4.10", entries[1].Detail);
         Assert.Contains("to caller: packets 2010, MOS unknown", entries[1].Detail);
-        Assert.Empty(_durable.Raised); // a report is history only: nothing for the orchestration to act on
+        Assert.Empty(_bed.Durable.Raised); // a report is history only: nothing for the orchestration to act on
     }
 
     [SkippableFact]
@@ -89,7 +81,7 @@ public sealed class QualityReportTests : IAsyncLifetime
         await PostAsync("mh-call-quality-quality-final", Report(final: true, packets: 2000, mos: 4.1, secondsIn: 40));
         await PostAsync("mh-call-quality-quality-1", Report(final: false, packets: 1500, mos: 3.0, secondsIn: 30));
 
-        var record = await _kit.Storage.Store.GetAsync(CallId);
+        var record = await _bed.Kit.Storage.Store.GetAsync(CallId);
         Assert.Equal((true, 2000L), (record!.Quality!.Final, record.Quality.FromCaller.Packets));
     }
 
@@ -104,10 +96,10 @@ public sealed class QualityReportTests : IAsyncLifetime
         var json = $$"""{"id":"mh-q-bad","callId":"{{CallId}}","type":"quality","occurredAt":"2026-12-06T10:00:00Z","quality":{{quality}}}""";
         var body = global::System.Text.Encoding.UTF8.GetBytes(json);
 
-        var result = (HttpResponseResult)await _function.Run(WebhookTestKit.Request(body, _kit.SignAgentEvent(body), $"/api/calls/{CallId}/events"), CallId, _durable.Object, CancellationToken.None).DefaultTimeout();
+        var result = await _bed.PostAsync(body, _bed.Kit.SignAgentEvent(body), CallId);
 
         Assert.Equal(400, result.Status);
         Assert.Equal(problem, result.BodyText);
-        Assert.Null((await _kit.Storage.Store.GetAsync(CallId))!.Quality);
+        Assert.Null((await _bed.Kit.Storage.Store.GetAsync(CallId))!.Quality);
     }
 }

@@ -11,14 +11,15 @@ namespace VoiceFunctions.MediaHost.Tests.Agent;
 /// <summary>Builds an <see cref="AgentSession"/> on a <see cref="TestCallSession"/> with the given providers and collects its turn records.</summary>
 internal sealed class AgentHarness : ITurnReporter
 {
-    public AgentHarness(TestCallSession call, ISpeechToText stt, ILanguageModel llm, ITextToSpeech tts, AiLoopOptions? options = null, HttpClient? toolHttp = null, TimeProvider? time = null)
+    public AgentHarness(TestCallSession call, ISpeechToText stt, ILanguageModel llm, ITextToSpeech tts, AiLoopOptions? options = null, HttpClient? toolHttp = null, TimeProvider? time = null,
+        IStreamingSpeechToText? recognition = null)
     {
         Call = call;
         Options = options ?? new AiLoopOptions { Language = "en-US" };
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         MeterFactory = services.GetRequiredService<IMeterFactory>();
         var clock = time ?? call.Clock;
-        Dependencies = new AgentDependencies(new BatchRecognitionAdapter(stt, "fake-stt"), llm, tts, new PhraseAudioCache(tts), clock,
+        Dependencies = new AgentDependencies(recognition ?? new BatchRecognitionAdapter(stt, "fake-stt"), llm, tts, new PhraseAudioCache(tts), clock,
             new AgentMetrics(MeterFactory), this, NullLogger.Instance,
             new HttpToolInvoker(toolHttp ?? new HttpClient(), Options.HttpTools, clock));
         Session = new AgentSession(call, Options, Dependencies);

@@ -29,6 +29,27 @@ public sealed class CallEndedWhileSpeakingTests
         Assert.False(await session.SendDtmfAsync('5', TimeSpan.FromMilliseconds(100), CancellationToken.None));
     }
 
+    public static TheoryData<DialogLeg> Legs => new() { DialogLeg.Received, DialogLeg.Placed };
+
+    [Theory]
+    [MemberData(nameof(Legs))]
+    public async Task Audio_written_after_the_far_end_hung_up_is_dropped_quietly_on_a_received_and_on_a_placed_call(DialogLeg leg)
+    {
+        using var dialog = await ConnectedDialog.ConnectAsync(leg);
+        var frame = new short[AudioFormat.SamplesPerFrame];
+        await dialog.Session.WriteFrameAsync(frame, CancellationToken.None);
+
+        dialog.Send("BYE", 2);
+        await dialog.Session.Ended.DefaultTimeout();
+        await dialog.Session.WriteFrameAsync(frame, CancellationToken.None);
+        await dialog.Session.WriteFrameAsync(frame, CancellationToken.None);
+
+        Assert.Equal(200, dialog.Answer(2).StatusCode);
+        Assert.Equal(1, dialog.Media.FramesWritten);
+        Assert.True(dialog.Media.Stopped);
+        Assert.False(await dialog.Session.ReadFrameAsync(frame, CancellationToken.None));
+    }
+
     [Fact]
     public async Task A_call_that_ends_while_the_agent_speaks_logs_no_error_and_is_not_refused()
     {

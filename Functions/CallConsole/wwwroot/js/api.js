@@ -1,11 +1,20 @@
 // The calls and health API, with the operator's key. The key lives in this tab's session storage only: it is sent as
 // a header (x-functions-key, or Authorization: Bearer for a token), never put in a URL, the page or the console log.
+// Behind App Service Authentication the operator may instead be signed in with Entra ID: the platform's session
+// cookie goes with each request by itself and the page holds no credential at all (only a note that it is so).
 
 const storageKey = "voicefunctions.console.credential";
+const platformKey = "voicefunctions.console.platform-session";
 // The page is served at <base>/api/console/; the API is its parent.
 const apiBase = new URL("../", document.baseURI);
 
-export class AuthError extends Error {}
+export class AuthError extends Error {
+  /** @param signInPath where the control plane says a browser can sign in with Entra ID (null: keys only) */
+  constructor(message, signInPath) {
+    super(message);
+    this.signInPath = signInPath;
+  }
+}
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -15,7 +24,18 @@ export class ApiError extends Error {
 }
 
 export function hasCredential() {
-  return sessionStorage.getItem(storageKey) !== null;
+  return sessionStorage.getItem(storageKey) !== null || isPlatformSession();
+}
+
+/** True when the API let this tab in on the platform's (Entra ID) sign-in, with no key. */
+export function isPlatformSession() {
+  return sessionStorage.getItem(platformKey) !== null;
+}
+
+/** Asks the API once with no key: behind App Service Authentication a signed-in operator is let in as they are. */
+export async function tryPlatformSession(probe) {
+  await probe();
+  sessionStorage.setItem(platformKey, "1");
 }
 
 export function setCredential(value) {
@@ -24,10 +44,12 @@ export function setCredential(value) {
 
 export function clearCredential() {
   sessionStorage.removeItem(storageKey);
+  sessionStorage.removeItem(platformKey);
 }
 
 function authHeaders() {
-  const credential = sessionStorage.getItem(storageKey) ?? "";
+  const credential = sessionStorage.getItem(storageKey);
+  if (credential === null) return {};
   // A JWT has three dot-separated parts; an API key is one opaque string.
   return credential.split(".").length === 3 ? { Authorization: "Bearer " + credential } : { "x-functions-key": credential };
 }
@@ -36,7 +58,7 @@ function authHeaders() {
 export async function getJson(path, { allowNotFound = false, allowUnavailable = false, signal } = {}) {
   const response = await fetch(new URL(path, apiBase), { headers: { Accept: "application/json", ...authHeaders() }, cache: "no-store", signal });
   if (response.status === 401) {
-    throw new AuthError(await response.text());
+    throw new AuthError(await response.text(), response.headers.get("X-VoiceFunctions-Sign-In"));
   }
   if (response.status === 404 && allowNotFound) {
     return null;
@@ -61,4 +83,5 @@ export const calls = {
 
 export const health = {
   detailed: (signal) => getJson("health/detailed", { allowUnavailable: true, signal }),
+  alerts: (limit, signal) => getJson("health/alerts?" + new URLSearchParams({ limit: String(limit) }), { signal }),
 };

@@ -1,5 +1,5 @@
 // The console's shell: sign-in, the sections (#/calls, #/call/{id}, #/health) and what a failed request shows.
-import { AuthError, clearCredential, hasCredential, setCredential, calls } from "./api.js";
+import { AuthError, clearCredential, hasCredential, isPlatformSession, setCredential, tryPlatformSession, calls } from "./api.js";
 import { CallView } from "./call-view.js";
 import { CallsView } from "./calls-view.js";
 import { el, replace } from "./dom.js";
@@ -14,7 +14,9 @@ const signInError = document.getElementById("sign-in-error");
 const nav = document.getElementById("nav");
 let current = null;
 
-function showSignIn(message) {
+const entraSignIn = document.getElementById("entra-sign-in");
+
+function showSignIn(message, signInPath) {
   current?.stop();
   current = null;
   requestError.hidden = true;
@@ -23,14 +25,23 @@ function showSignIn(message) {
   signIn.hidden = false;
   signInError.hidden = !message;
   signInError.textContent = message ?? "";
+  // Only when the control plane says Entra ID sign-in is on (App Service Authentication); back to this page after.
+  entraSignIn.hidden = !signInPath;
+  if (signInPath) {
+    entraSignIn.querySelector("a").href = signInPath + "?" + new URLSearchParams({ post_login_redirect_uri: location.pathname });
+  }
   document.getElementById("api-key").focus();
 }
 
-function route() {
+async function route() {
   current?.stop();
   if (!hasCredential()) {
-    showSignIn();
-    return;
+    try {
+      await tryPlatformSession(() => calls.list(todayUtc(), 1, null));
+    } catch (error) {
+      showSignIn(null, error instanceof AuthError ? error.signInPath : null);
+      return;
+    }
   }
   signIn.hidden = true;
   nav.hidden = false;
@@ -54,7 +65,7 @@ view.before(requestError);
 onError((error) => {
   if (error instanceof AuthError) {
     clearCredential();
-    showSignIn("Refused: " + error.message);
+    showSignIn("Refused: " + error.message, error.signInPath);
     return;
   }
   requestError.textContent = "The control plane did not answer (retrying): " + error.message;
@@ -73,14 +84,21 @@ document.getElementById("sign-in-form").addEventListener("submit", async (event)
     await calls.list(todayUtc(), 1, null);
   } catch (error) {
     clearCredential();
-    showSignIn(error instanceof AuthError ? "Refused: " + error.message : "The control plane did not answer: " + error.message);
+    showSignIn(error instanceof AuthError ? "Refused: " + error.message : "The control plane did not answer: " + error.message,
+      error instanceof AuthError ? error.signInPath : null);
     return;
   }
   route();
 });
 
 document.getElementById("sign-out").addEventListener("click", () => {
+  const platform = isPlatformSession();
   clearCredential();
+  if (platform) {
+    // The platform's session cookie is what signs this tab in: only App Service Authentication can end it.
+    location.assign("/.auth/logout?" + new URLSearchParams({ post_logout_redirect_uri: location.pathname }));
+    return;
+  }
   showSignIn();
 });
 

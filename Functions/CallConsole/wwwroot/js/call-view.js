@@ -79,6 +79,8 @@ export class CallView {
         el("h2", { id: "call-title" }, "Call ", el("code", {}, r.callId), " ",
           el("span", { class: "badge " + r.outcome.toLowerCase(), id: "call-outcome" }, live ? "live" : words(r.outcome))),
         el("dl", { class: "facts" },
+          // A control plane older than the call's direction sends none: its calls were all inbound.
+          fact("Direction", words(r.direction ?? "Inbound"), "call-direction"),
           fact("Caller", showNumber(r.callerNumber, this.settings.revealNumbers)),
           fact("Called", showNumber(r.calledNumber, this.settings.revealNumbers)),
           fact("Started", dateTime(r.startedAt)),
@@ -107,8 +109,8 @@ function back() {
   return el("p", {}, el("a", { href: "#/calls", id: "back-to-calls" }, "← All calls"));
 }
 
-function fact(name, value) {
-  return [el("dt", {}, name), el("dd", {}, value)];
+function fact(name, value, id) {
+  return [el("dt", {}, name), el("dd", { id }, value)];
 }
 
 function recording(rec, player) {

@@ -8,7 +8,7 @@ namespace VoiceFunctions.MediaHost.Providers.Offline;
 
 /// <summary>
 /// One utterance on a rented decoder. <see cref="WriteAsync"/> copies the frame into a pooled buffer and queues it
-/// (the audio loop never runs the decoder); a worker feeds the decoder as audio arrives, publishes the best hypothesis
+/// (the audio loop never runs the decoder); a worker on the shared <see cref="DecodingThreads"/> feeds the decoder as audio arrives, publishes the best hypothesis
 /// as an interim whenever it changes (read every <see cref="PocketsphinxStreamingOptions.InterimIntervalMs"/>), and
 /// at the end of the audio ends the utterance and publishes the final. Disposing returns the decoder to the pool.
 /// </summary>
@@ -29,7 +29,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
     private readonly Task _worker;
     private int _disposed;
 
-    public PocketsphinxRecognitionStream(PocketsphinxDecoderPool pool, PocketsphinxDecoder decoder, int sampleRate, PocketsphinxStreamingOptions options)
+    public PocketsphinxRecognitionStream(PocketsphinxDecoderPool pool, PocketsphinxDecoder decoder, int sampleRate, PocketsphinxStreamingOptions options, DecodingThreads threads)
     {
         _pool = pool;
         _decoder = decoder;
@@ -47,7 +47,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         var frames = Math.Max(1, options.MaxBufferedMs / MediaModel.AudioFormat.FrameMilliseconds);
         _audio = Channel.CreateBounded<(short[] Buffer, int Length)>(new BoundedChannelOptions(frames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _decoder.StartUtterance();
-        _worker = Task.Run(DecodeAsync);
+        _worker = threads.Run(DecodeAsync);
     }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
@@ -120,7 +120,8 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         try
         {
             var sinceInterim = 0;
-            await foreach (var (buffer, length) in _audio.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            // ConfigureAwait(true): each frame's decoding resumes on the decoding threads, never on the thread pool.
+            await foreach (var (buffer, length) in _audio.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(true))
             {
                 try
                 {

@@ -40,6 +40,17 @@ public sealed class PocketsphinxStreamingOptions
 
     /// <summary>How often the best hypothesis is read and published as an interim, in ms of audio. Default 100 ms:
     /// the end-of-turn scorer needs fresh text at a pause, and reading the hypothesis costs a search backtrace.</summary>
+    /// <summary>Threads that run every decoder's work (0: one per core). Decoding never runs on the thread pool or a
+    /// media thread: a burst of callers speaking at once queues here instead of taking the cores the media clock,
+    /// SIP and the agents' listeners need. Default 0.</summary>
+    [Range(0, 64)]
+    public int DecodingThreads { get; set; }
+
+    /// <summary>The decoding threads' nice value on Linux (0 normal; higher yields more): below the media threads
+    /// (−10 where allowed) and the thread pool, so recognition is what waits when the cores are short. Default 4.</summary>
+    [Range(0, 19)]
+    public int DecodingThreadNice { get; set; } = 4;
+
     [Range(20, 2_000)]
     public int InterimIntervalMs { get; set; } = DefaultInterimIntervalMs;
 

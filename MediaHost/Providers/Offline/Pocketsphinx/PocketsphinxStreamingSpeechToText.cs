@@ -15,6 +15,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
     private readonly PocketsphinxDecoderPool _pool;
     private readonly PocketsphinxSearches _searches;
     private readonly PocketsphinxStreamingOptions _options;
+    private readonly DecodingThreads _threads;
     private readonly ILogger _logger;
     private int _warnedLanguage;
 
@@ -36,6 +37,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
             options.Search,
             knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight),
             knows => DialogLanguageModel.Build(script, "en", DialogGrammar.EnglishFillers, knows, options.FillerMass));
+        _threads = new DecodingThreads(options.DecodingThreads, options.DecodingThreadNice);
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
             () => PocketsphinxDecoder.Create(arguments, _searches));
     }
@@ -64,7 +66,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         var decoder = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new PocketsphinxRecognitionStream(_pool, decoder, request.SampleRate, _options);
+            return new PocketsphinxRecognitionStream(_pool, decoder, request.SampleRate, _options, _threads);
         }
         catch
         {
@@ -73,8 +75,15 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         }
     }
 
+    /// <summary>Threads decoding for every stream (at most one per core by default).</summary>
+    public int DecodingThreadCount => _threads.MaximumConcurrencyLevel;
+
+    /// <summary>Decoding threads running below the normal weight (0 where Linux refused).</summary>
+    public int DecodingThreadsLowered => _threads.Lowered;
+
     public void Dispose()
     {
+        _threads.Dispose();
         _pool.Dispose();
         _searches.Dispose();
     }

@@ -22,6 +22,22 @@ public sealed class AgentProfileSelectorTests
     }
 
     [Fact]
+    public void A_calls_agent_is_chosen_once_so_the_recording_decision_and_the_agent_get_the_same_profile_across_a_reload()
+    {
+        using var files = new ProfileFiles(ProfileFiles.TwoAgents);
+        files.Store.LoadAtStart();
+        var call = Call("+15551234567", "+15550000002");
+        var first = files.Selector.Choose(call);
+
+        File.WriteAllText(files.Path, ProfileFiles.TwoAgents.Replace("\"+15550000002\"", "\"+15550000004\"", StringComparison.Ordinal));
+        Assert.True(files.Store.Reload());
+
+        Assert.Same(first, files.Selector.Choose(call));
+        Assert.Equal("sales", files.Selector.Choose(call).ProfileId);
+        Assert.Equal("default", files.Selector.Choose(Call("+15551234567", "+15550000002")).ProfileId); // a new call sees the reload
+    }
+
+    [Fact]
     public void Called_number_header_wins_over_the_To_user_which_in_LiveKit_mode_is_the_MediaHosts_own()
     {
         using var files = new ProfileFiles(ProfileFiles.TwoAgents);

@@ -66,13 +66,13 @@ internal static class DeepgramFake
                     sentInterim = true;
                     if (script.Behaviour == FakeBehaviour.DropMidStream)
                     {
-                        await SendAsync(socket, Results(FakeScript.Interim, isFinal: false, speechFinal: false));
+                        await SendAsync(socket, Results(script.InterimText, isFinal: false, speechFinal: false));
                         context.Abort();
                         return;
                     }
                     if (script.Behaviour != FakeBehaviour.SlowFirstResult)
                     {
-                        await SendAsync(socket, Results(FakeScript.Interim, isFinal: false, speechFinal: false));
+                        await SendAsync(socket, Results(script.InterimText, isFinal: false, speechFinal: false));
                     }
                 }
                 continue;

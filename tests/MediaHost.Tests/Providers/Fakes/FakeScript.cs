@@ -24,6 +24,9 @@ public sealed class FakeScript
 
     public FakeBehaviour Behaviour { get; set; } = FakeBehaviour.Normal;
 
+    /// <summary>STT: the interim the recogniser fakes send after the first 200 ms of audio (the final is <see cref="Transcript"/>).</summary>
+    public string InterimText { get; set; } = Interim;
+
     /// <summary>Sent as Retry-After (seconds) with a refusal.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 
@@ -47,6 +50,9 @@ public sealed class FakeScript
 
     /// <summary>LLM: the messages of the last request (role: content), to assert what the model was asked.</summary>
     public List<string> LastLlmMessages { get; } = [];
+
+    /// <summary>LLM: the caller's (last user) message of every request, in order.</summary>
+    public List<string> LlmUserMessages { get; } = [];
 
     /// <summary>TTS: milliseconds of audio per sentence, sent in <see cref="Chunks"/> pieces.</summary>
     public int AudioMilliseconds { get; set; } = 500;

@@ -27,6 +27,7 @@ internal static class OpenAiChatFake
             script.LastLlmMessages.Clear();
             script.LastLlmMessages.AddRange(root.GetProperty("messages").EnumerateArray()
                 .Select(m => m.GetProperty("role").GetString() + ": " + (m.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : "")));
+            script.LlmUserMessages.Add(script.LastLlmMessages.LastOrDefault(m => m.StartsWith("user: ", StringComparison.Ordinal))?["user: ".Length..] ?? "");
         }
         var model = root.GetProperty("model").GetString();
         var includeUsage = root.TryGetProperty("stream_options", out var so) && so.TryGetProperty("include_usage", out var iu) && iu.GetBoolean();

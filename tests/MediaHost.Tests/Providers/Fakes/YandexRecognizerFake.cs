@@ -55,7 +55,7 @@ internal sealed class YandexRecognizerFake(FakeScript script) : Recognizer.Recog
                 sentPartial = true;
                 if (script.Behaviour != FakeBehaviour.SlowFirstResult)
                 {
-                    await responseStream.WriteAsync(Response(uuid, r => r.Partial = Update(FakeScript.Interim)));
+                    await responseStream.WriteAsync(Response(uuid, r => r.Partial = Update(script.InterimText)));
                 }
                 if (script.Behaviour == FakeBehaviour.DropMidStream)
                 {

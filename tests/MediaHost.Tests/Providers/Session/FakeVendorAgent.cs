@@ -35,6 +35,9 @@ internal sealed class FakeVendorAgent : ITurnReporter, IAsyncDisposable
 
     public LoopbackMediaHost Host { get; }
 
+    /// <summary>The host's services (to reach a provider, for example to load the offline recogniser before the call).</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>The RTP of the calls so far (the tests place one).</summary>
     public RtpWireLog Wire { get; } = new();
 
