@@ -37,6 +37,10 @@ internal sealed class CampaignRig : IAsyncDisposable
             ["Outbound:MediaHostUrl"] = $"http://127.0.0.1:{rig._mediaHost.HttpPort}",
             ["Outbound:CallerIds:0"] = From,
             ["Campaigns:TableName"] = rig._table,
+            // The safety net that reads the record when a call's finalize notice does not come (a restart can leave a call
+            // to be closed by its record alone): 5 s rather than 30 s, so a restarted campaign ends within the test's wait.
+            // The notice path alone is tested with the net at one hour (Functions.Tests CampaignCallEndTests).
+            ["Campaigns:CallEndCheckSeconds"] = "5",
             ["Campaigns:StepsPerGeneration"] = stepsPerGeneration.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
             ["LocalHost:HostJsonPath"] = rig.HostJsonWithShortVisibility(),
         });
