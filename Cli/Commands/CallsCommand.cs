@@ -18,12 +18,7 @@ public static class CallsCommand
     public static Command Create(CliContext context)
     {
         var file = TargetOptions.CreateFile("Deployment file whose control_plane.api_url is the call API (without it: VOICEFUNCTIONS_API_URL).");
-        var keyEnv = new Option<string>("--api-key-env")
-        {
-            HelpName = "VARIABLE",
-            Description = "Variable holding the control plane's API key.",
-            DefaultValueFactory = _ => "VOICEFUNCTIONS_API_KEY",
-        };
+        var keyEnv = TargetOptions.CreateApiKeyEnv();
         file.Recursive = true;
         keyEnv.Recursive = true;
         return new Command("calls", "Show the call history kept by the control plane (control_plane.api_url or VOICEFUNCTIONS_API_URL).")

@@ -14,12 +14,7 @@ public static class CampaignsCommand
     public static Command Create(CliContext context)
     {
         var file = TargetOptions.CreateFile("Deployment file whose control_plane.api_url is the API (without it: VOICEFUNCTIONS_API_URL).");
-        var keyEnv = new Option<string>("--api-key-env")
-        {
-            HelpName = "VARIABLE",
-            Description = "Variable holding the control plane's API key.",
-            DefaultValueFactory = _ => "VOICEFUNCTIONS_API_KEY",
-        };
+        var keyEnv = TargetOptions.CreateApiKeyEnv();
         file.Recursive = true;
         keyEnv.Recursive = true;
         Task<int> WithClient(ParseResult parse, Func<CampaignsClient, Task<int>> action) =>

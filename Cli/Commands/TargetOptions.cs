@@ -10,6 +10,14 @@ public static class TargetOptions
         string description = "Deployment file whose livekit section names the server (without it: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).") =>
         new("--file", "-f") { HelpName = "FILE", Description = description };
 
+    /// <summary>The control plane API commands' --api-key-env: the variable holding the API key.</summary>
+    public static Option<string> CreateApiKeyEnv() => new("--api-key-env")
+    {
+        HelpName = "VARIABLE",
+        Description = "Variable holding the control plane's API key.",
+        DefaultValueFactory = _ => "VOICEFUNCTIONS_API_KEY",
+    };
+
     public static LiveKitTarget? Resolve(CliContext context, FileInfo? file, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
