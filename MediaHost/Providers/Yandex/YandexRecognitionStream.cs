@@ -18,6 +18,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly TaskCompletionSource<ProviderException> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private byte[] _pcm = new byte[640];
+    private StreamIdleDeadline? _idle;
 
     public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             // The chunk is serialised before WriteAsync completes, so the reused buffer may be wrapped, not copied.
             var chunk = new StreamingRequest { Chunk = new AudioChunk { Data = UnsafeByteOperations.UnsafeWrap(_pcm.AsMemory(0, bytes)) } };
             await call.RequestStream.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+            Volatile.Read(ref _idle)?.Sent(); // the vendor's silence counts from audio actually sent
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RpcException or InvalidOperationException or IOException or HttpRequestException or HttpProtocolException)
         {
@@ -65,6 +67,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
         try
         {
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            Volatile.Read(ref _idle)?.Sent();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RpcException or InvalidOperationException or IOException or HttpRequestException or HttpProtocolException)
         {
@@ -79,6 +82,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var deadline = new StreamIdleDeadline(provider, idleTimeout, time, cancellationToken);
+        Volatile.Write(ref _idle, deadline);
         while (true)
         {
             StreamingResponse response;

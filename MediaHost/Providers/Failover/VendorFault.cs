@@ -1,0 +1,25 @@
+namespace VoiceFunctions.MediaHost.Providers.Failover;
+
+/// <summary>
+/// Which failures count against a provider (its circuit breaker, its health): only the vendor's own — an HTTP or
+/// gRPC error status (5xx, 429, refusals), a connection refused or reset, a vendor error frame, or vendor silence past
+/// a deadline that we observed on time. A timeout seen while our own process was late (CPU starvation: our reader
+/// or timer not scheduled, our send queue stalled) is not the vendor's failure: under overload it would otherwise
+/// open the one breaker every call shares.
+/// </summary>
+public static class VendorFault
+{
+    /// <summary>The least lateness that counts as our own: a timer or reader this late was not scheduled in time.</summary>
+    public static readonly TimeSpan MinimumLateness = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>True when <paramref name="failure"/> is the vendor's own failure.</summary>
+    public static bool IsVendorSide(Exception failure) =>
+        failure is ProviderException and not AllProvidersFailedException and not ProviderTimeoutException { OurLateness: true };
+
+    /// <summary>
+    /// True when an expiry of <paramref name="deadline"/> was seen <paramref name="lateBy"/> after it was due and that
+    /// is our lateness: more than a quarter of the deadline, and at least <see cref="MinimumLateness"/>.
+    /// </summary>
+    public static bool IsOurLateness(TimeSpan lateBy, TimeSpan deadline) =>
+        lateBy > MinimumLateness && lateBy > deadline / 4;
+}
