@@ -63,6 +63,11 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
             return await first.ConfigureAwait(false);
         }
         var lateBy = time.GetElapsedTime(started) - deadline;
+        var ourLateness = await VendorFault.ExpiredByOurLatenessAsync(first, lateBy, deadline, time).ConfigureAwait(false);
+        if (first.IsCompleted)
+        {
+            return await first.ConfigureAwait(false);
+        }
         await linked.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -72,7 +77,7 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
         {
             // the abandoned attempt ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
         }
-        throw new ProviderTimeoutException(provider, deadline, VendorFault.IsOurLateness(lateBy, deadline));
+        throw new ProviderTimeoutException(provider, deadline, ourLateness);
     }
 
     public async ValueTask<bool> MoveNextAsync() => HasCurrent = await _items.MoveNextAsync().ConfigureAwait(false);

@@ -161,6 +161,11 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
             return await next.ConfigureAwait(false);
         }
         var lateBy = chain.Time.GetElapsedTime(Volatile.Read(ref _deadlineArmedAt)) - chain.Options.FirstResultDeadline;
+        var ourLateness = await VendorFault.ExpiredByOurLatenessAsync(next, lateBy, chain.Options.FirstResultDeadline, chain.Time).ConfigureAwait(false);
+        if (next.IsCompleted)
+        {
+            return await next.ConfigureAwait(false);
+        }
         await reading.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -170,7 +175,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
         {
             // the abandoned read ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
         }
-        throw new ProviderTimeoutException(_member!.Name, chain.Options.FirstResultDeadline, VendorFault.IsOurLateness(lateBy, chain.Options.FirstResultDeadline));
+        throw new ProviderTimeoutException(_member!.Name, chain.Options.FirstResultDeadline, ourLateness);
     }
 
     /// <summary>True when a failure seen by the writer already moved the turn to another provider.</summary>
