@@ -13,9 +13,13 @@ public static class VendorFault
     /// (a loaded but working machine runs continuations a few hundred milliseconds late, a starved one seconds).</summary>
     public static readonly TimeSpan MinimumLateness = TimeSpan.FromSeconds(1);
 
+    /// <summary>The status a failure carries when the call was cancelled on our side (gRPC CANCELLED; 499 as in
+    /// "client closed request"): a stream we abandoned or timed out ourselves is not the vendor's failure.</summary>
+    public const int OurCancellation = 499;
+
     /// <summary>True when <paramref name="failure"/> is the vendor's own failure.</summary>
     public static bool IsVendorSide(Exception failure) =>
-        failure is ProviderException and not AllProvidersFailedException and not ProviderTimeoutException { OurLateness: true };
+        failure is ProviderException { StatusCode: not OurCancellation } and not AllProvidersFailedException and not ProviderTimeoutException { OurLateness: true };
 
     /// <summary>
     /// True when an expiry of <paramref name="deadline"/> was seen <paramref name="lateBy"/> after it was due and that

@@ -97,7 +97,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             }
             catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Cancelled && deadline.Expired)
             {
-                throw deadline.Timeout();
+                throw TimedOut(deadline);
             }
             catch (RpcException e) when (!(e.StatusCode == Grpc.Core.StatusCode.Cancelled && cancellationToken.IsCancellationRequested))
             {
@@ -113,7 +113,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             }
             catch (OperationCanceledException) when (deadline.Expired)
             {
-                throw deadline.Timeout();
+                throw TimedOut(deadline);
             }
             switch (response.EventCase)
             {
@@ -125,6 +125,14 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
                     break;
             }
         }
+    }
+
+    /// <summary>The idle timeout, also handed to a writer whose write fails because the expiry cancelled the call.</summary>
+    private ProviderTimeoutException TimedOut(StreamIdleDeadline deadline)
+    {
+        var timeout = deadline.Timeout();
+        _failed.TrySetResult(timeout);
+        return timeout;
     }
 
     public ValueTask DisposeAsync()

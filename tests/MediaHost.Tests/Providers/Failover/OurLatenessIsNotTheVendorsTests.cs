@@ -1,9 +1,11 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Providers.Configuration;
 using VoiceFunctions.MediaHost.Providers.Failover;
 using VoiceFunctions.MediaHost.Providers.Recognition;
+using VoiceFunctions.MediaHost.Providers.Yandex;
 using VoiceFunctions.MediaHost.Tests.Providers.Conformance;
 using VoiceFunctions.TestSupport;
 
@@ -91,8 +93,20 @@ public sealed class OurLatenessIsNotTheVendorsTests
     [InlineData(503, true)]
     [InlineData(429, true)]
     [InlineData(null, true)] // connection refused or reset: transient without a status
+    [InlineData(VendorFault.OurCancellation, false)] // gRPC CANCELLED: our own cancellation of the call
     public void Vendor_statuses_and_dropped_connections_count_against_the_vendor(int? status, bool counted) =>
         Assert.Equal(counted, VendorFault.IsVendorSide(new ProviderException("v", "failed", isTransient: true, status)));
+
+    [Fact]
+    public void A_grpc_call_cancelled_by_our_side_is_not_counted_but_unavailable_is()
+    {
+        var cancelled = YandexAuth.ToProviderException("yandex-stt", new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client.")));
+        var unavailable = YandexAuth.ToProviderException("yandex-stt", new RpcException(new Status(StatusCode.Unavailable, "overloaded")));
+
+        Assert.False(VendorFault.IsVendorSide(cancelled));
+        Assert.True(VendorFault.IsVendorSide(unavailable));
+        Assert.Equal(503, unavailable.StatusCode);
+    }
 
     [Fact]
     public void A_timeout_counts_against_the_vendor_only_when_we_saw_it_on_time()
