@@ -45,7 +45,8 @@ echo "load average at the start: $(load)" >&2
 for side in old new; do
   echo "building $side ($(git -C "$repo" log -1 --format='%h %s' "$(commit_of $side)" | cut -c1-90)) in $work/$side" >&2
   git -C "$repo" worktree add --detach -q "$work/$side" "$(commit_of $side)"
-  if ! dotnet build -c Release "$work/$side/bench/Benchmarks" -v q -nologo >"$work/build-$side.log" 2>&1; then
+  # Analyzers check the source, not the binaries: skipping them here shortens each build and changes no IL measured.
+  if ! dotnet build -c Release -p:RunAnalyzers=false "$work/$side/bench/Benchmarks" -v q -nologo >"$work/build-$side.log" 2>&1; then
     tail -30 "$work/build-$side.log" >&2
     echo "the $side build failed" >&2
     exit 1
