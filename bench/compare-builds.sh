@@ -11,7 +11,7 @@
 # Defaults: CALLS=500 SECONDS_PER_RUN=20 ROUNDS=2. It prints its duration split into builds / capacity / SIP. On the
 # quiet 2-core machine expect about 8-10 minutes (two clean Release builds of bench/Benchmarks, which also builds the
 # local control-plane host, ~2 min each; four capacity runs ~45 s each; two short BenchmarkDotNet jobs ~40 s each).
-# On the shared machine at load 45-70 the smoke run above took 18 min, 15 of them the two builds.
+# On the shared machine at load 40-65 a smoke run (CALLS=50 ROUNDS=1 SECONDS_PER_RUN=5) took 9.8 min, 8.1 of them the builds.
 # The run's detail lines (clock lag, GC, generator) go to stderr; the table to stdout.
 set -euo pipefail
 if [[ $# -lt 1 || $# -gt 2 ]]; then
