@@ -123,7 +123,9 @@ internal sealed class CampaignRig : IAsyncDisposable
                 var record = call is { } c ? c.GetProperty("record").GetProperty("outcome").GetString() : "no record";
                 var orchestration = await durable.GetInstanceAsync(n.LastCallId!, getInputsAndOutputs: true);
                 var attempt = await durable.GetInstanceAsync(VoiceFunctions.Functions.Campaigns.CampaignIds.AttemptInstanceId(id, n.Index, n.Attempts), getInputsAndOutputs: true);
-                var lines = _mediaHost.Log.Split('\n').Where(l => l.Contains(n.LastCallId!, StringComparison.Ordinal)).TakeLast(4);
+                var callLines = _mediaHost.Log.Split('\n').Where(l => l.Contains(n.LastCallId!, StringComparison.Ordinal)).ToList();
+                // Events the MediaHost gave up on, then the last lines about the call.
+                var lines = callLines.Where(l => l.Contains("not delivered after", StringComparison.Ordinal)).Concat(callLines.TakeLast(4)).Select(Cut);
                 report.AppendLine($"  {n.Index} {n.LastCallId}: record {record}; call orchestration {orchestration?.RuntimeStatus.ToString() ?? "none"} {orchestration?.SerializedCustomStatus} {orchestration?.FailureDetails?.ErrorMessage}; " +
                     $"attempt {attempt?.RuntimeStatus.ToString() ?? "none"} {attempt?.SerializedCustomStatus}\n    MediaHost: {string.Join("\n    ", lines)}");
             }
@@ -132,6 +134,8 @@ internal sealed class CampaignRig : IAsyncDisposable
         while (token is not null);
         return report.ToString();
     }
+
+    private static string Cut(string line) => line.Length > 400 ? line[..400] : line;
 
     private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;
 
