@@ -95,10 +95,11 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
         dial.Request.SipTrunkId == _calleeTrunkId ? CalleeAsync(dial) : AgentLegAsync(dial);
 
     /// <summary>
-    /// The callee's phone: a scripted refusal fails the dial with its SIP status; otherwise it answers, and LiveKit's
-    /// room webhooks follow (sent before the dial returns, as LiveKit has them queued by the time the callee answered).
+    /// The callee's phone: a scripted refusal fails the dial with its SIP status; otherwise it answers at once, and
+    /// LiveKit's room webhooks follow on their own (LiveKit sends them apart from the API's answer; signing each one
+    /// through the Node SDK takes seconds on a loaded machine, longer than the dial request may wait).
     /// </summary>
-    private async Task CalleeAsync(LoopbackSipDial dial)
+    private Task CalleeAsync(LoopbackSipDial dial)
     {
         var number = dial.Request.SipCallTo;
         if (_refusals.TryGetValue(number, out var left) && left > 0 && _refusals.TryUpdate(number, left - 1, left))
@@ -106,9 +107,13 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
             throw LoopbackTwirpException.SipCallFailed(TwirpErrorCode.ResourceExhausted, 486, "Busy Here");
         }
         var room = dial.Request.RoomName;
-        await PostAsync(LiveKitWebhookSender.RoomStarted(room));
         var ourNumber = dial.Request.SipNumber.Length > 0 ? dial.Request.SipNumber : dial.Trunk.Numbers[0];
-        await PostAsync(LiveKitWebhookSender.CallerJoined(room, dial.Participant.ParticipantIdentity, number, ourNumber));
+        _legs.Enqueue(Task.Run(async () =>
+        {
+            await PostAsync(LiveKitWebhookSender.RoomStarted(room));
+            await PostAsync(LiveKitWebhookSender.CallerJoined(room, dial.Participant.ParticipantIdentity, number, ourNumber));
+        }));
+        return Task.CompletedTask;
     }
 
     /// <summary>LiveKit SIP dialling the MediaHost: a real SIP call with the request's headers, carrying the callee's question.</summary>
