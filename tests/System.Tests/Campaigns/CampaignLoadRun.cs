@@ -66,7 +66,8 @@ public sealed class CampaignLoadRun
             // If that hold (places x span / calls) divided into the places is below the pacing, the places are the bound.
             $"place held per call: {Seconds(held)} s (concurrency x first-to-last INVITE / numbers), so the places allow {(concurrency / held).ToString("0.00", CultureInfo.InvariantCulture)} calls/s; " +
             $"the call itself at the callee (INVITE to its BYE answered): median {Seconds(Median(callSeconds))} s, max {Seconds(callSeconds.Count > 0 ? callSeconds.Max() : double.NaN)} s over {callSeconds.Count} calls",
-            $"bound: {(concurrency / held < rate * 0.9 ? "the concurrency (the pacing is not what this run measures)" : "the pacing")}");
+            $"bound: {(count <= concurrency ? "not the concurrency (never all places taken: numbers <= concurrency); a rate below the pacing is the control plane's own start rate"
+                : concurrency / held < rate * 0.9 ? "the concurrency (the pacing is not what this run measures)" : "the pacing")}");
         await WriteAsync(report);
         Assert.True(done.Status == CampaignStatus.Completed && done.Progress.Done == count, report);
         Assert.True(rig.Callees.InvitesPerNumber().All(p => p.Value == 1) && firsts.Count == count, report);
