@@ -141,8 +141,18 @@ public sealed class DialogueFeaturesOverSipTests(ITestOutputHelper output)
         Assert.True(greetingOnWire >= TimeSpan.FromSeconds(7.2), $"only {greetingOnWire.TotalSeconds:F2} s of the 8 s greeting reached the caller");
     }
 
-    private static Dictionary<string, string?> VendorFakes(VendorFakeServer fake) => FakeVendorSettings.Russian(
-        stt: [("yandex", "yandex-stt", fake)], llm: [("openai-compatible", "llm-fake", fake)], tts: [("yandex", "yandex-tts", fake)]);
+    /// <summary>The vendor fakes, each stream allowed 20 s of silence: on a saturated machine the first request of the
+    /// test process (a cold HTTP client, JIT) once took over the usual 5 s and the turn became the fallback phrase.</summary>
+    private static Dictionary<string, string?> VendorFakes(VendorFakeServer fake)
+    {
+        var settings = FakeVendorSettings.Russian(
+            stt: [("yandex", "yandex-stt", fake)], llm: [("openai-compatible", "llm-fake", fake)], tts: [("yandex", "yandex-tts", fake)]);
+        foreach (var stage in new[] { "Stt", "Llm", "Tts" })
+        {
+            settings[$"AiLoop:Providers:Chains:{stage}:Chain:0:StreamIdleTimeoutSeconds"] = "20";
+        }
+        return settings;
+    }
 
     /// <summary>"угу" as espeak-ng (ru) says it slowly (110 words a minute: about 450 ms voiced, as people say it; at
     /// espeak's default pace it is under the 200 ms minimum of a turn), at 8 kHz, raised to a peak near full scale
