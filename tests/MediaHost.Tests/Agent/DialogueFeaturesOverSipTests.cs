@@ -113,14 +113,19 @@ public sealed class DialogueFeaturesOverSipTests(ITestOutputHelper output)
         fake.Script.InterimText = "угу";
         fake.Script.FinalText = "угу";
         var settings = VendorFakes(fake);
-        // The energy detector (the documented fallback without the Silero model): behind the echo canceller's double-talk
-        // suppression, Silero scored espeak-ng's hummed "угу" as no speech in 3 of 4 runs, so the test would pass
-        // without the backchannel rule ever being exercised (the assertion on AudioBytes below guards that).
+        // What is tested is the backchannel rule (the barge-in hold while the words are only "угу", then the utterance
+        // dropped), so the line has no echo and no canceller, and the energy detector (the documented fallback without
+        // the Silero model) listens: behind the front-end's double-talk suppression, espeak-ng's hummed "угу" was not
+        // taken for speech at all in most runs (Silero) or under load (energy), and the test would pass without the rule
+        // ever being exercised (the assertion on AudioBytes below guards that).
+        settings["AudioFrontEnd:Enabled"] = "false";
         settings["AiLoop:SileroVad:ModelPath"] = "/nonexistent/silero_vad.onnx";
         await using var agent = FakeVendorAgent.Start(settings);
-        // The caller says "угу" (espeak-ng ru, loud) 3.5 s into the call, while the greeting plays.
+        // The caller says "угу" (espeak-ng ru, loud) 2 s and again 4.5 s into the call, while the greeting plays.
         var microphone = new short[8000 * 40];
-        (await UhHuhAsync()).CopyTo(microphone, 28_000);
+        var uhHuh = await UhHuhAsync();
+        uhHuh.CopyTo(microphone, 16_000);
+        uhHuh.CopyTo(microphone, 36_000);
         using var caller = await BaresipAudioPeer.StartAsync("PCMU", microphone);
         var peer = caller.Peer;
 
