@@ -72,6 +72,7 @@ public static class MediaCapacityRun
         // thread pool's threads and queue; JIT work, GC pauses and the overload INVITEs' moment beside them.
         var lagBySecond = new double[seconds + 5];
         string atWorst = "";
+        long queuePeak = 0; // the thread pool's queue at its longest in the window (sampled every 50 ms)
         double overloadAtS = -1;
         var lagSampler = new Thread(() =>
         {
@@ -84,6 +85,7 @@ public static class MediaCapacityRun
                     behindMs += lagMs > 100 ? 50 : 0;
                     var second = Math.Min((int)watch.Elapsed.TotalSeconds, lagBySecond.Length - 1);
                     lagBySecond[second] = Math.Max(lagBySecond[second], lagMs);
+                    queuePeak = Math.Max(queuePeak, ThreadPool.PendingWorkItemCount);
                     if (lagMs > maxLagMs)
                     {
                         (maxLagMs, maxLagAtS) = (lagMs, watch.Elapsed.TotalSeconds);
@@ -158,7 +160,7 @@ public static class MediaCapacityRun
         Console.WriteLine($"clock lag: max {maxLagMs:F0} ms at {maxLagAtS:F1} s into the window, {behindMs / 1000:F1} s of the window more than 100 ms behind; " +
             $"GC in the window: {(gcAtEnd.Pause - gcAtStart.Pause).TotalMilliseconds:F0} ms paused, collections gen0 {gcAtEnd.Gen0 - gcAtStart.Gen0} / gen1 {gcAtEnd.Gen1 - gcAtStart.Gen1} / gen2 {gcAtEnd.Gen2 - gcAtStart.Gen2}");
         Console.WriteLine($"transient: worst lag per second of the window [{string.Join(" ", lagBySecond.Take((int)Math.Ceiling(wallMs / 1000)).Select(l => l.ToString("F0")))}] ms; " +
-            $"at the worst moment {atWorst}; overload INVITEs answered at {overloadAtS:F1} s; JIT in the window: {jitAtEnd.Methods - jitAtStart.Methods} methods, " +
+            $"at the worst moment {atWorst}; thread-pool queue peak {queuePeak}; overload INVITEs answered at {overloadAtS:F1} s; JIT in the window: {jitAtEnd.Methods - jitAtStart.Methods} methods, " +
             $"{(jitAtEnd.Time - jitAtStart.Time).TotalMilliseconds:F0} ms");
         // Per call-frame (one call's 20 ms tick), so they compare across loads: a starved run does fewer frames, not cheaper ones.
         var callFrames = Math.Max(1, outFrames);
