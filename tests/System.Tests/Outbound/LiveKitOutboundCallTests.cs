@@ -18,20 +18,22 @@ public sealed class LiveKitOutboundCallTests
 {
     private const string Callee = "+15550001111";
 
-    private const string VoiceYaml = $$"""
+    private const string VoiceYaml = $$$"""
         version: 1
         agents:
           default:
             greeting: "Hello! How can I help you?"
           profiles:
             - id: reminders
-              numbers: ["{{LiveKitOutboundRig.From}}"]
+              numbers: ["{{{LiveKitOutboundRig.From}}}"]
               language: en-US
-              greeting: "Hello, this is the reminder line."
+              variables:
+                - {name: name, default: there}
+              greeting: "Hello {{name}}, this is the reminder line."
         """;
 
     [SkippableFact]
-    public async Task A_call_placed_with_voicectl_in_LiveKit_mode_dials_the_callee_into_its_room_runs_our_numbers_agent_and_is_reported_signed_when_final()
+    public async Task A_call_placed_with_voicectl_in_LiveKit_mode_dials_the_callee_into_its_room_runs_our_numbers_agent_with_the_calls_variables_and_is_reported_signed_when_final()
     {
         await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml);
 
@@ -57,7 +59,8 @@ public sealed class LiveKitOutboundCallTests
         Assert.Equal((LiveKitOutboundRig.From, Callee), (record.GetProperty("callerNumber").GetString(), record.GetProperty("calledNumber").GetString()));
         Assert.Equal("reminders", record.GetProperty("agentProfile").GetString());
         var turns = call.GetProperty("turns").EnumerateArray().ToList();
-        Assert.Equal("Hello, this is the reminder line.", turns[0].GetProperty("agentText").GetString());
+        // The per-call variable given to voicectl reached the agent's prompt over LiveKit (callee attributes → signed INVITE header).
+        Assert.Equal("Hello Ada, this is the reminder line.", turns[0].GetProperty("agentText").GetString());
         // The callee's question made a turn (what it was recognised as is LiveKitModeCallTests' concern: on a starved
         // machine the offline STT may time out and leave the words empty).
         Assert.True(turns.Count > 1, call.ToString());
@@ -72,7 +75,7 @@ public sealed class LiveKitOutboundCallTests
     }
 
     [SkippableFact]
-    public async Task A_campaign_in_LiveKit_mode_reaches_a_final_state_for_every_number_retries_the_busy_one_and_reports_every_call()
+    public async Task A_campaign_in_LiveKit_mode_reaches_a_final_state_for_every_number_retries_the_busy_one_greets_each_by_its_rows_variables_and_reports_every_call()
     {
         await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?> { ["Campaigns:CallEndCheckSeconds"] = "5" });
         string[] numbers = ["+15550003000", "+15550003001", "+15550003002"];
@@ -86,7 +89,7 @@ public sealed class LiveKitOutboundCallTests
             CallsPerSecond = 2,
             RingTimeoutSeconds = 10,
             Retry = new RetryRules { Busy = new RetryRule(2, 2) },
-            Entries = numbers.Select(n => new CampaignEntry(n)).ToList(),
+            Entries = numbers.Select((n, i) => new CampaignEntry(n, Variables: new() { ["name"] = "Caller" + i })).ToList(),
         }, CallsApiJson.Options);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<StartCampaignResponse>(CallsApiJson.Options))!.CampaignId;
@@ -105,6 +108,9 @@ public sealed class LiveKitOutboundCallTests
         {
             var call = await rig.ControlPlane.WaitForCallAsync(number.LastCallId!, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(10), "the call's record final");
             Assert.Equal(("Outbound", "Completed"), (call.GetProperty("record").GetProperty("direction").GetString(), call.GetProperty("record").GetProperty("outcome").GetString()));
+            // Each row's variables reached its own call's agent.
+            var row = Array.IndexOf(numbers, number.To);
+            Assert.Equal($"Hello Caller{row}, this is the reminder line.", call.GetProperty("turns")[0].GetProperty("agentText").GetString());
         }
         await WaitForReportsAsync(rig, 4);
         var reported = rig.Reports.Received.Where(r => r.AnsweredStatus == 200).Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
