@@ -121,6 +121,48 @@ public sealed class LiveKitOutboundCallTests
         Assert.All(reported, r => Assert.Equal("Outbound", r.GetProperty("direction").GetString()));
     }
 
+    [SkippableFact]
+    public async Task A_callee_in_the_room_while_ringing_counts_as_answered_only_when_its_dial_is_answered_and_one_that_declines_gets_no_agent()
+    {
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml);
+        const string answers = "+15550004000", declines = "+15550004001";
+        rig.RingFirst(answers, TimeSpan.FromSeconds(3), thenBusy: false);
+        rig.RingFirst(declines, TimeSpan.FromSeconds(1), thenBusy: true);
+
+        var declined = await PlaceAsync(rig, declines);
+        var answered = await PlaceAsync(rig, answers);
+
+        var unanswered = await rig.ControlPlane.WaitForCallAsync(declined, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(60), "the declined call finalized");
+        var call = await rig.ControlPlane.WaitForCallAsync(answered, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the answered call finalized");
+        await WaitForReportsAsync(rig, 2);
+        Assert.Empty(rig.Problems); // among them: an agent dispatched while its callee was ringing
+
+        // The callee that rang in the room and declined: no agent, recorded and reported once as not answered.
+        Assert.DoesNotContain(rig.AgentDials, d => d.RoomName == declined);
+        var record = unanswered.GetProperty("record");
+        Assert.Equal(("Outbound", "Abandoned"), (record.GetProperty("direction").GetString(), record.GetProperty("outcome").GetString()));
+        Assert.Contains("Busy", record.GetProperty("reasonText").GetString());
+        Assert.Single(rig.Reports.Received, r => r.AnsweredStatus == 200 && r.Body.Contains(declined, StringComparison.Ordinal));
+
+        // The one that answered after ringing: the dial's answer started the call; one agent, our number's greeting.
+        Assert.Single(rig.AgentDials, d => d.RoomName == answered);
+        Assert.Equal(("Outbound", "Completed"), (call.GetProperty("record").GetProperty("direction").GetString(), call.GetProperty("record").GetProperty("outcome").GetString()));
+        Assert.Equal("Hello Ada, this is the reminder line.", call.GetProperty("turns")[0].GetProperty("agentText").GetString());
+    }
+
+    private static async Task<string> PlaceAsync(LiveKitOutboundRig rig, string to)
+    {
+        using var response = await rig.ControlPlane.Http.PostAsJsonAsync("/api/calls", new PlaceCallRequest
+        {
+            To = to,
+            From = LiveKitOutboundRig.From,
+            RingTimeoutSeconds = 20,
+            Variables = new() { ["name"] = "Ada" },
+        }, CallsApiJson.Options);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(CallsApiJson.Options))!.CallId;
+    }
+
     private static Dictionary<string, string?> Environment(LiveKitOutboundRig rig) => new()
     {
         ["VOICEFUNCTIONS_API_URL"] = new Uri(rig.ControlPlane.BaseUrl, "/api").ToString(),
