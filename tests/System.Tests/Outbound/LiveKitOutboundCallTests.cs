@@ -150,6 +150,30 @@ public sealed class LiveKitOutboundCallTests
         Assert.Equal("Hello Ada, this is the reminder line.", call.GetProperty("turns")[0].GetProperty("agentText").GetString());
     }
 
+    [SkippableFact]
+    public async Task In_LiveKit_mode_the_agents_leg_detects_a_voicemail_greeting_and_hangs_up_on_it_without_a_word_the_record_saying_machine_while_a_person_gets_the_agent()
+    {
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?> { ["Outbound:AmdAction"] = "HangUp" });
+        const string voicemail = "+15550005000", person = "+15550005001";
+        rig.AnswerByMachine(voicemail);
+
+        var machineCall = await PlaceAsync(rig, voicemail);
+        var personCall = await PlaceAsync(rig, person);
+
+        var machine = await rig.ControlPlane.WaitForCallAsync(machineCall, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the voicemail call finalized");
+        var human = await rig.ControlPlane.WaitForCallAsync(personCall, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the person's call finalized");
+        Assert.Empty(rig.Problems); // among them: a voicemail leg the MediaHost never hung up on (sipp times out)
+
+        // The voicemail: detected on the callee's audio through the agent's leg, hung up on by the agent, recorded as a machine.
+        // (Its outcome and end reason are not asserted: the MediaHost's answer, reported after detection, and the callee
+        // leaving when the leg ends race in this rig, which plays no webhook of the agent's participant.)
+        Assert.True(machine.GetProperty("record").GetProperty("answeredBy").GetString() == "machine", machine + "\n" + rig.Tail());
+        Assert.DoesNotContain(machine.GetProperty("turns").EnumerateArray(), t => t.GetProperty("agentText").GetString() is { Length: > 0 });
+        // The person (silence, then a question): detected as human, the agent greets and the call runs.
+        Assert.Equal("human", human.GetProperty("record").GetProperty("answeredBy").GetString());
+        Assert.Equal("Hello Ada, this is the reminder line.", human.GetProperty("turns")[0].GetProperty("agentText").GetString());
+    }
+
     private static async Task<string> PlaceAsync(LiveKitOutboundRig rig, string to)
     {
         using var response = await rig.ControlPlane.Http.PostAsJsonAsync("/api/calls", new PlaceCallRequest

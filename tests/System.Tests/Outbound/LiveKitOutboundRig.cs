@@ -30,6 +30,7 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (TimeSpan Ring, bool ThenBusy)> _ringing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _roomsAnswered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _machines = new(StringComparer.Ordinal);
     private string _calleeTrunkId = "";
 
     private LiveKitOutboundRig(LoopbackLiveKitApiTestServer liveKit) => LiveKit = liveKit;
@@ -59,6 +60,9 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
     /// An agent dispatched into the room before the answer is a problem.
     /// </summary>
     public void RingFirst(string number, TimeSpan ring, bool thenBusy) => _ringing[number] = (ring, thenBusy);
+
+    /// <summary><paramref name="number"/>'s voicemail answers: the agent's leg carries its greeting (<see cref="VoicemailLeg"/>).</summary>
+    public void AnswerByMachine(string number) => _machines[number] = true;
 
     /// <param name="voiceYaml">The MediaHost's agent profiles (voice.yaml).</param>
     public static async Task<LiveKitOutboundRig> StartAsync(string voiceYaml, IDictionary<string, string?>? controlPlaneSettings = null)
@@ -153,18 +157,24 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
         }
         var address = dial.Trunk.Address.Split(':');
         var target = new IPEndPoint(IPAddress.Parse(address[0]), int.Parse(address[1], global::System.Globalization.CultureInfo.InvariantCulture));
-        var leg = await DemoCaller.StartAsync(target, "What are your opening hours?", leadSeconds: 6, callMilliseconds: 14000,
-            new BridgeLeg(dial.Request.SipCallTo, dial.Trunk.Numbers[0], dial.Request.Headers));
+        var bridge = new BridgeLeg(dial.Request.SipCallTo, dial.Trunk.Numbers[0], dial.Request.Headers);
         var callee = CalleeDials.Last(d => d.RoomName == dial.Request.RoomName);
-        _legs.Enqueue(EndWhenLegEndsAsync(leg, dial.Request.RoomName, callee.ParticipantIdentity));
+        if (_machines.ContainsKey(callee.SipCallTo))
+        {
+            var machine = await VoicemailLeg.StartAsync(target, bridge);
+            _legs.Enqueue(EndWhenLegEndsAsync(machine, machine.WaitAsync, dial.Request.RoomName, callee.ParticipantIdentity));
+            return;
+        }
+        var leg = await DemoCaller.StartAsync(target, "What are your opening hours?", leadSeconds: 6, callMilliseconds: 14000, bridge);
+        _legs.Enqueue(EndWhenLegEndsAsync(leg, leg.WaitAsync, dial.Request.RoomName, callee.ParticipantIdentity));
     }
 
     /// <summary>When the agent's leg has ended, the callee leaves the room (hangs up), as LiveKit reports it.</summary>
-    private async Task EndWhenLegEndsAsync(DemoCaller leg, string room, string calleeIdentity)
+    private async Task EndWhenLegEndsAsync(IDisposable leg, Func<Task<(int ExitCode, string Output)>> ended, string room, string calleeIdentity)
     {
         using (leg)
         {
-            var (exitCode, output) = await leg.WaitAsync();
+            var (exitCode, output) = await ended();
             if (exitCode != 0)
             {
                 Problems.Enqueue($"the agent leg of {room} (sipp) failed: {output}");
