@@ -4,13 +4,13 @@ using VoiceFunctions.Cli.Tests.Support;
 
 namespace VoiceFunctions.Cli.Tests.Carrier;
 
-/// <summary>doctor's carrier probe against sipp playing the carrier (OPTIONS answered, challenged, forbidden), a closed port and a silent one.</summary>
+/// <summary>doctor's carrier probe against sipp playing the carrier (OPTIONS answered, challenged, forbidden), a closed port, a silent one and no route.</summary>
 public class CarrierProbeTests
 {
-    private static string File(int port, string transport, bool credentials) => LineFiles.Head + $$"""
+    private static string File(int port, string transport, bool credentials, string host = "127.0.0.1") => LineFiles.Head + $$"""
         outbound_trunks:
           - name: carrier
-            address: 127.0.0.1:{{port}}
+            address: {{host}}:{{port}}
             transport: {{transport}}
             numbers: ["+79952227978"]
         {{(credentials ? "    auth: {username: \"${NOVOFON_SIP_USER}\", password: \"${NOVOFON_SIP_PASSWORD}\"}\n" : "")}}
@@ -101,5 +101,20 @@ public class CarrierProbeTests
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.Contains(": silent (no answer within 1.5 s)", check.GetProperty("evidence").GetString());
         Assert.Contains("firewall", check.GetProperty("cause").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Carrier_with_no_route_is_unreachable_not_refused_or_silent()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "the no-route answer below is Linux's");
+        await using var workspace = await SipWorkspace.StartAsync();
+
+        // Linux refuses a TCP connection to the limited broadcast address with "network unreachable" before sending
+        // anything: the no-route answer, made without a packet leaving the machine.
+        var (result, check) = await ProbeAsync(workspace, File(5060, "tcp", credentials: true, host: "255.255.255.255"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("OPTIONS to 255.255.255.255:5060 over TCP: unreachable (", check.GetProperty("evidence").GetString());
+        Assert.Contains("no route", check.GetProperty("cause").GetString());
     }
 }
