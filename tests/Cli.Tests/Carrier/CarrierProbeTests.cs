@@ -72,6 +72,25 @@ public class CarrierProbeTests
         Assert.Contains("allow-list", check.GetProperty("cause").GetString());
     }
 
+    [SkippableFact]
+    public async Task MediaHost_registrar_from_its_settings_is_probed_beside_the_trunks_and_its_challenge_passes()
+    {
+        using var trunk = await SippCarrier.StartAsync(200, "OK", tcp: false);
+        using var registrar = await SippCarrier.StartAsync(401, "Unauthorized", tcp: false);
+        await using var workspace = await SipWorkspace.StartAsync();
+        workspace.Write(File(trunk.Port, "udp", credentials: true));
+        var settings = Path.Combine(workspace.Folder, "appsettings.json");
+        global::System.IO.File.WriteAllText(settings, """{"Sip": {"Registration": {"Registrar": "sip:127.0.0.1:PORT"}}}""".Replace("PORT", registrar.Port.ToString(global::System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        var result = await workspace.RunAsync("doctor", workspace.FilePath, "--only", "carrier", "--mediahost-settings", settings, "--timeout", "5", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var checks = OutputSchema.AssertValid("doctor", result.Output).GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("check").GetString() == "carrier").ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("evidence").GetString());
+        Assert.Matches($@"OPTIONS to 127\.0\.0\.1:{trunk.Port} over UDP: 200 OK", checks["carrier outbound trunk 'carrier'"]);
+        Assert.Matches($@"OPTIONS to 127\.0\.0\.1:{registrar.Port} over UDP: 401 Unauthorized .*digest challenge", checks["carrier the MediaHost's registrar"]);
+    }
+
     [Theory]
     [InlineData("udp", "refused", "ICMP port unreachable")]
     [InlineData("tcp", "refused", "reset the connection")]
