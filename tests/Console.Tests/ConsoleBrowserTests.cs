@@ -121,7 +121,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
     }
 
     [SkippableFact]
-    public async Task Past_days_history_pages_over_the_day_index_filters_by_duration_and_failures_and_masks_numbers_until_shown()
+    public async Task Past_days_history_pages_filters_and_masks_numbers_and_a_calls_view_highlights_its_errors_and_transfer()
     {
         // 51 ended calls on a past day (so today's live polling does not touch them): one page of 50 and one of 1.
         var store = _fixture.ControlPlane.Services.GetRequiredService<CallStore>();
@@ -131,7 +131,9 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         {
             CallId = prefix + i.ToString("D2"), RoomName = prefix + i, CallerNumber = "+1555010" + i.ToString("D4"), StartedAt = day.AddMinutes(i),
             EndedAt = day.AddMinutes(i).AddSeconds(i == 50 ? 90 : 10),
-            Outcome = i == 49 ? CallOutcome.Failed : CallOutcome.Completed, EndReason = i == 49 ? CallEndReason.Rejected : CallEndReason.CallerHangUp,
+            Outcome = i switch { 49 => CallOutcome.Failed, 48 => CallOutcome.Transferred, _ => CallOutcome.Completed },
+            EndReason = i switch { 49 => CallEndReason.Rejected, 48 => CallEndReason.Transferred, _ => CallEndReason.CallerHangUp },
+            Errors = i == 49 ? ["the carrier answered 503 Service Unavailable"] : [],
         })));
         var (browser, page) = (_fixture.Browser, new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl));
         page.Open();
@@ -163,6 +165,12 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         page.WaitForCallsStatus("2026-03-02: 50 of 50 calls on page 1");
         Assert.False(browser.Driver.FindElement(By.Id("page-previous")).Enabled, "no page before the first one");
         _output.WriteLine("screenshot: " + browser.SaveScreenshot("7-history-past-day"));
+
+        // One call's view highlights its errors, and a transfer.
+        page.OpenCall(prefix + "49");
+        Assert.Contains("the carrier answered 503 Service Unavailable", browser.WaitFor(d => d.FindElement(By.Id("call-errors")), ConsolePage.Quick, "the errors box").Text);
+        page.Script($"location.hash = '#/call/{prefix}48';");
+        Assert.Equal("The caller was transferred to a human.", browser.WaitFor(d => d.FindElement(By.Id("transfer-note")), ConsolePage.Quick, "the transfer note").Text);
     }
 
     [SkippableFact]
