@@ -7,7 +7,7 @@ using VoiceFunctions.Shared.Outbound;
 namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>
-/// One attempt at one number of a campaign: marks the number in progress, runs the outbound call's dial steps inline
+/// One attempt at one number of a campaign (the campaign marked its number in progress when it started it): runs the outbound call's dial steps inline
 /// (<see cref="OutboundCallOrchestrator.DialAndRecordUnansweredAsync"/>; the call id is derived from campaign, number
 /// and attempt, as is this orchestration's instance id, so a replay never dials twice), waits for an answered call to
 /// end (it holds its place in the campaign's concurrency until then: the call's orchestration tells it at finalize,
@@ -28,8 +28,7 @@ public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttem
         var reportUnanswered = false;
         try
         {
-            await context.CallActivityAsync<bool>(CampaignActivityNames.RecordCampaignNumber, new CampaignNumberUpdate(input.CampaignId, work.Index,
-                CampaignNumberState.InProgress, null, work.Attempt, callId, startedAt, null), Retried);
+            // The number was marked in progress when the campaign started this attempt (StartCampaignAttemptsActivity).
             var start = new OutboundCallStart(callId, work.To, settings.From, settings.RingTimeoutSeconds, work.Variables, startedAt);
             var result = await OutboundCallOrchestrator.DialAndRecordUnansweredAsync(context, start);
             reportUnanswered = result.Outcome != DialOutcome.Answered;
@@ -59,18 +58,15 @@ public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttem
 
     /// <summary>
     /// Until the call's orchestration says it finalized the record (<see cref="CampaignCallEnd"/>), with a check of the
-    /// record at once and then every <see cref="CampaignSettings.CallEndCheckSeconds"/> as the safety net (a record closed by
+    /// record every <see cref="CampaignSettings.CallEndCheckSeconds"/> as the safety net (a record closed by
     /// reconciliation sends no notice), and at most <see cref="CampaignSettings.MaxCallMinutes"/>.
     /// </summary>
     private static async Task WaitForCallEndAsync(TaskOrchestrationContext context, string callId, CampaignSettings settings)
     {
         var giveUpAt = context.CurrentUtcDateTime.AddMinutes(settings.MaxCallMinutes);
         var notice = context.WaitForExternalEvent<CallOutcome>(CampaignCallEnd.EventName);
-        // Once at the answer: a record already closed without a call orchestration (reconciliation) sends no notice.
-        if (await context.CallActivityAsync<bool>(CampaignActivityNames.IsCallFinished, callId, Retried))
-        {
-            return;
-        }
+        // The record is first checked one check interval after the answer, not at once (an activity per call saved): only
+        // a record closed without a call orchestration (reconciliation) sends no notice, and that is rare.
         while (context.CurrentUtcDateTime < giveUpAt)
         {
             using var timerCancel = new CancellationTokenSource();

@@ -5,7 +5,8 @@ using Microsoft.DurableTask.Client;
 namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>The Azure Functions entries of the campaign orchestrations and activities (each calls the class of the same name).</summary>
-public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampaignNumberActivity record, CancelCampaignNumbersActivity cancel, IsCallFinishedActivity finished)
+public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampaignNumberActivity record, CancelCampaignNumbersActivity cancel, IsCallFinishedActivity finished,
+    CampaignStore store, TimeProvider time)
 {
     [Function(nameof(CampaignOrchestrator))]
     public static Task<CampaignSnapshot> Run([OrchestrationTrigger] TaskOrchestrationContext context, CampaignRunState input) =>
@@ -25,8 +26,8 @@ public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampa
     public Task<int> CancelCampaignNumbers([ActivityTrigger] CancelNumbersInput input, CancellationToken ct) => cancel.ExecuteAsync(input, ct);
 
     [Function(CampaignActivityNames.StartCampaignAttempts)]
-    public static Task<int> StartCampaignAttempts([ActivityTrigger] List<CampaignAttemptInput> input, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
-        StartCampaignAttemptsActivity.StartAllAsync(client, input, ct);
+    public Task<int> StartCampaignAttempts([ActivityTrigger] List<CampaignAttemptInput> input, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        StartCampaignAttemptsActivity.StartAllAsync(client, store, time, input, ct);
 
     [Function(CampaignActivityNames.IsCallFinished)]
     public Task<bool> IsCallFinished([ActivityTrigger] string callId, CancellationToken ct) => finished.ExecuteAsync(callId, ct);

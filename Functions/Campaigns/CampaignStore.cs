@@ -122,6 +122,24 @@ public sealed class CampaignStore(TableClient table)
             ["NextAttemptAt"] = update.NextAttemptAt,
         }, TableUpdateMode.Merge, ct);
 
+    /// <summary>Writes several numbers' states in table transactions of up to 100 (one campaign): the starts of a campaign's step.</summary>
+    public async Task UpdateNumbersAsync(string campaignId, IReadOnlyList<CampaignNumberUpdate> updates, CancellationToken ct)
+    {
+        foreach (var chunk in updates.Chunk(Batch))
+        {
+            var actions = chunk.Select(u => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(campaignId, RowKey(u.Index))
+            {
+                ["State"] = u.State.ToString(),
+                ["Outcome"] = u.Outcome?.ToString(),
+                ["Attempts"] = u.Attempts,
+                ["LastCallId"] = u.LastCallId,
+                ["LastAttemptAt"] = u.LastAttemptAt,
+                ["NextAttemptAt"] = u.NextAttemptAt,
+            }));
+            await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Marks the given numbers Cancelled (their other columns stay: attempts made, the last outcome).</summary>
     public async Task CancelAsync(string campaignId, IEnumerable<int> indexes, CancellationToken ct)
     {

@@ -16,18 +16,24 @@ namespace VoiceFunctions.Functions.Outbound;
 /// orchestration runs from the answer, and when no event ever comes it presumes the call lost after the direct-mode
 /// silence timeout and finalizes it. Idempotent: the record is created once (the MediaHost's own event, before or after,
 /// finds it), the orchestration started once (a start that loses the race raises nothing).
-/// In LiveKit mode it does nothing: the room's webhooks start the call, and LiveKit redelivers them.
+/// LiveKit mode: the dial's answer is what says the callee answered (LiveKit SIP puts the callee in the room while it
+/// is still dialing and ringing, and the webhooks of those moments start nothing, see WebhookCallMapper), so the call's
+/// orchestration starts here, with the callee as its caller: no record is written here (the orchestration records
+/// the call before it dispatches the agent), and a webhook of the callee as active that came first only joins it.
 /// </summary>
 public sealed class AnsweredCallStarter(CallStore store, CallEventDispatcher dispatcher, IOptions<OutboundOptions> options, ControlPlaneMetrics? metrics = null)
 {
     /// <returns>True when this call started the call's orchestration (false: it already ran, or not direct mode).</returns>
     public async Task<bool> StartAsync(AnsweredCallInput input, DurableTaskClient client, CancellationToken ct)
     {
-        if (options.Value.Mode != OutboundMode.Direct)
-        {
-            return false;
-        }
         var call = input.Call;
+        if (options.Value.Mode == OutboundMode.LiveKit)
+        {
+            var callee = new CallerInfo(CalleeAttributes.IdentityFor(call.CallId), call.From, call.To, options.Value.CalleeTrunkId);
+            var started = await dispatcher.DeliverAsync(new CallRoute(call.CallId, call.CallId, input.AnsweredAt, StartIfMissing: true, callee, null), client, ct)
+                .ConfigureAwait(false);
+            return started == CallDelivery.Started;
+        }
         var created = await store.CreateAsync(new CallRecord
         {
             CallId = call.CallId,

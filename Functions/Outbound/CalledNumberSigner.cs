@@ -1,31 +1,72 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.LiveKit.Api.Clients;
+using VoiceFunctions.Shared.LiveKit.Api.Errors;
 using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Functions.Outbound;
 
 /// <summary>
-/// LiveKit mode: the headers that tell the MediaHost our number on the call (<see cref="CalledNumberHeader"/>): the number
-/// the caller dialled, or on a call we placed the caller ID we called from. Signed with the AgentEvents key it shares
-/// with us, so it chooses that number's agent. The number is the call record's (written before the agent is
-/// dispatched); none when the record has no such number.
+/// LiveKit mode: the signed headers the agent's INVITE carries, which the agent's leg cannot learn otherwise (to the
+/// MediaHost it looks like any inbound call). Our number on the call (<see cref="CalledNumberHeader"/>): the number the
+/// caller dialled, or on a call we placed the caller ID we called from, which chooses that number's agent; it is the
+/// call record's (written before the agent is dispatched); none when the record has no such number. On a call we placed,
+/// also its <see cref="OutboundCallContext"/> (callee, answering-machine detection, per-call variables), read from the
+/// callee's participant in the room (<see cref="CalleeAttributes"/>). All signed with the AgentEvents key shared with
+/// the MediaHost; without a key nothing is sent (the MediaHost would ignore it).
 /// </summary>
-public sealed class CalledNumberSigner(CallStore calls, IOptions<AgentEventsOptions> keys, TimeProvider time)
+/// <param name="rooms">Reads the callee's participant (null: no outbound context is sent).</param>
+public sealed class CalledNumberSigner(CallStore calls, IOptions<AgentEventsOptions> keys, TimeProvider time,
+    RoomServiceClient? rooms = null, ILogger<CalledNumberSigner>? logger = null)
 {
     public async Task<IReadOnlyDictionary<string, string>> HeadersAsync(string callId, CancellationToken ct)
     {
         var key = keys.Value;
+        var headers = new Dictionary<string, string>();
         var record = key.Secret.Length == 0 ? null : await calls.GetAsync(callId, ct).ConfigureAwait(false);
-        // Our number on the call chooses the agent: the number dialled on an inbound call, our caller ID on a call we placed
-        // (the agent's leg from LiveKit SIP looks inbound to the MediaHost, so this header is what tells it).
-        var ours = record is null ? null : OutboundCallIds.IsOutbound(callId) ? record.CallerNumber : record.CalledNumber;
-        if (ours is not { Length: > 0 } called)
+        if (record is null)
         {
-            return new Dictionary<string, string>();
+            return headers;
         }
-        var signature = BodySignature.Sign(CalledNumberHeader.SignedBytes(callId, called), key.KeyId, Encoding.UTF8.GetBytes(key.Secret), time.GetUtcNow());
-        return new Dictionary<string, string> { [CalledNumberHeader.Name] = called, [CalledNumberHeader.SignatureName] = signature };
+        var outbound = OutboundCallIds.IsOutbound(callId);
+        var secret = Encoding.UTF8.GetBytes(key.Secret);
+        // Our number on the call chooses the agent: the number dialled on an inbound call, our caller ID on a call we placed.
+        if ((outbound ? record.CallerNumber : record.CalledNumber) is { Length: > 0 } called)
+        {
+            headers[CalledNumberHeader.Name] = called;
+            headers[CalledNumberHeader.SignatureName] = BodySignature.Sign(CalledNumberHeader.SignedBytes(callId, called), key.KeyId, secret, time.GetUtcNow());
+        }
+        if (outbound && await ContextAsync(callId, record.CalledNumber ?? "", ct).ConfigureAwait(false) is { } context)
+        {
+            var encoded = context.Encode();
+            headers[OutboundCallContext.HeaderName] = encoded;
+            headers[OutboundCallContext.SignatureHeaderName] = BodySignature.Sign(OutboundCallContext.SignedBytes(callId, encoded), key.KeyId, secret, time.GetUtcNow());
+        }
+        return headers;
+    }
+
+    /// <summary>The call's context from its callee's participant; null when the callee is not in the room (it left: the agent is not needed).</summary>
+    private async Task<OutboundCallContext?> ContextAsync(string callId, string to, CancellationToken ct)
+    {
+        if (rooms is null)
+        {
+            return null;
+        }
+        try
+        {
+            var callee = await rooms.GetParticipantAsync(callId, CalleeAttributes.IdentityFor(callId), ct).ConfigureAwait(false);
+            return CalleeAttributes.ContextOf(callee.Attributes, to);
+        }
+        catch (LiveKitNotFoundException)
+        {
+            if (logger is not null)
+            {
+                OutboundLog.CalleeNotInRoom(logger, callId);
+            }
+            return null;
+        }
     }
 }

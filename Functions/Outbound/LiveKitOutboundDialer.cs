@@ -12,9 +12,6 @@ namespace VoiceFunctions.Functions.Outbound;
 /// </summary>
 public sealed class LiveKitOutboundDialer(SipServiceClient sip, IOptions<OutboundOptions> options) : IOutboundDialer
 {
-    public const string CallIdAttribute = "voicefunctions.callId";
-    public const string DirectionAttribute = "voicefunctions.direction";
-
     public async Task<DialResult> DialAsync(OutboundCallStart call, CancellationToken ct)
     {
         var request = new CreateSipParticipantRequest
@@ -23,9 +20,10 @@ public sealed class LiveKitOutboundDialer(SipServiceClient sip, IOptions<Outboun
             SipCallTo = call.To,
             SipNumber = call.From ?? "",
             RoomName = call.CallId,
-            ParticipantIdentity = "callee-" + call.CallId,
+            ParticipantIdentity = CalleeAttributes.IdentityFor(call.CallId),
             ParticipantName = "Callee",
-            ParticipantAttributes = { [CallIdAttribute] = call.CallId, [DirectionAttribute] = "outbound" },
+            // The call's variables and the detection asked for live in the room with the callee (see CalleeAttributes).
+            ParticipantAttributes = CalleeAttributes.For(call, options.Value.AmdAction),
             RingingTimeout = TimeSpan.FromSeconds(call.RingTimeoutSeconds),
             WaitUntilAnswered = true,
         };

@@ -31,6 +31,12 @@ public sealed class OutboundOptions : IValidatableObject
     /// </summary>
     public List<string> CallerIds { get; set; } = [];
 
+    /// <summary>
+    /// LiveKit mode: answering-machine detection on the calls we place, run by the agent's MediaHost leg on the callee's
+    /// audio (Off, HangUp, LeaveMessage). Default Off. Direct mode: the MediaHost's own Outbound:AmdAction decides.
+    /// </summary>
+    public OutboundAmdAction AmdAction { get; set; } = OutboundAmdAction.Off;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode == OutboundMode.LiveKit && string.IsNullOrWhiteSpace(CalleeTrunkId))

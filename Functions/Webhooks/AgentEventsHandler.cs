@@ -109,8 +109,9 @@ public sealed class AgentEventsHandler(
     {
         switch (m.Type)
         {
-            case AgentEventType.Answered when m.AgentProfile is { } profile:
-                await store.UpdateAsync(m.CallId, r => r.AgentProfile == profile ? null : r with { AgentProfile = profile }, ct).ConfigureAwait(false);
+            case AgentEventType.Answered when m.AgentProfile is not null || m.AnsweredBy is not null:
+                await store.UpdateAsync(m.CallId, r => (r.AgentProfile, r.AnsweredBy) == (m.AgentProfile ?? r.AgentProfile, m.AnsweredBy ?? r.AnsweredBy) ? null
+                    : r with { AgentProfile = m.AgentProfile ?? r.AgentProfile, AnsweredBy = m.AnsweredBy ?? r.AnsweredBy }, ct).ConfigureAwait(false);
                 break;
             case AgentEventType.Turn:
                 await store.AppendTurnAsync(m.Turn!, ct).ConfigureAwait(false);

@@ -25,11 +25,16 @@ public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPre
         }
         var callId = CallIds.FromRoomName(roomName);
         var at = e.CreatedAt ?? receivedAt;
+        // A call we placed is the outbound orchestration's until the callee answers: its dial's answer starts the call
+        // (AnsweredCallStarter). LiveKit SIP creates the room and puts the callee in it while still dialing or ringing.
+        var placed = OutboundCallIds.IsOutbound(callId);
         CallEvent Raise(CallEventKind kind, CallerInfo? caller = null) =>
             new(kind, at) { SourceEventId = e.Id, ParticipantIdentity = e.Participant?.Identity, Caller = caller };
 
         switch (e.Type)
         {
+            case WebhookEventType.RoomStarted when placed:
+                return null;
             case WebhookEventType.RoomStarted:
                 return new CallRoute(callId, roomName, at, StartIfMissing: true, Caller: null, Event: null);
             case WebhookEventType.RoomFinished:
@@ -49,6 +54,8 @@ public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPre
         var isCaller = participant.IsSip && !isAgent;
         switch (e.Type)
         {
+            case WebhookEventType.ParticipantJoined when isCaller && placed && participant.Sip.CallStatus is not (null or "active"):
+                return null; // the callee still dialing or ringing has not answered
             case WebhookEventType.ParticipantJoined when isCaller:
                 // sip.phoneNumber is the far end's number and sip.trunkPhoneNumber ours. On a call we placed the far end is
                 // the callee, so the record names our number as the caller and the callee as the called number.

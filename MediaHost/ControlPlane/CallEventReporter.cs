@@ -28,8 +28,12 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
         _controlPlaneIds.TryGetValue(sipCallId, out var id) ? id : ControlPlaneCallIds.For(sipCallId);
 
     /// <param name="agentProfile">The agent profile that answers (voice.yaml agents), when profiles are in use.</param>
-    public void Answered(string sipCallId, string caller, string called, string? agentProfile = null) =>
-        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with { Caller = caller, Called = called, AgentProfile = agentProfile, Sip = SipSummary(sipCallId) });
+    /// <param name="answeredBy">On a call we placed with answering-machine detection: "human" or "machine".</param>
+    public void Answered(string sipCallId, string caller, string called, string? agentProfile = null, string? answeredBy = null) =>
+        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with
+        {
+            Caller = caller, Called = called, AgentProfile = agentProfile, AnsweredBy = answeredBy, Sip = SipSummary(sipCallId),
+        });
 
     /// <summary>The call's audio quality so far; <paramref name="name"/> ("1", "2"... or "final") keeps each report's id stable across retries.</summary>
     public void Quality(string sipCallId, CallMediaQuality quality, string name) =>

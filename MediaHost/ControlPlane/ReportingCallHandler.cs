@@ -94,11 +94,15 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             // A LiveKit call's transfer is the control plane's to do, on the caller's participant.
             session = liveKitCall ? new ControlPlaneTransferSession(session, reporter) : session;
             Session = session;
-            reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called, _agentProfile);
+            reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called, _agentProfile, AnsweredBy(inner.Call));
             Quality = new CallQualityMonitor(session, inner.Call.CallId, reporter, time, qualityInterval);
             return session;
         }
 
         public Task RejectAsync(int sipStatus, string reason, CancellationToken cancellationToken) => inner.RejectAsync(sipStatus, reason, cancellationToken);
+
+        // The answering-machine verdict of a call we placed (set by this host after detection, never taken from an INVITE).
+        private static string? AnsweredBy(InboundCall call) =>
+            call.SipHeaders.TryGetValue(Outbound.OutboundCallHeaders.AnsweredBy, out var by) && by is "human" or "machine" ? by : null;
     }
 }

@@ -66,7 +66,8 @@ public static class MediaHostServiceCollectionExtensions
         {
             var inner = handler == CallHandlerKind.Agent ? sp.GetRequiredService<VoiceAgentCallHandler>() : EchoHandler(configuration);
             inner = recording && reporting ? RecordingServiceCollectionExtensions.WrapForRecording(inner, sp) : inner;
-            return reporting ? ReportingCallHandler.For(inner, sp) : inner;
+            inner = reporting ? ReportingCallHandler.For(inner, sp) : inner;
+            return LiveKitAmdCallHandler.Wrap(inner, sp); // LiveKit mode's detection on calls we placed (others pass through)
         });
 
         services.AddSingleton<SipHostedService>();

@@ -43,6 +43,7 @@ internal static class CallEntityMapper
             ["RecordingDurationMs"] = r.Recording?.Duration is { } d ? (long)d.TotalMilliseconds : null,
             ["RecordingSizeBytes"] = r.Recording?.SizeBytes,
             ["AgentProfile"] = r.AgentProfile,
+            ["AnsweredBy"] = r.AnsweredBy,
             ["TransferTo"] = Truncate(r.TransferTo, 500),
             // One column: the report is small (two directions of a few numbers) and always read whole.
             ["QualityJson"] = r.Quality is { } q ? JsonSerializer.Serialize(q, QualityJson) : null,
@@ -67,6 +68,7 @@ internal static class CallEntityMapper
         DispatchAttempts = e.GetInt32("DispatchAttempts") ?? 0,
         TurnCount = e.GetInt32("TurnCount") ?? 0,
         AgentProfile = e.GetString("AgentProfile"),
+        AnsweredBy = e.GetString("AnsweredBy"),
         Latency = new LatencySummary(
             e.GetInt32("LatencySamples") ?? 0, e.GetInt32("LatencyP50Ms") ?? 0, e.GetInt32("LatencyP95Ms") ?? 0,
             e.GetInt32("LatencyMaxMs") ?? 0, e.GetInt32("LatencyMeanMs") ?? 0),

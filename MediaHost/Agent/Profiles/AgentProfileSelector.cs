@@ -27,25 +27,33 @@ public sealed class AgentProfileSelector(AgentProfileStore store, IOptions<Agent
     private CallAgentProfile Select(InboundCall call)
     {
         var headers = call.SipHeaders;
-        var outbound = headers.TryGetValue(OutboundCallHeaders.Direction, out var direction) && direction == "outbound";
-        var number = outbound ? call.Caller
+        // Direct mode: a call this host placed (the headers are its own). LiveKit mode: the agent's leg of a call we
+        // placed, as the control plane signed it (the leg itself looks inbound).
+        var placedHere = headers.TryGetValue(OutboundCallHeaders.Direction, out var direction) && direction == "outbound";
+        var placed = placedHere ? null : SignedOutboundContext.Read(headers, keys, (time ?? TimeProvider.System).GetUtcNow());
+        var outbound = placedHere || placed is not null;
+        var number = placedHere ? call.Caller
             : SignedCalledNumber(headers) ?? call.Called;
         var settings = store.Current.For(number);
 
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["caller"] = outbound ? call.Called : call.Caller,
+            ["caller"] = placedHere ? call.Called : placed?.To ?? call.Caller,
             ["called"] = number,
             ["call_id"] = headers.TryGetValue(AgentCallHeaders.CallId, out var callId) ? callId : call.CallId,
             ["direction"] = outbound ? "outbound" : "inbound",
         };
         // Only a call we placed carries variables: on an inbound call these headers would be the caller's to write.
-        foreach (var (name, value) in outbound ? headers : new Dictionary<string, string>())
+        foreach (var (name, value) in placedHere ? headers : new Dictionary<string, string>())
         {
             if (name.StartsWith(OutboundCallHeaders.VariablePrefix, StringComparison.OrdinalIgnoreCase))
             {
                 variables[name[OutboundCallHeaders.VariablePrefix.Length..]] = value;
             }
+        }
+        foreach (var (name, value) in placed?.Variables ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
         }
         return new CallAgentProfile(settings, number, outbound, variables);
     }

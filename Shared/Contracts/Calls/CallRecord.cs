@@ -40,6 +40,8 @@ public sealed record CallRecord
     public CallRecording? Recording { get; init; }
     /// <summary>The agent profile that answered (voice.yaml agents: "default" or a profile id), as the MediaHost reported it.</summary>
     public string? AgentProfile { get; init; }
+    /// <summary>A call we placed with answering-machine detection: "human" or "machine" (null: no detection).</summary>
+    public string? AnsweredBy { get; init; }
     /// <summary>Where the caller was transferred, on a transferred call (a SIP or tel URI: it may hold a phone number).</summary>
     public string? TransferTo { get; init; }
     /// <summary>The call's audio quality per direction: the MediaHost's newest report (the end-of-call one once sent).</summary>

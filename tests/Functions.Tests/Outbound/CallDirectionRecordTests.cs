@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceFunctions.Functions.Api;
 using VoiceFunctions.Functions.Orchestrations;
@@ -29,8 +30,8 @@ public sealed class CallDirectionRecordTests
         await using var harness = await OutboundHarness.StartAsync();
         var answered = await harness.PlaceOkAsync(new PlaceCallRequest { To = "+15550001111" });
         Assert.Equal(DialOutcome.Answered, (await harness.WaitForDialAsync(answered.CallId)).Outcome);
-        // The answered callee's room starts the call's own orchestration, as the room's webhooks do.
-        await RunCallUntilTheCallerLeavesAsync(harness, answered.CallId);
+        // The dial's answer started the call's own orchestration: the agent answers, then the callee leaves.
+        await EndAnsweredCallAsync(harness, answered.CallId);
         harness.Rig.LiveKit.OnCreateSipParticipant = (_, _) => throw LoopbackTwirpException.SipCallFailed(TwirpErrorCode.Unavailable, 486, "Busy Here");
         var busy = await harness.PlaceOkAsync(new PlaceCallRequest { To = "+15550001112" });
         Assert.Equal(DialOutcome.Busy, (await harness.WaitForDialAsync(busy.CallId)).Outcome);
@@ -67,6 +68,19 @@ public sealed class CallDirectionRecordTests
 
         Assert.Equal(CallDirection.Inbound, CallEntityMapper.FromRecordEntity(record, summary: null).Direction);
         Assert.Equal(CallDirection.Inbound, CallEntityMapper.FromDayIndexEntity(index).Direction);
+    }
+
+    private static async Task EndAnsweredCallAsync(OutboundHarness harness, string callId)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while ((await harness.Client.GetInstanceAsync(callId).DefaultTimeout())?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(30), "the dial's answer did not start the call's orchestration");
+            await Task.Delay(100);
+        }
+        await harness.Client.RaiseEventAsync(callId, CallEvent.EventName, new CallEvent(CallEventKind.AgentAnswered, DateTimeOffset.UtcNow) { SourceEventId = "t-answered" }).DefaultTimeout();
+        await harness.Client.RaiseEventAsync(callId, CallEvent.EventName, new CallEvent(CallEventKind.CallerLeft, DateTimeOffset.UtcNow) { SourceEventId = "t-left" }).DefaultTimeout();
+        await harness.Client.WaitForInstanceCompletionAsync(callId).DefaultTimeout();
     }
 
     private static async Task RunCallUntilTheCallerLeavesAsync(OutboundHarness harness, string callId)

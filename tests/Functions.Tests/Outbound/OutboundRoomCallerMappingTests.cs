@@ -22,21 +22,48 @@ public sealed class OutboundRoomCallerMappingTests
     [InlineData("call-_+15550001111_abc", Far, Ours)]
     public async Task A_SIP_participant_joining_maps_our_number_and_the_far_end_by_who_placed_the_call(string room, string callerNumber, string calledNumber)
     {
-        var body = Encoding.UTF8.GetBytes($$$"""
+        var received = await ReceiveAsync($$$"""
             {"event":"participant_joined","room":{"sid":"RM_1","name":"{{{room}}}"},
              "participant":{"sid":"PA_1","identity":"sip-far","state":"ACTIVE","kind":"SIP",
                "attributes":{"sip.phoneNumber":"{{{Far}}}","sip.trunkPhoneNumber":"{{{Ours}}}","sip.trunkID":"ST_1","sip.callStatus":"active"}},
              "id":"EV_1","createdAt":"1765000000"}
             """);
-        var credentials = new LiveKitCredentials("APImapping", Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()));
-        var received = await new WebhookReceiver(credentials, TimeProvider.System)
-            .ReceiveAsync(new MemoryStream(body), body.Length, new WebhookSigner(credentials, TimeProvider.System).Sign(body), CancellationToken.None);
-        Assert.True(received.IsValid, received.Message);
 
         var route = new WebhookCallMapper("call-", "agent-").Map(received.Event!, DateTimeOffset.UtcNow);
 
         Assert.NotNull(route);
         Assert.Equal(CallEventKind.CallerJoined, route.Event!.Kind);
         Assert.Equal((callerNumber, calledNumber, "ST_1"), (route.Caller!.CallerNumber, route.Caller.CalledNumber, route.Caller.TrunkId));
+    }
+
+    [Theory]
+    [InlineData("dialing")]
+    [InlineData("ringing")]
+    public async Task In_the_room_of_a_call_we_placed_neither_the_room_starting_nor_the_callee_joining_while_still_ringing_starts_the_call(string callStatus)
+    {
+        var mapper = new WebhookCallMapper("call-", "agent-");
+        var roomStarted = await ReceiveAsync("""{"event":"room_started","room":{"sid":"RM_1","name":"call-out-reminder-2"},"id":"EV_2","createdAt":"1765000000"}""");
+        var ringing = await ReceiveAsync($$$"""
+            {"event":"participant_joined","room":{"sid":"RM_1","name":"call-out-reminder-2"},
+             "participant":{"sid":"PA_1","identity":"callee-out-reminder-2","state":"ACTIVE","kind":"SIP",
+               "attributes":{"sip.phoneNumber":"{{{Far}}}","sip.trunkPhoneNumber":"{{{Ours}}}","sip.callStatus":"{{{callStatus}}}"}},
+             "id":"EV_3","createdAt":"1765000000"}
+            """);
+
+        Assert.Null(mapper.Map(roomStarted.Event!, DateTimeOffset.UtcNow));
+        Assert.Null(mapper.Map(ringing.Event!, DateTimeOffset.UtcNow));
+        // A caller's room is unchanged: LiveKit SIP puts an inbound caller in the room ringing, and our agent answers it.
+        var inbound = await ReceiveAsync("""{"event":"room_started","room":{"sid":"RM_2","name":"call-_+15550001111_abc"},"id":"EV_4","createdAt":"1765000000"}""");
+        Assert.True(mapper.Map(inbound.Event!, DateTimeOffset.UtcNow)!.StartIfMissing);
+    }
+
+    private static async Task<WebhookReceiveResult> ReceiveAsync(string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var credentials = new LiveKitCredentials("APImapping", Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()));
+        var received = await new WebhookReceiver(credentials, TimeProvider.System)
+            .ReceiveAsync(new MemoryStream(body), body.Length, new WebhookSigner(credentials, TimeProvider.System).Sign(body), CancellationToken.None);
+        Assert.True(received.IsValid, received.Message);
+        return received;
     }
 }

@@ -45,7 +45,7 @@ public sealed class CampaignLoadRun
         }
         catch (TimeoutException e)
         {
-            await WriteAsync($"numbers: {count}: did not end in time\n{InvitesPerNumber(rig)}\n{e.Message[..Math.Min(12000, e.Message.Length)]}");
+            await WriteAsync($"numbers: {count}: did not end in time\n{PartialRate(rig, count, rate, DateTime.UtcNow - started)}\n{InvitesPerNumber(rig)}\n{e.Message[..Math.Min(12000, e.Message.Length)]}");
             throw;
         }
         var elapsed = DateTime.UtcNow - started;
@@ -71,6 +71,19 @@ public sealed class CampaignLoadRun
         await WriteAsync(report);
         Assert.True(done.Status == CampaignStatus.Completed && done.Progress.Done == count, report);
         Assert.True(rig.Callees.InvitesPerNumber().All(p => p.Value == 1) && firsts.Count == count, report);
+    }
+
+    /// <summary>A run that did not end: how fast numbers were dialled until then (partial: not the run's rate).</summary>
+    private static string PartialRate(CampaignRig rig, int count, double rate, TimeSpan waited)
+    {
+        var firsts = rig.Callees.Invites().GroupBy(i => i.Number).Select(g => g.Min(i => i.At)).Order().ToList();
+        if (firsts.Count < 2)
+        {
+            return $"partial: {firsts.Count} of {count} numbers dialled in {Seconds(waited.TotalSeconds)} s";
+        }
+        var achieved = (firsts.Count - 1) / (firsts[^1] - firsts[0]).TotalSeconds;
+        return $"partial call-start rate (the campaign did not end): {firsts.Count} of {count} numbers dialled, first to last INVITE "
+            + $"{Seconds((firsts[^1] - firsts[0]).TotalSeconds)} s = {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s against the pacing {rate} calls/s";
     }
 
     private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);

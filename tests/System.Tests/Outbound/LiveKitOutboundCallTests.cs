@@ -18,20 +18,22 @@ public sealed class LiveKitOutboundCallTests
 {
     private const string Callee = "+15550001111";
 
-    private const string VoiceYaml = $$"""
+    private const string VoiceYaml = $$$"""
         version: 1
         agents:
           default:
             greeting: "Hello! How can I help you?"
           profiles:
             - id: reminders
-              numbers: ["{{LiveKitOutboundRig.From}}"]
+              numbers: ["{{{LiveKitOutboundRig.From}}}"]
               language: en-US
-              greeting: "Hello, this is the reminder line."
+              variables:
+                - {name: name, default: there}
+              greeting: "Hello {{name}}, this is the reminder line."
         """;
 
     [SkippableFact]
-    public async Task A_call_placed_with_voicectl_in_LiveKit_mode_dials_the_callee_into_its_room_runs_our_numbers_agent_and_is_reported_signed_when_final()
+    public async Task A_call_placed_with_voicectl_in_LiveKit_mode_dials_the_callee_into_its_room_runs_our_numbers_agent_with_the_calls_variables_and_is_reported_signed_when_final()
     {
         await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml);
 
@@ -57,7 +59,8 @@ public sealed class LiveKitOutboundCallTests
         Assert.Equal((LiveKitOutboundRig.From, Callee), (record.GetProperty("callerNumber").GetString(), record.GetProperty("calledNumber").GetString()));
         Assert.Equal("reminders", record.GetProperty("agentProfile").GetString());
         var turns = call.GetProperty("turns").EnumerateArray().ToList();
-        Assert.Equal("Hello, this is the reminder line.", turns[0].GetProperty("agentText").GetString());
+        // The per-call variable given to voicectl reached the agent's prompt over LiveKit (callee attributes → signed INVITE header).
+        Assert.Equal("Hello Ada, this is the reminder line.", turns[0].GetProperty("agentText").GetString());
         // The callee's question made a turn (what it was recognised as is LiveKitModeCallTests' concern: on a starved
         // machine the offline STT may time out and leave the words empty).
         Assert.True(turns.Count > 1, call.ToString());
@@ -72,7 +75,7 @@ public sealed class LiveKitOutboundCallTests
     }
 
     [SkippableFact]
-    public async Task A_campaign_in_LiveKit_mode_reaches_a_final_state_for_every_number_retries_the_busy_one_and_reports_every_call()
+    public async Task A_campaign_in_LiveKit_mode_reaches_a_final_state_for_every_number_retries_the_busy_one_greets_each_by_its_rows_variables_and_reports_every_call()
     {
         await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?> { ["Campaigns:CallEndCheckSeconds"] = "5" });
         string[] numbers = ["+15550003000", "+15550003001", "+15550003002"];
@@ -86,7 +89,7 @@ public sealed class LiveKitOutboundCallTests
             CallsPerSecond = 2,
             RingTimeoutSeconds = 10,
             Retry = new RetryRules { Busy = new RetryRule(2, 2) },
-            Entries = numbers.Select(n => new CampaignEntry(n)).ToList(),
+            Entries = numbers.Select((n, i) => new CampaignEntry(n, Variables: new() { ["name"] = "Caller" + i })).ToList(),
         }, CallsApiJson.Options);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<StartCampaignResponse>(CallsApiJson.Options))!.CampaignId;
@@ -105,6 +108,9 @@ public sealed class LiveKitOutboundCallTests
         {
             var call = await rig.ControlPlane.WaitForCallAsync(number.LastCallId!, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(10), "the call's record final");
             Assert.Equal(("Outbound", "Completed"), (call.GetProperty("record").GetProperty("direction").GetString(), call.GetProperty("record").GetProperty("outcome").GetString()));
+            // Each row's variables reached its own call's agent.
+            var row = Array.IndexOf(numbers, number.To);
+            Assert.Equal($"Hello Caller{row}, this is the reminder line.", call.GetProperty("turns")[0].GetProperty("agentText").GetString());
         }
         await WaitForReportsAsync(rig, 4);
         var reported = rig.Reports.Received.Where(r => r.AnsweredStatus == 200).Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
@@ -113,6 +119,72 @@ public sealed class LiveKitOutboundCallTests
         Assert.Equal(["Abandoned", "Completed", "Completed", "Completed"], reported.Select(r => r.GetProperty("outcome").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(4, reported.Select(r => r.GetProperty("callId").GetString()).Distinct().Count());
         Assert.All(reported, r => Assert.Equal("Outbound", r.GetProperty("direction").GetString()));
+    }
+
+    [SkippableFact]
+    public async Task A_callee_in_the_room_while_ringing_counts_as_answered_only_when_its_dial_is_answered_and_one_that_declines_gets_no_agent()
+    {
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml);
+        const string answers = "+15550004000", declines = "+15550004001";
+        rig.RingFirst(answers, TimeSpan.FromSeconds(3), thenBusy: false);
+        rig.RingFirst(declines, TimeSpan.FromSeconds(1), thenBusy: true);
+
+        var declined = await PlaceAsync(rig, declines);
+        var answered = await PlaceAsync(rig, answers);
+
+        var unanswered = await rig.ControlPlane.WaitForCallAsync(declined, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(60), "the declined call finalized");
+        var call = await rig.ControlPlane.WaitForCallAsync(answered, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the answered call finalized");
+        await WaitForReportsAsync(rig, 2);
+        Assert.Empty(rig.Problems); // among them: an agent dispatched while its callee was ringing
+
+        // The callee that rang in the room and declined: no agent, recorded and reported once as not answered.
+        Assert.DoesNotContain(rig.AgentDials, d => d.RoomName == declined);
+        var record = unanswered.GetProperty("record");
+        Assert.Equal(("Outbound", "Abandoned"), (record.GetProperty("direction").GetString(), record.GetProperty("outcome").GetString()));
+        Assert.Contains("Busy", record.GetProperty("reasonText").GetString());
+        Assert.Single(rig.Reports.Received, r => r.AnsweredStatus == 200 && r.Body.Contains(declined, StringComparison.Ordinal));
+
+        // The one that answered after ringing: the dial's answer started the call; one agent, our number's greeting.
+        Assert.Single(rig.AgentDials, d => d.RoomName == answered);
+        Assert.Equal(("Outbound", "Completed"), (call.GetProperty("record").GetProperty("direction").GetString(), call.GetProperty("record").GetProperty("outcome").GetString()));
+        Assert.Equal("Hello Ada, this is the reminder line.", call.GetProperty("turns")[0].GetProperty("agentText").GetString());
+    }
+
+    [SkippableFact]
+    public async Task In_LiveKit_mode_the_agents_leg_detects_a_voicemail_greeting_and_hangs_up_on_it_without_a_word_the_record_saying_machine_while_a_person_gets_the_agent()
+    {
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?> { ["Outbound:AmdAction"] = "HangUp" });
+        const string voicemail = "+15550005000", person = "+15550005001";
+        rig.AnswerByMachine(voicemail);
+
+        var machineCall = await PlaceAsync(rig, voicemail);
+        var personCall = await PlaceAsync(rig, person);
+
+        var machine = await rig.ControlPlane.WaitForCallAsync(machineCall, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the voicemail call finalized");
+        var human = await rig.ControlPlane.WaitForCallAsync(personCall, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the person's call finalized");
+        Assert.Empty(rig.Problems); // among them: a voicemail leg the MediaHost never hung up on (sipp times out)
+
+        // The voicemail: detected on the callee's audio through the agent's leg, hung up on by the agent, recorded as a machine.
+        // (Its outcome and end reason are not asserted: the MediaHost's answer, reported after detection, and the callee
+        // leaving when the leg ends race in this rig, which plays no webhook of the agent's participant.)
+        Assert.True(machine.GetProperty("record").GetProperty("answeredBy").GetString() == "machine", machine + "\n" + rig.Tail());
+        Assert.DoesNotContain(machine.GetProperty("turns").EnumerateArray(), t => t.GetProperty("agentText").GetString() is { Length: > 0 });
+        // The person (silence, then a question): detected as human, the agent greets and the call runs.
+        Assert.Equal("human", human.GetProperty("record").GetProperty("answeredBy").GetString());
+        Assert.Equal("Hello Ada, this is the reminder line.", human.GetProperty("turns")[0].GetProperty("agentText").GetString());
+    }
+
+    private static async Task<string> PlaceAsync(LiveKitOutboundRig rig, string to)
+    {
+        using var response = await rig.ControlPlane.Http.PostAsJsonAsync("/api/calls", new PlaceCallRequest
+        {
+            To = to,
+            From = LiveKitOutboundRig.From,
+            RingTimeoutSeconds = 20,
+            Variables = new() { ["name"] = "Ada" },
+        }, CallsApiJson.Options);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(CallsApiJson.Options))!.CallId;
     }
 
     private static Dictionary<string, string?> Environment(LiveKitOutboundRig rig) => new()

@@ -28,6 +28,9 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
 
     private readonly ConcurrentQueue<Task> _legs = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TimeSpan Ring, bool ThenBusy)> _ringing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _roomsAnswered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _machines = new(StringComparer.Ordinal);
     private string _calleeTrunkId = "";
 
     private LiveKitOutboundRig(LoopbackLiveKitApiTestServer liveKit) => LiveKit = liveKit;
@@ -49,6 +52,17 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> dials of <paramref name="number"/> are refused with SIP 486 Busy Here.</summary>
     public void BusyFirst(string number, int times) => _refusals[number] = times;
+
+    /// <summary>
+    /// Dials of <paramref name="number"/> ring first, as LiveKit SIP shows it: the room starts and the callee joins it
+    /// with sip.callStatus "ringing" (both webhooks delivered) while the dial waits <paramref name="ring"/>; then the
+    /// callee declines (486, and leaves the room) or answers, which no webhook tells (the participant only turns active).
+    /// An agent dispatched into the room before the answer is a problem.
+    /// </summary>
+    public void RingFirst(string number, TimeSpan ring, bool thenBusy) => _ringing[number] = (ring, thenBusy);
+
+    /// <summary><paramref name="number"/>'s voicemail answers: the agent's leg carries its greeting (<see cref="VoicemailLeg"/>).</summary>
+    public void AnswerByMachine(string number) => _machines[number] = true;
 
     /// <param name="voiceYaml">The MediaHost's agent profiles (voice.yaml).</param>
     public static async Task<LiveKitOutboundRig> StartAsync(string voiceYaml, IDictionary<string, string?>? controlPlaneSettings = null)
@@ -99,40 +113,68 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
     /// LiveKit's room webhooks follow on their own (LiveKit sends them apart from the API's answer; signing each one
     /// through the Node SDK takes seconds on a loaded machine, longer than the dial request may wait).
     /// </summary>
-    private Task CalleeAsync(LoopbackSipDial dial)
+    private async Task CalleeAsync(LoopbackSipDial dial)
     {
         var number = dial.Request.SipCallTo;
+        var room = dial.Request.RoomName;
+        var ourNumber = dial.Request.SipNumber.Length > 0 ? dial.Request.SipNumber : dial.Trunk.Numbers[0];
+        var identity = dial.Participant.ParticipantIdentity;
+        if (_ringing.TryGetValue(number, out var ringing))
+        {
+            _roomsAnswered[room] = false;
+            await PostAsync(LiveKitWebhookSender.RoomStarted(room));
+            await PostAsync(LiveKitWebhookSender.CallerJoined(room, identity, number, ourNumber).Replace("\"sip.callStatus\":\"active\"", "\"sip.callStatus\":\"ringing\"", StringComparison.Ordinal));
+            await Task.Delay(ringing.Ring);
+            if (ringing.ThenBusy)
+            {
+                _legs.Enqueue(Task.Run(async () =>
+                {
+                    await PostAsync(LiveKitWebhookSender.CallerLeft(room, identity));
+                    await PostAsync(LiveKitWebhookSender.RoomFinished(room));
+                }));
+                throw LoopbackTwirpException.SipCallFailed(TwirpErrorCode.ResourceExhausted, 486, "Busy Here");
+            }
+            _roomsAnswered[room] = true;
+            return;
+        }
         if (_refusals.TryGetValue(number, out var left) && left > 0 && _refusals.TryUpdate(number, left - 1, left))
         {
             throw LoopbackTwirpException.SipCallFailed(TwirpErrorCode.ResourceExhausted, 486, "Busy Here");
         }
-        var room = dial.Request.RoomName;
-        var ourNumber = dial.Request.SipNumber.Length > 0 ? dial.Request.SipNumber : dial.Trunk.Numbers[0];
         _legs.Enqueue(Task.Run(async () =>
         {
             await PostAsync(LiveKitWebhookSender.RoomStarted(room));
-            await PostAsync(LiveKitWebhookSender.CallerJoined(room, dial.Participant.ParticipantIdentity, number, ourNumber));
+            await PostAsync(LiveKitWebhookSender.CallerJoined(room, identity, number, ourNumber));
         }));
-        return Task.CompletedTask;
     }
 
     /// <summary>LiveKit SIP dialling the MediaHost: a real SIP call with the request's headers, carrying the callee's question.</summary>
     private async Task AgentLegAsync(LoopbackSipDial dial)
     {
+        if (_roomsAnswered.TryGetValue(dial.Request.RoomName, out var answered) && !answered)
+        {
+            Problems.Enqueue($"the agent was dispatched into {dial.Request.RoomName} while its callee was still ringing");
+        }
         var address = dial.Trunk.Address.Split(':');
         var target = new IPEndPoint(IPAddress.Parse(address[0]), int.Parse(address[1], global::System.Globalization.CultureInfo.InvariantCulture));
-        var leg = await DemoCaller.StartAsync(target, "What are your opening hours?", leadSeconds: 6, callMilliseconds: 14000,
-            new BridgeLeg(dial.Request.SipCallTo, dial.Trunk.Numbers[0], dial.Request.Headers));
+        var bridge = new BridgeLeg(dial.Request.SipCallTo, dial.Trunk.Numbers[0], dial.Request.Headers);
         var callee = CalleeDials.Last(d => d.RoomName == dial.Request.RoomName);
-        _legs.Enqueue(EndWhenLegEndsAsync(leg, dial.Request.RoomName, callee.ParticipantIdentity));
+        if (_machines.ContainsKey(callee.SipCallTo))
+        {
+            var machine = await VoicemailLeg.StartAsync(target, bridge);
+            _legs.Enqueue(EndWhenLegEndsAsync(machine, machine.WaitAsync, dial.Request.RoomName, callee.ParticipantIdentity));
+            return;
+        }
+        var leg = await DemoCaller.StartAsync(target, "What are your opening hours?", leadSeconds: 6, callMilliseconds: 14000, bridge);
+        _legs.Enqueue(EndWhenLegEndsAsync(leg, leg.WaitAsync, dial.Request.RoomName, callee.ParticipantIdentity));
     }
 
     /// <summary>When the agent's leg has ended, the callee leaves the room (hangs up), as LiveKit reports it.</summary>
-    private async Task EndWhenLegEndsAsync(DemoCaller leg, string room, string calleeIdentity)
+    private async Task EndWhenLegEndsAsync(IDisposable leg, Func<Task<(int ExitCode, string Output)>> ended, string room, string calleeIdentity)
     {
         using (leg)
         {
-            var (exitCode, output) = await leg.WaitAsync();
+            var (exitCode, output) = await ended();
             if (exitCode != 0)
             {
                 Problems.Enqueue($"the agent leg of {room} (sipp) failed: {output}");

@@ -34,7 +34,8 @@ public static class TimelineEntries
     {
         var detail = message.Type switch
         {
-            AgentEventType.Answered => "the MediaHost answered the call" + (message.AgentProfile is { } profile ? $" (agent profile '{profile}')" : ""),
+            AgentEventType.Answered => "the MediaHost answered the call" + (message.AgentProfile is { } profile ? $" (agent profile '{profile}')" : "")
+                + (message.AnsweredBy is { } by ? $", answered by a {by}" : ""),
             AgentEventType.Transfer => "the agent transferred the caller",
             AgentEventType.Error => message.Error,
             AgentEventType.Summary => "end-of-call summary stored",
