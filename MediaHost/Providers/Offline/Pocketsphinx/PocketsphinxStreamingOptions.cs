@@ -9,7 +9,7 @@ public sealed class PocketsphinxStreamingOptions
     public const string DefaultDictionary = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
     public const int DefaultMaxDecoders = 16;
     public const int DefaultPoolWaitMs = 4_000;
-    public const int DefaultWarmDecoders = 2;
+    public const int DefaultWarmDecoders = 1;
     public const int DefaultInterimIntervalMs = 100;
     public const int DefaultMaxBufferedMs = 5_000;
     public const double DefaultOutOfScriptWeight = 0.1;
@@ -35,8 +35,8 @@ public sealed class PocketsphinxStreamingOptions
 
     /// <summary>
     /// Decoders loaded at start (at most <see cref="MaxDecoders"/>; the rest load on first need, on their own thread,
-    /// one spare ahead). Default 2: the first caller and a second one speaking at the same moment find a decoder
-    /// ready. A decoder load is a second or more of CPU and ~28 MiB; a host that expects N callers speaking at once
+    /// one spare ahead). Default 1 (as before): the first caller finds a decoder ready and its rent loads the spare for
+    /// the next. A decoder load is a second or more of CPU and ~28 MiB; a host that expects N callers speaking at once
     /// from its first minute sets N (bench/conversation-load.sh sets its largest step).
     /// </summary>
     [Range(0, 256)]
