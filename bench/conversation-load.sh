@@ -6,7 +6,11 @@
 # sentence cache), warms it with one call, then for each N places N concurrent sipp calls (PCMU, the demo question
 # "What are your opening hours?" after 4 s of silence) while tshark captures the RTP on loopback. Voice-to-voice is
 # read off the capture: the caller's last voiced packet on the wire -> the agent's first voiced packet after it.
-# Prints one markdown row per N for bench/results/conversation-load.md. At most ~2 minutes per step.
+# The recogniser loads decoders for the largest N at start (AiLoop:PocketsphinxStreaming:WarmDecoders; a host sized
+# for N callers speaking at once does the same) and the run waits for them: a cold decoder load is a second or more
+# of CPU per decoder and is not what a caller of a running host waits for.
+# Prints one markdown row per N for bench/results/conversation-load.md, and per N where the time goes (the agent's
+# own timestamps, Debug log 6013, set against the capture). At most ~2 minutes per step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 list=${1:-1,16,32}
@@ -25,15 +29,18 @@ echo "code: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- MediaHost ||
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 mh_port=$(free_port tcp); mh_public_port=$(free_port tcp); sip_port=$(free_port udp)
 rtp_min=$(( 20000 + (RANDOM % 49) * 200 )); rtp_max=$(( rtp_min + 199 ))
+largest=$(tr ',' '\n' <<< "$list" | sort -n | tail -1)
 
 pids=()
 stop_all() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done; }
 trap 'stop_all' EXIT
 env Sip__BindAddress=127.0.0.1 Sip__MediaBindAddress=127.0.0.1 Sip__UdpPort="$sip_port" Sip__TcpPort="$sip_port" \
-  Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US InternalHttp__Url="http://127.0.0.1:$mh_port" "${extra[@]}" \
+  Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US AiLoop__PocketsphinxStreaming__WarmDecoders="$largest" Logging__LogLevel__VoiceFunctions.MediaHost.Agent=Debug InternalHttp__Url="http://127.0.0.1:$mh_port" "${extra[@]}" \
   dotnet "$work/bin/VoiceFunctions.MediaHost.dll" --urls "http://127.0.0.1:$mh_public_port" > "$work/mediahost.log" 2>&1 &
 mh_pid=$!; pids+=("$mh_pid")
 for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$mh_port/health" 2>/dev/null && break; kill -0 "$mh_pid" || { tail -20 "$work/mediahost.log"; exit 1; }; sleep 0.5; done
+for _ in $(seq 1 240); do grep -q "recogniser is warm" "$work/mediahost.log" && break; sleep 0.5; done
+echo "recogniser: $(grep -o '"Message":"The offline recogniser is warm: [^"]*' "$work/mediahost.log" | cut -d'"' -f4 || echo 'not warm after 120 s')"
 
 espeak-ng -v en-us -s 150 -w "$work/question.wav" "What are your opening hours?"
 sox "$work/question.wav" -r 8000 -c 1 -e mu-law -t raw "$work/caller.audio" pad 4 8

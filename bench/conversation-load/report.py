@@ -58,6 +58,15 @@ for line in out.splitlines():
     elif rtp_min <= src <= rtp_max:
         from_agent.setdefault(src, []).append((t, level_dbfs(payload)))
 
+# The agent's own timeline per call (Debug log 6013, unix ms on the same clock as the capture): where the time goes.
+timeline = {}
+for call, turn, eos, endpoint, transcript, first, voiced in re.findall(
+        r"Call (\S+): turn (\d+) timeline \(unix ms\): end of speech (\d+), endpoint (\d+), transcript (\d+), first frame (\d+), first voiced frame (\d+)", host_log_text):
+    if int(eos):
+        timeline.setdefault(call, []).append(tuple(int(v) / 1000.0 for v in (eos, endpoint, transcript, first, voiced)))
+legs = {name: [] for name in ("wire end -> agent's end of speech", "agent's end of speech -> endpoint", "endpoint -> transcript",
+                              "transcript -> first frame", "first frame -> first voiced frame", "first voiced frame -> on the wire")}
+
 v2v, lengths, overlapped, understood = [], [], 0, 0
 for port, packets in to_agent.items():
     first_seq = packets[0][1]
@@ -74,6 +83,11 @@ for port, packets in to_agent.items():
     if call_of_port.get(port) in failed_calls:
         continue  # answered by the fallback phrase, not by the dialog: not a voice-to-voice figure
     v2v.append((start - end) * 1000)
+    turns_of_call = [t for t in timeline.get(call_of_port.get(port), []) if t[4] and t[0] > end - 3.0]
+    if turns_of_call:
+        eos, endpoint, transcript, first, voiced = turns_of_call[0]
+        for name, value in zip(legs, (eos - end, endpoint - eos, transcript - endpoint, first - transcript, voiced - first, start - voiced)):
+            legs[name].append(value * 1000)
     last = start
     for t, level in agent:
         if t <= start:
@@ -129,6 +143,9 @@ ok = re.findall(r"Successful call\s*\|\s*\d+\s*\|\s*(\d+)", sipp)
 print(f"| {n} | {ok[-1] if ok else 0}/{n} | {understood}/{n} ({len(failed_calls)} fallback, {len(v2v) - understood} other reply) | {ms(pct(v2v, 0.5))} | {ms(pct(v2v, 0.95))} "
       f"| {ms(max(v2v) if v2v else None)} | {ms(pct(own, 0.5))} / {ms(pct(own, 0.95))} "
       f"| {ms(endpointing)} / {ms(stt_after_end)} | {late:.0f}/{ticks:.0f} = {100.0 * late / ticks if ticks else float('nan'):.3f} % | {int(cpu_ticks) / int(hz) / max(n, 1):.2f} | {loadavg} |")
+if any(legs.values()):
+    print("  where the time goes (p50 over " + str(len(next(iter(legs.values())))) + " calls): "
+          + "; ".join(f"{name} {ms(pct(values, 0.5))}" for name, values in legs.items()))
 if overlapped:
     print(f"  ({overlapped} calls left out: the agent was still speaking when the caller finished)")
 if len(call_of_port) != len(to_agent):

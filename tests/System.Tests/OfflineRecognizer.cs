@@ -13,8 +13,28 @@ internal static class OfflineRecognizer
     private const int SampleRate = 16_000;
     private const int Frame = SampleRate / 50; // 20 ms
 
+    /// <summary>
+    /// Which of <paramref name="lines"/> pocketsphinx hears in <paramref name="pcm"/> (16 kHz mono), lower case, decoded
+    /// with a grammar of exactly those lines: tells apart what an agent could have said, which free decoding of
+    /// phone-band audio with the 16 kHz model cannot (it heard PCMU's "We are open every day." as "when do").
+    /// </summary>
+    public static async Task<string> WhichLineAsync(short[] pcm, IEnumerable<string> lines)
+    {
+        var alternatives = lines.Select(line => new string(line.ToLowerInvariant().Where(c => char.IsLetter(c) || c == ' ' || c == '\'').ToArray()).Trim());
+        var grammar = Path.Combine(Path.GetTempPath(), $"lines-{Guid.NewGuid():N}.gram");
+        await File.WriteAllTextAsync(grammar, $"#JSGF V1.0;\ngrammar lines;\npublic <line> = {string.Join(" | ", alternatives)};\n");
+        try
+        {
+            return await RecognizeAsync(pcm, "-jsgf", grammar);
+        }
+        finally
+        {
+            File.Delete(grammar);
+        }
+    }
+
     /// <summary>The words pocketsphinx recognises in <paramref name="pcm"/> (16 kHz mono), lower case.</summary>
-    public static async Task<string> RecognizeAsync(short[] pcm)
+    public static async Task<string> RecognizeAsync(short[] pcm, params string[] extraArguments)
     {
         var pocketsphinx = RequiredTool.Command("pocketsphinx_continuous", "the Debian packages pocketsphinx and pocketsphinx-en-us");
         var wav = Path.Combine(Path.GetTempPath(), $"reply-{Guid.NewGuid():N}.wav");
@@ -22,7 +42,7 @@ internal static class OfflineRecognizer
         try
         {
             var info = new ProcessStartInfo(pocketsphinx) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "-infile", wav, "-logfn", "/dev/null" })
+            foreach (var arg in new[] { "-infile", wav, "-logfn", "/dev/null" }.Concat(extraArguments))
             {
                 info.ArgumentList.Add(arg);
             }

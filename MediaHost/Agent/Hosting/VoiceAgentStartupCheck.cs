@@ -16,8 +16,9 @@ internal sealed class VoiceAgentStartupCheck(IOptions<AiLoopOptions> options, IS
         _ = services.GetService(typeof(AgentDependencies)); // builds and logs the provider choice
         if (services.GetService(typeof(Providers.Recognition.IStreamingSpeechToText)) is Providers.Offline.PocketsphinxStreamingSpeechToText offline)
         {
-            // One decoder loaded now, off the start path, so that the first caller does not wait for the model load.
-            _ = Task.Run(() => WarmRecogniser(offline), CancellationToken.None);
+            // The warm decoders load now, off the start path and off the thread pool (a load is a second or more of
+            // CPU per decoder), so that the first callers do not wait for the model load.
+            new Thread(() => WarmRecogniser(offline)) { IsBackground = true, Name = "pocketsphinx warm-up", Priority = ThreadPriority.BelowNormal }.Start();
         }
         var value = options.Value;
         var providers = value.Providers;
@@ -42,7 +43,9 @@ internal sealed class VoiceAgentStartupCheck(IOptions<AiLoopOptions> options, IS
     {
         try
         {
+            var started = TimeProvider.System.GetTimestamp();
             recogniser.Warm();
+            AgentStartupLog.RecogniserWarm(logger, recogniser.DecodersLoaded, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is Providers.ProviderException or DllNotFoundException)
         {
@@ -66,6 +69,9 @@ internal static partial class AgentStartupLog
 {
     [LoggerMessage(6050, LogLevel.Warning, "The offline STT (pocketsphinx) recognises English only, but AiLoop:Language is {Language}: callers will not be understood. Configure AiLoop:Providers:Stt = openai for Russian.")]
     public static partial void OfflineSttEnglishOnly(ILogger logger, string language);
+
+    [LoggerMessage(6053, LogLevel.Information, "The offline recogniser is warm: {Decoders} decoders loaded in {ElapsedMs:F0} ms")]
+    public static partial void RecogniserWarm(ILogger logger, int decoders, double elapsedMs);
 
     [LoggerMessage(6052, LogLevel.Error, "The offline recogniser (pocketsphinx) could not load its model: {Message}; callers will hear the fallback phrase")]
     public static partial void RecogniserNotLoaded(ILogger logger, string message);

@@ -6,6 +6,9 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// </summary>
 internal sealed class AgentPlayback(AgentCall call, PlaybackTracker tracker)
 {
+    /// <summary>The level above which a frame is heard (the bench's wire analysis uses the same -40 dBFS).</summary>
+    private const double AudibleDbfs = -40.0;
+
     public async ValueTask WriteAsync(AgentTurn turn, short[] samples, int sentence)
     {
         turn.Token.ThrowIfCancellationRequested();
@@ -13,6 +16,10 @@ internal sealed class AgentPlayback(AgentCall call, PlaybackTracker tracker)
         if (turn.FirstFrameTimestamp == 0)
         {
             turn.FirstFrameTimestamp = call.Time.GetTimestamp();
+        }
+        if (turn.FirstVoicedFrameTimestamp == 0 && EnergyVoiceActivityDetector.LevelDbfs(samples) > AudibleDbfs)
+        {
+            turn.FirstVoicedFrameTimestamp = call.Time.GetTimestamp();
         }
         turn.Spoken.FrameWritten(sentence);
         tracker.Queued(samples);

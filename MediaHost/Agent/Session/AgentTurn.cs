@@ -34,6 +34,11 @@ public sealed class AgentTurn(int index, string trigger, CancellationTokenSource
     public long EndOfSpeechTimestamp { get; set; }
     public long EndpointTimestamp { get; set; }
     public long FirstFrameTimestamp { get; set; }
+    /// <summary>The first frame handed to the call that the caller can hear (above the voiced level; TTS audio often
+    /// begins with silence, so this is what the caller's ear measures, not <see cref="FirstFrameTimestamp"/>).</summary>
+    public long FirstVoicedFrameTimestamp { get; set; }
+    /// <summary>When the recogniser's final transcript was in.</summary>
+    public long TranscriptTimestamp { get; set; }
     public TimeSpan? SttLatency { get; set; }
     public TimeSpan? LlmTimeToFirstToken { get; set; }
     public TimeSpan? TtsTimeToFirstAudio { get; set; }

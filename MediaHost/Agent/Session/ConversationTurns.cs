@@ -78,6 +78,7 @@ internal sealed class ConversationTurns(AgentCall call, ConversationHistory hist
         {
             utterance.Recognition.Abandon(); // a timeout or barge-in leaves nothing running
         }
+        turn.TranscriptTimestamp = call.Time.GetTimestamp();
         turn.SttLatency = call.Time.GetElapsedTime(turn.EndOfSpeechTimestamp);
 
         var resume = _resume;

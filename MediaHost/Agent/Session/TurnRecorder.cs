@@ -16,6 +16,11 @@ internal sealed class TurnRecorder(AgentCall call, ConversationHistory history)
         var record = Record(turn);
         call.Deps.Metrics.Record(record);
         AgentLog.TurnDone(call.Deps.Logger, record.CallId, record.TurnIndex, record.Trigger, record.VoiceToVoice?.TotalMilliseconds, record.Interrupted);
+        if (call.Deps.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            AgentLog.TurnTimeline(call.Deps.Logger, record.CallId, turn.Index, UnixMs(turn.EndOfSpeechTimestamp), UnixMs(turn.EndpointTimestamp),
+                UnixMs(turn.TranscriptTimestamp), UnixMs(turn.FirstFrameTimestamp), UnixMs(turn.FirstVoicedFrameTimestamp));
+        }
         try
         {
             await call.Deps.TurnReporter.ReportAsync(record, CancellationToken.None).ConfigureAwait(false);
@@ -25,6 +30,10 @@ internal sealed class TurnRecorder(AgentCall call, ConversationHistory history)
             AgentLog.ReportFailed(call.Deps.Logger, e, record.CallId);
         }
     }
+
+    /// <summary>A session timestamp as wall-clock unix milliseconds (0 when not reached), to set beside a packet capture.</summary>
+    private long UnixMs(long timestamp) =>
+        timestamp == 0 ? 0 : (call.Time.GetUtcNow() - call.Time.GetElapsedTime(timestamp)).ToUnixTimeMilliseconds();
 
     private TurnRecord Record(AgentTurn turn)
     {

@@ -6,6 +6,7 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// model's worker. Until the model's answer for those words arrives the built-in scorer answers; once it has, the
 /// probability decides: complete → <see cref="EndOfTurnScorerOptions.CompleteSilenceMs"/>, else
 /// <see cref="EndOfTurnScorerOptions.UnfinishedSilenceMs"/>. Asked from the listener thread, answered from the worker.
+/// One per call (its audio and its latest answer); the network it asks is the process-wide <see cref="OnnxEndOfTurnInference"/>.
 /// </summary>
 internal sealed class OnnxEndOfTurnCall(OnnxEndOfTurnModel model, OnnxEndOfTurnOptions options, EndOfTurnScorerOptions waits, IEndOfTurnModel fallback)
     : IAudioEndOfTurnModel

@@ -4,13 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
-/// The ONNX end-of-turn model slot: owns the loaded <see cref="OnnxEndOfTurnSession"/> and one worker thread (below
+/// The ONNX end-of-turn model slot: owns the loaded <see cref="OnnxEndOfTurnInference"/> and one worker thread (below
 /// normal priority: media never waits for it) that judges the pauses calls post, oldest dropped when
 /// <see cref="OnnxEndOfTurnOptions.QueueLength"/> are waiting. Each call gets its own <see cref="OnnxEndOfTurnCall"/>.
 /// </summary>
 public sealed class OnnxEndOfTurnModel : IEndOfTurnModel, IEndOfTurnModelFactory, IDisposable
 {
-    private readonly OnnxEndOfTurnSession _session;
+    private readonly OnnxEndOfTurnInference _inference;
     private readonly OnnxEndOfTurnOptions _options;
     private readonly EndOfTurnScorerOptions _waits;
     private readonly IEndOfTurnModel _fallback;
@@ -20,7 +20,7 @@ public sealed class OnnxEndOfTurnModel : IEndOfTurnModel, IEndOfTurnModelFactory
 
     public OnnxEndOfTurnModel(OnnxEndOfTurnOptions options, EndOfTurnScorerOptions waits, IEndOfTurnModel fallback, ILogger logger)
     {
-        _session = OnnxEndOfTurnSession.Load(options.ModelPath);
+        _inference = OnnxEndOfTurnInference.Load(options.ModelPath);
         _options = options;
         _waits = waits;
         _fallback = fallback;
@@ -45,7 +45,7 @@ public sealed class OnnxEndOfTurnModel : IEndOfTurnModel, IEndOfTurnModelFactory
     {
         _requests.Writer.TryComplete();
         _worker.Join(TimeSpan.FromSeconds(5));
-        _session.Dispose();
+        _inference.Dispose();
     }
 
     private void Work()
@@ -57,7 +57,7 @@ public sealed class OnnxEndOfTurnModel : IEndOfTurnModel, IEndOfTurnModelFactory
             {
                 try
                 {
-                    request.Call.Answer(request, _session.Probability(request.Audio, request.Text));
+                    request.Call.Answer(request, _inference.Probability(request.Audio, request.Text));
                 }
                 catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException)
                 {

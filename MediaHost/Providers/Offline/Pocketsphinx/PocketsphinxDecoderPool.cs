@@ -6,6 +6,10 @@ namespace VoiceFunctions.MediaHost.Providers.Offline;
 /// A bounded pool of loaded decoders. A stream rents one for its utterance and returns it when disposed, so the
 /// model is loaded once per decoder, never per utterance. Decoders are created lazily up to the bound; when all are
 /// busy a rent waits briefly and then fails with a <see cref="ProviderException"/> that says the pool is full.
+/// Loading a decoder is a second or more of CPU: it runs on its own below-normal thread, never on the thread pool —
+/// a burst of callers speaking at once used to load their decoders on pool threads, which starved every call's audio
+/// loop for 1–3 s (bench/results/conversation-load.md, session 6). A rent that takes the last idle decoder starts
+/// loading the next one, so the next caller usually finds one ready.
 /// </summary>
 internal sealed class PocketsphinxDecoderPool : IDisposable
 {
@@ -15,6 +19,9 @@ internal sealed class PocketsphinxDecoderPool : IDisposable
     private readonly int _size;
     private readonly TimeSpan _wait;
     private int _created;
+    private int _reserved; // decoders loaded or loading: never more than the pool's size
+    private readonly Lock _spareGate = new();
+    private Task? _spare; // the background load of the next decoder, while it runs
     private bool _disposed;
 
     public PocketsphinxDecoderPool(int size, TimeSpan wait, Func<PocketsphinxDecoder> create)
@@ -38,16 +45,30 @@ internal sealed class PocketsphinxDecoderPool : IDisposable
         {
             throw new ProviderException("pocketsphinx", $"all {_size} decoders are busy (callers speaking at once exceed MaxDecoders)", isTransient: true);
         }
-        if (_idle.TryTake(out var decoder))
-        {
-            return decoder;
-        }
         try
         {
-            // Loading takes a moment; it happens off the caller's audio path (the session awaits StartAsync).
-            decoder = await Task.Run(_create, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _created);
-            return decoder;
+            while (true)
+            {
+                if (_idle.TryTake(out var decoder))
+                {
+                    LoadSpareIfNoneIdle();
+                    return decoder;
+                }
+                if (TryReserve())
+                {
+                    // Loading takes a moment; it happens off the caller's audio path (the session awaits StartAsync).
+                    return await LoadAsync().ConfigureAwait(false);
+                }
+                // Every decoder is loaded or loading and none is idle although we hold a slot: the spare is on its way.
+                if (Volatile.Read(ref _spare) is { } spare)
+                {
+                    await spare.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.Yield(); // a returned decoder is being put back right now
+                }
+            }
         }
         catch
         {
@@ -56,12 +77,23 @@ internal sealed class PocketsphinxDecoderPool : IDisposable
         }
     }
 
+    /// <summary>Decoders being loaded right now, in the background or for a rent.</summary>
+    public int Loading => Volatile.Read(ref _reserved) - Created;
+
     /// <summary>Loads <paramref name="count"/> decoders now (at start), so the first callers do not wait for a model load.</summary>
     public void Warm(int count)
     {
-        for (var i = Created; i < Math.Min(count, _size); i++)
+        while (Created < Math.Min(count, _size) && TryReserve())
         {
-            _idle.Add(_create());
+            try
+            {
+                _idle.Add(_create());
+            }
+            catch
+            {
+                Interlocked.Decrement(ref _reserved);
+                throw;
+            }
             Interlocked.Increment(ref _created);
         }
     }
@@ -82,6 +114,7 @@ internal sealed class PocketsphinxDecoderPool : IDisposable
     {
         decoder.Dispose();
         Interlocked.Decrement(ref _created);
+        Interlocked.Decrement(ref _reserved);
         if (!_disposed)
         {
             _slots.Release();
@@ -94,6 +127,78 @@ internal sealed class PocketsphinxDecoderPool : IDisposable
         while (_idle.TryTake(out var decoder))
         {
             decoder.Dispose();
+        }
+    }
+
+    private bool TryReserve()
+    {
+        while (true)
+        {
+            var reserved = Volatile.Read(ref _reserved);
+            if (reserved >= _size)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref _reserved, reserved + 1, reserved) == reserved)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Loads a reserved decoder on its own thread; on failure the reservation is given back.</summary>
+    private Task<PocketsphinxDecoder> LoadAsync()
+    {
+        var loaded = new TaskCompletionSource<PocketsphinxDecoder>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var decoder = _create();
+                Interlocked.Increment(ref _created);
+                loaded.SetResult(decoder);
+            }
+            catch (Exception e)
+            {
+                Interlocked.Decrement(ref _reserved);
+                loaded.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "pocketsphinx decoder load", Priority = ThreadPriority.BelowNormal };
+        thread.Start();
+        return loaded.Task;
+    }
+
+    /// <summary>The last idle decoder was just taken: load the next one now, one at a time, while there is room.</summary>
+    private void LoadSpareIfNoneIdle()
+    {
+        lock (_spareGate)
+        {
+            if (!_idle.IsEmpty || _disposed || _spare is not null || !TryReserve())
+            {
+                return;
+            }
+            _spare = LoadAsync().ContinueWith(AddSpare, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private void AddSpare(Task<PocketsphinxDecoder> load)
+    {
+        if (load.IsCompletedSuccessfully)
+        {
+            if (_disposed)
+            {
+                load.Result.Dispose();
+            }
+            else
+            {
+                _idle.Add(load.Result);
+            }
+        }
+        // A failed spare load is not an error of any call: the next rent loads (and reports) for itself.
+        lock (_spareGate)
+        {
+            _spare = null;
         }
     }
 }

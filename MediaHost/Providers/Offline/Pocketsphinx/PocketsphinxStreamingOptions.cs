@@ -9,6 +9,7 @@ public sealed class PocketsphinxStreamingOptions
     public const string DefaultDictionary = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
     public const int DefaultMaxDecoders = 16;
     public const int DefaultPoolWaitMs = 4_000;
+    public const int DefaultWarmDecoders = 1;
     public const int DefaultInterimIntervalMs = 100;
     public const int DefaultMaxBufferedMs = 5_000;
     public const double DefaultOutOfScriptWeight = 0.1;
@@ -31,6 +32,15 @@ public sealed class PocketsphinxStreamingOptions
     /// </summary>
     [Range(1, 256)]
     public int MaxDecoders { get; set; } = DefaultMaxDecoders;
+
+    /// <summary>
+    /// Decoders loaded at start (at most <see cref="MaxDecoders"/>; the rest load on first need, on their own thread,
+    /// one spare ahead). Default 1 (as before): the first caller finds a decoder ready and its rent loads the spare for
+    /// the next. A decoder load is a second or more of CPU and ~28 MiB; a host that expects N callers speaking at once
+    /// from its first minute sets N (bench/conversation-load.sh sets its largest step).
+    /// </summary>
+    [Range(0, 256)]
+    public int WarmDecoders { get; set; } = DefaultWarmDecoders;
 
     /// <summary>How long a new stream waits for a free decoder before failing with a clear error, in ms. Default 4 s:
     /// the session queues up to 5 s of the caller's audio meanwhile (UtteranceRecognition.QueueFrames), so a stream

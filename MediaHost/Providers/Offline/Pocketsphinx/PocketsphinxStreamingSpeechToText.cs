@@ -55,8 +55,8 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
     /// <summary>Why a new call would overload recognition (every decoder busy: one more caller would wait for one), or null.</summary>
     public string? Saturation() => _pool.Busy >= _maxDecoders ? $"all {_maxDecoders} recognition decoders are busy" : null;
 
-    /// <summary>Loads one decoder now, so a missing model fails at start and the first caller does not wait for the load.</summary>
-    public void Warm(int decoders = 1) => _pool.Warm(decoders);
+    /// <summary>Loads <paramref name="decoders"/> (default <see cref="PocketsphinxStreamingOptions.WarmDecoders"/>) now, so a missing model fails at start and the first callers do not wait for a load.</summary>
+    public void Warm(int? decoders = null) => _pool.Warm(decoders ?? _options.WarmDecoders);
 
     public async ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken)
     {

@@ -97,7 +97,7 @@ public sealed class OnnxEndOfTurnModelTests : IDisposable
         var path = Path.Combine(_folder, "garbage.onnx");
         File.WriteAllText(path, "not a model");
 
-        var error = Assert.Throws<InvalidDataException>(() => OnnxEndOfTurnSession.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => OnnxEndOfTurnInference.Load(path));
 
         Assert.StartsWith($"AiLoop:EndOfTurnModel:ModelPath: '{path}' is not a loadable ONNX model (", error.Message);
     }
@@ -107,7 +107,7 @@ public sealed class OnnxEndOfTurnModelTests : IDisposable
     {
         var path = LoudnessEndOfTurnModelDouble.Write(_folder, withText: false);
 
-        var error = Assert.Throws<InvalidDataException>(() => OnnxEndOfTurnSession.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => OnnxEndOfTurnInference.Load(path));
 
         Assert.Equal($"'{path}' has no input 'text' (has audio); the end-of-turn model slot feeds 'audio' (float32 [1, samples]) and 'text' (string [1])", error.Message);
     }

@@ -77,6 +77,41 @@ public sealed class PocketsphinxStreamingTests
     }
 
     [SkippableFact]
+    public async Task Taking_the_last_idle_decoder_loads_the_next_one_for_the_next_caller()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 3 });
+        stt.Warm(1);
+
+        await using var first = await stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None);
+
+        // The spare loads on its own thread; wait for that state, not for a time (bounded only against a hang).
+        var waited = TimeSpan.Zero;
+        while (stt.DecodersLoaded < 2 && waited < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+            waited += TimeSpan.FromMilliseconds(20);
+        }
+        Assert.Equal(2, stt.DecodersLoaded);
+        Assert.Equal(1, stt.DecodersBusy);
+    }
+
+    [SkippableFact]
+    public async Task Callers_starting_at_once_beyond_the_loaded_decoders_each_get_one_and_the_bound_holds()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 3, PoolWaitMs = 30_000 });
+
+        var streams = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => stt.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None).AsTask()));
+
+        Assert.Equal(3, stt.DecodersBusy);
+        Assert.Equal(3, stt.DecodersLoaded); // no spare beyond MaxDecoders
+        foreach (var stream in streams)
+        {
+            await stream.DisposeAsync();
+        }
+        Assert.Equal(0, stt.DecodersBusy);
+    }
+
+    [SkippableFact]
     public async Task Narrowband_frames_at_8_kHz_are_accepted_and_other_rates_are_refused()
     {
         using var stt = CreateRecogniser();

@@ -3,24 +3,26 @@ using Microsoft.ML.OnnxRuntime;
 namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
-/// The loaded end-of-turn model (see <see cref="OnnxEndOfTurnOptions"/> for its inputs and output): one ONNX Runtime
-/// session, checked at load, run by one worker thread at a time.
+/// The loaded end-of-turn network (see <see cref="OnnxEndOfTurnOptions"/> for its inputs and output): one ONNX Runtime
+/// inference session, checked at load, run by one worker thread at a time. One per process, shared by every call and
+/// holding no call's state (that is <see cref="OnnxEndOfTurnCall"/>, one per call): the two have different lifetimes,
+/// so they are two types.
 /// </summary>
-public sealed class OnnxEndOfTurnSession : IDisposable
+public sealed class OnnxEndOfTurnInference : IDisposable
 {
     private static readonly string[] InputNames = ["audio", "text"];
     private readonly InferenceSession _session;
     private readonly string[] _outputNames;
     private readonly RunOptions _run = new();
 
-    private OnnxEndOfTurnSession(InferenceSession session)
+    private OnnxEndOfTurnInference(InferenceSession session)
     {
         _session = session;
         _outputNames = [session.OutputNames[0]];
     }
 
     /// <summary>Loads and checks the model; throws <see cref="InvalidDataException"/> naming the file and what is wrong.</summary>
-    public static OnnxEndOfTurnSession Load(string path)
+    public static OnnxEndOfTurnInference Load(string path)
     {
         if (!File.Exists(path))
         {
@@ -46,7 +48,7 @@ public sealed class OnnxEndOfTurnSession : IDisposable
             {
                 throw new InvalidDataException($"'{path}': the first output must be a float32 probability (the end-of-turn model slot)");
             }
-            return new OnnxEndOfTurnSession(session);
+            return new OnnxEndOfTurnInference(session);
         }
         catch
         {
