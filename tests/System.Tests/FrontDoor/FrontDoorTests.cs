@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VoiceFunctions.MediaHost.ControlPlane;
 
 namespace VoiceFunctions.System.Tests.FrontDoor;
 
@@ -58,15 +59,27 @@ public sealed class FrontDoorTests
     }
 
     [SkippableFact]
-    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_one_is_out_within_5_s_without_failed_new_calls()
+    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_ones_calls_are_closed_as_MediaHostLost_while_it_is_out_within_5_s_without_failed_new_calls()
     {
-        await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60);
+        // The MediaHosts report their calls to the real control plane (the local host on Azurite). In direct mode it learns
+        // of a MediaHost's death from its silence: a call it hears nothing about for Calls:DirectSilenceTimeoutSeconds is
+        // closed as lost. The echo reports no turns, only the answer and the end, so the timeout outlasts a live call
+        // (20 s) by 10 s, for events that queue behind the short calls' on a loaded machine; quality reports do not count.
+        await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "30" });
+        await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60, MediaHostFleet.ReportingTo(controlPlane));
         await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints);
         var (draining, killed) = (fleet.Hosts[1], fleet.Hosts[2]);
 
-        // 12 calls of 15 s, 4 on each host, in progress through both steps below.
-        using var inProgress = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 12, rate: 12, callMilliseconds: 15000);
+        // 12 calls of 20 s, 4 on each host, in progress through both steps below, each recorded by the control plane
+        // before either (the killed host's "answered" must have reached it: a call it never heard of it cannot close).
+        using var inProgress = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 12, rate: 12, callMilliseconds: 20000);
         await inProgress.WaitForLogLinesAsync("answer-media-port", 12, TimeSpan.FromSeconds(30));
+        var firstCalls = inProgress.AnsweredCalls().Select(c => (Id: ControlPlaneCallIds.For(c.CallId), Host: fleet.Hosts.Single(h => c.MediaPort >= h.RtpPortMin && c.MediaPort <= h.RtpPortMax))).ToList();
+        Assert.Equal(4, firstCalls.Count(c => c.Host == killed));
+        foreach (var (id, _) in firstCalls)
+        {
+            await controlPlane.WaitForCallAsync(id, _ => true, TimeSpan.FromSeconds(30), "the call's record");
+        }
 
         // Drain (SIGTERM, as a rollout sends it). New calls start at once, while the front door learns of it (its probe
         // gets 503; an INVITE sent meanwhile gets 503 and goes to the next host): none fails, none reaches the drainer.
@@ -99,5 +112,14 @@ public sealed class FrontDoorTests
         var first = await inProgress.WaitAsync(SippTimeout);
         Assert.True(first.Successful == 8 && first.Failed == 4, $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls:\n{first.Errors}");
         Assert.Equal(0, await draining.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+
+        // And the control plane closed each: the killed host's calls as lost with it, the others as the caller ended them.
+        foreach (var (id, host) in firstCalls)
+        {
+            var record = (await controlPlane.WaitForCallAsync(id, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(60), "the call's end")).GetProperty("record");
+            var expected = host == killed ? ("Failed", "MediaHostLost") : ("Completed", "CallerHangUp");
+            Assert.True(expected == (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()),
+                $"call {id} on MediaHost {fleet.Hosts.ToList().IndexOf(host)} (1 drained, 2 killed): expected {expected}, recorded {record}");
+        }
     }
 }
