@@ -67,15 +67,18 @@ public sealed class FrontDoorTests
         // (20 s) by 10 s, for events that queue behind the short calls' on a loaded machine; quality reports do not count.
         await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "30" });
         await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60, MediaHostFleet.ReportingTo(controlPlane));
-        await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints);
+        // A live host has 15 s, not 8, to answer a caller's BYE: on a saturated machine one took longer (the killed host's
+        // BYEs wait it out too, while the control plane's 30 s run).
+        await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints, "IN_DIALOG_TIMEOUT_MS=15000");
         var (draining, killed) = (fleet.Hosts[1], fleet.Hosts[2]);
 
-        // 12 calls of 20 s, 4 on each host, in progress through both steps below, each recorded by the control plane
+        // 12 calls of 20 s, about 4 on each host (round robin, unless a host slow to answer had an INVITE failed over), in progress through both steps below, each recorded by the control plane
         // before either (the killed host's "answered" must have reached it: a call it never heard of it cannot close).
         using var inProgress = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 12, rate: 12, callMilliseconds: 20000);
         await inProgress.WaitForLogLinesAsync("answer-media-port", 12, TimeSpan.FromSeconds(30));
         var firstCalls = inProgress.AnsweredCalls().Select(c => (Id: ControlPlaneCallIds.For(c.CallId), Host: fleet.Hosts.Single(h => c.MediaPort >= h.RtpPortMin && c.MediaPort <= h.RtpPortMax))).ToList();
-        Assert.Equal(4, firstCalls.Count(c => c.Host == killed));
+        var onKilled = firstCalls.Count(c => c.Host == killed);
+        Assert.True(onKilled > 0, "no first call reached the MediaHost to be killed");
         foreach (var (id, _) in firstCalls)
         {
             await controlPlane.WaitForCallAsync(id, _ => true, TimeSpan.FromSeconds(30), "the call's record");
@@ -107,10 +110,11 @@ public sealed class FrontDoorTests
             Assert.True(outcome.ExitCode == 0 && outcome.Successful == 30, $"{outcome.Successful} of 30 calls after the crash succeeded:\n{outcome.Errors}\n{frontDoor.Log}");
         }
 
-        // The first calls end: the drained host's 4 normally (then it exits 0), the killed host's 4 fail (their BYE goes
-        // unanswered and the front door answers 408 after IN_DIALOG_TIMEOUT_MS), the remaining host's 4 normally.
+        // The first calls end: the drained host's normally (then it exits 0), the killed host's fail (their BYE goes
+        // unanswered and the front door answers 408 after IN_DIALOG_TIMEOUT_MS), the remaining host's normally.
         var first = await inProgress.WaitAsync(SippTimeout);
-        Assert.True(first.Successful == 8 && first.Failed == 4, $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls:\n{first.Errors}");
+        Assert.True(first.Successful == 12 - onKilled && first.Failed == onKilled,
+            $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls ({string.Join(", ", inProgress.AnsweredCalls().Select(c => $"{c.CallId} on MediaHost {fleet.Hosts.ToList().FindIndex(h => c.MediaPort >= h.RtpPortMin && c.MediaPort <= h.RtpPortMax)}"))}; 1 drained, 2 killed):\n{first.Errors}");
         Assert.Equal(0, await draining.WaitForExitAsync(TimeSpan.FromSeconds(30)));
 
         // And the control plane closed each: the killed host's calls as lost with it, the others as the caller ended them.
