@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Auth;
@@ -13,7 +14,8 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// Posts queued call events to the control plane's AgentEvents endpoint, signed like a LiveKit webhook with
 /// the agent-events key. Each request has a timeout; timeouts, network errors, 5xx, 429 and 404 (the call's
 /// record not there yet) are retried a bounded number of times with a doubling delay; other refusals are
-/// logged and dropped. A retry repeats the event id, so the control plane acts once.
+/// logged and dropped. A retry repeats the event id, so the control plane acts once. Events of different calls are
+/// sent side by side, each call's in order (see <see cref="ExecuteAsync"/>).
 /// </summary>
 public sealed class ControlPlaneEventSender(
     CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger) : BackgroundService
@@ -35,11 +37,59 @@ public sealed class ControlPlaneEventSender(
     public long Sent => Interlocked.Read(ref _sent);
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>
+    /// Sends on <see cref="ControlPlaneOptions.SendConcurrency"/> lanes, each one event at a time: a call always goes on
+    /// the same lane, so its events arrive in order (its answer before its end), while one call's slow or retried event
+    /// holds up only the calls that share its lane, not the host's every report. Each lane holds its share of
+    /// <see cref="ControlPlaneOptions.QueueCapacity"/>; a full lane holds the queue, which then drops (and counts) new
+    /// events as before.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lanes = Enumerable.Range(0, options.SendConcurrency)
+            .Select(_ => Channel.CreateBounded<AgentEventMessage>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity / options.SendConcurrency))
+            {
+                SingleReader = true,
+                SingleWriter = true,
+            }))
+            .ToArray();
+        var senders = lanes.Select(lane => SendAllAsync(lane.Reader, stoppingToken)).ToArray();
         try
         {
             await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await lanes[LaneOf(message.CallId, lanes.Length)].Writer.WriteAsync(message, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var lane in lanes)
+            {
+                lane.Writer.TryComplete();
+            }
+            await Task.WhenAll(senders).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The lane of a call's events: FNV-1a of its id, the same in every process.</summary>
+    public static int LaneOf(string callId, int lanes)
+    {
+        var hash = 2166136261u;
+        foreach (var c in callId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return (int)(hash % (uint)lanes);
+    }
+
+    private async Task SendAllAsync(ChannelReader<AgentEventMessage> lane, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var message in lane.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 await SendAsync(message, stoppingToken).ConfigureAwait(false);
             }

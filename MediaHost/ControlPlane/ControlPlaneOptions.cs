@@ -27,6 +27,13 @@ public sealed class ControlPlaneOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 6;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Events sent at once, each call's one at a time and in order. Default 8: one at a time, a host with hundreds of
+    /// calls waits on every request's round trip in turn (a loaded control plane took seconds per event, and a live
+    /// call's end then arrived after its silence timeout had closed it as lost), and one call's retries held up all.
+    /// </summary>
+    [Range(1, 64)]
+    public int SendConcurrency { get; set; } = 8;
     /// <summary>On shutdown, how long queued events may still be sent (the drained calls' hangup reports). Default 5 s.</summary>
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -54,7 +54,7 @@ public sealed class FailureDrillTests
         var call = await controlPlane.WaitForFinalizedCallAsync(TimeSpan.FromSeconds(40));
         var record = call.GetProperty("record");
         Assert.Equal("Failed", record.GetProperty("outcome").GetString());
-        Assert.Equal("Error", record.GetProperty("endReason").GetString());
+        Assert.Equal("MediaHostLost", record.GetProperty("endReason").GetString());
         Assert.Contains("presumed lost", record.GetProperty("reasonText").GetString());
     }
 

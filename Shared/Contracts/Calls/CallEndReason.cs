@@ -30,4 +30,9 @@ public enum CallEndReason
     Shutdown,
     /// <summary>A failure in the media path, a provider or the control plane ended the call.</summary>
     Error,
+    /// <summary>
+    /// Direct mode: the MediaHost carrying the call stopped reporting (killed, crashed, cut off) and the control plane
+    /// closed the call after its silence timeout. Appended last: stored values keep their numbers.
+    /// </summary>
+    MediaHostLost,
 }

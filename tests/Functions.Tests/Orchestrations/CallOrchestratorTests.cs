@@ -113,7 +113,7 @@ public sealed class CallOrchestratorTests
         await h.RaiseAsync(id, CallEventKind.Turn); // one report, then nothing: the MediaHost died
 
         var result = await h.WaitForResultAsync(id);
-        Assert.Equal((CallOutcome.Failed, CallEndReason.Error), (result.Outcome, result.EndReason));
+        Assert.Equal((CallOutcome.Failed, CallEndReason.MediaHostLost), (result.Outcome, result.EndReason));
         var record = (await h.Store.GetAsync(id))!;
         Assert.Equal(CallOutcome.Failed, record.Outcome);
         Assert.Contains("presumed lost", record.ReasonText);

@@ -158,18 +158,109 @@ public sealed class ControlPlaneEventSenderTests
         await sender.StopAsync(CancellationToken.None).DefaultTimeout();
 
         Assert.Equal(2, sender.Sent);
-        Assert.Equal(["/api/calls/call-1/events", "/api/calls/call-2/events"], handler.Requests.Select(r => r.Uri.AbsolutePath));
+        Assert.Equal(["/api/calls/call-1/events", "/api/calls/call-2/events"], handler.Requests.Select(r => r.Uri.AbsolutePath).Order());
     }
 
+    [Fact]
+    public async Task One_calls_held_up_event_does_not_hold_up_the_other_calls_reports()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler(HttpStatusCode.OK) { Hold = r => r.AbsolutePath.Contains("/call-held/") ? held.Task : Task.CompletedTask };
+        var options = Options(capacity: 1024);
+        var queue = new CallEventQueue(options);
+        using var sender = new ControlPlaneEventSender(queue, new HttpClient(handler), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+        await sender.StartAsync(CancellationToken.None);
+
+        // The held call is first in the queue; the calls on the other lanes still get through while its request hangs,
+        // those on its lane wait behind it.
+        var others = Enumerable.Range(0, 40).Select(i => "call-" + i).ToList();
+        var heldLane = ControlPlaneEventSender.LaneOf("call-held", options.SendConcurrency);
+        var free = others.Where(c => ControlPlaneEventSender.LaneOf(c, options.SendConcurrency) != heldLane).ToList();
+        Assert.True(queue.TryEnqueue(Answered("call-held")));
+        foreach (var call in others)
+        {
+            Assert.True(queue.TryEnqueue(Answered(call)));
+        }
+        await handler.WaitForAnswersAsync(free.Count).DefaultTimeout();
+        Assert.Equal(free.Order(), handler.Requests.Select(r => r.Uri.AbsolutePath.Split('/')[3]).Where(c => c != "call-held").Order());
+
+        held.SetResult();
+        await sender.StopAsync(CancellationToken.None).DefaultTimeout();
+        Assert.Equal(41, sender.Sent);
+    }
+
+    [Fact]
+    public async Task A_calls_events_arrive_in_order_one_at_a_time_while_calls_are_sent_side_by_side()
+    {
+        var handler = new ScriptedHandler(HttpStatusCode.OK) { Hold = async _ => await Task.Yield() };
+        var options = Options(capacity: 1024);
+        var queue = new CallEventQueue(options);
+        using var sender = new ControlPlaneEventSender(queue, new HttpClient(handler), options, TimeProvider.System, NullLogger<ControlPlaneEventSender>.Instance);
+        await sender.StartAsync(CancellationToken.None);
+        var calls = Enumerable.Range(0, 20).Select(i => "call-" + i).ToList();
+        foreach (var step in new[] { "answered", "turn-1", "turn-2", "quality-final", "hangup" })
+        {
+            foreach (var call in calls)
+            {
+                Assert.True(queue.TryEnqueue(Answered(call) with { Id = $"mh-{call}-{step}" }));
+            }
+        }
+
+        await sender.StopAsync(CancellationToken.None).DefaultTimeout();
+
+        Assert.Equal(100, sender.Sent);
+        Assert.Equal(0, handler.MostInFlightForOneCall);
+        foreach (var call in calls)
+        {
+            var ids = handler.Requests.Where(r => r.Uri.AbsolutePath == $"/api/calls/{call}/events")
+                .Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("id").GetString());
+            Assert.Equal([$"mh-{call}-answered", $"mh-{call}-turn-1", $"mh-{call}-turn-2", $"mh-{call}-quality-final", $"mh-{call}-hangup"], ids);
+        }
+    }
+
+    /// <summary>Answers with the scripted statuses in turn; <see cref="Hold"/> delays an answer (requests may overlap).</summary>
     private sealed class ScriptedHandler(params HttpStatusCode[] answers) : HttpMessageHandler
     {
-        public List<(Uri Uri, byte[] Body, string Authorization)> Requests { get; } = [];
+        private readonly List<(Uri Uri, byte[] Body, string Authorization)> _requests = [];
+        private readonly HashSet<string> _inFlight = [];
+        private readonly SemaphoreSlim _answered = new(0);
+
+        public Func<Uri, Task> Hold { get; init; } = _ => Task.CompletedTask;
+
+        /// <summary>Times a request arrived while another of the same call was still unanswered.</summary>
+        public int MostInFlightForOneCall { get; private set; }
+
+        public IReadOnlyList<(Uri Uri, byte[] Body, string Authorization)> Requests
+        {
+            get { lock (_requests) return [.. _requests]; }
+        }
+
+        public async Task WaitForAnswersAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await _answered.WaitAsync();
+            }
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
-            Requests.Add((request.RequestUri!, body, request.Headers.Authorization!.ToString()));
-            return new HttpResponseMessage(answers[Math.Min(Requests.Count - 1, answers.Length - 1)]);
+            var path = request.RequestUri!.AbsolutePath;
+            int index;
+            lock (_requests)
+            {
+                _requests.Add((request.RequestUri!, body, request.Headers.Authorization!.ToString()));
+                index = _requests.Count - 1;
+                MostInFlightForOneCall += _inFlight.Add(path) ? 0 : 1;
+            }
+            await Hold(request.RequestUri!);
+            lock (_requests)
+            {
+                _inFlight.Remove(path);
+            }
+            _answered.Release();
+            return new HttpResponseMessage(answers[Math.Min(index, answers.Length - 1)]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VoiceFunctions.MediaHost.ControlPlane;
 
 namespace VoiceFunctions.System.Tests.FrontDoor;
 
@@ -58,15 +59,35 @@ public sealed class FrontDoorTests
     }
 
     [SkippableFact]
-    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_one_is_out_within_5_s_without_failed_new_calls()
+    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_ones_calls_are_closed_as_MediaHostLost_while_it_is_out_within_5_s_without_failed_new_calls()
     {
-        await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60);
-        await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints);
+        // The MediaHosts report their calls to the real control plane (the local host on Azurite). In direct mode it learns
+        // of a MediaHost's death from its silence: a call it hears nothing about for Calls:DirectSilenceTimeoutSeconds is
+        // closed as lost. The echo reports no turns, only the answer and the end, so the timeout outlasts a live call
+        // (20 s) by 25 s: on a saturated machine the local control plane on Azurite took over 10 s to take a call's end
+        // from behind the 60 short calls' reports (quality reports do not count). The drained host may flush its last
+        // reports for 30 s, not 5, for the same reason.
+        await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "45" });
+        await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60,
+            new Dictionary<string, string>(MediaHostFleet.ReportingTo(controlPlane)) { ["ControlPlane__ShutdownFlushTimeout"] = "00:00:30" });
+        // On a saturated machine a live host took over 8 s to answer a caller's BYE, and over 2 s to answer an INVITE (the
+        // front door then tried the next host too, and the call's hosts were not the ones its answer named): a live host
+        // has 15 s for the one and 10 s for the other here. The crash is still seen by the probe's 2 s; the INVITEs sent to the dead host before
+        // that are failed over after the 10 s (the killed host's BYEs wait 15 s, while the control plane's 45 s run).
+        await using var frontDoor = await KamailioFrontDoor.StartAsync(fleet.SipEndpoints, "IN_DIALOG_TIMEOUT_MS=15000", "NO_ANSWER_TIMEOUT_MS=10000");
         var (draining, killed) = (fleet.Hosts[1], fleet.Hosts[2]);
 
-        // 12 calls of 15 s, 4 on each host, in progress through both steps below.
-        using var inProgress = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 12, rate: 12, callMilliseconds: 15000);
+        // 12 calls of 20 s, about 4 on each host (round robin, unless a host slow to answer had an INVITE failed over), in progress through both steps below, each recorded by the control plane
+        // before either (the killed host's "answered" must have reached it: a call it never heard of it cannot close).
+        using var inProgress = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 12, rate: 12, callMilliseconds: 20000);
         await inProgress.WaitForLogLinesAsync("answer-media-port", 12, TimeSpan.FromSeconds(30));
+        var firstCalls = inProgress.AnsweredCalls().Select(c => (Id: ControlPlaneCallIds.For(c.CallId), Host: fleet.Hosts.Single(h => c.MediaPort >= h.RtpPortMin && c.MediaPort <= h.RtpPortMax))).ToList();
+        var onKilled = firstCalls.Count(c => c.Host == killed);
+        Assert.True(onKilled > 0, "no first call reached the MediaHost to be killed");
+        foreach (var (id, _) in firstCalls)
+        {
+            await controlPlane.WaitForCallAsync(id, _ => true, TimeSpan.FromSeconds(30), "the call's record");
+        }
 
         // Drain (SIGTERM, as a rollout sends it). New calls start at once, while the front door learns of it (its probe
         // gets 503; an INVITE sent meanwhile gets 503 and goes to the next host): none fails, none reaches the drainer.
@@ -94,10 +115,23 @@ public sealed class FrontDoorTests
             Assert.True(outcome.ExitCode == 0 && outcome.Successful == 30, $"{outcome.Successful} of 30 calls after the crash succeeded:\n{outcome.Errors}\n{frontDoor.Log}");
         }
 
-        // The first calls end: the drained host's 4 normally (then it exits 0), the killed host's 4 fail (their BYE goes
-        // unanswered and the front door answers 408 after IN_DIALOG_TIMEOUT_MS), the remaining host's 4 normally.
+        // The first calls end: the drained host's normally (then it exits 0), the killed host's fail (their BYE goes
+        // unanswered and the front door answers 408 after IN_DIALOG_TIMEOUT_MS), the remaining host's normally.
         var first = await inProgress.WaitAsync(SippTimeout);
-        Assert.True(first.Successful == 8 && first.Failed == 4, $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls:\n{first.Errors}");
+        Assert.True(first.Successful == 12 - onKilled && first.Failed == onKilled,
+            $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls ({string.Join(", ", inProgress.AnsweredCalls().Select(c => $"{c.CallId} on MediaHost {fleet.Hosts.ToList().FindIndex(h => c.MediaPort >= h.RtpPortMin && c.MediaPort <= h.RtpPortMax)}"))}; 1 drained, 2 killed):\n{first.Errors}");
         Assert.Equal(0, await draining.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+
+        // And the control plane closed each: the killed host's calls as lost with it, the others as the caller ended them.
+        foreach (var (id, host) in firstCalls)
+        {
+            // The wait is for the state, bounded generously: on a saturated machine the local control plane on Azurite ran a
+            // call's orchestration over a minute late.
+            var record = (await controlPlane.WaitForCallAsync(id, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(180), "the call's end")).GetProperty("record");
+            var expected = host == killed ? ("Failed", "MediaHostLost") : ("Completed", "CallerHangUp");
+            Assert.True(expected == (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()),
+                $"call {id} on MediaHost {fleet.Hosts.ToList().IndexOf(host)} (1 drained, 2 killed): expected {expected}, recorded {record}\n" +
+                string.Join("\n", host.Log.Split('\n').Where(l => l.Contains("Call event") || l.Contains("call events"))));
+        }
     }
 }

@@ -17,9 +17,10 @@ internal sealed partial class MediaHostFleet : IAsyncDisposable
 
     public IReadOnlyList<IPEndPoint> SipEndpoints => [.. Hosts.Select(h => h.SipEndpoint)];
 
-    public static async Task<MediaHostFleet> StartAsync(int count, int drainTimeoutSeconds)
+    /// <param name="extra">More settings for every host, e.g. <see cref="ReportingTo"/>'s.</param>
+    public static async Task<MediaHostFleet> StartAsync(int count, int drainTimeoutSeconds, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
         {
             ["AiLoop__Enabled"] = "false",
             ["Sip__MaxRequestsPerMinute"] = "1000000",
@@ -41,6 +42,15 @@ internal sealed partial class MediaHostFleet : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The settings that make each host report its calls to <paramref name="controlPlane"/>.</summary>
+    public static IReadOnlyDictionary<string, string> ReportingTo(LocalControlPlane controlPlane) =>
+        new Dictionary<string, string>
+        {
+            ["ControlPlane__BaseUrl"] = controlPlane.BaseUrl.ToString(),
+            ["AgentEvents__KeyId"] = "mediahost",
+            ["AgentEvents__Secret"] = controlPlane.EventsSecret,
+        };
 
     /// <summary>A counter from the host's /metrics, e.g. ("voicefunctions_sip_responses_total", method INVITE, code 200); 0 when absent.</summary>
     public static async Task<long> CounterAsync(MediaHostProcess host, string name, string method, string? code = null)

@@ -63,6 +63,11 @@ internal sealed partial class SippLoad : IDisposable
     public IReadOnlyList<int> AnswerMediaPorts() =>
         [.. ScenarioLog().Select(line => MediaPortPattern().Match(line)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value))];
 
+    /// <summary>The answered calls' SIP Call-IDs with the media port each answer offered (logged by frontdoor-call.xml).</summary>
+    public IReadOnlyList<(string CallId, int MediaPort)> AnsweredCalls() =>
+        [.. ScenarioLog().Select(line => MediaPortPattern().Match(line)).Where(m => m.Success && m.Groups[2].Success)
+            .Select(m => (m.Groups[2].Value, int.Parse(m.Groups[1].Value)))];
+
     public async Task WaitForLogLinesAsync(string prefix, int count, TimeSpan timeout)
     {
         var started = Stopwatch.StartNew();
@@ -116,6 +121,6 @@ internal sealed partial class SippLoad : IDisposable
         }
     }
 
-    [GeneratedRegex(@"answer-media-port (\d+)")]
+    [GeneratedRegex(@"answer-media-port (\d+)(?: call-id (\S+))?")]
     private static partial Regex MediaPortPattern();
 }
