@@ -29,6 +29,8 @@ public sealed class ControlPlaneTransferSession(ICallSession inner, CallEventRep
 
     public int ClearPlayback() => inner.ClearPlayback();
 
+    public int CallerFramesQueued => inner.CallerFramesQueued;
+
     public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => inner.DtmfDigits(cancellationToken);
 
     public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => inner.SendDtmfAsync(digit, duration, cancellationToken);

@@ -159,6 +159,8 @@ public sealed class RtpMediaSession : IMediaSession, IMediaClockTarget
 
     public int ClearPlayback() => _send.Clear();
 
+    public int CallerFramesQueued => _receive.FramesQueued;
+
     /// <summary>From the next tick on, <paramref name="tap"/> sees each caller frame and each sent agent frame (under the lock, on the clock).</summary>
     public void AttachAudioTap(IMediaAudioTap? tap)
     {

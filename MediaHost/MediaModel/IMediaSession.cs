@@ -52,6 +52,13 @@ public interface IMediaSession : IAsyncDisposable
     /// </summary>
     event Action<CallEnded>? Failed;
 
+    /// <summary>
+    /// Caller frames the media clock has already produced that <see cref="ReadFrameAsync"/> has not returned yet: how
+    /// many 20 ms slots the reader lags the clock. The echo canceller pairs each caller frame with the agent frame of the
+    /// same slot through it. 0 where not known.
+    /// </summary>
+    int CallerFramesQueued => 0;
+
     /// <summary>Lets <paramref name="tap"/> see the call's audio from now on (null: stop). A session that cannot does nothing.</summary>
     void AttachAudioTap(IMediaAudioTap? tap)
     {

@@ -10,7 +10,8 @@ namespace VoiceFunctions.MediaHost.Agent.FrontEnd;
 /// processor). Once the canceller removes <see cref="ConvergedLossDb"/> by itself, or after
 /// <see cref="MaxGatedFrames"/> frames of the agent talking, the gate opens for the rest of the call. It is not
 /// re-armed when the canceller re-aligns: re-alignments also happen in double talk, and a re-armed gate then took the
-/// caller's words down with the echo (measured: correlation with the clean caller 0.92–0.95 fell to 0.58–0.66).
+/// caller's words down with the echo (measured: correlation with the clean caller 0.92–0.95 fell to 0.58–0.66); it is
+/// re-armed when the canceller diverged on a changed echo path (<see cref="Rearm"/>).
 /// Pure arithmetic over a fixed ring, no allocation.
 /// </summary>
 internal sealed class ConvergenceEchoGate
@@ -54,6 +55,19 @@ internal sealed class ConvergenceEchoGate
     public ConvergenceEchoGate(int maxDelayFrames)
     {
         _farEnergies = new double[maxDelayFrames + 2];
+    }
+
+    /// <summary>
+    /// The echo path changed under a converged canceller (<see cref="EchoPathDivergenceDetector"/>): the gate closes on
+    /// echo again until the restarted canceller converges (or for <see cref="MaxGatedFrames"/> of the agent talking),
+    /// as at the call's start. Not done on re-alignments: those also happen in double talk, a divergence does not.
+    /// </summary>
+    public void Rearm()
+    {
+        _converged = false;
+        _gatedFrames = 0;
+        _echoBefore = 0;
+        _echoAfter = 0;
     }
 
     /// <summary>The gate still closes on echo (the canceller has not converged since it last started).</summary>

@@ -20,6 +20,15 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// speexdsp's VAD alone also fires on the quiet residual of the echo.</summary>
     private const double DoubleTalkMaxLoss = 10;
 
+    /// <summary>While the linear filter removes at least this much (dB, smoothed), its alignment is kept.</summary>
+    private const double WorkingFilterLossDb = 6;
+
+    /// <summary>A re-alignment up to this far (ms) keeps the adapted filter: the echo is still within its reach.</summary>
+    private const int KeptFilterMoveMs = 40;
+
+    /// <summary>An echo-bearing frame more than 20 dB (energy × 100) below its predicted echo lost that echo.</summary>
+    private const double EchoMissingRatio = 100;
+
     private readonly SpeexEchoStateHandle _echo;
     private readonly SpeexPreprocessStateHandle _preprocess;
     private readonly EchoDelayEstimator _delay;
@@ -36,6 +45,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private readonly double _farEndActiveEnergy;
     private readonly int _leadSamples;
     private int _alignedDelay;
+    private bool _aligned;
     private double _previousBefore;
     private readonly int _speechStart;
     private readonly int _speechContinue;
@@ -114,9 +124,13 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             {
                 // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
                 SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
-                if (_divergence.Update(echoExpected, before, EchoReturnLossMeter.Energy(_cancelled)))
+                // A frame far below the echo predicted for it lost its echo on the way (a concealed packet, a
+                // starved sender): it says nothing of the filter, and a filter subtracting an echo that did not come
+                // would look diverged.
+                var echoArrived = before * EchoMissingRatio >= _gate.PredictedEchoEnergy;
+                if (_divergence.Update(echoExpected && echoArrived, before, EchoReturnLossMeter.Energy(_cancelled)))
                 {
-                    Restart();
+                    PathChanged();
                 }
             }
             else
@@ -157,20 +171,39 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         _echo.Dispose();
     }
 
-    /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A new alignment
-    /// makes the adapted filter wrong, so the canceller starts again from it.</summary>
+    /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A filter that
+    /// removes echo proves its alignment, so the estimate only moves the alignment while the filter removes less than
+    /// <see cref="WorkingFilterLossDb"/>: over RTP the caller talking into the agent's pauses moved the estimate by
+    /// 200 ms, and the restart that followed threw away a converged filter just as the caller needed it. A move the
+    /// filter still reaches (≤ <see cref="KeptFilterMoveMs"/>, a jitter buffer's step) keeps the adapted filter; a
+    /// larger one starts it again.</summary>
     private void Align(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd)
     {
         _delay.Update(farEnd, nearEnd);
         var delay = Math.Max(0, _delay.DelaySamples - _leadSamples);
         // The filter reaches a lead before and three leads after the estimate: a move within half a lead is still
-        // inside it and not worth throwing the adapted filter away for.
-        if (Math.Abs(delay - _alignedDelay) > _leadSamples / 2)
+        // inside it and not worth moving for.
+        var move = Math.Abs(delay - _alignedDelay);
+        if (move > _leadSamples / 2 && _divergence.LossDb < WorkingFilterLossDb)
         {
             _alignedDelay = delay;
-            Restart();
+            if (!_aligned || move > KeptFilterMoveMs * AudioFormat.SampleRate / 1000)
+            {
+                Restart();
+            }
+            _aligned = true;
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
+    }
+
+    /// <summary>The filter removes nothing any more: the echo path changed. The delay search starts afresh (its memory
+    /// would hold the old path's delay for ~0.5 s more), the canceller restarts, and the convergence gate holds the echo
+    /// down again until the canceller has learnt the new path.</summary>
+    private void PathChanged()
+    {
+        _delay.Reset();
+        _gate.Rearm();
+        Restart();
     }
 
     /// <summary>The adapted filter is wrong (a new alignment, a changed path): the canceller starts again, and the barge-in

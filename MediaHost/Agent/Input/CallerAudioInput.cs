@@ -7,7 +7,7 @@ namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
 /// The input stage: reads the caller's audio at the media clock's pace, pairs each frame with the agent frame that
-/// played in the same 20 ms slot (the <see cref="PlaybackTracker"/> follows them), runs the audio front-end over both,
+/// played in the same 20 ms slot of the call's media clock, however late it reads (the <see cref="PlaybackTracker"/> follows them), runs the audio front-end over both,
 /// and hands the cleaned frame to the listener. It never waits for the stages after it: reading late would put the
 /// following of played frames out of step with the call, so a full queue drops its oldest frame instead.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
                     pool.Return(nearEnd);
                     return;
                 }
-                var audible = playback.NextSlot(farEnd);
+                var audible = playback.NextSlot(farEnd, call.CallerFramesQueued);
                 var cleaned = frontEnd.Process(farEnd, nearEnd);
                 var frame = new CallerFrame(nearEnd, EnergyVoiceActivityDetector.LevelDbfs(farEnd), audible, cleaned, time.GetTimestamp());
                 if (!frames.TryWrite(frame))
