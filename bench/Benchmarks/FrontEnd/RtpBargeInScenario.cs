@@ -64,6 +64,11 @@ public static class RtpBargeInScenario
         var turns = new TurnCollector();
         var options = new AiLoopOptions { Language = "en-US", ProviderTimeoutSeconds = 30, Phrases = { Greeting = Greeting } };
         RecordingFrontEnd? recorder = null;
+        var wire = dumpPath is null ? null : new WireTapRecorder();
+        if (wire is not null)
+        {
+            call.AttachAudioTap(wire);
+        }
         var agent = new AgentSession(call, options, Dependencies(turns, dumpPath is null ? null : inner => recorder = new RecordingFrontEnd(inner)));
         var run = agent.RunAsync(cancellationToken);
 
@@ -87,6 +92,7 @@ public static class RtpBargeInScenario
         if (dumpPath is not null)
         {
             recorder?.WriteTo(dumpPath);
+            wire?.WriteTo(dumpPath);
         }
         var arrivals = peer.Arrivals;
         var records = turns.All;
