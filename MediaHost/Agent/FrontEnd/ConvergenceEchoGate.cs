@@ -37,6 +37,9 @@ internal sealed class ConvergenceEchoGate
     /// (~400 ms): single 20 ms ratios swing by ±10 dB on speech.</summary>
     private const double Smoothing = 0.05;
 
+    /// <summary>How much slower the echo return is learnt from frames that are clearly the caller (see <see cref="Update"/>).</summary>
+    private const double DoubleTalkLearningSlowdown = 20;
+
     private const int AudioFrameSamples = MediaModel.AudioFormat.SamplesPerFrame;
 
     private readonly double[] _farEnergies;
@@ -99,8 +102,13 @@ internal sealed class ConvergenceEchoGate
         var prediction = (delaySamples is null ? loudestFar : agentAtDelay) * _echoGain;
         if (agentAtDelay >= activeEnergy)
         {
-            _nearAtDelay += Smoothing * (nearEnergy - _nearAtDelay);
-            _farAtDelay += Smoothing * (agentAtDelay - _farAtDelay);
+            // A frame clearly louder than the echo predicted for it is the caller talking over the agent: learnt at the
+            // full rate it raised the line's echo return to the caller's level within 300 ms over RTP, and the barge-in
+            // guard then took the caller for echo. Such frames are learnt 20 times slower, so a path that really got
+            // louder is still followed within seconds (and the divergence detector re-arms the gate on a changed path).
+            var weight = nearEnergy <= CallerMargin * agentAtDelay * _echoGain ? Smoothing : Smoothing / DoubleTalkLearningSlowdown;
+            _nearAtDelay += weight * (nearEnergy - _nearAtDelay);
+            _farAtDelay += weight * (agentAtDelay - _farAtDelay);
             _echoGain = _nearAtDelay / _farAtDelay;
         }
         // The output in hand is the previous frame's input: judge it by what was predicted for that frame.

@@ -26,6 +26,10 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// <summary>A re-alignment up to this far (ms) keeps the adapted filter: the echo is still within its reach.</summary>
     private const int KeptFilterMoveMs = 40;
 
+    /// <summary>Frames of expected echo a new delay estimate must hold before the alignment moves to it (400 ms): longer
+    /// than a barge-in takes to be confirmed, shorter than the delay search's own memory.</summary>
+    private const int MoveConfirmationFrames = 20;
+
     /// <summary>An echo-bearing frame more than 20 dB (energy × 100) below its predicted echo lost that echo.</summary>
     private const double EchoMissingRatio = 100;
 
@@ -44,8 +48,13 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private int _quietFrames;
     private readonly double _farEndActiveEnergy;
     private readonly int _leadSamples;
+    private readonly int _echoWindowFrames;
+    private int _framesSinceFarActive = int.MaxValue - 1;
     private int _alignedDelay;
     private bool _aligned;
+    private bool _realignAtOnce;
+    private int _moveCandidate;
+    private int _moveHeldFrames;
     private double _previousBefore;
     private readonly int _speechStart;
     private readonly int _speechContinue;
@@ -60,6 +69,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         _delay = new EchoDelayEstimator(options.MaxEchoDelayMs);
         _gate = new ConvergenceEchoGate(options.MaxEchoDelayMs / AudioFormat.FrameMilliseconds);
         _idleAfterFrames = options.EchoTailMs / AudioFormat.FrameMilliseconds + 1;
+        _echoWindowFrames = (options.MaxEchoDelayMs + options.EchoTailMs) / AudioFormat.FrameMilliseconds + 1;
         _farEndLine = new FarEndDelayLine(options.MaxEchoDelayMs * AudioFormat.SampleRate / 1000, FrameSamples);
         _echo = SpeexDspNative.EchoStateInit(FrameSamples, tailSamples);
         if (_echo.IsInvalid)
@@ -109,9 +119,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         {
             throw new ArgumentException($"The front-end takes {FrameSamples}-sample frames (got far end {farEnd.Length}, near end {nearEnd.Length})");
         }
-        Align(farEnd, nearEnd);
         var farEnergy = EchoReturnLossMeter.Energy(farEnd);
         var farEndActive = farEnergy >= _farEndActiveEnergy;
+        Align(farEnd, nearEnd, farEndActive);
         // The echo of the agent's last words still arrives after it stops: double talk and ERLE follow the aligned reference.
         var echoExpected = farEndActive || EchoReturnLossMeter.Energy(_reference) >= _farEndActiveEnergy;
         _quietFrames = echoExpected ? 0 : _quietFrames + 1;
@@ -173,18 +183,29 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
 
     /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A filter that
     /// removes echo proves its alignment, so the estimate only moves the alignment while the filter removes less than
-    /// <see cref="WorkingFilterLossDb"/>: over RTP the caller talking into the agent's pauses moved the estimate by
-    /// 200 ms, and the restart that followed threw away a converged filter just as the caller needed it. A move the
-    /// filter still reaches (≤ <see cref="KeptFilterMoveMs"/>, a jitter buffer's step) keeps the adapted filter; a
-    /// larger one starts it again.</summary>
-    private void Align(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd)
+    /// <see cref="WorkingFilterLossDb"/>; and, once aligned, only when the new estimate has held for
+    /// <see cref="MoveConfirmationFrames"/> frames of expected echo: a caller talking over the agent (or into its pause)
+    /// removes nothing the filter knows and pulls the envelope correlation towards their own words, and over RTP a
+    /// one-frame-old estimate of 505 ms restarted the canceller 160 ms into a caller's barge-in, which then passed for
+    /// echo (bench/results/frontend.md, session 5). A move the filter still reaches (≤ <see cref="KeptFilterMoveMs"/>,
+    /// a jitter buffer's step) keeps the adapted filter; a larger one starts it again. The search only learns while
+    /// the agent's echo can be on the line: the caller alone says nothing about the echo's delay.</summary>
+    private void Align(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd, bool farEndActive)
     {
-        _delay.Update(farEnd, nearEnd);
+        _framesSinceFarActive = farEndActive ? 0 : Math.Min(_framesSinceFarActive + 1, int.MaxValue - 1);
+        var echoPossible = _framesSinceFarActive <= _echoWindowFrames;
+        if (echoPossible)
+        {
+            _delay.Update(farEnd, nearEnd);
+        }
         var delay = Math.Max(0, _delay.DelaySamples - _leadSamples);
         // The filter reaches a lead before and three leads after the estimate: a move within half a lead is still
         // inside it and not worth moving for.
         var move = Math.Abs(delay - _alignedDelay);
-        if (move > _leadSamples / 2 && _divergence.LossDb < WorkingFilterLossDb)
+        var wanted = move > _leadSamples / 2 && _divergence.LossDb < WorkingFilterLossDb;
+        _moveHeldFrames = !wanted || delay != _moveCandidate ? 0 : _moveHeldFrames + (echoPossible ? 1 : 0);
+        _moveCandidate = delay;
+        if (wanted && (!_aligned || _realignAtOnce || _moveHeldFrames >= MoveConfirmationFrames))
         {
             _alignedDelay = delay;
             if (!_aligned || move > KeptFilterMoveMs * AudioFormat.SampleRate / 1000)
@@ -192,6 +213,8 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
                 Restart();
             }
             _aligned = true;
+            _realignAtOnce = false;
+            _moveHeldFrames = 0;
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
     }
@@ -202,6 +225,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private void PathChanged()
     {
         _delay.Reset();
+        _realignAtOnce = true; // the new path's first estimate is taken at once, as at the call's start
         _gate.Rearm();
         Restart();
     }
