@@ -65,6 +65,13 @@ public interface ICallSession
     {
     }
 
+    /// <summary>
+    /// Lets <paramref name="sink"/> see each send slot's agent frame as the media clock sends it (null: stop), independent
+    /// of <see cref="AttachAudioTap"/>: the echo canceller's exact far-end reference. False where the call has no media
+    /// clock (the agent then follows its own playback).
+    /// </summary>
+    bool AttachEchoReference(IMediaAudioTap? sink) => false;
+
     /// <summary>The call's media quality counters now (null before media started, or where none are kept): for the quality reports.</summary>
     Quality.MediaQualityCounters? ReadQuality() => null;
 }

@@ -65,6 +65,13 @@ public interface IMediaSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Lets <paramref name="sink"/> see each send slot's agent frame as the media clock sends it (null: stop), beside and
+    /// independent of the recording tap: the echo canceller's exact far-end reference. Only
+    /// <see cref="IMediaAudioTap.AgentFrame"/> is called. Returns false where the session has no media clock.
+    /// </summary>
+    bool AttachEchoReference(IMediaAudioTap? sink) => false;
+
+    /// <summary>
     /// The media's quality counters now (for the call's quality reports, every few seconds at most); null before media
     /// started or where the session keeps none.
     /// </summary>

@@ -17,6 +17,9 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
     public async Task RunAsync(ChannelWriter<CallerFrame> frames, CancellationToken cancellationToken)
     {
         var farEnd = new short[AudioFormat.SamplesPerFrame];
+        // The frames the call really sent are the exact echo reference; a call without a media clock has none.
+        var sentFramesReported = call.AttachEchoReference(playback.SentFrames);
+        playback.ReferenceFromSentFrames = sentFramesReported;
         try
         {
             while (true)
@@ -38,6 +41,10 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
         }
         finally
         {
+            if (sentFramesReported)
+            {
+                call.AttachEchoReference(null);
+            }
             frames.TryComplete();
         }
     }

@@ -28,6 +28,15 @@ public sealed class PlaybackTracker
     private int _head;
     private int _count;
     private TaskCompletionSource? _drained;
+    private readonly SentAgentFrames _sent = new();
+
+    /// <summary>Receives the frames the call really sent (<see cref="Calls.ICallSession.AttachEchoReference"/>); once the
+    /// call accepted it (<see cref="ReferenceFromSentFrames"/>), the echo reference comes from them rather than from
+    /// following the queue.</summary>
+    public IMediaAudioTap SentFrames => _sent;
+
+    /// <summary>The call reports the frames it sent: <see cref="NextSlot"/> gives those as the echo reference.</summary>
+    public bool ReferenceFromSentFrames { get; set; }
 
     /// <summary>Frames handed to the call and not yet played.</summary>
     public int Outstanding
@@ -73,7 +82,14 @@ public sealed class PlaybackTracker
             {
                 PlayOneSlot();
             }
-            _played[slot % PlayedSlots].CopyTo(farEnd);
+            if (ReferenceFromSentFrames)
+            {
+                _sent.CopyReference(slot, callerFramesWaiting, farEnd);
+            }
+            else
+            {
+                _played[slot % PlayedSlots].CopyTo(farEnd);
+            }
             audible = _count > 0;
             for (var later = slot + 1; later < _playedUpTo && !audible; later++)
             {

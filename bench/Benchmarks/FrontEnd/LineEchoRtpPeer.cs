@@ -136,10 +136,14 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
             var n = _codec.Decode(buffer.AsSpan(offset, received - offset), pcm);
             lock (_lock)
             {
-                // Like a phone's fixed jitter buffer: a packet plays in the slot its RTP timestamp gives, a fixed time
-                // after the first packet's arrival, so the echo path's delay stays fixed however the packets jitter.
+                // Like a phone's jitter buffer: a packet plays in the slot its RTP timestamp gives, a fixed time after
+                // the earliest arrival seen, so the echo path's delay stays fixed however the packets jitter. Not after
+                // the first packet's arrival: on a loaded machine that one came up to 1.2 s late (the call's start is
+                // its busiest moment) and fixed an echo delay of 1.4 s for the whole call, far outside a phone line's
+                // 20–300 ms and the front-end's MaxEchoDelayMs.
                 var arrivalSlot = _clock.ElapsedMilliseconds / SlotMs;
-                _timestampBase ??= arrivalSlot + JitterSlots - header.Timestamp / Samples;
+                var baseNow = arrivalSlot + JitterSlots - header.Timestamp / Samples;
+                _timestampBase = Math.Min(_timestampBase ?? baseNow, baseNow);
                 var slot = _timestampBase.Value + header.Timestamp / Samples;
                 if (slot >= arrivalSlot && slot < arrivalSlot + _slots.Length - _delaySlots)
                 {
