@@ -162,7 +162,8 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var erle = _erle.Update(echoExpected, before, after);
         // Learnt from the output before the convergence gate: the gate only holds the echo down for the call's first
         // seconds, and a residual learnt under it would be 30 dB too low the moment it opens.
-        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain);
+        var filterLost = _divergence.LossDb < WorkingFilterLossDb && _previousBefore <= _gate.PredictedEchoEnergy;
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain, filterLost);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
