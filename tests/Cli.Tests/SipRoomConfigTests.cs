@@ -69,11 +69,7 @@ public class SipRoomConfigTests
         Assert.Equal(ExitCodes.Ok, (await workspace.RunAsync("sip", "apply", workspace.FilePath, "--yes")).ExitCode);
         var exported = Path.Combine(workspace.Folder, "exported.yaml");
 
-        var export = await workspace.RunAsync("sip", "export", "--file", workspace.FilePath, "--output", exported);
-        workspace.Environment["NOVOFON_RU_SIP_USER"] = workspace.Environment["NOVOFON_SIP_USER"];
-        workspace.Environment["NOVOFON_RU_SIP_PASSWORD"] = workspace.Environment["NOVOFON_SIP_PASSWORD"];
-        workspace.Environment["MEDIAHOST_SIP_USER"] = workspace.Environment["NOVOFON_SIP_USER"];
-        workspace.Environment["MEDIAHOST_SIP_PASSWORD"] = workspace.Environment["NOVOFON_SIP_PASSWORD"];
+        var export = await workspace.ExportAsync(exported);
         var plan = await workspace.RunAsync("sip", "plan", exported);
 
         Assert.True(export.ExitCode == ExitCodes.Ok, export.ToString());

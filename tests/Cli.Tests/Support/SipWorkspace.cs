@@ -45,6 +45,22 @@ public sealed class SipWorkspace : IAsyncDisposable
 
     public Task<VoicectlProcess.Result> RunAsync(params string[] args) => VoicectlProcess.RunAsync(Environment, args);
 
+    /// <summary>
+    /// Runs <c>sip export</c> of the workspace's file into <paramref name="exported"/>, then sets the variables the
+    /// exported file names each trunk's credentials by (NOVOFON_RU_SIP_*, MEDIAHOST_SIP_*: derived from the trunk
+    /// names) to the workspace's credentials, so the exported file can be planned with the same secrets.
+    /// </summary>
+    public async Task<VoicectlProcess.Result> ExportAsync(string exported)
+    {
+        var export = await RunAsync("sip", "export", "--file", FilePath, "--output", exported);
+        foreach (var trunk in new[] { "NOVOFON_RU", "MEDIAHOST" })
+        {
+            Environment[trunk + "_SIP_USER"] = Environment["NOVOFON_SIP_USER"];
+            Environment[trunk + "_SIP_PASSWORD"] = Environment["NOVOFON_SIP_PASSWORD"];
+        }
+        return export;
+    }
+
     /// <summary>An in-process client for seeding and checking the server, as another operator would.</summary>
     public LiveKitConnection Connect() =>
         LiveKitConnection.Open(new LiveKitTarget(Server.WebSocketUrl, Server.ApiKey, Server.ApiSecret), TimeProvider.System, TimeSpan.FromSeconds(10));

@@ -5,8 +5,6 @@ using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Tests.Support;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.LiveKit.Api;
-using VoiceFunctions.Shared.LiveKit.Api.Clients;
-using VoiceFunctions.Shared.LiveKit.Api.Models;
 using VoiceFunctions.TestSupport;
 using static VoiceFunctions.Functions.Tests.Support.ControlPlaneRig;
 
@@ -41,17 +39,6 @@ public sealed class HealthAlertsApiTests
         return JsonDocument.Parse(response.Body).RootElement.GetProperty("alerts").EnumerateArray().ToList();
     }
 
-    private static async Task SeedSipSetupAsync(ControlPlaneRig rig)
-    {
-        var sip = rig.Get<SipServiceClient>();
-        var inbound = await sip.CreateInboundTrunkAsync(new SipInboundTrunkInfo { Name = "provider", Numbers = ["+74950000000"] });
-        await sip.CreateDispatchRuleAsync(new SipDispatchRuleInfo
-        {
-            Rule = new SipDispatchRule { DispatchRuleIndividual = new SipDispatchRuleIndividual { RoomPrefix = "call-" } },
-            TrunkIds = [inbound.SipTrunkId],
-        });
-    }
-
     [SkippableFact]
     public async Task An_outage_and_its_recovery_are_listed_newest_first_with_severity_checks_message_and_delivery()
     {
@@ -61,7 +48,7 @@ public sealed class HealthAlertsApiTests
             s["LiveKit:Resilience:CircuitBreakerMinimumThroughput"] = "1000";
             s["Health:ErrorRateWindowChecks"] = "1";
         });
-        await SeedSipSetupAsync(rig);
+        await rig.SeedSipSetupAsync();
         var monitor = rig.Get<HealthMonitor>();
         Assert.Empty(await AlertsAsync(rig));
 

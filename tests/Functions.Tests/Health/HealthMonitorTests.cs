@@ -2,9 +2,7 @@ using System.Text.Json;
 using VoiceFunctions.Functions.Health;
 using VoiceFunctions.Functions.Tests.Support;
 using VoiceFunctions.Shared.LiveKit.Api;
-using VoiceFunctions.Shared.LiveKit.Api.Clients;
 using VoiceFunctions.Shared.LiveKit.Api.Errors;
-using VoiceFunctions.Shared.LiveKit.Api.Models;
 using VoiceFunctions.TestSupport;
 using static VoiceFunctions.Functions.Tests.Support.ControlPlaneRig;
 
@@ -13,22 +11,11 @@ namespace VoiceFunctions.Functions.Tests.Health;
 /// <summary>The HealthCheck timer's work against the loopback LiveKit API test server: healthy, down, slow.</summary>
 public sealed class HealthMonitorTests
 {
-    private static async Task SeedSipSetupAsync(ControlPlaneRig rig)
-    {
-        var sip = rig.Get<SipServiceClient>();
-        var inbound = await sip.CreateInboundTrunkAsync(new SipInboundTrunkInfo { Name = "provider", Numbers = ["+74950000000"] });
-        await sip.CreateDispatchRuleAsync(new SipDispatchRuleInfo
-        {
-            Rule = new SipDispatchRule { DispatchRuleIndividual = new SipDispatchRuleIndividual { RoomPrefix = "call-" } },
-            TrunkIds = [inbound.SipTrunkId],
-        });
-    }
-
     [SkippableFact]
     public async Task Healthy_system_reports_every_component_healthy_and_sends_no_alert()
     {
         await using var rig = await ControlPlaneRig.StartAsync(NoOutboundTrunk);
-        await SeedSipSetupAsync(rig);
+        await rig.SeedSipSetupAsync();
         rig.Services.GetType(); // rig ready
 
         var report = await rig.Get<HealthMonitor>().RunAsync(CancellationToken.None).DefaultTimeout();
@@ -60,7 +47,7 @@ public sealed class HealthMonitorTests
         // The client's circuit breaker would keep failing fast after the outage; here it stays closed so the
         // recovery is seen on the next check.
         await using var rig = await ControlPlaneRig.StartAsync(s => { NoOutboundTrunk(s); s["LiveKit:Resilience:CircuitBreakerMinimumThroughput"] = "1000"; });
-        await SeedSipSetupAsync(rig);
+        await rig.SeedSipSetupAsync();
         var monitor = rig.Get<HealthMonitor>();
         await monitor.RunAsync(CancellationToken.None).DefaultTimeout();
 
@@ -107,7 +94,7 @@ public sealed class HealthMonitorTests
     public async Task Slow_LiveKit_is_degraded_and_alerts()
     {
         await using var rig = await ControlPlaneRig.StartAsync(s => { NoOutboundTrunk(s); s["Health:LatencyThresholdMs"] = "300"; });
-        await SeedSipSetupAsync(rig);
+        await rig.SeedSipSetupAsync();
         rig.LiveKit.Faults.DelayNext(LiveKitApiMethods.ListRooms, 1, TimeSpan.FromSeconds(1.5));
 
         var report = await rig.Get<HealthMonitor>().RunAsync(CancellationToken.None).DefaultTimeout();
