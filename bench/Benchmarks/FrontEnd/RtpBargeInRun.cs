@@ -44,6 +44,10 @@ public static class RtpBargeInRun
         var latencyText = latencies.Length == 0 ? "none" : FormattableString.Invariant($"median {latencies[latencies.Length / 2]:F0} ms, max {latencies[^1]:F0} ms");
         Console.WriteLine(FormattableString.Invariant(
             $"False barge-ins: {silent.Sum(r => r.FalseBargeIns)} in {silent.Sum(r => r.AgentSpeechSeconds):F0} s of agent speech over {silent.Length} calls; missed barge-ins: {spoken.Count(r => !r.GreetingInterrupted)} of {spoken.Length}; caller start → silent: {latencyText}"));
+        var quiet = spoken.Where(r => r.Case.CallerRelativeToEchoDb <= 0).ToArray();
+        var p95 = latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(0.95 * latencies.Length) - 1)];
+        Console.WriteLine(FormattableString.Invariant(
+            $"Against issue 16's targets: missed at 0 to -12 dB {quiet.Count(r => !r.GreetingInterrupted)} of {quiet.Length} (target <= 2 %); missed above the echo {spoken.Count(r => r.Case.CallerRelativeToEchoDb > 0 && !r.GreetingInterrupted)} of {spoken.Count(r => r.Case.CallerRelativeToEchoDb > 0)} (target 0); false barge-ins {silent.Sum(r => r.FalseBargeIns)} in {silent.Sum(r => r.AgentSpeechSeconds) / 60:F1} min of agent speech (target <= 1 per 10 min); caller start -> silent p95 {p95:F0} ms (target <= 300 ms)"));
         return 0;
     }
 
