@@ -53,6 +53,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private int _alignedDelay;
     private bool _aligned;
     private bool _realignAtOnce;
+    private bool _filterWorked;
     private int _moveCandidate;
     private int _moveHeldFrames;
     private double _previousBefore;
@@ -184,7 +185,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
 
     /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A filter that
     /// removes echo proves its alignment, so the estimate only moves the alignment while the filter removes less than
-    /// <see cref="WorkingFilterLossDb"/>; and, once aligned, only when the new estimate has held for
+    /// <see cref="WorkingFilterLossDb"/>; and, once the filter has removed echo, only when the new estimate has held for
     /// <see cref="MoveConfirmationFrames"/> frames of expected echo: a caller talking over the agent (or into its pause)
     /// removes nothing the filter knows and pulls the envelope correlation towards their own words, and over RTP a
     /// one-frame-old estimate of 505 ms restarted the canceller 160 ms into a caller's barge-in, which then passed for
@@ -206,7 +207,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var wanted = move > _leadSamples / 2 && _divergence.LossDb < WorkingFilterLossDb;
         _moveHeldFrames = !wanted || delay != _moveCandidate ? 0 : _moveHeldFrames + (echoPossible ? 1 : 0);
         _moveCandidate = delay;
-        if (wanted && (!_aligned || _realignAtOnce || _moveHeldFrames >= MoveConfirmationFrames))
+        // A filter that has not removed echo since it last started has nothing to lose: it follows the estimate at once.
+        _filterWorked |= _divergence.LossDb >= WorkingFilterLossDb;
+        if (wanted && (!_aligned || _realignAtOnce || !_filterWorked || _moveHeldFrames >= MoveConfirmationFrames))
         {
             _alignedDelay = delay;
             if (!_aligned || move > KeptFilterMoveMs * AudioFormat.SampleRate / 1000)
@@ -236,6 +239,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private void Restart()
     {
         SpeexDspNative.EchoStateReset(_echo);
+        _filterWorked = false;
         _residual.Restart();
         _divergence.Restart();
         Restarts++;
