@@ -89,7 +89,7 @@ public static class LocalControlPlaneHost
         {
             hub = hub with { HubName = local.TaskHubName };
         }
-        builder.Services.AddAzureStorageDurableTask(storage, hub, port, registry => registry.AddCallTasks());
+        builder.Services.AddAzureStorageDurableTask(storage, hub, port, local.ActivityFetchers, registry => registry.AddCallTasks());
     }
 
     private static int FreeLoopbackPort()

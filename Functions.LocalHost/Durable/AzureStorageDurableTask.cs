@@ -18,7 +18,8 @@ namespace VoiceFunctions.Functions.LocalHost;
 /// </summary>
 public static class AzureStorageDurableTask
 {
-    public static IServiceCollection AddAzureStorageDurableTask(this IServiceCollection services, string storageConnectionString, HostJsonSettings hub, int port, Action<DurableTaskRegistry> tasks)
+    public static IServiceCollection AddAzureStorageDurableTask(this IServiceCollection services, string storageConnectionString, HostJsonSettings hub, int port, int activityFetchers,
+        Action<DurableTaskRegistry> tasks)
     {
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -35,7 +36,7 @@ public static class AzureStorageDurableTask
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton(sp => new TaskHubSidecar(
-            sp.GetRequiredService<IOrchestrationService>(), sp.GetRequiredService<IOrchestrationServiceClient>(), port, sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IOrchestrationService>(), sp.GetRequiredService<IOrchestrationServiceClient>(), port, activityFetchers, sp.GetRequiredService<ILoggerFactory>()));
         // Registered before the worker: hosted services start in order, so the sidecar listens before the worker connects.
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubSidecar>());
         // One channel for the worker and the client. An HTTP/2 connection carries at most 100 concurrent calls (Kestrel's

@@ -17,10 +17,10 @@ namespace VoiceFunctions.Functions.LocalHost;
 /// <see cref="IOrchestrationService"/> it is given once a worker connects. The task hub is created (if missing)
 /// before the first request is served.
 /// </summary>
-public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestrationServiceClient client, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestrationServiceClient client, int port, int activityFetchers, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    // The sidecar's own unawaited stop and this host's stop share one stop of the provider.
-    private readonly IOrchestrationService _service = new StopOnceOrchestrationService(service);
+    // The sidecar's own unawaited stop and this host's stop share one stop of the provider; activities are fetched by several loops.
+    private readonly IOrchestrationService _service = new SidecarOrchestrationService(service, activityFetchers, TimeProvider.System);
     private WebApplication? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)

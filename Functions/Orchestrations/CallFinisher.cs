@@ -57,7 +57,8 @@ internal sealed class CallFinisher
             var (transferred, transferFailure) = await _transfers.ToFallbackAsync(transferTo);
             if (transferred)
             {
-                return await FinishAsync(CallOutcome.Transferred, CallEndReason.AgentUnavailable, why + "; transferred to the human fallback", endInLiveKit: false);
+                return await FinishAsync(CallOutcome.Transferred, CallEndReason.AgentUnavailable, why + "; transferred to the human fallback", endInLiveKit: false,
+                    transferTo: transferTo);
             }
             why += "; the transfer to the human fallback failed: " + transferFailure;
         }

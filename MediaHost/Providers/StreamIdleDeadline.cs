@@ -9,12 +9,16 @@ namespace VoiceFunctions.MediaHost.Providers;
 /// </summary>
 public sealed class StreamIdleDeadline : IDisposable
 {
+    private static readonly TimeSpan SentRearmInterval = TimeSpan.FromMilliseconds(200);
+
     private readonly string _provider;
     private readonly TimeSpan _idleTimeout;
     private readonly CancellationToken _caller;
     private readonly CancellationTokenSource _idle;
     private readonly CancellationTokenSource _linked;
+    private readonly TimeProvider _time;
     private TimeSpan _running;
+    private long _armedAt;
 
     /// <param name="provider">The provider's name, for the timeout exception.</param>
     /// <param name="idleTimeout">Longest wait between two messages.</param>
@@ -26,7 +30,9 @@ public sealed class StreamIdleDeadline : IDisposable
         _provider = provider;
         _idleTimeout = idleTimeout;
         _caller = callerToken;
+        _time = time;
         _running = firstMessageTimeout ?? idleTimeout;
+        _armedAt = time.GetTimestamp();
         _idle = new CancellationTokenSource(_running, time);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _idle.Token);
     }
@@ -41,13 +47,39 @@ public sealed class StreamIdleDeadline : IDisposable
     public void MessageArrived()
     {
         _running = _idleTimeout;
+        Volatile.Write(ref _armedAt, _time.GetTimestamp());
 #pragma warning disable RS0030 // the source runs on the injected TimeProvider
         _idle.CancelAfter(_idleTimeout);
 #pragma warning restore RS0030
     }
 
-    /// <summary>The exception for an expired deadline, naming the provider and the wait that ran out.</summary>
-    public ProviderTimeoutException Timeout() => new(_provider, _running);
+    /// <summary>
+    /// We sent the vendor something (an STT stream's audio): its silence counts from now, not from its last message,
+    /// so a stream whose audio we sent late (our send queue stalled) does not expire on the vendor. Re-arms at most
+    /// every 200 ms (the writer calls it per frame); safe after the reader disposed the deadline.
+    /// </summary>
+    public void Sent()
+    {
+        if (_time.GetElapsedTime(Volatile.Read(ref _armedAt)) < SentRearmInterval)
+        {
+            return;
+        }
+        try
+        {
+            MessageArrived();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the stream's reader has finished
+        }
+    }
+
+    /// <summary>
+    /// The exception for an expired deadline, naming the provider and the wait that ran out. Seen well after it was
+    /// due, the expiry is our own lateness (a starved reader), which the provider's breaker and health do not count.
+    /// </summary>
+    public ProviderTimeoutException Timeout() =>
+        new(_provider, _running, Failover.VendorFault.IsOurLateness(_time.GetElapsedTime(_armedAt) - _running, _running));
 
     public void Dispose()
     {

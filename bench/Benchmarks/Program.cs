@@ -51,6 +51,10 @@ public static class BenchmarkProgram
         {
             return ControlPlane.WebhookLoadRunner.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
+        if (args.Length > 0 && args[0] == "azurite-table-scan")
+        {
+            return ControlPlane.AzuriteTableScanRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // what a table query costs on Azurite as the table grows
+        }
         if (args is ["media-capacity", var capacityCalls, var capacitySeconds])
         {
             return Media.MediaCapacityRun.RunAsync(int.Parse(capacityCalls), int.Parse(capacitySeconds)).GetAwaiter().GetResult();

@@ -8,12 +8,13 @@ namespace VoiceFunctions.MediaHost.Providers.Deepgram;
 /// <summary>
 /// One utterance on a Deepgram socket. Frames go out as binary linear16 (never an empty frame: Deepgram closes on
 /// one); <see cref="CompleteAsync"/> sends CloseStream, after which Deepgram sends its last results, Metadata and a
-/// 1000 close, which ends <see cref="Results"/>. A silent server beyond the idle timeout is a timeout.
+/// 1000 close, which ends <see cref="Results"/>. A server silent beyond the idle timeout after our last sent audio or its last message is a timeout.
 /// </summary>
 internal sealed class DeepgramRecognitionStream(VendorWebSocket socket, string provider, TimeSpan idleTimeout, TimeProvider time) : IRecognitionStream
 {
     private const string CloseStream = """{"type":"CloseStream"}""";
     private byte[] _pcm = new byte[640];
+    private StreamIdleDeadline? _idle;
 
     public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
     {
@@ -23,14 +24,20 @@ internal sealed class DeepgramRecognitionStream(VendorWebSocket socket, string p
         }
         var bytes = PcmEncoding.ToLittleEndian(frame.Span, ref _pcm);
         await socket.SendBinaryAsync(_pcm.AsMemory(0, bytes), cancellationToken).ConfigureAwait(false);
+        Volatile.Read(ref _idle)?.Sent(); // the vendor's silence counts from audio actually sent
     }
 
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => socket.SendTextAsync(CloseStream, cancellationToken);
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await socket.SendTextAsync(CloseStream, cancellationToken).ConfigureAwait(false);
+        Volatile.Read(ref _idle)?.Sent();
+    }
 
     public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var transcript = new DeepgramTranscript();
         using var deadline = new StreamIdleDeadline(provider, idleTimeout, time, cancellationToken);
+        Volatile.Write(ref _idle, deadline);
         while (true)
         {
             ReadOnlyMemory<byte>? message;

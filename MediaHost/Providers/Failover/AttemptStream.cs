@@ -1,19 +1,19 @@
 namespace VoiceFunctions.MediaHost.Providers.Failover;
 
 /// <summary>
-/// One attempt's output stream, opened only once its first item arrived within the first-result deadline (the
-/// deadline's timer is stopped then: a long answer is not cut). Owns the attempt's cancellation sources.
+/// One attempt's output stream, opened only once its first item arrived within the first-result deadline (a long
+/// answer is not cut after that). The deadline is raced against the provider's first item rather than cancelling
+/// it: an item that arrived in time is taken even when our process comes for it late, and an expiry seen well after
+/// it was due is our lateness, not the vendor's (<see cref="VendorFault"/>). Owns the attempt's cancellation source.
 /// </summary>
 internal sealed class AttemptStream<T> : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<T> _items;
-    private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenSource _linked;
 
-    private AttemptStream(IAsyncEnumerator<T> items, CancellationTokenSource deadline, CancellationTokenSource linked, bool hasFirst)
+    private AttemptStream(IAsyncEnumerator<T> items, CancellationTokenSource linked, bool hasFirst)
     {
         _items = items;
-        _deadline = deadline;
         _linked = linked;
         HasCurrent = hasFirst;
     }
@@ -23,30 +23,61 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
 
     public T Current => _items.Current;
 
+    /// <param name="deadline">The first-result deadline; <see cref="Timeout.InfiniteTimeSpan"/> for the last provider
+    /// of a chain, which the caller's own (stage) deadline bounds.</param>
     public static async Task<AttemptStream<T>> OpenAsync(Func<CancellationToken, IAsyncEnumerable<T>> open, string provider, TimeSpan deadline, TimeProvider time, CancellationToken cancellationToken)
     {
-        var deadlineSource = new CancellationTokenSource(deadline, time);
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineSource.Token);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         IAsyncEnumerator<T>? items = null;
         try
         {
+            var started = time.GetTimestamp();
             items = open(linked.Token).GetAsyncEnumerator(linked.Token);
-            var hasFirst = await items.MoveNextAsync().ConfigureAwait(false);
-#pragma warning disable RS0030 // the source runs on the injected TimeProvider
-            deadlineSource.CancelAfter(Timeout.InfiniteTimeSpan);
-#pragma warning restore RS0030
-            return new AttemptStream<T>(items, deadlineSource, linked, hasFirst);
-        }
-        catch (Exception e) when (deadlineSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is not ProviderTimeoutException)
-        {
-            await DisposeAllAsync(items, deadlineSource, linked).ConfigureAwait(false);
-            throw new ProviderTimeoutException(provider, deadline);
+            var first = items.MoveNextAsync();
+            var hasFirst = first.IsCompleted || deadline == Timeout.InfiniteTimeSpan
+                ? await first.ConfigureAwait(false)
+                : await FirstBeforeDeadlineAsync(first.AsTask(), provider, deadline, started, time, linked).ConfigureAwait(false);
+            return new AttemptStream<T>(items, linked, hasFirst);
         }
         catch
         {
-            await DisposeAllAsync(items, deadlineSource, linked).ConfigureAwait(false);
+            await DisposeAllAsync(items, linked).ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static async Task<bool> FirstBeforeDeadlineAsync(Task<bool> first, string provider, TimeSpan deadline, long started, TimeProvider time, CancellationTokenSource linked)
+    {
+        using (var stopTimer = new CancellationTokenSource())
+        {
+            var expiry = Task.Delay(deadline, time, stopTimer.Token);
+            await Task.WhenAny(first, expiry).ConfigureAwait(false);
+            await stopTimer.CancelAsync().ConfigureAwait(false);
+        }
+        if (!first.IsCompleted)
+        {
+            await Task.Yield(); // one more turn for an item already received but not yet handed to us
+        }
+        if (first.IsCompleted)
+        {
+            return await first.ConfigureAwait(false);
+        }
+        var lateBy = time.GetElapsedTime(started) - deadline;
+        var ourLateness = await VendorFault.ExpiredByOurLatenessAsync(first, lateBy, deadline, time).ConfigureAwait(false);
+        if (first.IsCompleted)
+        {
+            return await first.ConfigureAwait(false);
+        }
+        await linked.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await first.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // the abandoned attempt ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
+        }
+        throw new ProviderTimeoutException(provider, deadline, ourLateness);
     }
 
     public async ValueTask<bool> MoveNextAsync() => HasCurrent = await _items.MoveNextAsync().ConfigureAwait(false);
@@ -66,9 +97,9 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => DisposeAllAsync(_items, _deadline, _linked);
+    public ValueTask DisposeAsync() => DisposeAllAsync(_items, _linked);
 
-    private static async ValueTask DisposeAllAsync(IAsyncEnumerator<T>? items, CancellationTokenSource deadline, CancellationTokenSource linked)
+    private static async ValueTask DisposeAllAsync(IAsyncEnumerator<T>? items, CancellationTokenSource linked)
     {
         try
         {
@@ -80,7 +111,6 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
         finally
         {
             linked.Dispose();
-            deadline.Dispose();
         }
     }
 }

@@ -25,4 +25,7 @@ internal static partial class FailoverLog
 
     [LoggerMessage(6126, LogLevel.Error, "{Stage}: every provider of the chain failed this turn ({Count})")]
     public static partial void AllFailed(ILogger logger, string stage, int count);
+
+    [LoggerMessage(6127, LogLevel.Warning, "{Stage} provider {Provider} not marked unhealthy: {Error} caused by our own lateness ({Message})")]
+    public static partial void NotCounted(ILogger logger, string stage, string provider, string error, string message);
 }

@@ -19,6 +19,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
     private ChainMember<IStreamingSpeechToText>? _member;
     private CancellationTokenSource _deadline = new();
     private int _next;
+    private long _deadlineArmedAt;
     private bool _completed;
     private bool _finalDelivered;
 
@@ -76,8 +77,10 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             (current, deadline) = (_current!, _deadline);
             _gate.Release();
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            var results = current.Results(linked.Token).GetAsyncEnumerator(linked.Token);
+            // The vendor's read runs on the caller's token only: the first-result deadline is raced against it
+            // (NextBeforeDeadlineAsync), so an answer that arrived in time is taken even when we come for it late.
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var results = current.Results(reading.Token).GetAsyncEnumerator(reading.Token);
             Exception? failure = null;
             try
             {
@@ -85,16 +88,15 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
                 {
                     try
                     {
-                        if (!await results.MoveNextAsync().ConfigureAwait(false))
+                        if (!await NextBeforeDeadlineAsync(results, deadline, reading).ConfigureAwait(false))
                         {
                             break;
                         }
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested && (Replaced(current)
-                        || (!_finalDelivered && (FailoverSpeechToText.IsProviderFailure(e) || deadline.IsCancellationRequested))))
+                        || (!_finalDelivered && FailoverSpeechToText.IsProviderFailure(e))))
                     {
-                        failure = deadline.IsCancellationRequested && e is not ProviderTimeoutException
-                            ? new ProviderTimeoutException(_member!.Name, chain.Options.FirstResultDeadline) : e;
+                        failure = e;
                         break;
                     }
                     var result = results.Current;
@@ -130,6 +132,50 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
                 _gate.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// The provider's next result, unless the first-result deadline expires first. A result already there wins,
+    /// however late we came for it (our reader may not have been scheduled); an expiry we saw well after it was due
+    /// is our lateness (<see cref="VendorFault.IsOurLateness"/>) and is not counted against the provider.
+    /// </summary>
+    private async ValueTask<bool> NextBeforeDeadlineAsync(IAsyncEnumerator<RecognitionResult> results, CancellationTokenSource deadline, CancellationTokenSource reading)
+    {
+        var move = results.MoveNextAsync();
+        if (move.IsCompleted)
+        {
+            return await move.ConfigureAwait(false);
+        }
+        var next = move.AsTask();
+        var expired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (deadline.Token.Register(() => expired.TrySetResult()))
+        {
+            await Task.WhenAny(next, expired.Task).ConfigureAwait(false);
+        }
+        if (!next.IsCompleted)
+        {
+            await Task.Yield(); // one more turn for an answer already received but not yet handed to us
+        }
+        if (next.IsCompleted)
+        {
+            return await next.ConfigureAwait(false);
+        }
+        var lateBy = chain.Time.GetElapsedTime(Volatile.Read(ref _deadlineArmedAt)) - chain.Options.FirstResultDeadline;
+        var ourLateness = await VendorFault.ExpiredByOurLatenessAsync(next, lateBy, chain.Options.FirstResultDeadline, chain.Time).ConfigureAwait(false);
+        if (next.IsCompleted)
+        {
+            return await next.ConfigureAwait(false);
+        }
+        await reading.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await next.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // the abandoned read ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
+        }
+        throw new ProviderTimeoutException(_member!.Name, chain.Options.FirstResultDeadline, ourLateness);
     }
 
     /// <summary>True when a failure seen by the writer already moved the turn to another provider.</summary>
@@ -192,9 +238,19 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
         }
     }
 
+    /// <summary>
+    /// Ends the current provider's audio and starts its first-result deadline, measured from when the audio was
+    /// actually sent. The last provider left has none: cutting it would only leave the turn without an answer, so the
+    /// session's stage deadline bounds it (no apology while a provider may still answer in the call's time).
+    /// </summary>
     private async Task CompleteCurrentLockedAsync(CancellationToken cancellationToken)
     {
         await _current!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        if (_next >= order.Count)
+        {
+            return;
+        }
+        Volatile.Write(ref _deadlineArmedAt, chain.Time.GetTimestamp());
 #pragma warning disable RS0030 // the source runs on the injected TimeProvider
         _deadline.CancelAfter(chain.Options.FirstResultDeadline);
 #pragma warning restore RS0030

@@ -6,7 +6,7 @@ namespace VoiceFunctions.MediaHost.Providers.Failover;
 /// <summary>
 /// Opens a turn's output stream on the first provider of a chain that delivers a first item: healthy providers in
 /// configured order, then the unhealthy ones (so a chain whose members all look down still tries each before
-/// giving up). A provider that fails is marked unhealthy and the next takes the same turn. Once an item was
+/// giving up). A provider that fails (or misses its first-result deadline, which the last one left does not have) is marked unhealthy and the next takes the same turn. Once an item was
 /// delivered the turn stays with that provider: audio or text already passed on cannot be taken back.
 /// </summary>
 internal static class FailoverRunner
@@ -23,8 +23,11 @@ internal static class FailoverRunner
             var started = time.GetTimestamp();
             try
             {
+                // The last provider left has no first-result deadline: cutting it would only mean the apology while it
+                // may still answer within the caller's (stage) deadline.
+                var deadline = i + 1 < order.Count ? options.FirstResultDeadline : Timeout.InfiniteTimeSpan;
                 var stream = await member.Pipeline.ExecuteAsync(
-                    async token => await AttemptStream<T>.OpenAsync(t => open(member.Provider, t), member.Name, options.FirstResultDeadline, time, token).ConfigureAwait(false),
+                    async token => await AttemptStream<T>.OpenAsync(t => open(member.Provider, t), member.Name, deadline, time, token).ConfigureAwait(false),
                     cancellationToken).ConfigureAwait(false);
                 FailoverLog.FirstResult(logger, stage, member.Name, time.GetElapsedTime(started).TotalMilliseconds);
                 return (stream, member.Name);

@@ -19,8 +19,14 @@ public sealed class ProviderHealth(string stage, string name, Func<CancellationT
     /// <summary>The running probe loop, if any (tests wait on it).</summary>
     public Task Probing { get; private set; } = Task.CompletedTask;
 
+    /// <summary>Marks the provider unhealthy for a vendor-side failure; one caused by our own lateness is only logged.</summary>
     public void MarkFailed(Exception failure)
     {
+        if (!VendorFault.IsVendorSide(failure))
+        {
+            FailoverLog.NotCounted(logger, stage, name, failure.GetType().Name, failure.Message);
+            return;
+        }
         if (Interlocked.Exchange(ref _unhealthy, 1) == 1)
         {
             return; // already unhealthy: its probe loop is running

@@ -8,7 +8,7 @@ namespace VoiceFunctions.MediaHost.Providers.Failover;
 /// <summary>
 /// Builds one provider's Polly pipeline: retry of transient failures with exponential backoff and jitter (a
 /// Retry-After up to <see cref="FailoverOptions.MaxRetryAfterMs"/> is used as the delay; a longer one, and a missed
-/// first-result deadline, go to the next provider instead), inside a circuit breaker of its own.
+/// first-result deadline, go to the next provider instead), inside a circuit breaker of its own that counts only the vendor's own failures (<see cref="VendorFault"/>).
 /// </summary>
 public static class ProviderPipelines
 {
@@ -40,7 +40,9 @@ public static class ProviderPipelines
             MinimumThroughput = options.BreakerMinimumThroughput,
             SamplingDuration = TimeSpan.FromSeconds(options.BreakerSamplingSeconds),
             BreakDuration = TimeSpan.FromSeconds(options.BreakerOpenSeconds),
-            ShouldHandle = new PredicateBuilder().Handle<ProviderException>(),
+            // Only the vendor's own failures: a timeout caused by our process being late must not open the breaker
+            // that every call to this provider shares.
+            ShouldHandle = new PredicateBuilder().Handle<ProviderException>(VendorFault.IsVendorSide),
         });
         return builder.Build();
     }

@@ -71,7 +71,7 @@ public sealed class VendorWebSocket : IAsyncDisposable
         {
             await _socket.SendAsync(data, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WebSocketException or IOException || (e is ObjectDisposedException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (IsDrop(e, cancellationToken))
         {
             throw Dropped(e);
         }
@@ -90,7 +90,7 @@ public sealed class VendorWebSocket : IAsyncDisposable
         {
             await _socket.SendAsync(utf8, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WebSocketException or IOException)
+        catch (Exception e) when (IsDrop(e, cancellationToken))
         {
             throw Dropped(e);
         }
@@ -114,7 +114,7 @@ public sealed class VendorWebSocket : IAsyncDisposable
             {
                 result = await _socket.ReceiveAsync(_receive.AsMemory(length), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is WebSocketException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsDrop(e, cancellationToken))
             {
                 throw Dropped(e);
             }
@@ -147,6 +147,15 @@ public sealed class VendorWebSocket : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The connection failed under us, not by our cancellation. A socket whose other direction failed is aborted, so
+    /// a concurrent send or receive then ends with an <see cref="OperationCanceledException"/> (or
+    /// <see cref="ObjectDisposedException"/>) although nobody cancelled it: that is the vendor's drop too, and must
+    /// fail over rather than end the turn as a cancellation.
+    /// </summary>
+    private static bool IsDrop(Exception e, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException;
 
     private ProviderException Dropped(Exception e) => new(_provider, "the socket dropped mid-stream", isTransient: true, inner: e);
 

@@ -63,7 +63,7 @@ public static class YandexAuth
         }
     }
 
-    /// <summary>The vendor's gRPC status with its HTTP equivalent; transient for UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED.</summary>
+    /// <summary>The vendor's gRPC status with its HTTP equivalent; transient for UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED; CANCELLED is ours (499).</summary>
     public static ProviderException ToProviderException(string provider, RpcException e)
     {
         var (http, transient) = e.StatusCode switch
@@ -76,6 +76,8 @@ public static class YandexAuth
             StatusCode.Internal => (500, true),
             StatusCode.Unavailable => (503, true),
             StatusCode.DeadlineExceeded => (504, true),
+            // gRPC .NET reports our own cancellation or disposal of a call as CANCELLED: not the vendor's failure.
+            StatusCode.Cancelled => (Failover.VendorFault.OurCancellation, true),
             _ => (500, true),
         };
         var retryAfter = e.Trailers.GetValue("retry-after") is { } value ? Http.ProviderHttp.ParseRetryAfterSeconds(value) : null;

@@ -18,6 +18,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly TaskCompletionSource<ProviderException> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private byte[] _pcm = new byte[640];
+    private StreamIdleDeadline? _idle;
 
     public async ValueTask WriteAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             // The chunk is serialised before WriteAsync completes, so the reused buffer may be wrapped, not copied.
             var chunk = new StreamingRequest { Chunk = new AudioChunk { Data = UnsafeByteOperations.UnsafeWrap(_pcm.AsMemory(0, bytes)) } };
             await call.RequestStream.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+            Volatile.Read(ref _idle)?.Sent(); // the vendor's silence counts from audio actually sent
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RpcException or InvalidOperationException or IOException or HttpRequestException or HttpProtocolException)
         {
@@ -65,6 +67,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
         try
         {
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            Volatile.Read(ref _idle)?.Sent();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RpcException or InvalidOperationException or IOException or HttpRequestException or HttpProtocolException)
         {
@@ -79,6 +82,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
     public async IAsyncEnumerable<RecognitionResult> Results([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var deadline = new StreamIdleDeadline(provider, idleTimeout, time, cancellationToken);
+        Volatile.Write(ref _idle, deadline);
         while (true)
         {
             StreamingResponse response;
@@ -93,7 +97,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             }
             catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Cancelled && deadline.Expired)
             {
-                throw deadline.Timeout();
+                throw TimedOut(deadline);
             }
             catch (RpcException e) when (!(e.StatusCode == Grpc.Core.StatusCode.Cancelled && cancellationToken.IsCancellationRequested))
             {
@@ -109,7 +113,7 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
             }
             catch (OperationCanceledException) when (deadline.Expired)
             {
-                throw deadline.Timeout();
+                throw TimedOut(deadline);
             }
             switch (response.EventCase)
             {
@@ -121,6 +125,14 @@ internal sealed class YandexRecognitionStream(AsyncDuplexStreamingCall<Streaming
                     break;
             }
         }
+    }
+
+    /// <summary>The idle timeout, also handed to a writer whose write fails because the expiry cancelled the call.</summary>
+    private ProviderTimeoutException TimedOut(StreamIdleDeadline deadline)
+    {
+        var timeout = deadline.Timeout();
+        _failed.TrySetResult(timeout);
+        return timeout;
     }
 
     public ValueTask DisposeAsync()

@@ -29,7 +29,7 @@ namespace VoiceFunctions.Benchmarks.ControlPlane;
 /// With <c>--paced-calls N</c> the steady phase is open-loop instead (<see cref="PacedCallsPhase"/>: N calls started evenly over
 /// <c>--pace-seconds</c>), and both phases report webhook→finalized per call.
 /// Needs Azurite on 127.0.0.1:10000-10002. Usage: webhook-load [--workers 8] [--seconds 20] [--burst-calls 100] [--backend AzureStorage|InMemory]
-/// [--paced-calls 1000 --pace-seconds 10] [--wait-minutes 5]
+/// [--paced-calls 1000 --pace-seconds 10] [--wait-minutes 5] [--budget-seconds 270] [--provider-log Information]
 /// </summary>
 public static class WebhookLoadRunner
 {
@@ -63,7 +63,9 @@ public static class WebhookLoadRunner
             ["LocalHost:RunTimers"] = "false",
             ["LocalHost:DurableBackend"] = backend,
             ["LocalHost:TaskHubName"] = hub,
-        }), logging => logging.SetMinimumLevel(LogLevel.Warning));
+        }), logging => logging.SetMinimumLevel(LogLevel.Warning)
+            // --provider-log Information: the Azure Storage provider's own trace (message ages, history fetch/append latencies) for finding where the time goes.
+            .AddFilter("DurableTask.AzureStorage", Enum.Parse<LogLevel>(args.SkipWhile(a => a != "--provider-log").Skip(1).FirstOrDefault() ?? nameof(LogLevel.Warning))));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) }; // a webhook waiting minutes on a saturated machine is a figure, not a crash
         var signer = new WebhookSigner(livekit.Credentials, TimeProvider.System);
@@ -72,20 +74,32 @@ public static class WebhookLoadRunner
 
         // Warm-up: one call end to end (JIT, table creation, connections).
         await SendCallAsync(http, signer, "call-warmup-" + suffix, null);
+        var runStarted = DateTimeOffset.UtcNow; // the budget counts from here: the host's start and the task hub's creation can take minutes on a saturated machine
+        Console.WriteLine($"host started and warmed up; load average {File.ReadAllText("/proc/loadavg")[..14]}");
 
         if (Arg(args, "--paced-calls", 0) is > 0 and var paced)
         {
             var wait = TimeSpan.FromMinutes(Arg(args, "--wait-minutes", 5));
+            // --budget-seconds B: the whole run ends its waits B s after the warm-up (the burst keeps its last 60 s), so a
+            // run too big for the machine still prints how far it got.
+            DateTimeOffset? end = Arg(args, "--budget-seconds", 0) is > 0 and var budget ? runStarted.AddSeconds(budget) : null;
             var steadyRun = await PacedCallsPhase.RunAsync("paced", http, signer, durable, store, "call-p",
-                [.. Enumerable.Range(0, paced).Select(i => $"call-p{i}-{suffix}")], Arg(args, "--pace-seconds", 10), wait);
+                [.. Enumerable.Range(0, paced).Select(i => $"call-p{i}-{suffix}")], Arg(args, "--pace-seconds", 10), wait, end?.AddSeconds(-60));
             PacedCallsPhase.Print(steadyRun);
             var burstRun = await PacedCallsPhase.RunAsync("burst", http, signer, durable, store, "call-b",
-                [.. Enumerable.Range(0, burstCalls).Select(i => $"call-b{i}-{suffix}")], 0, wait);
+                [.. Enumerable.Range(0, burstCalls).Select(i => $"call-b{i}-{suffix}")], 0, wait, end);
             PacedCallsPhase.Print(burstRun);
             var recorded = await CountRecordedCallsAsync(suffix);
             Console.WriteLine($"records: {recorded} calls recorded for {1 + paced + burstCalls} calls sent");
+            if (backend == nameof(DurableBackend.AzureStorage))
+            {
+                Console.WriteLine(await HistoryTableCostAsync(hub, "call-p0-" + suffix));
+            }
             await CleanUpAsync(app, suffix, backend, hub);
-            return PacedCallsPhase.AllRight(steadyRun) && PacedCallsPhase.AllRight(burstRun) && recorded == 1 + paced + burstCalls ? 0 : 1;
+            var allRight = PacedCallsPhase.AllRight(steadyRun) && PacedCallsPhase.AllRight(burstRun) && recorded == 1 + paced + burstCalls;
+            Console.WriteLine($"result: completed {steadyRun.Right + burstRun.Right}/{paced + burstCalls}, " +
+                (allRight ? "every call completed right and recorded once" : "NOT every call completed right within the wait (exit 1)"));
+            return allRight ? 0 : 1;
         }
 
         Console.WriteLine($"steady: {workers} workers for {seconds} s");
@@ -188,6 +202,36 @@ public static class WebhookLoadRunner
             rows++;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The task hub's history table at the end of the run: its rows, and what one instance's history read (the query the
+    /// provider makes at every orchestration episode) costs Azurite at that size (see <see cref="AzuriteTableScanRun"/>).
+    /// </summary>
+    private static async Task<string> HistoryTableCostAsync(string hub, string instanceId)
+    {
+        var history = new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", hub + "History");
+        var rows = 0;
+        await foreach (var _ in history.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"]))
+        {
+            rows++;
+        }
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var events = 0;
+            await foreach (var _ in history.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}")))
+            {
+                events++;
+            }
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (i == 0)
+            {
+                Console.WriteLine($"history: {rows} rows in {hub}History ({events} for one call)");
+            }
+        }
+        return $"history: one call's history read (PartitionKey eq) takes Azurite {times.Order().ElementAt(2):F0} ms (median of 5) at {rows} rows";
     }
 
     private static async Task CleanUpAsync(WebApplication app, string suffix, string backend, string hub)

@@ -138,6 +138,18 @@ public sealed class CallOrchestratorTests
     }
 
     [SkippableFact]
+    public async Task A_caller_transferred_to_the_human_fallback_is_recorded_with_the_fallback_as_TransferTo()
+    {
+        await using var h = await StartAsync();
+        var id = await h.StartAsync(NewCall("fallbackto", FastSettings with { MaxDispatchAttempts = 1, HumanTransferTo = "tel:+74951112233" }));
+
+        await h.WaitForResultAsync(id);
+
+        var record = (await h.Store.GetAsync(id))!;
+        Assert.Equal((CallOutcome.Transferred, "tel:+74951112233"), (record.Outcome, record.TransferTo));
+    }
+
+    [SkippableFact]
     public async Task Agent_that_never_answers_without_a_human_fallback_ends_the_call()
     {
         await using var h = await StartAsync();

@@ -25,6 +25,33 @@ public sealed class StreamIdleDeadlineTests
     }
 
     [Fact]
+    public void An_expiry_seen_on_time_blames_the_vendor_but_one_seen_long_after_it_was_due_is_our_own_lateness()
+    {
+        using var onTime = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5.1));
+        Assert.False(onTime.Timeout().OurLateness);
+
+        using var late = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(9)); // our reader was not scheduled for 4 s after the deadline
+        Assert.True(late.Expired);
+        Assert.True(late.Timeout().OurLateness);
+    }
+
+    [Fact]
+    public void Audio_we_send_restarts_the_vendors_silence_clock_so_a_late_send_never_expires_on_the_vendor()
+    {
+        using var deadline = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromSeconds(4)); // our send queue stalled: the audio goes out only now
+        deadline.Sent();
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(deadline.Expired, "silence counts from the audio we actually sent");
+
+        _time.Advance(TimeSpan.FromSeconds(1.1));
+        Assert.True(deadline.Expired);
+    }
+
+    [Fact]
     public void Each_message_gives_the_next_one_the_whole_idle_timeout_again()
     {
         using var deadline = new StreamIdleDeadline("vendor-x", TimeSpan.FromSeconds(5), _time, CancellationToken.None);

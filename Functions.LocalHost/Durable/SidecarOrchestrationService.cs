@@ -3,14 +3,20 @@ using DurableTask.Core;
 namespace VoiceFunctions.Functions.LocalHost;
 
 /// <summary>
-/// The orchestration service as the sidecar sees it, stopped at most once. The sidecar stops the service from a
-/// lifetime callback that nobody awaits, and the host stops it again to release its leases before the next host
-/// starts; the Azure Storage provider's second stop throws (a NullReferenceException in its app lease manager), which
-/// from an unawaited callback ends the process. Every stop after the first returns the first one's task.
+/// The orchestration service as the sidecar sees it: the provider with three local-host adaptations.
+/// <list type="bullet">
+/// <item>Stopped at most once. The sidecar stops the service from a lifetime callback that nobody awaits, and the host
+/// stops it again to release its leases before the next host starts; the Azure Storage provider's second stop throws
+/// (a NullReferenceException in its app lease manager), which from an unawaited callback ends the process. Every stop
+/// after the first returns the first one's task.</item>
+/// <item>Activities fetched by several loops (<see cref="ActivityPrefetch"/>).</item>
+/// <item>Sub-orchestration and ContinueAsNew tags made plain (<see cref="PlainTags"/>).</item>
+/// </list>
 /// </summary>
-public sealed class StopOnceOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+public sealed class SidecarOrchestrationService(IOrchestrationService inner, int activityFetchers, TimeProvider time) : IOrchestrationService
 {
     private readonly Lock _gate = new();
+    private readonly ActivityPrefetch _activities = new(inner, activityFetchers, time);
     private Task? _stopped;
 
     public Task StopAsync() => StopAsync(isForced: false);
@@ -19,8 +25,15 @@ public sealed class StopOnceOrchestrationService(IOrchestrationService inner) : 
     {
         lock (_gate)
         {
-            return _stopped ??= inner.StopAsync(isForced);
+            return _stopped ??= StopOnceAsync(isForced);
         }
+    }
+
+    private async Task StopOnceAsync(bool isForced)
+    {
+        // Fetched but not handed out: back to the queue while the provider still runs.
+        await _activities.DisposeAsync().ConfigureAwait(false);
+        await inner.StopAsync(isForced).ConfigureAwait(false);
     }
 
     public Task StartAsync() => inner.StartAsync();
@@ -74,7 +87,7 @@ public sealed class StopOnceOrchestrationService(IOrchestrationService inner) : 
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        _activities.NextAsync(cancellationToken);
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
