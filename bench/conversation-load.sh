@@ -17,6 +17,7 @@ echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version)"
 echo "command: bench/conversation-load.sh $list ${extra[*]:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "targets (issue 15, offline defaults, 2 cores): voice-to-voice p50 <= 700 ms and p95 <= 1.2 s at 16 concurrent calls; late frames <= 0.1 %"
 
 dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 cp -r MediaHost/bin/Release/net10.0 "$work/bin"   # the run uses this copy: a rebuild meanwhile does not touch it

@@ -15,8 +15,23 @@ calls=${CALLS:-"250 500 750 1000"}
 seconds=${SECONDS_PER_RUN:-20}
 dotnet build -c Release bench/Benchmarks -v q -nologo >/dev/null
 dll=bench/Benchmarks/bin/Release/net10.0/VoiceFunctions.Benchmarks.dll
+# The run hosts the MediaHost's classes in the benchmark process: give it the runtime settings the MediaHost ships
+# with (its runtimeconfig.json, which the image publishes), so the bench measures what deploys. A variable already
+# set wins, to compare: DOTNET_TieredCompilation=1 CALLS=1000 bench/media-capacity.sh
+runtime=MediaHost/bin/Release/net10.0/VoiceFunctions.MediaHost.runtimeconfig.json
+settings=""
+while IFS='=' read -r name value; do
+  [ -n "$name" ] || continue
+  [ -n "${!name:-}" ] || export "$name=$value"
+  settings="$settings $name=${!name}"
+done < <(jq -r '.runtimeOptions.configProperties // {} | to_entries[]
+  | ({"System.Runtime.TieredCompilation": "DOTNET_TieredCompilation", "System.Runtime.TieredPGO": "DOTNET_TieredPGO",
+      "System.Runtime.TieredCompilation.QuickJit": "DOTNET_TC_QuickJit", "System.Runtime.TieredCompilation.QuickJitForLoops": "DOTNET_TC_QuickJitForLoops",
+      "System.GC.Server": "DOTNET_gcServer", "System.GC.Concurrent": "DOTNET_gcConcurrent"}[.key]) as $env
+  | select($env != null) | "\($env)=\(if .value == true then 1 elif .value == false then 0 else .value end)"' "$runtime")
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average:$(uptime | sed 's/.*load average://')"
+echo "runtime (the MediaHost's runtimeconfig.json, or as overridden):${settings:- defaults}"
 echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds LOADGEN_REALTIME=${LOADGEN_REALTIME:-0} RTP_RECEIVE_LOOPS=${RTP_RECEIVE_LOOPS:-0}${ECHO_EVERY_FRAME:+ ECHO_EVERY_FRAME=$ECHO_EVERY_FRAME})"
 echo
 echo "| calls | tried | late frames | wire lateness of the host's packets p50 / p99 / max | CPU per call (% of a core) | generator CPU per call | managed memory per call | working set per call | added delay in p50 / p95 | added delay out, path's own share (written or slot open → on the wire) p50 / p95 | frames the audio loop queued ahead of the clock: share, wait for their slot p50 / p95 | overload (extra INVITEs while streaming) |"

@@ -5,5 +5,6 @@ public static class OutboundActivityNames
 {
     public const string DialCallee = "DialCallee";
     public const string RecordUnansweredCall = "RecordUnansweredCall";
+    public const string StartAnsweredCall = "StartAnsweredCall";
     public const string DeliverPostCallReport = "DeliverPostCallReport";
 }

@@ -49,7 +49,21 @@ public sealed class OutboundCallOrchestrator : TaskOrchestrator<OutboundCallStar
         {
             result = new DialResult(DialOutcome.Failed, null, "dialling failed: " + e.FailureDetails.ErrorMessage);
         }
-        if (result.Outcome != DialOutcome.Answered)
+        if (result.Outcome == DialOutcome.Answered)
+        {
+            // Direct mode: the call runs from the answer even if the MediaHost's own events about it are lost.
+            try
+            {
+                await context.CallActivityAsync<bool>(OutboundActivityNames.StartAnsweredCall,
+                    new AnsweredCallInput(input, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),
+                    TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0)));
+            }
+            catch (TaskFailedException)
+            {
+                // Storage stayed unreachable: the MediaHost's "answered" event is then the only start, as before.
+            }
+        }
+        else
         {
             await context.CallActivityAsync<bool>(OutboundActivityNames.RecordUnansweredCall,
                 new UnansweredCallInput(input, result, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),

@@ -45,6 +45,7 @@ public static class OutboundServiceCollectionExtensions
 
         services.TryAddTransient<DialCalleeActivity>();
         services.TryAddTransient<RecordUnansweredCallActivity>();
+        services.TryAddTransient<AnsweredCallStarter>();
         services.TryAddTransient<DeliverPostCallReportActivity>();
         return services;
     }

@@ -10,6 +10,7 @@ public static class OutboundTaskRegistry
         registry.AddOrchestrator(nameof(OutboundCallOrchestrator), typeof(OutboundCallOrchestrator));
         registry.AddActivity(OutboundActivityNames.DialCallee, typeof(DialCalleeActivity));
         registry.AddActivity(OutboundActivityNames.RecordUnansweredCall, typeof(RecordUnansweredCallActivity));
+        registry.AddActivity(OutboundActivityNames.StartAnsweredCall, typeof(StartAnsweredCallActivity));
         registry.AddActivity(OutboundActivityNames.DeliverPostCallReport, typeof(DeliverPostCallReportActivity));
         return registry;
     }

@@ -3,6 +3,7 @@ using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.LiveKit;
 using VoiceFunctions.Shared.LiveKit.Webhooks.Models;
+using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Functions.Webhooks;
 
@@ -49,7 +50,11 @@ public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPre
         switch (e.Type)
         {
             case WebhookEventType.ParticipantJoined when isCaller:
-                var caller = new CallerInfo(participant.Identity ?? "", participant.Sip.PhoneNumber, participant.Sip.TrunkPhoneNumber, participant.Sip.TrunkId);
+                // sip.phoneNumber is the far end's number and sip.trunkPhoneNumber ours. On a call we placed the far end is
+                // the callee, so the record names our number as the caller and the callee as the called number.
+                var caller = OutboundCallIds.IsOutbound(callId)
+                    ? new CallerInfo(participant.Identity ?? "", participant.Sip.TrunkPhoneNumber, participant.Sip.PhoneNumber, participant.Sip.TrunkId)
+                    : new CallerInfo(participant.Identity ?? "", participant.Sip.PhoneNumber, participant.Sip.TrunkPhoneNumber, participant.Sip.TrunkId);
                 return new CallRoute(callId, roomName, at, StartIfMissing: true, caller, Raise(CallEventKind.CallerJoined, caller));
             case WebhookEventType.ParticipantJoined when isAgent && AgentAudioUp(participant):
             case WebhookEventType.TrackPublished when isAgent:

@@ -93,7 +93,7 @@ public static class MediaHostServiceCollectionExtensions
             services.AddPocketsphinxStreaming(o => aiLoop.GetSection("PocketsphinxStreaming").Bind(o));
         }
         services.AddSileroVad(o => aiLoop.GetSection("SileroVad").Bind(o));
-        services.AddEndOfTurnScorer(o => aiLoop.GetSection("EndOfTurn").Bind(o));
+        services.AddEndOfTurnScorer(o => aiLoop.GetSection("EndOfTurn").Bind(o), m => aiLoop.GetSection(OnnxEndOfTurnOptions.SectionName).Bind(m));
     }
 
     /// <summary>AiLoop:Enabled (default true) chooses the agent; false the built-in echo.</summary>

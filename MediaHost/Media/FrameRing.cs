@@ -1,11 +1,12 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Sources;
 
 namespace VoiceFunctions.MediaHost.Media;
 
 /// <summary>
 /// A bounded queue of fixed-size PCM frames between the media clock and the audio loop, one reader and one
-/// writer. Frames are copied into preallocated slots and waiting is done with a reusable value-task source, so
-/// neither side allocates per frame. The inbound ring drops its oldest frame when full (audio may drop, the clock
+/// writer. Frames are copied into preallocated slots and waiting is done with a reusable value-task source and
+/// pooled async state machines, so neither side allocates per frame (each returned ValueTask is awaited once). The inbound ring drops its oldest frame when full (audio may drop, the clock
 /// never waits); the outbound ring makes the writer wait.
 /// </summary>
 public sealed class FrameRing
@@ -68,6 +69,9 @@ public sealed class FrameRing
         return TryWriteCore(frame.Span) ? ValueTask.CompletedTask : WriteSlowAsync(frame, cancellationToken);
     }
 
+    // Pooled state machines: a writer ahead of the clock (text-to-speech) and a reader waiting for the clock (the
+    // audio loop) each wait once per frame, and an unpooled async ValueTask method allocates its box at every wait.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteSlowAsync(ReadOnlyMemory<short> frame, CancellationToken cancellationToken)
     {
         while (true)
@@ -147,6 +151,7 @@ public sealed class FrameRing
         return new ValueTask<bool>(true);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadSlowAsync(Memory<short> destination, CancellationToken cancellationToken)
     {
         while (true)

@@ -22,4 +22,9 @@ public sealed class AgentCapacityOptions
     /// side to stop trying.</summary>
     [AllowedValues(480, 486, 503, 600)]
     public int RejectStatus { get; set; } = DefaultRejectStatus;
+
+    /// <summary>Refuse new calls (with <see cref="RejectStatus"/>) while the offline recogniser has every decoder busy
+    /// (AiLoop:Providers:PocketsphinxStreaming:MaxDecoders callers speaking at once): a new caller would wait for a
+    /// decoder, and the calls in progress would share the cores with one more. Default true.</summary>
+    public bool RefuseWhenRecognitionSaturated { get; set; } = true;
 }

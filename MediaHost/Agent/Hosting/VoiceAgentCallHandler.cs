@@ -21,7 +21,7 @@ public sealed class VoiceAgentCallHandler(IOptions<AiLoopOptions> options, Agent
         using var place = capacity.TryAdmit();
         if (place is null)
         {
-            AgentLog.CapacityFull(logger, call.Call.CallId, capacity.MaxCalls, options.Value.Capacity.RejectStatus);
+            AgentLog.CapacityFull(logger, call.Call.CallId, capacity.LastRefusal, options.Value.Capacity.RejectStatus);
             dependencies.Metrics.CallRejected();
             await call.RejectAsync(options.Value.Capacity.RejectStatus, "AI capacity full", cancellationToken).ConfigureAwait(false);
             return;

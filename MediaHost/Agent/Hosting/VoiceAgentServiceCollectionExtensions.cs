@@ -72,7 +72,12 @@ public static class VoiceAgentServiceCollectionExtensions
                 KeypadMenu: KeypadMenu(options, sp));
         });
         services.AddHostedService<VoiceAgentStartupCheck>();
-        services.AddSingleton(sp => new AgentCapacity(sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Capacity));
+        services.AddSingleton(sp =>
+        {
+            var capacity = sp.GetRequiredService<IOptions<AiLoopOptions>>().Value.Capacity;
+            return new AgentCapacity(capacity, capacity.RefuseWhenRecognitionSaturated
+                && sp.GetRequiredService<IStreamingSpeechToText>() is VoiceFunctions.MediaHost.Providers.Offline.PocketsphinxStreamingSpeechToText offline ? new Func<string?>(offline.Saturation) : null);
+        });
         services.AddSingleton<VoiceAgentCallHandler>();
         return services;
     }

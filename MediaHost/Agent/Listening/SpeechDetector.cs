@@ -20,6 +20,8 @@ internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo,
             endpointer.PartialTranscript = partialTranscript;
         }
         var isSpeech = activity.IsSpeech && !isEcho;
-        return new SpeechStep(isSpeech, endpointer.OnFrame(isSpeech));
+        var endpoint = endpointer.OnFrame(isSpeech);
+        endpointer.OnAudio(frame.Samples);
+        return new SpeechStep(isSpeech, endpoint);
     }
 }

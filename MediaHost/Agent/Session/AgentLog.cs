@@ -32,8 +32,8 @@ internal static partial class AgentLog
     [LoggerMessage(6008, LogLevel.Warning, "Call {CallId}: turn report failed")]
     public static partial void ReportFailed(ILogger logger, Exception exception, string callId);
 
-    [LoggerMessage(6009, LogLevel.Warning, "Call {CallId}: refused with {Status}: the agent serves {MaxCalls} calls at once (AiLoop:Capacity)")]
-    public static partial void CapacityFull(ILogger logger, string callId, int maxCalls, int status);
+    [LoggerMessage(6009, LogLevel.Warning, "Call {CallId}: refused with {Status}: {Reason} (AiLoop:Capacity)")]
+    public static partial void CapacityFull(ILogger logger, string callId, string reason, int status);
 
     [LoggerMessage(6010, LogLevel.Information, "Call {CallId}: turn {Turn} was a backchannel after a statement; not answered")]
     public static partial void BackchannelIgnored(ILogger logger, string callId, int turn);

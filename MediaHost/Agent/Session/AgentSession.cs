@@ -96,7 +96,8 @@ public sealed class AgentSession
     {
         var options = _call.Options;
         var vad = _call.Deps.VoiceActivityDetectorFactory?.Invoke() ?? new EnergyVoiceActivityDetector(options.Vad);
-        var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, _call.Deps.EndOfTurnModel);
+        var endOfTurn = _call.Deps.EndOfTurnModel is IEndOfTurnModelFactory perCall ? perCall.ForCall() : _call.Deps.EndOfTurnModel;
+        var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, endOfTurn);
         var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), endpointer);
         var request = RecognitionRequest.For(_call.Language);
         var capture = new UtteranceCapture(() => new UtteranceRecognition(_call.Deps.Recognition, request, _pool, life), new PreRollBuffer(PreRollBuffer.DefaultFrames));

@@ -12,6 +12,7 @@ public sealed class Endpointer
 
     private readonly EndpointingOptions _options;
     private readonly IEndOfTurnModel? _endOfTurnModel;
+    private readonly IAudioEndOfTurnModel? _audioModel;
     private readonly string _language;
     private State _state;
     private int _speechFrames;
@@ -20,12 +21,14 @@ public sealed class Endpointer
     private int _requiredSilenceFrames;
     private bool _modelAsked;
     private string? _transcriptAsked;
+    private int _answerVersionAsked;
 
     public Endpointer(EndpointingOptions options, string language, IEndOfTurnModel? endOfTurnModel = null)
     {
         _options = options;
         _language = language;
         _endOfTurnModel = endOfTurnModel;
+        _audioModel = endOfTurnModel as IAudioEndOfTurnModel;
         ResetTurn();
     }
 
@@ -51,6 +54,7 @@ public sealed class Endpointer
                     return EndpointEvent.None;
                 }
                 _state = State.Candidate;
+                _audioModel?.TurnStarted();
                 _speechFrames = 1;
                 _turnFrames = 1;
                 _silenceFrames = 0;
@@ -95,6 +99,16 @@ public sealed class Endpointer
         }
     }
 
+    /// <summary>The frame just judged by <see cref="OnFrame"/>, for an end-of-turn model that hears the caller (only
+    /// frames of a turn reach it).</summary>
+    public void OnAudio(ReadOnlySpan<short> frame)
+    {
+        if (_audioModel is not null && _state != State.Idle)
+        {
+            _audioModel.OnAudio(frame);
+        }
+    }
+
     /// <summary>Starts over, for example when the agent starts listening again after speaking.</summary>
     public void ResetTurn()
     {
@@ -113,13 +127,15 @@ public sealed class Endpointer
     private int FirstCheckFrames() => FramesFor(_endOfTurnModel is null ? _options.SilenceMs : Math.Min(_options.SilenceMs, _options.ModelCheckSilenceMs));
 
     /// <summary>Asked once per pause, and again whenever a newer interim arrives during it (the words just said may
-    /// complete the sentence, or show it goes on).</summary>
-    private bool NewWordsToJudge() => !_modelAsked || !string.Equals(_transcriptAsked, PartialTranscript, StringComparison.Ordinal);
+    /// complete the sentence, or show it goes on) or an asynchronous model's answer has arrived since.</summary>
+    private bool NewWordsToJudge() => !_modelAsked || !string.Equals(_transcriptAsked, PartialTranscript, StringComparison.Ordinal)
+        || (_audioModel is not null && _audioModel.AnswerVersion != _answerVersionAsked);
 
     private void AskModel(IEndOfTurnModel model)
     {
         _modelAsked = true;
         _transcriptAsked = PartialTranscript;
+        _answerVersionAsked = _audioModel?.AnswerVersion ?? 0;
         var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_options.SilenceMs));
         var extra = model.AdditionalWait(context);
         var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)) : 0;

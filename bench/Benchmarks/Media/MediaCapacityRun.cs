@@ -35,6 +35,7 @@ public static class MediaCapacityRun
         var workingSetBefore = Environment.WorkingSet;
         // As the service: a tick thread per core, its calls ticked in RtpOptions.ClockPhases groups (CLOCK_PHASES overrides, to compare).
         var phases = int.TryParse(Environment.GetEnvironmentVariable("CLOCK_PHASES"), out var p) ? p : RtpOptions.DefaultClockPhases;
+        using var jitLog = Environment.GetEnvironmentVariable("JIT_LIST") == "1" ? new JitWindowLog() : null;
         var clock = new MediaClock(TimeProvider.System, threads: Environment.ProcessorCount, phases: phases);
         clock.Start();
         var metrics = new MediaMetrics();
@@ -63,6 +64,7 @@ public static class MediaCapacityRun
         string established = "", overload = "", done = "", ended = "";
         (TimeSpan Pause, int Gen0, int Gen1, int Gen2) gcAtStart = default, gcAtEnd = default;
         (long Methods, TimeSpan Time) jitAtStart = default, jitAtEnd = default;
+        (long WorkItems, long Allocated) workAtStart = default, workAtEnd = default;
         // How far the clock falls behind its timeline, sampled every 50 ms in the window: when a stall happens and how long catching up takes.
         Stopwatch? lagWatch = null;
         double maxLagMs = 0, maxLagAtS = 0, behindMs = 0;
@@ -70,6 +72,7 @@ public static class MediaCapacityRun
         // thread pool's threads and queue; JIT work, GC pauses and the overload INVITEs' moment beside them.
         var lagBySecond = new double[seconds + 5];
         string atWorst = "";
+        long queuePeak = 0; // the thread pool's queue at its longest in the window (sampled every 50 ms)
         double overloadAtS = -1;
         var lagSampler = new Thread(() =>
         {
@@ -82,6 +85,7 @@ public static class MediaCapacityRun
                     behindMs += lagMs > 100 ? 50 : 0;
                     var second = Math.Min((int)watch.Elapsed.TotalSeconds, lagBySecond.Length - 1);
                     lagBySecond[second] = Math.Max(lagBySecond[second], lagMs);
+                    queuePeak = Math.Max(queuePeak, ThreadPool.PendingWorkItemCount);
                     if (lagMs > maxLagMs)
                     {
                         (maxLagMs, maxLagAtS) = (lagMs, watch.Elapsed.TotalSeconds);
@@ -111,6 +115,8 @@ public static class MediaCapacityRun
                     gcAtStart = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                     jitAtStart = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                     lagWatch = Stopwatch.StartNew();
+                    jitLog?.Open();
+                    workAtStart = (ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes());
                     break;
                 case "OVERLOAD":
                     overload = line;
@@ -121,6 +127,8 @@ public static class MediaCapacityRun
                     gcAtEnd = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                     jitAtEnd = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                     lagWatch = null;
+                    jitLog?.Close();
+                    workAtEnd = (ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes());
                     echoesDropped = handler.EchoesDropped - echoesDroppedAtStart;
                     done = line;
                     // Measured once the window has closed, the calls still up: a forced full collection stops every
@@ -152,13 +160,21 @@ public static class MediaCapacityRun
         Console.WriteLine($"clock lag: max {maxLagMs:F0} ms at {maxLagAtS:F1} s into the window, {behindMs / 1000:F1} s of the window more than 100 ms behind; " +
             $"GC in the window: {(gcAtEnd.Pause - gcAtStart.Pause).TotalMilliseconds:F0} ms paused, collections gen0 {gcAtEnd.Gen0 - gcAtStart.Gen0} / gen1 {gcAtEnd.Gen1 - gcAtStart.Gen1} / gen2 {gcAtEnd.Gen2 - gcAtStart.Gen2}");
         Console.WriteLine($"transient: worst lag per second of the window [{string.Join(" ", lagBySecond.Take((int)Math.Ceiling(wallMs / 1000)).Select(l => l.ToString("F0")))}] ms; " +
-            $"at the worst moment {atWorst}; overload INVITEs answered at {overloadAtS:F1} s; JIT in the window: {jitAtEnd.Methods - jitAtStart.Methods} methods, " +
+            $"at the worst moment {atWorst}; thread-pool queue peak {queuePeak}; overload INVITEs answered at {overloadAtS:F1} s; JIT in the window: {jitAtEnd.Methods - jitAtStart.Methods} methods, " +
             $"{(jitAtEnd.Time - jitAtStart.Time).TotalMilliseconds:F0} ms");
+        // Per call-frame (one call's 20 ms tick), so they compare across loads: a starved run does fewer frames, not cheaper ones.
+        var callFrames = Math.Max(1, outFrames);
+        Console.WriteLine($"per call-frame in the window: {(double)(workAtEnd.WorkItems - workAtStart.WorkItems) / callFrames:F2} thread-pool work items, " +
+            $"{(double)(workAtEnd.Allocated - workAtStart.Allocated) / callFrames:F1} bytes allocated, {(end.Cpu - start.Cpu).TotalMicroseconds / callFrames:F1} µs host CPU");
         Console.WriteLine($"in: {inFrames} frames, {end.Concealed - start.Concealed} concealed, {end.Dropped - start.Dropped} dropped to cut delay, {end.Late - start.Late} late packets, {end.Lost - start.Lost} lost");
         Console.WriteLine($"| {calls} | {calls + extra} tried | {latePercent:F3} % ({outLate} + {inLate} of {outFrames + inFrames}) | {generatorReport.WireLateness} | {cpuPercentPerCall:F3} % | {generatorReport.CpuPerCall} | " +
             $"{(memoryEstablished - memoryBefore) / 1024.0 / calls:F0} KiB | {(workingSet - workingSetBefore) / 1024.0 / calls:F0} KiB | " +
             $"{metrics.InboundDelay.Percentile(50)} / {metrics.InboundDelay.Percentile(95)} ms | {metrics.OutboundDelay.Percentile(50)} / {metrics.OutboundDelay.Percentile(95)} ms | " +
             $"{100.0 * ahead.Count / Math.Max(1, sentFrames):F1} %, {ahead.Percentile(50)} / {ahead.Percentile(95)} ms | {overload["OVERLOAD ".Length..]} |");
+        foreach (var group in jitLog?.Summary(40) ?? [])
+        {
+            Console.WriteLine($"jit in window: {group}");
+        }
         await clock.DisposeAsync();
         return child.ExitCode;
     }

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
+using VoiceFunctions.MediaHost.Providers.Offline;
+using VoiceFunctions.MediaHost.Providers.Recognition;
+using VoiceFunctions.MediaHost.Tests.Providers.OfflineRecognition;
 using VoiceFunctions.MediaHost.Tests.Sip.Interop;
 using VoiceFunctions.TestSupport;
 
@@ -11,12 +14,12 @@ namespace VoiceFunctions.MediaHost.Tests.Agent;
 /// configured status, before any media or AI work, and the calls in progress go on untouched.</summary>
 public sealed class AgentCapacityTests
 {
-    private static (VoiceAgentCallHandler Handler, AgentCapacity Capacity) Handler(int maxCalls, int rejectStatus = 503)
+    private static (VoiceAgentCallHandler Handler, AgentCapacity Capacity) Handler(int maxCalls, int rejectStatus = 503, Func<string?>? saturation = null)
     {
         var options = new AiLoopOptions { Language = "en-US", Capacity = new AgentCapacityOptions { MaxCalls = maxCalls, RejectStatus = rejectStatus } };
         var harness = new AgentHarness(new TestCallSession(), new FakeSpeechToText(), new FakeLanguageModel((_, _) => []), new FakeTextToSpeech(), options,
             time: TimeProvider.System);
-        var capacity = new AgentCapacity(options.Capacity);
+        var capacity = new AgentCapacity(options.Capacity, saturation);
         return (new VoiceAgentCallHandler(Options.Create(options), harness.Dependencies, capacity, NullLogger<VoiceAgentCallHandler>.Instance), capacity);
     }
 
@@ -78,6 +81,43 @@ public sealed class AgentCapacityTests
         Assert.Equal(1, capacity.Rejected);
         Assert.Equal(1, server.Agent.ActiveCalls);
         Assert.False(first.HasExited, "the first call ended when the second was refused");
+    }
+
+    [Fact]
+    public void While_the_ai_work_is_saturated_new_calls_are_refused_with_its_reason_and_admitted_again_once_it_is_not()
+    {
+        string? saturated = "all 1 recognition decoders are busy";
+        var capacity = new AgentCapacity(new AgentCapacityOptions { MaxCalls = 10 }, () => saturated);
+
+        Assert.Null(capacity.TryAdmit());
+        Assert.Equal("all 1 recognition decoders are busy", capacity.LastRefusal);
+        saturated = null;
+        using var place = capacity.TryAdmit();
+
+        Assert.NotNull(place);
+        Assert.Equal(1, capacity.Rejected);
+    }
+
+    [SkippableFact]
+    public async Task Over_SIP_a_caller_arriving_while_every_recognition_decoder_is_busy_gets_503_from_the_real_sipp_and_the_next_is_answered_once_one_is_free()
+    {
+        using var recogniser = PocketsphinxStreamingTests.CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1 });
+        var (handler, capacity) = Handler(maxCalls: 32, saturation: recogniser.Saturation);
+        using var server = new LoopbackSipServer(handler);
+        await using (var speaking = await recogniser.StartAsync(RecognitionRequest.For("en-US"), CancellationToken.None))
+        {
+            // A caller speaking holds the only decoder: a new call would wait for it.
+            using var refused = Sipp.Start("uac-refused-503.xml", server.Endpoint);
+            var (exitCode, output) = await refused.WaitAsync();
+
+            Assert.True(exitCode == 0, $"the caller was not refused with 503 while recognition was saturated:\n{output}");
+            Assert.Equal("all 1 recognition decoders are busy", capacity.LastRefusal);
+        }
+        await WaitUntil(() => recogniser.Saturation() is null);
+
+        using var admitted = Sipp.Start("uac-wait-for-bye.xml", server.Endpoint);
+        await WaitUntil(() => capacity.Active == 1 && server.Agent.ActiveCalls == 1);
+        Assert.Equal(1, capacity.Rejected);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.TestSupport;
 
@@ -78,4 +80,56 @@ public class FrameRingTests
         Assert.True(await ring.ReadAsync(frame, CancellationToken.None).AsTask().DefaultTimeout());
         Assert.Equal(5, frame[0]);
     }
+
+    // The audio loop waits on the ring once per 20 ms frame per call (1,000 calls: 50,000 waits a second); each
+    // wait allocating its state machine meant steady garbage and collections that stop the media threads too.
+    [SkippableFact]
+    public async Task Reader_waiting_frame_after_frame_allocates_nothing_per_frame()
+    {
+        SkipUnlessOptimized();
+        var ring = new FrameRing(3, 160);
+        using var cts = new CancellationTokenSource();
+        var frame = new short[160];
+        var written = new short[160];
+        long allocated = 0;
+        for (var i = 0; i < 600; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var read = ring.ReadAsync(frame, cts.Token);
+            Assert.False(read.IsCompleted);
+            ring.WriteDroppingOldest(written);
+            var after = GC.GetAllocatedBytesForCurrentThread();
+            allocated += i >= 100 ? after - before : 0; // the first waits fill the state machine pool
+            Assert.True(await read);
+        }
+        Assert.True(allocated < 500 * 8, $"{allocated} bytes over 500 waits");
+    }
+
+    [SkippableFact]
+    public async Task Writer_waiting_slot_after_slot_allocates_nothing_per_frame()
+    {
+        SkipUnlessOptimized();
+        var ring = new FrameRing(1, 160);
+        using var cts = new CancellationTokenSource();
+        var frame = new short[160];
+        await ring.WriteAsync(frame, cts.Token);
+        long allocated = 0;
+        for (var i = 0; i < 600; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var write = ring.WriteAsync(frame, cts.Token);
+            Assert.False(write.IsCompleted);
+            Assert.True(ring.TryRead(frame));
+            var after = GC.GetAllocatedBytesForCurrentThread();
+            allocated += i >= 100 ? after - before : 0;
+            await write;
+        }
+        Assert.True(allocated < 500 * 8, $"{allocated} bytes over 500 waits");
+    }
+
+    // A Debug build compiles every async method's state machine as a class, allocated at each call whatever its
+    // builder; the test suite (./test.sh) builds Release, where the pooled builder is what is measured.
+    private static void SkipUnlessOptimized() =>
+        Skip.If(typeof(FrameRing).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true,
+            "the MediaHost is a Debug build: its async state machines are classes");
 }

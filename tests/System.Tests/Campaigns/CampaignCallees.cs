@@ -72,6 +72,49 @@ internal sealed partial class CampaignCallees : IDisposable
         return invites;
     }
 
+    /// <summary>
+    /// How long each answered call lasted at the callee, from its INVITE's arrival to the arrival of the 200 OK to the
+    /// callee's BYE (sipp logs only what it receives), in seconds; calls without that answer are left out.
+    /// </summary>
+    public IReadOnlyList<double> CallSeconds()
+    {
+        var text = ReadMessages();
+        var invites = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (Match m in Received().Matches(text))
+        {
+            invites.TryAdd(m.Groups["callid"].Value, Parse(m.Groups["at"].Value));
+        }
+        var seconds = new List<double>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in OkReceived().Matches(text))
+        {
+            var headers = m.Groups["headers"].Value;
+            if (!ByeCSeq().IsMatch(headers) || CallIdHeader().Match(headers) is not { Success: true } id)
+            {
+                continue;
+            }
+            var callId = id.Groups["callid"].Value;
+            if (seen.Add(callId) && invites.TryGetValue(callId, out var invited))
+            {
+                seconds.Add((Parse(m.Groups["at"].Value) - invited).TotalSeconds);
+            }
+        }
+        return seconds;
+    }
+
+    private string ReadMessages()
+    {
+        if (!File.Exists(_messages))
+        {
+            return "";
+        }
+        using var stream = new FileStream(_messages, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static DateTime Parse(string at) => DateTime.ParseExact(at, "yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+
     public Dictionary<string, int> InvitesPerNumber() => Invites().GroupBy(i => i.Number).ToDictionary(g => g.Key, g => g.Count());
 
     public async Task<string> OutputAsync()
@@ -86,6 +129,16 @@ internal sealed partial class CampaignCallees : IDisposable
 
     [GeneratedRegex(@"-{10,} (?<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6})\s+UDP message received[^\n]*\n\s*INVITE sip:(?<number>\+\d+)@.*?Call-ID:\s*(?<callid>\S+)", RegexOptions.Singleline)]
     private static partial Regex Received();
+
+    // A received "200 OK" (its headers up to the next logged message).
+    [GeneratedRegex(@"-{10,} (?<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6})\s+UDP message received[^\n]*\n\s*SIP/2\.0 200 (?<headers>(?:(?!-{10,}).)*)", RegexOptions.Singleline)]
+    private static partial Regex OkReceived();
+
+    [GeneratedRegex(@"^\s*CSeq:\s*\d+ BYE", RegexOptions.Multiline)]
+    private static partial Regex ByeCSeq();
+
+    [GeneratedRegex(@"^\s*Call-ID:\s*(?<callid>\S+)", RegexOptions.Multiline)]
+    private static partial Regex CallIdHeader();
 
     public void Dispose()
     {

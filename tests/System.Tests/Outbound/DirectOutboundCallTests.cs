@@ -39,7 +39,8 @@ public sealed class DirectOutboundCallTests
         var dial = await WaitForDialAsync(controlPlane, placed.CallId);
         Assert.True(dial.Outcome == DialOutcome.Answered, $"dial: {dial}\nMediaHost:\n{Tail(mediaHost.Log)}");
         var call = await controlPlane.WaitForCallAsync(placed.CallId, c => c.GetProperty("record").GetProperty("outcome").GetString() != "InProgress",
-            TimeSpan.FromSeconds(30), "the outbound call finalized");
+            // A bound for a hang, not a timing: under load 60 on 2 cores the finalization once took over 30 s.
+            TimeSpan.FromSeconds(90), "the outbound call finalized");
         var record = call.GetProperty("record");
         Assert.Equal("Completed", record.GetProperty("outcome").GetString());
         Assert.Equal("CallerHangUp", record.GetProperty("endReason").GetString());

@@ -16,6 +16,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
     private readonly PocketsphinxSearches _searches;
     private readonly PocketsphinxStreamingOptions _options;
     private readonly DecodingThreads _threads;
+    private readonly int _maxDecoders;
     private readonly ILogger _logger;
     private int _warnedLanguage;
 
@@ -38,6 +39,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
             knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight),
             knows => DialogLanguageModel.Build(script, "en", DialogGrammar.EnglishFillers, knows, options.FillerMass));
         _threads = new DecodingThreads(options.DecodingThreads, options.DecodingThreadNice);
+        _maxDecoders = options.MaxDecoders;
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
             () => PocketsphinxDecoder.Create(arguments, _searches));
     }
@@ -49,6 +51,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
 
     /// <summary>Decoders in use by a stream right now.</summary>
     public int DecodersBusy => _pool.Busy;
+
+    /// <summary>Why a new call would overload recognition (every decoder busy: one more caller would wait for one), or null.</summary>
+    public string? Saturation() => _pool.Busy >= _maxDecoders ? $"all {_maxDecoders} recognition decoders are busy" : null;
 
     /// <summary>Loads one decoder now, so a missing model fails at start and the first caller does not wait for the load.</summary>
     public void Warm(int decoders = 1) => _pool.Warm(decoders);

@@ -27,6 +27,9 @@ public sealed class FakeScript
     /// <summary>STT: the interim the recogniser fakes send after the first 200 ms of audio (the final is <see cref="Transcript"/>).</summary>
     public string InterimText { get; set; } = Interim;
 
+    /// <summary>STT (the Yandex fake): the final transcript it sends when the audio ends.</summary>
+    public string FinalText { get; set; } = Transcript;
+
     /// <summary>Sent as Retry-After (seconds) with a refusal.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 
@@ -47,6 +50,10 @@ public sealed class FakeScript
 
     /// <summary>LLM: the answer the chat-completions fake streams, a few words per chunk.</summary>
     public string LlmReply { get; set; } = "Ваш баланс сто двадцать рублей. Чем ещё могу помочь?";
+
+    /// <summary>LLM: a tool call (name, JSON arguments) the chat-completions fake streams after <see cref="LlmReply"/>
+    /// when the request ends with the caller's message (not with a tool's answer); null: none.</summary>
+    public (string Name, string ArgumentsJson)? LlmToolCall { get; set; }
 
     /// <summary>LLM: the messages of the last request (role: content), to assert what the model was asked.</summary>
     public List<string> LastLlmMessages { get; } = [];

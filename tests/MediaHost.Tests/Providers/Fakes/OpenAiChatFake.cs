@@ -30,6 +30,7 @@ internal static class OpenAiChatFake
             script.LlmUserMessages.Add(script.LastLlmMessages.LastOrDefault(m => m.StartsWith("user: ", StringComparison.Ordinal))?["user: ".Length..] ?? "");
         }
         var model = root.GetProperty("model").GetString();
+        var toolCall = root.GetProperty("messages").EnumerateArray().LastOrDefault().GetProperty("role").GetString() == "user" ? script.LlmToolCall : null;
         var includeUsage = root.TryGetProperty("stream_options", out var so) && so.TryGetProperty("include_usage", out var iu) && iu.GetBoolean();
         context.Response.ContentType = "text/event-stream";
         await SendAsync(context, Chunk(model, """{"role":"assistant","content":""}""", null));
@@ -44,7 +45,17 @@ internal static class OpenAiChatFake
         {
             await SendAsync(context, Chunk(model, "{\"content\":" + JsonSerializer.Serialize(words) + "}", null));
         }
-        await SendAsync(context, Chunk(model, "{}", "\"stop\""));
+        if (toolCall is { } tool)
+        {
+            // As OpenAI streams a tool call: the id and name first, then the arguments in fragments, finish_reason "tool_calls".
+            await SendAsync(context, Chunk(model, $$$"""{"tool_calls":[{"index":0,"id":"call_fake_1","type":"function","function":{"name":"{{{tool.Name}}}","arguments":""}}]}""", null));
+            var half = tool.ArgumentsJson.Length / 2;
+            foreach (var fragment in new[] { tool.ArgumentsJson[..half], tool.ArgumentsJson[half..] })
+            {
+                await SendAsync(context, Chunk(model, "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + JsonSerializer.Serialize(fragment) + "}}]}", null));
+            }
+        }
+        await SendAsync(context, Chunk(model, "{}", toolCall is null ? "\"stop\"" : "\"tool_calls\""));
         if (includeUsage)
         {
             await SendAsync(context, $$$"""{"id":"chatcmpl-fake","object":"chat.completion.chunk","created":1,"model":"{{{model}}}","choices":[],"usage":{"prompt_tokens":57,"completion_tokens":12,"total_tokens":69}}""");

@@ -65,7 +65,7 @@ internal sealed class YandexRecognizerFake(FakeScript script) : Recognizer.Recog
             }
         }
         await Task.Delay(script.Behaviour == FakeBehaviour.SlowFirstResult ? script.FirstResultDelay : script.SttFinalDelay, context.CancellationToken);
-        await responseStream.WriteAsync(Response(uuid, r => r.Final = Update(FakeScript.Transcript)));
+        await responseStream.WriteAsync(Response(uuid, r => r.Final = Update(script.FinalText)));
         await responseStream.WriteAsync(Response(uuid, r => r.EouUpdate = new EouUpdate { TimeMs = 1900 }));
     }
 

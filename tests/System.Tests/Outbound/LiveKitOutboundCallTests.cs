@@ -1,0 +1,151 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using VoiceFunctions.Cli.Tests.Support;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Campaigns;
+using VoiceFunctions.Shared.Outbound;
+
+namespace VoiceFunctions.System.Tests.Outbound;
+
+/// <summary>
+/// Outbound calls and a campaign in LiveKit mode, end to end on loopback (<see cref="LiveKitOutboundRig"/>): placed
+/// through the real voicectl and the API, dialled with CreateSIPParticipant on the carrier trunk into the call's own
+/// room, the agent dispatched into it and answering from the MediaHost with the agent of our calling number, the
+/// record finalized as outbound, and the post-call report verified by a receiver written in the test.
+/// </summary>
+[Trait("Category", "System")]
+public sealed class LiveKitOutboundCallTests
+{
+    private const string Callee = "+15550001111";
+
+    private const string VoiceYaml = $$"""
+        version: 1
+        agents:
+          default:
+            greeting: "Hello! How can I help you?"
+          profiles:
+            - id: reminders
+              numbers: ["{{LiveKitOutboundRig.From}}"]
+              language: en-US
+              greeting: "Hello, this is the reminder line."
+        """;
+
+    [SkippableFact]
+    public async Task A_call_placed_with_voicectl_in_LiveKit_mode_dials_the_callee_into_its_room_runs_our_numbers_agent_and_is_reported_signed_when_final()
+    {
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml);
+
+        var placed = await VoicectlProcess.RunAsync(Environment(rig), "calls", "place", Callee, "--from", LiveKitOutboundRig.From,
+            "--var", "name=Ada", "--idempotency-key", "lk-reminder-1", "--wait");
+
+        Assert.True(placed.ExitCode == 0, placed + "\nMediaHost:\n" + rig.Tail());
+        Assert.Contains("dial: Answered", placed.Output);
+        var callId = placed.Output.Split('\n')[0]["callId: ".Length..].Trim();
+        var call = await rig.ControlPlane.WaitForCallAsync(callId, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(60), "the outbound call finalized");
+        var report = await rig.Reports.FirstAccepted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(rig.Problems);
+
+        // Dialled once through the carrier trunk into the call's own room, from our number; the agent dispatched into that room.
+        var dial = Assert.Single(rig.CalleeDials);
+        Assert.Equal((Callee, LiveKitOutboundRig.From, callId), (dial.SipCallTo, dial.SipNumber, dial.RoomName));
+        Assert.Equal(callId, Assert.Single(rig.AgentDials).RoomName);
+
+        // The record: outbound, the callee as the remote party, answered by our number's agent, ended by the callee.
+        var record = call.GetProperty("record");
+        Assert.Equal(("Outbound", "Completed", "CallerHangUp"),
+            (record.GetProperty("direction").GetString(), record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()));
+        Assert.Equal((LiveKitOutboundRig.From, Callee), (record.GetProperty("callerNumber").GetString(), record.GetProperty("calledNumber").GetString()));
+        Assert.Equal("reminders", record.GetProperty("agentProfile").GetString());
+        var turns = call.GetProperty("turns").EnumerateArray().ToList();
+        Assert.Equal("Hello, this is the reminder line.", turns[0].GetProperty("agentText").GetString());
+        // The callee's question made a turn (what it was recognised as is LiveKitModeCallTests' concern: on a starved
+        // machine the offline STT may time out and leave the words empty).
+        Assert.True(turns.Count > 1, call.ToString());
+
+        // The report: signed with the configured key, for this call, outbound, with its transcript.
+        Assert.True(report.SignatureValid, report.Body);
+        Assert.Equal("k1", report.KeyId);
+        var body = JsonDocument.Parse(report.Body).RootElement;
+        Assert.Equal((callId, "Outbound", "Completed"),
+            (body.GetProperty("callId").GetString(), body.GetProperty("direction").GetString(), body.GetProperty("outcome").GetString()));
+        Assert.True(body.GetProperty("transcript").GetArrayLength() > 0, report.Body);
+    }
+
+    [SkippableFact]
+    public async Task A_campaign_in_LiveKit_mode_reaches_a_final_state_for_every_number_retries_the_busy_one_and_reports_every_call()
+    {
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?> { ["Campaigns:CallEndCheckSeconds"] = "5" });
+        string[] numbers = ["+15550003000", "+15550003001", "+15550003002"];
+        rig.BusyFirst(numbers[1], 1);
+
+        using var response = await rig.ControlPlane.Http.PostAsJsonAsync("/api/campaigns", new StartCampaignRequest
+        {
+            Name = "livekit",
+            From = LiveKitOutboundRig.From,
+            Concurrency = 2,
+            CallsPerSecond = 2,
+            RingTimeoutSeconds = 10,
+            Retry = new RetryRules { Busy = new RetryRule(2, 2) },
+            Entries = numbers.Select(n => new CampaignEntry(n)).ToList(),
+        }, CallsApiJson.Options);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<StartCampaignResponse>(CallsApiJson.Options))!.CampaignId;
+        var done = await WaitForEndAsync(rig, id, TimeSpan.FromSeconds(120));
+        Assert.Empty(rig.Problems);
+
+        var context = $"{done.Progress}; MediaHost:\n{rig.Tail()}";
+        Assert.True(done.Status == CampaignStatus.Completed, context);
+        Assert.True((3, 3, 4) == (done.Progress.Done, done.Progress.Outcomes.GetValueOrDefault("Answered"), done.Progress.Attempts), context);
+        Assert.All(done.Numbers, n => Assert.Equal((CampaignNumberState.Done, DialOutcome.Answered), (n.State, n.Outcome)));
+        Assert.Equal(4, rig.CalleeDials.Count);
+        Assert.Equal(3, rig.AgentDials.Count);
+
+        // Every call placed has its final outbound record and one accepted, validly signed report (the busy one too).
+        foreach (var number in done.Numbers)
+        {
+            var call = await rig.ControlPlane.WaitForCallAsync(number.LastCallId!, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(10), "the call's record final");
+            Assert.Equal(("Outbound", "Completed"), (call.GetProperty("record").GetProperty("direction").GetString(), call.GetProperty("record").GetProperty("outcome").GetString()));
+        }
+        await WaitForReportsAsync(rig, 4);
+        var reported = rig.Reports.Received.Where(r => r.AnsweredStatus == 200).Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.All(rig.Reports.Received, r => Assert.True(r.SignatureValid, r.Body));
+        // The busy attempt is recorded and reported as abandoned before the answer, the others as completed.
+        Assert.Equal(["Abandoned", "Completed", "Completed", "Completed"], reported.Select(r => r.GetProperty("outcome").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(4, reported.Select(r => r.GetProperty("callId").GetString()).Distinct().Count());
+        Assert.All(reported, r => Assert.Equal("Outbound", r.GetProperty("direction").GetString()));
+    }
+
+    private static Dictionary<string, string?> Environment(LiveKitOutboundRig rig) => new()
+    {
+        ["VOICEFUNCTIONS_API_URL"] = new Uri(rig.ControlPlane.BaseUrl, "/api").ToString(),
+        ["VOICEFUNCTIONS_API_KEY"] = rig.ControlPlane.Http.DefaultRequestHeaders.GetValues("x-functions-key").Single(),
+        ["NO_COLOR"] = "1",
+    };
+
+    private static async Task<CampaignResponse> WaitForEndAsync(LiveKitOutboundRig rig, string id, TimeSpan timeout)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        CampaignResponse? last = null;
+        while (TimeProvider.System.GetElapsedTime(start) < timeout)
+        {
+            last = await rig.ControlPlane.Http.GetFromJsonAsync<CampaignResponse>($"/api/campaigns/{id}?pageSize=100", CallsApiJson.Options);
+            if (last is { Status: CampaignStatus.Completed or CampaignStatus.Cancelled })
+            {
+                return last;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"the campaign did not end within {timeout}: {last?.Progress}; problems: {string.Join("; ", rig.Problems)}\nMediaHost:\n{rig.Tail()}");
+    }
+
+    private static async Task WaitForReportsAsync(LiveKitOutboundRig rig, int count)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (rig.Reports.Received.Count(r => r.AnsweredStatus == 200) < count)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(30),
+                $"{rig.Reports.Received.Count(r => r.AnsweredStatus == 200)} of {count} reports accepted within 30 s");
+            await Task.Delay(250);
+        }
+    }
+}
