@@ -163,7 +163,10 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var erle = _erle.Update(echoExpected, before, after);
         // Learnt from the output before the convergence gate: the gate only holds the echo down for the call's first
         // seconds, and a residual learnt under it would be 30 dB too low the moment it opens.
-        var filterLost = _divergence.LossDb < WorkingFilterLossDb && _previousBefore <= _gate.PredictedEchoEnergy;
+        // The linear filter lost the echo at once (the path moved) and the frame holds no more than the echo: its output
+        // is that echo. Not merely "the filter removes < 6 dB": a caller 12 dB below the echo takes the filter's loss
+        // there within a second of double talk while adding only 0.3 dB to the frame, and was then taken for echo.
+        var filterLost = _divergence.Collapsed && _previousBefore <= _gate.PredictedEchoEnergy;
         var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain, filterLost);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
