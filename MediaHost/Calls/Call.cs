@@ -60,6 +60,10 @@ public sealed class Call : ICallSession
 
     public int ClearPlayback() => _media.ClearPlayback();
 
+    public int CallerFramesQueued => _media.CallerFramesQueued;
+
+    public bool AttachEchoReference(IMediaAudioTap? sink) => _media.AttachEchoReference(sink);
+
     public void AttachAudioTap(IMediaAudioTap? tap) => _media.AttachAudioTap(tap);
 
     public async IAsyncEnumerable<DtmfDigit> DtmfDigits([EnumeratorCancellation] CancellationToken cancellationToken)

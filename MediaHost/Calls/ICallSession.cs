@@ -51,12 +51,26 @@ public interface ICallSession
     Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Caller frames the media clock has already produced that <see cref="ReadFrameAsync"/> has not returned yet (how
+    /// many 20 ms slots the reader lags the call): the echo canceller pairs each caller frame with the agent frame that
+    /// played in the same slot through it. 0 where not known (the reader is then taken to be in step).
+    /// </summary>
+    int CallerFramesQueued => 0;
+
+    /// <summary>
     /// Lets <paramref name="tap"/> see the call's audio on the media clock from now on (call recording; null: stop):
     /// the caller's frames and the agent's frames as they are sent. A session without a media clock does nothing.
     /// </summary>
     void AttachAudioTap(IMediaAudioTap? tap)
     {
     }
+
+    /// <summary>
+    /// Lets <paramref name="sink"/> see each send slot's agent frame as the media clock sends it (null: stop), independent
+    /// of <see cref="AttachAudioTap"/>: the echo canceller's exact far-end reference. False where the call has no media
+    /// clock (the agent then follows its own playback).
+    /// </summary>
+    bool AttachEchoReference(IMediaAudioTap? sink) => false;
 
     /// <summary>The call's media quality counters now (null before media started, or where none are kept): for the quality reports.</summary>
     Quality.MediaQualityCounters? ReadQuality() => null;

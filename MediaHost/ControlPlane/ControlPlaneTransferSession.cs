@@ -29,6 +29,10 @@ public sealed class ControlPlaneTransferSession(ICallSession inner, CallEventRep
 
     public int ClearPlayback() => inner.ClearPlayback();
 
+    public int CallerFramesQueued => inner.CallerFramesQueued;
+
+    public bool AttachEchoReference(IMediaAudioTap? sink) => inner.AttachEchoReference(sink);
+
     public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => inner.DtmfDigits(cancellationToken);
 
     public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => inner.SendDtmfAsync(digit, duration, cancellationToken);

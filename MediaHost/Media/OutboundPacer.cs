@@ -42,6 +42,9 @@ public sealed class OutboundPacer
     /// <summary>Sees each slot's frame as it is filled (call recording); set under the session's lock.</summary>
     public IMediaAudioTap? Tap { get; set; }
 
+    /// <summary>Sees each slot's agent frame as it is filled, like <see cref="Tap"/> (the echo canceller's reference).</summary>
+    public IMediaAudioTap? EchoReference { get; set; }
+
     /// <summary>Whether the open slot has had its frame (audio or silence).</summary>
     public bool SlotFilled => _slotFilled;
 
@@ -86,6 +89,7 @@ public sealed class OutboundPacer
         var talkSpurtStart = hasAudio && !_talking;
         _talking = hasAudio;
         Tap?.AgentFrame(hasAudio && maySend ? _frame : ReadOnlySpan<short>.Empty);
+        EchoReference?.AgentFrame(hasAudio && maySend ? _frame : ReadOnlySpan<short>.Empty);
         if (!maySend)
         {
             media.SkipFrame();

@@ -159,6 +159,18 @@ public sealed class RtpMediaSession : IMediaSession, IMediaClockTarget
 
     public int ClearPlayback() => _send.Clear();
 
+    public int CallerFramesQueued => _receive.FramesQueued;
+
+    /// <summary>From the next slot on, <paramref name="sink"/> sees each slot's agent frame as it leaves (under the lock, on the clock).</summary>
+    public bool AttachEchoReference(IMediaAudioTap? sink)
+    {
+        lock (_lock)
+        {
+            _send.EchoReference = sink;
+        }
+        return true;
+    }
+
     /// <summary>From the next tick on, <paramref name="tap"/> sees each caller frame and each sent agent frame (under the lock, on the clock).</summary>
     public void AttachAudioTap(IMediaAudioTap? tap)
     {

@@ -67,6 +67,9 @@ internal sealed class RtpReceivePath
     public ValueTask<bool> ReadFrameAsync(Memory<short> destination, CancellationToken cancellationToken) =>
         _frames.ReadAsync(destination, cancellationToken);
 
+    /// <summary>Caller frames produced and not yet read (how many slots the audio loop lags the clock).</summary>
+    public int FramesQueued => _frames.Count;
+
     /// <summary>The call ended: a reader gets what is queued, then false.</summary>
     public void Complete() => _frames.Complete();
 }

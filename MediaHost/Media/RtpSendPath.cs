@@ -40,6 +40,13 @@ internal sealed class RtpSendPath
         set => _pacer.Tap = value;
     }
 
+    /// <summary>Sees each slot's agent frame as it is filled (the echo canceller's reference; independent of <see cref="Tap"/>).</summary>
+    public IMediaAudioTap? EchoReference
+    {
+        get => _pacer.EchoReference;
+        set => _pacer.EchoReference = value;
+    }
+
     /// <summary>Whether we may send now: the direction allows it and the peer's address is known (media started).</summary>
     public bool MaySend => _streams.Media!.MaySend && _peer.Endpoint is not null;
 

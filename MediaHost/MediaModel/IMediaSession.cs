@@ -52,10 +52,24 @@ public interface IMediaSession : IAsyncDisposable
     /// </summary>
     event Action<CallEnded>? Failed;
 
+    /// <summary>
+    /// Caller frames the media clock has already produced that <see cref="ReadFrameAsync"/> has not returned yet: how
+    /// many 20 ms slots the reader lags the clock. The echo canceller pairs each caller frame with the agent frame of the
+    /// same slot through it. 0 where not known.
+    /// </summary>
+    int CallerFramesQueued => 0;
+
     /// <summary>Lets <paramref name="tap"/> see the call's audio from now on (null: stop). A session that cannot does nothing.</summary>
     void AttachAudioTap(IMediaAudioTap? tap)
     {
     }
+
+    /// <summary>
+    /// Lets <paramref name="sink"/> see each send slot's agent frame as the media clock sends it (null: stop), beside and
+    /// independent of the recording tap: the echo canceller's exact far-end reference. Only
+    /// <see cref="IMediaAudioTap.AgentFrame"/> is called. Returns false where the session has no media clock.
+    /// </summary>
+    bool AttachEchoReference(IMediaAudioTap? sink) => false;
 
     /// <summary>
     /// The media's quality counters now (for the call's quality reports, every few seconds at most); null before media

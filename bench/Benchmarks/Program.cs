@@ -27,6 +27,10 @@ public static class BenchmarkProgram
         {
             return FrontEnd.BargeInLineRun.Run(args[1..]); // FrontEnd/BargeInLineRun.cs: barge-in decisions on simulated lines (speexdsp + Silero)
         }
+        if (args is ["frontend-replay", ..])
+        {
+            return FrontEnd.BargeInReplay.Run(args[1..]); // FrontEnd/BargeInReplay.cs: a dumped RTP call replayed frame by frame
+        }
         if (args is ["frontend-bargein-rtp", ..])
         {
             return FrontEnd.RtpBargeInRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // FrontEnd/RtpBargeInRun.cs: barge-in over real RTP with line echo

@@ -14,11 +14,14 @@ public sealed class AudioFrontEndOptions
     /// down, and without cancellation the agent interrupts itself. False gives the pass-through front-end.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Longest line echo delay the front-end looks for, in ms. Default 400 ms: real lines return the echo
-    /// 20–300 ms late (jitter buffers, codecs, the network), plus margin. The bulk delay is found by correlation and the
-    /// agent's audio is delayed to match, so this costs memory, not filter length.</summary>
+    /// <summary>Longest echo delay the front-end looks for, in ms, as it reaches the front-end. Default 600 ms: real lines
+    /// return the echo 20–300 ms late (the carrier's jitter buffers, codecs, the network), and our own jitter buffer
+    /// adds 20–200 ms more (<c>JitterBufferOptions.MaxDelayMs</c>) when the caller's packets jitter — over RTP on a
+    /// loaded machine a 240 ms line reached the front-end 380–500 ms late, past the old 400. The bulk delay is found by
+    /// correlation and the agent's audio is delayed to match, so this costs memory and a few multiply-adds per lag, not
+    /// filter length.</summary>
     [Range(0, 1_000)]
-    public int MaxEchoDelayMs { get; set; } = 400;
+    public int MaxEchoDelayMs { get; set; } = 600;
 
     /// <summary>Length of the echo canceller's adaptive filter after the bulk delay is taken out, in ms. Default 80 ms:
     /// a quarter of it reaches before the estimated delay (the estimate's error), the rest (60 ms) covers the hybrid's

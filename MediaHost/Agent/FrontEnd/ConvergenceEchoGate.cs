@@ -10,7 +10,8 @@ namespace VoiceFunctions.MediaHost.Agent.FrontEnd;
 /// processor). Once the canceller removes <see cref="ConvergedLossDb"/> by itself, or after
 /// <see cref="MaxGatedFrames"/> frames of the agent talking, the gate opens for the rest of the call. It is not
 /// re-armed when the canceller re-aligns: re-alignments also happen in double talk, and a re-armed gate then took the
-/// caller's words down with the echo (measured: correlation with the clean caller 0.92–0.95 fell to 0.58–0.66).
+/// caller's words down with the echo (measured: correlation with the clean caller 0.92–0.95 fell to 0.58–0.66); it is
+/// re-armed when the canceller diverged on a changed echo path (<see cref="Rearm"/>).
 /// Pure arithmetic over a fixed ring, no allocation.
 /// </summary>
 internal sealed class ConvergenceEchoGate
@@ -36,6 +37,9 @@ internal sealed class ConvergenceEchoGate
     /// (~400 ms): single 20 ms ratios swing by ±10 dB on speech.</summary>
     private const double Smoothing = 0.05;
 
+    /// <summary>How much slower the echo return is learnt from frames that are clearly the caller (see <see cref="Update"/>).</summary>
+    private const double DoubleTalkLearningSlowdown = 20;
+
     private const int AudioFrameSamples = MediaModel.AudioFormat.SamplesPerFrame;
 
     private readonly double[] _farEnergies;
@@ -54,6 +58,19 @@ internal sealed class ConvergenceEchoGate
     public ConvergenceEchoGate(int maxDelayFrames)
     {
         _farEnergies = new double[maxDelayFrames + 2];
+    }
+
+    /// <summary>
+    /// The echo path changed under a converged canceller (<see cref="EchoPathDivergenceDetector"/>): the gate closes on
+    /// echo again until the restarted canceller converges (or for <see cref="MaxGatedFrames"/> of the agent talking),
+    /// as at the call's start. Not done on re-alignments: those also happen in double talk, a divergence does not.
+    /// </summary>
+    public void Rearm()
+    {
+        _converged = false;
+        _gatedFrames = 0;
+        _echoBefore = 0;
+        _echoAfter = 0;
     }
 
     /// <summary>The gate still closes on echo (the canceller has not converged since it last started).</summary>
@@ -85,8 +102,13 @@ internal sealed class ConvergenceEchoGate
         var prediction = (delaySamples is null ? loudestFar : agentAtDelay) * _echoGain;
         if (agentAtDelay >= activeEnergy)
         {
-            _nearAtDelay += Smoothing * (nearEnergy - _nearAtDelay);
-            _farAtDelay += Smoothing * (agentAtDelay - _farAtDelay);
+            // A frame clearly louder than the echo predicted for it is the caller talking over the agent: learnt at the
+            // full rate it raised the line's echo return to the caller's level within 300 ms over RTP, and the barge-in
+            // guard then took the caller for echo. Such frames are learnt 20 times slower, so a path that really got
+            // louder is still followed within seconds (and the divergence detector re-arms the gate on a changed path).
+            var weight = nearEnergy <= CallerMargin * agentAtDelay * _echoGain ? Smoothing : Smoothing / DoubleTalkLearningSlowdown;
+            _nearAtDelay += weight * (nearEnergy - _nearAtDelay);
+            _farAtDelay += weight * (agentAtDelay - _farAtDelay);
             _echoGain = _nearAtDelay / _farAtDelay;
         }
         // The output in hand is the previous frame's input: judge it by what was predicted for that frame.

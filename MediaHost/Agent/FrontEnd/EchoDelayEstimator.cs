@@ -47,6 +47,17 @@ internal sealed class EchoDelayEstimator
 
     private int CurrentLag { get; set; }
 
+    /// <summary>Forgets the correlation learnt so far (the echo path changed): the next estimate comes from the new path
+    /// alone after the warm-up, instead of waiting for the old path's peak to fade from the memory. The current lag
+    /// stays the estimate until then.</summary>
+    public void Reset()
+    {
+        Array.Clear(_covariance);
+        _farMean = _nearMean = _farVariance = _nearVariance = 0;
+        _blocks = 0;
+        HasEstimate = false;
+    }
+
     /// <summary>Takes one frame of the agent's audio and of the caller's side (same length, a multiple of 5 ms).</summary>
     public void Update(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd)
     {

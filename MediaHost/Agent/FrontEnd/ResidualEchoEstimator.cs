@@ -46,7 +46,12 @@ internal sealed class ResidualEchoEstimator
     /// predicted energy from which the agent counts as talking; returns the level of the echo expected to be left in the
     /// output frame, in dBFS (−96 when no echo is expected).
     /// </summary>
-    public float Update(double predictedEchoEnergy, double outputEnergy, double activeEchoEnergy)
+    /// <param name="filterLost">The frame held no more than the echo predicted for it while the linear filter removed
+    /// almost nothing (the echo path moved under a converged canceller: over RTP a loaded host's jitter buffer grew and
+    /// took the filter from 28 dB to 1 dB within three frames). Then the output, however far above the estimate, is the
+    /// echo, not the caller — a caller adds energy to the frame, or leaves the filter's loss standing — and is taken
+    /// at once, so the barge-in guard does not let the unremoved echo through as the caller.</param>
+    public float Update(double predictedEchoEnergy, double outputEnergy, double activeEchoEnergy, bool filterLost = false)
     {
         _recent[_next] = predictedEchoEnergy;
         _next = (_next + 1) % _recent.Length;
@@ -57,6 +62,10 @@ internal sealed class ResidualEchoEstimator
             {
                 var target = Math.Clamp(measuredDb, DeepestLossDb, 0);
                 _lossDb += (target > _lossDb ? RiseRate : FallRate) * (target - _lossDb);
+            }
+            else if (filterLost)
+            {
+                _lossDb = Math.Clamp(measuredDb, DeepestLossDb, 0);
             }
         }
         var loudest = 0.0;

@@ -20,6 +20,19 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     /// speexdsp's VAD alone also fires on the quiet residual of the echo.</summary>
     private const double DoubleTalkMaxLoss = 10;
 
+    /// <summary>While the linear filter removes at least this much (dB, smoothed), its alignment is kept.</summary>
+    private const double WorkingFilterLossDb = 6;
+
+    /// <summary>A re-alignment up to this far (ms) keeps the adapted filter: the echo is still within its reach.</summary>
+    private const int KeptFilterMoveMs = 40;
+
+    /// <summary>Frames of expected echo a new delay estimate must hold before the alignment moves to it (400 ms): longer
+    /// than a barge-in takes to be confirmed, shorter than the delay search's own memory.</summary>
+    private const int MoveConfirmationFrames = 20;
+
+    /// <summary>An echo-bearing frame more than 20 dB (energy × 100) below its predicted echo lost that echo.</summary>
+    private const double EchoMissingRatio = 100;
+
     private readonly SpeexEchoStateHandle _echo;
     private readonly SpeexPreprocessStateHandle _preprocess;
     private readonly EchoDelayEstimator _delay;
@@ -35,7 +48,14 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private int _quietFrames;
     private readonly double _farEndActiveEnergy;
     private readonly int _leadSamples;
+    private readonly int _echoWindowFrames;
+    private int _framesSinceFarActive = int.MaxValue - 1;
     private int _alignedDelay;
+    private bool _aligned;
+    private bool _realignAtOnce;
+    private bool _filterWorked;
+    private int _moveCandidate;
+    private int _moveHeldFrames;
     private double _previousBefore;
     private readonly int _speechStart;
     private readonly int _speechContinue;
@@ -50,6 +70,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         _delay = new EchoDelayEstimator(options.MaxEchoDelayMs);
         _gate = new ConvergenceEchoGate(options.MaxEchoDelayMs / AudioFormat.FrameMilliseconds);
         _idleAfterFrames = options.EchoTailMs / AudioFormat.FrameMilliseconds + 1;
+        _echoWindowFrames = (options.MaxEchoDelayMs + options.EchoTailMs) / AudioFormat.FrameMilliseconds + 1;
         _farEndLine = new FarEndDelayLine(options.MaxEchoDelayMs * AudioFormat.SampleRate / 1000, FrameSamples);
         _echo = SpeexDspNative.EchoStateInit(FrameSamples, tailSamples);
         if (_echo.IsInvalid)
@@ -99,9 +120,9 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         {
             throw new ArgumentException($"The front-end takes {FrameSamples}-sample frames (got far end {farEnd.Length}, near end {nearEnd.Length})");
         }
-        Align(farEnd, nearEnd);
         var farEnergy = EchoReturnLossMeter.Energy(farEnd);
         var farEndActive = farEnergy >= _farEndActiveEnergy;
+        Align(farEnd, nearEnd, farEndActive);
         // The echo of the agent's last words still arrives after it stops: double talk and ERLE follow the aligned reference.
         var echoExpected = farEndActive || EchoReturnLossMeter.Energy(_reference) >= _farEndActiveEnergy;
         _quietFrames = echoExpected ? 0 : _quietFrames + 1;
@@ -114,9 +135,13 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
             {
                 // speexdsp reads the recorded frame while it writes its output: keep them apart, then clean in place.
                 SpeexDspNative.EchoCancellation(_echo, near, reference, cancelled);
-                if (_divergence.Update(echoExpected, before, EchoReturnLossMeter.Energy(_cancelled)))
+                // A frame far below the echo predicted for it lost its echo on the way (a concealed packet, a
+                // starved sender): it says nothing of the filter, and a filter subtracting an echo that did not come
+                // would look diverged.
+                var echoArrived = before * EchoMissingRatio >= _gate.PredictedEchoEnergy;
+                if (_divergence.Update(echoExpected && echoArrived, before, EchoReturnLossMeter.Energy(_cancelled)))
                 {
-                    Restart();
+                    PathChanged();
                 }
             }
             else
@@ -138,7 +163,11 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         var erle = _erle.Update(echoExpected, before, after);
         // Learnt from the output before the convergence gate: the gate only holds the echo down for the call's first
         // seconds, and a residual learnt under it would be 30 dB too low the moment it opens.
-        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain);
+        // The linear filter lost the echo at once (the path moved) and the frame holds no more than the echo: its output
+        // is that echo. Not merely "the filter removes < 6 dB": a caller 12 dB below the echo takes the filter's loss
+        // there within a second of double talk while adding only 0.3 dB to the frame, and was then taken for echo.
+        var filterLost = _divergence.Collapsed && _previousBefore <= _gate.PredictedEchoEnergy;
+        var residualEcho = _residual.Update(_gate.PredictedEchoEnergy, cancelledEnergy, _farEndActiveEnergy * _gate.EchoGain, filterLost);
         // The output lags the input by one frame, so it is compared with the previous frame's input.
         var keptMostOfIt = _previousBefore < after * DoubleTalkMaxLoss;
         _previousBefore = before;
@@ -157,20 +186,55 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
         _echo.Dispose();
     }
 
-    /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A new alignment
-    /// makes the adapted filter wrong, so the canceller starts again from it.</summary>
-    private void Align(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd)
+    /// <summary>Re-estimates the bulk delay and produces the agent's frame as late as its echo arrives. A filter that
+    /// removes echo proves its alignment, so the estimate only moves the alignment while the filter removes less than
+    /// <see cref="WorkingFilterLossDb"/>; and, once the filter has removed echo, only when the new estimate has held for
+    /// <see cref="MoveConfirmationFrames"/> frames of expected echo: a caller talking over the agent (or into its pause)
+    /// removes nothing the filter knows and pulls the envelope correlation towards their own words, and over RTP a
+    /// one-frame-old estimate of 505 ms restarted the canceller 160 ms into a caller's barge-in, which then passed for
+    /// echo (bench/results/frontend.md, session 5). A move the filter still reaches (≤ <see cref="KeptFilterMoveMs"/>,
+    /// a jitter buffer's step) keeps the adapted filter; a larger one starts it again. The search only learns while
+    /// the agent's echo can be on the line: the caller alone says nothing about the echo's delay.</summary>
+    private void Align(ReadOnlySpan<short> farEnd, ReadOnlySpan<short> nearEnd, bool farEndActive)
     {
-        _delay.Update(farEnd, nearEnd);
+        _framesSinceFarActive = farEndActive ? 0 : Math.Min(_framesSinceFarActive + 1, int.MaxValue - 1);
+        var echoPossible = _framesSinceFarActive <= _echoWindowFrames;
+        if (echoPossible)
+        {
+            _delay.Update(farEnd, nearEnd);
+        }
         var delay = Math.Max(0, _delay.DelaySamples - _leadSamples);
         // The filter reaches a lead before and three leads after the estimate: a move within half a lead is still
-        // inside it and not worth throwing the adapted filter away for.
-        if (Math.Abs(delay - _alignedDelay) > _leadSamples / 2)
+        // inside it and not worth moving for.
+        var move = Math.Abs(delay - _alignedDelay);
+        var wanted = move > _leadSamples / 2 && _divergence.LossDb < WorkingFilterLossDb;
+        _moveHeldFrames = !wanted || delay != _moveCandidate ? 0 : _moveHeldFrames + (echoPossible ? 1 : 0);
+        _moveCandidate = delay;
+        // A filter that has not removed echo since it last started has nothing to lose: it follows the estimate at once.
+        _filterWorked |= _divergence.LossDb >= WorkingFilterLossDb;
+        if (wanted && (!_aligned || _realignAtOnce || !_filterWorked || _moveHeldFrames >= MoveConfirmationFrames))
         {
             _alignedDelay = delay;
-            Restart();
+            if (!_aligned || move > KeptFilterMoveMs * AudioFormat.SampleRate / 1000)
+            {
+                Restart();
+            }
+            _aligned = true;
+            _realignAtOnce = false;
+            _moveHeldFrames = 0;
         }
         _farEndLine.Push(farEnd, _alignedDelay, _reference);
+    }
+
+    /// <summary>The filter removes nothing any more: the echo path changed. The delay search starts afresh (its memory
+    /// would hold the old path's delay for ~0.5 s more), the canceller restarts, and the convergence gate holds the echo
+    /// down again until the canceller has learnt the new path.</summary>
+    private void PathChanged()
+    {
+        _delay.Reset();
+        _realignAtOnce = true; // the new path's first estimate is taken at once, as at the call's start
+        _gate.Rearm();
+        Restart();
     }
 
     /// <summary>The adapted filter is wrong (a new alignment, a changed path): the canceller starts again, and the barge-in
@@ -178,6 +242,7 @@ public sealed unsafe class SpeexFrontEnd : IAudioFrontEnd
     private void Restart()
     {
         SpeexDspNative.EchoStateReset(_echo);
+        _filterWorked = false;
         _residual.Restart();
         _divergence.Restart();
         Restarts++;

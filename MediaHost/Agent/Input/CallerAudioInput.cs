@@ -7,7 +7,7 @@ namespace VoiceFunctions.MediaHost.Agent;
 
 /// <summary>
 /// The input stage: reads the caller's audio at the media clock's pace, pairs each frame with the agent frame that
-/// played in the same 20 ms slot (the <see cref="PlaybackTracker"/> follows them), runs the audio front-end over both,
+/// played in the same 20 ms slot of the call's media clock, however late it reads (the <see cref="PlaybackTracker"/> follows them), runs the audio front-end over both,
 /// and hands the cleaned frame to the listener. It never waits for the stages after it: reading late would put the
 /// following of played frames out of step with the call, so a full queue drops its oldest frame instead.
 /// </summary>
@@ -17,6 +17,9 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
     public async Task RunAsync(ChannelWriter<CallerFrame> frames, CancellationToken cancellationToken)
     {
         var farEnd = new short[AudioFormat.SamplesPerFrame];
+        // The frames the call really sent are the exact echo reference; a call without a media clock has none.
+        var sentFramesReported = call.AttachEchoReference(playback.SentFrames);
+        playback.ReferenceFromSentFrames = sentFramesReported;
         try
         {
             while (true)
@@ -27,7 +30,7 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
                     pool.Return(nearEnd);
                     return;
                 }
-                var audible = playback.NextSlot(farEnd);
+                var audible = playback.NextSlot(farEnd, call.CallerFramesQueued);
                 var cleaned = frontEnd.Process(farEnd, nearEnd);
                 var frame = new CallerFrame(nearEnd, EnergyVoiceActivityDetector.LevelDbfs(farEnd), audible, cleaned, time.GetTimestamp());
                 if (!frames.TryWrite(frame))
@@ -38,6 +41,10 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
         }
         finally
         {
+            if (sentFramesReported)
+            {
+                call.AttachEchoReference(null);
+            }
             frames.TryComplete();
         }
     }

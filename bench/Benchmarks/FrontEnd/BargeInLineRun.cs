@@ -6,7 +6,7 @@ using VoiceFunctions.MediaHost.Agent.FrontEnd;
 namespace VoiceFunctions.Benchmarks.FrontEnd;
 
 /// <summary>
-/// "frontend-bargein [quick] [energy] [margin=DB] [hard]": the agent's listening decisions on simulated lines (<see cref="BargeInLineScenario"/>,
+/// "frontend-bargein [quick] [energy] [margin=DB] [hard] [noise]": the agent's listening decisions on simulated lines (<see cref="BargeInLineScenario"/>,
 /// in process, the real speexdsp front-end and the Silero VAD — or the energy VAD with "energy"), over echo paths of
 /// 20–300 ms at 3, 6 and 12 dB echo return loss, each once with the caller silent (plain and with pink noise at SNR 10 dB)
 /// and once per caller level against the echo ("hard": babble at SNR 10 dB and echo paths that change 6 s in, caller
@@ -16,6 +16,10 @@ public static class BargeInLineRun
 {
     public static int Run(string[] args)
     {
+        if (args.Contains("noise"))
+        {
+            return NoiseTable(args);
+        }
         var quick = args.Contains("quick");
         var hard = args.Contains("hard");
         var options = new AiLoopOptions { Language = "en-US" };
@@ -56,6 +60,53 @@ public static class BargeInLineRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Caller silent: {silent.Sum(r => r.FalseBargeIns)} false barge-ins and {silent.Sum(r => r.FalseTurns)} false turns in {silent.Sum(r => r.AgentSpeechSeconds):F0} s of agent speech ({silent.Length} calls). " +
             $"Caller speaking: missed {spoken.Count(r => r.BargeInAfterMs is null)} of {spoken.Length}; false turns before the caller spoke {spoken.Sum(r => r.FalseTurns)}, false barge-ins {spoken.Sum(r => r.FalseBargeIns)}; decided after {decided}."));
+        return 0;
+    }
+
+    /// <summary>"noise": white, pink and babble noise at SNR 5, 10 and 20 dB (against a −26 dBFS caller) on lines of 60 and
+    /// 240 ms at 6 dB ERL, once with the caller silent (false turns and barge-ins on echo + noise over 10 s of agent speech
+    /// and 3 s after it) and once with the caller at 0 dB against the echo (missed: the caller's words found no turn).</summary>
+    private static int NoiseTable(string[] args)
+    {
+        var options = new AiLoopOptions { Language = "en-US" };
+        using var silero = new SileroVadFactory(new SileroVadOptions(), new VadOptions(), NullLogger<SileroVadFactory>.Instance);
+        Func<IVoiceActivityDetector> vads = args.Contains("energy") || silero.Model is null ? () => new EnergyVoiceActivityDetector(new VadOptions()) : silero.Create;
+        Console.WriteLine($"VAD: {(args.Contains("energy") || silero.Model is null ? "energy" : "Silero")}; lines 60 and 240 ms at 6 dB ERL; per cell: 2 calls caller silent / 2 calls caller at 0 dB vs the echo");
+        Console.WriteLine("| noise | SNR | false turns (caller silent) | false barge-ins (caller silent) | missed caller (0 dB vs echo) | barge-in after the caller's start |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var kind in new[] { "white", "pink", "babble" })
+        {
+            foreach (var snr in new[] { 5.0, 10.0, 20.0 })
+            {
+                int falseTurns = 0, falseBargeIns = 0, missed = 0;
+                var after = new List<double>();
+                foreach (var delay in new[] { 60, 240 })
+                {
+                    foreach (double? caller in new double?[] { null, 0 })
+                    {
+                        using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+                        var vad = vads();
+                        var r = BargeInLineScenario.Run(new BargeInLineCase(delay, 6, caller, NoiseSnrDb: snr, Babble: kind == "babble", White: kind == "white"), frontEnd, vad, options);
+                        (vad as IDisposable)?.Dispose();
+                        if (caller is null)
+                        {
+                            falseTurns += r.FalseTurns;
+                            falseBargeIns += r.FalseBargeIns;
+                        }
+                        else if (r.BargeInAfterMs is { } ms)
+                        {
+                            after.Add(ms);
+                        }
+                        else
+                        {
+                            missed++;
+                        }
+                    }
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {kind} | {snr} dB | {falseTurns} | {falseBargeIns} | {missed} of 2 | {(after.Count == 0 ? "–" : string.Join(", ", after.Select(a => $"{a:F0} ms")))} |"));
+            }
+        }
         return 0;
     }
 

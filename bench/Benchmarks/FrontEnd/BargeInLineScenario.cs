@@ -5,10 +5,11 @@ using VoiceFunctions.TestSupport.LineSimulation;
 namespace VoiceFunctions.Benchmarks.FrontEnd;
 
 /// <summary>One simulated call: the echo path, the caller's level against the echo (null: the caller stays silent),
-/// optional noise (pink, or babble of six espeak-ng voices) at <paramref name="NoiseSnrDb"/> below a −26 dBFS caller, and
+/// optional noise (pink, white with <paramref name="White"/>, or babble of six espeak-ng voices) at <paramref name="NoiseSnrDb"/>
+/// below a −26 dBFS caller, and
 /// optionally a new echo path (delay <paramref name="ChangedDelayMs"/>, new dispersion) from 6 s into the call.</summary>
 public sealed record BargeInLineCase(int EchoDelayMs, double EchoReturnLossDb, double? CallerRelativeToEchoDb, double? NoiseSnrDb = null,
-    double ClipFraction = 0.8, bool Babble = false, int? ChangedDelayMs = null);
+    double ClipFraction = 0.8, bool Babble = false, int? ChangedDelayMs = null, bool White = false);
 
 /// <summary>What the agent's listening decisions did on one simulated call: barge-ins while the caller was silent
 /// (false), turns started on the echo (false turns), and — when the caller spoke — how long after the caller's first
@@ -42,7 +43,7 @@ public static class BargeInLineScenario
         var caller = line.CallerRelativeToEchoDb is { } relative
             ? SignalLevels.Place(SignalLevels.ScaleTo(SpeechSamples.Speak(SpeechSamples.CallerText, "en-gb"), AgentDbfs - line.EchoReturnLossDb + relative), callerStartFrame * Frame, total)
             : null;
-        var noise = line.NoiseSnrDb is { } snr ? SignalLevels.ScaleTo(line.Babble ? SpeechSamples.Babble(total) : Noise.Pink(total, seed: 7), -26 - snr) : null;
+        var noise = line.NoiseSnrDb is { } snr ? SignalLevels.ScaleTo(line.Babble ? SpeechSamples.Babble(total) : line.White ? Noise.White(total, seed: 7) : Noise.Pink(total, seed: 7), -26 - snr) : null;
         var changeFrame = line.ChangedDelayMs is null ? -1 : 6 * FramesPerSecond;
 
         var simulator = new LineSimulator(new EchoPathSettings(line.EchoDelayMs, line.EchoReturnLossDb, line.ClipFraction));

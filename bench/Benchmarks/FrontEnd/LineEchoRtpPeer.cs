@@ -10,7 +10,10 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// The caller's side of a phone line over real RTP on loopback (PCMU, 20 ms): every 20 ms of its own clock it sends
 /// the MediaHost's audio back as line echo — what arrived <c>delay</c> earlier, attenuated by the echo return loss and
 /// softly clipped — plus the caller's speech when a test has scheduled it. It records when the MediaHost's audio
-/// arrived and how loud it was, so "agent silent on the wire" is measured where the caller would hear it.
+/// arrived and how loud it was, so "agent silent on the wire" is measured where the caller would hear it. Like a phone,
+/// it runs on its own threads (raised like the MediaHost's media threads, when the system allows) rather than on the
+/// thread pool the MediaHost's agent shares: on a loaded machine a starved pool dropped 200 ms runs of the echo, which
+/// no phone line does. Packets that still arrive after their playout slot are counted (<see cref="LateEchoPackets"/>).
 /// </summary>
 public sealed class LineEchoRtpPeer : IAsyncDisposable
 {
@@ -28,11 +31,14 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private short[] _caller = [];
     private int _callerSlot = int.MaxValue;
+    /// <summary>A phone's fixed playout delay (40 ms): a packet plays in the slot its RTP timestamp gives, this long
+    /// after the first packet's arrival.</summary>
     private const int JitterSlots = 2;
     private long? _timestampBase;
     private EndPoint? _host;
-    private Task _send = Task.CompletedTask;
-    private Task _receive = Task.CompletedTask;
+    private Thread? _send;
+    private Thread? _receive;
+    private int _lateEchoPackets;
 
     /// <param name="echoDelayMs">The echo path's delay as the peer adds it (a multiple of 20 ms); the network and the
     /// MediaHost's jitter buffer add their own on top.</param>
@@ -68,9 +74,15 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
     public void Start(IPEndPoint host)
     {
         _host = host;
-        _receive = Task.Run(ReceiveAsync);
-        _send = Task.Run(SendAsync);
+        _socket.ReceiveTimeout = 100; // so the receive thread sees the stop
+        _receive = new Thread(Receive) { IsBackground = true, Name = "line-peer-receive" };
+        _send = new Thread(Send) { IsBackground = true, Name = "line-peer-send" };
+        _receive.Start();
+        _send.Start();
     }
+
+    /// <summary>The MediaHost's packets that arrived after their playout slot (their echo is missing from the line).</summary>
+    public int LateEchoPackets => Volatile.Read(ref _lateEchoPackets);
 
     /// <summary>The caller speaks <paramref name="speech8k"/> (8 kHz) from the next 20 ms slot on; returns when that
     /// slot starts, on the peer's clock.</summary>
@@ -96,59 +108,68 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveAsync()
+    private void Receive()
     {
+        MediaHost.Media.MediaThreadPriority.TryRaiseCurrentThread();
         var buffer = new byte[1500];
         var pcm = new short[Samples];
         EndPoint from = new IPEndPoint(IPAddress.Any, 0);
         while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveFromResult received;
+            int received;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, from, _stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                received = _socket.ReceiveFrom(buffer, ref from);
             }
             catch (SocketException)
             {
-                continue; // an ICMP port-unreachable from before the host listened
+                continue; // the receive timeout (to see the stop), or an ICMP port-unreachable from before the host listened
             }
-            if (!RtpHeader.TryParse(buffer.AsSpan(0, received.ReceivedBytes), out var header, out var offset) || header.PayloadType != 0)
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            if (!RtpHeader.TryParse(buffer.AsSpan(0, received), out var header, out var offset) || header.PayloadType != 0)
             {
                 continue; // RTCP on the wrong port, comfort noise, telephone events: not audio to echo
             }
-            var n = _codec.Decode(buffer.AsSpan(offset, received.ReceivedBytes - offset), pcm);
+            var n = _codec.Decode(buffer.AsSpan(offset, received - offset), pcm);
             lock (_lock)
             {
-                // Like a phone's fixed jitter buffer: a packet plays in the slot its RTP timestamp gives, 40 ms after
-                // the first packet's arrival, so the echo path's delay stays fixed however the packets jitter.
+                // Like a phone's jitter buffer: a packet plays in the slot its RTP timestamp gives, a fixed time after
+                // the earliest arrival seen, so the echo path's delay stays fixed however the packets jitter. Not after
+                // the first packet's arrival: on a loaded machine that one came up to 1.2 s late (the call's start is
+                // its busiest moment) and fixed an echo delay of 1.4 s for the whole call, far outside a phone line's
+                // 20–300 ms and the front-end's MaxEchoDelayMs.
                 var arrivalSlot = _clock.ElapsedMilliseconds / SlotMs;
-                _timestampBase ??= arrivalSlot + JitterSlots - header.Timestamp / Samples;
+                var baseNow = arrivalSlot + JitterSlots - header.Timestamp / Samples;
+                _timestampBase = Math.Min(_timestampBase ?? baseNow, baseNow);
                 var slot = _timestampBase.Value + header.Timestamp / Samples;
                 if (slot >= arrivalSlot && slot < arrivalSlot + _slots.Length - _delaySlots)
                 {
                     pcm.AsSpan(0, n).CopyTo(_slots[slot % _slots.Length]);
+                }
+                else if (slot < arrivalSlot)
+                {
+                    _lateEchoPackets++;
                 }
                 _arrivals.Add((NowMs, Dbfs(pcm.AsSpan(0, n))));
             }
         }
     }
 
-    private async Task SendAsync()
+    private void Send()
     {
+        MediaHost.Media.MediaThreadPriority.TryRaiseCurrentThread();
         var packet = new byte[RtpHeader.FixedLength + Samples];
         var mix = new short[Samples];
         var noise = new Random(7);
         var sequence = (ushort)1;
         var timestamp = 1000u;
         var slot = _clock.ElapsedMilliseconds / SlotMs + 1;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
         while (!_stop.IsCancellationRequested)
         {
-            // Send every slot that is due (a late timer catches up rather than stretching the call's clock).
+            // Send every slot that is due (a late wake-up catches up rather than stretching the call's clock).
             while (_clock.ElapsedMilliseconds >= slot * SlotMs)
             {
                 Mix(slot, mix, noise);
@@ -158,14 +179,7 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
                 _socket.SendTo(packet.AsSpan(0, RtpHeader.FixedLength + n), SocketFlags.None, _host!);
                 slot++;
             }
-            try
-            {
-                await timer.WaitForNextTickAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            Thread.Sleep(2);
         }
     }
 
@@ -202,7 +216,8 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Task.WhenAll(_send, _receive).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _send?.Join();
+        _receive?.Join();
         _socket.Dispose();
         _stop.Dispose();
     }

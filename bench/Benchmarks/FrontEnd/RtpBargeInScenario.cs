@@ -20,7 +20,11 @@ public sealed record RtpBargeInCase(int EchoDelayMs, double EchoReturnLossDb, do
 
 /// <summary>What one call showed: whether the agent stopped for the caller, how often it stopped or answered when
 /// only its own echo came back, and how long after the caller started the agent's audio stopped arriving.</summary>
-public sealed record RtpBargeInResult(RtpBargeInCase Case, bool GreetingInterrupted, int FalseBargeIns, double? SilentOnTheWireMs, double AgentSpeechSeconds);
+/// <param name="LateEchoPackets">The MediaHost's packets that reached the peer after their playout slot (echo missing
+/// from the line: the peer's or the host's threads were starved).</param>
+/// <param name="HostConcealedFrames">Frames the MediaHost's jitter buffer concealed (the peer's audio late or lost).</param>
+public sealed record RtpBargeInResult(RtpBargeInCase Case, bool GreetingInterrupted, int FalseBargeIns, double? SilentOnTheWireMs, double AgentSpeechSeconds,
+    int LateEchoPackets = 0, long HostConcealedFrames = 0);
 
 /// <summary>
 /// A whole agent call over real RTP on loopback: the MediaHost's RTP session and media clock, the composed
@@ -37,7 +41,9 @@ public static class RtpBargeInScenario
     private const string CallerWords = "Sorry, I only want to renew a book.";
     private const double LoudDbfs = -50;
 
-    public static async Task<RtpBargeInResult> RunAsync(RtpBargeInCase line, CancellationToken cancellationToken = default)
+    /// <param name="dumpPath">When set, the frames the front-end was given are written to <c>dumpPath.far.raw</c> and
+    /// <c>.near.raw</c> for <see cref="BargeInReplay"/>, and the frame at which the caller started to <c>.txt</c>.</param>
+    public static async Task<RtpBargeInResult> RunAsync(RtpBargeInCase line, CancellationToken cancellationToken = default, string? dumpPath = null)
     {
         var time = TimeProvider.System;
         await using var clock = new MediaClock(time);
@@ -57,7 +63,13 @@ public static class RtpBargeInScenario
         var call = new Call(leg, media, new SipCallParties("+15550000001", "+15550000002", new Dictionary<string, string>()));
         var turns = new TurnCollector();
         var options = new AiLoopOptions { Language = "en-US", ProviderTimeoutSeconds = 30, Phrases = { Greeting = Greeting } };
-        var agent = new AgentSession(call, options, Dependencies(turns));
+        RecordingFrontEnd? recorder = null;
+        var wire = dumpPath is null ? null : new WireTapRecorder();
+        if (wire is not null)
+        {
+            call.AttachAudioTap(wire);
+        }
+        var agent = new AgentSession(call, options, Dependencies(turns, dumpPath is null ? null : inner => recorder = new RecordingFrontEnd(inner)));
         var run = agent.RunAsync(cancellationToken);
 
         var greetingStart = await WhenAsync<double>(() => peer.Arrivals.FirstOrDefault(a => a.Dbfs > LoudDbfs).AtMs is > 0 and var at ? at : null, 15_000, cancellationToken);
@@ -66,18 +78,29 @@ public static class RtpBargeInScenario
         {
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, greetingStart + 3_000 - peer.NowMs)), cancellationToken);
             callerStart = peer.Say(CallerSpeech(-19 - line.EchoReturnLossDb + relative));
+            if (dumpPath is not null)
+            {
+                await File.WriteAllTextAsync(dumpPath + ".txt", $"caller said at frame {recorder?.Frames}{Environment.NewLine}", cancellationToken);
+            }
         }
         // The call ends once the agent has been silent for 2 s (the greeting done, or the caller's turn answered).
         await WhenAsync<bool>(() => peer.NowMs - LastLoud(peer.Arrivals) > 2_000 && peer.NowMs > greetingStart + 4_000 ? true : (bool?)null, 40_000, cancellationToken);
+        var concealed = ((RtpMediaSession)media).Inbound?.JitterBuffer.Statistics.Concealed ?? 0;
         leg.End();
         await run.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
 
+        if (dumpPath is not null)
+        {
+            recorder?.WriteTo(dumpPath);
+            wire?.WriteTo(dumpPath);
+        }
         var arrivals = peer.Arrivals;
         var records = turns.All;
         var greetingInterrupted = records.Any(t => t.Trigger == "greeting" && t.Interrupted);
         var falseBargeIns = callerStart is null ? records.Count(t => t.Interrupted || t.Trigger == "speech") : 0;
         var agentSpeech = arrivals.Count(a => a.Dbfs > LoudDbfs) * 0.02;
-        return new RtpBargeInResult(line, greetingInterrupted, falseBargeIns, callerStart is { } start && greetingInterrupted ? SilentAfter(arrivals, start) : null, agentSpeech);
+        return new RtpBargeInResult(line, greetingInterrupted, falseBargeIns, callerStart is { } start && greetingInterrupted ? SilentAfter(arrivals, start) : null, agentSpeech,
+            peer.LateEchoPackets, concealed);
     }
 
     /// <summary>Milliseconds from the caller's first slot to the last loud packet of the agent's that is followed by at
@@ -136,13 +159,14 @@ public static class RtpBargeInScenario
     /// <summary>The voice activity detector the agent uses: "Silero" or "energy" (the model file is not installed).</summary>
     public static string Vad => s_vad.Model is null ? "energy" : "Silero";
 
-    private static AgentDependencies Dependencies(ITurnReporter turns)
+    private static AgentDependencies Dependencies(ITurnReporter turns, Func<IAudioFrontEnd, IAudioFrontEnd>? wrap = null)
     {
+        wrap ??= frontEnd => frontEnd;
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var tts = new EspeakSpeechDouble();
         return new AgentDependencies(new BatchRecognitionAdapter(new InstantSpeechToText(), "bench"), new InstantLanguageModel(), tts, new PhraseAudioCache(tts),
             TimeProvider.System, new AgentMetrics(meters), turns, NullLogger.Instance, new HttpToolInvoker(new HttpClient(), [], TimeProvider.System),
-            VoiceActivityDetectorFactory: s_vad.Create, AudioFrontEndFactory: () => new SpeexFrontEnd(new AudioFrontEndOptions()));
+            VoiceActivityDetectorFactory: s_vad.Create, AudioFrontEndFactory: () => wrap(new SpeexFrontEnd(new AudioFrontEndOptions())));
     }
 
     private sealed class TurnCollector : ITurnReporter

@@ -1,10 +1,29 @@
+using System.Globalization;
 using VoiceFunctions.MediaHost.Agent.FrontEnd;
+using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.MediaHost.Tests.Agent.FrontEnd;
 
 public sealed class AudioFrontEndOptionsTests
 {
     private static readonly AudioFrontEndOptionsValidator Validator = new();
+
+    [Fact]
+    public void Every_setting_is_in_the_docs_settings_table_with_its_default()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "audio-front-end.md"))
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Replace('\u2212', '-'))
+            .ToArray();
+        var defaults = new AudioFrontEndOptions();
+        foreach (var property in typeof(AudioFrontEndOptions).GetProperties())
+        {
+            var row = rows.FirstOrDefault(r => r.Contains($"`{property.Name}`", StringComparison.Ordinal));
+            Assert.True(row is not null, $"docs/audio-front-end.md has no settings row for {property.Name}");
+            var value = Convert.ToString(property.GetValue(defaults), CultureInfo.InvariantCulture)!.ToLowerInvariant();
+            Assert.True(row.Contains(value, StringComparison.Ordinal), $"the docs row for {property.Name} does not give its default {value}: {row}");
+        }
+    }
 
     [Fact]
     public void The_defaults_are_valid_and_switched_on()

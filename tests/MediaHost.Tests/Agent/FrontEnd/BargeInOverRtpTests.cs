@@ -8,8 +8,8 @@ namespace VoiceFunctions.MediaHost.Tests.Agent.FrontEnd;
 /// The agent on a real RTP call (loopback) whose far end returns the agent's own voice as line echo
 /// (<see cref="LineEchoRtpPeer"/>, a peer written for these tests): it must not interrupt itself on its echo, and it
 /// must stop when the caller really speaks. Real time, so in the measurement collection. A caller at or below the
-/// echo's level is still missed (bench/results/frontend.md, "Barge-in over RTP"): the agent's echo guard compares the
-/// caller with the agent's own level, not with what the front-end left of the echo.
+/// echo's level is still missed in some RTP calls on a loaded machine (bench/results/frontend.md, session 4): when the
+/// canceller has not converged by the time the caller speaks, the residual it reports is near the echo's own level.
 /// </summary>
 [Collection(MeasurementCollection.Name)]
 public sealed class BargeInOverRtpTests(ITestOutputHelper output)

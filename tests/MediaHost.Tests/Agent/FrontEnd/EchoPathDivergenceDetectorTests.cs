@@ -39,6 +39,58 @@ public sealed class EchoPathDivergenceDetectorTests
         Assert.DoesNotContain(true, verdicts);
     }
 
+    [Fact]
+    public void A_path_that_moved_under_a_working_filter_collapses_its_loss_within_a_few_frames()
+    {
+        var detector = Converged();
+
+        // The filter removes nothing: its output is the whole echo.
+        var collapsed = Enumerable.Range(0, 8).Select(_ => Step(detector, inputEnergy: 1e9, outputEnergy: 1e9)).ToArray();
+
+        Assert.DoesNotContain(true, collapsed[..2]);
+        Assert.True(collapsed[^1]);
+    }
+
+    [Fact]
+    public void A_caller_12_dB_below_the_echo_never_collapses_the_loss()
+    {
+        var detector = Converged();
+
+        // Echo 1e9 removed down to 1e7 as before, plus the caller at 1/16 of the echo's energy in input and output, and a
+        // filter that misadapts in double talk: its residual doubles every 10 frames.
+        var residual = 1e7;
+        for (var i = 0; i < 100; i++)
+        {
+            residual *= Math.Pow(2, 0.1);
+            Assert.False(Step(detector, inputEnergy: 1e9 + 6.25e7, outputEnergy: residual + 6.25e7), $"collapsed at frame {i} (loss {detector.LossDb:F1} dB)");
+        }
+        Assert.True(detector.LossDb < 1.5, "the misadapted filter should by now remove almost nothing");
+    }
+
+    [Fact]
+    public void A_collapse_lasts_until_the_filter_works_again()
+    {
+        var detector = Converged();
+        for (var i = 0; i < 8; i++)
+        {
+            detector.Update(echoExpected: true, inputEnergy: 1e9, outputEnergy: 1.2e9);
+        }
+        Assert.True(detector.Collapsed);
+
+        for (var i = 0; i < 20; i++)
+        {
+            detector.Update(echoExpected: true, inputEnergy: 1e9, outputEnergy: 1e7);
+        }
+
+        Assert.False(detector.Collapsed);
+    }
+
+    private static bool Step(EchoPathDivergenceDetector detector, double inputEnergy, double outputEnergy)
+    {
+        detector.Update(echoExpected: true, inputEnergy, outputEnergy);
+        return detector.Collapsed;
+    }
+
     private static EchoPathDivergenceDetector Converged()
     {
         var detector = new EchoPathDivergenceDetector();

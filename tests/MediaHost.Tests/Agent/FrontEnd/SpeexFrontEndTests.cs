@@ -96,6 +96,34 @@ public sealed class SpeexFrontEndTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public void From_a_second_after_an_echo_path_change_the_echo_is_again_held_at_least_20_dB_down()
+    {
+        SpeechSamples.RequireTools();
+        var sent = SpeechSamples.Fill(SpeechSamples.Speak(SpeechSamples.AgentText), 9 * Rate);
+        var line = new LineSimulator(new EchoPathSettings(DelayMs: 60, ReturnLossDb: 12, ClipFraction: 0.8, DispersionSeed: 1));
+        using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+        var received = new short[sent.Length];
+        var cleaned = new short[sent.Length];
+        var frame = FrontEndScenario.FrameSamples;
+        for (var offset = 0; offset + frame <= sent.Length; offset += frame)
+        {
+            if (offset == 6 * Rate)
+            {
+                line.ChangePath(new EchoPathSettings(DelayMs: 250, ReturnLossDb: 12, ClipFraction: 0.8, DispersionSeed: 2));
+            }
+            line.Process(sent.AsSpan(offset, frame), default, default, received.AsSpan(offset, frame));
+            received.AsSpan(offset, frame).CopyTo(cleaned.AsSpan(offset, frame));
+            frontEnd.Process(sent.AsSpan(offset, frame), cleaned.AsSpan(offset, frame));
+        }
+
+        // Before: the delay search's memory held the old path for ~0.5 s, then the canceller relearnt with the echo
+        // passing (8 dB over 7–8 s); now the divergence restarts the search and the gate holds the echo meanwhile.
+        var secondAfter = FrontEndScenario.ErleDb(sent, received, cleaned, 7, 8);
+        output.WriteLine($"ERLE 1–2 s after the change {secondAfter:F1} dB");
+        Assert.True(secondAfter >= 20, $"ERLE 1–2 s after the path change was {secondAfter:F1} dB");
+    }
+
+    [SkippableFact]
     public void In_double_talk_the_callers_words_come_through_and_are_flagged()
     {
         SpeechSamples.RequireTools();

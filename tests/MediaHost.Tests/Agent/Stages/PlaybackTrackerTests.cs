@@ -26,6 +26,38 @@ public sealed class PlaybackTrackerTests
     }
 
     [Fact]
+    public void A_reader_that_lags_the_media_clock_gets_the_agent_frame_that_played_in_its_caller_frames_slot()
+    {
+        var tracker = new PlaybackTracker();
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        tracker.NextSlot(farEnd, callerFramesWaiting: 3); // caller frame 0 read while frames 1–3 wait: slots 0–3 played silence
+        tracker.Queued(Frame(1));                          // so the agent's frame plays in slot 4, not in the reader's next slot
+        var firstSamples = new List<short>();
+        foreach (var waiting in new[] { 3, 2, 1, 0, 0 })
+        {
+            tracker.NextSlot(farEnd, waiting);
+            firstSamples.Add(farEnd[0]);
+        }
+        Assert.Equal([0, 0, 0, 1, 0], firstSamples); // caller frames 1–5: the agent's frame is paired with caller frame 4
+    }
+
+    [Fact]
+    public void While_the_reader_catches_up_the_agents_audio_still_counts_as_audible_until_its_last_slot_is_read()
+    {
+        var tracker = new PlaybackTracker();
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        tracker.Queued(Frame(1));
+        Assert.False(tracker.NextSlot(farEnd, callerFramesWaiting: 2)); // slots 0–2 played: the frame in slot 0, then silence
+        Assert.Equal(1, farEnd[0]);
+        Assert.Equal(0, tracker.Outstanding);
+        tracker.Queued(Frame(2));                                       // written now: plays in slot 3
+        Assert.True(tracker.NextSlot(farEnd, callerFramesWaiting: 2)); // caller frame 1; slot 3 (frame 2) has played after it
+        Assert.True(tracker.NextSlot(farEnd, callerFramesWaiting: 1));
+        Assert.False(tracker.NextSlot(farEnd, callerFramesWaiting: 0)); // caller frame 3 is the slot of frame 2: nothing after
+        Assert.Equal(2, farEnd[0]);
+    }
+
+    [Fact]
     public void A_frame_is_copied_when_queued_so_the_writer_may_reuse_its_buffer()
     {
         var tracker = new PlaybackTracker();
