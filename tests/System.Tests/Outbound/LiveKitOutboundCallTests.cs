@@ -165,8 +165,8 @@ public sealed class LiveKitOutboundCallTests
         Assert.Empty(rig.Problems); // among them: a voicemail leg the MediaHost never hung up on (sipp times out)
 
         // The voicemail: detected on the callee's audio through the agent's leg, hung up on by the agent, recorded as a machine.
-        // (Its outcome and end reason are not asserted: the MediaHost's answer, reported after detection, and the callee
-        // leaving when the leg ends race in this rig, which plays no webhook of the agent's participant.)
+        // (Its outcome and end reason are not asserted: this rig plays no webhook of the agent's participant, so the callee
+        // leaves when the leg has ended and the control plane has the MediaHost's answer, not when LiveKit would end the room.)
         Assert.True(machine.GetProperty("record").GetProperty("answeredBy").GetString() == "machine", machine + "\n" + rig.Tail());
         Assert.DoesNotContain(machine.GetProperty("turns").EnumerateArray(), t => t.GetProperty("agentText").GetString() is { Length: > 0 });
         // The person (silence, then a question): detected as human, the agent greets and the call runs.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceFunctions.Functions.Tests.Outbound;
 using VoiceFunctions.Shared.LiveKit.Api;
@@ -162,7 +163,10 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
         if (_machines.ContainsKey(callee.SipCallTo))
         {
             var machine = await VoicemailLeg.StartAsync(target, bridge);
-            _legs.Enqueue(EndWhenLegEndsAsync(machine, machine.WaitAsync, dial.Request.RoomName, callee.ParticipantIdentity));
+            // The MediaHost hangs up on a machine: LiveKit would remove the callee only once the control plane ended the
+            // call on the MediaHost's events (its answer with the verdict first), never at the BYE itself.
+            _legs.Enqueue(EndWhenLegEndsAsync(machine, machine.WaitAsync, dial.Request.RoomName, callee.ParticipantIdentity,
+                () => WaitForMediaHostsAnswerAsync(dial.Request.RoomName)));
             return;
         }
         var leg = await DemoCaller.StartAsync(target, "What are your opening hours?", leadSeconds: 6, callMilliseconds: 14000, bridge);
@@ -170,7 +174,8 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
     }
 
     /// <summary>When the agent's leg has ended, the callee leaves the room (hangs up), as LiveKit reports it.</summary>
-    private async Task EndWhenLegEndsAsync(IDisposable leg, Func<Task<(int ExitCode, string Output)>> ended, string room, string calleeIdentity)
+    private async Task EndWhenLegEndsAsync(IDisposable leg, Func<Task<(int ExitCode, string Output)>> ended, string room, string calleeIdentity,
+        Func<Task>? beforeCalleeLeaves = null)
     {
         using (leg)
         {
@@ -180,8 +185,26 @@ internal sealed class LiveKitOutboundRig : IAsyncDisposable
                 Problems.Enqueue($"the agent leg of {room} (sipp) failed: {output}");
             }
         }
+        if (beforeCalleeLeaves is not null)
+        {
+            await beforeCalleeLeaves();
+        }
         await PostAsync(LiveKitWebhookSender.CallerLeft(room, calleeIdentity));
         await PostAsync(LiveKitWebhookSender.RoomFinished(room));
+    }
+
+    /// <summary>Waits until the control plane has the MediaHost's answer of the call (the record's answeredBy), as it must before it ends the call.</summary>
+    private async Task WaitForMediaHostsAnswerAsync(string callId)
+    {
+        try
+        {
+            await ControlPlane.WaitForCallAsync(callId, c => c.GetProperty("record").GetProperty("answeredBy").ValueKind == JsonValueKind.String,
+                TimeSpan.FromSeconds(60), "the MediaHost's answer reported");
+        }
+        catch (Exception e)
+        {
+            Problems.Enqueue($"the MediaHost's answer of {callId} never reached the control plane: {e.Message}");
+        }
     }
 
     private async Task PostAsync(string webhook)
