@@ -1,4 +1,7 @@
 using VoiceFunctions.Functions.Orchestrations;
+using VoiceFunctions.Functions.Telemetry;
+using VoiceFunctions.Functions.Timeline;
+using VoiceFunctions.Shared.Calls;
 
 namespace VoiceFunctions.Functions.Activities;
 
@@ -9,8 +12,10 @@ namespace VoiceFunctions.Functions.Activities;
 /// message and one more orchestration episode (history read and append, instance row), about eight storage requests.
 /// The kept events are removed only after the record is written, so a retry after a failure sees them again.
 /// </summary>
-public sealed class OpenCallActivity(EarlyEventStore early, RecordCallActivity record) : CallActivity<RecordCallInput, OpenCallResult>
+public sealed class OpenCallActivity(EarlyEventStore early, CallStore store, ControlPlaneMetrics metrics, CallTimelineRecorder? timeline = null) : CallActivity<RecordCallInput, OpenCallResult>
 {
+    private readonly RecordCallActivity _record = new(store, metrics, timeline);
+
     public override async Task<OpenCallResult> ExecuteAsync(RecordCallInput input, CancellationToken ct)
     {
         var kept = await early.ReadAsync(input.CallId, ct).ConfigureAwait(false);
@@ -18,7 +23,7 @@ public sealed class OpenCallActivity(EarlyEventStore early, RecordCallActivity r
         var caller = input.Caller ?? kept.FirstOrDefault(e => e is { Kind: CallEventKind.CallerJoined, Caller: not null })?.Caller;
         if (caller is not null)
         {
-            await record.ExecuteAsync(input with { Caller = caller }, ct).ConfigureAwait(false);
+            await _record.ExecuteAsync(input with { Caller = caller }, ct).ConfigureAwait(false);
         }
         await early.RemoveAsync(input.CallId, kept, ct).ConfigureAwait(false);
         return new OpenCallResult(kept, Recorded: caller is not null);
