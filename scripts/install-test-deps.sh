@@ -24,6 +24,9 @@ declare -A debs=(
   # The call console's browser tests (tests/Console.Tests): Debian's Chromium driven through Debian's chromedriver.
   [chromium]=chromium
   [chromedriver]=chromium-driver
+  # voicectl's tests: openssl s_server plays a TLS 1.1-only server; script(1) gives a pseudo-terminal (colour rules).
+  [openssl]=openssl
+  [script]=bsdutils
 )
 missing=()
 for cmd in "${!debs[@]}"; do

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using VoiceFunctions.Cli.Calls;
+using VoiceFunctions.Cli.Output;
+using VoiceFunctions.Cli.Output.Results;
 using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.Cli.Commands;
@@ -7,7 +9,7 @@ namespace VoiceFunctions.Cli.Commands;
 /// <summary>
 /// `voicectl calls place +15550001111 [--from …] [--var name=value …] [--idempotency-key …] [--ring-timeout S] [--wait]`:
 /// places one outbound call through the control plane (POST /api/calls); with --wait, follows dialling to its end and
-/// exits 0 only when the callee answered.
+/// exits 0 only when the callee answered. With --json it prints one object when it ends.
 /// </summary>
 public static class CallsPlaceCommand
 {
@@ -20,6 +22,7 @@ public static class CallsPlaceCommand
         var ring = new Option<int?>("--ring-timeout") { HelpName = "SECONDS", Description = "How long to ring (5 to 120; default: the control plane's)." };
         var wait = new Option<bool>("--wait") { Description = "Wait until the callee answered or dialling failed, and print the result." };
         var command = new Command("place", "Place one outbound call through the control plane.") { to, from, variables, key, ring, wait };
+        var output = OutputOptions.AddTo(command, "calls-place");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var vars = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -41,23 +44,36 @@ public static class CallsPlaceCommand
             {
                 var client = new OutboundCallsClient(http, url, apiKey);
                 var placed = await client.PlaceAsync(request, cancellationToken);
-                context.Terminal.Out.WriteLine($"callId: {placed.CallId}" + (placed.Created ? "" : " (placed before with this idempotency key)"));
-                if (!parse.GetValue(wait))
+                var json = output.IsJson(parse);
+                if (!json)
                 {
-                    return ExitCodes.Ok;
+                    context.Terminal.Out.WriteLine($"callId: {placed.CallId}" + (placed.Created ? "" : " (placed before with this idempotency key)"));
                 }
-                while (true)
+                var dial = parse.GetValue(wait) ? await DialResultAsync(client, placed.CallId, context.Time, cancellationToken) : null;
+                if (json)
                 {
-                    var status = await client.DialStatusAsync(placed.CallId, cancellationToken);
-                    if (status.Result is { } result)
-                    {
-                        context.Terminal.Out.WriteLine($"dial: {result.Outcome} ({result.Reason})");
-                        return result.Outcome == DialOutcome.Answered ? ExitCodes.Ok : ExitCodes.Failed;
-                    }
-                    await Task.Delay(TimeSpan.FromMilliseconds(500), context.Time, cancellationToken);
+                    JsonOutput.Write(context.Terminal, new CallPlaceResult(placed.CallId, placed.Created, dial));
                 }
+                else if (dial is not null)
+                {
+                    context.Terminal.Out.WriteLine($"dial: {dial.Outcome} ({dial.Reason})");
+                }
+                return dial is null || dial.Outcome == DialOutcome.Answered ? ExitCodes.Ok : ExitCodes.Failed;
             });
         });
         return command;
+    }
+
+    /// <summary>Follows dialling until the control plane knows how it ended.</summary>
+    private static async Task<DialResult> DialResultAsync(OutboundCallsClient client, string callId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if ((await client.DialStatusAsync(callId, cancellationToken)).Result is { } result)
+            {
+                return result;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+        }
     }
 }

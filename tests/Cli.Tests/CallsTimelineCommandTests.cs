@@ -82,6 +82,7 @@ public class CallsTimelineCommandTests
         var result = await VoicectlProcess.RunAsync(Environment(api), "calls", "show", "CA_tl", "--json");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        OutputSchema.AssertValid("calls-show", result.Output);
         var details = JsonSerializer.Deserialize<CallDetailsResponse>(result.Output, CallsApiJson.Options)!;
         Assert.Equal("CA_tl", details.Record.CallId);
         Assert.Equal(14, details.Timeline!.Count);

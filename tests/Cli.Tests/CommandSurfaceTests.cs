@@ -86,6 +86,7 @@ public class CommandSurfaceTests
             }
             var script = Path.Combine(folder, "completion.bash");
             var generated = await VoicectlProcess.RunAsync(CorpusEnvironment.Variables, "completion", "bash");
+            Assert.True(generated.ExitCode == ExitCodes.Ok, generated.ToString());
             File.WriteAllText(script, generated.Output);
             var start = new ProcessStartInfo(bash) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.Environment["PATH"] = folder + ":" + Environment.GetEnvironmentVariable("PATH");
@@ -115,6 +116,55 @@ public class CommandSurfaceTests
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.DoesNotContain('\u001b', result.Output + result.Error);
         Assert.All(result.Output.Split('\n'), line => Assert.True(line.Length <= 80, line));
+    }
+
+    [SkippableFact]
+    public async Task On_a_terminal_output_is_coloured_unless_NO_COLOR_is_set()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "script(1) gives a pseudo-terminal on Unix only");
+        var script = RequiredTool.Command("script", "the machine image (util-linux)");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var validate = $"'{dotnet}' '{Path.Combine(AppContext.BaseDirectory, "voicectl.dll")}' sip validate '{Path.Combine(CorpusFile.Folder, "seeds-style.yaml")}'";
+
+        var coloured = await OnATerminalAsync(script, validate, noColor: null);
+        var plain = await OnATerminalAsync(script, validate, noColor: "1");
+
+        // SGR colour sequences only: the runtime itself writes other escapes (keypad mode) to a terminal.
+        var colour = new global::System.Text.RegularExpressions.Regex(@"\u001b\[[0-9;]*m");
+        Assert.Contains("VC017", coloured);
+        Assert.Matches(colour, coloured);
+        Assert.Contains("VC017", plain);
+        Assert.DoesNotMatch(colour, plain);
+    }
+
+    /// <summary>Runs <paramref name="command"/> with its standard output on a pseudo-terminal (script(1)) and returns what it wrote there.</summary>
+    private static async Task<string> OnATerminalAsync(string script, string command, string? noColor)
+    {
+        var start = new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-q", "-e", "-c", command, "/dev/null"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in CorpusEnvironment.Variables)
+        {
+            start.Environment.Remove(name);
+            if (value is not null)
+            {
+                start.Environment[name] = value;
+            }
+        }
+        start.Environment.Remove("NO_COLOR");
+        if (noColor is not null)
+        {
+            start.Environment["NO_COLOR"] = noColor;
+        }
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(process.ExitCode == ExitCodes.Failed, $"exit {process.ExitCode}\n{await output}\n{await error}");
+        return await output;
     }
 
     [Fact]

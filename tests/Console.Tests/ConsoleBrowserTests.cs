@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using VoiceFunctions.Functions.Health;
+using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.System.Tests;
 using VoiceFunctions.TestSupport;
 using Xunit.Abstractions;
@@ -117,6 +118,81 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleFixture>
         var wav = await http.GetByteArrayAsync(source);
         Assert.Equal((await _fixture.Recordings.GetBlobClient($"calls/{callId}.wav").DownloadContentAsync()).Value.Content.ToArray(), wav);
         Assert.DoesNotContain("sig=", _fixture.Browser.Driver.Url);
+    }
+
+    [SkippableFact]
+    public async Task Past_days_history_pages_filters_and_masks_numbers_and_a_calls_view_highlights_its_errors_and_transfer()
+    {
+        // 51 ended calls on a past day (so today's live polling does not touch them): one page of 50 and one of 1.
+        var store = _fixture.ControlPlane.Services.GetRequiredService<CallStore>();
+        var day = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var prefix = "call-console-day-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        await Task.WhenAll(Enumerable.Range(0, 51).Select(i => store.CreateAsync(new CallRecord
+        {
+            CallId = prefix + i.ToString("D2"), RoomName = prefix + i, CallerNumber = "+1555010" + i.ToString("D4"), StartedAt = day.AddMinutes(i),
+            EndedAt = day.AddMinutes(i).AddSeconds(i == 50 ? 90 : 10),
+            Outcome = i switch { 49 => CallOutcome.Failed, 48 => CallOutcome.Transferred, _ => CallOutcome.Completed },
+            EndReason = i switch { 49 => CallEndReason.Rejected, 48 => CallEndReason.Transferred, _ => CallEndReason.CallerHangUp },
+            Errors = i == 49 ? ["the carrier answered 503 Service Unavailable"] : [],
+        })));
+        var (browser, page) = (_fixture.Browser, new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl));
+        page.Open();
+        page.SignInAndWaitForCalls(_fixture.ApiKey);
+
+        page.Script("const d = document.getElementById('filter-day'); d.value = '2026-03-02'; d.dispatchEvent(new Event('change'));");
+        page.WaitForCallsStatus("2026-03-02: 50 of 50 calls on page 1");
+        Assert.DoesNotContain("+15550100050", page.HistoryRow(prefix + "50").Text);
+        Assert.Contains("+1555•••0050", page.HistoryRow(prefix + "50").Text);
+        browser.Driver.FindElement(By.Id("reveal-numbers")).Click();
+        browser.WaitFor(d => page.HistoryRow(prefix + "50").Text.Contains("+15550100050", StringComparison.Ordinal), ConsolePage.Quick, "the number shown");
+
+        // At least 60 s: only the 90 s call. Failures only: only the rejected one, marked as a failure.
+        page.Type("filter-min-seconds", "60");
+        page.WaitForCallsStatus("2026-03-02: 1 of 50 calls on page 1");
+        page.HistoryRow(prefix + "50");
+        page.Type("filter-min-seconds", "0");
+        browser.Driver.FindElement(By.Id("filter-failures")).Click();
+        page.WaitForCallsStatus("2026-03-02: 1 of 50 calls on page 1");
+        Assert.Equal("failure", page.HistoryRow(prefix + "49").GetAttribute("class"));
+        browser.Driver.FindElement(By.Id("filter-failures")).Click();
+
+        // Older: the day's 51st call, the oldest; Newer: back to the first page.
+        browser.Driver.FindElement(By.Id("page-next")).Click();
+        page.WaitForCallsStatus("2026-03-02: 1 of 1 calls on page 2");
+        page.HistoryRow(prefix + "00");
+        Assert.False(browser.Driver.FindElement(By.Id("page-next")).Enabled, "no page after the last one");
+        browser.Driver.FindElement(By.Id("page-previous")).Click();
+        page.WaitForCallsStatus("2026-03-02: 50 of 50 calls on page 1");
+        Assert.False(browser.Driver.FindElement(By.Id("page-previous")).Enabled, "no page before the first one");
+        _output.WriteLine("screenshot: " + browser.SaveScreenshot("7-history-past-day"));
+
+        // One call's view highlights its errors, and a transfer.
+        page.OpenCall(prefix + "49");
+        Assert.Contains("the carrier answered 503 Service Unavailable", browser.WaitFor(d => d.FindElement(By.Id("call-errors")), ConsolePage.Quick, "the errors box").Text);
+        page.Script($"location.hash = '#/call/{prefix}48';");
+        Assert.Equal("The caller was transferred to a human.", browser.WaitFor(d => d.FindElement(By.Id("transfer-note")), ConsolePage.Quick, "the transfer note").Text);
+    }
+
+    [SkippableFact]
+    public void Keyboard_alone_signs_in_and_moves_between_sections_and_text_meets_WCAG_AA_contrast()
+    {
+        var (browser, page) = (_fixture.Browser, new ConsolePage(_fixture.Browser, _fixture.ControlPlane.BaseUrl));
+        page.Open();
+
+        // The first Tab stop is the skip link; Tab goes on to the key field, Enter signs in.
+        Assert.Equal("skip", page.TabUntilFocused(e => e.GetAttribute("class") == "skip", "the skip link").GetAttribute("class"));
+        page.TabUntilFocused(e => e.GetAttribute("id") == "api-key", "the key field").SendKeys(_fixture.ApiKey + Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.Id("calls-table")), ConsolePage.Quick, "the calls list after signing in from the keyboard");
+        page.TabUntilFocused(e => e.Text == "Health", "the Health link").SendKeys(Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.Id("alerts")), ConsolePage.Quick, "the health view opened from the keyboard");
+        Assert.Empty(page.TextBelowContrast(4.5));
+        // The check sees what it must: a pale grey line on the page's background (about 1.5:1) is reported.
+        page.Script("const p = document.createElement('p'); p.id = 'pale'; p.style.color = '#cccccc'; p.textContent = 'pale text'; document.getElementById('main').append(p);");
+        Assert.Contains(page.TextBelowContrast(4.5), t => t.StartsWith("p \"pale text\"", StringComparison.Ordinal));
+        page.Script("document.getElementById('pale').remove();");
+        page.TabUntilFocused(e => e.Text == "Calls", "the Calls link").SendKeys(Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.Id("calls-table")), ConsolePage.Quick, "the calls list opened from the keyboard");
+        Assert.Empty(page.TextBelowContrast(4.5));
     }
 
     [SkippableFact]

@@ -99,5 +99,57 @@ internal sealed class ConsolePage(ChromiumBrowser browser, Uri controlPlane)
     public string? HistoryDirection(string callId) =>
         Script($"return document.querySelector(\"#calls-table tr[data-call-id='{callId}'] td.direction\")?.textContent ?? null;") as string;
 
+    /// <summary>Waits for the history's status line (day, calls shown of the page's, page number) to read <paramref name="text"/>.</summary>
+    public void WaitForCallsStatus(string text) =>
+        browser.WaitFor(d => d.FindElement(By.Id("calls-status")).Text.StartsWith(text, StringComparison.Ordinal), Quick, "the history status \"" + text + "\"");
+
+    /// <summary>Replaces the value of the input <paramref name="id"/> as a person types it.</summary>
+    public void Type(string id, string text)
+    {
+        var input = Driver.FindElement(By.Id(id));
+        input.SendKeys(Keys.Control + "a");
+        input.SendKeys(text);
+    }
+
+    /// <summary>Presses Tab (at most 40 times) until the focused element is <paramref name="wanted"/>; returns it.</summary>
+    public IWebElement TabUntilFocused(Func<IWebElement, bool> wanted, string what)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(Keys.Tab).Perform();
+            var focused = Driver.SwitchTo().ActiveElement();
+            if (wanted(focused))
+            {
+                return focused;
+            }
+        }
+        throw new Xunit.Sdk.XunitException($"{what}: not reached with Tab. The page showed:\n{browser.BodyText()}");
+    }
+
+    /// <summary>
+    /// Visible text whose colour has less than <paramref name="minimum"/> contrast (WCAG 2 relative luminance) against
+    /// the first opaque background behind it: "text (ratio)" for each, empty when all pass.
+    /// </summary>
+    public IReadOnlyList<string> TextBelowContrast(double minimum) =>
+        ((IReadOnlyCollection<object>)Script(ContrastScript.Replace("MINIMUM", minimum.ToString(global::System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!)
+            .Select(o => (string)o).ToList();
+
+    private const string ContrastScript = """
+        const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+          .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const background = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+        const low = [];
+        for (const e of document.querySelectorAll("body *")) {
+          const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          const box = e.getBoundingClientRect();
+          if (!own || box.width === 0 || box.height === 0 || e.closest(".visually-hidden, .skip")) continue;
+          const [a, b] = [lum(rgb(getComputedStyle(e).color).slice(0, 3)), lum(background(e))];
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < MINIMUM) low.push(`${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 40)}" ${ratio.toFixed(2)}`);
+        }
+        return low;
+        """;
+
     public object? Script(string script) => ((IJavaScriptExecutor)Driver).ExecuteScript(script);
 }

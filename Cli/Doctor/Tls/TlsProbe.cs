@@ -47,7 +47,7 @@ public sealed class TlsProbe(TimeSpan timeout, X509Certificate2Collection? extra
         }
         catch (Exception e) when (e is AuthenticationException or IOException or SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var error = e is OperationCanceledException ? $"no TLS handshake within {timeout.TotalSeconds:0.#} s" : e.Message;
+            var error = e is OperationCanceledException ? $"no TLS handshake within {timeout.TotalSeconds:0.#} s" : Reason(e);
             return new TlsHandshake(SslProtocols.None, certificate, errors, chainProblems, error);
         }
     }
@@ -66,6 +66,13 @@ public sealed class TlsProbe(TimeSpan timeout, X509Certificate2Collection? extra
         var trusted = chain.Build(certificate);
         errors = trusted ? errors & ~SslPolicyErrors.RemoteCertificateChainErrors : errors | SslPolicyErrors.RemoteCertificateChainErrors;
         return chain.ChainStatus.Where(s => s.Status != X509ChainStatusFlags.NoError).Select(Describe).ToArray();
+    }
+
+    /// <summary>The failure in its own words down to the TLS library's (SslStream says only "see inner exception").</summary>
+    private static string Reason(Exception e)
+    {
+        var message = e.Message.Replace(", see inner exception.", "", StringComparison.Ordinal).TrimEnd('.');
+        return e.InnerException is { } inner ? $"{message}: {Reason(inner)}" : message;
     }
 
     private static string Describe(X509ChainStatus status) => $"{status.Status}: {status.StatusInformation.Trim()}";

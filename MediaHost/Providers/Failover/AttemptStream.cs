@@ -54,30 +54,7 @@ internal sealed class AttemptStream<T> : IAsyncDisposable
             await Task.WhenAny(first, expiry).ConfigureAwait(false);
             await stopTimer.CancelAsync().ConfigureAwait(false);
         }
-        if (!first.IsCompleted)
-        {
-            await Task.Yield(); // one more turn for an item already received but not yet handed to us
-        }
-        if (first.IsCompleted)
-        {
-            return await first.ConfigureAwait(false);
-        }
-        var lateBy = time.GetElapsedTime(started) - deadline;
-        var ourLateness = await VendorFault.ExpiredByOurLatenessAsync(first, lateBy, deadline, time).ConfigureAwait(false);
-        if (first.IsCompleted)
-        {
-            return await first.ConfigureAwait(false);
-        }
-        await linked.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await first.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // the abandoned attempt ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
-        }
-        throw new ProviderTimeoutException(provider, deadline, ourLateness);
+        return await VendorFault.AnswerOrTimeoutAsync(first, started, deadline, provider, time, linked).ConfigureAwait(false);
     }
 
     public async ValueTask<bool> MoveNextAsync() => HasCurrent = await _items.MoveNextAsync().ConfigureAwait(false);

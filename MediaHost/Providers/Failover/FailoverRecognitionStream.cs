@@ -36,7 +36,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
             {
                 await _current!.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !_finalDelivered && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (VendorFault.FailsOver(e) && !_finalDelivered && !cancellationToken.IsCancellationRequested)
             {
                 await FailOverLockedAsync(e, cancellationToken).ConfigureAwait(false);
             }
@@ -57,7 +57,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
             {
                 await CompleteCurrentLockedAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !_finalDelivered && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (VendorFault.FailsOver(e) && !_finalDelivered && !cancellationToken.IsCancellationRequested)
             {
                 await FailOverLockedAsync(e, cancellationToken).ConfigureAwait(false);
             }
@@ -94,7 +94,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
                         }
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested && (Replaced(current)
-                        || (!_finalDelivered && FailoverSpeechToText.IsProviderFailure(e))))
+                        || (!_finalDelivered && VendorFault.FailsOver(e))))
                     {
                         failure = e;
                         break;
@@ -152,30 +152,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
         {
             await Task.WhenAny(next, expired.Task).ConfigureAwait(false);
         }
-        if (!next.IsCompleted)
-        {
-            await Task.Yield(); // one more turn for an answer already received but not yet handed to us
-        }
-        if (next.IsCompleted)
-        {
-            return await next.ConfigureAwait(false);
-        }
-        var lateBy = chain.Time.GetElapsedTime(Volatile.Read(ref _deadlineArmedAt)) - chain.Options.FirstResultDeadline;
-        var ourLateness = await VendorFault.ExpiredByOurLatenessAsync(next, lateBy, chain.Options.FirstResultDeadline, chain.Time).ConfigureAwait(false);
-        if (next.IsCompleted)
-        {
-            return await next.ConfigureAwait(false);
-        }
-        await reading.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await next.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // the abandoned read ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
-        }
-        throw new ProviderTimeoutException(_member!.Name, chain.Options.FirstResultDeadline, ourLateness);
+        return await VendorFault.AnswerOrTimeoutAsync(next, Volatile.Read(ref _deadlineArmedAt), chain.Options.FirstResultDeadline, _member!.Name, chain.Time, reading).ConfigureAwait(false);
     }
 
     /// <summary>True when a failure seen by the writer already moved the turn to another provider.</summary>
@@ -194,7 +171,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
                 await ReplaceCurrentAsync(member, stream).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (VendorFault.FailsOver(e) && !cancellationToken.IsCancellationRequested)
             {
                 _failures.Add(e);
                 member.Health.MarkFailed(e);
@@ -230,7 +207,7 @@ internal sealed class FailoverRecognitionStream(FailoverSpeechToText chain, Reco
                 }
                 return;
             }
-            catch (Exception e) when (FailoverSpeechToText.IsProviderFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (VendorFault.FailsOver(e) && !cancellationToken.IsCancellationRequested)
             {
                 _failures.Add(e);
                 _member.Health.MarkFailed(e);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Polly.CircuitBreaker;
 
 namespace VoiceFunctions.MediaHost.Providers.Failover;
 
@@ -32,7 +31,7 @@ internal static class FailoverRunner
                 FailoverLog.FirstResult(logger, stage, member.Name, time.GetElapsedTime(started).TotalMilliseconds);
                 return (stream, member.Name);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is ProviderException or BrokenCircuitException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && VendorFault.FailsOver(e))
             {
                 failures.Add(e);
                 member.Health.MarkFailed(e);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Polly.CircuitBreaker;
 using VoiceFunctions.MediaHost.Providers.Recognition;
 
 namespace VoiceFunctions.MediaHost.Providers.Failover;
@@ -35,6 +34,4 @@ public sealed class FailoverSpeechToText(IReadOnlyList<ChainMember<IStreamingSpe
     /// <summary>Opens a stream on <paramref name="member"/> through its pipeline (retry, breaker).</summary>
     internal static async Task<IRecognitionStream> OpenAsync(ChainMember<IStreamingSpeechToText> member, RecognitionRequest request, CancellationToken cancellationToken) =>
         await member.Pipeline.ExecuteAsync(async t => await member.Provider.StartAsync(request, t).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-
-    internal static bool IsProviderFailure(Exception e) => e is ProviderException or BrokenCircuitException;
 }

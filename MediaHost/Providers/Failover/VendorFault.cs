@@ -1,3 +1,5 @@
+using Polly.CircuitBreaker;
+
 namespace VoiceFunctions.MediaHost.Providers.Failover;
 
 /// <summary>
@@ -29,12 +31,54 @@ public static class VendorFault
         lateBy > MinimumLateness && lateBy > deadline / 2;
 
     /// <summary>
+    /// Which failures move a turn to the chain's next provider: any provider failure (the vendor's, or a deadline
+    /// that ran out while we were late: the turn still needs an answer) and a breaker that is open. Whether the
+    /// failure also counts against the provider is <see cref="IsVendorSide"/>.
+    /// </summary>
+    public static bool FailsOver(Exception failure) => failure is ProviderException or BrokenCircuitException;
+
+    /// <summary>
+    /// The vendor's answer <paramref name="pending"/>, once its race against a first-result deadline armed at the
+    /// timestamp <paramref name="armedAt"/> is over. An answer already there wins, however late we come for it: one
+    /// more turn is given for an answer received but not yet handed to us, and an expiry seen late by our own process
+    /// gives the answer the time we lost, once. Otherwise the attempt is abandoned (<paramref name="abandon"/>) and a
+    /// <see cref="ProviderTimeoutException"/> says whose lateness it was.
+    /// </summary>
+    internal static async Task<bool> AnswerOrTimeoutAsync(Task<bool> pending, long armedAt, TimeSpan deadline, string provider, TimeProvider time, CancellationTokenSource abandon)
+    {
+        if (!pending.IsCompleted)
+        {
+            await Task.Yield(); // one more turn for an answer already received but not yet handed to us
+        }
+        if (pending.IsCompleted)
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        var lateBy = time.GetElapsedTime(armedAt) - deadline;
+        var ourLateness = await ExpiredByOurLatenessAsync(pending, lateBy, deadline, time).ConfigureAwait(false);
+        if (pending.IsCompleted)
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        await abandon.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // the abandoned attempt ends as it may (cancelled, or the transport's own error for a cancelled call); the expiry is the failure
+        }
+        throw new ProviderTimeoutException(provider, deadline, ourLateness);
+    }
+
+    /// <summary>
     /// A deadline's expiry was seen <paramref name="lateBy"/> late while <paramref name="pending"/> (the vendor's answer)
     /// had not come. If that was our lateness, the answer gets the time our process lost, once: the caller takes it if
     /// it completed meanwhile. Returns whether the expiry stays our lateness (the grace wait was late again), so that
     /// a vendor silent through the grace is blamed after all.
     /// </summary>
-    public static async Task<bool> ExpiredByOurLatenessAsync(Task pending, TimeSpan lateBy, TimeSpan deadline, TimeProvider time)
+    private static async Task<bool> ExpiredByOurLatenessAsync(Task pending, TimeSpan lateBy, TimeSpan deadline, TimeProvider time)
     {
         if (!IsOurLateness(lateBy, deadline))
         {

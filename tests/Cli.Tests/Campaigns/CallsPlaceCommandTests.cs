@@ -50,4 +50,23 @@ public sealed class CallsPlaceCommandTests
         Assert.Contains("--var 'Ada' is not NAME=VALUE", result.Error);
         Assert.Empty(api.Requests);
     }
+
+    [Fact]
+    public async Task Place_json_prints_one_schema_valid_object_with_how_dialling_ended_and_exits_as_the_text_form_does()
+    {
+        await using var api = await LoopbackOutboundApiDouble.StartAsync();
+        api.Dial = new DialResult(DialOutcome.NoAnswer, 487, "487 Request Terminated");
+
+        var waited = await VoicectlProcess.RunAsync(Environment(api), "calls", "place", "+15550001111", "--wait", "--json");
+        var placed = await VoicectlProcess.RunAsync(Environment(api), "calls", "place", "+15550001111", "--output", "json");
+
+        Assert.True(waited.ExitCode == ExitCodes.Failed, waited.ToString());
+        var result = OutputSchema.AssertValid("calls-place", waited.Output);
+        Assert.Equal("call-out-0123456789abcdef0123", result.GetProperty("callId").GetString());
+        Assert.True(result.GetProperty("created").GetBoolean());
+        var dial = result.GetProperty("dial");
+        Assert.Equal(("no-answer", 487, "487 Request Terminated"), (dial.GetProperty("outcome").GetString(), dial.GetProperty("sipStatus").GetInt32(), dial.GetProperty("reason").GetString()));
+        Assert.True(placed.ExitCode == ExitCodes.Ok, placed.ToString());
+        Assert.False(OutputSchema.AssertValid("calls-place", placed.Output).TryGetProperty("dial", out _), "no dial result without --wait");
+    }
 }

@@ -4,13 +4,13 @@ using VoiceFunctions.Cli.Tests.Support;
 
 namespace VoiceFunctions.Cli.Tests.Carrier;
 
-/// <summary>doctor's carrier probe against sipp playing the carrier (OPTIONS answered, challenged, forbidden), a closed port and a silent one.</summary>
+/// <summary>doctor's carrier probe against sipp playing the carrier (OPTIONS answered, challenged, forbidden), a closed port, a silent one and no route.</summary>
 public class CarrierProbeTests
 {
-    private static string File(int port, string transport, bool credentials) => LineFiles.Head + $$"""
+    private static string File(int port, string transport, bool credentials, string host = "127.0.0.1") => LineFiles.Head + $$"""
         outbound_trunks:
           - name: carrier
-            address: 127.0.0.1:{{port}}
+            address: {{host}}:{{port}}
             transport: {{transport}}
             numbers: ["+79952227978"]
         {{(credentials ? "    auth: {username: \"${NOVOFON_SIP_USER}\", password: \"${NOVOFON_SIP_PASSWORD}\"}\n" : "")}}
@@ -72,6 +72,25 @@ public class CarrierProbeTests
         Assert.Contains("allow-list", check.GetProperty("cause").GetString());
     }
 
+    [SkippableFact]
+    public async Task MediaHost_registrar_from_its_settings_is_probed_beside_the_trunks_and_its_challenge_passes()
+    {
+        using var trunk = await SippCarrier.StartAsync(200, "OK", tcp: false);
+        using var registrar = await SippCarrier.StartAsync(401, "Unauthorized", tcp: false);
+        await using var workspace = await SipWorkspace.StartAsync();
+        workspace.Write(File(trunk.Port, "udp", credentials: true));
+        var settings = Path.Combine(workspace.Folder, "appsettings.json");
+        global::System.IO.File.WriteAllText(settings, """{"Sip": {"Registration": {"Registrar": "sip:127.0.0.1:PORT"}}}""".Replace("PORT", registrar.Port.ToString(global::System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        var result = await workspace.RunAsync("doctor", workspace.FilePath, "--only", "carrier", "--mediahost-settings", settings, "--timeout", "5", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var checks = OutputSchema.AssertValid("doctor", result.Output).GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("check").GetString() == "carrier").ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("evidence").GetString());
+        Assert.Matches($@"OPTIONS to 127\.0\.0\.1:{trunk.Port} over UDP: 200 OK", checks["carrier outbound trunk 'carrier'"]);
+        Assert.Matches($@"OPTIONS to 127\.0\.0\.1:{registrar.Port} over UDP: 401 Unauthorized .*digest challenge", checks["carrier the MediaHost's registrar"]);
+    }
+
     [Theory]
     [InlineData("udp", "refused", "ICMP port unreachable")]
     [InlineData("tcp", "refused", "reset the connection")]
@@ -101,5 +120,20 @@ public class CarrierProbeTests
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.Contains(": silent (no answer within 1.5 s)", check.GetProperty("evidence").GetString());
         Assert.Contains("firewall", check.GetProperty("cause").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Carrier_with_no_route_is_unreachable_not_refused_or_silent()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "the no-route answer below is Linux's");
+        await using var workspace = await SipWorkspace.StartAsync();
+
+        // Linux refuses a TCP connection to the limited broadcast address with "network unreachable" before sending
+        // anything: the no-route answer, made without a packet leaving the machine.
+        var (result, check) = await ProbeAsync(workspace, File(5060, "tcp", credentials: true, host: "255.255.255.255"));
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("OPTIONS to 255.255.255.255:5060 over TCP: unreachable (", check.GetProperty("evidence").GetString());
+        Assert.Contains("no route", check.GetProperty("cause").GetString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using VoiceFunctions.Cli.Tests.Support;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.Cli.Tests.Carrier;
@@ -11,13 +12,11 @@ namespace VoiceFunctions.Cli.Tests.Carrier;
 /// </summary>
 public sealed class SippCarrier : IDisposable
 {
-    private readonly Process _process;
-    private readonly string _folder;
+    private readonly ToolProcess _sipp;
 
-    private SippCarrier(Process process, string folder, int port)
+    private SippCarrier(ToolProcess sipp, int port)
     {
-        _process = process;
-        _folder = folder;
+        _sipp = sipp;
         Port = port;
     }
 
@@ -50,24 +49,7 @@ public sealed class SippCarrier : IDisposable
             </scenario>
             """);
         var port = tcp ? FreePort.Next() : FreePort.NextUdp();
-        var start = new ProcessStartInfo(sipp)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        foreach (var arg in new[] { "-sf", scenario, "-i", "127.0.0.1", "-p", port.ToString(), "-t", tcp ? "t1" : "u1", "-m", "1", "-nostdin", "-timeout", "30s" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var carrier = new SippCarrier(process, folder, port);
+        var carrier = new SippCarrier(ToolProcess.Start(sipp, folder, "-sf", scenario, "-i", "127.0.0.1", "-p", port.ToString(), "-t", tcp ? "t1" : "u1", "-m", "1", "-nostdin", "-timeout", "30s"), port);
         await carrier.WaitListeningAsync(tcp);
         return carrier;
     }
@@ -75,46 +57,27 @@ public sealed class SippCarrier : IDisposable
     /// <summary>TCP: until a connection is accepted. UDP: until the port is taken (it cannot be bound any more).</summary>
     private async Task WaitListeningAsync(bool tcp)
     {
+        if (tcp)
+        {
+            await _sipp.WaitForTcpListenerAsync(Port, "sipp");
+            return;
+        }
         var until = Stopwatch.StartNew();
-        while (until.Elapsed < TimeSpan.FromSeconds(10) && !_process.HasExited)
+        while (until.Elapsed < TimeSpan.FromSeconds(10) && !_sipp.HasExited)
         {
             try
             {
-                if (tcp)
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, Port);
-                    return;
-                }
                 using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                 probe.Bind(new IPEndPoint(IPAddress.Loopback, Port));
             }
             catch (SocketException)
             {
-                if (!tcp)
-                {
-                    return;
-                }
+                return;
             }
             await Task.Delay(50);
         }
-        throw new InvalidOperationException("sipp did not start listening on port " + Port);
+        throw new InvalidOperationException("sipp did not start listening on UDP port " + Port);
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // sipp's log files in a temporary folder are harmless.
-        }
-    }
+    public void Dispose() => _sipp.Dispose();
 }

@@ -6,7 +6,7 @@ using VoiceFunctions.Cli.Tests.Support;
 
 namespace VoiceFunctions.Cli.Tests.Tls;
 
-/// <summary>doctor's TLS check against TLS listeners made in the test: valid, untrusted, expired, expiring, wrong name, not TLS.</summary>
+/// <summary>doctor's TLS check against TLS listeners made in the test: valid, untrusted, expired, expiring, wrong name, not TLS, TLS 1.1 only (openssl s_server).</summary>
 public class TlsCheckTests
 {
     private static async Task<(VoicectlProcess.Result Result, System.Text.Json.JsonElement Check)> CheckAsync(int port, string? caPem)
@@ -132,12 +132,29 @@ public class TlsCheckTests
         Assert.Equal("pass", checks["tls"].GetProperty("status").GetString());
     }
 
+    [SkippableFact]
+    public async Task Server_offering_only_TLS_1_1_fails_as_an_old_protocol()
+    {
+        using var certificates = new TestCertificates();
+        var now = DateTimeOffset.UtcNow;
+        using var server = await OpenSslOldProtocolServer.StartAsync(certificates.Server("localhost", now.AddDays(-1), now.AddDays(90)));
+
+        var (result, check) = await CheckAsync(server.Port, certificates.AuthorityPem);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal("fail", check.GetProperty("status").GetString());
+        // The evidence carries the TLS library's own reason, not SslStream's "see inner exception".
+        Assert.Matches($@"^localhost:{server.Port}: handshake failed: Authentication failed: .*SSL routines", check.GetProperty("evidence").GetString());
+        Assert.Contains("offers only old protocols", check.GetProperty("cause").GetString());
+    }
+
     [Theory]
     [InlineData(768, "TLS 1.1")]
     [InlineData(192, "TLS 1.0")]
     public void Protocol_older_than_TLS_1_2_fails(int protocol, string name)
     {
-        // The platform's OpenSSL refuses TLS 1.0/1.1 itself, so no listener here can offer them: judged directly.
+        // The platform's OpenSSL refuses TLS 1.0/1.1 itself, so no handshake here can end in them: judged directly (a
+        // server offering only TLS 1.1 is refused in the handshake: Server_offering_only_TLS_1_1_fails_as_an_old_protocol).
         using var certificates = new TestCertificates();
         var now = DateTimeOffset.UtcNow;
         using var certificate = certificates.Server("localhost", now.AddDays(-1), now.AddDays(90));
