@@ -77,7 +77,11 @@ public static class ControlPlaneServices
         services.TryAddSingleton(sp => new EarlyEventStore(new TableClient(
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.EarlyEventsTableName)));
         services.TryAddSingleton(sp => new CallEventDispatcher(
-            sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings() with { RecordCalls = sp.GetRequiredService<IOptions<CallRecordingOptions>>().Value.Enabled },
+            sp.GetRequiredService<IOptions<CallPolicyOptions>>().Value.ToSettings() with
+            {
+                RecordCalls = sp.GetRequiredService<IOptions<CallRecordingOptions>>().Value.Enabled,
+                DeliverPostCallReport = sp.GetRequiredService<IOptions<PostCallReportOptions>>().Value.Enabled,
+            },
             sp.GetRequiredService<EarlyEventStore>(), sp.GetRequiredService<OrphanedCallCloser>(), sp.GetRequiredService<LateRecordingWriter>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
@@ -86,7 +90,7 @@ public static class ControlPlaneServices
         services.TryAddSingleton<IAgentDispatcher>(sp => sp.GetRequiredService<IOptions<AgentDispatchOptions>>().Value.Mode == AgentDispatchMode.LiveKitAgent
             ? ActivatorUtilities.CreateInstance<LiveKitAgentDispatcher>(sp)
             : ActivatorUtilities.CreateInstance<SipAgentDispatcher>(sp));
-        services.TryAddTransient<TakeEarlyEventsActivity>();
+        services.TryAddTransient<OpenCallActivity>();
         services.TryAddTransient<RecordCallActivity>();
         services.TryAddTransient<DispatchAgentActivity>();
         services.TryAddTransient<MarkAnsweredActivity>();

@@ -7,7 +7,7 @@ namespace VoiceFunctions.Functions.Activities;
 /// </summary>
 public static class ActivityNames
 {
-    public const string TakeEarlyEvents = "TakeEarlyEvents";
+    public const string OpenCall = "OpenCall";
     public const string RecordCall = "RecordCall";
     public const string DispatchAgent = "DispatchAgent";
     public const string MarkAnswered = "MarkAnswered";

@@ -4,7 +4,7 @@ namespace VoiceFunctions.Functions.Activities;
 
 /// <summary>The Azure Functions entries of the call activities: each one calls the activity class of the same name.</summary>
 public sealed class CallActivityFunctions(
-    TakeEarlyEventsActivity takeEarlyEvents,
+    OpenCallActivity openCall,
     RecordCallActivity record,
     DispatchAgentActivity dispatch,
     MarkAnsweredActivity markAnswered,
@@ -13,8 +13,8 @@ public sealed class CallActivityFunctions(
     FinalizeCallActivity finalize,
     RecordRecordingActivity recordRecording)
 {
-    [Function(ActivityNames.TakeEarlyEvents)]
-    public Task<IReadOnlyList<Orchestrations.CallEvent>> TakeEarlyEvents([ActivityTrigger] string callId, CancellationToken ct) => takeEarlyEvents.ExecuteAsync(callId, ct);
+    [Function(ActivityNames.OpenCall)]
+    public Task<OpenCallResult> OpenCall([ActivityTrigger] RecordCallInput input, CancellationToken ct) => openCall.ExecuteAsync(input, ct);
 
     [Function(ActivityNames.RecordCall)]
     public Task<bool> RecordCall([ActivityTrigger] RecordCallInput input, CancellationToken ct) => record.ExecuteAsync(input, ct);

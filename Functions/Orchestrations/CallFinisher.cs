@@ -108,6 +108,6 @@ internal sealed class CallFinisher
     private Task AfterFinalizedAsync(CallOutcome outcome)
     {
         Campaigns.CampaignCallEnd.Notify(_run.Context, _run.CallId, outcome);
-        return PostCallReports.DeliverAsync(_run.Context, _run.CallId);
+        return _run.Start.Settings.DeliverPostCallReport ? PostCallReports.DeliverAsync(_run.Context, _run.CallId) : Task.CompletedTask;
     }
 }

@@ -14,6 +14,9 @@ internal sealed class CallInbox
     private readonly TaskOrchestrationContext _context;
     private readonly HashSet<string> _takenEarly = new(StringComparer.Ordinal);
     private Task<CallEvent>? _pending;
+    private Task? _timer;
+    private DateTime _timerDeadline;
+    private CancellationTokenSource? _timerCancel;
 
     public CallInbox(TaskOrchestrationContext context) => _context = context;
 
@@ -69,15 +72,42 @@ internal sealed class CallInbox
         {
             return null;
         }
-        using var timerCancel = new CancellationTokenSource();
-        var timer = _context.CreateTimer(deadline, timerCancel.Token);
-        var winner = await Task.WhenAny(_pending, timer);
-        if (winner == _pending)
+        var timer = TimerFor(deadline);
+        if (await Task.WhenAny(_pending, timer) == _pending)
         {
-            timerCancel.Cancel();
             return Take();
         }
+        _timer = null;
         return null;
+    }
+
+    /// <summary>
+    /// The durable timer for <paramref name="deadline"/>: the one already running when the last wait had the same
+    /// deadline (a call in progress waits for many events against one maximum-duration deadline). A durable timer is a
+    /// queue message that fires even after it is cancelled, so a new timer per event cost a message now and one more
+    /// orchestration episode when it fired.
+    /// </summary>
+    private Task TimerFor(DateTime deadline)
+    {
+        if (_timer is { IsCompleted: false } running && _timerDeadline == deadline)
+        {
+            return running;
+        }
+        _timerCancel?.Cancel();
+        _timerCancel?.Dispose();
+        _timerCancel = new CancellationTokenSource();
+        _timerDeadline = deadline;
+        _timer = _context.CreateTimer(deadline, _timerCancel.Token);
+        return _timer;
+    }
+
+    /// <summary>Cancels the timer left running by the last wait, if any.</summary>
+    public void CancelTimer()
+    {
+        _timerCancel?.Cancel();
+        _timerCancel?.Dispose();
+        _timerCancel = null;
+        _timer = null;
     }
 
     private bool IsCopyOfEarly(CallEvent e) => e.SourceEventId is { } id && _takenEarly.Remove(id);

@@ -19,22 +19,41 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     public override async Task<CallResult> RunAsync(TaskOrchestrationContext context, CallStart input)
     {
         var run = new CallRun(context, input);
+        try
+        {
+            return await RunCallAsync(run);
+        }
+        finally
+        {
+            // An orchestration does not complete while a durable timer it created is still pending.
+            run.StopWaiting();
+        }
+    }
+
+    private static async Task<CallResult> RunCallAsync(CallRun run)
+    {
+        var context = run.Context;
+        var input = run.Start;
         var state = run.State;
         var settings = input.Settings;
         var finisher = new CallFinisher(run);
         var maxDurationDeadline = context.CurrentUtcDateTime + settings.MaxCallDuration;
 
-        // Events delivered before this orchestration ran (the provider may have discarded their raised copies).
-        run.ApplyEarly(await TakeEarlyEventsAsync(run));
-
-        if (state.Caller is null)
-        {
-            run.SetStatus(CallPhase.WaitingForCaller);
-            await run.WaitUntilAsync(context.CurrentUtcDateTime + settings.CallerJoinTimeout, () => state.Caller is not null || state.CallerGone);
-        }
-
+        // Events delivered before this orchestration ran (the provider may have discarded their raised copies), and the
+        // record when the caller is known by then: one activity, the usual case.
         run.SetStatus(CallPhase.Recording);
-        await context.CallActivityAsync<bool>(ActivityNames.RecordCall, new RecordCallInput(input.CallId, input.RoomName, input.StartedAt, state.Caller));
+        var opened = await OpenAsync(run);
+        run.ApplyEarly(opened.Early);
+        if (!opened.Recorded)
+        {
+            if (state.Caller is null)
+            {
+                run.SetStatus(CallPhase.WaitingForCaller);
+                await run.WaitUntilAsync(context.CurrentUtcDateTime + settings.CallerJoinTimeout, () => state.Caller is not null || state.CallerGone);
+                run.SetStatus(CallPhase.Recording);
+            }
+            await context.CallActivityAsync<bool>(ActivityNames.RecordCall, RecordInput(input, state.Caller));
+        }
         await run.Recording.RecordExistsAsync(); // a recording reported before the record existed
 
         if (state.Caller is null)
@@ -82,20 +101,23 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
     }
 
     /// <summary>
-    /// The events kept for this call before it ran. A table that stays unreachable does not fail the call: it goes on
-    /// with the events raised into it (the kept ones stay in the table, and the failure is logged).
+    /// The events kept for this call before it ran, and its record when the caller is known. A table that stays
+    /// unreachable does not fail the call: it goes on with the events raised into it (the kept ones stay in the table,
+    /// and the failure is logged), and records the call in its own step.
     /// </summary>
-    private static async Task<IReadOnlyList<CallEvent>> TakeEarlyEventsAsync(CallRun run)
+    private static async Task<OpenCallResult> OpenAsync(CallRun run)
     {
         try
         {
-            return await run.Context.CallActivityAsync<IReadOnlyList<CallEvent>>(ActivityNames.TakeEarlyEvents, run.CallId,
+            return await run.Context.CallActivityAsync<OpenCallResult>(ActivityNames.OpenCall, RecordInput(run.Start, run.Start.Caller),
                 TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1), 2.0)));
         }
         catch (TaskFailedException e)
         {
             OrchestrationLog.EarlyEventsNotTaken(run.Context.CreateReplaySafeLogger<CallOrchestrator>(), run.CallId, e.FailureDetails.ErrorMessage);
-            return [];
+            return new OpenCallResult([], Recorded: false);
         }
     }
+
+    private static RecordCallInput RecordInput(CallStart start, CallerInfo? caller) => new(start.CallId, start.RoomName, start.StartedAt, caller);
 }

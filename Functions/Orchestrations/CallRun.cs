@@ -101,6 +101,9 @@ internal sealed class CallRun
         }
     }
 
+    /// <summary>Cancels the timer a wait left running (waits with one deadline share it): the call is over.</summary>
+    public void StopWaiting() => _inbox.CancelTimer();
+
     public void SetStatus(CallPhase phase, CallOutcome outcome = CallOutcome.InProgress, string? reason = null) =>
         Context.SetCustomStatus(new CallStatus(phase, Attempt, State.Turns, outcome, reason));
 

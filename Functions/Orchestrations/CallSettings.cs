@@ -32,4 +32,10 @@ public sealed record CallSettings
     /// the Recording section says for which numbers and where. Default false.
     /// </summary>
     public bool RecordCalls { get; init; }
+    /// <summary>
+    /// Run the post-call report step after the record is finalized. False when no report URL is configured: the step
+    /// would do nothing, and on the Azure Storage provider an activity that does nothing still costs about eight
+    /// storage requests. Default true (an input without it, from an older start, keeps the step).
+    /// </summary>
+    public bool DeliverPostCallReport { get; init; } = true;
 }

@@ -14,7 +14,7 @@ public static class CallTaskRegistry
     public static DurableTaskRegistry AddCallTasks(this DurableTaskRegistry registry)
     {
         registry.AddOrchestrator(nameof(CallOrchestrator), typeof(CallOrchestrator));
-        registry.AddActivity(ActivityNames.TakeEarlyEvents, typeof(TakeEarlyEventsActivity));
+        registry.AddActivity(ActivityNames.OpenCall, typeof(OpenCallActivity));
         registry.AddActivity(ActivityNames.RecordCall, typeof(RecordCallActivity));
         registry.AddActivity(ActivityNames.DispatchAgent, typeof(DispatchAgentActivity));
         registry.AddActivity(ActivityNames.MarkAnswered, typeof(MarkAnsweredActivity));

@@ -36,25 +36,57 @@ public sealed class EarlyEventStore(TableClient table)
     /// <summary>The call's kept events in the order they occurred, removed from the table.</summary>
     public async Task<IReadOnlyList<CallEvent>> TakeAsync(string callId, CancellationToken ct)
     {
+        var events = await ReadAsync(callId, ct).ConfigureAwait(false);
+        await RemoveAsync(callId, events, ct).ConfigureAwait(false);
+        return events;
+    }
+
+    /// <summary>The call's kept events in the order they occurred (left in the table: see <see cref="RemoveAsync"/>).</summary>
+    public async Task<IReadOnlyList<CallEvent>> ReadAsync(string callId, CancellationToken ct)
+    {
         await EnsureCreatedAsync(ct).ConfigureAwait(false);
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(callId)}"), cancellationToken: ct).ConfigureAwait(false))
+        var events = new List<CallEvent>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(callId)}"), select: ["Event"], cancellationToken: ct).ConfigureAwait(false))
         {
-            rows.Add(row);
+            events.Add(JsonSerializer.Deserialize<CallEvent>(row.GetString("Event"), Json)!);
         }
-        var events = rows.Select(r => JsonSerializer.Deserialize<CallEvent>(r.GetString("Event"), Json)!).OrderBy(e => e.OccurredAt).ToList();
-        foreach (var row in rows)
+        return [.. events.OrderBy(e => e.OccurredAt)];
+    }
+
+    /// <summary>
+    /// Removes <paramref name="events"/> (read by <see cref="ReadAsync"/>) in one transaction per 100: they share the
+    /// call's partition, so one request instead of one per event. An event already removed (a retried step) is no error.
+    /// </summary>
+    public async Task RemoveAsync(string callId, IReadOnlyList<CallEvent> events, CancellationToken ct)
+    {
+        var partition = PartitionKey(callId);
+        foreach (var chunk in events.Select(e => Hash(e.SourceEventId!)).Distinct(StringComparer.Ordinal).Chunk(100))
         {
             try
             {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row), ETag.All)), ct)
+                    .ConfigureAwait(false);
             }
-            catch (RequestFailedException e) when (e.Status == 404)
+            catch (TableTransactionFailedException e) when (e.Status == 404)
             {
-                // A retried take already removed it.
+                // One of them was removed already (a retried step): remove the rest one by one.
+                foreach (var row in chunk)
+                {
+                    await DeleteIfPresentAsync(partition, row, ct).ConfigureAwait(false);
+                }
             }
         }
-        return events;
+    }
+
+    private async Task DeleteIfPresentAsync(string partition, string row, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 
     private async Task EnsureCreatedAsync(CancellationToken ct)

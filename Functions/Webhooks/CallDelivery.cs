@@ -15,4 +15,6 @@ public enum CallDelivery
     ClosedWithoutOrchestration,
     /// <summary>A recording report for a call whose orchestration is over: stored in the call record directly.</summary>
     RecordingStoredAfterEnd,
+    /// <summary>The call's orchestration is past the point where this event changes anything (see <see cref="RedundantEvents"/>): not raised.</summary>
+    NothingNew,
 }

@@ -19,9 +19,13 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// </summary>
 public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore early, OrphanedCallCloser? orphans = null, LateRecordingWriter? lateRecordings = null)
 {
-    /// <summary>The call's orchestration instance as it is now, or null when none exists (the lookup <see cref="DeliverAsync(CallRoute, OrchestrationMetadata?, DurableTaskClient, CancellationToken)"/> takes).</summary>
+    /// <summary>
+    /// The call's orchestration instance as it is now, or null when none exists (the lookup <see cref="DeliverAsync(CallRoute, OrchestrationMetadata?, DurableTaskClient, CancellationToken)"/> takes).
+    /// With its custom status (<see cref="RedundantEvents"/> reads the phase), which the client returns only with inputs and
+    /// outputs; the provider reads the same instance row either way.
+    /// </summary>
     public Task<OrchestrationMetadata?> FindAsync(string callId, DurableTaskClient client, CancellationToken ct) =>
-        client.GetInstanceAsync(callId, getInputsAndOutputs: false, ct);
+        client.GetInstanceAsync(callId, getInputsAndOutputs: true, ct);
 
     public async Task<CallDelivery> DeliverAsync(CallRoute route, DurableTaskClient client, CancellationToken ct) =>
         await DeliverAsync(route, await FindAsync(route.CallId, client, ct).ConfigureAwait(false), client, ct).ConfigureAwait(false);
@@ -72,6 +76,10 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
         if (callEvent is null)
         {
             return CallDelivery.Raised; // room_started for a call that already runs: nothing to add
+        }
+        if (RedundantEvents.ChangeNothing(callEvent, instance, route.Direct))
+        {
+            return CallDelivery.NothingNew;
         }
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
         {

@@ -23,6 +23,7 @@ internal sealed class WhereTheTimeGoes : IAsyncDisposable
     private readonly double _azuriteCpuAtStart = AzuriteCpuSeconds();
     private readonly ConcurrentDictionary<int, long> _requestsByPort = new();
     private readonly MeterListener _requests = new();
+    private readonly StorageRequestKinds _kinds = new();
     private long _maxQueued;
 
     private WhereTheTimeGoes(TableClient probe)
@@ -96,6 +97,7 @@ internal sealed class WhereTheTimeGoes : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop;
         _requests.Dispose();
+        _kinds.Dispose();
         var (blob, queue, tableRequests) = AzuriteRequests;
         var seconds = _clock.Elapsed.TotalSeconds;
         var own = (Process.GetCurrentProcess().TotalProcessorTime - _ownCpuAtStart).TotalSeconds;
@@ -108,7 +110,8 @@ internal sealed class WhereTheTimeGoes : IAsyncDisposable
         return $"Azurite point read (1-row table, every 0.5 s, {reads.Length} reads): p50 {Pct(reads, 0.5):F0} ms, p95 {Pct(reads, 0.95):F0} ms, max {(reads.Length > 0 ? reads[^1] : 0):F0} ms; " +
             $"CPU over {seconds:F0} s: this process {100 * own / seconds:F0} % of a core, Azurite {(azurite >= 0 ? $"{100 * azurite / seconds:F0} %" : "n/a")}; " +
             $"requests to Azurite: {queue} queue, {tableRequests} table, {blob} blob ({(queue + tableRequests + blob) / seconds:F0}/s{(calls > 0 ? $", {(queue + tableRequests + blob) / (double)calls:F0} per call" : "")}); " +
-            $"thread pool queue max {_maxQueued}; load average {File.ReadAllText("/proc/loadavg")[..14]}";
+            $"thread pool queue max {_maxQueued}; load average {File.ReadAllText("/proc/loadavg")[..14]}" +
+            (calls > 0 ? Environment.NewLine + "  " + _kinds.Summary(calls) : "");
     }
 
     public async ValueTask DisposeAsync()

@@ -63,6 +63,27 @@ public sealed class WebhookToOrchestrationTests
     }
 
     [SkippableFact]
+    public async Task A_second_answer_for_a_call_already_in_progress_is_acknowledged_without_raising_it_into_the_orchestration()
+    {
+        const string room = "call-_+79990001122_twice";
+        await using var h = await CallOrchestrationHarness.StartAsync();
+        var kit = new WebhookTestKit(h.Storage, CallOrchestrationHarness.FastSettings with { AgentAnswerTimeout = TimeSpan.FromSeconds(30) });
+        var post = Poster(kit, h);
+
+        Assert.Equal(200, (await post(WebhookBodies.CallerJoined(room))).Status);
+        await h.WaitForPhaseAsync(room, CallPhase.WaitingForAgent);
+        Assert.Equal("Raised", (await post(WebhookBodies.SipAgentJoined(room, "active"))).Answer.Status);
+        await h.WaitForPhaseAsync(room, CallPhase.InCall);
+        // LiveKit reports the answer again (the agent's published track): nothing for the orchestration to do.
+        Assert.Equal("NothingNew", (await post(WebhookBodies.SipAgentJoined(room, "active", id: "EV_track_published"))).Answer.Status);
+        Assert.Equal("Raised", (await post(WebhookBodies.CallerLeft(room))).Answer.Status);
+
+        var result = await h.WaitForResultAsync(room);
+        Assert.Equal((CallOutcome.Completed, CallEndReason.CallerHangUp), (result.Outcome, result.EndReason));
+        Assert.NotNull((await h.Store.GetAsync(room))!.AnsweredAt);
+    }
+
+    [SkippableFact]
     public async Task Egress_webhooks_during_a_call_leave_the_recording_result_in_the_record_without_moving_the_call()
     {
         const string room = "call-_+79990001122_rec";
