@@ -67,7 +67,9 @@ public static class MediaHostServiceCollectionExtensions
             var inner = handler == CallHandlerKind.Agent ? sp.GetRequiredService<VoiceAgentCallHandler>() : EchoHandler(configuration);
             inner = recording && reporting ? RecordingServiceCollectionExtensions.WrapForRecording(inner, sp) : inner;
             inner = reporting ? ReportingCallHandler.For(inner, sp) : inner;
-            return LiveKitAmdCallHandler.Wrap(inner, sp); // LiveKit mode's detection on calls we placed (others pass through)
+            // LiveKit mode's detection on calls we placed (others pass through). Only with a control plane: its key is
+            // what signs the outbound context, so without one no call could ask for detection.
+            return reporting ? LiveKitAmdCallHandler.Wrap(inner, sp) : inner;
         });
 
         services.AddSingleton<SipHostedService>();

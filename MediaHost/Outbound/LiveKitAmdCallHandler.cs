@@ -48,6 +48,9 @@ public sealed class LiveKitAmdCallHandler(ICallHandler inner, AmdOptions thresho
         await inner.HandleAsync(new AnsweredOutboundCall(session, call.Call with { SipHeaders = headers }), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The handler this one hands every call on to.</summary>
+    internal ICallHandler Inner => inner;
+
     /// <summary>Wraps the host's call handler (outside its reporting, so the answer is reported with the verdict).</summary>
     public static ICallHandler Wrap(ICallHandler inner, IServiceProvider services) =>
         new LiveKitAmdCallHandler(inner, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboundDialOptions>>().Value.Amd,

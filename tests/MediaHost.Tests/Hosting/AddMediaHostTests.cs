@@ -5,6 +5,7 @@ using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.MediaModel;
 using VoiceFunctions.MediaHost.ControlPlane;
+using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.MediaHost.Hosting;
 using VoiceFunctions.MediaHost.Media;
 using VoiceFunctions.MediaHost.Recording;
@@ -44,10 +45,12 @@ public sealed class AddMediaHostTests
     [Theory]
     [InlineData("true")]
     [InlineData("false")]
-    public void With_a_control_plane_the_chosen_handler_is_decorated_with_reporting(string agentEnabled)
+    public void With_a_control_plane_the_chosen_handler_is_decorated_with_reporting_inside_outbound_detection(string agentEnabled)
     {
         using var sp = Build(Reporting(new() { ["AiLoop:Enabled"] = agentEnabled }));
-        Assert.IsType<ReportingCallHandler>(Assert.Single(sp.GetServices<ICallHandler>()));
+        // Detection sits outside the reporting, so the answer is reported with its verdict.
+        var detection = Assert.IsType<LiveKitAmdCallHandler>(Assert.Single(sp.GetServices<ICallHandler>()));
+        Assert.IsType<ReportingCallHandler>(detection.Inner);
         Assert.IsType<CallEventReporter>(sp.GetRequiredService<ITurnReporter>());
     }
 
