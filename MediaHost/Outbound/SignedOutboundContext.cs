@@ -1,6 +1,4 @@
-using System.Text;
 using VoiceFunctions.MediaHost.ControlPlane;
-using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Outbound;
 
 namespace VoiceFunctions.MediaHost.Outbound;
@@ -13,17 +11,7 @@ namespace VoiceFunctions.MediaHost.Outbound;
 public static class SignedOutboundContext
 {
     /// <summary>The context, or null (absent, unsigned, badly signed, stale, unreadable, or no key configured).</summary>
-    public static OutboundCallContext? Read(IReadOnlyDictionary<string, string> headers, ControlPlaneOptions? keys, DateTimeOffset now)
-    {
-        if (keys is not { Secret.Length: > 0 }
-            || !headers.TryGetValue(OutboundCallContext.HeaderName, out var encoded) || encoded.Length == 0
-            || !headers.TryGetValue(AgentCallHeaders.CallId, out var callId)
-            || !headers.TryGetValue(OutboundCallContext.SignatureHeaderName, out var signature))
-        {
-            return null;
-        }
-        var secret = Encoding.UTF8.GetBytes(keys.Secret);
-        var verdict = BodySignature.Verify(signature, OutboundCallContext.SignedBytes(callId, encoded), kid => kid == keys.KeyId ? secret : null, now);
-        return verdict == SignatureVerdict.Valid ? OutboundCallContext.Decode(encoded) : null;
-    }
+    public static OutboundCallContext? Read(IReadOnlyDictionary<string, string> headers, ControlPlaneOptions? keys, DateTimeOffset now) =>
+        SignedCallHeader.Read(headers, OutboundCallContext.HeaderName, OutboundCallContext.SignatureHeaderName, OutboundCallContext.SignedBytes, keys, now)
+            is { } encoded ? OutboundCallContext.Decode(encoded) : null;
 }

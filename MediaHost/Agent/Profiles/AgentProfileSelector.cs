@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.ControlPlane;
@@ -62,16 +61,7 @@ public sealed class AgentProfileSelector(AgentProfileStore store, IOptions<Agent
     /// The called-number header when the control plane signed it for this call (<see cref="CalledNumberHeader"/>); null
     /// otherwise: a header a caller put on its own INVITE would choose the agent it wants.
     /// </summary>
-    private string? SignedCalledNumber(IReadOnlyDictionary<string, string> headers)
-    {
-        if (keys is not { Secret.Length: > 0 } || !headers.TryGetValue(options.Value.CalledNumberHeader, out var called) || called.Length == 0
-            || !headers.TryGetValue(AgentCallHeaders.CallId, out var callId) || !headers.TryGetValue(CalledNumberHeader.SignatureName, out var signature))
-        {
-            return null;
-        }
-        var secret = Encoding.UTF8.GetBytes(keys.Secret);
-        var verdict = BodySignature.Verify(signature, CalledNumberHeader.SignedBytes(callId, called), kid => kid == keys.KeyId ? secret : null,
+    private string? SignedCalledNumber(IReadOnlyDictionary<string, string> headers) =>
+        SignedCallHeader.Read(headers, options.Value.CalledNumberHeader, CalledNumberHeader.SignatureName, CalledNumberHeader.SignedBytes, keys,
             (time ?? TimeProvider.System).GetUtcNow());
-        return verdict == SignatureVerdict.Valid ? called : null;
-    }
 }
