@@ -27,6 +27,12 @@ internal sealed class PocketsphinxDecoder : IDisposable
     /// <summary>Whether the last final came from the language model's second decode (the grammar took no path).</summary>
     public bool LastFinalFromLanguageModel { get; private set; }
 
+    /// <summary>When true, every utterance is also decoded with the language model (its evidence in <see cref="LastEvidence"/>), whatever the grammar found.</summary>
+    public bool DecodeBoth { get; set; }
+
+    /// <summary>What each search heard in the last utterance, with its path score and the utterance's frames.</summary>
+    public PocketsphinxEvidence LastEvidence { get; private set; } = PocketsphinxEvidence.None;
+
     /// <summary>The best hypothesis read last (interims are published only when it changes).</summary>
     public string LastHypothesis { get; private set; } = "";
 
@@ -132,16 +138,25 @@ internal sealed class PocketsphinxDecoder : IDisposable
     {
         _inUtterance = false;
         Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
-        LastHypothesis = ReadHypothesis();
-        if (LastHypothesis.Length == 0 && _redecodeWithLanguageModel && _keptLength > 0 && _keptLength < MaxKeptSamples)
+        var (first, firstScore) = ReadScoredHypothesis();
+        var frames = PocketsphinxNative.GetFrameCount(_handle);
+        LastHypothesis = first;
+        LastEvidence = new PocketsphinxEvidence(first, firstScore, null, 0, frames);
+        var canRedecode = _redecodeWithLanguageModel && _keptLength > 0 && _keptLength < MaxKeptSamples;
+        if (canRedecode && (first.Length == 0 || DecodeBoth))
         {
-            LastHypothesis = DecodeKeptWithLanguageModel();
-            LastFinalFromLanguageModel = true;
+            var (second, secondScore) = DecodeKeptWithLanguageModel();
+            LastEvidence = LastEvidence with { LanguageModel = second, LanguageModelScore = secondScore };
+            if (first.Length == 0)
+            {
+                LastHypothesis = second;
+                LastFinalFromLanguageModel = true;
+            }
         }
         return LastHypothesis;
     }
 
-    private string DecodeKeptWithLanguageModel()
+    private (string Text, int Score) DecodeKeptWithLanguageModel()
     {
         Check(PocketsphinxNative.SetSearch(_handle, LanguageModelSearch), "ps_set_search");
         try
@@ -149,7 +164,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
             Check(PocketsphinxNative.StartUtterance(_handle), "ps_start_utt");
             Feed(_kept.AsSpan(0, _keptLength));
             Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
-            return ReadHypothesis();
+            return ReadScoredHypothesis();
         }
         finally
         {
@@ -174,6 +189,12 @@ internal sealed class PocketsphinxDecoder : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private (string Text, int Score) ReadScoredHypothesis()
+    {
+        var text = PocketsphinxNative.GetHypothesis(_handle, out var score);
+        return (text == IntPtr.Zero ? "" : Marshal.PtrToStringUTF8(text)?.Trim() ?? "", score);
+    }
 
     private string ReadHypothesis()
     {

@@ -113,6 +113,19 @@ public sealed class PocketsphinxStreamingOptions
     /// </summary>
     public bool FoldNarrowband { get; set; } = true;
 
+    /// <summary>
+    /// Load the decoders with the <see cref="Dictionary"/> cut to the words their searches can use (the dialog's, the
+    /// everyday fillers, the digits and <see cref="CommonEnglishWords"/>), taken from it at start. Default true: a
+    /// decoder load otherwise parses all 135k words of the CMU dictionary (load times in bench/results/recognition.md).
+    /// </summary>
+    public bool CutDictionary { get; set; } = true;
+
+    /// <summary>
+    /// Put <see cref="CommonEnglishWords"/> in the dialog language model's vocabulary beside the everyday fillers, so
+    /// words outside the dialog are heard as themselves rather than as the nearest dialog word. Default false.
+    /// </summary>
+    public bool CommonWordsInLanguageModel { get; set; }
+
     /// <summary>Extra decoder arguments ("-name value" pairs), for tuning. Default none.</summary>
     public string[] ExtraArguments { get; set; } = [];
 }
