@@ -25,6 +25,8 @@ public static class RecognitionEvidenceRun
         using var stt = new PocketsphinxStreamingSpeechToText(new PocketsphinxStreamingOptions
         {
             CommonWordsInLanguageModel = Environment.GetEnvironmentVariable("PS_COMMON") == "1",
+            // Grammar first, the model second: the columns the tuning scripts read.
+            Search = PocketsphinxSearchMode.GrammarThenLanguageModel,
         }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
         var decoders = new ConcurrentBag<PocketsphinxDecoder>();
         var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };
@@ -54,7 +56,7 @@ public static class RecognitionEvidenceRun
                 var e = decoder.LastEvidence;
                 lines.Add(string.Join('\t', job.p.Intent, job.p.Text, job.v, job.c,
                     e.First, e.FirstScore.ToString(CultureInfo.InvariantCulture), matcher.Match(e.First, "en")?.Name ?? "none",
-                    e.LanguageModel ?? "", e.LanguageModelScore.ToString(CultureInfo.InvariantCulture), matcher.Match(e.LanguageModel ?? "", "en")?.Name ?? "none",
+                    e.Second ?? "", e.SecondScore.ToString(CultureInfo.InvariantCulture), matcher.Match(e.Second ?? "", "en")?.Name ?? "none",
                     e.Frames.ToString(CultureInfo.InvariantCulture)));
             }
             finally

@@ -43,7 +43,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         _searches = new PocketsphinxSearches(
             options.Search,
             knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight),
-            knows => DialogLanguageModel.Build(script, "en", languageModelWords, knows, options.FillerMass));
+            knows => DialogLanguageModel.Build(script, "en", languageModelWords, knows, options.FillerMass),
+            NamesAnIntent(script),
+            options.OutOfScriptWords);
         _threads = new DecodingThreads(options.DecodingThreads, options.DecodingThreadNice);
         _maxDecoders = options.MaxDecoders;
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
@@ -58,6 +60,12 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
 
     /// <summary>Words in the decoders' cut dictionary (0 when they load the full one).</summary>
     public int DictionaryWords() => _dictionary?.Words ?? 0;
+
+    private static Func<string, bool> NamesAnIntent(DialogScript script)
+    {
+        var matcher = new ScriptedLanguageModel(script);
+        return text => matcher.Match(text, "en") is not null;
+    }
 
     // The words any search may use: the dialog's own, the everyday fillers, the digits and the common words.
     private static IEnumerable<string> DictionaryWords(DialogScript script) =>
