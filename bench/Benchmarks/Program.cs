@@ -43,6 +43,10 @@ public static class BenchmarkProgram
         {
             return Recognition.RecognitionAccuracyRun.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
+        if (args.Length > 0 && args[0] == "recognition-evidence")
+        {
+            return Recognition.RecognitionEvidenceRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // both searches' hypotheses and scores per utterance (tuning)
+        }
         if (args.Length > 0 && args[0] == "recognition-cpu")
         {
             return Recognition.RecognitionCpuRun.RunAsync(args[1..]).GetAwaiter().GetResult();

@@ -12,8 +12,8 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// The offline recogniser's understanding figure: every phrasing of the set in every voice, over PCMU and G.722,
 /// recognised by the pooled pocketsphinx decoder and matched to an intent by the scripted dialog. Prints the
 /// accuracy and writes the per-phrasing results as a Markdown table (argument 2, default recognition-phrasings.md).
-/// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel, PS_FILLER=0.2,
-/// PS_SET=FILE.tsv (another set, e.g. spoken keys),
+/// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel|LanguageModelThenGrammar, PS_OOS_WORDS=4, PS_FILLER=0.2,
+/// PS_SET=FILE.tsv (another set, e.g. spoken keys), PS_CUT=0 (the full dictionary), PS_COMMON=1 (common words in the model),
 /// PS_EXTRA="-name value ..." adds decoder arguments (tuning).
 /// </summary>
 public static class RecognitionAccuracyRun
@@ -31,13 +31,20 @@ public static class RecognitionAccuracyRun
         {
             MaxDecoders = 2,
             FoldNarrowband = Environment.GetEnvironmentVariable("PS_FOLD") != "0",
+            CutDictionary = Environment.GetEnvironmentVariable("PS_CUT") != "0",
+            CommonWordsInLanguageModel = Environment.GetEnvironmentVariable("PS_COMMON") == "1",
             OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
             ExtraArguments = extra,
-            Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.GrammarThenLanguageModel,
+            Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.LanguageModelThenGrammar,
+            OutOfScriptWords = int.TryParse(Environment.GetEnvironmentVariable("PS_OOS_WORDS"), out var outOfScriptWords) ? outOfScriptWords : 4,
             FillerMass = double.TryParse(Environment.GetEnvironmentVariable("PS_FILLER"), System.Globalization.CultureInfo.InvariantCulture, out var filler) ? filler : 0.2,
             OutOfScriptWeight = double.TryParse(Environment.GetEnvironmentVariable("PS_GARBAGE"), System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : PocketsphinxStreamingOptions.DefaultOutOfScriptWeight,
             WordInsertionPenalty = double.TryParse(Environment.GetEnvironmentVariable("PS_WIP"), System.Globalization.CultureInfo.InvariantCulture, out var wip) ? wip : 1e-3,
         }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
+        // A cold decoder load (acoustic model, dictionary, searches), as a host's first caller or a spare load pays it.
+        var load = Stopwatch.StartNew();
+        stt.Warm(1);
+        Console.WriteLine($"cold decoder load: {load.Elapsed.TotalMilliseconds:F0} ms (dictionary: {(stt.DictionaryWords() is > 0 and var words ? $"cut to {words} words" : "full")})");
         var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };
         var jobs = (from p in phrasings from v in PhrasingSet.Voices from c in codecs select (p, v, c)).ToList();
         var results = new ConcurrentDictionary<(Phrasing, SyntheticVoice, PhoneCodec), (string Heard, string? Intent, TimeSpan FinalLatency)>();

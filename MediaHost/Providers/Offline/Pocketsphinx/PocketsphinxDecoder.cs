@@ -13,19 +13,35 @@ internal sealed class PocketsphinxDecoder : IDisposable
     // The audio kept for a second decode with the language model: 30 s at 16 kHz; a longer utterance is not re-decoded.
     private const int MaxKeptSamples = 30 * 16_000;
     private readonly PocketsphinxDecoderHandle _handle;
-    private readonly bool _redecodeWithLanguageModel;
+    private readonly PocketsphinxSearches _searches;
+    // The search that decodes while the caller speaks, and the one that may decode the kept audio again (or null).
+    private readonly string _first;
+    private readonly string? _second;
     private short[] _kept = [];
     private int _keptLength;
     private bool _inUtterance;
 
-    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, bool redecodeWithLanguageModel)
+    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, PocketsphinxSearches searches)
     {
         _handle = handle;
-        _redecodeWithLanguageModel = redecodeWithLanguageModel;
+        _searches = searches;
+        (_first, _second) = searches.Mode switch
+        {
+            PocketsphinxSearchMode.Grammar => (GrammarSearch, (string?)null),
+            PocketsphinxSearchMode.LanguageModel => (LanguageModelSearch, null),
+            PocketsphinxSearchMode.GrammarThenLanguageModel => (GrammarSearch, LanguageModelSearch),
+            _ => (LanguageModelSearch, GrammarSearch),
+        };
     }
 
-    /// <summary>Whether the last final came from the language model's second decode (the grammar took no path).</summary>
-    public bool LastFinalFromLanguageModel { get; private set; }
+    /// <summary>Whether the last final came from the second search's decode of the kept audio.</summary>
+    public bool LastFinalFromSecondSearch { get; private set; }
+
+    /// <summary>When true, every utterance is also decoded with the second search (its evidence in <see cref="LastEvidence"/>), whatever the first found.</summary>
+    public bool DecodeBoth { get; set; }
+
+    /// <summary>What each search heard in the last utterance, with its path score and the utterance's frames.</summary>
+    public PocketsphinxEvidence LastEvidence { get; private set; } = PocketsphinxEvidence.None;
 
     /// <summary>The best hypothesis read last (interims are published only when it changes).</summary>
     public string LastHypothesis { get; private set; } = "";
@@ -53,7 +69,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
         {
             throw new ProviderException("pocketsphinx", "could not load its model (check -hmm and -dict; the Debian package is pocketsphinx-en-us)", isTransient: false);
         }
-        var created = new PocketsphinxDecoder(PocketsphinxDecoderHandle.FromPointer(decoder), searches.Mode == PocketsphinxSearchMode.GrammarThenLanguageModel);
+        var created = new PocketsphinxDecoder(PocketsphinxDecoderHandle.FromPointer(decoder), searches);
         try
         {
             if (searches.UsesLanguageModel
@@ -65,7 +81,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
             {
                 throw new ProviderException("pocketsphinx", "rejected the dialog grammar", isTransient: false);
             }
-            Check(PocketsphinxNative.SetSearch(created._handle, searches.UsesGrammar ? GrammarSearch : LanguageModelSearch), "ps_set_search");
+            Check(PocketsphinxNative.SetSearch(created._handle, created._first), "ps_set_search");
         }
         catch
         {
@@ -89,12 +105,12 @@ internal sealed class PocketsphinxDecoder : IDisposable
         _inUtterance = true;
         _keptLength = 0;
         LastHypothesis = "";
-        LastFinalFromLanguageModel = false;
+        LastFinalFromSecondSearch = false;
     }
 
     public void Process(ReadOnlySpan<short> samples)
     {
-        if (_redecodeWithLanguageModel)
+        if (_second is not null)
         {
             Keep(samples);
         }
@@ -125,35 +141,50 @@ internal sealed class PocketsphinxDecoder : IDisposable
     }
 
     /// <summary>
-    /// Ends the utterance and returns its final hypothesis; with <see cref="PocketsphinxSearchMode.GrammarThenLanguageModel"/>
-    /// an empty grammar final (no complete path) is replaced by the language model's decode of the same audio.
+    /// Ends the utterance and returns its final hypothesis. With <see cref="PocketsphinxSearchMode.GrammarThenLanguageModel"/>
+    /// an empty grammar final (no complete path) is replaced by the language model's decode of the same audio; with
+    /// <see cref="PocketsphinxSearchMode.LanguageModelThenGrammar"/> a short model final that names no intent is
+    /// replaced by the grammar's decode when the grammar found a path.
     /// </summary>
     public string EndUtterance()
     {
         _inUtterance = false;
         Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
-        LastHypothesis = ReadHypothesis();
-        if (LastHypothesis.Length == 0 && _redecodeWithLanguageModel && _keptLength > 0 && _keptLength < MaxKeptSamples)
+        var (first, firstScore) = ReadScoredHypothesis();
+        var frames = PocketsphinxNative.GetFrameCount(_handle);
+        LastHypothesis = first;
+        LastEvidence = new PocketsphinxEvidence(first, firstScore, null, 0, frames);
+        var canRedecode = _second is not null && _keptLength > 0 && _keptLength < MaxKeptSamples;
+        if (canRedecode && (DecodeBoth || WantsSecondSearch(first)))
         {
-            LastHypothesis = DecodeKeptWithLanguageModel();
-            LastFinalFromLanguageModel = true;
+            var (second, secondScore) = DecodeKeptWithSecondSearch();
+            LastEvidence = LastEvidence with { Second = second, SecondScore = secondScore };
+            if (WantsSecondSearch(first) && second.Length > 0)
+            {
+                LastHypothesis = second;
+                LastFinalFromSecondSearch = true;
+            }
         }
         return LastHypothesis;
     }
 
-    private string DecodeKeptWithLanguageModel()
+    private bool WantsSecondSearch(string first) => _first == GrammarSearch
+        ? first.Length == 0
+        : !_searches.NamesAnIntent(first) && first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < _searches.OutOfScriptWords;
+
+    private (string Text, int Score) DecodeKeptWithSecondSearch()
     {
-        Check(PocketsphinxNative.SetSearch(_handle, LanguageModelSearch), "ps_set_search");
+        Check(PocketsphinxNative.SetSearch(_handle, _second!), "ps_set_search");
         try
         {
             Check(PocketsphinxNative.StartUtterance(_handle), "ps_start_utt");
             Feed(_kept.AsSpan(0, _keptLength));
             Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
-            return ReadHypothesis();
+            return ReadScoredHypothesis();
         }
         finally
         {
-            Check(PocketsphinxNative.SetSearch(_handle, GrammarSearch), "ps_set_search");
+            Check(PocketsphinxNative.SetSearch(_handle, _first), "ps_set_search");
         }
     }
 
@@ -174,6 +205,12 @@ internal sealed class PocketsphinxDecoder : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private (string Text, int Score) ReadScoredHypothesis()
+    {
+        var text = PocketsphinxNative.GetHypothesis(_handle, out var score);
+        return (text == IntPtr.Zero ? "" : Marshal.PtrToStringUTF8(text)?.Trim() ?? "", score);
+    }
 
     private string ReadHypothesis()
     {

@@ -58,6 +58,10 @@ internal static partial class PocketsphinxNative
     [LibraryImport(Pocketsphinx, EntryPoint = "ps_get_hyp")]
     internal static partial IntPtr GetHypothesis(PocketsphinxDecoderHandle decoder, out int bestScore);
 
+    /// <summary>Frames (10 ms) decoded in the current or last utterance.</summary>
+    [LibraryImport(Pocketsphinx, EntryPoint = "ps_get_n_frames")]
+    internal static partial int GetFrameCount(PocketsphinxDecoderHandle decoder);
+
     [LibraryImport(Pocketsphinx, EntryPoint = "ps_end_utt")]
     internal static partial int EndUtterance(PocketsphinxDecoderHandle decoder);
 }

@@ -15,4 +15,12 @@ public enum PocketsphinxSearchMode
     /// the final. Costs a second decode only for utterances the grammar did not take.
     /// </summary>
     GrammarThenLanguageModel,
+
+    /// <summary>
+    /// The language model while the caller speaks (its interims). When its final names an intent, that is the final.
+    /// When it names none and is shorter than <see cref="PocketsphinxStreamingOptions.OutOfScriptWords"/> words (too
+    /// little heard to call it out-of-script), the utterance's audio is decoded again with the grammar and the grammar's
+    /// final is taken when it has one. Speech the model hears as several ordinary words is left out of the intents.
+    /// </summary>
+    LanguageModelThenGrammar,
 }

@@ -8,16 +8,24 @@ namespace VoiceFunctions.MediaHost.Providers.Offline;
 internal sealed class PocketsphinxSearches(
     PocketsphinxSearchMode mode,
     Func<Func<string, bool>, string> grammar,
-    Func<Func<string, bool>, string> languageModel) : IDisposable
+    Func<Func<string, bool>, string> languageModel,
+    Func<string, bool>? namesAnIntent = null,
+    int outOfScriptWords = int.MaxValue) : IDisposable
 {
     private readonly Lock _gate = new();
     private string? _languageModelFile;
 
     public PocketsphinxSearchMode Mode => mode;
 
-    public bool UsesGrammar => mode is PocketsphinxSearchMode.Grammar or PocketsphinxSearchMode.GrammarThenLanguageModel;
+    public bool UsesGrammar => mode is not PocketsphinxSearchMode.LanguageModel;
 
-    public bool UsesLanguageModel => mode is PocketsphinxSearchMode.LanguageModel or PocketsphinxSearchMode.GrammarThenLanguageModel;
+    public bool UsesLanguageModel => mode is not PocketsphinxSearchMode.Grammar;
+
+    /// <summary>Whether a final names one of the dialog's intents (the language-model-first decision).</summary>
+    public bool NamesAnIntent(string text) => namesAnIntent?.Invoke(text) ?? false;
+
+    /// <summary>A model final without an intent of at least this many words is out-of-script speech (no grammar decode).</summary>
+    public int OutOfScriptWords => outOfScriptWords;
 
     public string Grammar(Func<string, bool> knows) => grammar(knows);
 

@@ -14,6 +14,8 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
 {
     private readonly PocketsphinxDecoderPool _pool;
     private readonly PocketsphinxSearches _searches;
+    private readonly DialogDictionary? _dictionary;
+    private readonly string[] _arguments;
     private readonly PocketsphinxStreamingOptions _options;
     private readonly DecodingThreads _threads;
     private readonly int _maxDecoders;
@@ -24,10 +26,14 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
     {
         _options = options;
         _logger = logger;
+        IReadOnlyList<string> languageModelWords = options.CommonWordsInLanguageModel
+            ? [.. DialogGrammar.EnglishFillers, .. CommonEnglishWords.Words]
+            : DialogGrammar.EnglishFillers;
+        _dictionary = options.CutDictionary ? DialogDictionary.Write(options.Dictionary, DictionaryWords(script)) : null;
         string[] arguments =
         [
             "-hmm", options.ModelDirectory,
-            "-dict", options.Dictionary,
+            "-dict", _dictionary?.Path ?? options.Dictionary,
             "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture),
             // Live cepstral mean normalisation: the utterance arrives in pieces, so the mean is updated as it goes.
             "-cmn", "live",
@@ -37,14 +43,38 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         _searches = new PocketsphinxSearches(
             options.Search,
             knows => DialogGrammar.Build(script, "en", options.OutOfScriptPath ? DialogGrammar.EnglishFillers : [], knows, options.OutOfScriptWeight),
-            knows => DialogLanguageModel.Build(script, "en", DialogGrammar.EnglishFillers, knows, options.FillerMass));
+            knows => DialogLanguageModel.Build(script, "en", languageModelWords, knows, options.FillerMass),
+            NamesAnIntent(script),
+            options.OutOfScriptWords);
         _threads = new DecodingThreads(options.DecodingThreads, options.DecodingThreadNice);
         _maxDecoders = options.MaxDecoders;
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
             () => PocketsphinxDecoder.Create(arguments, _searches));
+        _arguments = arguments;
     }
 
     public string Name => "pocketsphinx";
+
+    /// <summary>A decoder outside the pool, loaded like the pool's (for the bench's evidence runs); the caller disposes it.</summary>
+    internal PocketsphinxDecoder CreateDecoder() => PocketsphinxDecoder.Create(_arguments, _searches);
+
+    /// <summary>Words in the decoders' cut dictionary (0 when they load the full one).</summary>
+    public int DictionaryWords() => _dictionary?.Words ?? 0;
+
+    private static Func<string, bool> NamesAnIntent(DialogScript script)
+    {
+        var matcher = new ScriptedLanguageModel(script);
+        return text => matcher.Match(text, "en") is not null;
+    }
+
+    // The words any search may use: the dialog's own, the everyday fillers, the digits and the common words.
+    private static IEnumerable<string> DictionaryWords(DialogScript script) =>
+        script.Intents
+            .SelectMany(i => (i.Phrases.GetValueOrDefault("en") ?? []).Concat(i.Keywords.GetValueOrDefault("en") ?? []))
+            .SelectMany(phrase => DialogText.Normalise(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(DialogGrammar.EnglishFillers)
+            .Concat(SpokenDigits.Words("en"))
+            .Concat(CommonEnglishWords.Words);
 
     /// <summary>Decoders loaded so far.</summary>
     public int DecodersLoaded => _pool.Created;
@@ -91,5 +121,6 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         _threads.Dispose();
         _pool.Dispose();
         _searches.Dispose();
+        _dictionary?.Dispose();
     }
 }
