@@ -66,7 +66,7 @@ public sealed class AgentEventsHandler(
             await timeline.AgentEventAsync(message, ct).ConfigureAwait(false);
             var delivery = startsDirectCall
                 ? await StartDirectCallAsync(message, client, ct).ConfigureAwait(false)
-                : ToEvent(message) is { } callEvent
+                : ToEvent(message, options.Value.DirectMode) is { } callEvent
                     ? await dispatcher.DeliverAsync(new CallRoute(callId, "", message.OccurredAt, false, null, callEvent), client, ct).ConfigureAwait(false)
                     : CallDelivery.Raised;
             WebhookLog.AgentEventDelivered(logger, message.Id, message.Type.ToString(), callId, delivery);
@@ -132,7 +132,7 @@ public sealed class AgentEventsHandler(
         }
     }
 
-    private static CallEvent? ToEvent(AgentEventMessage m)
+    private static CallEvent? ToEvent(AgentEventMessage m, bool directMode)
     {
         CallEventKind? kind = m.Type switch
         {
@@ -145,6 +145,8 @@ public sealed class AgentEventsHandler(
             // The MediaHost ends its leg this way once a REFER was accepted: the caller went on to a human.
             AgentEventType.Hangup when m.EndReason == CallEndReason.Transferred => CallEventKind.Transferred,
             AgentEventType.Hangup => CallEventKind.AgentLeft,
+            // Direct mode: the periodic quality report is the sign of life of a call with no turns (the silence timeout).
+            AgentEventType.Quality when directMode => CallEventKind.MediaHostAlive,
             _ => null,
         };
         return kind is { } k ? new CallEvent(k, m.OccurredAt) { SourceEventId = m.Id, Detail = m.TransferTo ?? m.Error } : null;
