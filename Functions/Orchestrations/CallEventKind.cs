@@ -31,4 +31,6 @@ public enum CallEventKind
     /// a sign of life that restarts the silence timeout, nothing to apply.
     /// </summary>
     MediaHostAlive,
+    /// <summary>Direct mode: the MediaHost carrying the call stopped its heartbeat (or restarted without it); carries why.</summary>
+    MediaHostLost,
 }

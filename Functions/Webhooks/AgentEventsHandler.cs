@@ -97,6 +97,7 @@ public sealed class AgentEventsHandler(
             CallerNumber = caller.CallerNumber,
             CalledNumber = caller.CalledNumber,
             AgentProfile = m.AgentProfile,
+            MediaHostId = m.MediaHostId,
         }, ct).ConfigureAwait(false);
         if (created)
         {
@@ -109,9 +110,9 @@ public sealed class AgentEventsHandler(
     {
         switch (m.Type)
         {
-            case AgentEventType.Answered when m.AgentProfile is not null || m.AnsweredBy is not null:
-                await store.UpdateAsync(m.CallId, r => (r.AgentProfile, r.AnsweredBy) == (m.AgentProfile ?? r.AgentProfile, m.AnsweredBy ?? r.AnsweredBy) ? null
-                    : r with { AgentProfile = m.AgentProfile ?? r.AgentProfile, AnsweredBy = m.AnsweredBy ?? r.AnsweredBy }, ct).ConfigureAwait(false);
+            case AgentEventType.Answered when m.AgentProfile is not null || m.AnsweredBy is not null || m.MediaHostId is not null:
+                await store.UpdateAsync(m.CallId, r => (r.AgentProfile, r.AnsweredBy, r.MediaHostId) == (m.AgentProfile ?? r.AgentProfile, m.AnsweredBy ?? r.AnsweredBy, m.MediaHostId ?? r.MediaHostId) ? null
+                    : r with { AgentProfile = m.AgentProfile ?? r.AgentProfile, AnsweredBy = m.AnsweredBy ?? r.AnsweredBy, MediaHostId = m.MediaHostId ?? r.MediaHostId }, ct).ConfigureAwait(false);
                 break;
             case AgentEventType.Turn:
                 await store.AppendTurnAsync(m.Turn!, ct).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using VoiceFunctions.Functions.Tests.Support;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.Calls.Quality;
+using VoiceFunctions.Shared.MediaHosts;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.Functions.Tests.LocalHost;
@@ -13,7 +14,9 @@ namespace VoiceFunctions.Functions.Tests.LocalHost;
 /// <summary>
 /// How the control plane tells a live direct-mode call from one whose MediaHost died, on the local host with its real
 /// Durable backend over Azurite: the MediaHost's periodic quality reports are signs of life, so a call with no turns
-/// (the echo handler, a long monologue) outlives the silence timeout.
+/// (the echo handler, a long monologue) outlives the silence timeout; and a MediaHost whose heartbeat stops has its calls
+/// closed as MediaHostLost within seconds (the silence timeout set far beyond the test: only the heartbeat can do it),
+/// including a call whose "answered" never reached the control plane.
 /// </summary>
 public sealed class DirectCallLivenessTests
 {
@@ -48,6 +51,81 @@ public sealed class DirectCallLivenessTests
 
             var record = await FinalizedRecordAsync(http, callId);
             Assert.Equal(("Completed", "CallerHangUp"), (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()));
+        }
+        finally
+        {
+            await app.StopAsync().DefaultTimeout();
+        }
+    }
+
+    [SkippableFact]
+    public async Task MediaHost_whose_heartbeat_stops_has_its_calls_closed_as_MediaHostLost_with_its_id_including_a_call_known_only_from_the_heartbeat()
+    {
+        await using var plane = new DirectModeControlPlane(FreePort.Next());
+        plane.Settings["Calls:DirectSilenceTimeoutSeconds"] = "3600";
+        await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(plane.Settings));
+        await app.StartAsync().DefaultTimeout();
+        try
+        {
+            using var http = plane.NewHttpClient();
+            var events = new AgentEventPoster(http, plane.EventsKey);
+            var (reported, unreported) = ($"call-{Guid.NewGuid():N}_127.0.0.1~direct", $"call-{Guid.NewGuid():N}_127.0.0.1~direct");
+            var hostId = "mh-" + Guid.NewGuid().ToString("N")[..8];
+            var startedAt = DateTimeOffset.UtcNow;
+            Assert.True((await events.PostAsync(new AgentEventMessage
+            {
+                Id = $"mh-{reported}-answered", CallId = reported, Type = AgentEventType.Answered, OccurredAt = startedAt,
+                Caller = "+15552223333", Called = "+15550001111", MediaHostId = hostId,
+            })).IsSuccessStatusCode);
+            await plane.Hub.WaitForInstanceAsync(reported, r => r.GetString("CustomStatus")?.Contains("InCall", StringComparison.Ordinal) == true, Patience, "the reported call in progress");
+
+            // Three heartbeats a second apart list both calls; the second call's answer never reached the control plane.
+            MediaHostCall[] calls = [new(reported, startedAt), new(unreported, startedAt)];
+            for (var n = 0; n < 3; n++)
+            {
+                var beat = await events.HeartbeatAsync(new MediaHostHeartbeat { HostId = hostId, StartedAt = startedAt, SentAt = DateTimeOffset.UtcNow, IntervalSeconds = 1, Calls = calls });
+                Assert.True(beat.IsSuccessStatusCode, $"heartbeat {n}: HTTP {(int)beat.StatusCode} {await beat.Content.ReadAsStringAsync()}");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            var lastBeat = DateTimeOffset.UtcNow;
+
+            // Then the host dies: no more heartbeats. Both calls are closed as lost with it, not after the hour of silence.
+            foreach (var id in new[] { reported, unreported })
+            {
+                var record = await FinalizedRecordAsync(http, id);
+                Assert.Equal(("Failed", "MediaHostLost", hostId), (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString(), record.GetProperty("mediaHostId").GetString()));
+                Assert.Contains("sent no heartbeat", record.GetProperty("reasonText").GetString(), StringComparison.Ordinal);
+                Console.WriteLine($"{(id == reported ? "reported" : "heartbeat-only")} call closed {(record.GetProperty("endedAt").GetDateTimeOffset() - lastBeat).TotalSeconds:0.0} s after the last heartbeat (lost after 3 s)");
+            }
+            Assert.Contains("its answer never reached the control plane", (await FinalizedRecordAsync(http, unreported)).GetProperty("reasonText").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.StopAsync().DefaultTimeout();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Heartbeat_with_a_bad_signature_a_host_id_not_its_URLs_or_no_interval_is_refused_with_the_reason()
+    {
+        await using var plane = new DirectModeControlPlane(FreePort.Next());
+        await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(plane.Settings));
+        await app.StartAsync().DefaultTimeout();
+        try
+        {
+            using var http = plane.NewHttpClient();
+            var beat = new MediaHostHeartbeat { HostId = "mh-1", StartedAt = DateTimeOffset.UtcNow, SentAt = DateTimeOffset.UtcNow, IntervalSeconds = 5 };
+
+            var forged = await new AgentEventPoster(http, new Shared.LiveKit.Auth.LiveKitCredentials(plane.EventsKey.ApiKey, new string('x', 64))).HeartbeatAsync(beat);
+            var otherHost = await new AgentEventPoster(http, plane.EventsKey).HeartbeatAsync(beat, routeHostId: "mh-2");
+            var noInterval = await new AgentEventPoster(http, plane.EventsKey).HeartbeatAsync(beat with { IntervalSeconds = 0 });
+            var badId = await new AgentEventPoster(http, plane.EventsKey).HeartbeatAsync(beat with { HostId = "mh 1/x" }, routeHostId: "mh-1");
+
+            Assert.Equal(401, (int)forged.StatusCode);
+            Assert.Equal((400, "the heartbeat's hostId does not match the host in the URL"), ((int)otherHost.StatusCode, await otherHost.Content.ReadAsStringAsync()));
+            Assert.Equal((400, "intervalSeconds must be 0.5 to 300"), ((int)noInterval.StatusCode, await noInterval.Content.ReadAsStringAsync()));
+            Assert.Equal(400, (int)badId.StatusCode);
+            Assert.StartsWith("hostId must be", await badId.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {
