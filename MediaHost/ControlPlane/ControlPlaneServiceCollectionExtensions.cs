@@ -34,12 +34,9 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddHttpClient(nameof(MediaHostHeartbeatSender));
         // Before the event sender: hosted services stop in reverse order, so the last ("leaving") heartbeat follows the
         // flush of the drained calls' reports.
-        if (configuration.GetValue($"{ControlPlaneOptions.Section}:{nameof(ControlPlaneOptions.HeartbeatInterval)}", TimeSpan.FromSeconds(5)) > TimeSpan.Zero)
-        {
-            services.AddHostedService(sp => new MediaHostHeartbeatSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MediaHostHeartbeatSender)),
-                sp.GetRequiredService<ControlPlaneOptions>(), sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<MediaHostHeartbeatSender>>()));
-        }
+        services.AddHostedService(sp => new MediaHostHeartbeatSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MediaHostHeartbeatSender)),
+            sp.GetRequiredService<ControlPlaneOptions>(), sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MediaHostHeartbeatSender>>()));
         services.AddSingleton(sp => new ControlPlaneEventSender(
             sp.GetRequiredService<CallEventQueue>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ControlPlaneEventSender)),

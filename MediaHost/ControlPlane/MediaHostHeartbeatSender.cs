@@ -9,7 +9,7 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// <summary>
 /// Tells the control plane every <see cref="ControlPlaneOptions.HeartbeatInterval"/> that this MediaHost is alive and
 /// which calls it carries (<c>POST {BaseUrl}/api/mediahosts/{hostId}/heartbeat</c>, signed with the agent-events key):
-/// one request per host, whatever its number of calls. A failed heartbeat is not retried, the next one is the retry.
+/// one request per host, whatever its number of calls; an interval of 0 turns it off. A failed heartbeat is not retried, the next one is the retry.
 /// On a clean shutdown it sends a last heartbeat that says the host is leaving; it is registered before the event
 /// sender, so it stops after it: the drained calls' reports have been flushed by then and the control plane closes
 /// nothing that ended normally.
@@ -25,8 +25,14 @@ public sealed class MediaHostHeartbeatSender(HttpClient http, ControlPlaneOption
     /// <summary>Heartbeats the control plane took.</summary>
     public long Sent { get; private set; }
 
+    private bool Enabled => options.HeartbeatInterval > TimeSpan.Zero;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Enabled)
+        {
+            return;
+        }
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -49,7 +55,10 @@ public sealed class MediaHostHeartbeatSender(HttpClient http, ControlPlaneOption
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await SendAsync(leaving: true, cancellationToken).ConfigureAwait(false);
+        if (Enabled)
+        {
+            await SendAsync(leaving: true, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends one heartbeat listing the calls in progress now; true when the control plane took it.</summary>
