@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using VoiceFunctions.Functions.LocalHost;
+using VoiceFunctions.Functions.MediaHosts;
 using VoiceFunctions.Functions.Tests.Support;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
@@ -20,7 +21,7 @@ namespace VoiceFunctions.Functions.Tests.LocalHost;
 /// </summary>
 public sealed class DirectCallLivenessTests
 {
-    private const int SilenceTimeoutSeconds = 5;
+    private const int SilenceTimeoutSeconds = 10;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [SkippableFact]
@@ -38,14 +39,15 @@ public sealed class DirectCallLivenessTests
             Assert.True((await events.AnsweredAsync(callId)).IsSuccessStatusCode);
             await plane.Hub.WaitForInstanceAsync(callId, r => r.GetString("CustomStatus")?.Contains("InCall", StringComparison.Ordinal) == true, Patience, "the call in progress");
 
-            // A quality report every second (the MediaHost's 30 s, scaled to the 5 s timeout) and nothing else, until
-            // twice the timeout has passed since the call was seen in progress.
+            // Quality reports one after the other (the MediaHost's every 30 s, scaled to the 10 s timeout) and nothing else,
+            // until twice the timeout has passed since the call was seen in progress. Each report is posted once the last
+            // was taken: on a loaded machine a post took seconds, and a 5 s timeout with a report a second was too close.
             var until = DateTimeOffset.UtcNow.AddSeconds(2 * SilenceTimeoutSeconds + 1);
             for (var n = 1; DateTimeOffset.UtcNow < until; n++)
             {
                 var posted = await events.PostAsync(Quality(callId, n));
                 Assert.True(posted.IsSuccessStatusCode, $"quality report {n}: HTTP {(int)posted.StatusCode}");
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
             }
             Assert.True((await events.HangupAsync(callId, CallEndReason.CallerHangUp)).IsSuccessStatusCode);
 
@@ -106,7 +108,7 @@ public sealed class DirectCallLivenessTests
     }
 
     [SkippableFact]
-    public async Task Heartbeat_with_a_bad_signature_a_host_id_not_its_URLs_or_no_interval_is_refused_with_the_reason()
+    public async Task Heartbeat_starts_the_hosts_monitor_and_one_with_a_bad_signature_a_host_id_not_its_URLs_or_no_interval_is_refused_with_the_reason()
     {
         await using var plane = new DirectModeControlPlane(FreePort.Next());
         await using var app = LocalControlPlaneHost.Build([], c => c.AddInMemoryCollection(plane.Settings));
@@ -115,6 +117,11 @@ public sealed class DirectCallLivenessTests
         {
             using var http = plane.NewHttpClient();
             var beat = new MediaHostHeartbeat { HostId = "mh-1", StartedAt = DateTimeOffset.UtcNow, SentAt = DateTimeOffset.UtcNow, IntervalSeconds = 5 };
+            // A valid one first starts the host's monitor. Waiting for it also lets the Durable provider finish starting:
+            // the local host stopped while the Azure Storage provider was still starting crashed the test process (its
+            // StopAsync throws a NullReferenceException from an unawaited callback).
+            Assert.True((await new AgentEventPoster(http, plane.EventsKey).HeartbeatAsync(beat)).IsSuccessStatusCode);
+            await plane.Hub.WaitForInstanceAsync(MediaHostMonitor.InstanceId("mh-1"), r => r.GetString("RuntimeStatus") == "Running", Patience, "the host's monitor running");
 
             var forged = await new AgentEventPoster(http, new Shared.LiveKit.Auth.LiveKitCredentials(plane.EventsKey.ApiKey, new string('x', 64))).HeartbeatAsync(beat);
             var otherHost = await new AgentEventPoster(http, plane.EventsKey).HeartbeatAsync(beat, routeHostId: "mh-2");
