@@ -85,6 +85,7 @@ public static class ControlPlaneServices
             sp.GetRequiredService<EarlyEventStore>(), sp.GetRequiredService<OrphanedCallCloser>(), sp.GetRequiredService<LateRecordingWriter>()));
         services.TryAddSingleton<LiveKitWebhookHandler>();
         services.TryAddSingleton<AgentEventsHandler>();
+        services.TryAddSingleton<MediaHosts.MediaHostHeartbeatHandler>();
 
         services.TryAddSingleton<ICallControl, LiveKitCallControl>();
         services.TryAddSingleton<IAgentDispatcher>(sp => sp.GetRequiredService<IOptions<AgentDispatchOptions>>().Value.Mode == AgentDispatchMode.LiveKitAgent
@@ -98,6 +99,7 @@ public static class ControlPlaneServices
         services.TryAddTransient<EndCallActivity>();
         services.TryAddTransient<FinalizeCallActivity>();
         services.TryAddTransient<RecordRecordingActivity>();
+        services.TryAddTransient<MediaHosts.RecordLostCallsActivity>();
         services.AddOutbound(configuration);
         services.AddCampaigns(configuration);
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -26,4 +26,11 @@ public enum CallEventKind
     /// TransferSIPParticipant on the caller's SIP participant; the MediaHost's own leg is not the caller's.
     /// </summary>
     TransferRequested,
+    /// <summary>
+    /// Direct mode: the MediaHost reported on a call in progress without changing it (its periodic quality report):
+    /// a sign of life that restarts the silence timeout, nothing to apply.
+    /// </summary>
+    MediaHostAlive,
+    /// <summary>Direct mode: the MediaHost carrying the call stopped its heartbeat (or restarted without it); carries why.</summary>
+    MediaHostLost,
 }

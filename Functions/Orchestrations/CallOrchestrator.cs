@@ -92,8 +92,7 @@ public sealed class CallOrchestrator : TaskOrchestrator<CallStart, CallResult>
                 : await run.WaitUntilAsync(maxDurationDeadline, () => run.CallEnded, observe: _ => run.SetStatus(CallPhase.InCall));
             if (ended is null)
             {
-                return await finisher.FinishAsync(CallOutcome.Failed, CallEndReason.MediaHostLost,
-                    $"the MediaHost reported nothing for {settings.DirectSilenceTimeout.TotalSeconds:0} s; it is presumed lost", endInLiveKit: false);
+                return await finisher.FinishAsync(CallOutcome.Failed, CallEndReason.MediaHostLost, DirectCallWait.LostReason(run), endInLiveKit: false);
             }
             maxDurationReached = ended == false;
         }

@@ -28,6 +28,8 @@ internal sealed class CallState
     /// <summary>The room's recording as last reported by LiveKit (folded: out-of-order reports never regress it).</summary>
     public CallRecording? Recording { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
+    /// <summary>Why the call's MediaHost is presumed lost, from its heartbeat monitor (null: not lost).</summary>
+    public string? MediaHostLost { get; private set; }
 
     /// <summary>Whether the call is over from the caller's side (nothing left to answer).</summary>
     public bool CallerGone => CallerLeft || RoomFinished;
@@ -69,6 +71,9 @@ internal sealed class CallState
                 break;
             case CallEventKind.AgentError:
                 LastError = e.Detail;
+                break;
+            case CallEventKind.MediaHostLost:
+                MediaHostLost ??= e.Detail ?? "the MediaHost is presumed lost";
                 break;
             case CallEventKind.RecordingUpdated when e.Recording is not null:
                 Recording = CallRecording.Fold(Recording, e.Recording);

@@ -24,6 +24,8 @@ public static class CallTaskRegistry
         registry.AddActivity(ActivityNames.RecordRecording, typeof(RecordRecordingActivity));
         registry.AddActivity(Recording.RecordingActivityNames.StartRecording, typeof(Recording.StartRecordingActivity));
         registry.AddActivity(Recording.RecordingActivityNames.StopRecording, typeof(Recording.StopRecordingActivity));
+        registry.AddOrchestrator(nameof(MediaHosts.MediaHostMonitor), typeof(MediaHosts.MediaHostMonitor));
+        registry.AddActivity(MediaHosts.RecordLostCallsActivity.Name, typeof(MediaHosts.RecordLostCallsActivity));
         return registry.AddOutboundTasks().AddCampaignTasks();
     }
 }

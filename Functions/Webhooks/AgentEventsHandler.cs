@@ -66,7 +66,7 @@ public sealed class AgentEventsHandler(
             await timeline.AgentEventAsync(message, ct).ConfigureAwait(false);
             var delivery = startsDirectCall
                 ? await StartDirectCallAsync(message, client, ct).ConfigureAwait(false)
-                : ToEvent(message) is { } callEvent
+                : ToEvent(message, options.Value.DirectMode) is { } callEvent
                     ? await dispatcher.DeliverAsync(new CallRoute(callId, "", message.OccurredAt, false, null, callEvent), client, ct).ConfigureAwait(false)
                     : CallDelivery.Raised;
             WebhookLog.AgentEventDelivered(logger, message.Id, message.Type.ToString(), callId, delivery);
@@ -97,6 +97,7 @@ public sealed class AgentEventsHandler(
             CallerNumber = caller.CallerNumber,
             CalledNumber = caller.CalledNumber,
             AgentProfile = m.AgentProfile,
+            MediaHostId = m.MediaHostId,
         }, ct).ConfigureAwait(false);
         if (created)
         {
@@ -109,9 +110,9 @@ public sealed class AgentEventsHandler(
     {
         switch (m.Type)
         {
-            case AgentEventType.Answered when m.AgentProfile is not null || m.AnsweredBy is not null:
-                await store.UpdateAsync(m.CallId, r => (r.AgentProfile, r.AnsweredBy) == (m.AgentProfile ?? r.AgentProfile, m.AnsweredBy ?? r.AnsweredBy) ? null
-                    : r with { AgentProfile = m.AgentProfile ?? r.AgentProfile, AnsweredBy = m.AnsweredBy ?? r.AnsweredBy }, ct).ConfigureAwait(false);
+            case AgentEventType.Answered when m.AgentProfile is not null || m.AnsweredBy is not null || m.MediaHostId is not null:
+                await store.UpdateAsync(m.CallId, r => (r.AgentProfile, r.AnsweredBy, r.MediaHostId) == (m.AgentProfile ?? r.AgentProfile, m.AnsweredBy ?? r.AnsweredBy, m.MediaHostId ?? r.MediaHostId) ? null
+                    : r with { AgentProfile = m.AgentProfile ?? r.AgentProfile, AnsweredBy = m.AnsweredBy ?? r.AnsweredBy, MediaHostId = m.MediaHostId ?? r.MediaHostId }, ct).ConfigureAwait(false);
                 break;
             case AgentEventType.Turn:
                 await store.AppendTurnAsync(m.Turn!, ct).ConfigureAwait(false);
@@ -132,7 +133,7 @@ public sealed class AgentEventsHandler(
         }
     }
 
-    private static CallEvent? ToEvent(AgentEventMessage m)
+    private static CallEvent? ToEvent(AgentEventMessage m, bool directMode)
     {
         CallEventKind? kind = m.Type switch
         {
@@ -145,6 +146,8 @@ public sealed class AgentEventsHandler(
             // The MediaHost ends its leg this way once a REFER was accepted: the caller went on to a human.
             AgentEventType.Hangup when m.EndReason == CallEndReason.Transferred => CallEventKind.Transferred,
             AgentEventType.Hangup => CallEventKind.AgentLeft,
+            // Direct mode: the periodic quality report is the sign of life of a call with no turns (the silence timeout).
+            AgentEventType.Quality when directMode => CallEventKind.MediaHostAlive,
             _ => null,
         };
         return kind is { } k ? new CallEvent(k, m.OccurredAt) { SourceEventId = m.Id, Detail = m.TransferTo ?? m.Error } : null;

@@ -4,6 +4,7 @@ using VoiceFunctions.MediaHost.Agent;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.Calls.Quality;
+using VoiceFunctions.Shared.MediaHosts;
 
 namespace VoiceFunctions.MediaHost.ControlPlane;
 
@@ -16,12 +17,23 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, ILogger<CallEventReporter> logger) : ITurnReporter
 {
     private readonly ConcurrentDictionary<string, string> _controlPlaneIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MediaHostCall> _live = new(StringComparer.Ordinal);
+
+    /// <summary>This MediaHost's id, named on each answered report (null: not named).</summary>
+    public string? HostId { get; init; }
+
+    /// <summary>The calls answered and not yet ended, under their control-plane ids: what the heartbeat lists.</summary>
+    public IReadOnlyList<MediaHostCall> LiveCalls => [.. _live.Values];
 
     /// <summary>Reports the call with this SIP Call-ID under <paramref name="controlPlaneCallId"/> until <see cref="Forget"/>.</summary>
     public void UseCallId(string sipCallId, string controlPlaneCallId) => _controlPlaneIds[sipCallId] = controlPlaneCallId;
 
-    /// <summary>The call is over (its last event is queued): drop its id mapping.</summary>
-    public void Forget(string sipCallId) => _controlPlaneIds.TryRemove(sipCallId, out _);
+    /// <summary>The call is over (its last event is queued): drop its id mapping and its place in the heartbeat.</summary>
+    public void Forget(string sipCallId)
+    {
+        _live.TryRemove(sipCallId, out _);
+        _controlPlaneIds.TryRemove(sipCallId, out _);
+    }
 
     /// <summary>The id the control plane knows this call by.</summary>
     public string ControlPlaneCallId(string sipCallId) =>
@@ -29,11 +41,15 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
 
     /// <param name="agentProfile">The agent profile that answers (voice.yaml agents), when profiles are in use.</param>
     /// <param name="answeredBy">On a call we placed with answering-machine detection: "human" or "machine".</param>
-    public void Answered(string sipCallId, string caller, string called, string? agentProfile = null, string? answeredBy = null) =>
-        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered") with
+    public void Answered(string sipCallId, string caller, string called, string? agentProfile = null, string? answeredBy = null)
+    {
+        var message = Message(sipCallId, AgentEventType.Answered, "answered") with
         {
-            Caller = caller, Called = called, AgentProfile = agentProfile, AnsweredBy = answeredBy, Sip = SipSummary(sipCallId),
-        });
+            Caller = caller, Called = called, AgentProfile = agentProfile, AnsweredBy = answeredBy, Sip = SipSummary(sipCallId), MediaHostId = HostId,
+        };
+        _live[sipCallId] = new MediaHostCall(message.CallId, message.OccurredAt);
+        Enqueue(message);
+    }
 
     /// <summary>The call's audio quality so far; <paramref name="name"/> ("1", "2"... or "final") keeps each report's id stable across retries.</summary>
     public void Quality(string sipCallId, CallMediaQuality quality, string name) =>

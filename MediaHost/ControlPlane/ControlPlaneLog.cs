@@ -16,6 +16,12 @@ internal static partial class ControlPlaneLog
     [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Shutdown: call events still queued after {Seconds} s were not sent")]
     public static partial void FlushIncomplete(ILogger logger, double seconds);
 
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Heartbeat of MediaHost {HostId} not taken by the control plane: {Problem} (it is presumed lost after three missed heartbeats)")]
+    public static partial void HeartbeatFailing(ILogger logger, string hostId, string problem);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "Heartbeat of MediaHost {HostId} taken by the control plane again")]
+    public static partial void HeartbeatRecovered(ILogger logger, string hostId);
+
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} dropped: the queue to the control plane is full")]
     public static partial void EventDropped(ILogger logger, string type, string callId);
 }

@@ -51,5 +51,21 @@ public sealed class ControlPlaneOptions
     /// </summary>
     public TimeSpan QualityReportInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// This MediaHost's id: named on each call's record and in its heartbeat (1 to 64 letters, digits, '.', '_' or '-').
+    /// Default: the machine name (a Kubernetes pod or node name), made valid; set it where two hosts share a machine.
+    /// </summary>
+    public string HostId { get; set; } = "";
+
+    /// <summary>
+    /// How often the host tells the control plane it is alive, with its calls' ids. Default 5 s: the control plane
+    /// presumes the host lost after three missed heartbeats (15 s) and closes its calls as MediaHostLost, instead of
+    /// after the direct-mode silence timeout (60 s). One request per host, whatever its number of calls. 0 turns it off.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The host id in use: <see cref="HostId"/>, or the machine name made valid.</summary>
+    public string EffectiveHostId => HostId is { Length: > 0 } id ? id : Shared.MediaHosts.MediaHostIds.From(Environment.MachineName);
+
     public override string ToString() => $"ControlPlaneOptions {{ BaseUrl = {BaseUrl}, KeyId = {KeyId}, Secret = <redacted> }}";
 }

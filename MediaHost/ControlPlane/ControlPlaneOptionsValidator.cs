@@ -28,6 +28,14 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             problems.Add($"ControlPlane:QualityReportInterval must be 0 (off) or at least 1 s (got {options.QualityReportInterval}).");
         }
+        if (options.HostId.Length > 0 && !Shared.MediaHosts.MediaHostIds.IsValid(options.HostId))
+        {
+            problems.Add($"ControlPlane:HostId must be 1 to {Shared.MediaHosts.MediaHostIds.MaxLength} letters, digits, '.', '_' or '-' (got '{options.HostId}').");
+        }
+        if (options.HeartbeatInterval < TimeSpan.Zero || options.HeartbeatInterval is { Ticks: > 0 } beat && (beat < TimeSpan.FromSeconds(0.5) || beat > TimeSpan.FromSeconds(300)))
+        {
+            problems.Add($"ControlPlane:HeartbeatInterval must be 0 (off) or 0.5 to 300 s (got {options.HeartbeatInterval}).");
+        }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

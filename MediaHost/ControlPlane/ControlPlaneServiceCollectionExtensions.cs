@@ -31,6 +31,12 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ControlPlaneOptions>>().Value);
         services.AddSingleton<CallEventQueue>();
         services.AddHttpClient(nameof(ControlPlaneEventSender));
+        services.AddHttpClient(nameof(MediaHostHeartbeatSender));
+        // Before the event sender: hosted services stop in reverse order, so the last ("leaving") heartbeat follows the
+        // flush of the drained calls' reports.
+        services.AddHostedService(sp => new MediaHostHeartbeatSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MediaHostHeartbeatSender)),
+            sp.GetRequiredService<ControlPlaneOptions>(), sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MediaHostHeartbeatSender>>()));
         services.AddSingleton(sp => new ControlPlaneEventSender(
             sp.GetRequiredService<CallEventQueue>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ControlPlaneEventSender)),
@@ -40,7 +46,10 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton<SipCallTrace>();
         services.AddSingleton<ISipMessageObserver>(sp => sp.GetRequiredService<SipCallTrace>());
         services.AddSingleton(sp => new CallEventReporter(sp.GetRequiredService<CallEventQueue>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CallEventReporter>>()) { Trace = sp.GetRequiredService<SipCallTrace>() });
+            sp.GetRequiredService<ILogger<CallEventReporter>>())
+        {
+            Trace = sp.GetRequiredService<SipCallTrace>(), HostId = sp.GetRequiredService<ControlPlaneOptions>().EffectiveHostId,
+        });
         return services;
     }
 }

@@ -44,6 +44,7 @@ internal static class CallEntityMapper
             ["RecordingSizeBytes"] = r.Recording?.SizeBytes,
             ["AgentProfile"] = r.AgentProfile,
             ["AnsweredBy"] = r.AnsweredBy,
+            ["MediaHostId"] = r.MediaHostId,
             ["TransferTo"] = Truncate(r.TransferTo, 500),
             // One column: the report is small (two directions of a few numbers) and always read whole.
             ["QualityJson"] = r.Quality is { } q ? JsonSerializer.Serialize(q, QualityJson) : null,
@@ -69,6 +70,7 @@ internal static class CallEntityMapper
         TurnCount = e.GetInt32("TurnCount") ?? 0,
         AgentProfile = e.GetString("AgentProfile"),
         AnsweredBy = e.GetString("AnsweredBy"),
+        MediaHostId = e.GetString("MediaHostId"),
         Latency = new LatencySummary(
             e.GetInt32("LatencySamples") ?? 0, e.GetInt32("LatencyP50Ms") ?? 0, e.GetInt32("LatencyP95Ms") ?? 0,
             e.GetInt32("LatencyMaxMs") ?? 0, e.GetInt32("LatencyMeanMs") ?? 0),

@@ -42,6 +42,8 @@ public sealed record CallRecord
     public string? AgentProfile { get; init; }
     /// <summary>A call we placed with answering-machine detection: "human" or "machine" (null: no detection).</summary>
     public string? AnsweredBy { get; init; }
+    /// <summary>The MediaHost that served the call (its host id), as its answered event or heartbeat named it; null when unknown.</summary>
+    public string? MediaHostId { get; init; }
     /// <summary>Where the caller was transferred, on a transferred call (a SIP or tel URI: it may hold a phone number).</summary>
     public string? TransferTo { get; init; }
     /// <summary>The call's audio quality per direction: the MediaHost's newest report (the end-of-call one once sent).</summary>

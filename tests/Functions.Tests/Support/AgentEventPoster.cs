@@ -3,10 +3,11 @@ using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Auth;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
+using VoiceFunctions.Shared.MediaHosts;
 
 namespace VoiceFunctions.Functions.Tests.Support;
 
-/// <summary>Posts signed MediaHost call events (answered, hangup) to a control plane over HTTP, as the MediaHost does.</summary>
+/// <summary>Posts signed MediaHost call events (answered, hangup) and heartbeats to a control plane over HTTP, as the MediaHost does.</summary>
 public sealed class AgentEventPoster(HttpClient http, LiveKitCredentials key)
 {
     public Task<HttpResponseMessage> AnsweredAsync(string callId, string caller = "+15552223333", string called = "+15550001111") =>
@@ -23,12 +24,18 @@ public sealed class AgentEventPoster(HttpClient http, LiveKitCredentials key)
             OccurredAt = DateTimeOffset.UtcNow, EndReason = reason,
         });
 
-    public async Task<HttpResponseMessage> PostAsync(AgentEventMessage message)
+    public Task<HttpResponseMessage> PostAsync(AgentEventMessage message) =>
+        PostAsync($"/api/calls/{Uri.EscapeDataString(message.CallId)}/events", AgentEventParser.Serialize(message));
+
+    /// <summary>A MediaHost's heartbeat, signed with the same key.</summary>
+    public Task<HttpResponseMessage> HeartbeatAsync(MediaHostHeartbeat heartbeat, string? routeHostId = null) =>
+        PostAsync($"/api/mediahosts/{Uri.EscapeDataString(routeHostId ?? heartbeat.HostId)}/heartbeat", MediaHostHeartbeatParser.Serialize(heartbeat));
+
+    private async Task<HttpResponseMessage> PostAsync(string path, byte[] body)
     {
-        var body = AgentEventParser.Serialize(message);
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/calls/{Uri.EscapeDataString(message.CallId)}/events") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + new WebhookSigner(key, TimeProvider.System).Sign(body));
         return await http.SendAsync(request);
     }

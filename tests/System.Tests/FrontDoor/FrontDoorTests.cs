@@ -59,17 +59,22 @@ public sealed class FrontDoorTests
     }
 
     [SkippableFact]
-    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_ones_calls_are_closed_as_MediaHostLost_while_it_is_out_within_5_s_without_failed_new_calls()
+    public async Task A_draining_MediaHost_gets_no_new_calls_and_finishes_its_own_and_a_killed_ones_calls_are_closed_as_MediaHostLost_by_its_stopped_heartbeat_while_it_is_out_within_5_s_without_failed_new_calls()
     {
-        // The MediaHosts report their calls to the real control plane (the local host on Azurite). In direct mode it learns
-        // of a MediaHost's death from its silence: a call it hears nothing about for Calls:DirectSilenceTimeoutSeconds is
-        // closed as lost. The echo reports no turns, only the answer and the end, so the timeout outlasts a live call
-        // (20 s) by 25 s: on a saturated machine the local control plane on Azurite took over 10 s to take a call's end
-        // from behind the 60 short calls' reports (quality reports do not count). The drained host may flush its last
-        // reports for 30 s, not 5, for the same reason.
-        await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "45" });
+        // The MediaHosts report their calls to the real control plane (the local host on Azurite), and each sends a
+        // heartbeat listing its calls every 3 s: the control plane presumes a host lost after 3 missed heartbeats (9 s)
+        // and closes its calls as MediaHostLost. The direct-mode silence timeout is set far beyond the test (600 s), so
+        // only the heartbeat can close the killed host's calls in time. 3 s, not the shipped 5 s, keeps the test short;
+        // a saturated machine delayed a heartbeat's delivery by seconds, so not 1 s. The drained host may flush its last
+        // reports for 30 s, not 5: on a saturated machine the local control plane on Azurite took over 10 s to take a
+        // call's end from behind the 60 short calls' reports. It then says it is leaving, and nothing of it is closed as lost.
+        await using var controlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?> { ["Calls:DirectSilenceTimeoutSeconds"] = "600" });
         await using var fleet = await MediaHostFleet.StartAsync(3, drainTimeoutSeconds: 60,
-            new Dictionary<string, string>(MediaHostFleet.ReportingTo(controlPlane)) { ["ControlPlane__ShutdownFlushTimeout"] = "00:00:30" });
+            new Dictionary<string, string>(MediaHostFleet.ReportingTo(controlPlane))
+            {
+                ["ControlPlane__ShutdownFlushTimeout"] = "00:00:30",
+                ["ControlPlane__HeartbeatInterval"] = "00:00:03",
+            });
         // On a saturated machine a live host took over 8 s to answer a caller's BYE, and over 2 s to answer an INVITE (the
         // front door then tried the next host too, and the call's hosts were not the ones its answer named): a live host
         // has 15 s for the one and 10 s for the other here. The crash is still seen by the probe's 2 s; the INVITEs sent to the dead host before
@@ -106,6 +111,7 @@ public sealed class FrontDoorTests
         // Crash (SIGKILL). New calls from that moment: an INVITE sent to the dead host before its probe times out is
         // failed over when it goes unanswered, so none fails.
         killed.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
         clock.Restart();
         using (var afterCrash = SippLoad.Start(frontDoor.SipEndpoint, "frontdoor-call.xml", 30, rate: 15, callMilliseconds: 200))
         {
@@ -122,16 +128,24 @@ public sealed class FrontDoorTests
             $"{first.Successful} succeeded, {first.Failed} failed of the 12 first calls ({string.Join(", ", inProgress.AnsweredCalls().Select(c => $"{c.CallId} on MediaHost {fleet.Hosts.ToList().FindIndex(h => c.MediaPort >= h.RtpPortMin && c.MediaPort <= h.RtpPortMax)}"))}; 1 drained, 2 killed):\n{first.Errors}");
         Assert.Equal(0, await draining.WaitForExitAsync(TimeSpan.FromSeconds(30)));
 
-        // And the control plane closed each: the killed host's calls as lost with it, the others as the caller ended them.
+        // And the control plane closed each: the killed host's calls as lost with it (by its stopped heartbeat: the silence
+        // timeout is 600 s), the others as the caller ended them. Each record names the MediaHost that served the call.
         foreach (var (id, host) in firstCalls)
         {
-            // The wait is for the state, bounded generously: on a saturated machine the local control plane on Azurite ran a
-            // call's orchestration over a minute late.
+            // The wait is for the state, bounded generously (well under the 600 s silence timeout): on a saturated machine
+            // the local control plane on Azurite ran a call's orchestration over a minute late.
             var record = (await controlPlane.WaitForCallAsync(id, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(180), "the call's end")).GetProperty("record");
+            var index = fleet.Hosts.ToList().IndexOf(host);
             var expected = host == killed ? ("Failed", "MediaHostLost") : ("Completed", "CallerHangUp");
             Assert.True(expected == (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()),
-                $"call {id} on MediaHost {fleet.Hosts.ToList().IndexOf(host)} (1 drained, 2 killed): expected {expected}, recorded {record}\n" +
-                string.Join("\n", host.Log.Split('\n').Where(l => l.Contains("Call event") || l.Contains("call events"))));
+                $"call {id} on MediaHost {index} (1 drained, 2 killed): expected {expected}, recorded {record}\n" +
+                string.Join("\n", host.Log.Split('\n').Where(l => l.Contains("Call event") || l.Contains("call events") || l.Contains("Heartbeat"))));
+            Assert.Equal(MediaHostFleet.HostId(index), record.GetProperty("mediaHostId").GetString());
+            if (host == killed)
+            {
+                Assert.Contains("sent no heartbeat", record.GetProperty("reasonText").GetString(), StringComparison.Ordinal);
+                Console.WriteLine($"killed host's call {id} closed as lost {(record.GetProperty("endedAt").GetDateTimeOffset() - killedAt).TotalSeconds:0.0} s after the kill (presumed lost 9 s after its last heartbeat)");
+            }
         }
     }
 }

@@ -28,7 +28,9 @@ internal sealed partial class MediaHostFleet : IAsyncDisposable
             ["Sip__MaxCallsPerHour"] = "1000000",
             ["Sip__DrainTimeoutSeconds"] = drainTimeoutSeconds.ToString(),
         };
-        var starting = Enumerable.Range(0, count).Select(i => MediaHostProcess.StartAsync(settings, rtpBase: 20000 + i * 10000)).ToList();
+        var starting = Enumerable.Range(0, count)
+            .Select(i => MediaHostProcess.StartAsync(new Dictionary<string, string>(settings) { ["ControlPlane__HostId"] = HostId(i) }, rtpBase: 20000 + i * 10000))
+            .ToList();
         try
         {
             return new MediaHostFleet(await Task.WhenAll(starting));
@@ -42,6 +44,9 @@ internal sealed partial class MediaHostFleet : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The id the i-th host reports under (its calls' records name it).</summary>
+    public static string HostId(int i) => "frontdoor-mh-" + i;
 
     /// <summary>The settings that make each host report its calls to <paramref name="controlPlane"/>.</summary>
     public static IReadOnlyDictionary<string, string> ReportingTo(LocalControlPlane controlPlane) =>

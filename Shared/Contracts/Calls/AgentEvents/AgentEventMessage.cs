@@ -28,6 +28,8 @@ public sealed record AgentEventMessage
     public string? AgentProfile { get; init; }
     /// <summary>On an answered event of a call we placed with answering-machine detection: "human" or "machine". Optional.</summary>
     public string? AnsweredBy { get; init; }
+    /// <summary>On an answered event: the id of the MediaHost that serves the call (its heartbeat's host id). Optional.</summary>
+    public string? MediaHostId { get; init; }
     /// <summary>
     /// The call's SIP messages so far (a summary: method or status, direction, time), on answered and hangup events.
     /// Optional and additive: an older control plane ignores it, an older MediaHost leaves it out. Each report carries

@@ -44,6 +44,7 @@ public static class AgentEventParser
             { Type: AgentEventType.Summary, Summary: null } => "a summary event needs summary",
             { Type: AgentEventType.Recording, Recording: null } => "a recording event needs recording",
             { Type: AgentEventType.Recording, Recording.EgressId: null or "" } => "a recording event needs recording.egressId",
+            { MediaHostId: { } hostId } when !MediaHosts.MediaHostIds.IsValid(hostId) => $"mediaHostId must be 1 to {MediaHosts.MediaHostIds.MaxLength} letters, digits, '.', '_' or '-'",
             { Type: AgentEventType.Quality, Quality: null } => "a quality event needs quality",
             _ when message.Quality?.Problem() is { } qualityProblem => qualityProblem,
             { Sip.Count: > MaxSipMessages } => $"a report carries at most {MaxSipMessages} SIP messages",

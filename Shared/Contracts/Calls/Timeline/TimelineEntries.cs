@@ -35,7 +35,7 @@ public static class TimelineEntries
         var detail = message.Type switch
         {
             AgentEventType.Answered => "the MediaHost answered the call" + (message.AgentProfile is { } profile ? $" (agent profile '{profile}')" : "")
-                + (message.AnsweredBy is { } by ? $", answered by a {by}" : ""),
+                + (message.AnsweredBy is { } by ? $", answered by a {by}" : "") + (message.MediaHostId is { } host ? $", on MediaHost {host}" : ""),
             AgentEventType.Transfer => "the agent transferred the caller",
             AgentEventType.Error => message.Error,
             AgentEventType.Summary => "end-of-call summary stored",
