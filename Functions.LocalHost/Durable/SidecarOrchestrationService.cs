@@ -8,7 +8,8 @@ namespace VoiceFunctions.Functions.LocalHost;
 /// <item>Stopped at most once. The sidecar stops the service from a lifetime callback that nobody awaits, and the host
 /// stops it again to release its leases before the next host starts; the Azure Storage provider's second stop throws
 /// (a NullReferenceException in its app lease manager), which from an unawaited callback ends the process. Every stop
-/// after the first returns the first one's task.</item>
+/// after the first returns the first one's task. A stop that comes while the provider is still starting waits for the
+/// start to finish first: the provider's stop of a half-started lease manager throws the same way.</item>
 /// <item>Activities fetched by several loops (<see cref="ActivityPrefetch"/>).</item>
 /// <item>Sub-orchestration and ContinueAsNew tags made plain (<see cref="PlainTags"/>).</item>
 /// </list>
@@ -18,6 +19,7 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner, int
     private readonly Lock _gate = new();
     private readonly ActivityPrefetch _activities = new(inner, activityFetchers, time);
     private Task? _stopped;
+    private Task? _starting;
 
     public Task StopAsync() => StopAsync(isForced: false);
 
@@ -31,12 +33,31 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner, int
 
     private async Task StopOnceAsync(bool isForced)
     {
+        if (StartTask() is { } starting)
+        {
+            // Its failure is reported to whoever started it; here it only means there is less to stop.
+            await starting.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
         // Fetched but not handed out: back to the queue while the provider still runs.
         await _activities.DisposeAsync().ConfigureAwait(false);
         await inner.StopAsync(isForced).ConfigureAwait(false);
     }
 
-    public Task StartAsync() => inner.StartAsync();
+    public Task StartAsync()
+    {
+        lock (_gate)
+        {
+            return _starting = inner.StartAsync();
+        }
+    }
+
+    private Task? StartTask()
+    {
+        lock (_gate)
+        {
+            return _starting;
+        }
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 
