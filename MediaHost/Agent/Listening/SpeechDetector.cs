@@ -10,14 +10,17 @@ internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo,
     /// <summary>The trailing silence of the turn that just ended (readable until the next frame).</summary>
     public TimeSpan TrailingSilence => endpointer.TrailingSilence;
 
-    public SpeechStep OnFrame(in CallerFrame frame, string? partialTranscript)
+    /// <summary>One frame; <paramref name="recognition"/> is the current turn's recognition (null between turns).</summary>
+    public SpeechStep OnFrame(in CallerFrame frame, UtteranceRecognition? recognition)
     {
         var activity = vad.Process(frame.Samples);
         // The echo guard sees every slot, speech or not, so that its window follows the agent's audio as it played.
         var isEcho = echo.IsEcho(frame.EchoLevelDbfs, activity.LevelDbfs);
         if (endpointer.InSpeech)
         {
-            endpointer.PartialTranscript = partialTranscript;
+            // The lag first: the words read after it are at least as new as the coverage it was computed from.
+            endpointer.PartialLag = recognition?.PartialLag;
+            endpointer.PartialTranscript = recognition?.PartialTranscript;
         }
         var isSpeech = activity.IsSpeech && !isEcho;
         var endpoint = endpointer.OnFrame(isSpeech);

@@ -97,7 +97,9 @@ public sealed class AgentSession
         var options = _call.Options;
         var vad = _call.Deps.VoiceActivityDetectorFactory?.Invoke() ?? new EnergyVoiceActivityDetector(options.Vad);
         var endOfTurn = _call.Deps.EndOfTurnModel is IEndOfTurnModelFactory perCall ? perCall.ForCall() : _call.Deps.EndOfTurnModel;
-        var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, endOfTurn);
+        // A recogniser that decodes the call's language as another one (the offline English model on a Russian call)
+        // gives words that cannot tell a finished sentence from a pause: silence alone decides then.
+        var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, endOfTurn, _call.Deps.Recognition.Hears(_call.Language));
         var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), endpointer);
         var request = RecognitionRequest.For(_call.Language);
         var capture = new UtteranceCapture(() => new UtteranceRecognition(_call.Deps.Recognition, request, _pool, life), new PreRollBuffer(PreRollBuffer.DefaultFrames));

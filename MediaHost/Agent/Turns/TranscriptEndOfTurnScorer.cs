@@ -40,12 +40,24 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             return TurnCompleteness.Unknown;
         }
         var last = LastWord(text, out var wordCount);
+        if (wordCount > 1 && lexicon.IsPoliteness(last))
+        {
+            // "tell me please": the word before "please" says whether more is coming.
+            text = text[..^last.Length].TrimEnd(" ,;:-—".AsSpan());
+            last = LastWord(text, out wordCount);
+        }
         var first = FirstWord(text);
         if (lexicon.IsNumber(last))
         {
             return TurnCompleteness.Dictating;
         }
         if (lexicon.IsUnfinishing(last) && !(wordCount == 1 && lexicon.IsShortAnswer(last)))
+        {
+            return TurnCompleteness.Unfinished;
+        }
+        // Without a full stop from the recogniser: a verb still waiting for its object ("I'd like to know", "can you
+        // tell me"), or a question with no verb yet ("what time do you").
+        if (!endsWithStop && (lexicon.NeedsObject(last) || (wordCount > 1 && lexicon.EndsOpen(WordBefore(text, last.Length), last))))
         {
             return TurnCompleteness.Unfinished;
         }
@@ -85,6 +97,22 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             start--;
         }
         return text[start..];
+    }
+
+    /// <summary>The word before the last one (whose length is <paramref name="lastLength"/>).</summary>
+    private static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text, int lastLength)
+    {
+        var end = text.Length - lastLength;
+        while (end > 0 && IsSeparator(text[end - 1]))
+        {
+            end--;
+        }
+        var start = end;
+        while (start > 0 && !IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+        return text[start..end];
     }
 
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)

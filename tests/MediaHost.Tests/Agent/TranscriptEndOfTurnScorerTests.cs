@@ -33,6 +33,30 @@ public sealed class TranscriptEndOfTurnScorerTests
         Assert.Equal(TurnCompleteness.Unfinished, TranscriptEndOfTurnScorer.Judge(transcript, language));
 
     [Theory]
+    [InlineData("en-US", "what time do you")]
+    [InlineData("en-US", "can you tell me")]
+    [InlineData("en-US", "tell me please")]
+    [InlineData("en-US", "I would like to know")]
+    [InlineData("en-US", "I want to speak")]
+    [InlineData("ru-RU", "скажите пожалуйста")]
+    [InlineData("ru-RU", "подскажите")]
+    [InlineData("ru-RU", "я хотел бы узнать")]
+    [InlineData("ru-RU", "соедините меня")]
+    public void A_verb_still_waiting_for_its_object_or_a_question_without_its_verb_is_unfinished(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Unfinished, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Theory]
+    [InlineData("en-US", "what time do you open tomorrow")]
+    [InlineData("en-US", "how are you")]
+    [InlineData("en-US", "can you help me")]
+    [InlineData("en-US", "yes please")]
+    [InlineData("en-US", "Do you know?")]
+    [InlineData("en-US", "can you tell me the price")]
+    [InlineData("ru-RU", "сколько стоит консультация пожалуйста")]
+    public void A_sentence_whose_verb_has_its_object_stays_complete(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Complete, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Theory]
     [InlineData("en-US", "my number is five five five")]
     [InlineData("en-US", "the code is 4821")]
     [InlineData("ru-RU", "мой номер девять один шесть")]
