@@ -5,7 +5,7 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// cleaned audio) says so and the echo guard does not take it for what is left of the agent's own voice; the endpointer turns those verdicts (and the partial
 /// transcript, for an end-of-turn model) into the beginnings and ends of the caller's turns.
 /// </summary>
-internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo, Endpointer endpointer)
+internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo, Endpointer endpointer, Action<Endpointer>? turnEnded = null)
 {
     /// <summary>The trailing silence of the turn that just ended (readable until the next frame).</summary>
     public TimeSpan TrailingSilence => endpointer.TrailingSilence;
@@ -24,6 +24,10 @@ internal sealed class SpeechDetector(IVoiceActivityDetector vad, EchoGuard echo,
         }
         var isSpeech = activity.IsSpeech && !isEcho;
         var endpoint = endpointer.OnFrame(isSpeech);
+        if (endpoint is EndpointEvent.TurnEndedBySilence)
+        {
+            turnEnded?.Invoke(endpointer);
+        }
         endpointer.OnAudio(frame.Samples);
         return new SpeechStep(isSpeech, endpoint);
     }

@@ -50,6 +50,10 @@ public sealed class Endpointer
     /// <summary>Media time of the current turn so far, trailing silence included.</summary>
     public TimeSpan TurnDuration => Frames(_turnFrames);
 
+    /// <summary>At the end of a turn: the partial transcript the end of turn was last judged from (null: none, or never
+    /// judged), and whether it had heard the pause (false: the turn ended waiting for the recogniser).</summary>
+    public (string? Words, bool HeardThePause) LastJudged { get; private set; }
+
     /// <summary>The trailing silence of the current turn (at the end of a turn: how long the caller has been quiet).</summary>
     public TimeSpan TrailingSilence => Frames(_silenceFrames);
 
@@ -203,6 +207,7 @@ public sealed class Endpointer
     {
         var silence = _silenceFrames;
         var turn = _turnFrames;
+        LastJudged = (_transcriptAsked, _askedOnHeardPause);
         ResetTurn();
         // Keep the figures of the turn just ended readable until the next frame.
         _silenceFrames = silence;
