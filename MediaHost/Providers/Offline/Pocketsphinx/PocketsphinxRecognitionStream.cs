@@ -121,6 +121,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         {
             var sinceInterim = 0;
             long decoded = 0;
+            var words = "";
             // ConfigureAwait(true): each frame's decoding resumes on the decoding threads, never on the thread pool.
             await foreach (var (buffer, length) in _audio.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(true))
             {
@@ -138,9 +139,13 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
                 {
                     sinceInterim = 0;
                     // Published at every interval, changed or not: how far the decoder has heard is news to the
-                    // end-of-turn decision even when the words are the same (or still none).
-                    _decoder.RefreshHypothesis();
-                    _results.Writer.TryWrite(RecognitionResult.Interim(_decoder.LastHypothesis) with { AudioCovered = TimeSpan.FromSeconds((double)decoded / ModelRate) });
+                    // end-of-turn decision even when the words are the same. The grammar search's hypothesis is empty
+                    // while no word ends at the current frame (a pause), so the last words found stand until newer ones.
+                    if (_decoder.RefreshHypothesis() && _decoder.LastHypothesis.Length > 0)
+                    {
+                        words = _decoder.LastHypothesis;
+                    }
+                    _results.Writer.TryWrite(RecognitionResult.Interim(words) with { AudioCovered = TimeSpan.FromSeconds((double)decoded / ModelRate) });
                 }
             }
             _results.Writer.TryWrite(RecognitionResult.Final(_decoder.EndUtterance()));
