@@ -114,9 +114,9 @@ public sealed class AgentSession
     {
         if (_call.Deps.Logger.IsEnabled(LogLevel.Debug))
         {
-            var (words, heard) = ended.LastJudged;
+            var (words, heard, asked) = ended.LastJudged;
             AgentLog.EndOfTurnJudged(_call.Deps.Logger, _call.CallId, (int)ended.TrailingSilence.TotalMilliseconds,
-                words?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0, TranscriptEndOfTurnScorer.Judge(words, _call.Language), heard);
+                words?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0, TranscriptEndOfTurnScorer.Judge(words, _call.Language), (int)asked.TotalMilliseconds, heard);
         }
     }
 

@@ -51,8 +51,9 @@ public sealed class Endpointer
     public TimeSpan TurnDuration => Frames(_turnFrames);
 
     /// <summary>At the end of a turn: the partial transcript the end of turn was last judged from (null: none, or never
-    /// judged), and whether it had heard the pause (false: the turn ended waiting for the recogniser).</summary>
-    public (string? Words, bool HeardThePause) LastJudged { get; private set; }
+    /// judged), whether it had heard the pause (false: the turn ended waiting for the recogniser), and the silence the
+    /// end of turn then asked for.</summary>
+    public (string? Words, bool HeardThePause, TimeSpan SilenceAskedFor) LastJudged { get; private set; }
 
     /// <summary>The trailing silence of the current turn (at the end of a turn: how long the caller has been quiet).</summary>
     public TimeSpan TrailingSilence => Frames(_silenceFrames);
@@ -191,7 +192,7 @@ public sealed class Endpointer
         _askedOnHeardPause = true;
         _transcriptAsked = PartialTranscript;
         _answerVersionAsked = _audioModel?.AnswerVersion ?? 0;
-        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs));
+        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs), Frames(_speechFrames));
         var extra = model.AdditionalWait(context);
         var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)) : 0;
         _requiredSilenceFrames = Math.Min(FramesFor(_options.MaxWaitMs), _silenceFrames + extraFrames);
@@ -207,7 +208,7 @@ public sealed class Endpointer
     {
         var silence = _silenceFrames;
         var turn = _turnFrames;
-        LastJudged = (_transcriptAsked, _askedOnHeardPause);
+        LastJudged = (_transcriptAsked, _askedOnHeardPause, Frames(_requiredSilenceFrames));
         ResetTurn();
         // Keep the figures of the turn just ended readable until the next frame.
         _silenceFrames = silence;

@@ -12,8 +12,14 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
 {
     public TimeSpan AdditionalWait(in EndOfTurnContext context)
     {
-        var silenceNeeded = Judge(context.PartialTranscript, context.Language) switch
+        var verdict = Judge(context.PartialTranscript, context.Language);
+        if (verdict != TurnCompleteness.Unknown && TooFewLetters(context.PartialTranscript, context.VoicedDuration, options.MinLettersPerSecond))
         {
+            verdict = TurnCompleteness.WordsMissing;
+        }
+        var silenceNeeded = verdict switch
+        {
+            TurnCompleteness.WordsMissing => options.TooFewLettersSilenceMs,
             TurnCompleteness.Complete => options.CompleteSilenceMs,
             TurnCompleteness.Neutral => options.NeutralSilenceMs,
             TurnCompleteness.Unfinished => options.UnfinishedSilenceMs,
@@ -71,6 +77,18 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             return TurnCompleteness.Complete;
         }
         return TurnCompleteness.Neutral;
+    }
+
+    /// <summary>True when <paramref name="transcript"/> has fewer letters than <paramref name="voiced"/> of speech at
+    /// <paramref name="minLettersPerSecond"/> would hold.</summary>
+    public static bool TooFewLetters(string? transcript, TimeSpan voiced, double minLettersPerSecond)
+    {
+        var letters = 0;
+        foreach (var c in (transcript ?? "").AsSpan())
+        {
+            letters += char.IsLetterOrDigit(c) ? 1 : 0;
+        }
+        return letters < voiced.TotalSeconds * minLettersPerSecond;
     }
 
     private static TurnLexicon? LexiconFor(string language) =>

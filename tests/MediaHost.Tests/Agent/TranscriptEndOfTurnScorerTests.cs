@@ -56,6 +56,23 @@ public sealed class TranscriptEndOfTurnScorerTests
     public void A_sentence_whose_verb_has_its_object_stays_complete(string language, string transcript) =>
         Assert.Equal(TurnCompleteness.Complete, TranscriptEndOfTurnScorer.Judge(transcript, language));
 
+    [Fact]
+    public void A_partial_with_far_fewer_letters_than_the_speech_could_hold_waits_as_if_no_words_were_heard()
+    {
+        // One short word for 1.2 s of voiced speech: the grammar search forced the sentence into a word.
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "hours", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.2));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void A_short_answer_said_quickly_still_ends_the_turn_after_the_short_wait()
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(0.7), TimeSpan.FromMilliseconds(260), "yes", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(0.4));
+
+        Assert.Equal(TimeSpan.Zero, Scorer.AdditionalWait(context));
+    }
+
     [Theory]
     [InlineData("en-US", "my number is five five five")]
     [InlineData("en-US", "the code is 4821")]
