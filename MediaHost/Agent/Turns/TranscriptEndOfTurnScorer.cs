@@ -6,14 +6,17 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// (<see cref="EndOfTurnScorerOptions.CompleteSilenceMs"/>); a trailing conjunction, preposition or filler, or a number
 /// being dictated, waits longer, up to the endpointer's maximum. Pure and allocation-free: it is called from the
 /// audio loop. Other languages, and pauses with no transcript yet, wait for the plain silence rule
-/// (<see cref="EndOfTurnContext.SilenceRule"/>).
+/// (<see cref="EndOfTurnContext.SilenceRule"/>). Words far too few for the caller's voiced time (an empty partial
+/// included) are words the recogniser missed: they wait <see cref="EndOfTurnScorerOptions.TooFewLettersSilenceMs"/>.
 /// </summary>
 public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : IEndOfTurnModel
 {
     public TimeSpan AdditionalWait(in EndOfTurnContext context)
     {
         var verdict = Judge(context.PartialTranscript, context.Language);
-        if (verdict != TurnCompleteness.Unknown && TooFewLetters(context.PartialTranscript, context.VoicedDuration, options.MinLettersPerSecond))
+        // An empty partial (not a missing one) is the recogniser saying it heard the speech and found no words.
+        if ((verdict != TurnCompleteness.Unknown || context.PartialTranscript is not null) && LexiconFor(context.Language) is not null
+            && TooFewLetters(context.PartialTranscript, context.VoicedDuration, options.MinLettersPerSecond))
         {
             verdict = TurnCompleteness.WordsMissing;
         }

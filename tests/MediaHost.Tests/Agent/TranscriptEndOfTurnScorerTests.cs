@@ -60,7 +60,15 @@ public sealed class TranscriptEndOfTurnScorerTests
     public void A_partial_with_far_fewer_letters_than_the_speech_could_hold_waits_as_if_no_words_were_heard()
     {
         // One short word for 1.2 s of voiced speech: the grammar search forced the sentence into a word.
-        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "hours", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.2));
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.2));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void An_empty_partial_after_speech_the_recogniser_has_heard_waits_as_if_no_words_were_heard()
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.0));
 
         Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
     }
