@@ -6,8 +6,11 @@ last voiced 20 ms of caller.audio (found by RTP sequence number from the stream'
 the first voiced PCMU packet the MediaHost sent after it. A call is "answered" when such a packet came before the
 caller hung up; it is "understood" when the MediaHost's log shows no provider failure for that Call-ID (the fallback
 phrase) and the answer (voiced packets until 400 ms of quiet) is shorter than the no-match phrase (about 5 s) —
-the reply "We are open every day." is about 1.5 s."""
-import re, statistics, subprocess, sys
+the reply "We are open every day." is about 1.5 s.
+With CONVERSATION_CODEC=g722 the calls are G.722 (payload type 9): the caller's last voiced packet is G722_LAST_VOICED
+(from the encoder that made the caller's pcap) and the packets' levels come from G722_TOOL ("levels": the MediaHost's
+own G.722 decoder, per stream)."""
+import os, re, statistics, subprocess, sys
 
 (n, pcap, rtp_min, rtp_max, sip_port, caller_audio, sipp_log, host_log, metrics_before, metrics_after, cpu_ticks, hz, loadavg) = sys.argv[1:]
 n, rtp_min, rtp_max, sip_port = int(n), int(rtp_min), int(rtp_max), int(sip_port)
@@ -32,9 +35,13 @@ def level_dbfs(payload):
     return 10 * math.log10(mean_square / (32768.0 * 32768.0)) if mean_square > 0 else -120.0
 
 
-audio = open(caller_audio, "rb").read()
-frames = [audio[i:i + 160] for i in range(0, len(audio) - 159, 160)]
-last_voiced = max(i for i, f in enumerate(frames) if level_dbfs(f) > VOICED_DBFS)
+codec = os.environ.get("CONVERSATION_CODEC", "pcmu")
+if codec == "g722":
+    last_voiced = int(os.environ["G722_LAST_VOICED"])
+else:
+    audio = open(caller_audio, "rb").read()
+    frames = [audio[i:i + 160] for i in range(0, len(audio) - 159, 160)]
+    last_voiced = max(i for i, f in enumerate(frames) if level_dbfs(f) > VOICED_DBFS)
 
 out = subprocess.run(["tshark", "-r", pcap, "-T", "fields", "-e", "frame.time_epoch", "-e", "udp.srcport", "-e", "udp.dstport",
                       "-e", "udp.payload"], capture_output=True, text=True, check=True).stdout
@@ -44,7 +51,16 @@ call_of_port = {int(port.split(",")[0]): call_id for call_id, port in (l.split("
 host_log_text = open(host_log, errors="replace").read()
 failed_calls = set(re.findall(r"Call (\S+): provider failure", host_log_text))
 to_agent, from_agent = {}, {}
-for line in out.splitlines():
+if codec == "g722":
+    levels = subprocess.run(os.environ["G722_TOOL"].split() + ["levels"], input=out, capture_output=True, text=True, check=True).stdout
+    for line in levels.splitlines():
+        t, src, dst, seq, level = line.split("\t")
+        t, src, dst = float(t), int(src), int(dst)
+        if rtp_min <= dst <= rtp_max:
+            to_agent.setdefault(dst, []).append((t, int(seq), b""))
+        elif rtp_min <= src <= rtp_max:
+            from_agent.setdefault(src, []).append((t, float(level)))
+for line in out.splitlines() if codec != "g722" else []:
     parts = line.split("\t")
     if len(parts) < 4 or not parts[3]:
         continue
@@ -140,7 +156,7 @@ endpointing = (delta.get("voicefunctions_turn_voice_to_voice_seconds_sum", 0.0) 
 stt_after_end = delta.get("voicefunctions_turn_stt_latency_seconds_sum", 0.0) / turns * 1000 if turns else None
 sipp = open(sipp_log).read()
 ok = re.findall(r"Successful call\s*\|\s*\d+\s*\|\s*(\d+)", sipp)
-print(f"| {n} | {ok[-1] if ok else 0}/{n} | {understood}/{n} ({len(failed_calls)} fallback, {len(v2v) - understood} other reply) | {ms(pct(v2v, 0.5))} | {ms(pct(v2v, 0.95))} "
+print(f"| {n} {codec.upper().replace('G722', 'G.722')} | {ok[-1] if ok else 0}/{n} | {understood}/{n} ({len(failed_calls)} fallback, {len(v2v) - understood} other reply) | {ms(pct(v2v, 0.5))} | {ms(pct(v2v, 0.95))} "
       f"| {ms(max(v2v) if v2v else None)} | {ms(pct(own, 0.5))} / {ms(pct(own, 0.95))} "
       f"| {ms(endpointing)} / {ms(stt_after_end)} | {late:.0f}/{ticks:.0f} = {100.0 * late / ticks if ticks else float('nan'):.3f} % | {int(cpu_ticks) / int(hz) / max(n, 1):.2f} | {loadavg} |")
 if any(legs.values()):

@@ -12,8 +12,15 @@ calls = {}
 for line in open(calls_tsv):
     name, lead, first_end, pause, total = line.rstrip("\n").split("\t")
     calls[name] = dict(lead=float(lead), first_end=float(first_end), pause=int(pause), total=float(total))
-timelines = {}
+timelines, judged_from = {}, {}
 for line in open(host_log, errors="replace"):
+    if '"EventId":6014' in line:  # what the end of the first caller turn was judged from
+        try:
+            state = json.loads(line)["State"]
+        except (ValueError, KeyError):
+            continue
+        judged_from.setdefault(state["CallId"].rsplit("-", 1)[0], f"judged from {state['Words']} words ({state['Verdict']}, heard the pause: {state['HeardThePause']})")
+        continue
     if '"EventId":6013' not in line:
         continue
     try:
@@ -38,13 +45,21 @@ for name, call in sorted(calls.items()):
         cut = abs(eos - call["first_end"]) < abs(eos - call["total"])
         cutoffs += cut
         rows.append(f"{name} (pause {call['pause']} ms): end of speech heard {eos:.2f} s into the utterance "
-                    f"(first half ends {call['first_end']:.2f} s, utterance {call['total']:.2f} s) -> {'CUT OFF' if cut else 'waited'}; endpoint wait {delay} ms")
+                    f"(first half ends {call['first_end']:.2f} s, utterance {call['total']:.2f} s) -> {'CUT OFF' if cut else 'waited'}; endpoint wait {delay} ms; {judged_from.get(name, '')}")
     else:
         delays.append(delay)
-        rows.append(f"{name} (complete question): end-of-turn delay {delay} ms")
+        rows.append(f"{name} (complete question): end-of-turn delay {delay} ms; {judged_from.get(name, '')}")
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100.0 * len(ordered) + 0.5)) - 1))]
+
 for row in rows:
     print("  " + row)
-summary = f"{language}: premature cut-offs {cutoffs}/{judged}" + (f" = {100.0 * cutoffs / judged:.0f} %" if judged else "")
+missing = sum(1 for row in rows if "no caller turn" in row)
+summary = f"{language}: premature cut-offs {cutoffs}/{judged}" + (f" = {100.0 * cutoffs / judged:.1f} %" if judged else "")
 if delays:
-    summary += f"; end-of-turn delay after a complete question p50 {statistics.median(delays):.0f} ms (n={len(delays)}, max {max(delays)} ms)"
+    summary += (f"; end-of-turn delay after a complete question p50 {statistics.median(delays):.0f} ms, "
+                f"p95 {percentile(delays, 95)} ms (n={len(delays)}, max {max(delays)} ms)")
+if missing:
+    summary += f"; {missing} call(s) with no caller turn in the log (not judged)"
 print(summary + " (targets: cut-offs <= 5 %, delay p50 <= 350 ms)")

@@ -53,7 +53,7 @@ internal sealed class CallerListener(
     /// <summary>One frame's decisions; <paramref name="callerInTurn"/> becomes true when a caller turn began on it.</summary>
     private AgentEvent? OnFrame(in CallerFrame frame, ref bool callerInTurn, out bool isSpeech)
     {
-        var step = speech.OnFrame(frame, capture.Current?.PartialTranscript);
+        var step = speech.OnFrame(frame, capture.Current);
         isSpeech = step.IsSpeech;
         if (capture.OnFrame(frame.Samples, step.Endpoint))
         {

@@ -20,6 +20,10 @@ internal sealed class UtteranceRecognition
     private readonly CancellationTokenSource _cancellation;
     private readonly AudioFramePool _pool;
     private volatile string? _partial;
+    // Media time the provider had decoded when it gave _partial, in ms; -1 while the provider has said nothing of it.
+    // Written after _partial and read before it, so the words read are never older than the coverage read.
+    private long _partialCoversMs = -1;
+    private int _pushedFrames;
 
     public UtteranceRecognition(IStreamingSpeechToText provider, RecognitionRequest request, AudioFramePool pool, CancellationToken callLifetime)
     {
@@ -38,6 +42,25 @@ internal sealed class UtteranceRecognition
     public string? PartialTranscript => _partial;
 
     /// <summary>
+    /// How far the audio pushed so far runs ahead of what <see cref="PartialTranscript"/> has heard: the media time
+    /// not yet covered by the provider's latest result. Null when the provider does not say how much audio its results
+    /// cover. Read on the listener, which is also the one pushing frames.
+    /// </summary>
+    public TimeSpan? PartialLag
+    {
+        get
+        {
+            var covered = Volatile.Read(ref _partialCoversMs);
+            if (covered < 0)
+            {
+                return null;
+            }
+            var lag = (long)_pushedFrames * MediaModel.AudioFormat.FrameMilliseconds - covered;
+            return TimeSpan.FromMilliseconds(Math.Max(0, lag));
+        }
+    }
+
+    /// <summary>
     /// The turn's text (finals joined with spaces, trimmed; empty when nothing was recognised). Throws
     /// <see cref="Providers.ProviderException"/> when the provider failed, <see cref="OperationCanceledException"/> once abandoned.
     /// </summary>
@@ -48,6 +71,7 @@ internal sealed class UtteranceRecognition
     {
         var copy = _pool.Rent();
         frame.CopyTo(copy);
+        _pushedFrames++;
         if (!_frames.Writer.TryWrite(copy))
         {
             _pool.Return(copy); // completed or abandoned: the audio is not needed any more
@@ -130,7 +154,15 @@ internal sealed class UtteranceRecognition
             {
                 finals.Append(finals.Length > 0 ? " " : "").Append(text);
             }
-            _partial = result.IsFinal || text.Length == 0 ? finals.ToString() : (finals.Length > 0 ? finals + " " + text : text);
+            var partial = result.IsFinal || text.Length == 0 ? finals.ToString() : (finals.Length > 0 ? finals + " " + text : text);
+            if (!string.Equals(partial, _partial, StringComparison.Ordinal))
+            {
+                _partial = partial;
+            }
+            if (result.AudioCovered is { } covered)
+            {
+                Volatile.Write(ref _partialCoversMs, (long)covered.TotalMilliseconds);
+            }
         }
         return finals.ToString();
     }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.Providers;
@@ -97,13 +98,26 @@ public sealed class AgentSession
         var options = _call.Options;
         var vad = _call.Deps.VoiceActivityDetectorFactory?.Invoke() ?? new EnergyVoiceActivityDetector(options.Vad);
         var endOfTurn = _call.Deps.EndOfTurnModel is IEndOfTurnModelFactory perCall ? perCall.ForCall() : _call.Deps.EndOfTurnModel;
-        var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, endOfTurn);
-        var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), endpointer);
+        // A recogniser that decodes the call's language as another one (the offline English model on a Russian call)
+        // gives words that cannot tell a finished sentence from a pause: silence alone decides then.
+        var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, endOfTurn, _call.Deps.Recognition.Hears(_call.Language));
+        var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), endpointer, LogEndOfTurn);
         var request = RecognitionRequest.For(_call.Language);
         var capture = new UtteranceCapture(() => new UtteranceRecognition(_call.Deps.Recognition, request, _pool, life), new PreRollBuffer(PreRollBuffer.DefaultFrames));
         var interimsExpected = _call.Deps.Recognition is not BatchRecognitionAdapter;
         return new CallerListener(speech, capture, BargeInDetector.For(options.BargeIn, interimsExpected), new SilenceWatch(options.Silence),
             new PauseWatch(options.Preemptive), runner, _pool);
+    }
+
+    /// <summary>What the end of a turn was judged from (Debug): the verdict and word count, never the words.</summary>
+    private void LogEndOfTurn(Endpointer ended)
+    {
+        if (_call.Deps.Logger.IsEnabled(LogLevel.Debug))
+        {
+            var (words, heard, asked) = ended.LastJudged;
+            AgentLog.EndOfTurnJudged(_call.Deps.Logger, _call.CallId, (int)ended.TrailingSilence.TotalMilliseconds,
+                words?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0, TranscriptEndOfTurnScorer.Judge(words, _call.Language), (int)asked.TotalMilliseconds, heard);
+        }
     }
 
     /// <summary>Posts <see cref="AgentEvent.TimeUp"/> once AiLoop:MaxCallSeconds have passed on the call's clock.</summary>

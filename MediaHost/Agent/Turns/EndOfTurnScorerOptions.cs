@@ -16,6 +16,8 @@ public sealed class EndOfTurnScorerOptions
     public const int DefaultNeutralSilenceMs = 500;
     public const int DefaultUnfinishedSilenceMs = 2_000;
     public const int DefaultDictatingSilenceMs = 2_500;
+    public const int DefaultTooFewLettersSilenceMs = 1_300;
+    public const double DefaultMinLettersPerSecond = 4.0;
 
     /// <summary>After a complete question or answer. Default 250 ms: a person answers about 200 ms after the other stops.</summary>
     [Range(100, 3_000)]
@@ -33,4 +35,17 @@ public sealed class EndOfTurnScorerOptions
     /// <summary>After a number: digits are dictated in groups with pauses. Default 2.5 s.</summary>
     [Range(100, 10_000)]
     public int DictatingSilenceMs { get; set; } = DefaultDictatingSilenceMs;
+
+    /// <summary>Fewer letters in the partial than the caller's voiced time could hold (<see cref="MinLettersPerSecond"/>):
+    /// the recogniser has not caught the words (a grammar search forces speech outside the dialog's phrases into a
+    /// word or two), so they cannot show the turn is over. Default 1.3 s, as where no recogniser hears the language:
+    /// longer than a caller's 0.4–1.2 s thinking pause.</summary>
+    [Range(100, 10_000)]
+    public int TooFewLettersSilenceMs { get; set; } = DefaultTooFewLettersSilenceMs;
+
+    /// <summary>Letters per second of voiced speech below which the partial is taken as missing words. Default 4:
+    /// speech runs about 12–15 letters a second ("yes" in 0.3 s is 10), a partial of one short word for a second of
+    /// speech is not the caller's sentence. 0 turns the check off.</summary>
+    [Range(0.0, 20.0)]
+    public double MinLettersPerSecond { get; set; } = DefaultMinLettersPerSecond;
 }

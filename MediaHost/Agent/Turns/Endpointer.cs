@@ -5,6 +5,10 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// <summary>
 /// Decides where the caller's turns begin and end from per-frame speech verdicts. Time is the media clock:
 /// every call to <see cref="OnFrame"/> is 20 ms, so the decision is deterministic for a given audio stream.
+/// With an end-of-turn model, a pause is judged only from a partial transcript that has heard it: when the recogniser
+/// says how much audio its partial covers (<see cref="PartialLag"/>) and that stops short of
+/// <see cref="EndpointingOptions.PauseHeardMs"/> into the pause, the words may lack the ones that show the sentence goes
+/// on, so the turn waits (up to <see cref="EndpointingOptions.MaxWaitMs"/>) and is judged again once the partial catches up.
 /// </summary>
 public sealed class Endpointer
 {
@@ -14,6 +18,8 @@ public sealed class Endpointer
     private readonly IEndOfTurnModel? _endOfTurnModel;
     private readonly IAudioEndOfTurnModel? _audioModel;
     private readonly string _language;
+    private readonly bool _wordsHeard;
+    private readonly int _silenceMs;
     private State _state;
     private int _speechFrames;
     private int _silenceFrames;
@@ -21,11 +27,17 @@ public sealed class Endpointer
     private int _requiredSilenceFrames;
     private bool _modelAsked;
     private string? _transcriptAsked;
+    private bool _askedOnHeardPause;
     private int _answerVersionAsked;
 
-    public Endpointer(EndpointingOptions options, string language, IEndOfTurnModel? endOfTurnModel = null)
+    /// <param name="wordsHeard">False when no recogniser hears <paramref name="language"/>: partial transcripts are then
+    /// another language's guesses, never read, and the turn ends after <see cref="EndpointingOptions.SilenceWithoutWordsMs"/>
+    /// of silence (an end-of-turn model is still asked, with no words).</param>
+    public Endpointer(EndpointingOptions options, string language, IEndOfTurnModel? endOfTurnModel = null, bool wordsHeard = true)
     {
         _options = options;
+        _wordsHeard = wordsHeard;
+        _silenceMs = wordsHeard ? options.SilenceMs : options.SilenceWithoutWordsMs;
         _language = language;
         _endOfTurnModel = endOfTurnModel;
         _audioModel = endOfTurnModel as IAudioEndOfTurnModel;
@@ -38,11 +50,28 @@ public sealed class Endpointer
     /// <summary>Media time of the current turn so far, trailing silence included.</summary>
     public TimeSpan TurnDuration => Frames(_turnFrames);
 
+    /// <summary>At the end of a turn: the partial transcript the end of turn was last judged from (null: none, or never
+    /// judged), whether it had heard the pause (false: the turn ended waiting for the recogniser), and the silence the
+    /// end of turn then asked for.</summary>
+    public (string? Words, bool HeardThePause, TimeSpan SilenceAskedFor) LastJudged { get; private set; }
+
     /// <summary>The trailing silence of the current turn (at the end of a turn: how long the caller has been quiet).</summary>
     public TimeSpan TrailingSilence => Frames(_silenceFrames);
 
-    /// <summary>The latest partial transcript, passed to the end-of-turn model.</summary>
-    public string? PartialTranscript { get; set; }
+    /// <summary>The latest partial transcript, passed to the end-of-turn model (ignored when the words are not heard).</summary>
+    public string? PartialTranscript
+    {
+        get;
+        set => field = _wordsHeard ? value : null;
+    }
+
+    /// <summary>How much of the audio so far <see cref="PartialTranscript"/> has not heard yet; null when the recogniser
+    /// does not say (its partials are then taken as current).</summary>
+    public TimeSpan? PartialLag
+    {
+        get;
+        set => field = _wordsHeard ? value : null;
+    }
 
     public EndpointEvent OnFrame(bool isSpeech)
     {
@@ -87,13 +116,23 @@ public sealed class Endpointer
                     _speechFrames++;
                     _silenceFrames = 0;
                     _modelAsked = false;
+                    _askedOnHeardPause = false;
                     _requiredSilenceFrames = FirstCheckFrames();
                     return EndpointEvent.None;
                 }
                 _silenceFrames++;
-                if (_endOfTurnModel is not null && _silenceFrames >= FirstCheckFrames() && NewWordsToJudge())
+                if (_endOfTurnModel is not null && _silenceFrames >= FirstCheckFrames())
                 {
-                    AskModel(_endOfTurnModel);
+                    // Once the partial has heard this pause it holds every word said before it, even if the decoder
+                    // then falls behind again on the silence.
+                    if (!_askedOnHeardPause && !PartialHeardThePause())
+                    {
+                        WaitForThePartial();
+                    }
+                    else if (NewWordsToJudge())
+                    {
+                        AskModel(_endOfTurnModel);
+                    }
                 }
                 return _silenceFrames < _requiredSilenceFrames ? EndpointEvent.None : End(EndpointEvent.TurnEndedBySilence);
         }
@@ -117,26 +156,43 @@ public sealed class Endpointer
         _silenceFrames = 0;
         _turnFrames = 0;
         _modelAsked = false;
+        _askedOnHeardPause = false;
         _transcriptAsked = null;
         _requiredSilenceFrames = FirstCheckFrames();
         PartialTranscript = null;
+        PartialLag = null;
     }
 
     /// <summary>The silence at which the turn may first end: the plain rule, or with an end-of-turn model the earlier
     /// point at which the model is asked (it then says how much more to wait).</summary>
-    private int FirstCheckFrames() => FramesFor(_endOfTurnModel is null ? _options.SilenceMs : Math.Min(_options.SilenceMs, _options.ModelCheckSilenceMs));
+    private int FirstCheckFrames() => FramesFor(_endOfTurnModel is null ? _silenceMs : Math.Min(_silenceMs, _options.ModelCheckSilenceMs));
 
     /// <summary>Asked once per pause, and again whenever a newer interim arrives during it (the words just said may
     /// complete the sentence, or show it goes on) or an asynchronous model's answer has arrived since.</summary>
-    private bool NewWordsToJudge() => !_modelAsked || !string.Equals(_transcriptAsked, PartialTranscript, StringComparison.Ordinal)
+    private bool NewWordsToJudge() => !_modelAsked || !_askedOnHeardPause || !string.Equals(_transcriptAsked, PartialTranscript, StringComparison.Ordinal)
         || (_audioModel is not null && _audioModel.AnswerVersion != _answerVersionAsked);
+
+    /// <summary>True when the partial has heard at least <see cref="EndpointingOptions.PauseHeardMs"/> of the current
+    /// pause (so it holds every word said before it), or when the recogniser does not say how far it has heard.</summary>
+    private bool PartialHeardThePause() =>
+        PartialLag is not { } lag || lag.TotalMilliseconds + Math.Min(_options.PauseHeardMs, Frames(_silenceFrames).TotalMilliseconds) <= Frames(_silenceFrames).TotalMilliseconds;
+
+    /// <summary>The words are behind the audio: whatever they say, they cannot show the caller has finished. Wait for
+    /// the recogniser, but never past the maximum wait (a stalled recogniser must not hold the caller forever).</summary>
+    private void WaitForThePartial()
+    {
+        _modelAsked = true;
+        _askedOnHeardPause = false;
+        _requiredSilenceFrames = FramesFor(_options.MaxWaitMs);
+    }
 
     private void AskModel(IEndOfTurnModel model)
     {
         _modelAsked = true;
+        _askedOnHeardPause = true;
         _transcriptAsked = PartialTranscript;
         _answerVersionAsked = _audioModel?.AnswerVersion ?? 0;
-        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_options.SilenceMs));
+        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs), Frames(_speechFrames));
         var extra = model.AdditionalWait(context);
         var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)) : 0;
         _requiredSilenceFrames = Math.Min(FramesFor(_options.MaxWaitMs), _silenceFrames + extraFrames);
@@ -152,6 +208,7 @@ public sealed class Endpointer
     {
         var silence = _silenceFrames;
         var turn = _turnFrames;
+        LastJudged = (_transcriptAsked, _askedOnHeardPause, Frames(_requiredSilenceFrames));
         ResetTurn();
         // Keep the figures of the turn just ended readable until the next frame.
         _silenceFrames = silence;

@@ -10,6 +10,8 @@ public sealed class EndpointingOptions
     public const int DefaultMaxWaitMs = 3_000;
     public const int DefaultMaxTurnMs = 30_000;
     public const int DefaultModelCheckSilenceMs = 250;
+    public const int DefaultPauseHeardMs = 100;
+    public const int DefaultSilenceWithoutWordsMs = 1_300;
 
     /// <summary>Silence after speech that ends the turn, in ms. Default 500 ms (LiveKit's minimum endpointing delay):
     /// shorter cuts callers off mid-thought, longer makes the agent feel slow.</summary>
@@ -22,6 +24,21 @@ public sealed class EndpointingOptions
     /// Without a model, or when <see cref="SilenceMs"/> is shorter, <see cref="SilenceMs"/> alone decides.</summary>
     [Range(100, 5_000)]
     public int ModelCheckSilenceMs { get; set; } = DefaultModelCheckSilenceMs;
+
+    /// <summary>Silence after speech that ends the turn when no recogniser hears the call's language (the offline
+    /// default outside English), in ms. Default 1.3 s: with no words nothing tells a finished sentence from a caller
+    /// thinking mid-sentence, and such pauses run 0.4–1.2 s; being cut off costs the caller more than a slower answer.
+    /// Replaces <see cref="SilenceMs"/> for those calls.</summary>
+    [Range(100, 5_000)]
+    public int SilenceWithoutWordsMs { get; set; } = DefaultSilenceWithoutWordsMs;
+
+    /// <summary>With an end-of-turn model and a recogniser that says how much audio its partials cover: how much of the
+    /// pause the partial must have heard before its words are judged, in ms. Default 100 ms, one interim interval of the
+    /// offline recogniser: by then its hypothesis holds the last word said before the pause. A partial still behind that
+    /// point (a loaded decoder) may be missing the words that show the sentence goes on ("what time do you | open"),
+    /// so the turn waits for it, up to <see cref="MaxWaitMs"/>. 0 = covering the speech up to the pause suffices.</summary>
+    [Range(0, 1_000)]
+    public int PauseHeardMs { get; set; } = DefaultPauseHeardMs;
 
     /// <summary>Speech shorter than this (a click, a cough) does not start a turn, in ms. Default 200 ms.</summary>
     [Range(20, 2_000)]

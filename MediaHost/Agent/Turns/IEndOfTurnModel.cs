@@ -19,4 +19,6 @@ public interface IEndOfTurnModel
 /// <param name="PartialTranscript">The latest partial transcript, when the STT provider gives partials.</param>
 /// <param name="SilenceRule">The plain silence rule's total silence (<see cref="EndpointingOptions.SilenceMs"/>): what to
 /// wait for when the words say nothing.</param>
-public readonly record struct EndOfTurnContext(string Language, TimeSpan SpeechDuration, TimeSpan Silence, string? PartialTranscript, TimeSpan SilenceRule = default);
+/// <param name="VoicedDuration">The turn's frames judged speech so far (pauses left out): how much the words have to
+/// account for. Zero when unknown.</param>
+public readonly record struct EndOfTurnContext(string Language, TimeSpan SpeechDuration, TimeSpan Silence, string? PartialTranscript, TimeSpan SilenceRule = default, TimeSpan VoicedDuration = default);

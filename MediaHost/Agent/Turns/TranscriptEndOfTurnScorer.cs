@@ -6,14 +6,23 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// (<see cref="EndOfTurnScorerOptions.CompleteSilenceMs"/>); a trailing conjunction, preposition or filler, or a number
 /// being dictated, waits longer, up to the endpointer's maximum. Pure and allocation-free: it is called from the
 /// audio loop. Other languages, and pauses with no transcript yet, wait for the plain silence rule
-/// (<see cref="EndOfTurnContext.SilenceRule"/>).
+/// (<see cref="EndOfTurnContext.SilenceRule"/>). Words far too few for the caller's voiced time (an empty partial
+/// included) are words the recogniser missed: they wait <see cref="EndOfTurnScorerOptions.TooFewLettersSilenceMs"/>.
 /// </summary>
 public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : IEndOfTurnModel
 {
     public TimeSpan AdditionalWait(in EndOfTurnContext context)
     {
-        var silenceNeeded = Judge(context.PartialTranscript, context.Language) switch
+        var verdict = Judge(context.PartialTranscript, context.Language);
+        // An empty partial (not a missing one) is the recogniser saying it heard the speech and found no words.
+        if ((verdict != TurnCompleteness.Unknown || context.PartialTranscript is not null) && LexiconFor(context.Language) is not null
+            && TooFewLetters(context.PartialTranscript, context.VoicedDuration, options.MinLettersPerSecond))
         {
+            verdict = TurnCompleteness.WordsMissing;
+        }
+        var silenceNeeded = verdict switch
+        {
+            TurnCompleteness.WordsMissing => options.TooFewLettersSilenceMs,
             TurnCompleteness.Complete => options.CompleteSilenceMs,
             TurnCompleteness.Neutral => options.NeutralSilenceMs,
             TurnCompleteness.Unfinished => options.UnfinishedSilenceMs,
@@ -40,12 +49,24 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             return TurnCompleteness.Unknown;
         }
         var last = LastWord(text, out var wordCount);
+        if (wordCount > 1 && lexicon.IsPoliteness(last))
+        {
+            // "tell me please": the word before "please" says whether more is coming.
+            text = text[..^last.Length].TrimEnd(" ,;:-—".AsSpan());
+            last = LastWord(text, out wordCount);
+        }
         var first = FirstWord(text);
         if (lexicon.IsNumber(last))
         {
             return TurnCompleteness.Dictating;
         }
         if (lexicon.IsUnfinishing(last) && !(wordCount == 1 && lexicon.IsShortAnswer(last)))
+        {
+            return TurnCompleteness.Unfinished;
+        }
+        // Without a full stop from the recogniser: a verb still waiting for its object ("I'd like to know", "can you
+        // tell me"), or a question with no verb yet ("what time do you").
+        if (!endsWithStop && (lexicon.NeedsObject(last) || (wordCount > 1 && lexicon.EndsOpen(WordBefore(text, last.Length), last))))
         {
             return TurnCompleteness.Unfinished;
         }
@@ -59,6 +80,18 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             return TurnCompleteness.Complete;
         }
         return TurnCompleteness.Neutral;
+    }
+
+    /// <summary>True when <paramref name="transcript"/> has fewer letters than <paramref name="voiced"/> of speech at
+    /// <paramref name="minLettersPerSecond"/> would hold.</summary>
+    public static bool TooFewLetters(string? transcript, TimeSpan voiced, double minLettersPerSecond)
+    {
+        var letters = 0;
+        foreach (var c in (transcript ?? "").AsSpan())
+        {
+            letters += char.IsLetterOrDigit(c) ? 1 : 0;
+        }
+        return letters < voiced.TotalSeconds * minLettersPerSecond;
     }
 
     private static TurnLexicon? LexiconFor(string language) =>
@@ -85,6 +118,22 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             start--;
         }
         return text[start..];
+    }
+
+    /// <summary>The word before the last one (whose length is <paramref name="lastLength"/>).</summary>
+    private static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text, int lastLength)
+    {
+        var end = text.Length - lastLength;
+        while (end > 0 && IsSeparator(text[end - 1]))
+        {
+            end--;
+        }
+        var start = end;
+        while (start > 0 && !IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+        return text[start..end];
     }
 
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)

@@ -13,4 +13,7 @@ public enum TurnCompleteness
     Unfinished,
     /// <summary>Ends on a number: the caller is probably dictating digits and pausing between groups.</summary>
     Dictating,
+    /// <summary>Far fewer words than the caller's speech could hold: the recogniser has not caught them, so they
+    /// cannot show the caller has finished.</summary>
+    WordsMissing,
 }

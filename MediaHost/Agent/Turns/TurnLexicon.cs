@@ -12,14 +12,46 @@ internal sealed class TurnLexicon
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _questionStarts;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _shortAnswers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _numbers;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _needsObject;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _politeness;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _subjectPronouns;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _questionAuxiliaries;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _objectPronouns;
 
-    private TurnLexicon(string[] unfinishing, string[] questionStarts, string[] shortAnswers, string[] numbers)
+    private TurnLexicon(string[] unfinishing, string[] questionStarts, string[] shortAnswers, string[] numbers, Grammar grammar)
     {
         _unfinishing = Set(unfinishing);
         _questionStarts = Set(questionStarts);
         _shortAnswers = Set(shortAnswers);
         _numbers = Set(numbers);
+        _needsObject = Set(grammar.NeedsObject);
+        _politeness = Set(grammar.Politeness);
+        _subjectPronouns = Set(grammar.SubjectPronouns);
+        _questionAuxiliaries = Set(grammar.QuestionAuxiliaries);
+        _objectPronouns = Set(grammar.ObjectPronouns);
     }
+
+    /// <summary>The lists that read the last two words rather than the last one.</summary>
+    /// <param name="NeedsObject">Verbs a caller rarely stops on: what follows is what they want ("I'd like to know",
+    /// "can you tell me", "подскажите", "соедините меня").</param>
+    /// <param name="Politeness">Words that close nothing by themselves ("tell me please"): judged by the word before.</param>
+    /// <param name="SubjectPronouns">With <paramref name="QuestionAuxiliaries"/> before them, a question still missing
+    /// its verb ("what time do you").</param>
+    /// <param name="ObjectPronouns">After a verb of <paramref name="NeedsObject"/>, the first of its two objects
+    /// ("tell me", "give us").</param>
+    private sealed record Grammar(string[] NeedsObject, string[] Politeness, string[] SubjectPronouns, string[] QuestionAuxiliaries, string[] ObjectPronouns);
+
+    /// <summary>A verb whose object or complement usually follows ("know", "tell", "узнать", "подскажите").</summary>
+    public bool NeedsObject(ReadOnlySpan<char> word) => _needsObject.Contains(word);
+
+    /// <summary>"please", "пожалуйста": says nothing about whether the sentence is over.</summary>
+    public bool IsPoliteness(ReadOnlySpan<char> word) => _politeness.Contains(word);
+
+    /// <summary>Two last words that leave the sentence open: an auxiliary and its subject with no verb yet ("do you",
+    /// "can I"), or a verb and the first of its objects ("tell me").</summary>
+    public bool EndsOpen(ReadOnlySpan<char> previous, ReadOnlySpan<char> last) =>
+        (_subjectPronouns.Contains(last) && _questionAuxiliaries.Contains(previous))
+        || (_objectPronouns.Contains(last) && _needsObject.Contains(previous));
 
     /// <summary>Conjunctions, prepositions, articles, possessives, auxiliaries and fillers: a turn rarely ends on them.</summary>
     public bool IsUnfinishing(ReadOnlySpan<char> word) => _unfinishing.Contains(word);
@@ -56,7 +88,19 @@ internal sealed class TurnLexicon
             "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
             "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "double", "triple",
-        ]);
+        ],
+        new Grammar(
+            NeedsObject:
+            [
+                "know", "tell", "ask", "give", "show", "send", "bring", "speak", "talk", "find", "check", "book", "order",
+                "buy", "get", "make", "cancel", "change", "confirm", "discuss", "connect", "transfer", "put", "reach",
+                "schedule", "reserve",
+            ],
+            Politeness: ["please"],
+            SubjectPronouns: ["i", "you", "we", "they", "he", "she", "it"],
+            // Do-support and modals only: "how are you", "where is it" are whole questions.
+            QuestionAuxiliaries: ["do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must"],
+            ObjectPronouns: ["me", "us", "him", "her", "them"]));
 
     public static readonly TurnLexicon Russian = new(
         unfinishing:
@@ -82,7 +126,18 @@ internal sealed class TurnLexicon
             "ноль", "один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
             "одиннадцать", "двенадцать", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
             "восемьдесят", "девяносто", "сто", "двести", "триста", "тысяча", "тысячи",
-        ]);
+        ],
+        new Grammar(
+            NeedsObject:
+            [
+                "скажите", "подскажите", "расскажите", "узнать", "спросить", "уточнить", "соедините", "переключите",
+                "переведите", "запишите", "записаться", "забронировать", "заказать", "купить", "поменять", "отменить",
+                "сообщите", "объясните", "дайте", "покажите", "проверьте", "поговорить",
+            ],
+            Politeness: ["пожалуйста"],
+            SubjectPronouns: [],
+            QuestionAuxiliaries: [],
+            ObjectPronouns: ["меня", "мне", "нас", "нам", "его", "её", "ее", "их"]));
 
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string[] words) =>
         words.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();

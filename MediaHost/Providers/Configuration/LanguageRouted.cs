@@ -43,5 +43,7 @@ public static class LanguageRouted
 
         public ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken) =>
             Pick(routes, request.Language).StartAsync(request, cancellationToken);
+
+        public bool Hears(string language) => Pick(routes, language).Hears(language);
     }
 }

@@ -33,6 +33,11 @@ public interface IRecognitionStream : IAsyncDisposable
 /// <param name="Confidence">0..1 where the provider gives one, else null.</param>
 public readonly record struct RecognitionResult(string Text, bool IsFinal, float Stability, float? Confidence)
 {
+    /// <summary>How much of the stream's audio (from its first frame) the provider had decoded when it gave this
+    /// result, where it knows; null otherwise. Lets the end-of-turn decision tell a partial that has heard the caller's
+    /// pause from one still behind the audio (a partial that lags may lack the words that show the sentence goes on).</summary>
+    public TimeSpan? AudioCovered { get; init; }
+
     public static RecognitionResult Interim(string text, float stability = 0.5f) => new(text, false, stability, null);
 
     public static RecognitionResult Final(string text, float? confidence = null) => new(text, true, 1f, confidence);

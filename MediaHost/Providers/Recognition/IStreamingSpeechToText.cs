@@ -16,6 +16,13 @@ public interface IStreamingSpeechToText
     /// cannot start one (for example a refused connection); the failover chain then tries the next provider.
     /// </summary>
     ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether this provider recognises <paramref name="language"/> (BCP 47) rather than decoding it as another
+    /// language. When it does not, the end of a caller's turn cannot be judged from its words (they would be another
+    /// language's guesses) and silence alone decides. Providers that take any language they are asked for say true.
+    /// </summary>
+    bool Hears(string language) => true;
 }
 
 /// <summary>What a recognition stream is for.</summary>

@@ -33,6 +33,55 @@ public sealed class TranscriptEndOfTurnScorerTests
         Assert.Equal(TurnCompleteness.Unfinished, TranscriptEndOfTurnScorer.Judge(transcript, language));
 
     [Theory]
+    [InlineData("en-US", "what time do you")]
+    [InlineData("en-US", "can you tell me")]
+    [InlineData("en-US", "tell me please")]
+    [InlineData("en-US", "I would like to know")]
+    [InlineData("en-US", "I want to speak")]
+    [InlineData("ru-RU", "скажите пожалуйста")]
+    [InlineData("ru-RU", "подскажите")]
+    [InlineData("ru-RU", "я хотел бы узнать")]
+    [InlineData("ru-RU", "соедините меня")]
+    public void A_verb_still_waiting_for_its_object_or_a_question_without_its_verb_is_unfinished(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Unfinished, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Theory]
+    [InlineData("en-US", "what time do you open tomorrow")]
+    [InlineData("en-US", "how are you")]
+    [InlineData("en-US", "can you help me")]
+    [InlineData("en-US", "yes please")]
+    [InlineData("en-US", "Do you know?")]
+    [InlineData("en-US", "can you tell me the price")]
+    [InlineData("ru-RU", "сколько стоит консультация пожалуйста")]
+    public void A_sentence_whose_verb_has_its_object_stays_complete(string language, string transcript) =>
+        Assert.Equal(TurnCompleteness.Complete, TranscriptEndOfTurnScorer.Judge(transcript, language));
+
+    [Fact]
+    public void A_partial_with_far_fewer_letters_than_the_speech_could_hold_waits_as_if_no_words_were_heard()
+    {
+        // One short word for 1.2 s of voiced speech: the grammar search forced the sentence into a word.
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.2));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void An_empty_partial_after_speech_the_recogniser_has_heard_waits_as_if_no_words_were_heard()
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.0));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void A_short_answer_said_quickly_still_ends_the_turn_after_the_short_wait()
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(0.7), TimeSpan.FromMilliseconds(260), "yes", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(0.4));
+
+        Assert.Equal(TimeSpan.Zero, Scorer.AdditionalWait(context));
+    }
+
+    [Theory]
     [InlineData("en-US", "my number is five five five")]
     [InlineData("en-US", "the code is 4821")]
     [InlineData("ru-RU", "мой номер девять один шесть")]

@@ -120,6 +120,8 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         try
         {
             var sinceInterim = 0;
+            long decoded = 0;
+            var words = "";
             // ConfigureAwait(true): each frame's decoding resumes on the decoding threads, never on the thread pool.
             await foreach (var (buffer, length) in _audio.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(true))
             {
@@ -132,13 +134,18 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
                     ArrayPool<short>.Shared.Return(buffer);
                 }
                 sinceInterim += length;
+                decoded += length;
                 if (sinceInterim >= _interimSamples)
                 {
                     sinceInterim = 0;
+                    // Published at every interval, changed or not: how far the decoder has heard is news to the
+                    // end-of-turn decision even when the words are the same. The grammar search's hypothesis is empty
+                    // while no word ends at the current frame (a pause), so the last words found stand until newer ones.
                     if (_decoder.RefreshHypothesis() && _decoder.LastHypothesis.Length > 0)
                     {
-                        _results.Writer.TryWrite(RecognitionResult.Interim(_decoder.LastHypothesis));
+                        words = _decoder.LastHypothesis;
                     }
+                    _results.Writer.TryWrite(RecognitionResult.Interim(words) with { AudioCovered = TimeSpan.FromSeconds((double)decoded / ModelRate) });
                 }
             }
             _results.Writer.TryWrite(RecognitionResult.Final(_decoder.EndUtterance()));

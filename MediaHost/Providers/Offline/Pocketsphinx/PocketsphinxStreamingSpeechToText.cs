@@ -88,6 +88,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
     /// <summary>Loads <paramref name="decoders"/> (default <see cref="PocketsphinxStreamingOptions.WarmDecoders"/>) now, so a missing model fails at start and the first callers do not wait for a load.</summary>
     public void Warm(int? decoders = null) => _pool.Warm(decoders ?? _options.WarmDecoders);
 
+    /// <summary>Only the US English model is installed: any other language is decoded as English.</summary>
+    public bool Hears(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
     public async ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken)
     {
         if (request.SampleRate is not (8_000 or 16_000))

@@ -50,6 +50,28 @@ public sealed class UtteranceRecognitionTests
     }
 
     [Fact]
+    public async Task The_partial_lag_is_the_audio_pushed_beyond_what_the_recogniser_says_its_partial_covers()
+    {
+        var stt = new FakeStreamingSpeechToText();
+        var recognition = new UtteranceRecognition(stt, English, new AudioFramePool(), CancellationToken.None);
+        for (var i = 0; i < 50; i++)
+        {
+            recognition.Push(Frame(1)); // 1 s of audio
+        }
+        Assert.Null(recognition.PartialLag); // the recogniser has said nothing of what it covers
+
+        stt.Results.Writer.TryWrite(RecognitionResult.Interim("what time") with { AudioCovered = TimeSpan.FromMilliseconds(600) });
+        while (recognition.PartialLag is null) // the coverage is written after the words
+        {
+            await Task.Delay(5).DefaultTimeout();
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(400), recognition.PartialLag);
+        Assert.Equal("what time", recognition.PartialTranscript);
+        recognition.Abandon();
+    }
+
+    [Fact]
     public async Task Abandoning_cancels_a_batch_provider_that_never_answers()
     {
         var batch = new FakeSpeechToText([null]); // hangs until cancelled
