@@ -12,7 +12,8 @@
 # the achieved call-start rate at sipp against the pacing; a run that does not end in 60 s + NUMBERS/5*3 s prints what
 # each number still in progress waits on (and the partial call-start rate until then). It also prints how long a place
 # was held per call, the calls' own length at the callee, and which bound the run measured.
-# QUIET RUN (the issue's target): `bench/campaign.sh 200 20`, about 3 min (build ~1 min, run at most 3 min; under 5).
+# Session 7: it prints the start rate per 10-s window against the pacing (PacingWindows), also for a run that does not end.
+# QUIET RUN (the issue's target): `bench/campaign.sh 200 20`, about 4 min (build ~1 min, run at most 3 min; under 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 numbers=${1:-200}

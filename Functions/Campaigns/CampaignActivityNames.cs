@@ -4,7 +4,7 @@ namespace VoiceFunctions.Functions.Campaigns;
 public static class CampaignActivityNames
 {
     public const string LoadCampaignWork = "LoadCampaignWork";
-    public const string RecordCampaignNumber = "RecordCampaignNumber";
+    public const string SettleCampaignAttempt = "SettleCampaignAttempt";
     public const string CancelCampaignNumbers = "CancelCampaignNumbers";
     public const string IsCallFinished = "IsCallFinished";
     public const string StartCampaignAttempts = "StartCampaignAttempts";

@@ -11,7 +11,7 @@ namespace VoiceFunctions.Functions.Campaigns;
 /// (<see cref="OutboundCallOrchestrator.DialAndRecordUnansweredAsync"/>; the call id is derived from campaign, number
 /// and attempt, as is this orchestration's instance id, so a replay never dials twice), waits for an answered call to
 /// end (it holds its place in the campaign's concurrency until then: the call's orchestration tells it at finalize,
-/// <see cref="CampaignCallEnd"/>), applies the retry rule, writes the number's state, tells the campaign, and only then
+/// <see cref="CampaignCallEnd"/>), settles it (the retry rule of its outcome, Machine when the answered call's record says so; the number's row written, <see cref="SettleCampaignAttemptActivity"/>), tells the campaign, and only then
 /// sends an unanswered call's post-call report (whose retries must not hold the place). It always tells the campaign,
 /// even when a step failed: a place the campaign never gets back would stall it.
 /// </summary>
@@ -36,12 +36,10 @@ public sealed class CampaignAttemptOrchestrator : TaskOrchestrator<CampaignAttem
             {
                 await WaitForCallEndAsync(context, callId, settings);
             }
-            var delay = RetryDecision.Next(result.Outcome, work.Attempt, settings.Retry);
-            DateTime? retryAt = delay is { } d ? context.CurrentUtcDateTime + d : null;
-            ended = new AttemptEnded(work, result.Outcome, callId, retryAt);
-            await context.CallActivityAsync<bool>(CampaignActivityNames.RecordCampaignNumber, new CampaignNumberUpdate(input.CampaignId, work.Index,
-                retryAt is null ? CampaignNumberState.Done : CampaignNumberState.WaitingToRetry, result.Outcome, work.Attempt, callId, startedAt,
-                retryAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null), Retried);
+            // The outcome the retry rules see: the dial's, or Machine when the call's record says detection heard one.
+            var settled = await context.CallActivityAsync<AttemptSettled>(CampaignActivityNames.SettleCampaignAttempt, new SettleAttemptInput(input.CampaignId,
+                work.Index, work.Attempt, result.Outcome, callId, startedAt, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), settings.Retry), Retried);
+            ended = new AttemptEnded(work, settled.Outcome, callId, settled.RetryAt?.UtcDateTime);
         }
         catch (TaskFailedException)
         {

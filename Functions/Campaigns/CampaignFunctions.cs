@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 namespace VoiceFunctions.Functions.Campaigns;
 
 /// <summary>The Azure Functions entries of the campaign orchestrations and activities (each calls the class of the same name).</summary>
-public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampaignNumberActivity record, CancelCampaignNumbersActivity cancel, IsCallFinishedActivity finished,
+public sealed class CampaignFunctions(LoadCampaignWorkActivity load, SettleCampaignAttemptActivity settle, CancelCampaignNumbersActivity cancel, IsCallFinishedActivity finished,
     CampaignStore store, TimeProvider time)
 {
     [Function(nameof(CampaignOrchestrator))]
@@ -19,8 +19,8 @@ public sealed class CampaignFunctions(LoadCampaignWorkActivity load, RecordCampa
     [Function(CampaignActivityNames.LoadCampaignWork)]
     public Task<List<CampaignWork>> LoadCampaignWork([ActivityTrigger] LoadWorkInput input, CancellationToken ct) => load.ExecuteAsync(input, ct);
 
-    [Function(CampaignActivityNames.RecordCampaignNumber)]
-    public Task<bool> RecordCampaignNumber([ActivityTrigger] CampaignNumberUpdate input, CancellationToken ct) => record.ExecuteAsync(input, ct);
+    [Function(CampaignActivityNames.SettleCampaignAttempt)]
+    public Task<AttemptSettled> SettleCampaignAttempt([ActivityTrigger] SettleAttemptInput input, CancellationToken ct) => settle.ExecuteAsync(input, ct);
 
     [Function(CampaignActivityNames.CancelCampaignNumbers)]
     public Task<int> CancelCampaignNumbers([ActivityTrigger] CancelNumbersInput input, CancellationToken ct) => cancel.ExecuteAsync(input, ct);

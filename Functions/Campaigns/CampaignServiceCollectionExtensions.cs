@@ -16,7 +16,7 @@ public static class CampaignServiceCollectionExtensions
         services.TryAddSingleton(sp => new CampaignStore(new TableClient(
             sp.GetRequiredService<IOptions<CallStoreOptions>>().Value.ConnectionString, sp.GetRequiredService<IOptions<CampaignOptions>>().Value.TableName)));
         services.TryAddTransient<LoadCampaignWorkActivity>();
-        services.TryAddTransient<RecordCampaignNumberActivity>();
+        services.TryAddTransient<SettleCampaignAttemptActivity>();
         services.TryAddTransient<CancelCampaignNumbersActivity>();
         services.TryAddTransient<IsCallFinishedActivity>();
         return services;

@@ -10,7 +10,7 @@ public static class CampaignTaskRegistry
         registry.AddOrchestrator(nameof(CampaignOrchestrator), typeof(CampaignOrchestrator));
         registry.AddOrchestrator(nameof(CampaignAttemptOrchestrator), typeof(CampaignAttemptOrchestrator));
         registry.AddActivity(CampaignActivityNames.LoadCampaignWork, typeof(LoadCampaignWorkActivity));
-        registry.AddActivity(CampaignActivityNames.RecordCampaignNumber, typeof(RecordCampaignNumberActivity));
+        registry.AddActivity(CampaignActivityNames.SettleCampaignAttempt, typeof(SettleCampaignAttemptActivity));
         registry.AddActivity(CampaignActivityNames.CancelCampaignNumbers, typeof(CancelCampaignNumbersActivity));
         registry.AddActivity(CampaignActivityNames.IsCallFinished, typeof(IsCallFinishedActivity));
         registry.AddActivity(CampaignActivityNames.StartCampaignAttempts, typeof(StartCampaignAttemptsActivity));

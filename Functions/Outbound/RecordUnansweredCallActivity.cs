@@ -7,8 +7,11 @@ namespace VoiceFunctions.Functions.Outbound;
 /// <summary>
 /// Writes the record of an outbound call the callee never answered (busy, no answer, rejected, failed), so it is in the
 /// history and in GET /api/calls like every other call. An answered call's record is written by its call orchestration.
+/// In LiveKit mode it also drops the events kept for a call orchestration that will now never start (the callee's
+/// participant_left of a declined call, kept in case it was answered: see CallRoute.KeepUntilStarted).
 /// </summary>
-public sealed class RecordUnansweredCallActivity(CallStore store, Telemetry.ControlPlaneMetrics? metrics = null) : CallActivity<UnansweredCallInput, bool>
+public sealed class RecordUnansweredCallActivity(CallStore store, Telemetry.ControlPlaneMetrics? metrics = null, Orchestrations.EarlyEventStore? early = null,
+    Microsoft.Extensions.Options.IOptions<OutboundOptions>? options = null) : CallActivity<UnansweredCallInput, bool>
 {
     public override async Task<bool> ExecuteAsync(UnansweredCallInput input, CancellationToken ct)
     {
@@ -36,6 +39,10 @@ public sealed class RecordUnansweredCallActivity(CallStore store, Telemetry.Cont
         if (await store.CreateAsync(record, ct).ConfigureAwait(false))
         {
             metrics?.CallStarted(CallDirection.Outbound);
+        }
+        if (early is not null && options?.Value.Mode == OutboundMode.LiveKit)
+        {
+            await early.TakeAsync(call.CallId, ct).ConfigureAwait(false);
         }
         return true;
     }

@@ -98,10 +98,16 @@ public sealed class AgentEventsHandler(
             CalledNumber = caller.CalledNumber,
             AgentProfile = m.AgentProfile,
             MediaHostId = m.MediaHostId,
+            AnsweredBy = m.AnsweredBy,
         }, ct).ConfigureAwait(false);
         if (created)
         {
             metrics?.CallStarted(direction); // the orchestration's own RecordCall finds this record and counts nothing
+        }
+        else
+        {
+            // A call we placed: the dial's answer wrote the record in the meantime; the answer's profile and verdict go into it.
+            await StoreAsync(m, ct).ConfigureAwait(false);
         }
         return await dispatcher.DeliverAsync(new CallRoute(m.CallId, m.CallId, m.OccurredAt, true, caller, null, Direct: true), client, ct).ConfigureAwait(false);
     }

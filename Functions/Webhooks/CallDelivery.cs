@@ -15,6 +15,8 @@ public enum CallDelivery
     ClosedWithoutOrchestration,
     /// <summary>A recording report for a call whose orchestration is over: stored in the call record directly.</summary>
     RecordingStoredAfterEnd,
+    /// <summary>No orchestration runs for the call yet; the event is kept for its start (see <see cref="CallRoute.KeepUntilStarted"/>).</summary>
+    KeptUntilStarted,
     /// <summary>The call's orchestration is past the point where this event changes anything (see <see cref="RedundantEvents"/>): not raised.</summary>
     NothingNew,
 }

@@ -15,7 +15,9 @@ namespace VoiceFunctions.Functions.Webhooks;
 /// An event that ends a call whose orchestration is gone but whose record is open closes the record
 /// through <paramref name="orphans"/> (when given). A recording report for a call whose orchestration is
 /// over (egress_ended arrives after the upload, often after the room closed) is stored in the record through
-/// <paramref name="lateRecordings"/> (when given).
+/// <paramref name="lateRecordings"/> (when given). An event routed <see cref="CallRoute.KeepUntilStarted"/> for a call
+/// with no orchestration yet is kept for the orchestration's start (a call never answered drops it, see
+/// RecordUnansweredCallActivity).
 /// </summary>
 public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore early, OrphanedCallCloser? orphans = null, LateRecordingWriter? lateRecordings = null)
 {
@@ -39,6 +41,10 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
         var instance = found;
         if (instance is null)
         {
+            if (!route.StartIfMissing && route.KeepUntilStarted && callEvent is not null)
+            {
+                return await KeepUntilStartedAsync(route with { Event = callEvent }, client, ct).ConfigureAwait(false);
+            }
             if (!route.StartIfMissing)
             {
                 if (await TryStoreLateRecordingAsync(route, ct).ConfigureAwait(false))
@@ -88,6 +94,26 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
         }
         await client.RaiseEventAsync(route.CallId, CallEvent.EventName, callEvent, ct).ConfigureAwait(false);
         return CallDelivery.Raised;
+    }
+
+    /// <summary>
+    /// Keeps the event for the call's orchestration, whose first step takes it. If the orchestration started meanwhile
+    /// (it may have taken its kept events already), the event is raised as well: a copy of one it took is skipped by its id.
+    /// </summary>
+    private async Task<CallDelivery> KeepUntilStartedAsync(CallRoute route, DurableTaskClient client, CancellationToken ct)
+    {
+        await early.KeepAsync(route.CallId, route.Event!, ct).ConfigureAwait(false);
+        if (await FindAsync(route.CallId, client, ct).ConfigureAwait(false) is not { } started)
+        {
+            return CallDelivery.KeptUntilStarted;
+        }
+        var delivery = await DeliverAsync(route with { KeepUntilStarted = false }, started, client, ct).ConfigureAwait(false);
+        if (started.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+        {
+            // Raised into a running orchestration (or it is over): the kept copy is not needed, and no row is left behind.
+            await early.RemoveAsync(route.CallId, [route.Event!], ct).ConfigureAwait(false);
+        }
+        return delivery;
     }
 
     private async Task<bool> TryStoreLateRecordingAsync(CallRoute route, CancellationToken ct) =>

@@ -67,7 +67,9 @@ public sealed class WebhookCallMapper(string roomPrefix, string agentIdentityPre
             case WebhookEventType.TrackPublished when isAgent:
                 return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.AgentAnswered));
             case WebhookEventType.ParticipantLeft or WebhookEventType.ParticipantConnectionAborted when isCaller:
-                return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.CallerLeft));
+                // A callee of ours may leave between its answer and the start of the call's orchestration (the dial's
+                // answer starts it, a few Durable steps later): kept for that start rather than dropped.
+                return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.CallerLeft), KeepUntilStarted: placed);
             case WebhookEventType.ParticipantLeft or WebhookEventType.ParticipantConnectionAborted when isAgent:
                 return new CallRoute(callId, roomName, at, false, null, Raise(CallEventKind.AgentLeft));
             default:

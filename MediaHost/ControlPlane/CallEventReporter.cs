@@ -51,6 +51,17 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
         Enqueue(message);
     }
 
+    /// <summary>
+    /// A call we placed: answering-machine detection heard a machine that is now hung up on. Reported before the hang-up
+    /// (an answer of its own id, the agent's later answer repeats the verdict): the hang-up makes LiveKit end the room, and
+    /// the control plane must have the answer and its verdict before it finalizes the call on that.
+    /// </summary>
+    public void MachineDetected(string sipCallId, string caller, string called) =>
+        Enqueue(Message(sipCallId, AgentEventType.Answered, "answered-machine") with
+        {
+            Caller = caller, Called = called, AnsweredBy = "machine", Sip = SipSummary(sipCallId),
+        });
+
     /// <summary>The call's audio quality so far; <paramref name="name"/> ("1", "2"... or "final") keeps each report's id stable across retries.</summary>
     public void Quality(string sipCallId, CallMediaQuality quality, string name) =>
         Enqueue(Message(sipCallId, AgentEventType.Quality, "quality-" + name) with { Quality = quality });

@@ -11,10 +11,12 @@ namespace VoiceFunctions.MediaHost.Outbound;
 /// for detection: this answers it, runs the detector on the first audio (the callee's, through the room), and hands the
 /// answered call on with its verdict (<see cref="OutboundCallHeaders.AnsweredBy"/>, reported with the answer, so the
 /// call's record has it), as direct mode does after its own dial. A machine is hung up on (HangUp), or the agent waits
-/// for its beep to leave a message (LeaveMessage). Every other call passes through untouched.
+/// for its beep to leave a message (LeaveMessage). Every other call passes through untouched. A machine about to be hung
+/// up on is reported answered by a machine first (<see cref="CallEventReporter.MachineDetected"/>): the BYE makes LiveKit
+/// end the room, and the control plane must not finalize the call as never answered before it heard the verdict.
 /// </summary>
-public sealed class LiveKitAmdCallHandler(ICallHandler inner, AmdOptions thresholds, ControlPlaneOptions? keys, ILogger<LiveKitAmdCallHandler> logger, TimeProvider time)
-    : ICallHandler
+public sealed class LiveKitAmdCallHandler(ICallHandler inner, AmdOptions thresholds, ControlPlaneOptions? keys, ILogger<LiveKitAmdCallHandler> logger, TimeProvider time,
+    CallEventReporter? reporter = null) : ICallHandler
 {
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
@@ -33,6 +35,7 @@ public sealed class LiveKitAmdCallHandler(ICallHandler inner, AmdOptions thresho
             OutboundLog.AmdDecided(logger, callId, v.AnsweredBy, v.AfterMs, v.Why);
             if (v.AnsweredBy == AnsweredBy.Machine && action == AmdAction.HangUp)
             {
+                ReportMachine(call.Call, callId);
                 await session.HangUpAsync(CallEndReason.AgentHangUp, cancellationToken).ConfigureAwait(false);
             }
             else if (v.AnsweredBy == AnsweredBy.Machine && !v.BeepHeard)
@@ -48,11 +51,25 @@ public sealed class LiveKitAmdCallHandler(ICallHandler inner, AmdOptions thresho
         await inner.HandleAsync(new AnsweredOutboundCall(session, call.Call with { SipHeaders = headers }), cancellationToken).ConfigureAwait(false);
     }
 
+    private void ReportMachine(InboundCall call, string callId)
+    {
+        if (reporter is null)
+        {
+            return;
+        }
+        if (keys is { CallIdFromSipHeader: true } && AgentCallHeaders.IsValidCallId(callId))
+        {
+            reporter.UseCallId(call.CallId, callId); // as the reporting around the agent does (it forgets the mapping at the end)
+        }
+        reporter.MachineDetected(call.CallId, call.Caller, call.Called);
+    }
+
     /// <summary>The handler this one hands every call on to.</summary>
     internal ICallHandler Inner => inner;
 
     /// <summary>Wraps the host's call handler (outside its reporting, so the answer is reported with the verdict).</summary>
     public static ICallHandler Wrap(ICallHandler inner, IServiceProvider services) =>
         new LiveKitAmdCallHandler(inner, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboundDialOptions>>().Value.Amd,
-            services.GetService<ControlPlaneOptions>(), services.GetRequiredService<ILogger<LiveKitAmdCallHandler>>(), services.GetRequiredService<TimeProvider>());
+            services.GetService<ControlPlaneOptions>(), services.GetRequiredService<ILogger<LiveKitAmdCallHandler>>(), services.GetRequiredService<TimeProvider>(),
+            services.GetService<CallEventReporter>());
 }

@@ -36,6 +36,9 @@ public sealed class CampaignHarness : IAsyncDisposable
     /// <summary>Numbers that are rejected (404) on every attempt.</summary>
     public ConcurrentDictionary<string, bool> Rejected { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Numbers answered by a machine: the record says answeredBy "machine", as the MediaHost's detection reports it.</summary>
+    public ConcurrentDictionary<string, bool> Machines { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Numbers whose answered call stays in progress (its record open) until the test ends it.</summary>
     public ConcurrentDictionary<string, bool> StaysOpen { get; } = new(StringComparer.Ordinal);
 
@@ -94,7 +97,7 @@ public sealed class CampaignHarness : IAsyncDisposable
         await Outbound.Store.CreateAsync(new CallRecord
         {
             CallId = callId, RoomName = dial.Request.RoomName, CalledNumber = to, StartedAt = now, AnsweredAt = now, EndedAt = now,
-            Outcome = CallOutcome.Completed, EndReason = CallEndReason.CallerHangUp,
+            Outcome = CallOutcome.Completed, EndReason = CallEndReason.CallerHangUp, AnsweredBy = Machines.ContainsKey(to) ? "machine" : null,
         }, ct);
     }
 

@@ -56,6 +56,7 @@ public sealed class CampaignRulesTests
     [Theory]
     [InlineData(5.0, 0.05)]
     [InlineData(5.0, 0.3)]   // episodes later than the interval: catch-up keeps the rate
+    [InlineData(5.0, 1.5)]   // a timer fired late by an idle queue's poll (up to 2 s): still caught up
     [InlineData(0.5, 0.1)]
     public void Pacing_holds_the_configured_rate_whatever_the_episode_cadence(double rate, double episodeSeconds)
     {

@@ -49,4 +49,22 @@ public sealed class CalledNumberHeaderTests
 
         Assert.Empty(await rig.Get<CalledNumberSigner>().HeadersAsync("call-8", CancellationToken.None));
     }
+
+    [SkippableFact]
+    public async Task A_call_placed_without_a_caller_id_chooses_its_agent_by_the_trunk_number_LiveKit_called_from()
+    {
+        await using var rig = await ControlPlaneRig.StartAsync();
+        const string callId = "call-out-no-caller-id";
+        await rig.Get<CallStore>().CreateAsync(new CallRecord { CallId = callId, RoomName = callId, Direction = CallDirection.Outbound, CalledNumber = "+15550001111", StartedAt = DateTimeOffset.UtcNow });
+        // LiveKit names the number it called from on the callee's participant (sip.trunkPhoneNumber: the trunk's first number).
+        rig.LiveKit.State.AddParticipant(callId, CalleeAttributes.IdentityFor(callId), Shared.LiveKit.ParticipantKind.Sip,
+            new Dictionary<string, string> { ["sip.phoneNumber"] = "+15550001111", ["sip.trunkPhoneNumber"] = "+15550002222" });
+
+        var headers = await rig.Get<CalledNumberSigner>().HeadersAsync(callId, CancellationToken.None);
+
+        Assert.Equal("+15550002222", headers[CalledNumberHeader.Name]);
+        var keys = rig.Get<IOptions<AgentEventsOptions>>().Value;
+        Assert.Equal(SignatureVerdict.Valid, BodySignature.Verify(headers[CalledNumberHeader.SignatureName], CalledNumberHeader.SignedBytes(callId, "+15550002222"),
+            kid => kid == keys.KeyId ? Encoding.UTF8.GetBytes(keys.Secret) : null, DateTimeOffset.UtcNow));
+    }
 }

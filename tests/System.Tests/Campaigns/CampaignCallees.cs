@@ -31,10 +31,26 @@ internal sealed partial class CampaignCallees : IDisposable
     /// <param name="busyFirst">How many INVITEs to those numbers are answered busy (their first attempts).</param>
     public static CampaignCallees Start(string busyPattern, int busyFirst)
     {
-        var sipp = RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
         var work = Directory.CreateTempSubdirectory("sipp-campaign-").FullName;
         var scenario = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "System.Tests", "Campaigns", "campaign-callee.xml"))
             .Replace("BUSYDIGITS", busyPattern, StringComparison.Ordinal).Replace("BUSYFIRST", busyFirst.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return Launch(work, scenario);
+    }
+
+    /// <summary>Every callee a voicemail (campaign-voicemail-callee.xml): its greeting synthesised by espeak-ng, streamed as PCMU at the answer.</summary>
+    public static async Task<CampaignCallees> StartVoicemailAsync()
+    {
+        var espeak = RequiredTool.Command("espeak-ng", "the Debian package espeak-ng");
+        var sox = RequiredTool.Command("sox", "the Debian package sox");
+        var work = Directory.CreateTempSubdirectory("sipp-voicemail-").FullName;
+        await SippCallerProcess.RunToolAsync(espeak, work, "-v", "en-us", "-s", "150", "-w", "greeting.wav", Outbound.VoicemailLeg.Greeting);
+        await SippCallerProcess.RunToolAsync(sox, work, "greeting.wav", "-r", "8000", "-c", "1", "-e", "mu-law", "-t", "raw", "greeting.audio");
+        return Launch(work, File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "System.Tests", "Campaigns", "campaign-voicemail-callee.xml")));
+    }
+
+    private static CampaignCallees Launch(string work, string scenario)
+    {
+        var sipp = RequiredTool.Command("sipp", "the Debian package sip-tester (scripts/install-test-deps.sh)");
         File.WriteAllText(Path.Combine(work, "callee.xml"), scenario);
         var messages = Path.Combine(work, "messages.log");
         var port = FreePort.NextUdp();

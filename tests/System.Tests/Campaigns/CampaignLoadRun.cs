@@ -61,6 +61,7 @@ public sealed class CampaignLoadRun
             $"final: {done.Progress.Done} done, {done.Progress.Cancelled} cancelled, status {done.Status}; outcomes: {string.Join(", ", done.Progress.Outcomes.Select(o => $"{o.Key} {o.Value}"))}; attempts {done.Progress.Attempts}",
             $"INVITEs at sipp: {invites.Count} ({firsts.Count} numbers); {InvitesPerNumber(rig)}",
             $"achieved call-start rate: {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s ({((achieved / rate - 1) * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} % of the pacing), most starts in one second: {worstSecond}",
+            PacingWindows.Describe(firsts, rate),
             $"campaign wall time: {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (first to last INVITE {(firsts[^1] - firsts[0]).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)",
             // What bounds the rate: a place is held from the dial until the campaign learns the call's record is final.
             // If that hold (places x span / calls) divided into the places is below the pacing, the places are the bound.
@@ -83,7 +84,8 @@ public sealed class CampaignLoadRun
         }
         var achieved = (firsts.Count - 1) / (firsts[^1] - firsts[0]).TotalSeconds;
         return $"partial call-start rate (the campaign did not end): {firsts.Count} of {count} numbers dialled, first to last INVITE "
-            + $"{Seconds((firsts[^1] - firsts[0]).TotalSeconds)} s = {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s against the pacing {rate} calls/s";
+            + $"{Seconds((firsts[^1] - firsts[0]).TotalSeconds)} s = {achieved.ToString("0.000", CultureInfo.InvariantCulture)} calls/s against the pacing {rate} calls/s\n"
+            + PacingWindows.Describe(firsts, rate);
     }
 
     private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);

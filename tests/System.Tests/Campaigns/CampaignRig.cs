@@ -22,13 +22,22 @@ internal sealed class CampaignRig : IAsyncDisposable
     /// <param name="busyPattern">The end of the numbers whose first INVITEs are busy, as a regex group ("(00|01)"; "(x)": none).</param>
     /// <param name="busyFirst">How many INVITEs to them are answered busy.</param>
     /// <param name="stepsPerGeneration">The campaign orchestration's steps before it continues as new.</param>
-    public static async Task<CampaignRig> StartAsync(string busyPattern, int busyFirst, int stepsPerGeneration)
+    public static Task<CampaignRig> StartAsync(string busyPattern, int busyFirst, int stepsPerGeneration) =>
+        StartAsync(CampaignCallees.Start(busyPattern, busyFirst), stepsPerGeneration);
+
+    /// <param name="callees">The sipp playing every callee (the rig disposes of it).</param>
+    /// <param name="mediaHostSettings">More MediaHost settings (environment variables, e.g. Outbound__AmdAction).</param>
+    public static async Task<CampaignRig> StartAsync(CampaignCallees callees, int stepsPerGeneration, IDictionary<string, string>? mediaHostSettings = null)
     {
-        var rig = new CampaignRig { _callees = CampaignCallees.Start(busyPattern, busyFirst) };
+        var rig = new CampaignRig { _callees = callees };
         var controlPlanePort = FreePort.Next();
         var eventsSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        rig._mediaHost = await SystemMediaHost.StartAsync(new Uri($"http://127.0.0.1:{controlPlanePort}"), eventsSecret,
-            new Dictionary<string, string> { ["Outbound__Trunk"] = $"127.0.0.1:{rig._callees.Port}", ["Outbound__DefaultFrom"] = From });
+        var settings = new Dictionary<string, string> { ["Outbound__Trunk"] = $"127.0.0.1:{rig._callees.Port}", ["Outbound__DefaultFrom"] = From };
+        foreach (var (key, value) in mediaHostSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+        rig._mediaHost = await SystemMediaHost.StartAsync(new Uri($"http://127.0.0.1:{controlPlanePort}"), eventsSecret, settings);
         rig.ControlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{controlPlanePort}",

@@ -151,25 +151,46 @@ public sealed class LiveKitOutboundCallTests
     }
 
     [SkippableFact]
-    public async Task In_LiveKit_mode_the_agents_leg_detects_a_voicemail_greeting_and_hangs_up_on_it_without_a_word_the_record_saying_machine_while_a_person_gets_the_agent()
+    public async Task In_LiveKit_mode_a_campaigns_voicemail_is_detected_on_the_agents_leg_hung_up_on_without_a_word_recorded_as_machine_and_called_again_by_the_machine_rule_while_a_person_gets_the_agent()
     {
-        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?> { ["Outbound:AmdAction"] = "HangUp" });
+        await using var rig = await LiveKitOutboundRig.StartAsync(VoiceYaml, new Dictionary<string, string?>
+        {
+            ["Outbound:AmdAction"] = "HangUp",
+            ["Campaigns:CallEndCheckSeconds"] = "5",
+        });
         const string voicemail = "+15550005000", person = "+15550005001";
         rig.AnswerByMachine(voicemail);
 
-        var machineCall = await PlaceAsync(rig, voicemail);
-        var personCall = await PlaceAsync(rig, person);
-
-        var machine = await rig.ControlPlane.WaitForCallAsync(machineCall, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the voicemail call finalized");
-        var human = await rig.ControlPlane.WaitForCallAsync(personCall, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(90), "the person's call finalized");
+        using var response = await rig.ControlPlane.Http.PostAsJsonAsync("/api/campaigns", new StartCampaignRequest
+        {
+            Name = "amd",
+            From = LiveKitOutboundRig.From,
+            Concurrency = 2,
+            CallsPerSecond = 2,
+            RingTimeoutSeconds = 20,
+            Retry = new RetryRules { Machine = new RetryRule(2, 1) },
+            Entries = [new CampaignEntry(voicemail, Variables: new() { ["name"] = "Ada" }), new CampaignEntry(person, Variables: new() { ["name"] = "Ada" })],
+        }, CallsApiJson.Options);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<StartCampaignResponse>(CallsApiJson.Options))!.CampaignId;
+        var done = await WaitForEndAsync(rig, id, TimeSpan.FromSeconds(150));
         Assert.Empty(rig.Problems); // among them: a voicemail leg the MediaHost never hung up on (sipp times out)
+
+        // The dial said Answered each time; the verdict on the agent's leg made each voicemail attempt a Machine, retried once.
+        var numbers = done.Numbers.ToDictionary(n => n.To);
+        var context = $"{done.Progress}; MediaHost:\n{rig.Tail()}";
+        Assert.True((CampaignNumberState.Done, DialOutcome.Machine, 2) == (numbers[voicemail].State, numbers[voicemail].Outcome, numbers[voicemail].Attempts), context);
+        Assert.True((CampaignNumberState.Done, DialOutcome.Answered, 1) == (numbers[person].State, numbers[person].Outcome, numbers[person].Attempts), context);
+        Assert.Equal(2, rig.CalleeDials.Count(d => d.SipCallTo == voicemail));
 
         // The voicemail: detected on the callee's audio through the agent's leg, hung up on by the agent, recorded as a machine.
         // (Its outcome and end reason are not asserted: this rig plays no webhook of the agent's participant, so the callee
         // leaves when the leg has ended and the control plane has the MediaHost's answer, not when LiveKit would end the room.)
+        var machine = await rig.ControlPlane.WaitForCallAsync(numbers[voicemail].LastCallId!, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(30), "the voicemail call finalized");
         Assert.True(machine.GetProperty("record").GetProperty("answeredBy").GetString() == "machine", machine + "\n" + rig.Tail());
         Assert.DoesNotContain(machine.GetProperty("turns").EnumerateArray(), t => t.GetProperty("agentText").GetString() is { Length: > 0 });
         // The person (silence, then a question): detected as human, the agent greets and the call runs.
+        var human = await rig.ControlPlane.WaitForCallAsync(numbers[person].LastCallId!, LocalControlPlane.IsFinalized, TimeSpan.FromSeconds(30), "the person's call finalized");
         Assert.Equal("human", human.GetProperty("record").GetProperty("answeredBy").GetString());
         Assert.Equal("Hello Ada, this is the reminder line.", human.GetProperty("turns")[0].GetProperty("agentText").GetString());
     }
