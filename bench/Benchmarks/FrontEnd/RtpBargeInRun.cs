@@ -7,7 +7,7 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// echo paths, each once with the caller silent (false barge-ins on the agent's own echo) and once per caller level
 /// against the echo (missed barge-ins, and caller speech start → agent silent on the wire). Real time: ~10–15 s a call.
 /// "quick": one path, two caller levels; "silent": the four paths with the caller silent (false barge-ins only);
-/// "delays=60,240", "losses=6,12", "callers=silent,0,-12" choose the matrix; "noise=10" adds pink noise at that SNR
+/// "delays=60,240", "losses=6,12", "callers=silent,0,-12" choose the matrix; "confirm=MS" sets BargeIn:ConfirmationMs; "noise=10" adds pink noise at that SNR
 /// (against a −26 dBFS caller) to every call; "repeat=N" runs the matrix N times (for a rate); "parallel=N" runs N calls
 /// at once (each its own RTP session, clock and peer); "dump=DIR" writes each call for frontend-replay.
 /// Prints markdown tables for bench/results/frontend.md.
@@ -23,13 +23,14 @@ public static class RtpBargeInRun
         var callerLevels = List(args, "callers=") ?? (args is ["quick"] ? new double?[] { 6, 12 } : args is ["silent"] ? new double?[] { null } : new double?[] { null, 12, 6, 0, -6, -12 });
         var noise = List(args, "noise=")?.FirstOrDefault();
         var repeat = (int)(List(args, "repeat=")?.FirstOrDefault() ?? 1);
+        var confirmation = List(args, "confirm=")?.FirstOrDefault() is { } ms ? (int?)ms : null;
         var parallel = Math.Max(1, (int)(List(args, "parallel=")?.FirstOrDefault() ?? 1));
         var cases = (from round in Enumerable.Range(0, repeat)
                      from delay in delays
                      from loss in losses
                      from caller in callerLevels
-                     select (Round: round, Case: new RtpBargeInCase(delay, loss, caller, noise))).ToArray();
-        Console.WriteLine(FormattableString.Invariant($"VAD: {RtpBargeInScenario.Vad}; {cases.Length} calls, {parallel} at a time; noise {(noise is { } snr ? $"pink at SNR {snr} dB" : "none")}"));
+                     select (Round: round, Case: new RtpBargeInCase(delay, loss, caller, noise, confirmation))).ToArray();
+        Console.WriteLine(FormattableString.Invariant($"VAD: {RtpBargeInScenario.Vad}; {cases.Length} calls, {parallel} at a time; noise {(noise is { } snr ? $"pink at SNR {snr} dB" : "none")}; confirmation {(confirmation is { } c ? $"{c} ms" : "default")}"));
         Console.WriteLine("| echo delay (peer) | ERL | caller vs echo | agent speech | greeting interrupted | false barge-ins | caller start → agent silent on the wire | of it, caller start → decision | line impairment (echo packets late at the peer / frames the host concealed) | host jitter delay |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
         var results = new List<RtpBargeInResult>();

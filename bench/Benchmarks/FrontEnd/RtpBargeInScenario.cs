@@ -19,7 +19,8 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// <summary>One line: the echo path the peer adds, and the caller's level against the echo (null: the caller stays silent).</summary>
 /// <param name="NoiseSnrDb">Pink noise on the caller's side at this SNR against a −26 dBFS caller (a normal
 /// talker's level), or null for a quiet line.</param>
-public sealed record RtpBargeInCase(int EchoDelayMs, double EchoReturnLossDb, double? CallerRelativeToEchoDb, double? NoiseSnrDb = null);
+/// <param name="ConfirmationMs">The agent's <c>BargeIn:ConfirmationMs</c>, or null for its default.</param>
+public sealed record RtpBargeInCase(int EchoDelayMs, double EchoReturnLossDb, double? CallerRelativeToEchoDb, double? NoiseSnrDb = null, int? ConfirmationMs = null);
 
 /// <summary>What one call showed: whether the agent stopped for the caller, how often it stopped or answered when
 /// only its own echo came back, and how long after the caller started the agent's audio stopped arriving.</summary>
@@ -71,6 +72,10 @@ public static class RtpBargeInScenario
         var call = new Call(leg, media, new SipCallParties("+15550000001", "+15550000002", new Dictionary<string, string>()));
         var turns = new TurnCollector();
         var options = new AiLoopOptions { Language = "en-US", ProviderTimeoutSeconds = 30, Phrases = { Greeting = Greeting } };
+        if (line.ConfirmationMs is { } confirmation)
+        {
+            options.BargeIn.ConfirmationMs = confirmation;
+        }
         RecordingFrontEnd? recorder = null;
         var wire = dumpPath is null ? null : new WireTapRecorder();
         if (wire is not null)
