@@ -9,7 +9,7 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// "quick": one path, two caller levels; "silent": the four paths with the caller silent (false barge-ins only);
 /// "delays=60,240", "losses=6,12", "callers=silent,0,-12" choose the matrix; "confirm=MS" sets BargeIn:ConfirmationMs; "noise=10" adds pink noise at that SNR
 /// (against a −26 dBFS caller) to every call; "repeat=N" runs the matrix N times (for a rate); "parallel=N" runs N calls
-/// at once (each its own RTP session, clock and peer); "dump=DIR" writes each call for frontend-replay.
+/// at once; "budget=S" starts no call after S seconds (the summary covers the calls done) (each its own RTP session, clock and peer); "dump=DIR" writes each call for frontend-replay.
 /// Prints markdown tables for bench/results/frontend.md.
 /// </summary>
 public static class RtpBargeInRun
@@ -33,9 +33,17 @@ public static class RtpBargeInRun
         Console.WriteLine(FormattableString.Invariant($"VAD: {RtpBargeInScenario.Vad}; {cases.Length} calls, {parallel} at a time; noise {(noise is { } snr ? $"pink at SNR {snr} dB" : "none")}; confirmation {(confirmation is { } c ? $"{c} ms" : "default")}"));
         Console.WriteLine("| echo delay (peer) | ERL | caller vs echo | agent speech | greeting interrupted | false barge-ins | caller start → agent silent on the wire | of it, caller start → decision | line impairment (echo packets late at the peer / frames the host concealed) | host jitter delay |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        var budget = List(args, "budget=")?.FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(seconds.Value) : TimeSpan.MaxValue;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var skipped = 0;
         var results = new List<RtpBargeInResult>();
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (c, cancellationToken) =>
         {
+            if (started.Elapsed > budget)
+            {
+                Interlocked.Increment(ref skipped); // past the time budget: no new call starts, the summary covers those done
+                return;
+            }
             var line = c.Case;
             var dump = dumpDirectory is null ? null : Path.Combine(dumpDirectory, FormattableString.Invariant(
                 $"{line.EchoDelayMs}ms-{line.EchoReturnLossDb}dB-{(line.CallerRelativeToEchoDb is { } level ? level.ToString(CultureInfo.InvariantCulture) : "silent")}-{c.Round}"));
@@ -46,6 +54,10 @@ public static class RtpBargeInRun
                 Console.WriteLine(Row(r));
             }
         });
+        if (skipped > 0)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{skipped} of {cases.Length} calls not started: the time budget ({budget.TotalSeconds:F0} s) ran out (a loaded machine)"));
+        }
         Summarise(results);
         return 0;
     }
