@@ -89,10 +89,10 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
         _host = host;
         _socket.ReceiveTimeout = 100; // so the receive thread sees the stop
         _receive = new Thread(Receive) { IsBackground = true, Name = "line-peer-receive" };
-        _send = new Thread(Send) { IsBackground = true, Name = "line-peer-send" };
         _receive.Start();
         if (!_clockedByHost)
         {
+            _send = new Thread(Send) { IsBackground = true, Name = "line-peer-send" };
             _send.Start();
         }
     }
