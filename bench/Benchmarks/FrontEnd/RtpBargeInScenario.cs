@@ -99,8 +99,11 @@ public static class RtpBargeInScenario
                 await File.WriteAllTextAsync(dumpPath + ".txt", $"caller said at frame {recorder?.Frames}{Environment.NewLine}", cancellationToken);
             }
         }
-        // The call ends once the agent has been silent for 2 s (the greeting done, or the caller's turn answered).
-        await WhenAsync<bool>(() => peer.NowMs - LastLoud(peer.Arrivals) > 2_000 && peer.NowMs > greetingStart + 4_000 ? true : (bool?)null, 40_000, cancellationToken);
+        // The call ends once the greeting turn is over (finished or interrupted: its record is in) and the agent has
+        // then been silent for 2 s (the echo's tail heard out, or the caller's turn answered). Waiting for the record,
+        // not only for 2 s of silence on the wire: on a saturated machine the agent's output stage was starved for
+        // over 2 s 0.1 s into the greeting, and the call was ended mid-greeting as if it were over.
+        await WhenAsync<bool>(() => turns.All.Any(t => t.Trigger == "greeting") && peer.NowMs - LastLoud(peer.Arrivals) > 2_000 && peer.NowMs > greetingStart + 4_000 ? true : (bool?)null, 60_000, cancellationToken);
         var concealed = ((RtpMediaSession)media).Inbound?.JitterBuffer.Statistics.Concealed ?? 0;
         var jitterDelay = ((RtpMediaSession)media).Inbound?.JitterBuffer.Statistics.TargetDelayMs ?? 0;
         leg.End();
