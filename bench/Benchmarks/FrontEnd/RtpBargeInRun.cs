@@ -33,7 +33,7 @@ public static class RtpBargeInRun
         Console.WriteLine(FormattableString.Invariant($"VAD: {RtpBargeInScenario.Vad}; {cases.Length} calls, {parallel} at a time; noise {(noise is { } snr ? $"pink at SNR {snr} dB" : "none")}; confirmation {(confirmation is { } c ? $"{c} ms" : "default")}"));
         Console.WriteLine("| echo delay (peer) | ERL | caller vs echo | agent speech | greeting interrupted | false barge-ins | caller start → agent silent on the wire | of it, caller start → decision | line impairment (echo packets late at the peer / frames the host concealed) | host jitter delay |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
-        var budget = List(args, "budget=")?.FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(seconds.Value) : TimeSpan.MaxValue;
+        var budget = List(args, "budget=")?.FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var skipped = 0;
         var results = new List<RtpBargeInResult>();
