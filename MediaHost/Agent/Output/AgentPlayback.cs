@@ -23,6 +23,12 @@ internal sealed class AgentPlayback(AgentCall call, PlaybackTracker tracker)
         }
         turn.Spoken.FrameWritten(sentence);
         tracker.Queued(samples);
+        if (turn.Token.IsCancellationRequested)
+        {
+            // The barge-in cleared the queue while this frame was on its way in: it must not play after the clear.
+            Clear(turn);
+            turn.Token.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Drops every queued frame of the call (barge-in); returns how many were dropped.</summary>

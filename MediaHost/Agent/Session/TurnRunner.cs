@@ -63,17 +63,20 @@ internal sealed class TurnRunner(AgentCall call, ConversationTurns conversation,
         {
             return;
         }
-        var dropped = playback.Clear(turn);
-        AgentLog.BargeIn(call.Deps.Logger, call.CallId, turn.Index, dropped);
         try
         {
-            // CancelAsync: provider clean-up (killing a TTS process) must not hold up the listener.
+            // Cancelled before the queue is cleared: the output stage checks the token around each write, so nothing
+            // of this turn is queued after the clear. Cleared first, a writer waiting for room refilled the queue
+            // (up to 500 ms of audio) before the cancellation came. CancelAsync: provider clean-up (killing a TTS
+            // process) must not hold up the listener; the token itself is cancelled before it returns.
             _ = turn.Cancellation.CancelAsync();
         }
         catch (ObjectDisposedException)
         {
             // The turn finished on another thread in the meantime: nothing left to cancel.
         }
+        var dropped = playback.Clear(turn);
+        AgentLog.BargeIn(call.Deps.Logger, call.CallId, turn.Index, dropped);
     }
 
     /// <summary>Waits for the running turn to end by itself (it was interrupted or is finishing).</summary>

@@ -6,7 +6,7 @@ using VoiceFunctions.MediaHost.Agent.FrontEnd;
 namespace VoiceFunctions.Benchmarks.FrontEnd;
 
 /// <summary>
-/// "frontend-bargein [quick] [energy] [margin=DB] [hard] [noise]": the agent's listening decisions on simulated lines (<see cref="BargeInLineScenario"/>,
+/// "frontend-bargein [quick] [energy] [margin=DB] [confirm=MS] [hard] [noise]": the agent's listening decisions on simulated lines (<see cref="BargeInLineScenario"/>,
 /// in process, the real speexdsp front-end and the Silero VAD — or the energy VAD with "energy"), over echo paths of
 /// 20–300 ms at 3, 6 and 12 dB echo return loss, each once with the caller silent (plain and with pink noise at SNR 10 dB)
 /// and once per caller level against the echo ("hard": babble at SNR 10 dB and echo paths that change 6 s in, caller
@@ -27,12 +27,16 @@ public static class BargeInLineRun
         {
             options.BargeIn.EchoMarginDb = double.Parse(margin["margin=".Length..], CultureInfo.InvariantCulture);
         }
+        if (args.FirstOrDefault(a => a.StartsWith("confirm=", StringComparison.Ordinal)) is { } confirm)
+        {
+            options.BargeIn.ConfirmationMs = int.Parse(confirm["confirm=".Length..], CultureInfo.InvariantCulture);
+        }
         var delays = quick ? new[] { 60, 240 } : new[] { 20, 60, 150, 300 };
         var losses = quick ? new[] { 6.0 } : new[] { 3.0, 6.0, 12.0 };
         double?[] callerLevels = [null, 12, 6, 0, -6, -12];
         using var silero = new SileroVadFactory(new SileroVadOptions(), new VadOptions(), NullLogger<SileroVadFactory>.Instance);
         Func<IVoiceActivityDetector> vads = args.Contains("energy") || silero.Model is null ? () => new EnergyVoiceActivityDetector(new VadOptions()) : silero.Create;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"VAD: {(args.Contains("energy") || silero.Model is null ? "energy" : "Silero")}, echo margin {options.BargeIn.EchoMarginDb} dB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"VAD: {(args.Contains("energy") || silero.Model is null ? "energy" : "Silero")}, echo margin {options.BargeIn.EchoMarginDb} dB, confirmation {options.BargeIn.ConfirmationMs} ms"));
         Console.WriteLine("| echo delay | ERL | caller vs echo | noise | false barge-ins | false turns | barge-in after the caller's start |");
         Console.WriteLine("| ---: | ---: | ---: | --- | ---: | ---: | ---: |");
         var results = new List<BargeInLineResult>();

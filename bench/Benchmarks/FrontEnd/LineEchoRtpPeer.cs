@@ -9,7 +9,7 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// <summary>
 /// The caller's side of a phone line over real RTP on loopback (PCMU, 20 ms): every 20 ms of its own clock it sends
 /// the MediaHost's audio back as line echo — what arrived <c>delay</c> earlier, attenuated by the echo return loss and
-/// softly clipped — plus the caller's speech when a test has scheduled it. It records when the MediaHost's audio
+/// softly clipped — plus the caller's speech when a test has scheduled it, and background noise when given. It records when the MediaHost's audio
 /// arrived and how loud it was, so "agent silent on the wire" is measured where the caller would hear it. Like a phone,
 /// it runs on its own threads (raised like the MediaHost's media threads, when the system allows) rather than on the
 /// thread pool the MediaHost's agent shares: on a loaded machine a starved pool dropped 200 ms runs of the echo, which
@@ -19,6 +19,7 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
 {
     private const int Samples = 160; // 20 ms at 8 kHz
     private const int SlotMs = 20;
+    private const int ComfortNoisePayloadType = 13;
 
     private readonly Socket _socket;
     private readonly IAudioCodec _codec;
@@ -39,12 +40,24 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
     private Thread? _send;
     private Thread? _receive;
     private int _lateEchoPackets;
+    private readonly short[]? _noise;
+    private readonly bool _clockedByHost;
+    private long _lastHostSlot = -1;
+    private double _callerStartedAtMs = double.NaN;
 
     /// <param name="echoDelayMs">The echo path's delay as the peer adds it (a multiple of 20 ms); the network and the
     /// MediaHost's jitter buffer add their own on top.</param>
     /// <param name="echoReturnLossDb">How far below the agent's audio its echo comes back.</param>
-    public LineEchoRtpPeer(int echoDelayMs, double echoReturnLossDb)
+    /// <param name="noise">Background noise added on the caller's side for the whole call (looped), or null for
+    /// the quiet line's −70 dBFS hiss alone.</param>
+    /// <param name="clockedByHost">false (the bench): the peer sends on its own 20 ms clock, as a phone does, and a
+    /// starved peer thread impairs the line. true (the tests): a reflector — each packet of the MediaHost's answers at
+    /// once with the caller's side of the same slot (the echo of the slot <c>delay</c> earlier), so the echo path is
+    /// exactly the given delay in slots whatever the machine's load, and no echo packet can miss its slot.</param>
+    public LineEchoRtpPeer(int echoDelayMs, double echoReturnLossDb, short[]? noise = null, bool clockedByHost = false)
     {
+        _noise = noise;
+        _clockedByHost = clockedByHost;
         if (echoDelayMs % SlotMs != 0 || echoDelayMs < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(echoDelayMs), $"The peer's echo delay is a multiple of {SlotMs} ms (got {echoDelayMs})");
@@ -76,9 +89,24 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
         _host = host;
         _socket.ReceiveTimeout = 100; // so the receive thread sees the stop
         _receive = new Thread(Receive) { IsBackground = true, Name = "line-peer-receive" };
-        _send = new Thread(Send) { IsBackground = true, Name = "line-peer-send" };
         _receive.Start();
-        _send.Start();
+        if (!_clockedByHost)
+        {
+            _send = new Thread(Send) { IsBackground = true, Name = "line-peer-send" };
+            _send.Start();
+        }
+    }
+
+    /// <summary>When (peer clock, ms) the first packet carrying the caller's speech was sent; NaN before.</summary>
+    public double CallerStartedAtMs
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _callerStartedAtMs;
+            }
+        }
     }
 
     /// <summary>The MediaHost's packets that arrived after their playout slot (their echo is missing from the line).</summary>
@@ -91,6 +119,12 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
         lock (_lock)
         {
             _caller = speech8k;
+            _callerStartedAtMs = double.NaN;
+            if (_clockedByHost)
+            {
+                _callerSlot = (int)_lastHostSlot + 1;
+                return NowMs;
+            }
             _callerSlot = (int)(_clock.ElapsedMilliseconds / SlotMs) + 1;
             return _callerSlot * (double)SlotMs;
         }
@@ -113,6 +147,9 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
         MediaHost.Media.MediaThreadPriority.TryRaiseCurrentThread();
         var buffer = new byte[1500];
         var pcm = new short[Samples];
+        var packet = new byte[RtpHeader.FixedLength + Samples];
+        var mix = new short[Samples];
+        var noise = new Random(7);
         EndPoint from = new IPEndPoint(IPAddress.Any, 0);
         while (!_stop.IsCancellationRequested)
         {
@@ -129,11 +166,30 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
             {
                 return;
             }
-            if (!RtpHeader.TryParse(buffer.AsSpan(0, received), out var header, out var offset) || header.PayloadType != 0)
+            if (!RtpHeader.TryParse(buffer.AsSpan(0, received), out var header, out var offset))
+            {
+                continue;
+            }
+            if (_clockedByHost && header.PayloadType is 0 or ComfortNoisePayloadType)
+            {
+                // Reflector: the host's slot is the line's slot (comfort noise is a silent one); its echo returns delay
+                // slots later, exactly, and the caller's side of that slot leaves now.
+                var hostSlot = header.Timestamp / Samples;
+                var n = header.PayloadType == 0 ? _codec.Decode(buffer.AsSpan(offset, received - offset), pcm) : 0;
+                pcm.AsSpan(n).Clear();
+                lock (_lock)
+                {
+                    pcm.CopyTo(_slots[hostSlot % _slots.Length]);
+                    _arrivals.Add((NowMs, Dbfs(pcm)));
+                }
+                Reflect(hostSlot, packet, mix, noise);
+                continue;
+            }
+            if (header.PayloadType != 0)
             {
                 continue; // RTCP on the wrong port, comfort noise, telephone events: not audio to echo
             }
-            var n = _codec.Decode(buffer.AsSpan(offset, received - offset), pcm);
+            var decoded = _codec.Decode(buffer.AsSpan(offset, received - offset), pcm);
             lock (_lock)
             {
                 // Like a phone's jitter buffer: a packet plays in the slot its RTP timestamp gives, a fixed time after
@@ -147,15 +203,32 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
                 var slot = _timestampBase.Value + header.Timestamp / Samples;
                 if (slot >= arrivalSlot && slot < arrivalSlot + _slots.Length - _delaySlots)
                 {
-                    pcm.AsSpan(0, n).CopyTo(_slots[slot % _slots.Length]);
+                    pcm.AsSpan(0, decoded).CopyTo(_slots[slot % _slots.Length]);
                 }
                 else if (slot < arrivalSlot)
                 {
                     _lateEchoPackets++;
                 }
-                _arrivals.Add((NowMs, Dbfs(pcm.AsSpan(0, n))));
+                _arrivals.Add((NowMs, Dbfs(pcm.AsSpan(0, decoded))));
             }
         }
+    }
+
+    /// <summary>Reflector mode: the caller's side of host slot <paramref name="hostSlot"/> leaves at once.</summary>
+    private void Reflect(long hostSlot, byte[] packet, short[] mix, Random noise)
+    {
+        lock (_lock)
+        {
+            if (hostSlot <= _lastHostSlot)
+            {
+                return; // a duplicate or reordered packet: that slot was answered
+            }
+            _lastHostSlot = hostSlot;
+        }
+        Mix(hostSlot, mix, noise);
+        var n = _codec.Encode(mix, packet.AsSpan(RtpHeader.FixedLength));
+        new RtpHeader(false, 0, (ushort)hostSlot, (uint)(1000 + hostSlot * Samples), 0xCA11E5).WriteTo(packet);
+        _socket.SendTo(packet.AsSpan(0, RtpHeader.FixedLength + n), SocketFlags.None, _host!);
     }
 
     private void Send()
@@ -192,12 +265,17 @@ public sealed class LineEchoRtpPeer : IAsyncDisposable
             var echoSlot = slot - _delaySlots;
             var echo = echoSlot >= 0 ? _slots[echoSlot % _slots.Length] : null;
             var callerOffset = (slot - _callerSlot) * Samples;
+            if (callerOffset == 0)
+            {
+                _callerStartedAtMs = NowMs;
+            }
             for (var i = 0; i < Samples; i++)
             {
                 var e = echo is null ? 0f : echo[i] * _echoGain;
                 e = 0.8f * short.MaxValue * MathF.Tanh(e / (0.8f * short.MaxValue));
                 var c = callerOffset >= 0 && callerOffset + i < _caller.Length ? _caller[callerOffset + i] : 0;
-                mix[i] = (short)Math.Clamp(e + c + (noise.NextDouble() - 0.5) * 20, short.MinValue, short.MaxValue);
+                var background = _noise is { } n ? n[(int)((slot * Samples + i) % n.Length)] : 0;
+                mix[i] = (short)Math.Clamp(e + c + background + (noise.NextDouble() - 0.5) * 20, short.MinValue, short.MaxValue);
             }
             echo?.AsSpan().Clear();
         }

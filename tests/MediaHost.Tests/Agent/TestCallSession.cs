@@ -167,8 +167,13 @@ internal sealed class TestCallSession : ICallSession
         {
             _playbackSpace.Release(dropped);
         }
+        AfterClear?.Invoke();
         return dropped;
     }
+
+    /// <summary>Runs on the clearing thread right after <see cref="ClearPlayback"/> dropped the queue (a test can hold
+    /// that thread there, as a loaded machine's scheduler may).</summary>
+    public Action? AfterClear { get; set; }
 
     public IAsyncEnumerable<DtmfDigit> DtmfDigits(CancellationToken cancellationToken) => _dtmf.Reader.ReadAllAsync(cancellationToken);
 

@@ -19,7 +19,7 @@ public sealed class BargeInOverRtpTests(ITestOutputHelper output)
     {
         SpeechSamples.RequireTools();
 
-        var result = await RtpBargeInScenario.RunAsync(new RtpBargeInCase(EchoDelayMs: 240, EchoReturnLossDb: 6, CallerRelativeToEchoDb: null));
+        var result = await RtpBargeInScenario.RunAsync(new RtpBargeInCase(EchoDelayMs: 240, EchoReturnLossDb: 6, CallerRelativeToEchoDb: null), reflector: true);
 
         output.WriteLine(result.ToString());
         Assert.True(result.AgentSpeechSeconds > 5, $"the greeting should have played ({result.AgentSpeechSeconds:F1} s of agent audio arrived)");
@@ -35,7 +35,7 @@ public sealed class BargeInOverRtpTests(ITestOutputHelper output)
     {
         SpeechSamples.RequireTools();
 
-        var result = await RtpBargeInScenario.RunAsync(new RtpBargeInCase(EchoDelayMs: 140, EchoReturnLossDb: 6, CallerRelativeToEchoDb: 12));
+        var result = await RtpBargeInScenario.RunAsync(new RtpBargeInCase(EchoDelayMs: 140, EchoReturnLossDb: 6, CallerRelativeToEchoDb: 12), reflector: true);
 
         output.WriteLine(result.ToString());
         Assert.True(result.GreetingInterrupted, "the caller spoke over the greeting and the agent did not stop");
