@@ -81,7 +81,7 @@ public sealed class TransferAcrossPlanesTests
             try
             {
                 var recordDuring = await rig.ControlPlane.GetCallAsync(callId);
-                var instance = await rig.ControlPlane.Durable.GetInstanceAsync(callId);
+                var instance = await rig.ControlPlane.Durable.GetInstanceAsync(callId, getInputsAndOutputs: true); // the custom status comes only with them
                 during.TrySetResult((rig.LiveKit.State.GetRooms().Any(r => r.Name == room),
                     recordDuring?.GetProperty("record").GetProperty("outcome").GetString(), instance?.SerializedCustomStatus));
                 await rig.Webhooks.PostAsync(LiveKitWebhookSender.CallerLeft(room, callerIdentity));
