@@ -23,6 +23,7 @@ public sealed class OutageDrillTests
         await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DrillMediaHost());
         using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000);
         var callId = await GreetedCallIdAsync(controlPlane);
+        var turnsBefore = await StoredTurnsAsync(controlPlane, callId);
 
         await controlPlane.RestartAsync(downtime: TimeSpan.FromSeconds(2));
 
@@ -33,7 +34,7 @@ public sealed class OutageDrillTests
         Assert.True(record.GetProperty("endReason").GetString() == "CallerHangUp", $"{call}\nMediaHost:\n{mediaHost.Log[^Math.Min(6000, mediaHost.Log.Length)..]}");
         Assert.Equal("Completed", record.GetProperty("outcome").GetString());
         Assert.DoesNotContain(OrphanedCallCloser.ReasonPrefix, record.GetProperty("reasonText").GetString());
-        Assert.True(LocalControlPlane.HasAnsweredQuestion(call), "the question's turn (reported after the restart) is missing: " + call.GetProperty("turns"));
+        Assert.True(call.GetProperty("turns").GetArrayLength() > turnsBefore, $"no turn reported after the restart was stored (had {turnsBefore}): " + call.GetProperty("turns"));
         Assert.Equal(call.GetProperty("turns").GetArrayLength(), record.GetProperty("turnCount").GetInt32());
         Assert.DoesNotContain("not delivered after", mediaHost.Log); // no event given up
     }
@@ -53,6 +54,7 @@ public sealed class OutageDrillTests
         await using var mediaHost = await SystemMediaHost.StartAsync(controlPlane.BaseUrl, controlPlane.EventsSecret, DrillMediaHost());
         using var caller = await DemoCaller.StartAsync(mediaHost.SipEndpoint, "What are your opening hours?", leadSeconds: 4, callMilliseconds: 20000);
         var callId = await GreetedCallIdAsync(controlPlane);
+        var turnsBefore = await StoredTurnsAsync(controlPlane, callId);
 
         await azurite.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -63,7 +65,7 @@ public sealed class OutageDrillTests
         var call = await controlPlane.WaitForCallAsync(callId, LocalControlPlane.IsFinalized, FinalizeBound, "the call finalized after the storage outage");
         var record = call.GetProperty("record");
         Assert.Equal(("Completed", "CallerHangUp"), (record.GetProperty("outcome").GetString(), record.GetProperty("endReason").GetString()));
-        Assert.True(LocalControlPlane.HasAnsweredQuestion(call), "the question's turn is missing: " + call.GetProperty("turns"));
+        Assert.True(call.GetProperty("turns").GetArrayLength() > turnsBefore, $"no turn reported after the outage was stored (had {turnsBefore}): " + call.GetProperty("turns"));
         Assert.Equal(call.GetProperty("turns").GetArrayLength(), record.GetProperty("turnCount").GetInt32());
         Assert.DoesNotContain("not delivered after", mediaHost.Log);
     }
@@ -87,6 +89,14 @@ public sealed class OutageDrillTests
         ["AiLoop__Providers__DialogScriptPath"] = Path.Combine(AppContext.BaseDirectory, "demo-dialog.yaml"),
         ["ControlPlane__MaxAttempts"] = "8",
     };
+
+    /// <summary>
+    /// The turns stored just before the outage. A turn stored after it (the question's answer, or the agent's re-prompt
+    /// when the saturated recogniser heard nothing: the drill is about losing no event, not about recognition, which
+    /// DemoCallTests checks) is one the MediaHost reported across the outage.
+    /// </summary>
+    private static async Task<int> StoredTurnsAsync(LocalControlPlane controlPlane, string callId) =>
+        (await controlPlane.GetCallAsync(callId))!.Value.GetProperty("turns").GetArrayLength();
 
     /// <summary>Waits until the call is answered and its greeting reported (the call is in progress); returns its id.</summary>
     private static async Task<string> GreetedCallIdAsync(LocalControlPlane controlPlane)
