@@ -25,11 +25,10 @@ public sealed class CampaignCallEndTests
         var callId = CampaignIds.CallId(id, 0, 1);
         await WaitUntilAsync(async () => await harness.Outbound.Store.GetAsync(callId) is not null);
 
-        // The answered call runs as any direct-mode call does: its orchestration, ended by the callee's hang-up.
+        // The dial's answer starts the call's own orchestration (AnsweredCallStarter), as in production; the test waits for
+        // that one (starting a second with the same id raced it) and ends it by the callee's hang-up.
         var client = harness.Outbound.Client;
-        var start = new CallStart(callId, callId, DateTimeOffset.UtcNow, new CallerInfo("callee", number, null, null), new CallSettings(), Direct: true);
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(CallOrchestrator), start, new StartOrchestrationOptions(InstanceId: callId));
-        await client.WaitForInstanceStartAsync(callId).DefaultTimeout();
+        await WaitUntilAsync(async () => await client.GetInstanceAsync(callId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running });
         Assert.Equal(CampaignStatus.Running, (await harness.GetAsync(id)).Status);
         await client.RaiseEventAsync(callId, CallEvent.EventName, new CallEvent(CallEventKind.CallerLeft, DateTimeOffset.UtcNow) { SourceEventId = "test-hangup" });
 
