@@ -7,9 +7,11 @@
 # Azurite, requests to Azurite per call); then the records count (exactly one per call) and a result line.
 # Records nothing by itself: copy the summary into bench/results/control-plane.md under a "quiet machine" heading.
 # Exit 0 only when every call completed right and was recorded once; 1 when any was lost, wrong, or not done in time.
-# Needs Azurite on 127.0.0.1:10000-10002 (already running for everyone here). At most 5 minutes: the build, then a
-# run whose waits end 200 s after the host started (--budget-seconds), so a size the machine cannot finish still prints
-# how many completed and at what rate (the largest size that finishes in 5 min is about that rate × 200 s).
+# Needs Azurite on 127.0.0.1:10000-10002 (already running for everyone here). Waits until every orchestration completed
+# (drained), at most 15 minutes after the host started (--budget-seconds 900; the burst keeps the last minute), printing
+# each phase's progress every 30 s; then its drain time (last webhook answered → last orchestration completed) and
+# orchestrations/s (completed / first webhook → last completion). A size the machine cannot finish in 15 min still
+# prints how many completed and at what rate. Takes the build (1-2 min), then up to 15 min.
 # Usage: bench/control-plane-load.sh [CALLS] [SECONDS] [BURST]   (defaults 1000 10 100)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +24,7 @@ echo "== $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc
 # The host's JSON log lines (the provider's warnings) go to control-plane-load.log beside the summary.
 set +e
 dotnet bench/Benchmarks/bin/Release/net10.0/VoiceFunctions.Benchmarks.dll webhook-load \
-  --paced-calls "$calls" --pace-seconds "$seconds" --burst-calls "$burst" --wait-minutes 4 --budget-seconds 200 \
+  --paced-calls "$calls" --pace-seconds "$seconds" --burst-calls "$burst" --wait-minutes 15 --budget-seconds 900 \
   | tee /tmp/control-plane-load.log | grep -v '^{"Timestamp"'
 status=${PIPESTATUS[0]}
 set -e

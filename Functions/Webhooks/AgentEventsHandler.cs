@@ -67,12 +67,18 @@ public sealed class AgentEventsHandler(
             var delivery = startsDirectCall
                 ? await StartDirectCallAsync(message, client, ct).ConfigureAwait(false)
                 : ToEvent(message, options.Value.DirectMode) is { } callEvent
-                    ? await dispatcher.DeliverAsync(new CallRoute(callId, "", message.OccurredAt, false, null, callEvent), client, ct).ConfigureAwait(false)
+                    ? await dispatcher.DeliverAsync(RouteOf(message, callEvent), client, ct).ConfigureAwait(false)
                     : CallDelivery.Raised;
             WebhookLog.AgentEventDelivered(logger, message.Id, message.Type.ToString(), callId, delivery);
             return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new WebhookAnswer(delivery.ToString(), message.Id, callId));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The MediaHost gave up on the request (its timeout) and sends the event again: the retry must not find it claimed.
+            await dedupe.ReleaseAsync(DedupeSource, message.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
         {
             WebhookLog.DeliveryFailed(logger, ex, message.Id, callId);
             await dedupe.ReleaseAsync(DedupeSource, message.Id, CancellationToken.None).ConfigureAwait(false);
@@ -81,12 +87,22 @@ public sealed class AgentEventsHandler(
     }
 
     /// <summary>
+    /// Where an event for a recorded call goes. In direct mode the answer may also start the call's orchestration: a
+    /// first delivery that wrote the record and then failed (or was aborted) before the start is retried as this one.
+    /// </summary>
+    private CallRoute RouteOf(AgentEventMessage m, CallEvent callEvent) => options.Value.DirectMode && m.Type == AgentEventType.Answered
+        ? new CallRoute(m.CallId, m.CallId, m.OccurredAt, StartIfMissing: true, CallerOf(m), callEvent, Direct: true)
+        : new CallRoute(m.CallId, "", m.OccurredAt, false, null, callEvent);
+
+    private static CallerInfo CallerOf(AgentEventMessage m) => new(m.Caller ?? "caller", m.Caller, m.Called, TrunkId: null);
+
+    /// <summary>
     /// Direct mode: the record is written here, before the answer is acknowledged, so the MediaHost's next
     /// events (turns) find the call; the orchestration's own RecordCall then writes nothing new.
     /// </summary>
     private async Task<CallDelivery> StartDirectCallAsync(AgentEventMessage m, DurableTaskClient client, CancellationToken ct)
     {
-        var caller = new CallerInfo(m.Caller ?? "caller", m.Caller, m.Called, TrunkId: null);
+        var caller = CallerOf(m);
         var direction = OutboundCallIds.DirectionOf(m.CallId);
         var created = await store.CreateAsync(new CallRecord
         {

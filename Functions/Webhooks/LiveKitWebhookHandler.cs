@@ -85,7 +85,13 @@ public sealed class LiveKitWebhookHandler(
             WebhookLog.Delivered(logger, eventId, e.Event, route.CallId, delivery);
             return (Answer(delivery.ToString(), eventId, route.CallId), e.Event, MetricTags.WebhookResults.Accepted);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // LiveKit gave up on the request (its timeout) and sends the webhook again: the retry must not find it claimed.
+            await dedupe.ReleaseAsync(DedupeSource, eventId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
         {
             WebhookLog.DeliveryFailed(logger, ex, eventId, route.CallId);
             await dedupe.ReleaseAsync(DedupeSource, eventId, CancellationToken.None).ConfigureAwait(false);

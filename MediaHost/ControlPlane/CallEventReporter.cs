@@ -78,9 +78,10 @@ public sealed class CallEventReporter(CallEventQueue queue, TimeProvider time, I
     /// it is (at most <see cref="ByeAnswerWait"/> later, on another task: this never waits), so the timeline shows
     /// how the hang-up went.
     /// </summary>
-    public void HungUp(string sipCallId, CallEndReason reason)
+    /// <param name="transferredTo">When the call ended by a transfer this host made (direct mode's REFER): where the caller went.</param>
+    public void HungUp(string sipCallId, CallEndReason reason, string? transferredTo = null)
     {
-        var message = Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason };
+        var message = Message(sipCallId, AgentEventType.Hangup, "hangup") with { EndReason = reason, TransferTo = transferredTo };
         if (Trace?.WaitForByeAnswerAsync(sipCallId, ByeAnswerWait, CancellationToken.None) is { IsCompleted: false } answered)
         {
             _ = EnqueueWhenSettledAsync(message, sipCallId, answered);

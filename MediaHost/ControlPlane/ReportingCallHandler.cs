@@ -57,7 +57,9 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
                 var reason = ended?.Reason ?? CallEndReason.AgentHangUp;
                 // After a transfer request the agent's leaving is the transfer's (the caller's own hang-up stays the caller's).
                 reason = reason == CallEndReason.AgentHangUp && session is ControlPlaneTransferSession { TransferRequested: true } ? CallEndReason.Transferred : reason;
-                reporter.HungUp(call.Call.CallId, reason);
+                // Direct mode: a REFER the far end completed says where the caller went (the record's transfer target).
+                var transferredTo = reason == CallEndReason.Transferred && session is ReferredTransferSession referred ? referred.TransferredTo : null;
+                reporter.HungUp(call.Call.CallId, reason, transferredTo);
             }
             reporter.Forget(call.Call.CallId);
         }
@@ -91,8 +93,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         public async Task<ICallSession> AnswerAsync(CancellationToken cancellationToken)
         {
             var session = await inner.AnswerAsync(cancellationToken).ConfigureAwait(false);
-            // A LiveKit call's transfer is the control plane's to do, on the caller's participant.
-            session = liveKitCall ? new ControlPlaneTransferSession(session, reporter) : session;
+            // A LiveKit call's transfer is the control plane's to do, on the caller's participant; a direct call's is our REFER.
+            session = liveKitCall ? new ControlPlaneTransferSession(session, reporter) : new ReferredTransferSession(session);
             Session = session;
             reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called, _agentProfile, AnsweredBy(inner.Call));
             Quality = new CallQualityMonitor(session, inner.Call.CallId, reporter, time, qualityInterval);

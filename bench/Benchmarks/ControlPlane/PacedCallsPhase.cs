@@ -15,8 +15,10 @@ namespace VoiceFunctions.Benchmarks.ControlPlane;
 /// </summary>
 internal static class PacedCallsPhase
 {
+    /// <param name="DrainSeconds">From the last webhook answered to the last orchestration completed; null when not every call completed.</param>
+    /// <param name="ActiveSeconds">From the first webhook sent to the last orchestration completed (the rate's time base).</param>
     public sealed record Result(string Name, int Calls, int Webhooks, double OfferedSeconds, double SentSeconds, double[] WebhookMs, int Non200, int Right, int Finalized, double[] FinalizedMs,
-        double DoneSeconds, int Missing, string WhereTheTimeWent);
+        double DoneSeconds, int Missing, string WhereTheTimeWent, double? DrainSeconds = null, double ActiveSeconds = 0);
 
     public static async Task<Result> RunAsync(string name, HttpClient http, WebhookSigner signer, DurableTaskClient durable, CallStore store,
         string prefix, IReadOnlyList<string> rooms, double seconds, TimeSpan wait, DateTimeOffset? deadline = null)
@@ -42,6 +44,7 @@ internal static class PacedCallsPhase
                 }
             }));
         }
+        var firstSent = DateTimeOffset.UtcNow - clock.Elapsed;
         var allSent = Task.WhenAll(sends);
         if (deadline is { } sendEnd && sendEnd > DateTimeOffset.UtcNow)
         {
@@ -60,7 +63,7 @@ internal static class PacedCallsPhase
         {
             wait = TimeSpan.FromTicks(Math.Clamp((end - DateTimeOffset.UtcNow).Ticks, 0, wait.Ticks));
         }
-        var finished = await WaitForAllAsync(durable, prefix, rooms.Count, wait);
+        var finished = await WaitForAllAsync(name, durable, prefix, rooms.Count, wait);
         var outcomes = rooms.Select((room, i) => endedAt[i] != DateTimeOffset.MaxValue && finished.TryGetValue(room, out var instance)
             ? (Right: instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed
                     && instance.ReadOutputAs<CallResult>() is { Outcome: CallOutcome.Completed, EndReason: CallEndReason.CallerHangUp },
@@ -69,19 +72,27 @@ internal static class PacedCallsPhase
         var done = clock.Elapsed.TotalSeconds;
         var whereTheTimeWent = await probe.StopAsync(rooms.Count);
         var records = await Task.WhenAll(rooms.Select(room => store.GetAsync(CallIds.FromRoomName(room))));
+        var lastCompleted = finished.Count == 0 ? DateTimeOffset.UtcNow : finished.Values.Max(i => i.LastUpdatedAt);
+        var lastSent = endedAt.Where(e => e != DateTimeOffset.MaxValue).DefaultIfEmpty(firstSent).Max();
+        var drained = finished.Count >= rooms.Count && endedAt.All(e => e != DateTimeOffset.MaxValue);
         return new Result(name, rooms.Count, webhookMs.Count, seconds, sent, [.. webhookMs.Order()], non200,
             outcomes.Count(o => o.Right), records.Count(r => r is { Outcome: CallOutcome.Completed, AnsweredAt: not null }),
-            [.. outcomes.Where(o => o.Ms is not null).Select(o => o.Ms!.Value).Order()], done, outcomes.Count(o => o.Ms is null), whereTheTimeWent);
+            [.. outcomes.Where(o => o.Ms is not null).Select(o => o.Ms!.Value).Order()], done, outcomes.Count(o => o.Ms is null), whereTheTimeWent,
+            drained ? Math.Max(0, (lastCompleted - lastSent).TotalSeconds) : null, Math.Max(0.001, (lastCompleted - firstSent).TotalSeconds));
     }
+
+    /// <summary>How often a phase that is still draining prints how far it got.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The phase's finished instances (their ids start with <paramref name="prefix"/>), by id. One paged query of the
     /// instance table every 2 s, not a waiter per call (hundreds of those loaded the backend they measured); the
     /// completion time is the instance's own LastUpdatedAt, so the polling period does not enter the figure.
     /// </summary>
-    private static async Task<Dictionary<string, OrchestrationMetadata>> WaitForAllAsync(DurableTaskClient durable, string prefix, int count, TimeSpan wait)
+    private static async Task<Dictionary<string, OrchestrationMetadata>> WaitForAllAsync(string name, DurableTaskClient durable, string prefix, int count, TimeSpan wait)
     {
         var deadline = Stopwatch.StartNew();
+        var nextProgress = ProgressEvery;
         var finished = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
         while (true)
         {
@@ -100,6 +111,11 @@ internal static class PacedCallsPhase
             {
                 return finished;
             }
+            if (deadline.Elapsed >= nextProgress)
+            {
+                Console.WriteLine($"{name}: {finished.Count}/{count} orchestrations completed {deadline.Elapsed.TotalSeconds:F0} s into the drain; load average {File.ReadAllText("/proc/loadavg")[..14]}");
+                nextProgress += ProgressEvery;
+            }
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
@@ -110,7 +126,9 @@ internal static class PacedCallsPhase
         Console.WriteLine($"{r.Name}: {offered}; {r.Webhooks} answered in {r.SentSeconds:F1} s = {r.Webhooks / r.SentSeconds:F0} webhooks/s accepted; " +
             $"webhook p50 {Pct(r.WebhookMs, 0.50):F1} ms, p95 {Pct(r.WebhookMs, 0.95):F1} ms, max {Max(r.WebhookMs):F1} ms; non-200: {r.Non200}");
         Console.WriteLine($"{r.Name}: completed {r.Right}/{r.Calls} orchestrations as caller hang-up, {r.Finalized}/{r.Calls} records finalized, " +
-            $"{r.Missing} not completed within the wait; all done {r.DoneSeconds:F1} s after the first call ({r.Right / r.DoneSeconds:F1} orchestrations/s)");
+            $"{r.Missing} not completed within the wait; " +
+            (r.DrainSeconds is { } drain ? $"drained {drain:F1} s after the last webhook was answered" : "NOT drained within the wait") +
+            $"; {r.Right / r.ActiveSeconds:F2} orchestrations/s (completed / first webhook to last completion, {r.ActiveSeconds:F1} s)");
         Console.WriteLine($"{r.Name}: webhook→finalized p50 {Pct(r.FinalizedMs, 0.50) / 1000:F2} s, p95 {Pct(r.FinalizedMs, 0.95) / 1000:F2} s, p99 {Pct(r.FinalizedMs, 0.99) / 1000:F2} s, max {Max(r.FinalizedMs) / 1000:F2} s");
         Console.WriteLine($"{r.Name}: {r.WhereTheTimeWent}");
     }

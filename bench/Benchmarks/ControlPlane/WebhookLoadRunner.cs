@@ -90,7 +90,9 @@ public static class WebhookLoadRunner
                 [.. Enumerable.Range(0, burstCalls).Select(i => $"call-b{i}-{suffix}")], 0, wait, end);
             PacedCallsPhase.Print(burstRun);
             var recorded = await CountRecordedCallsAsync(suffix);
-            Console.WriteLine($"records: {recorded} calls recorded for {1 + paced + burstCalls} calls sent");
+            var (calls, twice) = await RecordsPerCallAsync(suffix);
+            Console.WriteLine($"records: {recorded} day-index rows for {1 + paced + burstCalls} calls sent; {calls} calls with a record, {twice} of them with more than one " +
+                (recorded == 1 + paced + burstCalls && twice == 0 ? "(exactly one record per call)" : "(NOT one record per call)"));
             if (backend == nameof(DurableBackend.AzureStorage))
             {
                 Console.WriteLine(await HistoryTableCostAsync(hub, "call-p0-" + suffix));
@@ -202,6 +204,20 @@ public static class WebhookLoadRunner
             rows++;
         }
         return rows;
+    }
+
+    /// <summary>Calls that have a day-index row (the row key ends with the call id), and how many of them have more than one.</summary>
+    private static async Task<(int Calls, int MoreThanOnce)> RecordsPerCallAsync(string suffix)
+    {
+        var (from, to) = CallTableKeys.DayPartitionRange;
+        var perCall = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", "benchcalls" + suffix)
+            .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["RowKey"]))
+        {
+            var callId = row.RowKey[(row.RowKey.IndexOf('|') + 1)..];
+            perCall[callId] = perCall.GetValueOrDefault(callId) + 1;
+        }
+        return (perCall.Count, perCall.Values.Count(n => n > 1));
     }
 
     /// <summary>

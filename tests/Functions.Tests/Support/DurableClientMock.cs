@@ -26,6 +26,11 @@ public sealed class DurableClientMock
                     FailNextStart = false;
                     throw new InvalidOperationException("the task hub is unavailable");
                 }
+                if (CancelNextStart)
+                {
+                    CancelNextStart = false;
+                    throw new OperationCanceledException("the request was aborted (the sender timed out)");
+                }
                 Started.Add((name.Name, options!.InstanceId!, (CallStart)input!));
                 _instances[options.InstanceId!] = OrchestrationRuntimeStatus.Pending;
                 return Task.FromResult(options.InstanceId!);
@@ -43,6 +48,8 @@ public sealed class DurableClientMock
     public List<(string Name, string InstanceId, CallStart Input)> Started { get; } = [];
     public List<(string InstanceId, string EventName, CallEvent Event)> Raised { get; } = [];
     public bool FailNextStart { get; set; }
+    /// <summary>The next start is cancelled, as when the sender gives up on the request (its timeout) while it is handled.</summary>
+    public bool CancelNextStart { get; set; }
 
     public void SetInstance(string id, OrchestrationRuntimeStatus status) => _instances[id] = status;
 }

@@ -53,6 +53,37 @@ public sealed class DirectModeAgentEventsTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Answered_event_whose_start_failed_after_the_record_was_written_starts_the_call_when_it_is_retried()
+    {
+        _bed.Durable.FailNextStart = true;
+        var answered = Event("mh-a", AgentEventType.Answered) with { Caller = "+15552223333", Called = "+15550001111" };
+
+        Assert.Equal(503, (await PostAsync(answered)).Status);
+        Assert.NotNull(await _bed.Kit.Storage.Store.GetAsync(CallId)); // the record was written before the start failed
+        var retried = await PostAsync(answered);
+
+        Assert.Equal(200, retried.Status);
+        Assert.Contains("Started", retried.BodyText);
+        Assert.True(Assert.Single(_bed.Durable.Started).Input.Direct);
+    }
+
+    [SkippableFact]
+    public async Task Answered_event_whose_request_was_aborted_mid_delivery_is_not_taken_for_a_duplicate_when_it_is_retried()
+    {
+        // The MediaHost gives up on a request after its timeout (5 s; a saturated control plane took longer) and sends it
+        // again with the same event id: the aborted first delivery must not have claimed the event for good.
+        _bed.Durable.CancelNextStart = true;
+        var answered = Event("mh-a", AgentEventType.Answered) with { Caller = "+15552223333", Called = "+15550001111" };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostAsync(answered));
+        var retried = await PostAsync(answered);
+
+        Assert.Equal(200, retried.Status);
+        Assert.Contains("Started", retried.BodyText);
+        Assert.Single(_bed.Durable.Started);
+    }
+
+    [SkippableFact]
     public async Task Turn_before_the_answer_in_direct_mode_is_a_404_so_the_mediahost_retries_it()
     {
         var turn = Event("mh-t", AgentEventType.Turn) with { Turn = new CallTurn { CallId = CallId, Sequence = 1, AgentText = "Hello!" } };

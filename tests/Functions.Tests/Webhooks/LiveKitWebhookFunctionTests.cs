@@ -211,4 +211,17 @@ public sealed class LiveKitWebhookFunctionTests : IAsyncLifetime
         Assert.Equal("Started", StatusOf(retried));
         Assert.Single(_durable.Started);
     }
+
+    [SkippableFact]
+    public async Task Delivery_aborted_mid_way_by_the_senders_timeout_lets_the_retry_through()
+    {
+        _durable.CancelNextStart = true;
+        var body = WebhookBodies.CallerJoined(Room);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostAsync(body, _kit.SignWebhook(body)));
+        var retried = await PostAsync(body, _kit.SignWebhook(body));
+
+        Assert.Equal("Started", StatusOf(retried));
+        Assert.Single(_durable.Started);
+    }
 }

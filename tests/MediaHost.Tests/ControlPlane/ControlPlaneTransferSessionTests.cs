@@ -10,7 +10,8 @@ namespace VoiceFunctions.MediaHost.Tests.ControlPlane;
 
 /// <summary>
 /// The agent's transfer: in LiveKit mode it is asked of the control plane (our leg is LiveKit SIP's, not the caller's:
-/// no REFER on it) and the leg's end is reported as the transfer's; in direct mode it is our REFER on the caller's leg.
+/// no REFER on it) and the leg's end is reported as the transfer's; in direct mode it is our REFER on the caller's leg,
+/// and a REFER the far end completed puts its target in the hangup report.
 /// </summary>
 public sealed class ControlPlaneTransferSessionTests
 {
@@ -38,13 +39,28 @@ public sealed class ControlPlaneTransferSessionTests
 
         Assert.Equal([Target], session.Referred);
         Assert.DoesNotContain(events, e => e.Type == AgentEventType.Transfer);
+        Assert.Null(events.Single(e => e.Type == AgentEventType.Hangup).TransferTo); // the REFER failed: the caller went nowhere
     }
 
-    private static async Task<(List<AgentEventMessage> Events, TransferringSession Session)> RunAsync(Dictionary<string, string> headers, bool trustHeader)
+    [Fact]
+    public async Task Direct_mode_REFER_the_far_end_completed_ends_the_call_as_transferred_with_its_target_in_the_hangup()
+    {
+        var (events, session) = await RunAsync(new Dictionary<string, string>(), trustHeader: false, referSucceeds: true);
+
+        Assert.Equal([Target], session.Referred);
+        var hangup = events.Single(e => e.Type == AgentEventType.Hangup);
+        Assert.Equal((CallEndReason.Transferred, Target), (hangup.EndReason, hangup.TransferTo));
+        var parsed = AgentEventParser.TryParse(AgentEventParser.Serialize(hangup), hangup.CallId, out var problem);
+        Assert.True(parsed is not null, problem);
+    }
+
+    private static async Task<(List<AgentEventMessage> Events, TransferringSession Session)> RunAsync(Dictionary<string, string> headers, bool trustHeader,
+        bool referSucceeds = false)
     {
         var queue = new CallEventQueue(new ControlPlaneOptions());
         var reporter = new CallEventReporter(queue, TimeProvider.System, NullLogger<CallEventReporter>.Instance);
         var call = new FakeIncomingCall(headers);
+        call.Session.ReferSucceeds = referSucceeds;
         var handler = new ReportingCallHandler(new TransferringHandler(), reporter, trustHeader);
 
         await handler.HandleAsync(call, CancellationToken.None).DefaultTimeout();
@@ -85,9 +101,11 @@ public sealed class ControlPlaneTransferSessionTests
         public Task RejectAsync(int sipStatus, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
+    /// <summary>A SIP call's session: a REFER the far end completes ends the call as transferred (as SipInboundLeg does).</summary>
     private sealed class TransferringSession : ICallSession
     {
         private readonly TaskCompletionSource<CallEnded> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool ReferSucceeds { get; set; }
         public List<string> Referred { get; } = [];
         public List<CallEndReason> HangUps { get; } = [];
         public InboundCall Call { get; set; } = null!;
@@ -109,7 +127,12 @@ public sealed class ControlPlaneTransferSessionTests
         public Task<TransferResult> TransferAsync(string target, CancellationToken cancellationToken)
         {
             Referred.Add(target);
-            return Task.FromResult(new TransferResult(false, 603, "declined"));
+            if (!ReferSucceeds)
+            {
+                return Task.FromResult(new TransferResult(false, 603, "declined"));
+            }
+            _ended.TrySetResult(new CallEnded(CallEndReason.Transferred, null, "we hung up"));
+            return Task.FromResult(new TransferResult(true, 200, "NOTIFY sipfrag 200"));
         }
         public Task<bool> SendDtmfAsync(char digit, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(false);
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VoiceFunctions.Shared.LiveKit.Api.Models;
 using VoiceFunctions.Shared.LiveKit.Auth;
 
 namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
@@ -58,6 +59,12 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
     /// </summary>
     public Func<LoopbackSipDial, CancellationToken, Task>? OnCreateSipParticipant { get; set; }
 
+    /// <summary>
+    /// Awaited for every accepted TransferSIPParticipant before the answer is sent (LiveKit answers once the transfer
+    /// completed or failed). Throw a <see cref="LoopbackTwirpException"/> (e.g. <see cref="LoopbackTwirpException.SipCallFailed"/>) to fail it.
+    /// </summary>
+    public Func<TransferSipParticipantRequest, CancellationToken, Task>? OnTransferSipParticipant { get; set; }
+
     /// <summary>How many requests have arrived, answered or not (a delayed or dropped request counts at once).</summary>
     public int ReceivedCount => _endpoint.ReceivedTotal;
 
@@ -96,7 +103,7 @@ public sealed class LoopbackLiveKitApiTestServer : IAsyncDisposable
         new LoopbackRoomService(state).MapTo(routes);
         new LoopbackSipTrunkService(state).MapTo(routes);
         new LoopbackSipDispatchRuleService(state).MapTo(routes);
-        new LoopbackSipCallService(state, () => server?.OnCreateSipParticipant).MapTo(routes);
+        new LoopbackSipCallService(state, () => server?.OnCreateSipParticipant, () => server?.OnTransferSipParticipant).MapTo(routes);
         new LoopbackEgressService(state).MapTo(routes);
         new LoopbackEgressKinds(state).MapTo(routes);
         new LoopbackParticipantMoves(state).MapTo(routes);

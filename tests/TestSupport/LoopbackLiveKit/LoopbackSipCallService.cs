@@ -7,9 +7,11 @@ namespace VoiceFunctions.TestSupport.LoopbackLiveKit;
 /// <summary>
 /// SIP.CreateSIPParticipant (grant sip.call) and SIP.TransferSIPParticipant (sip.call + roomAdmin of the
 /// room). A dial puts a SIP participant in the room, then awaits the test's hook, which may make a real SIP
-/// call or throw a <see cref="LoopbackTwirpException"/> (e.g. SIP 486) to fail the dial.
+/// call or throw a <see cref="LoopbackTwirpException"/> (e.g. SIP 486) to fail the dial. A transfer awaits the test's
+/// transfer hook the same way (LiveKit answers TransferSIPParticipant once the far end took the call or refused it).
 /// </summary>
-internal sealed class LoopbackSipCallService(LoopbackLiveKitState state, Func<Func<LoopbackSipDial, CancellationToken, Task>?> dialHook)
+internal sealed class LoopbackSipCallService(LoopbackLiveKitState state, Func<Func<LoopbackSipDial, CancellationToken, Task>?> dialHook,
+    Func<Func<TransferSipParticipantRequest, CancellationToken, Task>?>? transferHook = null)
 {
     public void MapTo(LoopbackRouteTable routes)
     {
@@ -21,7 +23,7 @@ internal sealed class LoopbackSipCallService(LoopbackLiveKitState state, Func<Fu
                 LoopbackGrants.SipCall(c);
                 LoopbackGrants.RoomAdmin(c, r.RoomName);
             },
-            Transfer);
+            TransferAsync);
     }
 
     private async Task<SipParticipantInfo> DialAsync(CreateSipParticipantRequest request, CancellationToken cancellationToken)
@@ -84,7 +86,7 @@ internal sealed class LoopbackSipCallService(LoopbackLiveKitState state, Func<Fu
         return result;
     }
 
-    private LoopbackEmpty Transfer(TransferSipParticipantRequest request)
+    private async Task<LoopbackEmpty> TransferAsync(TransferSipParticipantRequest request, CancellationToken cancellationToken)
     {
         var target = request.TransferTo.Trim();
         if (target.StartsWith('<') && target.EndsWith('>'))
@@ -104,7 +106,11 @@ internal sealed class LoopbackSipCallService(LoopbackLiveKitState state, Func<Fu
                 throw new LoopbackTwirpException(Shared.LiveKit.Api.Errors.TwirpErrorCode.FailedPrecondition, "participant is not a SIP participant");
             }
             state.TransfersMade.Add(request);
-            return new LoopbackEmpty();
         }
+        if (transferHook?.Invoke() is { } hook)
+        {
+            await hook(request, cancellationToken).ConfigureAwait(false);
+        }
+        return new LoopbackEmpty();
     }
 }
