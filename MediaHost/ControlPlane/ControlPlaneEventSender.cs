@@ -20,7 +20,7 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 public sealed class ControlPlaneEventSender(
     CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger) : BackgroundService
 {
-    private readonly WebhookSigner _signer = new(new LiveKitCredentials(options.KeyId, options.Secret), time);
+    private readonly SignedControlPlanePost _post = new(http, options, time);
     private readonly Meter _meter = new(MeterName);
     private Histogram<double>? _delivery;
 
@@ -128,41 +128,24 @@ public sealed class ControlPlaneEventSender(
     public async Task<bool> SendAsync(AgentEventMessage message, CancellationToken ct)
     {
         var body = AgentEventParser.Serialize(message);
-        var url = new Uri(new Uri(options.BaseUrl.TrimEnd('/') + "/"), $"api/calls/{Uri.EscapeDataString(message.CallId)}/events");
+        var path = $"api/calls/{Uri.EscapeDataString(message.CallId)}/events";
         var delay = options.FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
-            string problem;
-            try
+            var answer = await _post.SendAsync(path, body, ct).ConfigureAwait(false);
+            if (answer.Succeeded)
             {
-                using var deadline = new CancellationTokenSource(options.RequestTimeout, time);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _signer.Sign(body));
-                using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref _sent);
-                    Delivery.Record((time.GetUtcNow() - message.OccurredAt).TotalMilliseconds, new KeyValuePair<string, object?>("type", message.Type.ToString()));
-                    ControlPlaneLog.EventSent(logger, message.Type.ToString(), message.CallId, attempt);
-                    return true;
-                }
-                problem = $"HTTP {(int)response.StatusCode}";
-                if (!IsRetryable(response.StatusCode))
-                {
-                    ControlPlaneLog.EventRefused(logger, message.Type.ToString(), message.CallId, problem);
-                    Interlocked.Increment(ref _failed);
-                    return false;
-                }
+                Interlocked.Increment(ref _sent);
+                Delivery.Record((time.GetUtcNow() - message.OccurredAt).TotalMilliseconds, new KeyValuePair<string, object?>("type", message.Type.ToString()));
+                ControlPlaneLog.EventSent(logger, message.Type.ToString(), message.CallId, attempt);
+                return true;
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            var problem = answer.Problem;
+            if (answer.Status is { } status && !IsRetryable(status))
             {
-                problem = $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s";
-            }
-            catch (HttpRequestException e)
-            {
-                problem = e.HttpRequestError.ToString();
+                ControlPlaneLog.EventRefused(logger, message.Type.ToString(), message.CallId, problem);
+                Interlocked.Increment(ref _failed);
+                return false;
             }
             if (attempt >= options.MaxAttempts)
             {

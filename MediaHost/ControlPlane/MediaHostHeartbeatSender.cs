@@ -17,7 +17,7 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 public sealed class MediaHostHeartbeatSender(HttpClient http, ControlPlaneOptions options, CallEventReporter reporter, TimeProvider time,
     ILogger<MediaHostHeartbeatSender> logger) : BackgroundService
 {
-    private readonly WebhookSigner _signer = new(new LiveKitCredentials(options.KeyId, options.Secret), time);
+    private readonly SignedControlPlanePost _post = new(http, options, time);
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
     private readonly string _hostId = options.EffectiveHostId;
     private bool _failing;
@@ -69,40 +69,26 @@ public sealed class MediaHostHeartbeatSender(HttpClient http, ControlPlaneOption
             HostId = _hostId, StartedAt = _startedAt, SentAt = time.GetUtcNow(), IntervalSeconds = options.HeartbeatInterval.TotalSeconds,
             Leaving = leaving, Calls = reporter.LiveCalls,
         });
-        var url = new Uri(new Uri(options.BaseUrl.TrimEnd('/') + "/"), $"api/mediahosts/{Uri.EscapeDataString(_hostId)}/heartbeat");
-        string problem;
+        SignedControlPlanePost.Answer answer;
         try
         {
-            using var deadline = new CancellationTokenSource(options.RequestTimeout, time);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _signer.Sign(body));
-            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                Sent++;
-                if (_failing)
-                {
-                    _failing = false;
-                    ControlPlaneLog.HeartbeatRecovered(logger, _hostId);
-                }
-                return true;
-            }
-            problem = $"HTTP {(int)response.StatusCode}";
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            problem = $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s";
+            answer = await _post.SendAsync($"api/mediahosts/{Uri.EscapeDataString(_hostId)}/heartbeat", body, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             return false; // shutting down
         }
-        catch (HttpRequestException e)
+        if (answer.Succeeded)
         {
-            problem = e.HttpRequestError.ToString();
+            Sent++;
+            if (_failing)
+            {
+                _failing = false;
+                ControlPlaneLog.HeartbeatRecovered(logger, _hostId);
+            }
+            return true;
         }
+        var problem = answer.Problem;
         if (!_failing)
         {
             _failing = true; // logged once per outage, not every few seconds
