@@ -25,9 +25,12 @@ internal static class SpokenEnvelope
     /// <summary>
     /// How alike the two envelopes are, allowing the heard one to slip (a playout gap on a loaded machine shifts what
     /// follows): the reference is cut into half-second windows; each non-silent window is matched at its best shift
-    /// within <paramref name="maxShift"/> frames of the previous window's; the median of the windows' correlations.
+    /// from <paramref name="maxEarlier"/> frames before to <paramref name="maxLater"/> frames after the previous
+    /// window's; the median of the windows' correlations. The range is lopsided because a playout gap only ever delays
+    /// what follows it (a 240 ms underrun mid-sentence on a loaded CI machine shifted the rest by 12 frames), while
+    /// the heard audio can run ahead of the reference only by a frame or two of codec and trimming.
     /// </summary>
-    public static double WindowedCorrelation(double[] heard, double[] reference, int window = 25, int maxShift = 10)
+    public static double WindowedCorrelation(double[] heard, double[] reference, int window = 25, int maxEarlier = 5, int maxLater = 25)
     {
         var scores = new List<double>();
         var lag = 0;
@@ -39,7 +42,7 @@ internal static class SpokenEnvelope
                 continue; // a silence or a flat stretch says nothing about the words
             }
             var (best, bestLag) = (-1.0, lag);
-            for (var shift = lag - maxShift; shift <= lag + maxShift; shift++)
+            for (var shift = lag - maxEarlier; shift <= lag + maxLater; shift++)
             {
                 var from = start + shift;
                 if (from >= 0 && from + window <= heard.Length && Correlation(heard[from..(from + window)], part) is var c && c > best)
