@@ -18,6 +18,8 @@ public sealed class EndOfTurnScorerOptions
     public const int DefaultDictatingSilenceMs = 2_500;
     public const int DefaultTooFewLettersSilenceMs = 1_300;
     public const double DefaultMinLettersPerSecond = 4.0;
+    public const int DefaultFinalContourSilenceMs = 500;
+    public const int DefaultContinuingContourSilenceMs = 1_300;
 
     /// <summary>After a complete question or answer. Default 250 ms: a person answers about 200 ms after the other stops.</summary>
     [Range(100, 3_000)]
@@ -48,4 +50,17 @@ public sealed class EndOfTurnScorerOptions
     /// speech is not the caller's sentence. 0 turns the check off.</summary>
     [Range(0.0, 20.0)]
     public double MinLettersPerSecond { get; set; } = DefaultMinLettersPerSecond;
+
+    /// <summary>With no words to judge (none, or too few: <see cref="MinLettersPerSecond"/>) and a final fall in the
+    /// caller's voice (<see cref="PauseContour.Final"/>: pitch down to the bottom of the turn's range, voice fading).
+    /// Default 500 ms, the plain silence rule's value: a final fall is at least as good a sign as words with no sign either
+    /// way, but not as sure as a complete question's words (250 ms).</summary>
+    [Range(100, 10_000)]
+    public int FinalContourSilenceMs { get; set; } = DefaultFinalContourSilenceMs;
+
+    /// <summary>With no words to judge, or words with no sign either way, and a level or rising pitch at the pause
+    /// (<see cref="PauseContour.Continuing"/>: how a speaker holds the turn at a comma). Default 1.3 s, as with no words:
+    /// longer than a caller's 0.4–1.2 s thinking pause. Synthetic yes/no questions rise too, so this can delay them.</summary>
+    [Range(100, 10_000)]
+    public int ContinuingContourSilenceMs { get; set; } = DefaultContinuingContourSilenceMs;
 }

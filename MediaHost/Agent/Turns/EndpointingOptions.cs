@@ -40,6 +40,11 @@ public sealed class EndpointingOptions
     [Range(0, 1_000)]
     public int PauseHeardMs { get; set; } = DefaultPauseHeardMs;
 
+    /// <summary>With an end-of-turn model: follow the caller's pitch and loudness through the turn and give the model the
+    /// contour at each pause (<see cref="PauseContour"/>), for pauses whose words cannot tell (no recogniser for the
+    /// language, or words it missed). Default true; costs about 20 k multiply-adds per 20 ms frame of the caller's turn.</summary>
+    public bool UsePauseContour { get; set; } = true;
+
     /// <summary>Speech shorter than this (a click, a cough) does not start a turn, in ms. Default 200 ms.</summary>
     [Range(20, 2_000)]
     public int MinSpeechMs { get; set; } = DefaultMinSpeechMs;

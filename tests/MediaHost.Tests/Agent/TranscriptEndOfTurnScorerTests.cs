@@ -163,4 +163,44 @@ public sealed class TranscriptEndOfTurnScorerTests
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
+
+    [Fact]
+    public void With_no_words_a_final_fall_in_the_voice_ends_the_turn_after_the_final_contour_wait()
+    {
+        // A Russian call: no recogniser hears the language, so silence alone would wait 1.3 s.
+        var context = new EndOfTurnContext("ru-RU", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), null, TimeSpan.FromMilliseconds(1_300),
+            TimeSpan.FromSeconds(1.2), PauseContour.Final);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void Words_the_recogniser_missed_and_a_final_fall_end_the_turn_after_the_final_contour_wait()
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(1.2), PauseContour.Final);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void Words_with_no_sign_either_way_and_a_rising_pitch_wait_as_long_as_no_words()
+    {
+        Assert.Equal(TurnCompleteness.Neutral, TranscriptEndOfTurnScorer.Judge("I called yesterday", "en-US"));
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "I called yesterday", TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(0.7), PauseContour.Continuing);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultContinuingContourSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Theory]
+    [InlineData("when do you open", PauseContour.Continuing, EndOfTurnScorerOptions.DefaultCompleteSilenceMs)]
+    [InlineData("I would like to", PauseContour.Final, EndOfTurnScorerOptions.DefaultUnfinishedSilenceMs)]
+    public void Words_that_tell_are_not_overruled_by_the_voice(string transcript, PauseContour contour, int silenceMs)
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(200), transcript, TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(0.8), contour);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(silenceMs - 200), Scorer.AdditionalWait(context));
+    }
 }
