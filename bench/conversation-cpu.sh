@@ -66,17 +66,16 @@ measure() { # label -> "total decoding" ticks over the window
 run_calls() { # kind
   (cd "$work" && timeout $(( lead + window + 60 )) sipp "127.0.0.1:$sip_port" -sf "caller-$1.xml" -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
      -m "$n" -l "$n" -r "$n" -timeout $(( lead + window + 40 ))s -nostdin -bind_local > "sipp-$1.log" 2>&1; echo $? > "sipp-$1.rc") &
-  echo $!
 }
 # Warm-up: one call of each kind (JIT, the greeting's TTS cache, a decoder's first utterance).
 n_saved=$n; n=1
-for kind in idle speaking; do p=$(run_calls "$kind"); wait "$p" || true; done
+for kind in idle speaking; do run_calls "$kind"; wait $! || true; done
 n=$n_saved
 sleep 2
 read -r base_total base_dec < <(measure)
 declare -A total dec ended
 for kind in idle speaking; do
-  p=$(run_calls "$kind")
+  run_calls "$kind"; p=$!
   sleep "$lead"                 # calls set up, greetings played; callers start speaking now (speaking run)
   sleep 1
   from=$(wc -l < "$work/mediahost.log")

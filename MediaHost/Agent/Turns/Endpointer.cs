@@ -31,6 +31,11 @@ public sealed class Endpointer
     private bool _askedOnHeardPause;
     private int _answerVersionAsked;
     private PauseContour _contourAsked;
+    private bool _pausedMidSentence;
+
+    /// <summary>A pause at least this long that the caller then spoke on from counts as thinking mid-sentence (shorter
+    /// gaps come between phrases of any fluent sentence).</summary>
+    public const int ThinkingPauseMs = 400;
 
     /// <param name="wordsHeard">False when no recogniser hears <paramref name="language"/>: partial transcripts are then
     /// another language's guesses, never read, and the turn ends after <see cref="EndpointingOptions.SilenceWithoutWordsMs"/>
@@ -121,6 +126,9 @@ public sealed class Endpointer
                 }
                 if (isSpeech)
                 {
+                    // The caller went on after a pause the words or voice could have ended the turn at: a caller who
+                    // thinks mid-sentence, whose later pauses get longer waits for the rest of the call.
+                    _pausedMidSentence |= _modelAsked && _requiredSilenceFrames > FirstCheckFrames() && Frames(_silenceFrames).TotalMilliseconds >= ThinkingPauseMs;
                     _speechFrames++;
                     _silenceFrames = 0;
                     _modelAsked = false;
@@ -208,9 +216,17 @@ public sealed class Endpointer
         var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs),
             Frames(_speechFrames), _contourAsked);
         var extra = model.AdditionalWait(context);
-        var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)) : 0;
+        var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds + PausedCallerExtraMs(), int.MaxValue)) : 0;
         _requiredSilenceFrames = Math.Min(FramesFor(_options.MaxWaitMs), _silenceFrames + extraFrames);
     }
+
+    /// <summary>More wait, on top of what the model asked for, for a caller who has already paused mid-sentence in this
+    /// call; none when the model says the turn is over (a complete question still ends at the short wait).</summary>
+    private int PausedCallerExtraMs() => _pausedMidSentence ? _options.PausedCallerExtraMs : 0;
+
+    /// <summary>True once the caller has spoken on after a thinking pause in this call (<see cref="ThinkingPauseMs"/>, at
+    /// which the end-of-turn model had asked to wait longer).</summary>
+    public bool CallerPausesMidSentence => _pausedMidSentence;
 
     private EndpointEvent Confirm()
     {
