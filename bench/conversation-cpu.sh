@@ -63,27 +63,29 @@ measure() { # label -> "total decoding" ticks over the window
   a=$(ticks); da=$(decoding_ticks); sleep "$window"; b=$(ticks); db=$(decoding_ticks)
   echo "$(( b - a )) $(( db - da ))"
 }
-run_calls() { # kind
+run_calls() { # kind (in the foreground: returns when the calls have hung up)
   (cd "$work" && timeout $(( lead + window + 60 )) sipp "127.0.0.1:$sip_port" -sf "caller-$1.xml" -i 127.0.0.1 -p "$(free_port udp)" -mi 127.0.0.1 -mp "$(free_port udp)" \
-     -m "$n" -l "$n" -r "$n" -timeout $(( lead + window + 40 ))s -nostdin -bind_local > "sipp-$1.log" 2>&1; echo $? > "sipp-$1.rc") &
+     -m "$n" -l "$n" -r "$n" -timeout $(( lead + window + 40 ))s -nostdin -bind_local > "sipp-$1.log" 2>&1) && echo 0 || echo $?
 }
 # Warm-up: one call of each kind (JIT, the greeting's TTS cache, a decoder's first utterance).
 n_saved=$n; n=1
-for kind in idle speaking; do run_calls "$kind"; wait $! || true; done
+for kind in idle speaking; do run_calls "$kind" > /dev/null; done
 n=$n_saved
 sleep 2
 read -r base_total base_dec < <(measure)
 declare -A total dec ended
 for kind in idle speaking; do
-  run_calls "$kind"; p=$!
-  sleep "$lead"                 # calls set up, greetings played; callers start speaking now (speaking run)
-  sleep 1
   from=$(wc -l < "$work/mediahost.log")
-  read -r t d < <(measure)
+  # The window opens 1 s after the callers' speech would start (calls set up, greetings played) and is measured
+  # in the background while sipp runs the calls in the foreground.
+  ( sleep $(( lead + 1 )); measure > "$work/window-$kind.txt" ) &
+  window_pid=$!
+  rc=$(run_calls "$kind")
+  wait "$window_pid"
+  read -r t d < "$work/window-$kind.txt"
   total[$kind]=$t; dec[$kind]=$d
   ended[$kind]=$(tail -n +"$from" "$work/mediahost.log" | grep -c '"EventId":6014' || true)
-  wait "$p" || true
-  echo "sipp $kind: exit $(cat "$work/sipp-$kind.rc"), $(grep -o 'Successful call[^|]*|[^|]*|[^|]*|' "$work/sipp-$kind.log" | tail -1 | tr -s ' ')"
+  echo "sipp $kind ($n calls): exit $rc (0 = every call completed)"
   sleep 2
 done
 python3 - "$n" "$window" "$hz" "$base_total" "$base_dec" "${total[idle]}" "${dec[idle]}" "${total[speaking]}" "${dec[speaking]}" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'

@@ -17,7 +17,7 @@ public sealed class EndOfTurnScorerOptions
     public const int DefaultUnfinishedSilenceMs = 2_000;
     public const int DefaultDictatingSilenceMs = 2_500;
     public const int DefaultTooFewLettersSilenceMs = 1_300;
-    public const double DefaultMinLettersPerSecond = 4.0;
+    public const double DefaultMinLettersPerSecond = 0;
     public const int DefaultFinalContourSilenceMs = 500;
     public const int DefaultContinuingContourSilenceMs = 1_300;
 
@@ -45,9 +45,12 @@ public sealed class EndOfTurnScorerOptions
     [Range(100, 10_000)]
     public int TooFewLettersSilenceMs { get; set; } = DefaultTooFewLettersSilenceMs;
 
-    /// <summary>Letters per second of voiced speech below which the partial is taken as missing words. Default 4:
-    /// speech runs about 12–15 letters a second ("yes" in 0.3 s is 10), a partial of one short word for a second of
-    /// speech is not the caller's sentence. 0 turns the check off.</summary>
+    /// <summary>Letters per second of voiced speech below which the partial is taken as missing words (4 is a fair value:
+    /// speech runs about 12–15 letters a second, "yes" in 0.3 s is 10). Default 0, off: with the pause contour on
+    /// (<see cref="EndpointingOptions.UsePauseContour"/>) the caller's rising pitch already holds a turn whose one or two
+    /// words say nothing, and the rule cost ~1 s on complete questions the loaded recogniser turned into one word
+    /// (bench/results/conversation-load.md, session 8: en cut-offs 1/20 with it, 0/20 without; end-of-turn delay p50
+    /// 1,300 ms with it, 260 ms without).</summary>
     [Range(0.0, 20.0)]
     public double MinLettersPerSecond { get; set; } = DefaultMinLettersPerSecond;
 

@@ -6,6 +6,9 @@ public sealed class TranscriptEndOfTurnScorerTests
 {
     private static readonly TranscriptEndOfTurnScorer Scorer = new(new EndOfTurnScorerOptions());
 
+    /// <summary>The letters rule is off by default (bench/results/conversation-load.md, session 8); these tests turn it on.</summary>
+    private static readonly TranscriptEndOfTurnScorer WithLettersRule = new(new EndOfTurnScorerOptions { MinLettersPerSecond = 4 });
+
     [Theory]
     [InlineData("en-US", "what are your opening hours")]
     [InlineData("en-US", "How much does a consultation cost?")]
@@ -62,7 +65,7 @@ public sealed class TranscriptEndOfTurnScorerTests
         // One short word for 1.2 s of voiced speech: the grammar search forced the sentence into a word.
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.2));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), WithLettersRule.AdditionalWait(context));
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class TranscriptEndOfTurnScorerTests
     {
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.0));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), WithLettersRule.AdditionalWait(context));
     }
 
     [Fact]
@@ -78,7 +81,7 @@ public sealed class TranscriptEndOfTurnScorerTests
     {
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(0.7), TimeSpan.FromMilliseconds(260), "yes", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(0.4));
 
-        Assert.Equal(TimeSpan.Zero, Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.Zero, WithLettersRule.AdditionalWait(context));
     }
 
     [Theory]
@@ -180,7 +183,7 @@ public sealed class TranscriptEndOfTurnScorerTests
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500),
             TimeSpan.FromSeconds(1.2), PauseContour.Final);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), WithLettersRule.AdditionalWait(context));
     }
 
     [Fact]
