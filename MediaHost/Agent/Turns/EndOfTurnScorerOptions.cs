@@ -66,4 +66,10 @@ public sealed class EndOfTurnScorerOptions
     /// longer than a caller's 0.4–1.2 s thinking pause. Synthetic yes/no questions rise too, so this can delay them.</summary>
     [Range(100, 10_000)]
     public int ContinuingContourSilenceMs { get; set; } = DefaultContinuingContourSilenceMs;
+
+    /// <summary>Whether a final fall alone may shorten the wait where no recogniser hears the call's language (no words
+    /// ever: the offline default outside English). Default false: measured on espeak-ng Russian, whose comma and full-stop
+    /// contours are nearly alike, it cut off 1 of 20 paused sentences (0 without) and shortened 1 of 4 complete questions
+    /// (bench/results/conversation-load.md, session 8). A rising or level pitch still holds the turn.</summary>
+    public bool FinalContourWithoutWords { get; set; }
 }

@@ -214,7 +214,7 @@ public sealed class Endpointer
         _answerVersionAsked = _audioModel?.AnswerVersion ?? 0;
         _contourAsked = _contour?.Judge() ?? PauseContour.Unknown;
         var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs),
-            Frames(_speechFrames), _contourAsked);
+            Frames(_speechFrames), _contourAsked, _wordsHeard);
         var extra = model.AdditionalWait(context);
         var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds + PausedCallerExtraMs(), int.MaxValue)) : 0;
         _requiredSilenceFrames = Math.Min(FramesFor(_options.MaxWaitMs), _silenceFrames + extraFrames);

@@ -32,7 +32,8 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
         };
         if (LexiconFor(context.Language) is not null)
         {
-            silenceNeeded = ByContour(verdict, context.Contour, silenceNeeded);
+            var contour = context.Contour == PauseContour.Final && !context.LanguageHeard && !options.FinalContourWithoutWords ? PauseContour.Unknown : context.Contour;
+            silenceNeeded = ByContour(verdict, contour, silenceNeeded);
         }
         var extra = TimeSpan.FromMilliseconds(silenceNeeded) - context.Silence;
         return extra > TimeSpan.Zero ? extra : TimeSpan.Zero;

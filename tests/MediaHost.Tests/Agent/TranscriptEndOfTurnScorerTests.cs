@@ -168,13 +168,15 @@ public sealed class TranscriptEndOfTurnScorerTests
     }
 
     [Fact]
-    public void With_no_words_a_final_fall_in_the_voice_ends_the_turn_after_the_final_contour_wait()
+    public void With_no_recogniser_for_the_language_a_final_fall_ends_the_turn_only_when_allowed()
     {
-        // A Russian call: no recogniser hears the language, so silence alone would wait 1.3 s.
+        // A Russian call: no recogniser hears the language, so silence alone waits 1.3 s.
         var context = new EndOfTurnContext("ru-RU", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), null, TimeSpan.FromMilliseconds(1_300),
-            TimeSpan.FromSeconds(1.2), PauseContour.Final);
+            TimeSpan.FromSeconds(1.2), PauseContour.Final, LanguageHeard: false);
+        var allowed = new TranscriptEndOfTurnScorer(new EndOfTurnScorerOptions { FinalContourWithoutWords = true });
 
-        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(1_300 - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), allowed.AdditionalWait(context));
     }
 
     [Fact]

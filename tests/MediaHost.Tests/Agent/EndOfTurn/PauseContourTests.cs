@@ -75,9 +75,10 @@ public sealed class PauseContourTests
 
     /// <summary>Runs speech then silence through an endpointer on a Russian call (no recogniser hears the language, so
     /// no words) with the built-in scorer; returns the silence at which the turn ended, in ms.</summary>
-    private static int SilenceAtTheEndOfTurn(short[] speech, EndpointingOptions options)
+    private static int SilenceAtTheEndOfTurn(short[] speech, EndpointingOptions options, bool finalFallAlone = true)
     {
-        var endpointer = new Endpointer(options, "ru-RU", new TranscriptEndOfTurnScorer(new EndOfTurnScorerOptions()), wordsHeard: false);
+        var scorer = new TranscriptEndOfTurnScorer(new EndOfTurnScorerOptions { FinalContourWithoutWords = finalFallAlone });
+        var endpointer = new Endpointer(options, "ru-RU", scorer, wordsHeard: false);
         var frames = SyntheticAudio.Frames(SyntheticAudio.Concat(speech, SyntheticAudio.Silence(3_000))).ToList();
         var speechFrames = speech.Length / 320;
         for (var i = 0; i < frames.Count; i++)
@@ -103,6 +104,10 @@ public sealed class PauseContourTests
         Assert.Equal(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs, SilenceAtTheEndOfTurn(StatementEnd, new EndpointingOptions()));
         Assert.Equal(EndpointingOptions.DefaultSilenceWithoutWordsMs, SilenceAtTheEndOfTurn(CommaRise, new EndpointingOptions()));
     }
+
+    [Fact]
+    public void By_default_a_final_fall_alone_does_not_end_a_turn_nobody_hears_the_words_of() =>
+        Assert.Equal(EndpointingOptions.DefaultSilenceWithoutWordsMs, SilenceAtTheEndOfTurn(StatementEnd, new EndpointingOptions(), finalFallAlone: false));
 
     [Fact]
     public void With_the_contour_turned_off_a_final_fall_waits_as_silence_alone_does() =>
