@@ -7,7 +7,8 @@
 # the same length (WINDOW_S, default 15 s), each CPU time of the process read from /proc (utime+stime, all threads;
 # the pocketsphinx decoding threads also on their own, by thread name):
 #   1. no calls (the host's own background: timers, GC, health);
-#   2. N idle calls: callers sending µ-law silence, after the greeting has played;
+#   2. N idle calls: callers sending µ-law silence, after the greeting has played (the agent's re-prompt and hang-up on
+#      silence are moved out of the run: AiLoop:Silence, 600 s / 1,200 s — otherwise they speak inside the window);
 #   3. N speaking calls: callers talking without a pause longer than 100 ms (espeak-ng sentences with their pauses
 #      cut to 100 ms, so no turn ends and no answer is synthesised inside the window): the recogniser decodes, the VAD
 #      hears speech, the endpointer and pitch tracker follow the turn.
@@ -35,7 +36,8 @@ pids=()
 stop_all() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done; }
 trap 'stop_all' EXIT
 env Sip__BindAddress=127.0.0.1 Sip__MediaBindAddress=127.0.0.1 Sip__UdpPort="$sip_port" Sip__TcpPort="$sip_port" \
-  Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US AiLoop__PocketsphinxStreaming__WarmDecoders="$n" Logging__LogLevel__VoiceFunctions.MediaHost.Agent=Debug InternalHttp__Url="http://127.0.0.1:$mh_port" "${extra[@]}" \
+  Rtp__PortMin="$rtp_min" Rtp__PortMax="$rtp_max" AiLoop__Language=en-US AiLoop__PocketsphinxStreaming__WarmDecoders="$n" \
+  AiLoop__Silence__RepromptAfterSeconds=600 AiLoop__Silence__HangUpAfterSeconds=1200 Logging__LogLevel__VoiceFunctions.MediaHost.Agent=Debug InternalHttp__Url="http://127.0.0.1:$mh_port" "${extra[@]}" \
   dotnet "$work/bin/VoiceFunctions.MediaHost.dll" --urls "http://127.0.0.1:$mh_public_port" > "$work/mediahost.log" 2>&1 &
 mh_pid=$!; pids+=("$mh_pid")
 for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$mh_port/health" 2>/dev/null && break; kill -0 "$mh_pid" || { tail -20 "$work/mediahost.log"; exit 1; }; sleep 0.5; done
