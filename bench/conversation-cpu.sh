@@ -6,7 +6,7 @@
 # Silero VAD behind the energy gate, the endpointer and end-of-turn scorer, the speexdsp front-end). Three windows of
 # the same length (WINDOW_S, default 15 s), each CPU time of the process read from /proc (utime+stime, all threads;
 # the pocketsphinx decoding threads also on their own, by thread name):
-#   1. no calls (the host's own background: timers, GC, health);
+#   1. no calls (the host's own background: timers, GC, health), before the calls and again after them (mean of the two);
 #   2. N idle calls: callers sending µ-law silence, after the greeting has played (the agent's re-prompt and hang-up on
 #      silence are moved out of the run: AiLoop:Silence, 600 s / 1,200 s — otherwise they speak inside the window);
 #   3. N speaking calls: callers talking without a pause longer than 100 ms (espeak-ng sentences with their pauses
@@ -90,6 +90,12 @@ for kind in idle speaking; do
   echo "sipp $kind ($n calls): exit $rc (0 = every call completed)"
   sleep 2
 done
+# The host alone again, after the calls: the first window can still hold the warm-up's after-effects (tiered JIT, GC),
+# so the per-call figures subtract the mean of the two (both are printed).
+sleep 3
+read -r after_total after_dec < <(measure)
+echo "host alone: before the calls $base_total ticks (decoding $base_dec), after them $after_total (decoding $after_dec)"
+base_total=$(( (base_total + after_total) / 2 )); base_dec=$(( (base_dec + after_dec) / 2 ))
 python3 - "$n" "$window" "$hz" "$base_total" "$base_dec" "${total[idle]}" "${dec[idle]}" "${total[speaking]}" "${dec[speaking]}" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import sys
 n, window, hz = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
