@@ -1,3 +1,4 @@
+using DurableTask.Core.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -33,16 +34,37 @@ public sealed class MediaHostHeartbeatHandler(AgentEventVerifier verifier, ILogg
         }
         var instanceId = MediaHostMonitor.InstanceId(hostId);
         var monitor = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
-        if (monitor is null || monitor.IsCompleted)
+        if ((monitor is null || monitor.IsCompleted) && await TryStartMonitorAsync(client, instanceId, heartbeat, ct).ConfigureAwait(false))
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(MediaHostMonitor), new MediaHostWatch(heartbeat),
-                new StartOrchestrationOptions(InstanceId: instanceId), ct).ConfigureAwait(false);
             MediaHostLog.MonitorStarted(logger, hostId, heartbeat.Calls.Count);
             return HttpResponseResult.Text(StatusCodes.Status200OK, "started");
         }
         await client.RaiseEventAsync(instanceId, MediaHostMonitor.HeartbeatEvent, heartbeat, ct).ConfigureAwait(false);
         return HttpResponseResult.Text(StatusCodes.Status200OK, "raised");
     }
+
+    /// <summary>
+    /// Starts the host's monitor unless one is active. A monitor that ended (the host was presumed lost, or left) is
+    /// replaced; an active one is not: two heartbeats that both found none a moment ago (a host's first beats, sent
+    /// close together or retried) would otherwise replace the monitor the first one started, and its watch with it.
+    /// False when another heartbeat's start won: this one is raised into that monitor.
+    /// </summary>
+    private static async Task<bool> TryStartMonitorAsync(DurableTaskClient client, string instanceId, MediaHostHeartbeat heartbeat, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(MediaHostMonitor), new MediaHostWatch(heartbeat),
+                new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(ActiveStatuses), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
     private HttpResponseResult Refuse(int status, string reason)
     {
