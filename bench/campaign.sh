@@ -13,7 +13,11 @@
 # each number still in progress waits on (and the partial call-start rate until then). It also prints how long a place
 # was held per call, the calls' own length at the callee, and which bound the run measured.
 # Session 7: it prints the start rate per 10-s window against the pacing (PacingWindows), also for a run that does not end.
-# QUIET RUN (the issue's target): `bench/campaign.sh 200 20`, about 4 min (build ~1 min, run at most 3 min; under 5).
+# Session 8: it prints the start rate of the first CONCURRENCY starts (none of them waited for a place: only the pacing
+# and the campaign's start loop bound them) and how many places the pacing needs at the measured hold (pacing x hold).
+# QUIET RUNS: `bench/campaign.sh 200 20` (the issue's figure; the places are the bound at a ~9 s hold), about 4 min
+# (build ~1 min, run at most 3 min); and `bench/campaign.sh 200 60` (60 places x ~9 s allow ~6.5 calls/s, so the
+# pacing is what the whole run measures), about 4 min.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 numbers=${1:-200}

@@ -32,6 +32,9 @@ public static class AzureStorageDurableTask
             MaxConcurrentTaskOrchestrationWorkItems = hub.MaxConcurrentOrchestratorFunctions,
             MaxQueuePollingInterval = hub.MaxQueuePollingInterval,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            // As the Functions host sets it: a start refused by its dedupe statuses throws (the starter learns that another
+            // start won and raises into that instance) instead of returning as if it had started (see StartOnce).
+            ThrowExceptionOnInvalidDedupeStatus = true,
         }));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());

@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Outbound;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
@@ -86,7 +87,11 @@ public sealed class CampaignsApiFunctions(ApiAccessGuard guard, CampaignStore st
         var state = new CampaignRunState { CampaignId = campaignId, Settings = plan.Settings, Total = plan.Entries.Count };
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CampaignOrchestrator), state, new StartOrchestrationOptions(InstanceId: campaignId), ct).ConfigureAwait(false);
+            if (!await StartOnce.TryStartAsync(client, nameof(CampaignOrchestrator), state, campaignId, ct).ConfigureAwait(false))
+            {
+                // A repeated request with the same key started it a moment ago (never replaced: it may be running).
+                return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new StartCampaignResponse(campaignId, plan.Entries.Count));
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

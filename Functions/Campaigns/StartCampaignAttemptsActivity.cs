@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Shared.Campaigns;
 
 namespace VoiceFunctions.Functions.Campaigns;
@@ -36,7 +37,8 @@ public sealed class StartCampaignAttemptsActivity(DurableTaskClient client, Camp
         }
         foreach (var (id, attempt) in toStart)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CampaignAttemptOrchestrator), attempt, new StartOrchestrationOptions(InstanceId: id), ct).ConfigureAwait(false);
+            // Never a second execution of an attempt (it would dial again): a retried activity that raced its first run is refused.
+            await StartOnce.TryStartAsync(client, nameof(CampaignAttemptOrchestrator), attempt, id, ct).ConfigureAwait(false);
         }
         return toStart.Count;
     }

@@ -6,6 +6,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using VoiceFunctions.Functions.Api;
+using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls;
 using VoiceFunctions.Shared.Outbound;
@@ -60,9 +61,9 @@ public sealed class OutboundCallsApiFunctions(ApiAccessGuard guard, IOptions<Out
         }
         var start = new OutboundCallStart(callId, body.To!, body.From, body.RingTimeoutSeconds ?? options.Value.DefaultRingTimeoutSeconds,
             body.Variables ?? [], time.GetUtcNow());
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(OutboundCallOrchestrator), start,
-            new StartOrchestrationOptions(InstanceId: instanceId), ct).ConfigureAwait(false);
-        return HttpResponseResult.JsonBody(StatusCodes.Status202Accepted, new PlaceCallResponse(callId, Created: true));
+        // Two requests with one key at the same moment: the second is refused by the provider, never a second dial.
+        var created = await StartOnce.TryStartAsync(client, nameof(OutboundCallOrchestrator), start, instanceId, ct).ConfigureAwait(false);
+        return HttpResponseResult.JsonBody(created ? StatusCodes.Status202Accepted : StatusCodes.Status200OK, new PlaceCallResponse(callId, Created: created));
     }
 
     [Function("GetCallDial")]

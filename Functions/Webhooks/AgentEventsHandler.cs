@@ -45,7 +45,8 @@ public sealed class AgentEventsHandler(
             return Refuse(StatusCodes.Status400BadRequest, problem!);
         }
         var startsDirectCall = false;
-        if (await store.GetAsync(callId, ct).ConfigureAwait(false) is null)
+        var record = await store.GetAsync(callId, ct).ConfigureAwait(false);
+        if (record is null)
         {
             if (!options.Value.DirectMode || message.Type != AgentEventType.Answered)
             {
@@ -62,6 +63,13 @@ public sealed class AgentEventsHandler(
         }
         try
         {
+            if (options.Value.DirectMode && message.Type == AgentEventType.Answered && record is not null && !Outbound.LateAnswerRule.Starts(record))
+            {
+                // Answered after the call was settled: on its timeline, but it neither starts the call nor changes its record.
+                await timeline.AgentEventAsync(message, ct).ConfigureAwait(false);
+                WebhookLog.AgentEventDelivered(logger, message.Id, message.Type.ToString(), callId, CallDelivery.CallAlreadyFinished);
+                return HttpResponseResult.JsonBody(StatusCodes.Status200OK, new WebhookAnswer(nameof(CallDelivery.CallAlreadyFinished), message.Id, callId));
+            }
             await StoreAsync(message, ct).ConfigureAwait(false);
             await timeline.AgentEventAsync(message, ct).ConfigureAwait(false);
             var delivery = startsDirectCall

@@ -39,6 +39,7 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
             ? anonymous with { SourceEventId = "cp-" + Guid.NewGuid().ToString("N") } // one id for its kept and raised copies
             : route.Event;
         var instance = found;
+        var keptForStart = false;
         if (instance is null)
         {
             if (!route.StartIfMissing && route.KeepUntilStarted && callEvent is not null)
@@ -58,22 +59,28 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
             if (callEvent is not null)
             {
                 await early.KeepAsync(route.CallId, callEvent, ct).ConfigureAwait(false);
+                keptForStart = true;
             }
             var start = new CallStart(route.CallId, route.RoomName, route.OccurredAt, route.Caller, settings, route.Direct);
             try
             {
-                await client.ScheduleNewOrchestrationInstanceAsync(nameof(CallOrchestrator), start, new StartOrchestrationOptions(InstanceId: route.CallId), ct).ConfigureAwait(false);
-                return CallDelivery.Started;
+                // Never a second execution of a call (see StartOnce): a start refused because another delivery started the
+                // call a moment ago falls through and raises into that one, which may have taken its kept events already.
+                if (await StartOnce.TryStartAsync(client, nameof(CallOrchestrator), start, route.CallId, ct).ConfigureAwait(false))
+                {
+                    return CallDelivery.Started;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Another delivery may have started it a moment ago; if so, fall through and raise into it.
-                instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false);
-                if (instance is null)
+                // The start may have failed after another delivery started it: if so, fall through and raise into it.
+                if (await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false) is null)
                 {
                     throw;
                 }
             }
+            instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: true, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"the start of call {route.CallId} was refused as existing, but no instance is found");
         }
         if (instance.IsCompleted)
         {
@@ -93,6 +100,11 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
             await early.KeepAsync(route.CallId, callEvent, ct).ConfigureAwait(false);
         }
         await client.RaiseEventAsync(route.CallId, CallEvent.EventName, callEvent, ct).ConfigureAwait(false);
+        if (keptForStart && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+        {
+            // Kept for a start that another delivery won: raised into its running orchestration, the kept copy is not needed.
+            await early.RemoveAsync(route.CallId, [callEvent], ct).ConfigureAwait(false);
+        }
         return CallDelivery.Raised;
     }
 

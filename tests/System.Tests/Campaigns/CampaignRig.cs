@@ -22,12 +22,14 @@ internal sealed class CampaignRig : IAsyncDisposable
     /// <param name="busyPattern">The end of the numbers whose first INVITEs are busy, as a regex group ("(00|01)"; "(x)": none).</param>
     /// <param name="busyFirst">How many INVITEs to them are answered busy.</param>
     /// <param name="stepsPerGeneration">The campaign orchestration's steps before it continues as new.</param>
-    public static Task<CampaignRig> StartAsync(string busyPattern, int busyFirst, int stepsPerGeneration) =>
-        StartAsync(CampaignCallees.Start(busyPattern, busyFirst), stepsPerGeneration);
+    /// <param name="restartable">Whether work taken by a host that then stops is visible again after 5 s (the restart
+    /// drill) rather than the production 5 min; a run that restarts nothing measures the production setting.</param>
+    public static Task<CampaignRig> StartAsync(string busyPattern, int busyFirst, int stepsPerGeneration, bool restartable = true) =>
+        StartAsync(CampaignCallees.Start(busyPattern, busyFirst), stepsPerGeneration, restartable: restartable);
 
     /// <param name="callees">The sipp playing every callee (the rig disposes of it).</param>
     /// <param name="mediaHostSettings">More MediaHost settings (environment variables, e.g. Outbound__AmdAction).</param>
-    public static async Task<CampaignRig> StartAsync(CampaignCallees callees, int stepsPerGeneration, IDictionary<string, string>? mediaHostSettings = null)
+    public static async Task<CampaignRig> StartAsync(CampaignCallees callees, int stepsPerGeneration, IDictionary<string, string>? mediaHostSettings = null, bool restartable = true)
     {
         var rig = new CampaignRig { _callees = callees };
         var controlPlanePort = FreePort.Next();
@@ -38,7 +40,7 @@ internal sealed class CampaignRig : IAsyncDisposable
             settings[key] = value;
         }
         rig._mediaHost = await SystemMediaHost.StartAsync(new Uri($"http://127.0.0.1:{controlPlanePort}"), eventsSecret, settings);
-        rig.ControlPlane = await LocalControlPlane.StartAsync(new Dictionary<string, string?>
+        var controlPlaneSettings = new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{controlPlanePort}",
             ["AgentEvents:Secret"] = eventsSecret,
@@ -54,8 +56,12 @@ internal sealed class CampaignRig : IAsyncDisposable
             // retries) is finalized by its direct-mode silence: 10 s rather than 60 s, within the test's wait.
             ["Calls:DirectSilenceTimeoutSeconds"] = "10",
             ["Campaigns:StepsPerGeneration"] = stepsPerGeneration.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-            ["LocalHost:HostJsonPath"] = rig.HostJsonWithShortVisibility(),
-        });
+        };
+        if (restartable)
+        {
+            controlPlaneSettings["LocalHost:HostJsonPath"] = rig.HostJsonWithShortVisibility();
+        }
+        rig.ControlPlane = await LocalControlPlane.StartAsync(controlPlaneSettings);
         return rig;
     }
 
