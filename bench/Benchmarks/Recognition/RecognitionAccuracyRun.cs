@@ -14,7 +14,8 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// accuracy and writes the per-phrasing results as a Markdown table (argument 2, default recognition-phrasings.md).
 /// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel|LanguageModelThenGrammar, PS_OOS_WORDS=4, PS_FILLER=0.2,
 /// PS_SET=FILE.tsv (another set, e.g. spoken keys), PS_CUT=0 (the full dictionary), PS_COMMON=1 (common words in the model),
-/// PS_EXTRA="-name value ..." adds decoder arguments (tuning).
+/// PS_EXTRA="-name value ..." adds decoder arguments (tuning),
+/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=0 (G.722 reaches the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean).
 /// </summary>
 public static class RecognitionAccuracyRun
 {
@@ -35,6 +36,10 @@ public static class RecognitionAccuracyRun
             CommonWordsInLanguageModel = Environment.GetEnvironmentVariable("PS_COMMON") == "1",
             OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
             ExtraArguments = extra,
+            FoldWideband = Environment.GetEnvironmentVariable("PS_FOLD_WIDE") != "0",
+            DecodingThreads = int.TryParse(Environment.GetEnvironmentVariable("PS_THREADS"), out var threads) ? threads : 0,
+            RemoveNoise = Environment.GetEnvironmentVariable("PS_NOISE") != "0",
+            WholeUtteranceFinal = Environment.GetEnvironmentVariable("PS_WHOLE") == "1",
             Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.LanguageModelThenGrammar,
             OutOfScriptWords = int.TryParse(Environment.GetEnvironmentVariable("PS_OOS_WORDS"), out var outOfScriptWords) ? outOfScriptWords : 4,
             FillerMass = double.TryParse(Environment.GetEnvironmentVariable("PS_FILLER"), System.Globalization.CultureInfo.InvariantCulture, out var filler) ? filler : 0.2,

@@ -17,14 +17,17 @@ internal sealed class PocketsphinxDecoder : IDisposable
     // The search that decodes while the caller speaks, and the one that may decode the kept audio again (or null).
     private readonly string _first;
     private readonly string? _second;
+    // Whether the final comes from decoding the whole utterance again with its own cepstral mean (see Create).
+    private readonly bool _wholeUtteranceFinal;
     private short[] _kept = [];
     private int _keptLength;
     private bool _inUtterance;
 
-    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, PocketsphinxSearches searches)
+    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, PocketsphinxSearches searches, bool wholeUtteranceFinal)
     {
         _handle = handle;
         _searches = searches;
+        _wholeUtteranceFinal = wholeUtteranceFinal;
         (_first, _second) = searches.Mode switch
         {
             PocketsphinxSearchMode.Grammar => (GrammarSearch, (string?)null),
@@ -46,8 +49,14 @@ internal sealed class PocketsphinxDecoder : IDisposable
     /// <summary>The best hypothesis read last (interims are published only when it changes).</summary>
     public string LastHypothesis { get; private set; } = "";
 
-    /// <summary>Loads a decoder with the given arguments ("-hmm DIR -dict FILE ...") and the dialog's searches.</summary>
-    public static PocketsphinxDecoder Create(IReadOnlyList<string> arguments, PocketsphinxSearches searches)
+    /// <summary>
+    /// Loads a decoder with the given arguments ("-hmm DIR -dict FILE ...") and the dialog's searches. With
+    /// <paramref name="wholeUtteranceFinal"/> the final is decoded again from the utterance's kept audio as one block,
+    /// which the library normalises with that utterance's own cepstral mean (with "-cmn batch"); the interims, decoded
+    /// while the caller speaks, can only use the running mean the decoder carries over from its earlier utterances,
+    /// which on a pooled decoder are other callers' (another voice, another codec).
+    /// </summary>
+    public static PocketsphinxDecoder Create(IReadOnlyList<string> arguments, PocketsphinxSearches searches, bool wholeUtteranceFinal = false)
     {
         string[] argv = [.. arguments];
         var config = PocketsphinxNative.ParseConfig(IntPtr.Zero, PocketsphinxNative.Args(), argv.Length, argv, 1);
@@ -69,7 +78,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
         {
             throw new ProviderException("pocketsphinx", "could not load its model (check -hmm and -dict; the Debian package is pocketsphinx-en-us)", isTransient: false);
         }
-        var created = new PocketsphinxDecoder(PocketsphinxDecoderHandle.FromPointer(decoder), searches);
+        var created = new PocketsphinxDecoder(PocketsphinxDecoderHandle.FromPointer(decoder), searches, wholeUtteranceFinal);
         try
         {
             if (searches.UsesLanguageModel
@@ -110,18 +119,18 @@ internal sealed class PocketsphinxDecoder : IDisposable
 
     public void Process(ReadOnlySpan<short> samples)
     {
-        if (_second is not null)
+        if (_second is not null || _wholeUtteranceFinal)
         {
             Keep(samples);
         }
-        Feed(samples);
+        Feed(samples, wholeUtterance: false);
     }
 
-    private unsafe void Feed(ReadOnlySpan<short> samples)
+    private unsafe void Feed(ReadOnlySpan<short> samples, bool wholeUtterance)
     {
         fixed (short* data = samples)
         {
-            if (PocketsphinxNative.ProcessRaw(_handle, data, (nuint)samples.Length, 0, 0) < 0)
+            if (PocketsphinxNative.ProcessRaw(_handle, data, (nuint)samples.Length, 0, wholeUtterance ? 1 : 0) < 0)
             {
                 throw new ProviderException("pocketsphinx", "ps_process_raw failed", isTransient: false);
             }
@@ -152,12 +161,17 @@ internal sealed class PocketsphinxDecoder : IDisposable
         Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
         var (first, firstScore) = ReadScoredHypothesis();
         var frames = PocketsphinxNative.GetFrameCount(_handle);
+        var keptWhole = _keptLength > 0 && _keptLength < MaxKeptSamples;
+        if (_wholeUtteranceFinal && keptWhole)
+        {
+            (first, firstScore) = DecodeKept(_first);
+        }
         LastHypothesis = first;
         LastEvidence = new PocketsphinxEvidence(first, firstScore, null, 0, frames);
-        var canRedecode = _second is not null && _keptLength > 0 && _keptLength < MaxKeptSamples;
+        var canRedecode = _second is not null && keptWhole;
         if (canRedecode && (DecodeBoth || WantsSecondSearch(first)))
         {
-            var (second, secondScore) = DecodeKeptWithSecondSearch();
+            var (second, secondScore) = DecodeKept(_second!);
             LastEvidence = LastEvidence with { Second = second, SecondScore = secondScore };
             if (WantsSecondSearch(first) && second.Length > 0)
             {
@@ -172,19 +186,25 @@ internal sealed class PocketsphinxDecoder : IDisposable
         ? first.Length == 0
         : !_searches.NamesAnIntent(first) && first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < _searches.OutOfScriptWords;
 
-    private (string Text, int Score) DecodeKeptWithSecondSearch()
+    private (string Text, int Score) DecodeKept(string search)
     {
-        Check(PocketsphinxNative.SetSearch(_handle, _second!), "ps_set_search");
+        if (search != _first)
+        {
+            Check(PocketsphinxNative.SetSearch(_handle, search), "ps_set_search");
+        }
         try
         {
             Check(PocketsphinxNative.StartUtterance(_handle), "ps_start_utt");
-            Feed(_kept.AsSpan(0, _keptLength));
+            Feed(_kept.AsSpan(0, _keptLength), _wholeUtteranceFinal);
             Check(PocketsphinxNative.EndUtterance(_handle), "ps_end_utt");
             return ReadScoredHypothesis();
         }
         finally
         {
-            Check(PocketsphinxNative.SetSearch(_handle, _first), "ps_set_search");
+            if (search != _first)
+            {
+                Check(PocketsphinxNative.SetSearch(_handle, _first), "ps_set_search");
+            }
         }
     }
 

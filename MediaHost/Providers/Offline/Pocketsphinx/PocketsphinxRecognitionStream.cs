@@ -35,7 +35,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         _decoder = decoder;
         // The en-us model is a 16 kHz model: 8 kHz features on it measured worse than feeding it 16 kHz, and phone-band
         // audio is folded rather than interpolated (SpectralFolding; see bench/results/recognition.md).
-        if (options.FoldNarrowband)
+        if (options.FoldNarrowband && (sampleRate != ModelRate || options.FoldWideband))
         {
             _folding = new SpectralFolding(sampleRate);
         }

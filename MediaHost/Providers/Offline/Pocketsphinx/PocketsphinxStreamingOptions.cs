@@ -124,6 +124,12 @@ public sealed class PocketsphinxStreamingOptions
     public bool FoldNarrowband { get; set; } = true;
 
     /// <summary>
+    /// With <see cref="FoldNarrowband"/>: also band-limit wideband (16 kHz: G.722, Opus) calls to the phone band and fold
+    /// them, so every call is decoded alike. When false, wideband audio reaches the 16 kHz model as it is.
+    /// </summary>
+    public bool FoldWideband { get; set; } = true;
+
+    /// <summary>
     /// Load the decoders with the <see cref="Dictionary"/> cut to the words their searches can use (the dialog's, the
     /// everyday fillers, the digits and <see cref="CommonEnglishWords"/>), taken from it at start. Default true: a
     /// decoder load otherwise parses all 135k words of the CMU dictionary (load times in bench/results/recognition.md).
@@ -135,6 +141,22 @@ public sealed class PocketsphinxStreamingOptions
     /// words outside the dialog are heard as themselves rather than as the nearest dialog word. Default false.
     /// </summary>
     public bool CommonWordsInLanguageModel { get; set; }
+
+    /// <summary>
+    /// Decode the final again from the whole utterance's audio as one block, normalised with that utterance's own
+    /// cepstral mean, instead of taking the streaming decode's (whose mean is carried over from the decoder's earlier
+    /// utterances: on a pooled decoder, other callers' voices and codecs). Interims are unchanged. Costs a second
+    /// decode of the utterance after its end (measured in bench/results/recognition.md).
+    /// </summary>
+    public bool WholeUtteranceFinal { get; set; }
+
+    /// <summary>
+    /// The front-end's spectral noise removal (-remove_noise). Its noise estimate is carried from one utterance to the
+    /// next on a decoder, so on a pooled decoder one caller's line noise shapes the next caller's features (with it on,
+    /// the same utterance was heard differently after another caller: PocketsphinxStreamingTests). Default true (the
+    /// library's default); measured both ways in bench/results/recognition.md.
+    /// </summary>
+    public bool RemoveNoise { get; set; } = true;
 
     /// <summary>Extra decoder arguments ("-name value" pairs), for tuning. Default none.</summary>
     public string[] ExtraArguments { get; set; } = [];

@@ -35,8 +35,10 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
             "-hmm", options.ModelDirectory,
             "-dict", _dictionary?.Path ?? options.Dictionary,
             "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture),
-            // Live cepstral mean normalisation: the utterance arrives in pieces, so the mean is updated as it goes.
-            "-cmn", "live",
+            // Audio fed in pieces is always normalised with the running cepstral mean; "batch" makes a whole utterance fed
+            // as one block (WholeUtteranceFinal) use its own mean instead.
+            "-cmn", options.WholeUtteranceFinal ? "batch" : "live",
+            "-remove_noise", options.RemoveNoise ? "yes" : "no",
             .. options.ExtraArguments,
         ];
         PocketsphinxLibrary.SilenceLog();
@@ -49,14 +51,14 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         _threads = new DecodingThreads(options.DecodingThreads, options.DecodingThreadNice);
         _maxDecoders = options.MaxDecoders;
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
-            () => PocketsphinxDecoder.Create(arguments, _searches));
+            () => PocketsphinxDecoder.Create(arguments, _searches, options.WholeUtteranceFinal));
         _arguments = arguments;
     }
 
     public string Name => "pocketsphinx";
 
     /// <summary>A decoder outside the pool, loaded like the pool's (for the bench's evidence runs); the caller disposes it.</summary>
-    internal PocketsphinxDecoder CreateDecoder() => PocketsphinxDecoder.Create(_arguments, _searches);
+    internal PocketsphinxDecoder CreateDecoder() => PocketsphinxDecoder.Create(_arguments, _searches, _options.WholeUtteranceFinal);
 
     /// <summary>Words in the decoders' cut dictionary (0 when they load the full one).</summary>
     public int DictionaryWords() => _dictionary?.Words ?? 0;
