@@ -31,6 +31,10 @@ public static class BargeInLineRun
         {
             return Soak(args, pause);
         }
+        if (args.Contains("slips"))
+        {
+            return Slips();
+        }
         var quick = args.Contains("quick");
         var hard = args.Contains("hard");
         var options = new AiLoopOptions { Language = "en-US" };
@@ -82,6 +86,56 @@ public static class BargeInLineRun
                 $"Pause at onset: false pauses {results.Sum(r => r.FalsePauses)} ({results.Sum(r => r.FalsePausedMs) / 1000:F1} s held) in {results.Sum(r => r.AgentSpeechSeconds):F0} s of agent speech; " +
                 $"caller start → agent silent (and stays so): all callers {Percentiles(spoken.Select(r => r.SilentAfterMs))}, callers 0 to −12 dB {Percentiles(atOrBelow.Select(r => r.SilentAfterMs))}; " +
                 $"decided (turn cancelled) callers 0 to −12 dB {Percentiles(atOrBelow.Select(r => r.BargeInAfterMs))}."));
+        }
+        return 0;
+    }
+
+    /// <summary>"slips": a jitter buffer whose depth changes (+80 ms around the caller's start, −40, +20 later; see
+    /// <see cref="PlayoutDisturbance"/>) between the line and the front-end, with the echo reference paired through the
+    /// buffer's slip (as the MediaHost now does) and slot by slot (as before): echo 60–300 ms at 6 and 12 dB ERL, the
+    /// caller silent (with and without pink noise at SNR 10 dB) and at 0, −6 and −12 dB against the echo.</summary>
+    private static int Slips()
+    {
+        var options = new AiLoopOptions { Language = "en-US" };
+        using var silero = new SileroVadFactory(new SileroVadOptions(), new VadOptions(), NullLogger<SileroVadFactory>.Instance);
+        if (silero.Model is null)
+        {
+            Console.Error.WriteLine("the Silero model is missing");
+            return 2;
+        }
+        Console.WriteLine("| echo reference | calls | missed, caller 0 to −12 dB | decided after (median / p95) | caller silent: false barge-ins / false turns |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var playout in new[] { PlayoutDisturbance.None, PlayoutDisturbance.Followed, PlayoutDisturbance.Ignored })
+        {
+            var results = new List<BargeInLineResult>();
+            foreach (var delay in new[] { 60, 150, 240, 300 })
+            {
+                foreach (var loss in new[] { 6.0, 12.0 })
+                {
+                    foreach (var (callerDb, snr) in new (double?, double?)[] { (null, null), (null, 10), (0, null), (-6, null), (-12, null) })
+                    {
+                        using var frontEnd = new SpeexFrontEnd(new AudioFrontEndOptions());
+                        var vad = silero.Create();
+                        var r = BargeInLineScenario.Run(new BargeInLineCase(delay, loss, callerDb, NoiseSnrDb: snr, Playout: playout), frontEnd, vad, options);
+                        ((IDisposable)vad).Dispose();
+                        results.Add(r);
+                        if (r.FalseBargeIns + r.FalseTurns > 0 || (callerDb is not null && r.BargeInAfterMs is null))
+                        {
+                            Console.Error.WriteLine(FormattableString.Invariant($"{playout}: {delay} ms, {loss} dB, caller {callerDb?.ToString() ?? "silent"}, noise {snr?.ToString() ?? "–"}: false barge-ins {r.FalseBargeIns}, false turns {r.FalseTurns}, barge-in after {r.BargeInAfterMs?.ToString() ?? "missed"}"));
+                        }
+                    }
+                }
+            }
+            var spoken = results.Where(r => r.Case.CallerRelativeToEchoDb is not null).ToArray();
+            var silent = results.Where(r => r.Case.CallerRelativeToEchoDb is null).ToArray();
+            var name = playout switch
+            {
+                PlayoutDisturbance.None => "no depth changes (reference)",
+                PlayoutDisturbance.Followed => "depth changes, pairing follows the slip",
+                _ => "depth changes, paired slot by slot (before)",
+            };
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {name} | {results.Count} | {spoken.Count(r => r.BargeInAfterMs is null)} of {spoken.Length} | {Percentiles(spoken.Select(r => r.BargeInAfterMs))} | {silent.Sum(r => r.FalseBargeIns)} / {silent.Sum(r => r.FalseTurns)} in {silent.Sum(r => r.AgentSpeechSeconds):F0} s |"));
         }
         return 0;
     }

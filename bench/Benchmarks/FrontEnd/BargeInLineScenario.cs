@@ -9,9 +9,18 @@ namespace VoiceFunctions.Benchmarks.FrontEnd;
 /// below a −26 dBFS caller, and
 /// optionally a new echo path (delay <paramref name="ChangedDelayMs"/>, new dispersion) from 6 s into the call.
 /// <paramref name="NoiseSeed"/> and <paramref name="AgentOffsetMs"/> (where in its looped text the agent starts) make
-/// calls of the same line differ, for long runs (the "soak").</summary>
+/// calls of the same line differ, for long runs (the "soak"). <paramref name="Playout"/> puts a jitter buffer that
+/// changes its depth between the line and the front-end (<see cref="PlayoutDisturbance"/>).</summary>
 public sealed record BargeInLineCase(int EchoDelayMs, double EchoReturnLossDb, double? CallerRelativeToEchoDb, double? NoiseSnrDb = null,
-    double ClipFraction = 0.8, bool Babble = false, int? ChangedDelayMs = null, bool White = false, int NoiseSeed = 7, int AgentOffsetMs = 0);
+    double ClipFraction = 0.8, bool Babble = false, int? ChangedDelayMs = null, bool White = false, int NoiseSeed = 7, int AgentOffsetMs = 0,
+    PlayoutDisturbance Playout = PlayoutDisturbance.None);
+
+/// <summary>A jitter buffer between the line and the front-end that changes its depth as a loaded RTP call's did
+/// (session 7): concealed frames inserted at 1.5, 2.0, 2.6 and 3.2 s (80 ms deeper, the last as the caller starts),
+/// packets skipped at 5 and 6 s, another frame inserted at 8 s. <see cref="Followed"/>: the echo reference is paired
+/// through the buffer's slip as the MediaHost does (<c>SentAgentFrames</c>); <see cref="Ignored"/>: paired slot by
+/// slot as before, so the echo's delay seen by the canceller moves with the depth.</summary>
+public enum PlayoutDisturbance { None, Followed, Ignored }
 
 /// <summary>Pause-at-onset: the agent's output is held (silence on the wire, its place kept) from the first caller speech
 /// frame while it talks; the barge-in's confirmation then cancels the turn, and without one within
@@ -60,6 +69,13 @@ public static class BargeInLineScenario
         var changeFrame = line.ChangedDelayMs is null ? -1 : 6 * FramesPerSecond;
 
         var simulator = new LineSimulator(new EchoPathSettings(line.EchoDelayMs, line.EchoReturnLossDb, line.ClipFraction));
+        var callerStartTick = -1;
+        var lineOut = new short[total]; // the caller's side as the line delivered it, before the jitter buffer
+        var sentAll = new short[total]; // what the agent sent, slot by slot
+        var reference = new short[Frame];
+        var slip = 0;
+        var slipGuard = new PlayoutSlipGuard(frontEnd);
+        var slipChange = 0;
         var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), new Endpointer(options.EndpointingFor(options.Language), options.Language));
         var bargeIn = BargeInDetector.For(options.BargeIn);
         var sent = new short[Frame];
@@ -88,11 +104,28 @@ public static class BargeInLineScenario
             {
                 simulator.ChangePath(new EchoPathSettings(line.ChangedDelayMs!.Value, line.EchoReturnLossDb, line.ClipFraction, DispersionSeed: 2));
             }
-            simulator.Process(sent, Slice(caller, f), Slice(noise, f), received);
-            var cleaned = frontEnd.Process(sent, received);
-            var frame = new CallerFrame(received, EnergyVoiceActivityDetector.LevelDbfs(sent), agentSends, cleaned, 0);
+            simulator.Process(sent, Slice(caller, f), Slice(noise, f), lineOut.AsSpan(f * Frame, Frame));
+            sent.CopyTo(sentAll, f * Frame);
+            if (line.Playout == PlayoutDisturbance.None)
+            {
+                lineOut.AsSpan(f * Frame, Frame).CopyTo(received);
+                sent.CopyTo(reference, 0);
+            }
+            else
+            {
+                slipChange = PlayOut(f, ref slip, lineOut, received);
+                sentAll.AsSpan((line.Playout == PlayoutDisturbance.Followed ? f - slip : f) * Frame, Frame).CopyTo(reference);
+            }
+            var cleaned = line.Playout == PlayoutDisturbance.Ignored
+                ? frontEnd.Process(reference, received)
+                : slipGuard.Process(reference, received, slipChange);
+            var frame = new CallerFrame(received, EnergyVoiceActivityDetector.LevelDbfs(reference), agentSends, cleaned, 0);
             var step = speech.OnFrame(frame, null);
-            var callerSpeaking = caller is not null && f >= callerStartFrame;
+            if (caller is not null && callerStartTick < 0 && f - slip >= callerStartFrame)
+            {
+                callerStartTick = f; // the caller's first frame played (later than the line carried it when the buffer deepened)
+            }
+            var callerSpeaking = callerStartTick >= 0;
             if (step.Endpoint is EndpointEvent.SpeechStarted or EndpointEvent.TurnConfirmed && !inTurn)
             {
                 inTurn = true;
@@ -111,8 +144,8 @@ public static class BargeInLineScenario
             {
                 if (callerSpeaking)
                 {
-                    bargeInAfterMs ??= (f - callerStartFrame) * 20.0;
-                    silentAfterMs ??= (Math.Max(pausedAt >= 0 ? pausedAt : f, callerStartFrame) - callerStartFrame) * 20.0;
+                    bargeInAfterMs ??= (f - callerStartTick) * 20.0;
+                    silentAfterMs ??= (Math.Max(pausedAt >= 0 ? pausedAt : f, callerStartTick) - callerStartTick) * 20.0;
                     agentStopped = true;
                 }
                 else
@@ -134,6 +167,36 @@ public static class BargeInLineScenario
             }
         }
         return new BargeInLineResult(line, falseBargeIns, falseTurns, bargeInAfterMs, agentFrames / (double)FramesPerSecond, falsePauses, falsePausedFrames * 20.0, silentAfterMs);
+    }
+
+    // Ticks (20 ms) where the jitter buffer inserts a concealed frame (+1) or skips a packet (−1).
+    private static int DepthChangeAt(int tick) => tick switch
+    {
+        75 or 100 or 130 or 160 or 400 => 1,
+        250 or 300 => -1,
+        _ => 0,
+    };
+
+    /// <summary>The jitter buffer's frame for tick <paramref name="tick"/>: the line's frame <c>tick − slip</c>, or a
+    /// concealed one (the last frame played at half its level, as a codec's concealment fades) when it deepens.</summary>
+    private static int PlayOut(int tick, ref int slip, short[] lineOut, short[] played)
+    {
+        switch (DepthChangeAt(tick))
+        {
+            case 1:
+                slip++;
+                for (var i = 0; i < played.Length; i++)
+                {
+                    played[i] = (short)(played[i] / 2);
+                }
+                return 1;
+            case -1 when slip > 0:
+                slip--;
+                lineOut.AsSpan((tick - slip) * Frame, Frame).CopyTo(played);
+                return -1;
+        }
+        lineOut.AsSpan((tick - slip) * Frame, Frame).CopyTo(played);
+        return 0;
     }
 
     private static ReadOnlySpan<short> Slice(short[]? signal, int frame) => signal is null ? default : signal.AsSpan(frame * Frame, Frame);
