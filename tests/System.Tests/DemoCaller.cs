@@ -11,9 +11,9 @@ namespace VoiceFunctions.System.Tests;
 /// </summary>
 internal sealed class DemoCaller : IDisposable
 {
-    private readonly SippCallerProcess _sipp;
+    private readonly SippProcess _sipp;
 
-    private DemoCaller(SippCallerProcess sipp) => _sipp = sipp;
+    private DemoCaller(SippProcess sipp) => _sipp = sipp;
 
     /// <param name="leg">When given, the call is placed as LiveKit SIP places the agent's leg: to that user, from that
     /// number, with those extra headers on the INVITE (CreateSIPParticipant's <c>headers</c>).</param>

@@ -14,7 +14,7 @@ namespace VoiceFunctions.MediaHost.Tests.Outbound;
 [Trait("Category", "Interop")]
 public sealed class OutboundCallPlacerSippTests
 {
-    private static (OutboundCallPlacer Placer, RecordingHandler Handler) Placer(LoopbackSipServer server, Sipp sipp)
+    private static (OutboundCallPlacer Placer, RecordingHandler Handler) Placer(LoopbackSipServer server, SippProcess sipp)
     {
         var handler = new RecordingHandler();
         var options = new OutboundDialOptions { Trunk = new IPEndPoint(IPAddress.Loopback, sipp.Port).ToString(), DefaultFrom = "+15550002222" };

@@ -14,9 +14,9 @@ internal sealed class VoicemailLeg : IDisposable
     public const string Greeting = "Hi, you have reached the voicemail of Ada Lovelace. I cannot take your call right now. "
         + "Please leave your name, your number and a short message after the tone, and I will call you back as soon as I can.";
 
-    private readonly SippCallerProcess _sipp;
+    private readonly SippProcess _sipp;
 
-    private VoicemailLeg(SippCallerProcess sipp) => _sipp = sipp;
+    private VoicemailLeg(SippProcess sipp) => _sipp = sipp;
 
     public static async Task<VoicemailLeg> StartAsync(IPEndPoint target, BridgeLeg leg)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.System.Tests.Transfers;
 
@@ -13,7 +14,7 @@ internal static class TransferCaller
     private static readonly TimeSpan Silence = TimeSpan.FromSeconds(40);
 
     /// <param name="leg">When given, the call is placed as LiveKit SIP places the agent's leg (<see cref="BridgeLeg"/>).</param>
-    public static async Task<SippCallerProcess> StartAsync(IPEndPoint target, string scenarioFile, BridgeLeg? leg = null)
+    public static async Task<SippProcess> StartAsync(IPEndPoint target, string scenarioFile, BridgeLeg? leg = null)
     {
         var work = Directory.CreateTempSubdirectory("transfer-caller-").FullName;
         var scenario = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Transfers", scenarioFile));
