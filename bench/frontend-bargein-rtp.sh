@@ -7,7 +7,10 @@
 #     0, −6 and −12 dB against the echo, 5 rounds), 4 calls at a time (~2.5 min; no call starts after 170 s);
 #  2. false barge-ins: 16 calls with the caller silent, pink noise at SNR 10 dB (against a −26 dBFS caller), echo 60 and
 #     240 ms at 6 dB ERL, ~10.6 s of agent speech each (~2.8 min of agent speech), 4 at a time (~1 min; none after 50 s).
-# ~4 min in all (at most 5.5) plus the Release build. Prints the machine, the load beside it, the markdown tables for
+# ~4 min in all (at most 5.5) plus the Release build.
+# "bench/frontend-bargein-rtp.sh false-only": part 2 alone, sized for the false-barge-in target (≤ 1 per 10 min): echo
+# 50–300 ms at 6 dB ERL, pink noise SNR 10 dB, caller silent, 6 calls at a time for ~4.5 min (no call starts after
+# 270 s): ~20 min of agent speech on a quiet machine; ~5 min plus the build. Prints the machine, the load beside it, the markdown tables for
 # bench/results/frontend.md and a line against issue 16's targets per part; records nothing by itself. Extra arguments
 # replace both parts with one run of those (e.g. callers=silent,12,0,-12 parallel=1).
 set -euo pipefail
@@ -23,6 +26,11 @@ run() {
   timeout "$limit" dotnet run -c Release --no-build --project bench/Benchmarks -- frontend-bargein-rtp "$@" || echo "(stopped by its time limit of $limit s: no summary)"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); run took $(( $(date +%s) - start )) s"
 }
+if [ "${1:-}" = "false-only" ]; then
+  echo "## 2. the agent's own echo with noise, caller silent (false barge-ins, long)"
+  run 330 delays=50,100,150,200,250,300 losses=6 callers=silent noise=10 repeat=30 parallel=6 budget=270
+  exit
+fi
 if [ $# -gt 0 ]; then run 280 "$@"; exit; fi
 echo "## 1. barge-ins at 0 to -12 dB against the echo"
 run 230 delays=60,240 losses=6,12 callers=0,-6,-12 repeat=5 parallel=4 budget=170
