@@ -9,7 +9,7 @@
 #     240 ms at 6 dB ERL, ~10.6 s of agent speech each (~2.8 min of agent speech), 4 at a time (~1 min; none after 50 s).
 # ~4 min in all (at most 5.5) plus the Release build.
 # "bench/frontend-bargein-rtp.sh false-only": part 2 alone, sized for the false-barge-in target (≤ 1 per 10 min): echo
-# 50–300 ms at 6 dB ERL, pink noise SNR 10 dB, caller silent, 6 calls at a time for ~4.5 min (no call starts after
+# 60–300 ms (60, 100, 140, 200, 240, 300: the peer delays by whole packets) at 6 dB ERL, pink noise SNR 10 dB, caller silent, 6 calls at a time for ~4.5 min (no call starts after
 # 270 s): ~20 min of agent speech on a quiet machine; ~5 min plus the build. Prints the machine, the load beside it, the markdown tables for
 # bench/results/frontend.md and a line against issue 16's targets per part; records nothing by itself. Extra arguments
 # replace both parts with one run of those (e.g. callers=silent,12,0,-12 parallel=1).
@@ -28,7 +28,7 @@ run() {
 }
 if [ "${1:-}" = "false-only" ]; then
   echo "## 2. the agent's own echo with noise, caller silent (false barge-ins, long)"
-  run 330 delays=50,100,150,200,250,300 losses=6 callers=silent noise=10 repeat=30 parallel=6 budget=270
+  run 330 delays=60,100,140,200,240,300 losses=6 callers=silent noise=10 repeat=30 parallel=6 budget=270
   exit
 fi
 if [ $# -gt 0 ]; then run 280 "$@"; exit; fi
