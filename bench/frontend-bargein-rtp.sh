@@ -7,12 +7,13 @@
 #     0, −6 and −12 dB against the echo, 5 rounds), 4 calls at a time (~2.5 min; no call starts after 170 s);
 #  2. false barge-ins: 16 calls with the caller silent, pink noise at SNR 10 dB (against a −26 dBFS caller), echo 60 and
 #     240 ms at 6 dB ERL, ~10.6 s of agent speech each (~2.8 min of agent speech), 4 at a time (~1 min; none after 50 s).
-# ~4 min in all (at most 5.5) plus the Release build.
-# "bench/frontend-bargein-rtp.sh false-only": part 2 alone, sized for the false-barge-in target (≤ 1 per 10 min): echo
-# 60–300 ms (60, 100, 140, 200, 240, 300: the peer delays by whole packets) at 6 dB ERL, pink noise SNR 10 dB, caller silent, 6 calls at a time for ~4.5 min (no call starts after
-# 270 s): ~20 min of agent speech on a quiet machine; ~5 min plus the build. Prints the machine, the load beside it, the markdown tables for
+# ~4 min in all (at most 5.5) plus the Release build. Prints the machine, the load beside it, the markdown tables for
 # bench/results/frontend.md and a line against issue 16's targets per part; records nothing by itself. Extra arguments
 # replace both parts with one run of those (e.g. callers=silent,12,0,-12 parallel=1).
+# "bench/frontend-bargein-rtp.sh false-only": part 2 alone, sized for the false-barge-in target (≤ 1 per 10 min): echo
+# 60–300 ms (60, 100, 140, 200, 240, 300: the peer delays by whole packets) at 6 dB ERL, pink noise SNR 10 dB, caller
+# silent, 6 calls at a time, no call starts after 270 s: 21 min of agent speech even on the loaded machine (120 calls);
+# ~5 min plus the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "date: $(date -u)"
