@@ -9,6 +9,9 @@
 # Per call the agent's own timeline (Debug log 6013) gives its end of speech and endpoint; the call's media start is the
 # first frame of its greeting. A cut-off = the first caller turn's end of speech lies before the pause's end (the agent
 # took the first half as the whole turn). End-of-turn delay = endpoint - end of speech for the complete questions.
+# The first half is synthesised on its own with a trailing comma (HALVES=comma, the default): espeak-ng then ends it
+# with the continuation rise a speaker uses mid-sentence, where without punctuation (HALVES=separate, sessions 6-7)
+# it ends each half with a sentence-final fall, unlike a person pausing to think. Its own comma pause is trimmed.
 # Prints the figures; records nothing. Targets: cut-offs <= 5 %, end-of-turn delay after a complete question p50 <= 350 ms. Extra arguments after the language
 # are MediaHost settings (NAME=VALUE) for both runs.
 set -euo pipefail
@@ -17,11 +20,14 @@ which=${1:-both}
 shift || true
 extra=("$@")
 spacing=0.6
+halves=${HALVES:-comma}
+case "$halves" in comma) first_suffix=",";; separate) first_suffix="";; *) echo "HALVES must be comma or separate" >&2; exit 2;; esac
 work=$(mktemp -d /tmp/conversation-turns.XXXXXX)
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build MediaHost -c Release --nologo -v quiet -clp:ErrorsOnly > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 cp -r MediaHost/bin/Release/net10.0 "$work/bin"
+echo "halves: $halves (first half synthesised as \"<words>$first_suffix\")"
 echo "code: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- MediaHost || echo ' + uncommitted changes')"
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM if sys.argv[1]=="udp" else socket.SOCK_STREAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 
@@ -103,8 +109,8 @@ run_language() { # language set...
   for item in "$@"; do
     IFS='|' read -r name lead voice first pause second <<< "$item"
     local dir="$work/$name"; mkdir -p "$dir"
-    espeak-ng -v "$voice" -s 150 -w "$dir/a.wav" "$first"
     if [ -n "$second" ]; then
+      espeak-ng -v "$voice" -s 150 -w "$dir/a.wav" "$first$first_suffix"
       espeak-ng -v "$voice" -s 150 -w "$dir/b.wav" "$second"
       sox "$dir/a.wav" "$dir/a-trimmed.wav" reverse silence 1 0.02 -50d reverse   # the pause is exactly the inserted silence
       sox "$dir/b.wav" "$dir/b-trimmed.wav" silence 1 0.02 -50d
@@ -112,6 +118,7 @@ run_language() { # language set...
       sox "$dir/a8.wav" -p pad 0 "$(awk "BEGIN{print $pause/1000}")" | sox - "$dir/b8.wav" "$dir/utterance.wav"
       first_end=$(soxi -D "$dir/a8.wav")
     else
+      espeak-ng -v "$voice" -s 150 -w "$dir/a.wav" "$first"
       sox "$dir/a.wav" -r 8000 -c 1 "$dir/utterance.wav"
       first_end=0
     fi

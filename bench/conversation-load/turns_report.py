@@ -19,7 +19,7 @@ for line in open(host_log, errors="replace"):
             state = json.loads(line)["State"]
         except (ValueError, KeyError):
             continue
-        judged_from.setdefault(state["CallId"].rsplit("-", 1)[0], f"judged from {state['Words']} words ({state['Verdict']}, heard the pause: {state['HeardThePause']})")
+        judged_from.setdefault(state["CallId"].rsplit("-", 1)[0], f"judged from {state['Words']} words ({state['Verdict']}, heard the pause: {state['HeardThePause']}, pitch contour {state.get('Contour', '-')})")
         continue
     if '"EventId":6013' not in line:
         continue

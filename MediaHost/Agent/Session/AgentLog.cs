@@ -44,8 +44,8 @@ internal static partial class AgentLog
     [LoggerMessage(6012, LogLevel.Information, "Call {CallId}: turn {Turn} used the answer started before the endpoint ({SavedMs} ms of LLM time saved)")]
     public static partial void PreemptiveUsed(ILogger logger, string callId, int turn, double savedMs);
 
-    [LoggerMessage(6014, LogLevel.Debug, "Call {CallId}: turn ended after {SilenceMs} ms of silence; end of turn judged from {Words} words ({Verdict}; silence asked for {AskedMs} ms), the recogniser had heard the pause: {HeardThePause}")]
-    public static partial void EndOfTurnJudged(ILogger logger, string callId, int silenceMs, int words, TurnCompleteness verdict, int askedMs, bool heardThePause);
+    [LoggerMessage(6014, LogLevel.Debug, "Call {CallId}: turn ended after {SilenceMs} ms of silence; end of turn judged from {Words} words ({Verdict}; silence asked for {AskedMs} ms), the recogniser had heard the pause: {HeardThePause}, pitch contour {Contour}")]
+    public static partial void EndOfTurnJudged(ILogger logger, string callId, int silenceMs, int words, TurnCompleteness verdict, int askedMs, bool heardThePause, PauseContour contour);
 
     [LoggerMessage(6013, LogLevel.Debug, "Call {CallId}: turn {Turn} timeline (unix ms): end of speech {EndOfSpeechMs}, endpoint {EndpointMs}, transcript {TranscriptMs}, first frame {FirstFrameMs}, first voiced frame {FirstVoicedFrameMs}")]
     public static partial void TurnTimeline(ILogger logger, string callId, int turn, long endOfSpeechMs, long endpointMs, long transcriptMs, long firstFrameMs, long firstVoicedFrameMs);

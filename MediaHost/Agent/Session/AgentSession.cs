@@ -116,7 +116,7 @@ public sealed class AgentSession
         {
             var (words, heard, asked) = ended.LastJudged;
             AgentLog.EndOfTurnJudged(_call.Deps.Logger, _call.CallId, (int)ended.TrailingSilence.TotalMilliseconds,
-                words?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0, TranscriptEndOfTurnScorer.Judge(words, _call.Language), (int)asked.TotalMilliseconds, heard);
+                words?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0, TranscriptEndOfTurnScorer.Judge(words, _call.Language), (int)asked.TotalMilliseconds, heard, ended.LastContour);
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class Endpointer
     private readonly EndpointingOptions _options;
     private readonly IEndOfTurnModel? _endOfTurnModel;
     private readonly IAudioEndOfTurnModel? _audioModel;
+    private readonly PauseContourTracker? _contour;
     private readonly string _language;
     private readonly bool _wordsHeard;
     private readonly int _silenceMs;
@@ -29,6 +30,12 @@ public sealed class Endpointer
     private string? _transcriptAsked;
     private bool _askedOnHeardPause;
     private int _answerVersionAsked;
+    private PauseContour _contourAsked;
+    private bool _pausedMidSentence;
+
+    /// <summary>A pause at least this long that the caller then spoke on from counts as thinking mid-sentence (shorter
+    /// gaps come between phrases of any fluent sentence).</summary>
+    public const int ThinkingPauseMs = 400;
 
     /// <param name="wordsHeard">False when no recogniser hears <paramref name="language"/>: partial transcripts are then
     /// another language's guesses, never read, and the turn ends after <see cref="EndpointingOptions.SilenceWithoutWordsMs"/>
@@ -41,6 +48,8 @@ public sealed class Endpointer
         _language = language;
         _endOfTurnModel = endOfTurnModel;
         _audioModel = endOfTurnModel as IAudioEndOfTurnModel;
+        // The pitch contour is for the end-of-turn model; without one the plain silence rule reads nothing else.
+        _contour = endOfTurnModel is not null && options.UsePauseContour ? new PauseContourTracker() : null;
         ResetTurn();
     }
 
@@ -54,6 +63,9 @@ public sealed class Endpointer
     /// judged), whether it had heard the pause (false: the turn ended waiting for the recogniser), and the silence the
     /// end of turn then asked for.</summary>
     public (string? Words, bool HeardThePause, TimeSpan SilenceAskedFor) LastJudged { get; private set; }
+
+    /// <summary>At the end of a turn: the caller's pitch contour at the pause the end of turn was last judged at.</summary>
+    public PauseContour LastContour { get; private set; }
 
     /// <summary>The trailing silence of the current turn (at the end of a turn: how long the caller has been quiet).</summary>
     public TimeSpan TrailingSilence => Frames(_silenceFrames);
@@ -84,6 +96,7 @@ public sealed class Endpointer
                 }
                 _state = State.Candidate;
                 _audioModel?.TurnStarted();
+                _contour?.TurnStarted();
                 _speechFrames = 1;
                 _turnFrames = 1;
                 _silenceFrames = 0;
@@ -113,6 +126,9 @@ public sealed class Endpointer
                 }
                 if (isSpeech)
                 {
+                    // The caller went on after a pause the words or voice could have ended the turn at: a caller who
+                    // thinks mid-sentence, whose later pauses get longer waits for the rest of the call.
+                    _pausedMidSentence |= _modelAsked && _requiredSilenceFrames > FirstCheckFrames() && Frames(_silenceFrames).TotalMilliseconds >= ThinkingPauseMs;
                     _speechFrames++;
                     _silenceFrames = 0;
                     _modelAsked = false;
@@ -142,10 +158,13 @@ public sealed class Endpointer
     /// frames of a turn reach it).</summary>
     public void OnAudio(ReadOnlySpan<short> frame)
     {
-        if (_audioModel is not null && _state != State.Idle)
+        if (_state == State.Idle)
         {
-            _audioModel.OnAudio(frame);
+            return;
         }
+        _audioModel?.OnAudio(frame);
+        // The frame was judged by OnFrame just before: no silence counted means it was speech.
+        _contour?.OnFrame(frame, _silenceFrames == 0);
     }
 
     /// <summary>Starts over, for example when the agent starts listening again after speaking.</summary>
@@ -158,6 +177,7 @@ public sealed class Endpointer
         _modelAsked = false;
         _askedOnHeardPause = false;
         _transcriptAsked = null;
+        _contourAsked = PauseContour.Unknown;
         _requiredSilenceFrames = FirstCheckFrames();
         PartialTranscript = null;
         PartialLag = null;
@@ -192,11 +212,21 @@ public sealed class Endpointer
         _askedOnHeardPause = true;
         _transcriptAsked = PartialTranscript;
         _answerVersionAsked = _audioModel?.AnswerVersion ?? 0;
-        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs), Frames(_speechFrames));
+        _contourAsked = _contour?.Judge() ?? PauseContour.Unknown;
+        var context = new EndOfTurnContext(_language, Frames(_turnFrames), Frames(_silenceFrames), PartialTranscript, TimeSpan.FromMilliseconds(_silenceMs),
+            Frames(_speechFrames), _contourAsked, _wordsHeard);
         var extra = model.AdditionalWait(context);
-        var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds, int.MaxValue)) : 0;
+        var extraFrames = extra > TimeSpan.Zero ? FramesFor((int)Math.Min(extra.TotalMilliseconds + PausedCallerExtraMs(), int.MaxValue)) : 0;
         _requiredSilenceFrames = Math.Min(FramesFor(_options.MaxWaitMs), _silenceFrames + extraFrames);
     }
+
+    /// <summary>More wait, on top of what the model asked for, for a caller who has already paused mid-sentence in this
+    /// call; none when the model says the turn is over (a complete question still ends at the short wait).</summary>
+    private int PausedCallerExtraMs() => _pausedMidSentence ? _options.PausedCallerExtraMs : 0;
+
+    /// <summary>True once the caller has spoken on after a thinking pause in this call (<see cref="ThinkingPauseMs"/>, at
+    /// which the end-of-turn model had asked to wait longer).</summary>
+    public bool CallerPausesMidSentence => _pausedMidSentence;
 
     private EndpointEvent Confirm()
     {
@@ -209,6 +239,7 @@ public sealed class Endpointer
         var silence = _silenceFrames;
         var turn = _turnFrames;
         LastJudged = (_transcriptAsked, _askedOnHeardPause, Frames(_requiredSilenceFrames));
+        LastContour = _contourAsked;
         ResetTurn();
         // Keep the figures of the turn just ended readable until the next frame.
         _silenceFrames = silence;

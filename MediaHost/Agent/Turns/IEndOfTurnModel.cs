@@ -21,4 +21,7 @@ public interface IEndOfTurnModel
 /// wait for when the words say nothing.</param>
 /// <param name="VoicedDuration">The turn's frames judged speech so far (pauses left out): how much the words have to
 /// account for. Zero when unknown.</param>
-public readonly record struct EndOfTurnContext(string Language, TimeSpan SpeechDuration, TimeSpan Silence, string? PartialTranscript, TimeSpan SilenceRule = default, TimeSpan VoicedDuration = default);
+/// <param name="Contour">The caller's pitch contour going into the pause (<see cref="PauseContour.Unknown"/> when not tracked).</param>
+/// <param name="LanguageHeard">False when no recogniser hears the call's language: there will never be words to judge.</param>
+public readonly record struct EndOfTurnContext(string Language, TimeSpan SpeechDuration, TimeSpan Silence, string? PartialTranscript, TimeSpan SilenceRule = default,
+    TimeSpan VoicedDuration = default, PauseContour Contour = PauseContour.Unknown, bool LanguageHeard = true);

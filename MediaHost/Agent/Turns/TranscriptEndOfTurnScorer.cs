@@ -8,6 +8,7 @@ namespace VoiceFunctions.MediaHost.Agent;
 /// audio loop. Other languages, and pauses with no transcript yet, wait for the plain silence rule
 /// (<see cref="EndOfTurnContext.SilenceRule"/>). Words far too few for the caller's voiced time (an empty partial
 /// included) are words the recogniser missed: they wait <see cref="EndOfTurnScorerOptions.TooFewLettersSilenceMs"/>.
+/// Where the words cannot tell, the caller's pitch contour at the pause (<see cref="EndOfTurnContext.Contour"/>) can.
 /// </summary>
 public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : IEndOfTurnModel
 {
@@ -29,9 +30,25 @@ public sealed class TranscriptEndOfTurnScorer(EndOfTurnScorerOptions options) : 
             TurnCompleteness.Dictating => options.DictatingSilenceMs,
             _ => context.SilenceRule.TotalMilliseconds,
         };
+        if (LexiconFor(context.Language) is not null)
+        {
+            var contour = context.Contour == PauseContour.Final && !context.LanguageHeard && !options.FinalContourWithoutWords ? PauseContour.Unknown : context.Contour;
+            silenceNeeded = ByContour(verdict, contour, silenceNeeded);
+        }
         var extra = TimeSpan.FromMilliseconds(silenceNeeded) - context.Silence;
         return extra > TimeSpan.Zero ? extra : TimeSpan.Zero;
     }
+
+    /// <summary>Where the words cannot tell (none, too few, or no sign either way), the voice can: a final fall ends the turn
+    /// sooner, a level or rising pitch holds it as a comma does. Words that show the sentence is complete or goes on
+    /// are not overruled. Measured on espeak-ng speech only (bench/results/conversation-load.md), in ru and en.</summary>
+    private double ByContour(TurnCompleteness verdict, PauseContour contour, double silenceNeeded) => (verdict, contour) switch
+    {
+        (TurnCompleteness.WordsMissing or TurnCompleteness.Unknown, PauseContour.Final) => Math.Min(silenceNeeded, options.FinalContourSilenceMs),
+        (TurnCompleteness.WordsMissing or TurnCompleteness.Unknown or TurnCompleteness.Neutral, PauseContour.Continuing) =>
+            Math.Max(silenceNeeded, options.ContinuingContourSilenceMs),
+        _ => silenceNeeded,
+    };
 
     /// <summary>Whether <paramref name="transcript"/> sounds finished, in <paramref name="language"/> (BCP 47).</summary>
     public static TurnCompleteness Judge(string? transcript, string language)

@@ -6,6 +6,9 @@ public sealed class TranscriptEndOfTurnScorerTests
 {
     private static readonly TranscriptEndOfTurnScorer Scorer = new(new EndOfTurnScorerOptions());
 
+    /// <summary>The letters rule is off by default (bench/results/conversation-load.md, session 8); these tests turn it on.</summary>
+    private static readonly TranscriptEndOfTurnScorer WithLettersRule = new(new EndOfTurnScorerOptions { MinLettersPerSecond = 4 });
+
     [Theory]
     [InlineData("en-US", "what are your opening hours")]
     [InlineData("en-US", "How much does a consultation cost?")]
@@ -62,7 +65,7 @@ public sealed class TranscriptEndOfTurnScorerTests
         // One short word for 1.2 s of voiced speech: the grammar search forced the sentence into a word.
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.2));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), WithLettersRule.AdditionalWait(context));
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class TranscriptEndOfTurnScorerTests
     {
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.0));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultTooFewLettersSilenceMs - 260), WithLettersRule.AdditionalWait(context));
     }
 
     [Fact]
@@ -78,7 +81,7 @@ public sealed class TranscriptEndOfTurnScorerTests
     {
         var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(0.7), TimeSpan.FromMilliseconds(260), "yes", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(0.4));
 
-        Assert.Equal(TimeSpan.Zero, Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.Zero, WithLettersRule.AdditionalWait(context));
     }
 
     [Theory]
@@ -162,5 +165,47 @@ public sealed class TranscriptEndOfTurnScorerTests
         }
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
+    public void With_no_recogniser_for_the_language_a_final_fall_ends_the_turn_only_when_allowed()
+    {
+        // A Russian call: no recogniser hears the language, so silence alone waits 1.3 s.
+        var context = new EndOfTurnContext("ru-RU", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), null, TimeSpan.FromMilliseconds(1_300),
+            TimeSpan.FromSeconds(1.2), PauseContour.Final, LanguageHeard: false);
+        var allowed = new TranscriptEndOfTurnScorer(new EndOfTurnScorerOptions { FinalContourWithoutWords = true });
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1_300 - 260), Scorer.AdditionalWait(context));
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), allowed.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void Words_the_recogniser_missed_and_a_final_fall_end_the_turn_after_the_final_contour_wait()
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "how", TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(1.2), PauseContour.Final);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultFinalContourSilenceMs - 260), WithLettersRule.AdditionalWait(context));
+    }
+
+    [Fact]
+    public void Words_with_no_sign_either_way_and_a_rising_pitch_wait_as_long_as_no_words()
+    {
+        Assert.Equal(TurnCompleteness.Neutral, TranscriptEndOfTurnScorer.Judge("I called yesterday", "en-US"));
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(260), "I called yesterday", TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(0.7), PauseContour.Continuing);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(EndOfTurnScorerOptions.DefaultContinuingContourSilenceMs - 260), Scorer.AdditionalWait(context));
+    }
+
+    [Theory]
+    [InlineData("when do you open", PauseContour.Continuing, EndOfTurnScorerOptions.DefaultCompleteSilenceMs)]
+    [InlineData("I would like to", PauseContour.Final, EndOfTurnScorerOptions.DefaultUnfinishedSilenceMs)]
+    public void Words_that_tell_are_not_overruled_by_the_voice(string transcript, PauseContour contour, int silenceMs)
+    {
+        var context = new EndOfTurnContext("en-US", TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(200), transcript, TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(0.8), contour);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(silenceMs - 200), Scorer.AdditionalWait(context));
     }
 }
