@@ -7,6 +7,8 @@
 #   CALLS="500 750" SECONDS_PER_RUN=30 bench/media-capacity.sh
 #   RTP_RECEIVE_LOOPS=-1 bench/media-capacity.sh # the host reads RTP with a thread per socket (default 0: one epoll loop per core)
 #   LOADGEN_REALTIME=1 bench/media-capacity.sh   # the generator streams from a SCHED_FIFO thread (root): phones on time even on a busy machine
+#   FRONT_END=0 bench/media-capacity.sh          # without the agent's audio front-end (speexdsp echo canceller + noise
+#                                                # suppression on every frame heard, on by default as on phone calls)
 #   ECHO_EVERY_FRAME=1 bench/media-capacity.sh   # the echo loop never skips a frame when it falls behind, so frames
 #                                                # queue ahead of the clock (reported in their own column)
 set -euo pipefail
@@ -32,7 +34,7 @@ done < <(jq -r '.runtimeOptions.configProperties // {} | to_entries[]
 echo "date: $(date -u)"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average:$(uptime | sed 's/.*load average://')"
 echo "runtime (the MediaHost's runtimeconfig.json, or as overridden):${settings:- defaults}"
-echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds LOADGEN_REALTIME=${LOADGEN_REALTIME:-0} RTP_RECEIVE_LOOPS=${RTP_RECEIVE_LOOPS:-0}${ECHO_EVERY_FRAME:+ ECHO_EVERY_FRAME=$ECHO_EVERY_FRAME})"
+echo "command: bench/media-capacity.sh (CALLS=\"$calls\" SECONDS_PER_RUN=$seconds LOADGEN_REALTIME=${LOADGEN_REALTIME:-0} RTP_RECEIVE_LOOPS=${RTP_RECEIVE_LOOPS:-0} FRONT_END=${FRONT_END:-1}${ECHO_EVERY_FRAME:+ ECHO_EVERY_FRAME=$ECHO_EVERY_FRAME})"
 echo
 echo "| calls | tried | late frames | wire lateness of the host's packets p50 / p99 / max | CPU per call (% of a core) | generator CPU per call | managed memory per call | working set per call | added delay in p50 / p95 | added delay out, path's own share (written or slot open → on the wire) p50 / p95 | frames the audio loop queued ahead of the clock: share, wait for their slot p50 / p95 | overload (extra INVITEs while streaming) |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"

@@ -47,6 +47,9 @@ public sealed class InboundMedia
 
     public JitterBuffer JitterBuffer { get; }
 
+    /// <summary>How far playout has fallen behind the caller's timeline, in ms (<see cref="JitterBuffer.PlayoutSlip"/>).</summary>
+    public long PlayoutSlipMs => JitterBuffer.PlayoutSlip * PacketTimeMs;
+
     public ReceptionStatistics Reception { get; } = new();
 
     /// <summary>Datagrams that were not RTP, or RTP of a payload type we did not negotiate.</summary>

@@ -161,12 +161,14 @@ public sealed class RtpMediaSession : IMediaSession, IMediaClockTarget
 
     public int CallerFramesQueued => _receive.FramesQueued;
 
-    /// <summary>From the next slot on, <paramref name="sink"/> sees each slot's agent frame as it leaves (under the lock, on the clock).</summary>
+    /// <summary>From the next slot on, <paramref name="sink"/> sees each slot's agent frame as it leaves (under the lock, on
+    /// the clock), and, when it is an <see cref="ICallerPlayoutSlipSink"/>, where each caller frame sits in the caller's timeline.</summary>
     public bool AttachEchoReference(IMediaAudioTap? sink)
     {
         lock (_lock)
         {
             _send.EchoReference = sink;
+            _receive.PlayoutSlipSink = sink as ICallerPlayoutSlipSink;
         }
         return true;
     }

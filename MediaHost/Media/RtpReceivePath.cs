@@ -34,6 +34,9 @@ internal sealed class RtpReceivePath
     /// <summary>Sees each caller frame as the clock produces it (call recording).</summary>
     public IMediaAudioTap? Tap { get; set; }
 
+    /// <summary>The echo reference, told after each caller frame where playout stands in the caller's timeline.</summary>
+    public ICallerPlayoutSlipSink? PlayoutSlipSink { get; set; }
+
     /// <summary>One datagram from the call's RTP socket; returns whether it was a valid packet of the call.</summary>
     public bool OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress sender)
     {
@@ -60,6 +63,7 @@ internal sealed class RtpReceivePath
     public void ProduceFrame(long tickMs)
     {
         _streams.In!.ProduceFrame(tickMs, _frame, (long)_time.GetElapsedTime(0).TotalMilliseconds);
+        PlayoutSlipSink?.CallerFrameProduced(_streams.In!.PlayoutSlipMs); // before the frame can be read: its slip is known when it is
         _frames.WriteDroppingOldest(_frame);
         Tap?.CallerFrame(_frame);
     }

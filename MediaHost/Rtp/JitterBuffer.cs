@@ -66,6 +66,16 @@ public sealed class JitterBuffer
     public int Count => _buffered;
 
     /// <summary>
+    /// How many packet times playout has fallen behind the sender's sequence since it started: +1 for each frame it
+    /// played that was not the sender's (a concealed frame inserted to grow the delay, or a tick with nothing to play),
+    /// −1 for each packet skipped to shrink the delay or jumped over when playout restarts after running dry. Where a
+    /// frame's content sits in the sender's timeline: the echo canceller uses its changes to keep its reference paired
+    /// with the same part of the agent's audio when the buffer's depth moves (a lost packet, concealed in its own
+    /// place, does not count). Assumes a sender that keeps sending (a silence-suppressing sender's pauses count too).
+    /// </summary>
+    public long PlayoutSlip { get; private set; }
+
+    /// <summary>
     /// Offers a packet with extended sequence number <paramref name="sequence"/>. Returns false when it was a
     /// duplicate, late, or too large; the payload is copied, so the caller's buffer can be reused at once.
     /// </summary>
@@ -163,6 +173,7 @@ public sealed class JitterBuffer
             if (_hasPlayed && lowest > _next && lowest - _next < SlotCount)
             {
                 Statistics.Lost += lowest - _next; // restarting after running dry: the gap was lost
+                PlayoutSlip -= lowest - _next;
             }
             _next = lowest;
             _hasPlayed = true;
@@ -175,6 +186,7 @@ public sealed class JitterBuffer
             _ticksSinceStretch = 0;
             Statistics.Concealed++;
             Statistics.Stretched++;
+            PlayoutSlip++;
             return JitterBufferFrame.Underrun; // play a concealed frame and keep _next: one packet time more delay
         }
         if (delayMs > targetMs + _frameMs && _buffered > 1)
@@ -188,6 +200,7 @@ public sealed class JitterBuffer
                 Statistics.Lost++;
             }
             _next++;
+            PlayoutSlip--;
         }
 
         if (_next > _highest)
@@ -268,6 +281,7 @@ public sealed class JitterBuffer
         }
         Statistics.Concealed++;
         Statistics.Underruns++;
+        PlayoutSlip++;
         return JitterBufferFrame.Underrun;
     }
 

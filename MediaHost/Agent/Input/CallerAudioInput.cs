@@ -17,6 +17,7 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
     public async Task RunAsync(ChannelWriter<CallerFrame> frames, CancellationToken cancellationToken)
     {
         var farEnd = new short[AudioFormat.SamplesPerFrame];
+        var slipGuard = new PlayoutSlipGuard(frontEnd); // the jitter buffer's inserted and skipped frames, kept out of the canceller's way
         // The frames the call really sent are the exact echo reference; a call without a media clock has none.
         var sentFramesReported = call.AttachEchoReference(playback.SentFrames);
         playback.ReferenceFromSentFrames = sentFramesReported;
@@ -31,7 +32,7 @@ internal sealed class CallerAudioInput(ICallSession call, PlaybackTracker playba
                     return;
                 }
                 var audible = playback.NextSlot(farEnd, call.CallerFramesQueued);
-                var cleaned = frontEnd.Process(farEnd, nearEnd);
+                var cleaned = slipGuard.Process(farEnd, nearEnd, playback.LastPlayoutSlip);
                 var frame = new CallerFrame(nearEnd, EnergyVoiceActivityDetector.LevelDbfs(farEnd), audible, cleaned, time.GetTimestamp());
                 if (!frames.TryWrite(frame))
                 {

@@ -38,6 +38,11 @@ public sealed class PlaybackTracker
     /// <summary>The call reports the frames it sent: <see cref="NextSlot"/> gives those as the echo reference.</summary>
     public bool ReferenceFromSentFrames { get; set; }
 
+    /// <summary>How many frames the caller's audio of the slot <see cref="NextSlot"/> last gave slipped behind the clock
+    /// (+1 a frame the jitter buffer inserted, −1 one it skipped before it; 0 without sent-frame references). Read by the
+    /// input stage right after <see cref="NextSlot"/>, on its thread.</summary>
+    public int LastPlayoutSlip { get; private set; }
+
     /// <summary>Frames handed to the call and not yet played.</summary>
     public int Outstanding
     {
@@ -84,7 +89,7 @@ public sealed class PlaybackTracker
             }
             if (ReferenceFromSentFrames)
             {
-                _sent.CopyReference(slot, callerFramesWaiting, farEnd);
+                LastPlayoutSlip = _sent.CopyReference(slot, callerFramesWaiting, farEnd);
             }
             else
             {

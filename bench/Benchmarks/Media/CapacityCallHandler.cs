@@ -1,3 +1,5 @@
+using VoiceFunctions.MediaHost.Agent;
+using VoiceFunctions.MediaHost.Agent.FrontEnd;
 using VoiceFunctions.MediaHost.Calls;
 using VoiceFunctions.MediaHost.MediaModel;
 
@@ -12,7 +14,11 @@ namespace VoiceFunctions.Benchmarks.Media;
 /// </summary>
 /// <param name="echoEveryFrame">Echo every frame even when behind (then frames stay queued ahead of the clock, as a
 /// text-to-speech writer's do): shows the queued-ahead wait in the run's figures.</param>
-public sealed class CapacityCallHandler(bool echoEveryFrame = false) : ICallHandler
+/// <param name="frontEnd">Run the agent's audio front-end on every frame heard, as a phone call's agent does (issue 16):
+/// the speexdsp front-end with its default settings, its echo reference the frames this call really sent
+/// (<see cref="SentAgentFrames"/>, paired through the jitter buffer's slip) — while the loop echoes, the far end is
+/// always active, the front-end's costliest state.</param>
+public sealed class CapacityCallHandler(bool echoEveryFrame = false, bool frontEnd = false) : ICallHandler
 {
     private long _speechFrames;
     private long _echoesDropped;
@@ -28,7 +34,13 @@ public sealed class CapacityCallHandler(bool echoEveryFrame = false) : ICallHand
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _ = session.Ended.ContinueWith(_ => ended.Cancel(), TaskScheduler.Default);
         var frame = new short[AudioFormat.SamplesPerFrame];
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
         var noiseFloor = 100.0;
+        var reference = frontEnd ? new SentAgentFrames() : null;
+        using var cleaner = frontEnd ? new SpeexFrontEnd(new AudioFrontEndOptions()) : null;
+        var guard = cleaner is null ? null : new PlayoutSlipGuard(cleaner);
+        var hasReference = reference is not null && session.AttachEchoReference(reference);
+        long framesRead = 0;
         try
         {
             while (true)
@@ -38,6 +50,12 @@ public sealed class CapacityCallHandler(bool echoEveryFrame = false) : ICallHand
                 if (!await read.ConfigureAwait(false))
                 {
                     break;
+                }
+                if (guard is not null)
+                {
+                    var slip = hasReference ? reference!.CopyReference(framesRead, session.CallerFramesQueued, farEnd) : 0;
+                    guard.Process(farEnd, frame, slip);
+                    framesRead++;
                 }
                 long energy = 0;
                 foreach (var sample in frame)
@@ -62,6 +80,13 @@ public sealed class CapacityCallHandler(bool echoEveryFrame = false) : ICallHand
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
         {
             // The call ended.
+        }
+        finally
+        {
+            if (hasReference)
+            {
+                session.AttachEchoReference(null);
+            }
         }
     }
 }

@@ -45,7 +45,10 @@ public static class MediaCapacityRun
         var basePort = 20000 + 2 * Random.Shared.Next(0, 5000);
         var options = new RtpOptions { PortMin = basePort, PortMax = basePort + 2 * (calls + extra) + 200 };
         var media = new RecordingSessionFactory(new RtpMediaSessionFactory(UdpDatagramSocket.FactoryOn(receiveLoops), IPAddress.Loopback, options, clock, TimeProvider.System, metrics));
-        var handler = new CapacityCallHandler(echoEveryFrame: Environment.GetEnvironmentVariable("ECHO_EVERY_FRAME") == "1");
+        // FRONT_END=0 leaves the agent's audio front-end out (the media path alone, as before issue 16); on by default.
+        var frontEnd = Environment.GetEnvironmentVariable("FRONT_END") != "0";
+        Console.Error.WriteLine($"  audio front-end: {(frontEnd ? "on (speexdsp, every frame)" : "off")}");
+        var handler = new CapacityCallHandler(echoEveryFrame: Environment.GetEnvironmentVariable("ECHO_EVERY_FRAME") == "1", frontEnd);
         using var transport = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0), SipLimits.Default, NullLogger.Instance);
         using var agent = new SipUserAgent(new SipUserAgentOptions { MaxConcurrentCalls = calls }, [transport], media, new SipCallAnswering(handler, NullLogger.Instance),
             AllowAllPolicy.Instance, TimeProvider.System, NullLogger.Instance);

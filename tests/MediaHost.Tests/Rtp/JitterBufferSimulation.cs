@@ -18,6 +18,9 @@ internal sealed class JitterBufferSimulation
 
     public JitterBuffer Buffer { get; }
 
+    /// <summary><see cref="JitterBuffer.PlayoutSlip"/> after each tick, by tick.</summary>
+    public List<long> Slips { get; } = [];
+
     public JitterBufferSimulation(JitterBufferOptions? options = null)
     {
         Buffer = new JitterBuffer(FrameMs, 8000, options ?? new JitterBufferOptions());
@@ -56,6 +59,7 @@ internal sealed class JitterBufferSimulation
             }
             var kind = Buffer.Take(now, output, out var length);
             Played.Add((kind, kind == JitterBufferFrame.Packet && length == 8 ? BinaryPrimitives.ReadInt64BigEndian(output) : -1));
+            Slips.Add(Buffer.PlayoutSlip);
         }
     }
 

@@ -116,6 +116,35 @@ public class JitterBufferTests
         Assert.True(stats.Late < 1500 * 0.03, $"{stats.Late} late");
     }
 
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void The_playout_slip_places_every_packet_played_at_its_place_in_the_senders_timeline_whatever_the_depth_did(int seed)
+    {
+        // A network freeze (stretches the delay, then packets are skipped to shrink it), jitter, loss and a pause long
+        // enough to run dry: through all of it, tick − slip − sequence must stay one number, or the echo canceller's
+        // reference would be paired with the wrong part of the agent's audio.
+        var random = new Random(seed);
+        var sim = new JitterBufferSimulation();
+        sim.Run(JitterBufferSimulation.Send(1500, seq => seq switch
+        {
+            >= 300 and < 310 => 30 + (310 - seq) * 20,
+            >= 800 and < 812 => null,
+            _ when random.NextDouble() < 0.05 => null,
+            _ => 20 + random.NextDouble() * 50,
+        }));
+        var stats = sim.Buffer.Statistics;
+        Assert.True(stats.Stretched > 0 && stats.DroppedToReduceDelay > 0 && stats.Underruns > 0, $"stretched {stats.Stretched}, dropped {stats.DroppedToReduceDelay}, underruns {stats.Underruns}");
+        var offsets = sim.Played
+            .Select((played, tick) => (played, tick))
+            .Where(p => p.played.Kind == JitterBufferFrame.Packet)
+            .Select(p => p.tick - sim.Slips[p.tick] - p.played.Sequence)
+            .Distinct()
+            .ToArray();
+        Assert.Single(offsets);
+    }
+
     [Fact]
     public void Target_delay_stays_within_the_configured_bounds()
     {

@@ -45,4 +45,26 @@ public sealed class SentAgentFramesTests
         sent.CopyReference(read: 1, callerFramesWaiting: 0, farEnd);
         Assert.All(farEnd, s => Assert.Equal(0, s));
     }
+
+    [Fact]
+    public void When_the_jitter_buffer_inserts_or_skips_a_frame_the_pairing_moves_with_the_callers_audio()
+    {
+        var sent = new SentAgentFrames();
+        var farEnd = new short[AudioFormat.SamplesPerFrame];
+        var paired = new List<short>();
+        var slipped = new List<int>();
+        // Slot n carries agent frame n; the clock produces caller frame n right after sending slot n, slipping as the
+        // jitter buffer says: one frame inserted at caller frame 4 (depth +20 ms), a second at 6, one skipped at 9.
+        long[] slipMs = [0, 0, 0, 0, 20, 20, 40, 40, 40, 20, 20, 20];
+        for (var tick = 0; tick < slipMs.Length; tick++)
+        {
+            sent.AgentFrame(Frame((short)(tick + 1)));
+            sent.CallerFrameProduced(slipMs[tick]);
+            slipped.Add(sent.CopyReference(read: tick, callerFramesWaiting: 0, farEnd));
+            paired.Add(farEnd[0]);
+        }
+        // Read n is paired with slot n − 1 (just behind the clock), less the frames its audio slipped behind it.
+        Assert.Equal([0, 1, 2, 3, 3, 4, 4, 5, 6, 8, 9, 10], paired);
+        Assert.Equal([0, 0, 0, 0, 1, 0, 1, 0, 0, -1, 0, 0], slipped); // what the input stage's PlayoutSlipGuard acts on
+    }
 }
