@@ -30,7 +30,12 @@ public sealed class TaskHubSidecar(IOrchestrationService service, IOrchestration
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = null);
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = null;
+            o.Interceptors.Add<ContinueAsNewCarryover>(); // events preserved across ContinueAsNew reach the next generation
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_service);
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
