@@ -1,8 +1,8 @@
-using DurableTask.Core.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using VoiceFunctions.Functions.Orchestrations;
 using VoiceFunctions.Functions.Webhooks;
 using VoiceFunctions.Shared.Calls.AgentEvents;
 using VoiceFunctions.Shared.LiveKit.Webhooks;
@@ -49,19 +49,9 @@ public sealed class MediaHostHeartbeatHandler(AgentEventVerifier verifier, ILogg
     /// close together or retried) would otherwise replace the monitor the first one started, and its watch with it.
     /// False when another heartbeat's start won: this one is raised into that monitor.
     /// </summary>
-    private static async Task<bool> TryStartMonitorAsync(DurableTaskClient client, string instanceId, MediaHostHeartbeat heartbeat, CancellationToken ct)
-    {
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(MediaHostMonitor), new MediaHostWatch(heartbeat),
-                new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(ActiveStatuses), ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
-    }
+    private static Task<bool> TryStartMonitorAsync(DurableTaskClient client, string instanceId, MediaHostHeartbeat heartbeat, CancellationToken ct) =>
+        StartOnce.TryStartAsync(client, nameof(MediaHostMonitor), new MediaHostWatch(heartbeat),
+            new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(ActiveStatuses), ct);
 
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];

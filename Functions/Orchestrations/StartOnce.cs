@@ -24,11 +24,16 @@ public static class StartOnce
     public static StartOrchestrationOptions Options(string instanceId) => new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(AnyStatus);
 
     /// <returns>True when this call started it; false when an instance of that id existed already.</returns>
-    public static async Task<bool> TryStartAsync<TInput>(DurableTaskClient client, TaskName orchestrator, TInput input, string instanceId, CancellationToken ct)
+    public static Task<bool> TryStartAsync<TInput>(DurableTaskClient client, TaskName orchestrator, TInput input, string instanceId, CancellationToken ct) =>
+        TryStartAsync(client, orchestrator, input, Options(instanceId), ct);
+
+    /// <summary>Starts with <paramref name="options"/>, whose dedupe statuses say which existing instances refuse it.</summary>
+    /// <returns>True when this call started it; false when the provider refused it for an existing instance.</returns>
+    public static async Task<bool> TryStartAsync<TInput>(DurableTaskClient client, TaskName orchestrator, TInput input, StartOrchestrationOptions options, CancellationToken ct)
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, Options(instanceId), ct).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, options, ct).ConfigureAwait(false);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)

@@ -74,12 +74,13 @@ public sealed class CallEventDispatcher(CallSettings settings, EarlyEventStore e
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The start may have failed after another delivery started it: if so, fall through and raise into it.
-                if (await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: false, ct).ConfigureAwait(false) is null)
+                instance = await FindAsync(route.CallId, client, ct).ConfigureAwait(false);
+                if (instance is null)
                 {
                     throw;
                 }
             }
-            instance = await client.GetInstanceAsync(route.CallId, getInputsAndOutputs: true, ct).ConfigureAwait(false)
+            instance ??= await FindAsync(route.CallId, client, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"the start of call {route.CallId} was refused as existing, but no instance is found");
         }
         if (instance.IsCompleted)
