@@ -5,6 +5,15 @@ public static class AudioCodecs
 {
     public static bool IsSupported(string encodingName) => TryCreate(encodingName, out _);
 
+    /// <summary>The audio rate a negotiated encoding carries (8 000 for G.711, 16 000 for G.722, 48 000 for Opus), or 0 when unknown.</summary>
+    public static int AudioRateOf(string encodingName) => encodingName.ToUpperInvariant() switch
+    {
+        "PCMU" or "PCMA" => 8_000,
+        "G722" => 16_000,
+        "OPUS" => 48_000,
+        _ => 0,
+    };
+
     public static bool TryCreate(string encodingName, out IAudioCodec codec, int opusBitrate = OpusCodec.DefaultBitrate)
     {
         codec = encodingName.ToUpperInvariant() switch

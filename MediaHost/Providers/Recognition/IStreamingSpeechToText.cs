@@ -30,10 +30,15 @@ public interface IStreamingSpeechToText
 /// <param name="SampleRate">The rate of the frames pushed: 16 000 (the audio loop's format) unless a provider asks otherwise.</param>
 /// <param name="Phrases">Phrases the dialog expects (biasing hints for providers that take them); empty when none.</param>
 /// <param name="Speaker">Who speaks, the same for every utterance of a call (null: unknown, every utterance stands alone).</param>
-public sealed record RecognitionRequest(string Language, int SampleRate, IReadOnlyList<string> Phrases, RecognitionSpeaker? Speaker = null)
+/// <param name="LineRate">The audio rate of the caller's line, its codec's (8 000 for PCMU/PCMA, 16 000 for G.722): the
+/// frames pushed may have been resampled up from it, so a phone-band call can reach the provider as 16 kHz frames. 0: unknown.</param>
+public sealed record RecognitionRequest(string Language, int SampleRate, IReadOnlyList<string> Phrases, RecognitionSpeaker? Speaker = null, int LineRate = 0)
 {
-    public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null, RecognitionSpeaker? speaker = null) =>
-        new(language, MediaModel.AudioFormat.SampleRate, phrases ?? [], speaker);
+    public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null, RecognitionSpeaker? speaker = null, int lineRate = 0) =>
+        new(language, MediaModel.AudioFormat.SampleRate, phrases ?? [], speaker, lineRate);
+
+    /// <summary>Whether the caller's audio carries nothing above 4 kHz (a G.711 line, or frames at 8 kHz).</summary>
+    public bool IsPhoneBand => SampleRate < 16_000 || LineRate is > 0 and < 16_000;
 }
 
 /// <summary>

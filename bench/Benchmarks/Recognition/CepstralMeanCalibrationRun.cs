@@ -11,7 +11,8 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// Measures the cepstral mean of phone-line speech as the offline decoder hears it (the default
 /// <see cref="PocketsphinxStreamingOptions.InitialCepstralMean"/>): every phrasing of the set in every voice over PCMU and
 /// G.722 is decoded as a new caller's only utterance, the mean that utterance leaves is read, and the means are averaged
-/// per codec and over both. Usage: recognition-cmn-prior [all|subset] (default subset, the set the default came from).
+/// per codec and over both. Usage: recognition-cmn-prior [all|subset] (default subset, the set the defaults came from);
+/// the phone-band default is "both" of a default run, the wideband default is G722 of a run with PS_FOLD_WIDE=0.
 /// </summary>
 public static class CepstralMeanCalibrationRun
 {
@@ -19,7 +20,9 @@ public static class CepstralMeanCalibrationRun
     {
         var subset = args.Length == 0 || args[0] != "all";
         var script = DialogScriptLoader.LoadDefault();
-        using var stt = new PocketsphinxStreamingSpeechToText(new PocketsphinxStreamingOptions { MaxDecoders = 1 }, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
+        // PS_FOLD_WIDE=0: G.722 reaches the model as it is (its line is the wideband mean); otherwise both are folded.
+        var options = new PocketsphinxStreamingOptions { MaxDecoders = 1, FoldWideband = Environment.GetEnvironmentVariable("PS_FOLD_WIDE") != "0" };
+        using var stt = new PocketsphinxStreamingSpeechToText(options, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
         var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };
         var sums = codecs.ToDictionary(c => c, _ => new double[PocketsphinxStreamingOptions.PhoneLineCepstralMean.Count]);
         var utterances = codecs.ToDictionary(c => c, _ => 0);
@@ -31,8 +34,10 @@ public static class CepstralMeanCalibrationRun
                 var speech = await OfflineRecognition.SpeakAsync(phrasing.Text, voice);
                 foreach (var codec in codecs)
                 {
+                    // A caller whose mean so far weighs nothing: the mean their utterance leaves is its own.
                     var caller = new RecognitionSpeaker();
-                    await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, codec), speaker: caller);
+                    stt.MeanOf(caller).Learn(new CepstralMeanState(left.Mean.Length));
+                    await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, codec), speaker: caller, lineRate: TelephoneChannel.LineRate(codec));
                     if (!stt.MeanOf(caller).TryCopyTo(left))
                     {
                         throw new InvalidOperationException("the decoder kept no cepstral mean for the caller");
@@ -51,7 +56,7 @@ public static class CepstralMeanCalibrationRun
         }
         var total = utterances.Values.Sum();
         Console.WriteLine($"both ({total} utterances): {Format(Enumerable.Range(0, left.Mean.Length).Select(i => codecs.Sum(c => sums[c][i]) / total))}");
-        Console.WriteLine($"default in use: {Format(PocketsphinxStreamingOptions.PhoneLineCepstralMean.Select(v => (double)v))}");
+        Console.WriteLine($"defaults in use: phone band {Format(PocketsphinxStreamingOptions.PhoneLineCepstralMean.Select(v => (double)v))}; wideband {Format(PocketsphinxStreamingOptions.WidebandLineCepstralMean.Select(v => (double)v))}");
         return 0;
     }
 

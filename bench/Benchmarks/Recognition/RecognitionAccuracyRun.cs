@@ -16,7 +16,7 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel|LanguageModelThenGrammar, PS_OOS_WORDS=4, PS_FILLER=0.2,
 /// PS_SET=FILE.tsv (another set, e.g. spoken keys), PS_CUT=0 (the full dictionary), PS_COMMON=1 (common words in the model),
 /// PS_EXTRA="-name value ..." adds decoder arguments (tuning),
-/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=0 (G.722 reaches the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean), PS_CMN=v1,...,v13 (a new caller's initial cepstral mean instead of the phone-line default), PS_CALLS=1 (each voice on each codec is one call saying every phrasing in turn), PS_GAIN_DB=N (callers N dB louder or quieter).
+/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=0 (G.722 reaches the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean), PS_CMN=v1,...,v13 (a new caller's initial cepstral mean instead of the phone-line default; PS_CMN_WIDE the same for unfolded wideband), PS_CALLS=1 (each voice on each codec is one call saying every phrasing in turn), PS_GAIN_DB=N (callers N dB louder or quieter).
 /// </summary>
 public static class RecognitionAccuracyRun
 {
@@ -41,6 +41,7 @@ public static class RecognitionAccuracyRun
             DecodingThreads = int.TryParse(Environment.GetEnvironmentVariable("PS_THREADS"), out var threads) ? threads : 0,
             RemoveNoise = Environment.GetEnvironmentVariable("PS_NOISE") != "0",
             WholeUtteranceFinal = Environment.GetEnvironmentVariable("PS_WHOLE") == "1",
+            WidebandInitialCepstralMean = Environment.GetEnvironmentVariable("PS_CMN_WIDE") is { Length: > 0 } wide ? [.. wide.Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture))] : [],
             InitialCepstralMean = Environment.GetEnvironmentVariable("PS_CMN") is { Length: > 0 } cmn ? [.. cmn.Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture))] : [],
             Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.LanguageModelThenGrammar,
             OutOfScriptWords = int.TryParse(Environment.GetEnvironmentVariable("PS_OOS_WORDS"), out var outOfScriptWords) ? outOfScriptWords : 4,
@@ -70,7 +71,7 @@ public static class RecognitionAccuracyRun
             foreach (var job in call)
             {
                 var audio = speech.GetOrAdd((job.p, job.v), key => OfflineRecognition.SpeakAsync(key.Item1.Text, key.Item2).GetAwaiter().GetResult());
-                var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(Louder(audio, gainDb), job.c), ct, caller);
+                var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(Louder(audio, gainDb), job.c), ct, caller, TelephoneChannel.LineRate(job.c));
                 // PS_PARTIAL=1 (tuning): with no complete grammar path, judge the last interim (the best partial path) instead.
                 var heard = outcome.Final.Length == 0 && partialWhenNoPath && outcome.Interims.Count > 0 ? outcome.Interims[^1] : outcome.Final;
                 results[job] = (heard, matcher.Match(heard, "en")?.Name, outcome.FinalAfterComplete);

@@ -23,7 +23,8 @@ internal sealed class PocketsphinxDecoder : IDisposable
     private readonly bool _wholeUtteranceFinal;
     // The decoder's running cepstral mean: as a new caller starts with it, as this utterance started from, and as it ended.
     private readonly DecoderCepstralMean? _mean;
-    private readonly CepstralMeanState? _freshMean;
+    private readonly CepstralMeanState? _phoneBandStartMean;
+    private readonly CepstralMeanState? _widebandStartMean;
     private readonly CepstralMeanState? _utteranceStartMean;
     private readonly CepstralMeanState? _utteranceEndMean;
     private SpeakerCepstralMean? _speaker;
@@ -32,7 +33,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
     private int _keptLength;
     private bool _inUtterance;
 
-    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, PocketsphinxSearches searches, bool wholeUtteranceFinal, float[]? initialMean)
+    private PocketsphinxDecoder(PocketsphinxDecoderHandle handle, PocketsphinxSearches searches, bool wholeUtteranceFinal, InitialCepstralMeans? initialMeans)
     {
         _handle = handle;
         _searches = searches;
@@ -41,23 +42,8 @@ internal sealed class PocketsphinxDecoder : IDisposable
         if (_mean is not null)
         {
             ModelCepstralMean = _mean.Snapshot();
-            _freshMean = _mean.Snapshot();
-            if (initialMean is { Length: > 0 })
-            {
-                if (initialMean.Length != _mean.Length)
-                {
-                    throw new ProviderException("pocketsphinx", $"the initial cepstral mean has {initialMean.Length} values; the model's features have {_mean.Length}", isTransient: false);
-                }
-                // Weighted as the library's own window (as cmn_live_set does): a caller's first utterance moves the mean
-                // part of the way to theirs, not all of it. Measured on calls with the caller 12 dB quieter, 8 dB louder
-                // and as synthesised: 75.8 / 74.2 / 76.7 % understood with this weight, 75.0 / 68.3 / 74.2 % with none.
-                initialMean.CopyTo(_freshMean.Mean, 0);
-                for (var i = 0; i < initialMean.Length; i++)
-                {
-                    _freshMean.Sum[i] = initialMean[i] * InitialMeanFrames;
-                }
-                _freshMean.Frames = InitialMeanFrames;
-            }
+            _phoneBandStartMean = StartingFrom(initialMeans?.PhoneBand);
+            _widebandStartMean = StartingFrom(initialMeans?.Wideband);
             _utteranceStartMean = new CepstralMeanState(_mean.Length);
             _utteranceEndMean = new CepstralMeanState(_mean.Length);
         }
@@ -88,7 +74,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
     /// normalised with that utterance's own cepstral mean; the interims, decoded while the caller speaks, use the
     /// running mean the caller's earlier utterances left (see <see cref="StartUtterance"/>).
     /// </summary>
-    public static PocketsphinxDecoder Create(IReadOnlyList<string> arguments, PocketsphinxSearches searches, bool wholeUtteranceFinal = false, float[]? initialMean = null)
+    public static PocketsphinxDecoder Create(IReadOnlyList<string> arguments, PocketsphinxSearches searches, bool wholeUtteranceFinal = false, InitialCepstralMeans? initialMeans = null)
     {
         string[] argv = [.. arguments];
         var config = PocketsphinxNative.ParseConfig(IntPtr.Zero, PocketsphinxNative.Args(), argv.Length, argv, 1);
@@ -114,7 +100,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
         PocketsphinxDecoder created;
         try
         {
-            created = new PocketsphinxDecoder(handle, searches, wholeUtteranceFinal, initialMean);
+            created = new PocketsphinxDecoder(handle, searches, wholeUtteranceFinal, initialMeans);
         }
         catch
         {
@@ -146,15 +132,40 @@ internal sealed class PocketsphinxDecoder : IDisposable
     public CepstralMeanState? ModelCepstralMean { get; }
 
     /// <summary>The running cepstral mean a new caller's first utterance starts from (null without one), as a copy.</summary>
-    public CepstralMeanState? FreshCepstralMean()
+    public CepstralMeanState? FreshCepstralMean(bool phoneBand = true)
     {
-        if (_freshMean is null)
+        var start = phoneBand ? _phoneBandStartMean : _widebandStartMean;
+        if (start is null)
         {
             return null;
         }
-        var copy = new CepstralMeanState(_freshMean.Mean.Length);
-        _freshMean.CopyTo(copy);
+        var copy = new CepstralMeanState(start.Mean.Length);
+        start.CopyTo(copy);
         return copy;
+    }
+
+    // The model's own mean for an empty prior; otherwise the prior weighted as the library's own window (as
+    // cmn_live_set does), so a caller's first utterance moves the mean part of the way to theirs, not all of it.
+    // Measured on calls with the caller 12 dB quieter, 8 dB louder and as synthesised: 71.9 / 59.6 / 69.2 % understood
+    // with this weight (bench/results/recognition.md); each utterance from the prior alone: 61.9 / 59.4 / 70.6 %.
+    private CepstralMeanState StartingFrom(float[]? prior)
+    {
+        var start = ModelCepstralMean!;
+        if (prior is not { Length: > 0 })
+        {
+            return start;
+        }
+        if (prior.Length != start.Mean.Length)
+        {
+            throw new ProviderException("pocketsphinx", $"the initial cepstral mean has {prior.Length} values; the model's features have {start.Mean.Length}", isTransient: false);
+        }
+        var weighted = new CepstralMeanState(prior.Length) { Frames = InitialMeanFrames };
+        for (var i = 0; i < prior.Length; i++)
+        {
+            weighted.Mean[i] = prior[i];
+            weighted.Sum[i] = prior[i] * InitialMeanFrames;
+        }
+        return weighted;
     }
 
     /// <summary>Whether the pronunciation dictionary has the word (a grammar may only use known words).</summary>
@@ -163,9 +174,10 @@ internal sealed class PocketsphinxDecoder : IDisposable
     /// <summary>
     /// Starts an utterance of <paramref name="speaker"/> (null: a caller the decoder will not meet again). Nothing the
     /// decoder heard before reaches it: the front-end's noise estimate starts again, and the running cepstral mean is
-    /// the speaker's own from their last utterance, or the initial mean for a new caller.
+    /// the speaker's own from their last utterance, or for a new caller the initial mean of the audio fed: phone-band
+    /// (<paramref name="phoneBand"/>, folded) or wideband.
     /// </summary>
-    public void StartUtterance(SpeakerCepstralMean? speaker = null)
+    public void StartUtterance(SpeakerCepstralMean? speaker = null, bool phoneBand = true)
     {
         if (_inUtterance)
         {
@@ -175,7 +187,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
         _speaker = speaker;
         if (_mean is not null && (speaker is null || !speaker.TryCopyTo(_utteranceStartMean!)))
         {
-            _freshMean!.CopyTo(_utteranceStartMean!);
+            (phoneBand ? _phoneBandStartMean : _widebandStartMean)!.CopyTo(_utteranceStartMean!);
         }
         StartClean();
         Check(PocketsphinxNative.StartUtterance(_handle), "ps_start_utt");

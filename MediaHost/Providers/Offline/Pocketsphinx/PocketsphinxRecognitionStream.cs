@@ -29,13 +29,16 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
     private readonly Task _worker;
     private int _disposed;
 
-    public PocketsphinxRecognitionStream(PocketsphinxDecoderPool pool, PocketsphinxDecoder decoder, int sampleRate, SpeakerCepstralMean? speaker, PocketsphinxStreamingOptions options, DecodingThreads threads)
+    public PocketsphinxRecognitionStream(PocketsphinxDecoderPool pool, PocketsphinxDecoder decoder, RecognitionRequest request, SpeakerCepstralMean? speaker, PocketsphinxStreamingOptions options, DecodingThreads threads)
     {
         _pool = pool;
         _decoder = decoder;
         // The en-us model is a 16 kHz model: 8 kHz features on it measured worse than feeding it 16 kHz, and phone-band
-        // audio is folded rather than interpolated (SpectralFolding; see bench/results/recognition.md).
-        if (options.FoldNarrowband && (sampleRate != ModelRate || options.FoldWideband))
+        // audio is folded rather than interpolated (SpectralFolding; see bench/results/recognition.md). A phone-band
+        // line is known by its codec even when its audio arrives resampled to 16 kHz.
+        var sampleRate = request.SampleRate;
+        var fold = options.FoldNarrowband && (request.IsPhoneBand || options.FoldWideband);
+        if (fold)
         {
             _folding = new SpectralFolding(sampleRate);
         }
@@ -46,7 +49,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         _interimSamples = ModelRate * options.InterimIntervalMs / 1000;
         var frames = Math.Max(1, options.MaxBufferedMs / MediaModel.AudioFormat.FrameMilliseconds);
         _audio = Channel.CreateBounded<(short[] Buffer, int Length)>(new BoundedChannelOptions(frames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        _decoder.StartUtterance(speaker);
+        _decoder.StartUtterance(speaker, phoneBand: fold);
         _worker = threads.Run(DecodeAsync);
     }
 

@@ -170,6 +170,15 @@ public sealed class PocketsphinxStreamingOptions
     /// </summary>
     public float[] InitialCepstralMean { get; set; } = [];
 
+    /// <summary>
+    /// As <see cref="InitialCepstralMean"/>, for wideband calls decoded as they are (G.722, Opus with
+    /// <see cref="FoldWideband"/> off): empty (the default) for <see cref="WidebandLineCepstralMean"/>.
+    /// </summary>
+    public float[] WidebandInitialCepstralMean { get; set; } = [];
+
+    /// <summary>The initial mean used when <see cref="WidebandInitialCepstralMean"/> is empty: G.722 speech, unfolded, measured like <see cref="PhoneLineCepstralMean"/>.</summary>
+    public static IReadOnlyList<float> WidebandLineCepstralMean { get; } = [44.02f, -2.44f, -7.56f, 13.03f, -16.56f, 1.44f, -1.86f, -8.88f, -4.54f, -5.32f, 3.91f, -1.62f, -4.31f];
+
     /// <summary>The initial mean used when <see cref="InitialCepstralMean"/> is empty: phone-line speech, folded, as measured (see there).</summary>
     public static IReadOnlyList<float> PhoneLineCepstralMean { get; } = [55.99f, -8.50f, 7.88f, -2.77f, 2.57f, -15.43f, 5.16f, -10.21f, -14.26f, 8.29f, -8.37f, 3.91f, -4.90f];
 

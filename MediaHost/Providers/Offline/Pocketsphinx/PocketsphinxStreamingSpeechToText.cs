@@ -62,7 +62,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
 
     /// <summary>A decoder outside the pool, loaded like the pool's (for the bench's evidence runs); the caller disposes it.</summary>
     internal PocketsphinxDecoder CreateDecoder() => PocketsphinxDecoder.Create(_arguments, _searches, _options.WholeUtteranceFinal,
-        _options.InitialCepstralMean is { Length: > 0 } initial ? initial : [.. PocketsphinxStreamingOptions.PhoneLineCepstralMean]);
+        new InitialCepstralMeans(
+            _options.InitialCepstralMean is { Length: > 0 } phoneBand ? phoneBand : [.. PocketsphinxStreamingOptions.PhoneLineCepstralMean],
+            _options.WidebandInitialCepstralMean is { Length: > 0 } wideband ? wideband : [.. PocketsphinxStreamingOptions.WidebandLineCepstralMean]));
 
     /// <summary>Words in the decoders' cut dictionary (0 when they load the full one).</summary>
     public int DictionaryWords() => _dictionary?.Words ?? 0;
@@ -111,7 +113,7 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         try
         {
             var speaker = request.Speaker is null ? null : MeanOf(request.Speaker);
-            return new PocketsphinxRecognitionStream(_pool, decoder, request.SampleRate, speaker, _options, _threads);
+            return new PocketsphinxRecognitionStream(_pool, decoder, request, speaker, _options, _threads);
         }
         catch
         {

@@ -11,6 +11,9 @@ public enum PhoneCodec { Pcmu, G722 }
 /// </summary>
 public static class TelephoneChannel
 {
+    /// <summary>The codec's audio rate, as a call tells the recogniser its line (RecognitionRequest.LineRate).</summary>
+    public static int LineRate(PhoneCodec codec) => codec == PhoneCodec.Pcmu ? 8_000 : 16_000;
+
     public static short[] Transmit(ReadOnlySpan<short> speech16k, PhoneCodec codec)
     {
         IAudioCodec encoder = codec == PhoneCodec.Pcmu ? G711Codec.CreateMuLaw() : new G722Codec();
