@@ -34,10 +34,10 @@ public sealed class FinishedCallHangUpSippTests
         var dial = await rig.Placer.DialAsync(Command(), CancellationToken.None).DefaultTimeout();
 
         Assert.Equal(DialOutcome.Answered, dial.Outcome);
-        var ended = await rig.Agent.FirstEnded.Task.DefaultTimeout();
-        Assert.Equal(CallEndReason.ControlPlaneFinished, ended.Reason);
         var (exitCode, output) = await sipp.WaitAsync();
         Assert.True(exitCode == 0, $"sipp (callee) did not get our BYE within 5 s of the answer:\n{output}");
+        var ended = await rig.Agent.FirstEnded.Task.DefaultTimeout();
+        Assert.Equal(CallEndReason.ControlPlaneFinished, ended.Reason);
         var hangup = await controlPlane.WaitForAsync(AgentEventType.Hangup).DefaultTimeout();
         Assert.Equal((CallId, CallEndReason.ControlPlaneFinished), (hangup.CallId, hangup.EndReason));
         Assert.Equal(1, rig.HangUp.HungUp);
