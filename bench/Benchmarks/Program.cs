@@ -47,6 +47,10 @@ public static class BenchmarkProgram
         {
             return Recognition.RecognitionEvidenceRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // both searches' hypotheses and scores per utterance (tuning)
         }
+        if (args.Length > 0 && args[0] == "recognition-cmn-prior")
+        {
+            return Recognition.CepstralMeanCalibrationRun.RunAsync(args[1..]).GetAwaiter().GetResult(); // the phone-line cepstral mean a new caller starts from
+        }
         if (args.Length > 0 && args[0] == "recognition-cpu")
         {
             return Recognition.RecognitionCpuRun.RunAsync(args[1..]).GetAwaiter().GetResult();

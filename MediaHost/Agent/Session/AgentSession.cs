@@ -102,7 +102,7 @@ public sealed class AgentSession
         // gives words that cannot tell a finished sentence from a pause: silence alone decides then.
         var endpointer = new Endpointer(options.EndpointingFor(_call.Language), _call.Language, endOfTurn, _call.Deps.Recognition.Hears(_call.Language));
         var speech = new SpeechDetector(vad, new EchoGuard(options.BargeIn.EchoMarginDb), endpointer, LogEndOfTurn);
-        var request = RecognitionRequest.For(_call.Language);
+        var request = RecognitionRequest.For(_call.Language, speaker: new RecognitionSpeaker());
         var capture = new UtteranceCapture(() => new UtteranceRecognition(_call.Deps.Recognition, request, _pool, life), new PreRollBuffer(PreRollBuffer.DefaultFrames));
         var interimsExpected = _call.Deps.Recognition is not BatchRecognitionAdapter;
         return new CallerListener(speech, capture, BargeInDetector.For(options.BargeIn, interimsExpected), new SilenceWatch(options.Silence),

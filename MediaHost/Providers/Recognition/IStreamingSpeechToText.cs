@@ -29,8 +29,16 @@ public interface IStreamingSpeechToText
 /// <param name="Language">BCP 47 tag, for example "ru-RU".</param>
 /// <param name="SampleRate">The rate of the frames pushed: 16 000 (the audio loop's format) unless a provider asks otherwise.</param>
 /// <param name="Phrases">Phrases the dialog expects (biasing hints for providers that take them); empty when none.</param>
-public sealed record RecognitionRequest(string Language, int SampleRate, IReadOnlyList<string> Phrases)
+/// <param name="Speaker">Who speaks, the same for every utterance of a call (null: unknown, every utterance stands alone).</param>
+public sealed record RecognitionRequest(string Language, int SampleRate, IReadOnlyList<string> Phrases, RecognitionSpeaker? Speaker = null)
 {
-    public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null) =>
-        new(language, MediaModel.AudioFormat.SampleRate, phrases ?? []);
+    public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null, RecognitionSpeaker? speaker = null) =>
+        new(language, MediaModel.AudioFormat.SampleRate, phrases ?? [], speaker);
 }
+
+/// <summary>
+/// One caller across the utterances of a call. Providers that adapt to a voice or a line (the offline decoder's running
+/// cepstral mean) keep what they learnt per speaker, never per decoder or connection, so a pooled decoder does not hear
+/// one caller with another's adaptation. Compared by reference; what a provider keeps for it goes when the call does.
+/// </summary>
+public sealed class RecognitionSpeaker;

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.Providers;
 using VoiceFunctions.MediaHost.Providers.Offline;
+using VoiceFunctions.MediaHost.Providers.Recognition;
 using VoiceFunctions.MediaHost.Tests.Providers.OfflineRecognition;
 
 namespace VoiceFunctions.Benchmarks.Recognition;
@@ -15,7 +16,7 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel|LanguageModelThenGrammar, PS_OOS_WORDS=4, PS_FILLER=0.2,
 /// PS_SET=FILE.tsv (another set, e.g. spoken keys), PS_CUT=0 (the full dictionary), PS_COMMON=1 (common words in the model),
 /// PS_EXTRA="-name value ..." adds decoder arguments (tuning),
-/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=0 (G.722 reaches the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean).
+/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=0 (G.722 reaches the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean), PS_CMN=v1,...,v13 (a new caller's initial cepstral mean instead of the phone-line default), PS_CALLS=1 (each voice on each codec is one call saying every phrasing in turn), PS_GAIN_DB=N (callers N dB louder or quieter).
 /// </summary>
 public static class RecognitionAccuracyRun
 {
@@ -40,6 +41,7 @@ public static class RecognitionAccuracyRun
             DecodingThreads = int.TryParse(Environment.GetEnvironmentVariable("PS_THREADS"), out var threads) ? threads : 0,
             RemoveNoise = Environment.GetEnvironmentVariable("PS_NOISE") != "0",
             WholeUtteranceFinal = Environment.GetEnvironmentVariable("PS_WHOLE") == "1",
+            InitialCepstralMean = Environment.GetEnvironmentVariable("PS_CMN") is { Length: > 0 } cmn ? [.. cmn.Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture))] : [],
             Search = Enum.TryParse<PocketsphinxSearchMode>(Environment.GetEnvironmentVariable("PS_SEARCH"), out var search) ? search : PocketsphinxSearchMode.LanguageModelThenGrammar,
             OutOfScriptWords = int.TryParse(Environment.GetEnvironmentVariable("PS_OOS_WORDS"), out var outOfScriptWords) ? outOfScriptWords : 4,
             FillerMass = double.TryParse(Environment.GetEnvironmentVariable("PS_FILLER"), System.Globalization.CultureInfo.InvariantCulture, out var filler) ? filler : 0.2,
@@ -56,15 +58,25 @@ public static class RecognitionAccuracyRun
         var withPartial = new ConcurrentDictionary<(Phrasing, SyntheticVoice, PhoneCodec), (string Heard, string? Intent, TimeSpan FinalLatency)>();
         var clock = Stopwatch.StartNew();
         var speech = new ConcurrentDictionary<(Phrasing, SyntheticVoice), short[]>();
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (job, ct) =>
+        // PS_CALLS=1: each voice on each codec is one caller saying every phrasing in one call (the decoders carry that
+        // caller's line from utterance to utterance); otherwise every utterance is a new caller's first.
+        // PS_GAIN_DB=N: every caller N dB louder (negative: quieter) than the synthesised speech, before the codec.
+        var gainDb = double.TryParse(Environment.GetEnvironmentVariable("PS_GAIN_DB"), System.Globalization.CultureInfo.InvariantCulture, out var gain) ? gain : 0;
+        var asCalls = Environment.GetEnvironmentVariable("PS_CALLS") == "1";
+        var callers = asCalls ? jobs.GroupBy(job => (job.v, job.c)).Select(call => call.ToList()).ToList() : jobs.Select(job => new[] { job }.ToList()).ToList();
+        await Parallel.ForEachAsync(callers, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (call, ct) =>
         {
-            var audio = speech.GetOrAdd((job.p, job.v), key => OfflineRecognition.SpeakAsync(key.Item1.Text, key.Item2).GetAwaiter().GetResult());
-            var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(audio, job.c), ct);
-            // PS_PARTIAL=1 (tuning): with no complete grammar path, judge the last interim (the best partial path) instead.
-            var heard = outcome.Final.Length == 0 && partialWhenNoPath && outcome.Interims.Count > 0 ? outcome.Interims[^1] : outcome.Final;
-            results[job] = (heard, matcher.Match(heard, "en")?.Name, outcome.FinalAfterComplete);
-            var partial = outcome.Final.Length == 0 && outcome.Interims.Count > 0 ? outcome.Interims[^1] : outcome.Final;
-            withPartial[job] = (partial, matcher.Match(partial, "en")?.Name, outcome.FinalAfterComplete);
+            var caller = asCalls ? new RecognitionSpeaker() : null;
+            foreach (var job in call)
+            {
+                var audio = speech.GetOrAdd((job.p, job.v), key => OfflineRecognition.SpeakAsync(key.Item1.Text, key.Item2).GetAwaiter().GetResult());
+                var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(Louder(audio, gainDb), job.c), ct, caller);
+                // PS_PARTIAL=1 (tuning): with no complete grammar path, judge the last interim (the best partial path) instead.
+                var heard = outcome.Final.Length == 0 && partialWhenNoPath && outcome.Interims.Count > 0 ? outcome.Interims[^1] : outcome.Final;
+                results[job] = (heard, matcher.Match(heard, "en")?.Name, outcome.FinalAfterComplete);
+                var partial = outcome.Final.Length == 0 && outcome.Interims.Count > 0 ? outcome.Interims[^1] : outcome.Final;
+                withPartial[job] = (partial, matcher.Match(partial, "en")?.Name, outcome.FinalAfterComplete);
+            }
         });
         var report = new StringBuilder();
         report.AppendLine("| intent | phrasing | " + string.Join(" | ", from v in PhrasingSet.Voices from c in codecs select $"{v} {c}") + " |");
@@ -100,6 +112,16 @@ public static class RecognitionAccuracyRun
     }
 
     private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F1} %";
+
+    private static short[] Louder(short[] audio, double gainDb)
+    {
+        if (gainDb == 0)
+        {
+            return audio;
+        }
+        var factor = Math.Pow(10, gainDb / 20);
+        return [.. audio.Select(sample => (short)Math.Clamp(Math.Round(sample * factor), short.MinValue, short.MaxValue))];
+    }
 
     private static string Cell(Phrasing phrasing, string heard, string? intent)
     {

@@ -48,6 +48,18 @@ internal static partial class PocketsphinxNative
     [LibraryImport(Pocketsphinx, EntryPoint = "ps_lookup_word", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr LookupWord(PocketsphinxDecoderHandle decoder, string word);
 
+    /// <summary>Starts a new audio stream: the front-end's noise estimate begins again from the next frame.</summary>
+    [LibraryImport(Pocketsphinx, EntryPoint = "ps_start_stream")]
+    internal static partial int StartStream(PocketsphinxDecoderHandle decoder);
+
+    /// <summary>The decoder's feature module (<c>feat_t</c>, owned by the decoder), which holds its cepstral mean.</summary>
+    [LibraryImport(Pocketsphinx, EntryPoint = "ps_get_feat")]
+    internal static partial IntPtr GetFeatureModule(PocketsphinxDecoderHandle decoder);
+
+    /// <summary>Copies the live cepstral mean of a <c>cmn_t</c> into <paramref name="mean"/> (veclen values).</summary>
+    [LibraryImport(Sphinxbase, EntryPoint = "cmn_live_get")]
+    internal static unsafe partial void GetLiveMean(IntPtr cmn, float* mean);
+
     [LibraryImport(Pocketsphinx, EntryPoint = "ps_start_utt")]
     internal static partial int StartUtterance(PocketsphinxDecoderHandle decoder);
 

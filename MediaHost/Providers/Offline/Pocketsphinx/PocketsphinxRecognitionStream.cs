@@ -29,7 +29,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
     private readonly Task _worker;
     private int _disposed;
 
-    public PocketsphinxRecognitionStream(PocketsphinxDecoderPool pool, PocketsphinxDecoder decoder, int sampleRate, PocketsphinxStreamingOptions options, DecodingThreads threads)
+    public PocketsphinxRecognitionStream(PocketsphinxDecoderPool pool, PocketsphinxDecoder decoder, int sampleRate, SpeakerCepstralMean? speaker, PocketsphinxStreamingOptions options, DecodingThreads threads)
     {
         _pool = pool;
         _decoder = decoder;
@@ -46,7 +46,7 @@ internal sealed class PocketsphinxRecognitionStream : IRecognitionStream
         _interimSamples = ModelRate * options.InterimIntervalMs / 1000;
         var frames = Math.Max(1, options.MaxBufferedMs / MediaModel.AudioFormat.FrameMilliseconds);
         _audio = Channel.CreateBounded<(short[] Buffer, int Length)>(new BoundedChannelOptions(frames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        _decoder.StartUtterance();
+        _decoder.StartUtterance(speaker);
         _worker = threads.Run(DecodeAsync);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using VoiceFunctions.MediaHost.Providers.Recognition;
 
@@ -21,6 +22,8 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
     private readonly int _maxDecoders;
     private readonly ILogger _logger;
     private int _warnedLanguage;
+    // Each caller's running cepstral mean, for as long as the call's speaker identity lives.
+    private readonly ConditionalWeakTable<RecognitionSpeaker, SpeakerCepstralMean> _speakers = new();
 
     public PocketsphinxStreamingSpeechToText(PocketsphinxStreamingOptions options, DialogScript script, ILogger<PocketsphinxStreamingSpeechToText> logger)
     {
@@ -35,9 +38,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
             "-hmm", options.ModelDirectory,
             "-dict", _dictionary?.Path ?? options.Dictionary,
             "-wip", options.WordInsertionPenalty.ToString("R", CultureInfo.InvariantCulture),
-            // Audio fed in pieces is always normalised with the running cepstral mean; "batch" makes a whole utterance fed
-            // as one block (WholeUtteranceFinal) use its own mean instead.
-            "-cmn", options.WholeUtteranceFinal ? "batch" : "live",
+            // Audio fed in pieces is normalised with the running cepstral mean, kept per caller (SpeakerCepstralMean); the
+            // whole-utterance final switches its one block to the utterance's own mean (DecoderCepstralMean).
+            "-cmn", "live",
             "-remove_noise", options.RemoveNoise ? "yes" : "no",
             .. options.ExtraArguments,
         ];
@@ -51,14 +54,15 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         _threads = new DecodingThreads(options.DecodingThreads, options.DecodingThreadNice);
         _maxDecoders = options.MaxDecoders;
         _pool = new PocketsphinxDecoderPool(options.MaxDecoders, TimeSpan.FromMilliseconds(options.PoolWaitMs),
-            () => PocketsphinxDecoder.Create(arguments, _searches, options.WholeUtteranceFinal));
+            () => CreateDecoder());
         _arguments = arguments;
     }
 
     public string Name => "pocketsphinx";
 
     /// <summary>A decoder outside the pool, loaded like the pool's (for the bench's evidence runs); the caller disposes it.</summary>
-    internal PocketsphinxDecoder CreateDecoder() => PocketsphinxDecoder.Create(_arguments, _searches, _options.WholeUtteranceFinal);
+    internal PocketsphinxDecoder CreateDecoder() => PocketsphinxDecoder.Create(_arguments, _searches, _options.WholeUtteranceFinal,
+        _options.InitialCepstralMean is { Length: > 0 } initial ? initial : [.. PocketsphinxStreamingOptions.PhoneLineCepstralMean]);
 
     /// <summary>Words in the decoders' cut dictionary (0 when they load the full one).</summary>
     public int DictionaryWords() => _dictionary?.Words ?? 0;
@@ -106,7 +110,8 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
         var decoder = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new PocketsphinxRecognitionStream(_pool, decoder, request.SampleRate, _options, _threads);
+            var speaker = request.Speaker is null ? null : MeanOf(request.Speaker);
+            return new PocketsphinxRecognitionStream(_pool, decoder, request.SampleRate, speaker, _options, _threads);
         }
         catch
         {
@@ -114,6 +119,9 @@ public sealed class PocketsphinxStreamingSpeechToText : IStreamingSpeechToText, 
             throw;
         }
     }
+
+    /// <summary>What the decoders learnt of <paramref name="speaker"/>'s line so far (for the bench's calibration).</summary>
+    internal SpeakerCepstralMean MeanOf(RecognitionSpeaker speaker) => _speakers.GetValue(speaker, _ => new SpeakerCepstralMean());
 
     /// <summary>Threads decoding for every stream (at most one per core by default).</summary>
     public int DecodingThreadCount => _threads.MaximumConcurrencyLevel;

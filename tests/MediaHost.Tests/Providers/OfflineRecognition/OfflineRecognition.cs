@@ -26,9 +26,9 @@ public static class OfflineRecognition
     }
 
     /// <summary>Pushes the audio in 20 ms frames as fast as the stream takes them, completes it and collects the results.</summary>
-    public static async Task<RecognitionOutcome> RecogniseAsync(IStreamingSpeechToText stt, short[] audio16k, CancellationToken cancellationToken = default)
+    public static async Task<RecognitionOutcome> RecogniseAsync(IStreamingSpeechToText stt, short[] audio16k, CancellationToken cancellationToken = default, RecognitionSpeaker? speaker = null)
     {
-        await using var stream = await stt.StartAsync(RecognitionRequest.For("en-US"), cancellationToken);
+        await using var stream = await stt.StartAsync(RecognitionRequest.For("en-US", speaker: speaker), cancellationToken);
         var interims = new List<string>();
         TimeSpan? firstInterim = null;
         var started = System.Diagnostics.Stopwatch.StartNew();

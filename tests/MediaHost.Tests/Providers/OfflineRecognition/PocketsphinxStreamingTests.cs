@@ -144,22 +144,32 @@ public sealed class PocketsphinxStreamingTests
     }
 
     // "Nine." and "seven" are not in these tests: phone-band audio loses their nasals and /s/, and the en-us model
-    // hears "i" and "human" (bench/results/recognition.md, spoken keys).
+    // hears "i" and "human" (bench/results/recognition.md, spoken keys). Spoken keys are short and weakly heard: over the
+    // set's five voices, each saying the three keys in one call over PCMU, 9 of 15 choose their intent ("One." is heard
+    // as "when" in two voices, "Zero." as "do you" or "real"); keypad digits are the dependable way (DTMF).
     [SkippableFact]
-    public async Task Menu_keys_said_aloud_over_PCMU_choose_their_intents()
+    public async Task Menu_keys_said_aloud_over_PCMU_choose_their_intents_for_more_than_half_of_the_callers_keys()
     {
         using var stt = CreateRecogniser();
         var model = new ScriptedLanguageModel(Script);
-        var heard = new List<string?>();
+        var keys = new[] { ("One.", "hours"), ("Two.", "prices"), ("Zero.", "operator") };
+        var chosen = new List<string>();
 
-        foreach (var said in new[] { "One.", "Two.", "Zero." })
+        foreach (var voice in PhrasingSet.Voices)
         {
-            var speech = await OfflineRecognition.SpeakAsync(said, Caller);
-            var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.Pcmu));
-            heard.Add(model.Match(outcome.Final, "en")?.Name);
+            var caller = new RecognitionSpeaker();
+            foreach (var (said, intent) in keys)
+            {
+                var speech = await OfflineRecognition.SpeakAsync(said, voice);
+                var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.Pcmu), speaker: caller);
+                if (model.Match(outcome.Final, "en")?.Name == intent)
+                {
+                    chosen.Add($"{voice} {said}");
+                }
+            }
         }
 
-        Assert.Equal(["hours", "prices", "operator"], heard);
+        Assert.True(chosen.Count > keys.Length * PhrasingSet.Voices.Count / 2, $"keys that chose their intent: {chosen.Count} ({string.Join(", ", chosen)})");
     }
 
     [SkippableFact]
@@ -184,29 +194,101 @@ public sealed class PocketsphinxStreamingTests
         Assert.Equal("hours", new ScriptedLanguageModel(Script).Match(outcome.Final, "en")?.Name);
     }
 
-    // A pooled decoder serves one caller after another. Audio fed while the caller speaks is normalised with the running
-    // cepstral mean the decoder carried over from its earlier utterances; the final is decoded from the whole utterance
-    // with its own mean, and the front-end's noise estimate (also carried over) is off, so a quiet caller on another
-    // codec before does not change what this caller is heard saying (with noise removal on, it did: "how much good"
-    // fresh, "cost" after the quiet caller).
+    // A pooled decoder serves one caller after another. Its front-end's noise estimate and running cepstral mean used to
+    // carry over from whoever it heard last: the same question was heard as "how much good" fresh and "cost" after a
+    // quiet caller on another codec, and a benchmark's PCMU score moved from 78 % to 67 % with how G.722 audio was fed.
     [SkippableFact]
     public async Task A_callers_final_does_not_depend_on_who_the_pooled_decoder_heard_before()
     {
-        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1, WholeUtteranceFinal = true, RemoveNoise = false });
-        var question = TelephoneChannel.Transmit(await OfflineRecognition.SpeakAsync("How much does it cost?", Caller), PhoneCodec.Pcmu);
-        var previous = TelephoneChannel.Transmit(await OfflineRecognition.SpeakAsync("Please connect me to someone.", new SyntheticVoice("en-gb-scotland", 140)), PhoneCodec.G722);
-        for (var i = 0; i < previous.Length; i++)
-        {
-            previous[i] /= 16;
-        }
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1 });
+        var question = await SpeakAsync("How much does it cost?", Caller, PhoneCodec.Pcmu);
+        var quietCaller = await QuietOtherCallerAsync();
 
-        var fresh = (await OfflineRecognition.RecogniseAsync(stt, question)).Final;
-        await OfflineRecognition.RecogniseAsync(stt, previous);
-        await OfflineRecognition.RecogniseAsync(stt, previous);
-        var afterAnotherCaller = (await OfflineRecognition.RecogniseAsync(stt, question)).Final;
+        var fresh = await FinalAndInterimsAsync(stt, question);
+        await OfflineRecognition.RecogniseAsync(stt, quietCaller);
+        await OfflineRecognition.RecogniseAsync(stt, quietCaller);
+        var afterAnotherCaller = await FinalAndInterimsAsync(stt, question);
 
-        Assert.NotEqual("", fresh);
+        Assert.NotEqual("", fresh.Final);
         Assert.Equal(fresh, afterAnotherCaller);
+    }
+
+    // The caller's own earlier utterances still teach the decoder their line (the running mean continues per caller),
+    // whichever pooled decoder takes the next one.
+    [SkippableFact]
+    public async Task A_callers_second_utterance_is_heard_the_same_whether_or_not_another_caller_used_the_decoder_between()
+    {
+        using var stt = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1 });
+        var first = await SpeakAsync("What are your opening hours?", Caller, PhoneCodec.Pcmu);
+        var second = await SpeakAsync("How much does it cost?", Caller, PhoneCodec.Pcmu);
+        var quietCaller = await QuietOtherCallerAsync();
+
+        var alone = new RecognitionSpeaker();
+        await OfflineRecognition.RecogniseAsync(stt, first, speaker: alone);
+        var heardAlone = await OfflineRecognition.RecogniseAsync(stt, second, speaker: alone);
+        var interrupted = new RecognitionSpeaker();
+        await OfflineRecognition.RecogniseAsync(stt, first, speaker: interrupted);
+        await OfflineRecognition.RecogniseAsync(stt, quietCaller, speaker: new RecognitionSpeaker());
+        var heardAfterAnotherCaller = await OfflineRecognition.RecogniseAsync(stt, second, speaker: interrupted);
+
+        Assert.NotEqual("", heardAlone.Final);
+        Assert.Equal(heardAlone.Final, heardAfterAnotherCaller.Final);
+        Assert.Equal(heardAlone.Interims, heardAfterAnotherCaller.Interims);
+    }
+
+    // The running mean is reached through the packaged library's structures (DecoderCepstralMean): read through them, a
+    // new decoder's mean must be exactly the model's initial mean (feat.params -cmninit), or the layout is not the one
+    // it was built for; a new caller then starts from the phone-line mean instead.
+    [SkippableFact]
+    public void The_decoder_reads_the_models_initial_cepstral_mean_and_starts_new_callers_from_the_phone_line_mean()
+    {
+        using var stt = CreateRecogniser();
+        using var decoder = stt.CreateDecoder();
+        Assert.Equal(ModelMean(), decoder.ModelCepstralMean?.Mean);
+        Assert.Equal(0, decoder.ModelCepstralMean?.Frames);
+        Assert.Equal(PocketsphinxStreamingOptions.PhoneLineCepstralMean, decoder.FreshCepstralMean()?.Mean);
+    }
+
+    // Decoding the whole utterance again as one block normalises it with its own mean, so the mean the utterance started
+    // from does not matter: the library had turned the decoder to the running mean for good after the first streamed
+    // block, and "-cmn batch" alone did nothing (the final then followed the initial mean: "" with the model's, "cost"
+    // with the phone line's).
+    [SkippableFact]
+    public async Task The_whole_utterance_final_is_normalised_with_the_utterances_own_mean_whatever_mean_it_started_from()
+    {
+        using var phoneLineStart = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1, WholeUtteranceFinal = true });
+        using var modelStart = CreateRecogniser(new PocketsphinxStreamingOptions { MaxDecoders = 1, WholeUtteranceFinal = true, InitialCepstralMean = ModelMean() });
+        var question = await SpeakAsync("How much does it cost?", Caller, PhoneCodec.Pcmu);
+
+        var heardFromPhoneLineMean = (await OfflineRecognition.RecogniseAsync(phoneLineStart, question)).Final;
+        var heardFromModelMean = (await OfflineRecognition.RecogniseAsync(modelStart, question)).Final;
+
+        Assert.NotEqual("", heardFromPhoneLineMean);
+        Assert.Equal(heardFromPhoneLineMean, heardFromModelMean);
+    }
+
+    private static float[] ModelMean() => File.ReadAllLines(Path.Combine(PocketsphinxStreamingOptions.DefaultModelDirectory, "feat.params"))
+        .Single(line => line.StartsWith("-cmninit ", StringComparison.Ordinal))["-cmninit ".Length..]
+        .Split(',').Select(value => float.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static async Task<short[]> SpeakAsync(string text, SyntheticVoice voice, PhoneCodec codec) =>
+        TelephoneChannel.Transmit(await OfflineRecognition.SpeakAsync(text, voice), codec);
+
+    // Another voice on another codec, 24 dB quieter: a line as unlike the caller's as a pool will meet.
+    private static async Task<short[]> QuietOtherCallerAsync()
+    {
+        var audio = await SpeakAsync("Please connect me to someone.", new SyntheticVoice("en-gb-scotland", 140), PhoneCodec.G722);
+        for (var i = 0; i < audio.Length; i++)
+        {
+            audio[i] /= 16;
+        }
+        return audio;
+    }
+
+    private static async Task<(string Final, string Interims)> FinalAndInterimsAsync(IStreamingSpeechToText stt, short[] audio)
+    {
+        var outcome = await OfflineRecognition.RecogniseAsync(stt, audio);
+        return (outcome.Final, string.Join(" | ", outcome.Interims));
     }
 
     internal static PocketsphinxStreamingSpeechToText CreateRecogniser(PocketsphinxStreamingOptions? options = null)
