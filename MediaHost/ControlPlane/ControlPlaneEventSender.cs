@@ -15,10 +15,13 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// the agent-events key. Each request has a timeout; timeouts, network errors, 5xx, 429 and 404 (the call's
 /// record not there yet) are retried a bounded number of times with a doubling delay; other refusals are
 /// logged and dropped. A retry repeats the event id, so the control plane acts once. Events of different calls are
-/// sent side by side, each call's in order (see <see cref="ExecuteAsync"/>).
+/// sent side by side, each call's in order (see <see cref="ExecuteAsync"/>). What the control plane answers to a taken
+/// event goes to <paramref name="finishedCalls"/> (when given), which hangs up a live call the control plane has already
+/// finished.
 /// </summary>
 public sealed class ControlPlaneEventSender(
-    CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger) : BackgroundService
+    CallEventQueue queue, HttpClient http, ControlPlaneOptions options, TimeProvider time, ILogger<ControlPlaneEventSender> logger,
+    FinishedCallHangUp? finishedCalls = null) : BackgroundService
 {
     private readonly SignedControlPlanePost _post = new(http, options, time);
     private readonly Meter _meter = new(MeterName);
@@ -138,6 +141,10 @@ public sealed class ControlPlaneEventSender(
                 Interlocked.Increment(ref _sent);
                 Delivery.Record((time.GetUtcNow() - message.OccurredAt).TotalMilliseconds, new KeyValuePair<string, object?>("type", message.Type.ToString()));
                 ControlPlaneLog.EventSent(logger, message.Type.ToString(), message.CallId, attempt);
+                if (finishedCalls is not null)
+                {
+                    await finishedCalls.OnAnswerAsync(message, ControlPlaneEventAnswer.StatusOf(answer.Body.Span)).ConfigureAwait(false);
+                }
                 return true;
             }
             var problem = answer.Problem;

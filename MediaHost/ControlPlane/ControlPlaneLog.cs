@@ -22,6 +22,12 @@ internal static partial class ControlPlaneLog
     [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "Heartbeat of MediaHost {HostId} taken by the control plane again")]
     public static partial void HeartbeatRecovered(ILogger logger, string hostId);
 
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Call {CallId}: the control plane had already finished this call (its answer to our {Type} event); hanging up")]
+    public static partial void HangingUpFinishedCall(ILogger logger, string callId, string type);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Error, Message = "Call {CallId}: hanging up the call the control plane had already finished failed ({Error})")]
+    public static partial void FinishedCallHangUpFailed(ILogger logger, string callId, string error);
+
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Call event {Type} for {CallId} dropped: the queue to the control plane is full")]
     public static partial void EventDropped(ILogger logger, string type, string callId);
 }

@@ -13,7 +13,8 @@ public static class ControlPlaneServiceCollectionExtensions
     /// <summary>
     /// Registers the reporting of calls to the control plane: its options (ControlPlane section, with the signing key
     /// from AgentEvents:KeyId / AgentEvents:Secret; validated at start, every problem named), the event queue and its
-    /// sender, the SIP trace of each call and the <see cref="CallEventReporter"/>. The host decides where the reporter is
+    /// sender, the SIP trace of each call, the <see cref="CallEventReporter"/> and the live calls the control plane's answers
+    /// may hang up (<see cref="FinishedCallHangUp"/>). The host decides where the reporter is
     /// used (the call handler's decorator, the agent's turn reporter).
     /// </summary>
     public static IServiceCollection AddControlPlaneReporting(this IServiceCollection services, IConfiguration configuration)
@@ -37,10 +38,14 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddHostedService(sp => new MediaHostHeartbeatSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MediaHostHeartbeatSender)),
             sp.GetRequiredService<ControlPlaneOptions>(), sp.GetRequiredService<CallEventReporter>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MediaHostHeartbeatSender>>()));
+        // A live call whose event the control plane answers CallAlreadyFinished is hung up (see FinishedCallRule).
+        services.AddSingleton<LiveCallSessions>();
+        services.AddSingleton(sp => new FinishedCallHangUp(sp.GetRequiredService<LiveCallSessions>(), sp.GetRequiredService<ILogger<FinishedCallHangUp>>()));
         services.AddSingleton(sp => new ControlPlaneEventSender(
             sp.GetRequiredService<CallEventQueue>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ControlPlaneEventSender)),
-            sp.GetRequiredService<ControlPlaneOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ControlPlaneEventSender>>()));
+            sp.GetRequiredService<ControlPlaneOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ControlPlaneEventSender>>(),
+            sp.GetRequiredService<FinishedCallHangUp>()));
         services.AddHostedService(sp => sp.GetRequiredService<ControlPlaneEventSender>());
         // The SIP summary of each call travels with its answered and hangup reports (the call timeline).
         services.AddSingleton<SipCallTrace>();

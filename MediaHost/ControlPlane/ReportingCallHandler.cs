@@ -11,10 +11,12 @@ namespace VoiceFunctions.MediaHost.ControlPlane;
 /// "error" when the handler fails. Turns are reported by the agent through <see cref="CallEventReporter"/>.
 /// With <paramref name="callIdFromSipHeader"/> (LiveKit mode), an INVITE carrying a valid
 /// <see cref="AgentCallHeaders.CallId"/> is reported under that call id (the room's call, which the
-/// control plane already runs) instead of the direct-mode id made from the SIP Call-ID.
+/// control plane already runs) instead of the direct-mode id made from the SIP Call-ID. From its answer until the
+/// handler returns, the call is in <paramref name="liveCalls"/> (when given) under that id: a call the control plane
+/// answers it has already finished is hung up (<see cref="FinishedCallHangUp"/>).
 /// </summary>
 public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter reporter, bool callIdFromSipHeader = false, TimeProvider? time = null,
-    TimeSpan? qualityReportInterval = null) : ICallHandler
+    TimeSpan? qualityReportInterval = null, LiveCallSessions? liveCalls = null) : ICallHandler
 {
     /// <summary>
     /// How long to wait, once the handler returned, for the session to say how the call ended: the agent loop can
@@ -26,7 +28,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
     /// <summary>Wraps <paramref name="inner"/> with the reporter and settings registered by AddControlPlaneReporting.</summary>
     public static ReportingCallHandler For(ICallHandler inner, IServiceProvider services) =>
         new(inner, services.GetRequiredService<CallEventReporter>(), services.GetRequiredService<ControlPlaneOptions>().CallIdFromSipHeader,
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ControlPlaneOptions>().QualityReportInterval);
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ControlPlaneOptions>().QualityReportInterval,
+            services.GetService<LiveCallSessions>());
 
     public async Task HandleAsync(IIncomingCall call, CancellationToken cancellationToken)
     {
@@ -37,7 +40,7 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             reporter.UseCallId(call.Call.CallId, controlPlaneCallId);
             liveKitCall = true;
         }
-        var reporting = new ReportingIncomingCall(call, reporter, time ?? TimeProvider.System, qualityReportInterval ?? TimeSpan.Zero, liveKitCall);
+        var reporting = new ReportingIncomingCall(call, reporter, time ?? TimeProvider.System, qualityReportInterval ?? TimeSpan.Zero, liveKitCall, liveCalls);
         try
         {
             await inner.HandleAsync(reporting, cancellationToken).ConfigureAwait(false);
@@ -51,6 +54,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         {
             if (reporting.Session is { } session)
             {
+                // Over here: the reports still to come (final quality, hangup) are legitimately late for the control plane.
+                liveCalls?.Remove(reporter.ControlPlaneCallId(call.Call.CallId), session);
                 var ended = await EndedAsync(session).ConfigureAwait(false);
                 // The end-of-call quality is queued before the hangup, so the record has it when the call is finalized.
                 reporting.Quality?.ReportFinal();
@@ -77,8 +82,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
         }
     }
 
-    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter, TimeProvider time, TimeSpan qualityInterval, bool liveKitCall)
-        : IIncomingCall, IAgentProfileRecorder
+    private sealed class ReportingIncomingCall(IIncomingCall inner, CallEventReporter reporter, TimeProvider time, TimeSpan qualityInterval, bool liveKitCall,
+        LiveCallSessions? liveCalls) : IIncomingCall, IAgentProfileRecorder
     {
         private string? _agentProfile;
 
@@ -96,6 +101,8 @@ public sealed class ReportingCallHandler(ICallHandler inner, CallEventReporter r
             // A LiveKit call's transfer is the control plane's to do, on the caller's participant; a direct call's is our REFER.
             session = liveKitCall ? new ControlPlaneTransferSession(session, reporter) : new ReferredTransferSession(session);
             Session = session;
+            // Live before the answer is reported: the control plane's answer to it may be that the call is already over.
+            liveCalls?.Add(reporter.ControlPlaneCallId(inner.Call.CallId), session);
             reporter.Answered(inner.Call.CallId, inner.Call.Caller, inner.Call.Called, _agentProfile, AnsweredBy(inner.Call));
             Quality = new CallQualityMonitor(session, inner.Call.CallId, reporter, time, qualityInterval);
             return session;

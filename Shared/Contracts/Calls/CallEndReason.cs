@@ -35,4 +35,9 @@ public enum CallEndReason
     /// closed the call after its silence timeout. Appended last: stored values keep their numbers.
     /// </summary>
     MediaHostLost,
+    /// <summary>
+    /// The MediaHost hung up a live call because the control plane answered one of its events with CallAlreadyFinished
+    /// (e.g. a callee who answered after the dial was settled as not answered). Appended last: stored values keep their numbers.
+    /// </summary>
+    ControlPlaneFinished,
 }
