@@ -5,8 +5,11 @@ public static class AudioCodecs
 {
     public static bool IsSupported(string encodingName) => TryCreate(encodingName, out _);
 
-    /// <summary>The audio rate a negotiated encoding carries (8 000 for G.711, 16 000 for G.722, 48 000 for Opus), or 0 when unknown.</summary>
-    public static int AudioRateOf(string encodingName) => encodingName.ToUpperInvariant() switch
+    /// <summary>
+    /// The audio rate a negotiated codec carries (8 000 for G.711, 16 000 for G.722, 48 000 for Opus), or 0 when unknown.
+    /// Takes the encoding name or the codec as a call describes it ("G722/8000": the RTP clock, not the audio rate).
+    /// </summary>
+    public static int AudioRateOf(string codec) => codec.Split('/')[0].ToUpperInvariant() switch
     {
         "PCMU" or "PCMA" => 8_000,
         "G722" => 16_000,

@@ -37,8 +37,11 @@ public sealed record RecognitionRequest(string Language, int SampleRate, IReadOn
     public static RecognitionRequest For(string language, IReadOnlyList<string>? phrases = null, RecognitionSpeaker? speaker = null, int lineRate = 0) =>
         new(language, MediaModel.AudioFormat.SampleRate, phrases ?? [], speaker, lineRate);
 
-    /// <summary>Whether the caller's audio carries nothing above 4 kHz (a G.711 line, or frames at 8 kHz).</summary>
-    public bool IsPhoneBand => SampleRate < 16_000 || LineRate is > 0 and < 16_000;
+    /// <summary>
+    /// Whether the caller's audio carries nothing above 4 kHz: a G.711 line, frames at 8 kHz, or a line of unknown rate
+    /// (most calls are phone-band, and phone-band audio taken for wideband derails a wideband recogniser).
+    /// </summary>
+    public bool IsPhoneBand => SampleRate < 16_000 || LineRate < 16_000;
 }
 
 /// <summary>

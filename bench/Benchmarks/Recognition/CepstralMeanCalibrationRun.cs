@@ -12,7 +12,7 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// <see cref="PocketsphinxStreamingOptions.InitialCepstralMean"/>): every phrasing of the set in every voice over PCMU and
 /// G.722 is decoded as a new caller's only utterance, the mean that utterance leaves is read, and the means are averaged
 /// per codec and over both. Usage: recognition-cmn-prior [all|subset] (default subset, the set the defaults came from);
-/// the phone-band default is "both" of a default run, the wideband default is G722 of a run with PS_FOLD_WIDE=0.
+/// the phone-band default is "both" of a run with PS_FOLD_WIDE=1, the wideband default is G722 of a default run.
 /// </summary>
 public static class CepstralMeanCalibrationRun
 {
@@ -20,8 +20,8 @@ public static class CepstralMeanCalibrationRun
     {
         var subset = args.Length == 0 || args[0] != "all";
         var script = DialogScriptLoader.LoadDefault();
-        // PS_FOLD_WIDE=0: G.722 reaches the model as it is (its line is the wideband mean); otherwise both are folded.
-        var options = new PocketsphinxStreamingOptions { MaxDecoders = 1, FoldWideband = Environment.GetEnvironmentVariable("PS_FOLD_WIDE") != "0" };
+        // G.722 reaches the model as it is (its line is the wideband mean); PS_FOLD_WIDE=1: both folded ("both" is the phone-band mean).
+        var options = new PocketsphinxStreamingOptions { MaxDecoders = 1, FoldWideband = Environment.GetEnvironmentVariable("PS_FOLD_WIDE") == "1" };
         using var stt = new PocketsphinxStreamingSpeechToText(options, script, NullLogger<PocketsphinxStreamingSpeechToText>.Instance);
         var codecs = new[] { PhoneCodec.Pcmu, PhoneCodec.G722 };
         var sums = codecs.ToDictionary(c => c, _ => new double[PocketsphinxStreamingOptions.PhoneLineCepstralMean.Count]);

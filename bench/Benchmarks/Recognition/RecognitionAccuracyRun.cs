@@ -16,7 +16,7 @@ namespace VoiceFunctions.Benchmarks.Recognition;
 /// Usage: recognition-accuracy [all|subset] [OUT.md]. PS_SEARCH=Grammar|LanguageModel|GrammarThenLanguageModel|LanguageModelThenGrammar, PS_OOS_WORDS=4, PS_FILLER=0.2,
 /// PS_SET=FILE.tsv (another set, e.g. spoken keys), PS_CUT=0 (the full dictionary), PS_COMMON=1 (common words in the model),
 /// PS_EXTRA="-name value ..." adds decoder arguments (tuning),
-/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=0 (G.722 reaches the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean), PS_CMN=v1,...,v13 (a new caller's initial cepstral mean instead of the phone-line default; PS_CMN_WIDE the same for unfolded wideband), PS_CALLS=1 (each voice on each codec is one call saying every phrasing in turn), PS_GAIN_DB=N (callers N dB louder or quieter).
+/// PS_THREADS=N (decoding threads, default one per core), PS_NOISE=0 (no front-end noise removal), PS_FOLD_WIDE=1 (G.722 folded like PCMU instead of reaching the model as it is), PS_WHOLE=1 (the final decoded again from the whole utterance with its own cepstral mean), PS_CMN=v1,...,v13 (a new caller's initial cepstral mean instead of the phone-line default; PS_CMN_WIDE the same for unfolded wideband), PS_CALLS=1 (each voice on each codec is one call saying every phrasing in turn), PS_GAIN_DB=N (callers N dB louder or quieter).
 /// </summary>
 public static class RecognitionAccuracyRun
 {
@@ -37,7 +37,7 @@ public static class RecognitionAccuracyRun
             CommonWordsInLanguageModel = Environment.GetEnvironmentVariable("PS_COMMON") == "1",
             OutOfScriptPath = Environment.GetEnvironmentVariable("PS_GARBAGE") is { Length: > 0 } garbage && garbage != "off",
             ExtraArguments = extra,
-            FoldWideband = Environment.GetEnvironmentVariable("PS_FOLD_WIDE") != "0",
+            FoldWideband = Environment.GetEnvironmentVariable("PS_FOLD_WIDE") == "1",
             DecodingThreads = int.TryParse(Environment.GetEnvironmentVariable("PS_THREADS"), out var threads) ? threads : 0,
             RemoveNoise = Environment.GetEnvironmentVariable("PS_NOISE") != "0",
             WholeUtteranceFinal = Environment.GetEnvironmentVariable("PS_WHOLE") == "1",

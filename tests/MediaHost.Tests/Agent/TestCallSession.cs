@@ -27,7 +27,10 @@ internal sealed class TestCallSession : ICallSession
         MaxFrames = maxFrames;
     }
 
-    public InboundCall Call { get; } = new("call-" + Guid.NewGuid().ToString("N")[..8], "+15550000001", "+15550000002", new Dictionary<string, string>(), "PCMU/8000");
+    public InboundCall Call { get; private set; } = new("call-" + Guid.NewGuid().ToString("N")[..8], "+15550000001", "+15550000002", new Dictionary<string, string>(), "PCMU/8000");
+
+    /// <summary>The negotiated codec as a SIP call describes it (default "PCMU/8000").</summary>
+    public string Codec { get => Call.Codec; init => Call = Call with { Codec = value }; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 

@@ -23,8 +23,17 @@ internal sealed class FakeStreamingSpeechToText : IStreamingSpeechToText
 
     public bool FailStart { get; init; }
 
-    public ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken) =>
-        FailStart ? throw new ProviderException(Name, "connection refused", isTransient: true) : ValueTask.FromResult<IRecognitionStream>(new Stream(this));
+    /// <summary>Every stream's request, in the order they were opened.</summary>
+    public List<RecognitionRequest> Requests { get; } = [];
+
+    public ValueTask<IRecognitionStream> StartAsync(RecognitionRequest request, CancellationToken cancellationToken)
+    {
+        lock (Requests)
+        {
+            Requests.Add(request);
+        }
+        return FailStart ? throw new ProviderException(Name, "connection refused", isTransient: true) : ValueTask.FromResult<IRecognitionStream>(new Stream(this));
+    }
 
     private sealed class Stream(FakeStreamingSpeechToText owner) : IRecognitionStream
     {

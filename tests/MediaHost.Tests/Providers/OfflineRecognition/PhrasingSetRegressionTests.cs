@@ -9,10 +9,10 @@ namespace VoiceFunctions.MediaHost.Tests.Providers.OfflineRecognition;
 /// </summary>
 public sealed class PhrasingSetRegressionTests
 {
-    // Measured 22 of 24 in-script utterances with the default options, and 19 of 24 once espeak-ng's audio went through
-    // the media path's resampler (main's AlignedResampling): the decoder is that sensitive to the exact samples. One miss
-    // of slack below the lower figure.
-    private const int MinimumUnderstood = 18;
+    // Measured 23 of 24 in-script utterances with the default options since each utterance is decoded from its own
+    // caller's normalisation and G.722 reaches the model unfolded (before: 22 of 24, and 19 of 24 once espeak-ng's audio
+    // went through the media path's resampler: the decoder is sensitive to the exact samples). Two misses of slack.
+    private const int MinimumUnderstood = 21;
 
     [SkippableFact]
     public async Task The_regression_subset_is_understood_over_PCMU_and_G722_and_out_of_script_speech_matches_no_intent()
@@ -29,7 +29,7 @@ public sealed class PhrasingSetRegressionTests
             var speech = await OfflineRecognition.SpeakAsync(phrasing.Text, voice);
             foreach (var codec in new[] { PhoneCodec.Pcmu, PhoneCodec.G722 })
             {
-                var heard = (await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, codec))).Final;
+                var heard = (await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, codec), lineRate: TelephoneChannel.LineRate(codec))).Final;
                 var intent = matcher.Match(heard, "en")?.Name;
                 if (phrasing.Intent == PhrasingSet.NoIntent)
                 {

@@ -29,7 +29,7 @@ public sealed class PocketsphinxStreamingTests
         using var stt = CreateRecogniser();
         var speech = await OfflineRecognition.SpeakAsync("Can I talk to a human?", Caller);
 
-        var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.G722));
+        var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.G722), lineRate: TelephoneChannel.LineRate(PhoneCodec.G722));
 
         Assert.NotEmpty(outcome.Interims);
         Assert.NotEqual("", outcome.Final);
@@ -189,7 +189,7 @@ public sealed class PocketsphinxStreamingTests
         using var stt = CreateRecogniser();
         var speech = await OfflineRecognition.SpeakAsync("Tell me your opening hours please.", Caller);
 
-        var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.G722));
+        var outcome = await OfflineRecognition.RecogniseAsync(stt, TelephoneChannel.Transmit(speech, PhoneCodec.G722), lineRate: TelephoneChannel.LineRate(PhoneCodec.G722));
 
         Assert.Equal("hours", new ScriptedLanguageModel(Script).Match(outcome.Final, "en")?.Name);
     }
