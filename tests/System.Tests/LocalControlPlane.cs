@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using VoiceFunctions.Functions.LocalHost;
+using VoiceFunctions.Shared.Calls;
+using VoiceFunctions.Shared.Outbound;
 using VoiceFunctions.TestSupport;
 
 namespace VoiceFunctions.System.Tests;
@@ -130,6 +132,22 @@ internal sealed class LocalControlPlane : IAsyncDisposable
         }
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Polls GET /api/calls/{id}/dial until the dial of a call placed through the API has its result (40 s at most).</summary>
+    public async Task<DialResult> WaitForDialAsync(string callId)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var status = await Http.GetFromJsonAsync<DialStatusResponse>($"/api/calls/{callId}/dial", CallsApiJson.Options);
+            if (status?.Result is { } result)
+            {
+                return result;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("dialling did not end within 40 s");
     }
 
     /// <summary>Polls GET /api/calls/{id} until <paramref name="done"/> holds; fails with the last answer after the timeout.</summary>

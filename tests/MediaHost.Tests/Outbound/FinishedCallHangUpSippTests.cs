@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VoiceFunctions.MediaHost.ControlPlane;
 using VoiceFunctions.MediaHost.Outbound;
 using VoiceFunctions.MediaHost.Tests.Calls;
+using VoiceFunctions.MediaHost.Tests.Hosting;
 using VoiceFunctions.MediaHost.Tests.ControlPlane;
 using VoiceFunctions.MediaHost.Tests.Sip.Interop;
 using VoiceFunctions.Shared.Calls;
@@ -17,7 +18,7 @@ namespace VoiceFunctions.MediaHost.Tests.Outbound;
 /// A call we placed whose callee answered after the control plane had settled the call (its dial timed out or was
 /// cancelled there): the control plane answers our "answered" event CallAlreadyFinished, and the live callee must get
 /// our BYE at once rather than stay connected to an agent nobody records or bills. Our SIP stack, the event queue and
-/// sender over real HTTP on loopback, sipp as the callee; the control plane is <see cref="FinishingControlPlaneDouble"/>.
+/// sender over real HTTP on loopback, sipp as the callee; the control plane is <see cref="RecordingControlPlane"/>.
 /// </summary>
 [Trait("Category", "Interop")]
 public sealed class FinishedCallHangUpSippTests
@@ -27,7 +28,7 @@ public sealed class FinishedCallHangUpSippTests
     [SkippableFact]
     public async Task Callee_whose_answered_event_the_control_plane_answers_CallAlreadyFinished_gets_our_BYE_and_the_hangup_says_why()
     {
-        using var controlPlane = new FinishingControlPlaneDouble(_ => ControlPlaneEventAnswer.CallAlreadyFinished); // settled before the answer
+        using var controlPlane = new RecordingControlPlane(_ => ControlPlaneEventAnswer.CallAlreadyFinished); // settled before the answer
         using var sipp = Sipp.Start("outbound-callee-answer-await-bye.xml", target: null); // fails unless our BYE comes within 5 s of its ACK
         await using var rig = await Rig.StartAsync(controlPlane, sipp);
 
@@ -51,7 +52,7 @@ public sealed class FinishedCallHangUpSippTests
     public async Task CallAlreadyFinished_answered_to_the_hangup_of_a_call_the_callee_ended_causes_nothing()
     {
         // The answer is taken normally; everything after it (the end, sent once the call is over) is "already finished".
-        using var controlPlane = new FinishingControlPlaneDouble(e => e.Type == AgentEventType.Answered ? "Started" : ControlPlaneEventAnswer.CallAlreadyFinished);
+        using var controlPlane = new RecordingControlPlane(e => e.Type == AgentEventType.Answered ? "Started" : ControlPlaneEventAnswer.CallAlreadyFinished);
         using var sipp = Sipp.Start("outbound-callee-answer-bye.xml", target: null);
         await using var rig = await Rig.StartAsync(controlPlane, sipp);
 
@@ -95,13 +96,13 @@ public sealed class FinishedCallHangUpSippTests
         public LiveCallSessions Live { get; }
         public CapturingLogger Log { get; }
 
-        public static async Task<Rig> StartAsync(FinishingControlPlaneDouble controlPlane, SippProcess callee)
+        public static async Task<Rig> StartAsync(RecordingControlPlane controlPlane, SippProcess callee)
         {
             var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
             await Task.Delay(300); // let sipp bind; a lost first INVITE would be retransmitted anyway
             var options = new ControlPlaneOptions
             {
-                BaseUrl = controlPlane.BaseUrl.ToString(), KeyId = FinishingControlPlaneDouble.KeyId, Secret = controlPlane.Secret,
+                BaseUrl = controlPlane.BaseUrl.ToString(), KeyId = RecordingControlPlane.KeyId, Secret = controlPlane.Secret,
                 FirstRetryDelay = TimeSpan.FromMilliseconds(50),
             };
             var queue = new CallEventQueue(options);

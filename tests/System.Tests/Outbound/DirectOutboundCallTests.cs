@@ -36,7 +36,7 @@ public sealed class DirectOutboundCallTests
         Assert.True(response.StatusCode == global::System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var placed = (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(CallsApiJson.Options))!;
 
-        var dial = await WaitForDialAsync(controlPlane, placed.CallId);
+        var dial = await controlPlane.WaitForDialAsync(placed.CallId);
         Assert.True(dial.Outcome == DialOutcome.Answered, $"dial: {dial}\nMediaHost:\n{Tail(mediaHost.Log)}");
         var call = await controlPlane.WaitForCallAsync(placed.CallId, c => c.GetProperty("record").GetProperty("outcome").GetString() != "InProgress",
             // A bound for a hang, not a timing: under load 60 on 2 cores the finalization once took over 30 s.
@@ -47,21 +47,6 @@ public sealed class DirectOutboundCallTests
         Assert.Equal("+15550001111", record.GetProperty("calledNumber").GetString());
         var (exitCode, output) = await callee.WaitAsync();
         Assert.True(exitCode == 0, $"sipp (callee) failed:\n{output}");
-    }
-
-    private static async Task<DialResult> WaitForDialAsync(LocalControlPlane controlPlane, string callId)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var status = await controlPlane.Http.GetFromJsonAsync<DialStatusResponse>($"/api/calls/{callId}/dial", CallsApiJson.Options);
-            if (status?.Result is { } result)
-            {
-                return result;
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("dialling did not end within 40 s");
     }
 
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;

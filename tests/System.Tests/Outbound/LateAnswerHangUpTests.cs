@@ -49,7 +49,7 @@ public sealed class LateAnswerHangUpTests
         var placed = (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(CallsApiJson.Options))!;
 
         // 6 s after the request the control plane stops waiting and writes the call as not answered, about 8 s before the answer.
-        var dial = await WaitForDialAsync(controlPlane, placed.CallId);
+        var dial = await controlPlane.WaitForDialAsync(placed.CallId);
         Assert.True(dial.Outcome != DialOutcome.Answered, $"dial: {dial}");
         var (exitCode, output) = await callee.WaitAsync();
         Assert.True(exitCode == 0, $"sipp (callee) did not get the MediaHost's BYE within 20 s of answering:\n{output}\nMediaHost:\n{Tail(mediaHost.Log)}");
@@ -63,21 +63,6 @@ public sealed class LateAnswerHangUpTests
         Assert.NotEqual("Completed", record.GetProperty("outcome").GetString());
         Assert.NotEqual("InProgress", record.GetProperty("outcome").GetString());
         Assert.True(record.TryGetProperty("answeredAt", out var answeredAt) is false || answeredAt.ValueKind == JsonValueKind.Null, record.ToString());
-    }
-
-    private static async Task<DialResult> WaitForDialAsync(LocalControlPlane controlPlane, string callId)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var status = await controlPlane.Http.GetFromJsonAsync<DialStatusResponse>($"/api/calls/{callId}/dial", CallsApiJson.Options);
-            if (status?.Result is { } result)
-            {
-                return result;
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("dialling did not end within 40 s");
     }
 
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
