@@ -146,8 +146,9 @@ internal sealed class PocketsphinxDecoder : IDisposable
 
     // The model's own mean for an empty prior; otherwise the prior weighted as the library's own window (as
     // cmn_live_set does), so a caller's first utterance moves the mean part of the way to theirs, not all of it.
-    // Measured on calls with the caller 12 dB quieter, 8 dB louder and as synthesised: 71.9 / 59.6 / 69.2 % understood
-    // with this weight (bench/results/recognition.md); each utterance from the prior alone: 61.9 / 59.4 / 70.6 %.
+    // Measured on the phrasing subset said as calls (bench/results/recognition.md, session 9), the caller as synthesised /
+    // 12 dB quieter / 8 dB louder: 76.7 / 75.8 / 74.2 % understood with this weight, 74.2 / 75.0 / 68.3 % with none;
+    // every utterance from the prior alone (no carrying over): 79.2 / 65.0 / 72.5 %.
     private CepstralMeanState StartingFrom(float[]? prior)
     {
         var start = ModelCepstralMean!;
