@@ -26,7 +26,40 @@ internal sealed record BridgeLeg(string CallTo, string FromNumber, IReadOnlyDict
         {
             throw new InvalidOperationException("the demo caller scenario has no Max-Forwards line to put the headers after");
         }
-        scenario = scenario.Insert(at, headerLines);
+        scenario = AcceptTheAgentsHangUp(scenario.Insert(at, headerLines));
         return scenario.Replace(ScenarioCalled, CallTo, StringComparison.Ordinal).Replace(ScenarioCaller, FromNumber, StringComparison.Ordinal);
+    }
+
+    // A bridge leg ends either way: LiveKit SIP hangs it up (here: the leg's own BYE once its talk time is over), or the
+    // agent hangs up first — the MediaHost does once the control plane answers a report of a call it has finished (the
+    // room ended). The talk-time pause becomes a wait for the agent's BYE that falls through to the leg's own.
+    private static string AcceptTheAgentsHangUp(string scenario)
+    {
+        var pause = scenario.IndexOf("<pause milliseconds=\"", StringComparison.Ordinal);
+        const string legsByeAnswered = "<recv response=\"200\" crlf=\"true\"/>";
+        var answered = pause < 0 ? -1 : scenario.IndexOf(legsByeAnswered, pause, StringComparison.Ordinal);
+        if (answered < 0)
+        {
+            return scenario;
+        }
+        var pauseEnd = scenario.IndexOf("/>", pause, StringComparison.Ordinal) + 2;
+        var talkMs = scenario[(pause + "<pause milliseconds=\"".Length)..scenario.IndexOf('"', pause + "<pause milliseconds=\"".Length)];
+        const string agentsBye = """
+            <recv request="BYE" timeout="TALK_MS" ontimeout="90"/>
+              <send next="91">
+                <![CDATA[
+                  SIP/2.0 200 OK
+                  [last_Via:]
+                  [last_From:]
+                  [last_To:]
+                  [last_Call-ID:]
+                  [last_CSeq:]
+                  Content-Length: 0
+                ]]>
+              </send>
+              <label id="90"/>
+            """;
+        var end = answered + legsByeAnswered.Length;
+        return scenario[..pause] + agentsBye.Replace("TALK_MS", talkMs, StringComparison.Ordinal) + scenario[pauseEnd..end] + "\n  <label id=\"91\"/>" + scenario[end..];
     }
 }
