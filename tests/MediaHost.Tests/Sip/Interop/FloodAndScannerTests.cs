@@ -20,15 +20,33 @@ public sealed class FloodAndScannerTests
     {
         using var server = new LoopbackSipServer(ScriptedCallHandler.AnswerAndHold());
         using var probe = new UdpProbe();
-        var random = new Random(42);
-        var garbage = new byte[1400];
         probe.Send(probe.Options("warm-up"), server.Endpoint);
         Assert.NotNull(await probe.ReceiveAsync(TimeSpan.FromSeconds(10)));
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        // The first flood pays what a process pays once (first use of the paths it takes, pools) and, in the full suite,
+        // shares the process with whatever earlier tests left behind: measured alone it grew < 4 MB, in two full runs
+        // 6.7 and 9.1 MB (not reproduced alone or with any one folder of tests). Memory must stay flat through the second
+        // flood: growth per datagram would show in both.
+        var (warmUpGrowth, warmUpSeen) = await FloodAsync(server, probe, new Random(42));
+        var (growth, seen) = await FloodAsync(server, probe, new Random(43));
 
-        // Sent in bursts of 50 (with the kernel's per-datagram overhead well inside the default socket buffer) and each burst waits until the server has
-        // worked through what the kernel delivered: on a busy CI machine one 10,000-datagram burst overflows the receive
-        // buffer before the server's loop gets a core, and the test then proves nothing about 10,000 datagrams.
+        Assert.True(growth < 4 * 1024 * 1024, $"memory grew by {growth / 1024} KiB after {seen} garbage datagrams (the warm-up flood before: {warmUpGrowth / 1024} KiB after {warmUpSeen})");
+        Assert.True(seen >= 9_000, $"only {seen} of 10,000 garbage datagrams reached the server");
+        probe.Send(probe.Options("after-flood"), server.Endpoint);
+        var answer = await probe.ReceiveAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(answer);
+        Assert.StartsWith("SIP/2.0 200 OK", answer);
+    }
+
+    /// <summary>10,000 garbage datagrams in bursts; the managed memory they left behind and how many reached the server.</summary>
+    private static async Task<(long Growth, long Seen)> FloodAsync(LoopbackSipServer server, UdpProbe probe, Random random)
+    {
+        var garbage = new byte[1400];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var start = server.Metrics.Get("sip_malformed_total");
+        // Sent in bursts of 50 (with the kernel's per-datagram overhead well inside the default socket buffer) and each
+        // burst waits until the server has worked through what the kernel delivered: on a busy CI machine one
+        // 10,000-datagram burst overflows the receive buffer before the server's loop gets a core, and the test then
+        // proves nothing about 10,000 datagrams.
         long seen = 0;
         for (var burst = 0; burst < 200; burst++)
         {
@@ -38,16 +56,9 @@ public sealed class FloodAndScannerTests
                 random.NextBytes(garbage.AsSpan(0, length));
                 probe.Send(garbage[..length], server.Endpoint);
             }
-            seen = await CountWhenSettledAsync(server.Metrics, expected: (burst + 1) * 50);
+            seen = await CountWhenSettledAsync(server.Metrics, expected: start + (burst + 1) * 50) - start;
         }
-
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        Assert.True(after - before < 4 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB after {seen} garbage datagrams");
-        Assert.True(seen >= 9_000, $"only {seen} of 10,000 garbage datagrams reached the server");
-        probe.Send(probe.Options("after-flood"), server.Endpoint);
-        var answer = await probe.ReceiveAsync(TimeSpan.FromSeconds(10));
-        Assert.NotNull(answer);
-        Assert.StartsWith("SIP/2.0 200 OK", answer);
+        return (GC.GetTotalMemory(forceFullCollection: true) - before, seen);
     }
 
     /// <summary>The malformed count once it reaches <paramref name="expected"/> or stops moving for 300 ms.</summary>
