@@ -35,31 +35,36 @@ internal sealed record BridgeLeg(string CallTo, string FromNumber, IReadOnlyDict
     // room ended). The talk-time pause becomes a wait for the agent's BYE that falls through to the leg's own.
     private static string AcceptTheAgentsHangUp(string scenario)
     {
-        var pause = scenario.IndexOf("<pause milliseconds=\"", StringComparison.Ordinal);
+        const string pauseOpen = "<pause milliseconds=\"";
         const string legsByeAnswered = "<recv response=\"200\" crlf=\"true\"/>";
+        var pause = scenario.IndexOf(pauseOpen, StringComparison.Ordinal);
         var answered = pause < 0 ? -1 : scenario.IndexOf(legsByeAnswered, pause, StringComparison.Ordinal);
         if (answered < 0)
         {
             return scenario;
         }
+        var talkStart = pause + pauseOpen.Length;
+        var talkMs = scenario[talkStart..scenario.IndexOf('"', talkStart)];
         var pauseEnd = scenario.IndexOf("/>", pause, StringComparison.Ordinal) + 2;
-        var talkMs = scenario[(pause + "<pause milliseconds=\"".Length)..scenario.IndexOf('"', pause + "<pause milliseconds=\"".Length)];
-        const string agentsBye = """
-            <recv request="BYE" timeout="TALK_MS" ontimeout="90"/>
-              <send next="91">
-                <![CDATA[
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Content-Length: 0
-                ]]>
-              </send>
-              <label id="90"/>
-            """;
         var end = answered + legsByeAnswered.Length;
-        return scenario[..pause] + agentsBye.Replace("TALK_MS", talkMs, StringComparison.Ordinal) + scenario[pauseEnd..end] + "\n  <label id=\"91\"/>" + scenario[end..];
+        return scenario[..pause]
+            + $"<recv request=\"BYE\" timeout=\"{talkMs}\" ontimeout=\"90\"/>\n" + ByeAnswered.Replace("<send>", "<send next=\"91\">", StringComparison.Ordinal) + "  <label id=\"90\"/>\n  "
+            + scenario[pauseEnd..end] + "\n  <label id=\"91\"/>" + scenario[end..];
     }
+
+    /// <summary>The sipp steps that answer the agent's BYE with 200 OK (a leg the MediaHost hangs up).</summary>
+    public const string ByeAnswered = """
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+            ]]>
+          </send>
+
+        """;
 }

@@ -29,21 +29,7 @@ internal sealed class VoicemailLeg : IDisposable
         var pause = scenario.IndexOf("  <pause milliseconds=\"[call_ms]\"/>", StringComparison.Ordinal);
         var end = scenario.IndexOf("  <ResponseTimeRepartition", StringComparison.Ordinal);
         Assert.True(pause > 0 && end > pause, "scripts/demo/caller.xml no longer has the pause, BYE and statistics this leg replaces");
-        scenario = scenario[..pause] + """
-              <recv request="BYE"/>
-              <send>
-                <![CDATA[
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Content-Length: 0
-                ]]>
-              </send>
-
-            """ + scenario[end..];
+        scenario = scenario[..pause] + "  <recv request=\"BYE\"/>\n" + BridgeLeg.ByeAnswered + scenario[end..];
         await File.WriteAllTextAsync(Path.Combine(work, "caller.xml"), leg.Apply(scenario));
         return new VoicemailLeg(SippCallerProcess.Start(target, work));
     }
